@@ -1,0 +1,138 @@
+import Randomness
+
+/// Evaluation counts of one run, kept separately (DESIGN.md principle 2).
+public struct EvaluationCounts: Sendable, Equatable, Codable {
+    /// Calls that returned f (full objective).
+    public var functionEvaluations = 0
+    /// Calls that returned ∇f or a stochastic estimate of it.
+    public var gradientEvaluations = 0
+    /// Hessian-vector products.
+    public var hessianVectorProducts = 0
+    /// Dense Hessian evaluations.
+    public var hessianEvaluations = 0
+    /// Per-row gradients computed by finite-sum objectives (n per full gradient); epochs = this / n.
+    public var rowGradients = 0
+
+    public init() {}
+}
+
+/// The only door through which a method reaches its objective during a run. It counts every call,
+/// and for stochastic runs supplies the mini-batches (rows drawn without replacement within an epoch:
+/// a Fisher–Yates permutation consumed in order, reshuffled when exhausted) and additive Gaussian
+/// gradient noise N(0, σ²I), all from one seeded stream. The stream is derived from the problem seed,
+/// so every optimizer on the same problem and repetition sees the same batches and noise (common
+/// random numbers).
+///
+/// The harness's own monitoring calls the objective directly, never the oracle, so it is never counted.
+public struct Oracle<O: Objective>: Sendable {
+    public let objective: O
+    /// Everything counted so far.
+    public var counts: EvaluationCounts { tally }
+    @usableFromInline var tally = EvaluationCounts()
+    /// Rows per stochastic gradient; nil means full gradients.
+    public let batchSize: Int?
+    /// Standard deviation σ of the additive gradient noise (0: none).
+    public let gradientNoise: Double
+    @usableFromInline var generator: Xoshiro256StarStar
+    @usableFromInline var permutation: [Int]
+    @usableFromInline var cursor: Int
+    @usableFromInline var batch: [Int]
+
+    /// - Parameters:
+    ///   - seed: the stream for mini-batches and noise (derive it from the problem seed).
+    ///   - batchSize: rows per stochastic gradient, clamped to n; ignored (full) when the objective
+    ///     is not a finite sum.
+    ///   - gradientNoise: σ ≥ 0.
+    public init(objective: O, seed: UInt64, batchSize: Int? = nil, gradientNoise: Double = 0) {
+        self.objective = objective
+        self.gradientNoise = gradientNoise
+        generator = Xoshiro256StarStar(seed: seed)
+        if let n = objective.sampleCount, let size = batchSize, size < n {
+            self.batchSize = max(1, size)
+            permutation = Array(0..<n)
+            cursor = n  // forces a shuffle before the first batch
+            batch = [Int](repeating: 0, count: max(1, size))
+        } else {
+            self.batchSize = nil
+            permutation = []
+            cursor = 0
+            batch = []
+        }
+    }
+
+    public var dimension: Int { objective.dimension }
+
+    /// True when `gradient(at:into:)` returns estimates rather than exact gradients.
+    public var isStochastic: Bool { batchSize != nil || gradientNoise > 0 }
+
+    /// Full-batch f(x). Counts one function evaluation.
+    @inlinable
+    public mutating func value(at x: [Double]) -> Double {
+        tally.functionEvaluations += 1
+        return objective.value(at: x)
+    }
+
+    /// Exact f(x) and ∇f(x) (full batch, no noise). Counts one function and one gradient evaluation.
+    @inlinable
+    public mutating func valueAndGradient(at x: [Double], into gradient: inout [Double]) -> Double {
+        tally.functionEvaluations += 1
+        tally.gradientEvaluations += 1
+        tally.rowGradients += objective.sampleCount ?? 0
+        return objective.evaluate(at: x, gradient: &gradient)
+    }
+
+    /// The gradient a first-order method sees: exact, or a mini-batch and/or noisy estimate when the
+    /// run is stochastic. Counts one gradient evaluation (and the rows it used). Returns the loss on
+    /// the same batch, which is f(x) itself for exact runs; it is not counted as a function evaluation
+    /// because no method may use it as one.
+    @inlinable
+    @discardableResult
+    public mutating func gradient(at x: [Double], into gradient: inout [Double]) -> Double {
+        tally.gradientEvaluations += 1
+        let loss: Double
+        if let size = batchSize {
+            let n = permutation.count
+            for k in 0..<size {
+                if cursor == n {
+                    generator.shuffle(&permutation)
+                    cursor = 0
+                }
+                batch[k] = permutation[cursor]
+                cursor += 1
+            }
+            tally.rowGradients += size
+            loss = batch.withUnsafeBufferPointer { rows in
+                objective.evaluate(at: x, rows: rows, gradient: &gradient)
+            }
+        } else {
+            tally.rowGradients += objective.sampleCount ?? 0
+            loss = objective.evaluate(at: x, gradient: &gradient)
+        }
+        if gradientNoise > 0 {
+            for i in gradient.indices {
+                gradient[i] += gradientNoise * generator.nextGaussian()
+            }
+        }
+        return loss
+    }
+
+    /// ∇²f(x)·v. Counts one Hessian-vector product.
+    @inlinable
+    public mutating func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
+        tally.hessianVectorProducts += 1
+        objective.hessianVectorProduct(at: x, vector: v, result: &result)
+    }
+
+    /// The dense Hessian, row-major. Counts one Hessian evaluation.
+    @inlinable
+    public mutating func hessian(at x: [Double], into hessian: inout [Double]) {
+        tally.hessianEvaluations += 1
+        objective.hessian(at: x, into: &hessian)
+    }
+
+    /// Epochs of data processed so far (row gradients / n), nil for non-finite-sum objectives.
+    public var epochs: Double? {
+        guard let n = objective.sampleCount, n > 0 else { return nil }
+        return Double(counts.rowGradients) / Double(n)
+    }
+}

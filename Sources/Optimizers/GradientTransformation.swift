@@ -1,0 +1,20 @@
+/// optax's gradient transformation, in Swift: a value holding hyperparameters, with an associated
+/// `State` that the caller owns. `update` rewrites `updates` in place (it receives the gradient and
+/// leaves the parameter update u, applied as θ ← θ + u), without allocating.
+///
+/// Named optimizers are chains: `adam = Chain(ScaleByAdam(...), ScaleByLearningRate(schedule))`.
+/// Each transformation keeps its own step counter in its state where it needs one (1-based t in
+/// bias corrections; 0-based schedule index, see reference §B.0).
+public protocol GradientTransformation: Sendable {
+    associatedtype State: Sendable
+    /// The state before the first update, for parameters `parameters` (the starting point).
+    func initialState(parameters: [Double]) -> State
+    /// Transforms `updates` in place. `parameters` are the current θ (for weight decay).
+    func update(_ updates: inout [Double], state: inout State, parameters: [Double])
+    /// The learning rate used by the last `update`, if this transformation has one.
+    func learningRate(in state: State) -> Double?
+}
+
+extension GradientTransformation {
+    public func learningRate(in state: State) -> Double? { nil }
+}

@@ -1,0 +1,39 @@
+import Objectives
+
+/// One full iteration of an optimization algorithm. A method may call its ``Oracle`` for f, ∇f or
+/// Hessian(-vector) products as often as it needs; the oracle counts every call. First-order gradient
+/// transformations run as methods through ``FirstOrderMethod``.
+///
+/// A method is a struct holding its hyperparameters and its state; the runner owns it and opens
+/// the existential once per run, so `iterate` is called on the concrete type.
+public protocol Method: Sendable {
+    /// Called once with the starting point, before the first `iterate`.
+    mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws
+    /// Performs one iteration, updating `x` in place.
+    mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport
+}
+
+/// What an iteration tells the runner besides the new iterate.
+public struct IterationReport: Sendable, Equatable {
+    /// f at the new iterate when the iteration computed it exactly (full batch, no noise), so that
+    /// monitoring can reuse it instead of evaluating again; nil otherwise.
+    public var valueAtNewIterate: Double?
+    /// The learning rate or step length used by this iteration (NaN when the method has none).
+    public var learningRate: Double
+    /// True when the method has converged by its own criterion and cannot make progress
+    /// (e.g. zero gradient, line search cannot decrease f); the runner then stops the run.
+    public var isStalled: Bool
+
+    public init(valueAtNewIterate: Double? = nil, learningRate: Double = .nan, isStalled: Bool = false) {
+        self.valueAtNewIterate = valueAtNewIterate
+        self.learningRate = learningRate
+        self.isStalled = isStalled
+    }
+}
+
+/// A method that cannot continue (e.g. a singular Hessian), with a message for the run record.
+public struct MethodError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
