@@ -19,6 +19,7 @@ let package = Package(
         .target(name: "Randomness"),
         .target(name: "Objectives", dependencies: ["Randomness"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
+        .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     ]
 )
