@@ -17,9 +17,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "Randomness"),
-        .target(name: "Objectives", dependencies: ["Randomness"]),
+        .target(
+            name: "Objectives", dependencies: ["Randomness"],
+            // The data file and its README; the library embeds the same text (BreastCancerData.swift).
+            exclude: ["Data"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"]),
     ]
 )
