@@ -24,6 +24,9 @@ let package = Package(
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
-        .testTarget(name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"]),
+        .testTarget(
+            name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"],
+            // JSON reference files read through #filePath, not as resources.
+            exclude: ["Fixtures"]),
     ]
 )

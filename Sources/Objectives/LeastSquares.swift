@@ -39,19 +39,19 @@ public struct LeastSquares: Objective {
     public func value(at x: [Double]) -> Double {
         let n = data.rowCount, d = data.columnCount
         precondition(x.count == d, "LeastSquares: x has \(x.count) entries, expected \(d)")
-        var loss = 0.0
+        var loss = CompensatedSum()
         data.features.withUnsafeBufferPointer { features in
             data.targets.withUnsafeBufferPointer { targets in
                 x.withUnsafeBufferPointer { w in
                     guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
                     for i in 0..<n {
                         let residual = RowKernels.dot(rows + i * d, weights, count: d) - targets[i]
-                        loss += residual * residual
+                        loss.add(residual * residual)
                     }
                 }
             }
         }
-        return 0.5 * loss / Double(n) + regulariser(x)
+        return 0.5 * loss.value / Double(n) + regulariser(x)
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
@@ -67,7 +67,7 @@ public struct LeastSquares: Objective {
         let n = data.rowCount, d = data.columnCount
         precondition(x.count == d && gradient.count == d, "LeastSquares: x and gradient need \(d) entries")
         let count = selection?.count ?? n
-        var loss = 0.0
+        var loss = CompensatedSum()
         data.features.withUnsafeBufferPointer { features in
             data.targets.withUnsafeBufferPointer { targets in
                 x.withUnsafeBufferPointer { w in
@@ -80,7 +80,7 @@ public struct LeastSquares: Objective {
                             precondition(i >= 0 && i < n, "LeastSquares: row index \(i) outside 0..<\(n)")
                             let row = rows + i * d
                             let residual = RowKernels.dot(row, weights, count: d) - targets[i]
-                            loss += residual * residual
+                            loss.add(residual * residual)
                             RowKernels.axpy(residual, row, out, count: d)
                         }
                         let scale = count > 0 ? 1 / Double(count) : 0
@@ -89,7 +89,7 @@ public struct LeastSquares: Objective {
                 }
             }
         }
-        return (count > 0 ? 0.5 * loss / Double(count) : 0) + regulariser(x)
+        return (count > 0 ? 0.5 * loss.value / Double(count) : 0) + regulariser(x)
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {

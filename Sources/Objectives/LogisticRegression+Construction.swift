@@ -80,13 +80,16 @@ extension LogisticRegression {
 
     /// Gradient norm at which the Newton solve for x* stops.
     public static let minimizerTolerance = 1e-12
+    /// Squared Newton decrement below which the solve takes full Newton steps.
+    static let fullStepDecrement = 1e-10
 
     /// f*, x*, L and μ of the problem on `training` with regularisation λ.
     ///
     /// x*: damped Newton from w = 0. Each step solves ((1/n)XᵀDX + λI)Δ = −∇f by Cholesky and
-    /// backtracks (halving) until f(w + tΔ) ≤ f(w) + 10⁻⁴·t·∇fᵀΔ (Armijo). Once the Newton decrement
-    /// −∇fᵀΔ is below 10⁻²⁰ the change in f is below its rounding, so full steps are taken without a
-    /// test. It stops at ‖∇f‖ ≤ ``minimizerTolerance``, or when a full step no longer lowers ‖∇f‖
+    /// backtracks (halving) until f(w + tΔ) ≤ f(w) + 10⁻⁴·t·∇fᵀΔ (Armijo). Once the squared Newton
+    /// decrement −∇fᵀΔ is below 10⁻¹⁰ the iterate is deep in the region of quadratic convergence and
+    /// the next decreases of f fall below its rounding (which would defeat the Armijo test), so full
+    /// steps are taken without a test. It stops at ‖∇f‖ ≤ ``minimizerTolerance``, or when a full step no longer lowers ‖∇f‖
     /// (the rounding floor), keeping the iterate with the smallest gradient norm.
     /// L = λ_max(XᵀX)/(4n) + λ (Jacobi eigenvalues of the Gram matrix), μ = λ.
     static func solveConstants(training: Dataset, lambda: Double) throws -> ObjectiveConstants {
@@ -114,11 +117,11 @@ extension LogisticRegression {
             for _ in 0..<60 {
                 for j in 0..<d { trial[j] = w[j] + t * step[j] }
                 trialValue = problem.evaluate(at: trial, gradient: &trialGradient)
-                if -slope < 1e-20 || trialValue <= value + 1e-4 * t * slope { break }
+                if -slope < fullStepDecrement || trialValue <= value + 1e-4 * t * slope { break }
                 t *= 0.5
             }
             let trialNorm = norm(trialGradient)
-            if -slope < 1e-20 && trialNorm >= gradientNorm { break }
+            if -slope < fullStepDecrement && trialNorm >= gradientNorm { break }
             swap(&w, &trial)
             swap(&gradient, &trialGradient)
             value = trialValue

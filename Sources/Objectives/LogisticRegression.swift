@@ -57,19 +57,19 @@ public struct LogisticRegression: Objective {
     public func value(at x: [Double]) -> Double {
         let n = training.rowCount, d = training.columnCount
         precondition(x.count == d, "LogisticRegression: x has \(x.count) entries, expected \(d)")
-        var loss = 0.0
+        var loss = CompensatedSum()
         training.features.withUnsafeBufferPointer { features in
             training.targets.withUnsafeBufferPointer { labels in
                 x.withUnsafeBufferPointer { w in
                     guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
                     for i in 0..<n {
                         let margin = labels[i] * RowKernels.dot(rows + i * d, weights, count: d)
-                        loss += LogisticRegression.loss(margin: margin)
+                        loss.add(LogisticRegression.loss(margin: margin))
                     }
                 }
             }
         }
-        return loss / Double(n) + regulariser(x)
+        return loss.value / Double(n) + regulariser(x)
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
@@ -85,7 +85,7 @@ public struct LogisticRegression: Objective {
         let n = training.rowCount, d = training.columnCount
         precondition(x.count == d && gradient.count == d, "LogisticRegression: x and gradient need \(d) entries")
         let count = selection?.count ?? n
-        var loss = 0.0
+        var loss = CompensatedSum()
         training.features.withUnsafeBufferPointer { features in
             training.targets.withUnsafeBufferPointer { labels in
                 x.withUnsafeBufferPointer { w in
@@ -100,7 +100,7 @@ public struct LogisticRegression: Objective {
                             let y = labels[i]
                             let margin = y * RowKernels.dot(row, weights, count: d)
                             let e = exp(-abs(margin))
-                            loss += log1p(e) + max(-margin, 0)
+                            loss.add(log1p(e) + max(-margin, 0))
                             let sigmoidOfMinusMargin = margin >= 0 ? e / (1 + e) : 1 / (1 + e)
                             RowKernels.axpy(-y * sigmoidOfMinusMargin, row, out, count: d)
                         }
@@ -110,7 +110,7 @@ public struct LogisticRegression: Objective {
                 }
             }
         }
-        return (count > 0 ? loss / Double(count) : 0) + regulariser(x)
+        return (count > 0 ? loss.value / Double(count) : 0) + regulariser(x)
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
