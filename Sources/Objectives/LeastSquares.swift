@@ -6,7 +6,8 @@
 /// `evaluate(at:rows:gradient:)` is the mean of ½rᵢ² over the given rows plus the full regulariser.
 ///
 /// Kernels: one pass over the row-major X per gradient (residual rᵢ = xᵢᵀw − yᵢ, then
-/// gradient += rᵢxᵢ while the row is in L1) and per Hessian-vector product; no allocation. The dense
+/// gradient += rᵢxᵢ while the row is in L1) and per Hessian-vector product; no allocation; the loss
+/// total is a compensated sum (``CompensatedSum``). The dense
 /// Hessian is assembled from the rows on each call (O(nd²)), so it costs what it would cost a real
 /// finite-sum method; it does not depend on w.
 ///

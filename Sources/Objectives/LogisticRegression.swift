@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Randomness
 
 /// L2-regularised logistic regression, mean loss, labels yᵢ ∈ {−1, +1}, no separate intercept
 /// (reference §C.6):
@@ -13,8 +12,10 @@ import Randomness
 ///   ∇²f(w) = (1/n) Xᵀ D X + λI,   D = diag(σ(mᵢ) σ(−mᵢ)).
 ///
 /// Each loss term is evaluated stably as log(1 + e^(−m)) = max(−m, 0) + log1p(e^(−|m|)) with one
-/// `exp` and one `log1p` per row. An intercept, when asked for, is a last column of ones and is
-/// regularised like every other weight (scikit-learn leaves it unregularised).
+/// `exp` and one `log1p` per row, and the loss total is a compensated sum (``CompensatedSum``), so f is
+/// accurate to about one ulp (f(0) on the z-scored breast-cancer data is ln 2 within 2e−16). An
+/// intercept, when asked for, is a last column of ones and is regularised like every other weight
+/// (scikit-learn leaves it unregularised).
 ///
 /// Finite sum: `sampleCount` = n (training rows); `evaluate(at:rows:gradient:)` returns the mean loss
 /// over the given rows plus the full regulariser, an unbiased estimate of f and ∇f for uniform rows.
@@ -22,7 +23,11 @@ import Randomness
 /// Kernels: X is row-major and contiguous; a full gradient is one pass over X (per row a dot product
 /// xᵢᵀw, then gradient += cᵢ xᵢ while the row is still in L1), i.e. the two matrix–vector products
 /// Xw and Xᵀr fused, with no scratch buffer and no allocation. Hv likewise fuses xᵢᵀw, xᵢᵀv and the
-/// update in one pass.
+/// update in one pass. Measured (release build, this 2-core AMD EPYC with AVX but no AVX2, n = 10⁴,
+/// d = 100, under load from other jobs): Xw as n row dots 150–185 µs and Xᵀr as n row axpys 180 µs,
+/// against 240 µs and 225 µs for single-threaded OpenBLAS 0.3.31 (numpy `X @ w`, `X.T @ r`); the full
+/// value and gradient, including 10⁴ `exp` + `log1p`, 580 µs against 490 µs for OpenBLAS's two
+/// matrix–vector products alone.
 ///
 /// Constants: L = λ_max(XᵀX)/(4n) + λ with λ_max from Jacobi eigenvalues of the Gram matrix
 /// (``SymmetricEigenvalues``, accurate to a few ulps); μ = λ; x* by damped Newton with Cholesky

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// All eigenvalues of a real symmetric matrix by the cyclic Jacobi method (Golub & Van Loan,
 /// "Matrix Computations", 4th ed., §8.5, Algorithms 8.5.1–8.5.3; rotation angles as in Rutishauser's
 /// `jacobi` and Numerical Recipes §11.1).
