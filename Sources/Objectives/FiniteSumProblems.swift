@@ -64,9 +64,11 @@ public enum FiniteSumProblems {
     public static func logisticConfiguration(_ parameters: ParameterSet, seed: UInt64) throws -> LogisticRegression.Configuration {
         let data = try parameters.text("data", default: "synthetic")
         let source: LogisticRegression.Configuration.Source
+        let rows: Int
         switch data {
         case "synthetic":
             let (n, d) = try sizes(parameters)
+            rows = n
             source = .synthetic(SyntheticClassificationData(
                 samples: n, features: d,
                 featureConditioning: try number(parameters, "feature-conditioning", default: 100, in: 1...1e12),
@@ -78,6 +80,7 @@ public enum FiniteSumProblems {
                                      found: parameters[key]?.summary ?? "")
             }
             source = .breastCancer
+            rows = Dataset.breastCancerWisconsin.rowCount
         default:
             throw ParameterError(key: "data", expected: "synthetic or breast-cancer", found: data)
         }
@@ -86,7 +89,6 @@ public enum FiniteSumProblems {
             throw ParameterError(key: "lambda", expected: "a number > 0", found: ParameterValue.format(lambda))
         }
         let testFraction = try number(parameters, "test-fraction", default: 0, in: 0...1)
-        let rows = data == "synthetic" ? try sizes(parameters).n : Dataset.breastCancerWisconsin.rowCount
         let testRows = Int((testFraction * Double(rows)).rounded())
         guard testFraction < 1, rows - testRows >= 2 else {
             throw ParameterError(key: "test-fraction", expected: "a number in [0, 1) that leaves at least 2 training rows",

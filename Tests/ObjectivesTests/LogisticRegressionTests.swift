@@ -144,6 +144,13 @@ import TestSupport
         #expect(abs(flipped - 4000) <= 340)
         let statistics = separable.columnStatistics()
         for j in 0..<5 { #expect(abs(statistics.standardDeviations[j] / scales[j] - 1) <= 0.05) }
+        // Standardised synthetic data: z-scored first, then scaled, so column j has mean 0 and std s_j exactly.
+        let standardized = LogisticRegression.dataSets(for: .init(source: .synthetic(recipe), standardize: true, lambda: 1)).training
+        let exact = standardized.columnStatistics()
+        for j in 0..<5 {
+            #expect(abs(exact.means[j]) <= 1e-15)
+            #expect(abs(exact.standardDeviations[j] / scales[j] - 1) <= 1e-13)
+        }
     }
 
     @Test func miniBatchGradientsAreConsistentWithTheFullGradient() throws {
