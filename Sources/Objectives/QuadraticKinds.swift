@@ -39,6 +39,9 @@ extension ProblemKind {
             return AxisAlignedQuadratic.shiftedBowl
         })
 
+    /// The largest d whose rotated problems are built (a dense d×d matrix: 128 MiB at 4096).
+    public static let maximumDenseDimension = 4096
+
     static let quadraticParameters: [ParameterSpec] = [
         ParameterSpec("d", .integer(minimum: 1), default: .number(100), "dimension"),
         ParameterSpec("kappa", .number(minimum: 1, maximum: nil), default: .number(100), "condition number L/μ"),
@@ -73,6 +76,10 @@ extension ProblemKind {
         }
         if d == 1 && kappa != 1 {
             throw ParameterError(key: "kappa", expected: "1 when d = 1 (one eigenvalue)", found: ParameterValue.format(kappa))
+        }
+        if rotation == "random" && d > maximumDenseDimension {
+            throw ParameterError(
+                key: "d", expected: "at most \(maximumDenseDimension) with rotation random (A is stored dense, d×d)", found: String(d))
         }
         let l = kappa * mu
         guard l.isFinite else {

@@ -145,4 +145,19 @@ struct ClassicFunctionTests {
             #expect(a.startingPoint != c.startingPoint)
         }
     }
+
+    @Test func separableKindsRejectBadDimensions() {
+        for kind in [ProblemKind.styblinskiTang, .rastrigin] {
+            for bad in [ParameterValue.number(0), .number(-3), .number(1.5)] {
+                #expect(throws: ParameterError.self) { _ = try Self.make(kind, ["d": bad]) }
+                do {
+                    _ = try Self.make(kind, ["d": bad])
+                } catch let error as ParameterError {
+                    #expect(error.key == "d")
+                } catch {
+                    Issue.record("\(error)")
+                }
+            }
+        }
+    }
 }
