@@ -83,4 +83,24 @@ struct ProblemCatalogTests {
             #expect("\(error)" == "spectrum: expected one of log, linear, outlier, two-cluster, found cubic")
         }
     }
+
+    /// The same seed builds the same instance to the bit (start, x*, f*, Hessian at the start);
+    /// kinds that draw (random starts, rotations, x*) build a different one from another seed.
+    @Test func instancesAreDeterministicInTheSeed() throws {
+        let drawing: Set<String> = ["quadratic", "double-well", "index-saddle", "monkey-saddle", "styblinski-tang", "rastrigin"]
+        for kind in ProblemCatalog.builtIn {
+            var parameters = ParameterSet()
+            if kind.parameters.contains(where: { $0.name == "rotation" }) { parameters["rotation"] = .text("random") }
+            func fingerprint(_ seed: UInt64) throws -> [UInt64] {
+                var generator = Xoshiro256StarStar(seed: seed)
+                let objective = try kind.make(parameters, &generator)
+                var h = [Double](repeating: 0, count: objective.dimension * objective.dimension)
+                objective.hessian(at: objective.startingPoint, into: &h)
+                let constants = (objective.constants.minimizer ?? []) + [objective.constants.optimalValue ?? .nan]
+                return (objective.startingPoint + constants + h).map(\.bitPattern)
+            }
+            #expect(try fingerprint(77) == fingerprint(77), "\(kind.name)")
+            #expect(try (fingerprint(77) != fingerprint(78)) == drawing.contains(kind.name), "\(kind.name)")
+        }
+    }
 }

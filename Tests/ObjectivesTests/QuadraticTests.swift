@@ -177,4 +177,40 @@ struct QuadraticTests {
             _ = try Self.make(["d": .number(1), "kappa": .number(10)])
         }
     }
+
+    /// Reference §D deterministic counts (author's numpy, ±1 for IEEE differences): gradient descent
+    /// with η = 1/L and η = 2/(L + μ), stopped at the first k with ‖x_k − x*‖ ≤ 1e−6‖x₀ − x*‖, on
+    /// diag(1, 100) from (1, 1) (the narrow valley) and on d = 50 with linspace / geomspace(1, 100)
+    /// eigenvalues from x₀ = 1 (`minimizer: zero`, `start-direction: ones`).
+    @Test func gradientDescentCountsMatchTheReference() throws {
+        var generator = Xoshiro256StarStar(seed: 1)
+        let valley = try ProblemKind.narrowValley.make(ParameterSet(), &generator)
+        let linear = try Self.make([
+            "d": .number(50), "kappa": .number(100), "spectrum": .text("linear"), "minimizer": .text("zero"),
+            "start-direction": .text("ones"),
+        ])
+        let geometric = try Self.make([
+            "d": .number(50), "kappa": .number(100), "spectrum": .text("log"), "minimizer": .text("zero"),
+            "start-direction": .text("ones"),
+        ])
+        let cases: [(any Objective, Int, Int)] = [(valley, 1341, 691), (linear, 1181, 611), (geometric, 1185, 612)]
+        for (objective, oneOverL, optimal) in cases {
+            let l = objective.constants.smoothness.unsafelyUnwrapped, mu = objective.constants.strongConvexity.unsafelyUnwrapped
+            #expect(abs(Self.gradientDescentSteps(objective, rate: 1 / l) - oneOverL) <= 1)
+            #expect(abs(Self.gradientDescentSteps(objective, rate: 2 / (l + mu)) - optimal) <= 1)
+        }
+    }
+
+    static func gradientDescentSteps(_ objective: any Objective, rate: Double) -> Int {
+        let xStar = objective.constants.minimizer.unsafelyUnwrapped
+        var x = objective.startingPoint
+        var g = [Double](repeating: 0, count: x.count)
+        let initial = TestLinearAlgebra.norm(zip(x, xStar).map { $0 - $1 })
+        for k in 1...100_000 {
+            _ = objective.evaluate(at: x, gradient: &g)
+            for i in x.indices { x[i] -= rate * g[i] }
+            if TestLinearAlgebra.norm(zip(x, xStar).map { $0 - $1 }) <= 1e-6 * initial { return k }
+        }
+        return -1
+    }
 }
