@@ -105,8 +105,9 @@ extension ScheduleKind {
             torch's default momentum/β₁ cycling (0.95 → 0.85 → 0.95) is not reproduced. torch overwrites the \
             optimizer's lr, so η₀ is ignored: max-lr sets the peak. torch reaches the peak at update \
             pct-start·T − 1, one update before optax's cosine_onecycle_schedule (one-cycle-cosine-optax). \
-            torch raises past total-steps; gdbench keeps the value of update total-steps − 1. Same \
-            operations as torch (bit-identical).
+            torch raises past total-steps; gdbench keeps the value of update total-steps − 1. pct-start must \
+            give every phase at least one update (torch divides by zero when pct-start·total-steps = 1 and \
+            behaves oddly below). Same operations as torch (bit-identical).
             """,
         references: [
             "pytorch/pytorch:torch/optim/lr_scheduler.py OneCycleLR",
@@ -132,8 +133,9 @@ extension ScheduleKind {
         ParameterSpec("max-lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
                       "peak learning rate (required; replaces the optimizer's lr)"),
         ParameterSpec("total-steps", .integer(minimum: 2), "updates in the cycle (required)"),
-        ParameterSpec("pct-start", .number(minimum: 0, maximum: 1), default: .number(0.3),
-                      "fraction of the cycle spent increasing the lr"),
+        ParameterSpec("pct-start", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
+                      default: .number(0.3),
+                      "fraction of the cycle spent increasing the lr (every phase must span at least one update)"),
         ParameterSpec("anneal-strategy", .choice(OneCycleSchedule.Annealing.allCases.map(\.rawValue)),
                       default: .text("cos"), "interpolation within a phase"),
         ParameterSpec("div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(25),
