@@ -41,9 +41,10 @@ struct ScheduleCatalogTests {
     }
 
     static func isKebabCase(_ name: String) -> Bool {
-        !name.isEmpty && name.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
-        }
+        !name.isEmpty
+            && name.split(separator: "-", omittingEmptySubsequences: false).allSatisfy { part in
+                !part.isEmpty && part.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
+            }
     }
 
     @Test("kinds: unique kebab-case names, complete texts, found by name, build from their examples")
@@ -53,7 +54,8 @@ struct ScheduleCatalogTests {
         #expect(Set(names) == Set(Self.examples.keys))
         for kind in ScheduleCatalog.kinds {
             #expect(Self.isKebabCase(kind.name), "\(kind.name)")
-            #expect(!kind.summary.isEmpty && !kind.formula.isEmpty && !kind.conventions.isEmpty && !kind.references.isEmpty)
+            #expect(
+                !kind.summary.isEmpty && !kind.formula.isEmpty && !kind.conventions.isEmpty && !kind.references.isEmpty)
             #expect(kind.parameters.allSatisfy { Self.isKebabCase($0.name) && !$0.summary.isEmpty }, "\(kind.name)")
             #expect(ScheduleCatalog.kind(named: kind.name)?.name == kind.name)
             let example = try #require(Self.examples[kind.name])
@@ -76,7 +78,8 @@ struct ScheduleCatalogTests {
         // The inner schedule's own errors name the inner key.
         #expect(Self.error("warmup", ["warmup-steps": .number(5), "then": .text("cosine")])?.key == "t-max")
         #expect(Self.error("warmup", ["warmup-steps": .number(5), "t-max": .number(3)])?.key == "t-max")
-        #expect(Self.error("warmup", ["warmup-steps": .number(5), "then": .text("cosine"), "t-max": .number(3)]) == nil)
+        #expect(
+            Self.error("warmup", ["warmup-steps": .number(5), "then": .text("cosine"), "t-max": .number(3)]) == nil)
     }
 
     /// For every numeric bound in a spec: the value just outside is rejected naming the key, the
@@ -89,7 +92,7 @@ struct ScheduleCatalogTests {
                 var outside: [Double] = []
                 var inside: [Double] = []
                 switch spec.kind {
-                case let .number(minimum, maximum, minimumIsOpen, maximumIsOpen):
+                case .number(let minimum, let maximum, let minimumIsOpen, let maximumIsOpen):
                     if let minimum {
                         outside.append(minimumIsOpen ? minimum : minimum.nextDown)
                         if !minimumIsOpen { inside.append(minimum) }
@@ -99,7 +102,7 @@ struct ScheduleCatalogTests {
                         if !maximumIsOpen { inside.append(maximum) }
                     }
                     outside.append(.nan)
-                case let .integer(minimum):
+                case .integer(let minimum):
                     outside += [Double(minimum - 1), Double(minimum) + 0.5]
                 default:
                     continue
@@ -128,11 +131,18 @@ struct ScheduleCatalogTests {
         #expect(Self.error("cosine", ["t-max": .number(10), "T_max": .number(10)])?.key == "T_max")
         #expect(Self.error("constant", ["gamma": .number(0.5)])?.key == "gamma")
         #expect(Self.error("step", ["step-size": .text("three")])?.key == "step-size")
-        #expect(Self.error("cyclic", ["base-lr": .number(0.01), "max-lr": .number(0.1), "mode": .text("exp-range")])?.key
+        #expect(
+            Self.error("cyclic", ["base-lr": .number(0.01), "max-lr": .number(0.1), "mode": .text("exp-range")])?.key
                 == "mode")
-        #expect(Self.error("one-cycle", ["max-lr": .number(1), "total-steps": .number(100),
-                                         "anneal-strategy": .text("cosine")])?.key == "anneal-strategy")
-        #expect(Self.error("exponential-optax", ["decay-rate": .number(0.5), "staircase": .number(1)])?.key == "staircase")
+        #expect(
+            Self.error(
+                "one-cycle",
+                [
+                    "max-lr": .number(1), "total-steps": .number(100),
+                    "anneal-strategy": .text("cosine"),
+                ])?.key == "anneal-strategy")
+        #expect(
+            Self.error("exponential-optax", ["decay-rate": .number(0.5), "staircase": .number(1)])?.key == "staircase")
         let error = Self.error("cosine", ["t-max": .number(0)])
         #expect(error?.description == "t-max: expected a whole number ≥ 1, found 0")
     }
@@ -149,27 +159,51 @@ struct ScheduleCatalogTests {
     @Test("one-cycle phases must be non-empty (torch would divide by zero)")
     func oneCyclePhases() {
         // pct-start·T − 1 must be > 0: 0.1·10 − 1 = 0.
-        #expect(Self.error("one-cycle", ["max-lr": .number(1), "total-steps": .number(10), "pct-start": .number(0.1)])?.key
+        #expect(
+            Self.error("one-cycle", ["max-lr": .number(1), "total-steps": .number(10), "pct-start": .number(0.1)])?.key
                 == "pct-start")
-        #expect(Self.error("one-cycle", ["max-lr": .number(1), "total-steps": .number(10), "pct-start": .number(1)])?.key
+        #expect(
+            Self.error("one-cycle", ["max-lr": .number(1), "total-steps": .number(10), "pct-start": .number(1)])?.key
                 == "pct-start")
         // three phases: 2·pct·T − 2 < T − 1.
-        #expect(Self.error("one-cycle", ["max-lr": .number(1), "total-steps": .number(10), "pct-start": .number(0.6),
-                                         "three-phase": .flag(true)])?.key == "pct-start")
-        #expect(Self.error("one-cycle", ["max-lr": .number(1), "total-steps": .number(10), "pct-start": .number(0.5),
-                                         "three-phase": .flag(true)]) == nil)
+        #expect(
+            Self.error(
+                "one-cycle",
+                [
+                    "max-lr": .number(1), "total-steps": .number(10), "pct-start": .number(0.6),
+                    "three-phase": .flag(true),
+                ])?.key == "pct-start")
+        #expect(
+            Self.error(
+                "one-cycle",
+                [
+                    "max-lr": .number(1), "total-steps": .number(10), "pct-start": .number(0.5),
+                    "three-phase": .flag(true),
+                ]) == nil)
         // optax keys boundaries in a dict: equal boundaries would merge.
-        #expect(Self.error("one-cycle-linear-optax", ["transition-steps": .number(10), "peak-value": .number(1),
-                                                      "pct-start": .number(0.5), "pct-final": .number(0.55)])?.key
+        #expect(
+            Self.error(
+                "one-cycle-linear-optax",
+                [
+                    "transition-steps": .number(10), "peak-value": .number(1),
+                    "pct-start": .number(0.5), "pct-final": .number(0.55),
+                ])?.key
                 == "pct-final")
-        #expect(Self.error("one-cycle-cosine-optax", ["transition-steps": .number(10), "peak-value": .number(1),
-                                                      "pct-start": .number(1)])?.key == "pct-start")
+        #expect(
+            Self.error(
+                "one-cycle-cosine-optax",
+                [
+                    "transition-steps": .number(10), "peak-value": .number(1),
+                    "pct-start": .number(1),
+                ])?.key == "pct-start")
     }
 
     @Test("one-cycle holds its last value after total-steps; optax one-cycle holds its final value")
     func oneCycleTail() throws {
         let torch = try #require(ScheduleCatalog.kind(named: "one-cycle"))
-            .make(ParameterSet(["max-lr": .number(1), "total-steps": .number(10), "anneal-strategy": .text("linear")]), 0.1)
+            .make(
+                ParameterSet(["max-lr": .number(1), "total-steps": .number(10), "anneal-strategy": .text("linear")]),
+                0.1)
         for k in 10..<30 { #expect(torch(k) == torch(9)) }
         let optax = try #require(ScheduleCatalog.kind(named: "one-cycle-cosine-optax"))
             .make(ParameterSet(["transition-steps": .number(10), "peak-value": .number(1)]), 0.1)

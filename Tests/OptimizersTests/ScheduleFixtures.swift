@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Objectives
+import Testing
 
 /// The golden learning-rate sequences written by `scripts/reference/schedule_fixtures.py` from torch
 /// 2.15.0 and optax 0.2.8 (jax 0.10.2, x64) into `Fixtures/schedules_*.json` and

@@ -20,7 +20,8 @@ struct ScheduleGoldenTests {
         var lines: [String] = []
         for (step, expected) in fixture.lr.enumerated() {
             let actual = schedule(step)
-            let agrees = fixture.match == "exact"
+            let agrees =
+                fixture.match == "exact"
                 ? actual == expected
                 : abs(actual - expected) <= relativeTolerance * abs(expected)
             if !agrees { lines.append("k=\(step): gdbench \(actual), \(fixture.library) \(expected)") }
@@ -34,7 +35,8 @@ struct ScheduleGoldenTests {
         #expect(lines.isEmpty, "\(fixture.call): \(lines.prefix(5).joined(separator: "; "))")
     }
 
-    @Test("optax schedule sequences and §B.3 equivalences", arguments: try ScheduleFixtures.cases("schedules_optax.json"))
+    @Test(
+        "optax schedule sequences and §B.3 equivalences", arguments: try ScheduleFixtures.cases("schedules_optax.json"))
     func optaxSequence(_ fixture: ScheduleFixtures.Case) throws {
         let lines = try Self.mismatches(fixture)
         #expect(lines.isEmpty, "\(fixture.call): \(lines.prefix(5).joined(separator: "; "))")
@@ -42,16 +44,18 @@ struct ScheduleGoldenTests {
 
     @Test("every catalog kind is checked against a library fixture")
     func fixturesCoverTheCatalog() throws {
-        let covered = Set(try ScheduleFixtures.cases("schedules_torch.json").map(\.kind)
-            + ScheduleFixtures.cases("schedules_optax.json").map(\.kind))
+        let covered = Set(
+            try ScheduleFixtures.cases("schedules_torch.json").map(\.kind)
+                + ScheduleFixtures.cases("schedules_optax.json").map(\.kind))
         let missing = ScheduleCatalog.kinds.map(\.name).filter { !covered.contains($0) }
         #expect(missing.isEmpty, "kinds without golden values: \(missing)")
     }
 
     /// The trajectory fixture names its schedules as the catalog does; the lr torch used at each
     /// update must be what the named kind gives (so the optimizer-trajectory test can trust it).
-    @Test("schedule_driven_trajectories.json names its schedules as the catalog does",
-          arguments: try ScheduleFixtures.drivenCases())
+    @Test(
+        "schedule_driven_trajectories.json names its schedules as the catalog does",
+        arguments: try ScheduleFixtures.drivenCases())
     func drivenTrajectorySchedules(_ fixture: ScheduleFixtures.DrivenCase) throws {
         let kind = try #require(ScheduleCatalog.kind(named: fixture.schedule.kind))
         let schedule = try kind.make(fixture.parameterSet, fixture.base_lr)

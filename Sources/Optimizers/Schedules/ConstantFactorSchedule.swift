@@ -46,9 +46,11 @@ extension ScheduleKind {
     )
 
     private static let constantFactorParameters: [ParameterSpec] = [
-        ParameterSpec("factor", .number(minimum: 0, maximum: 1, minimumIsOpen: true), default: .number(1.0 / 3.0),
-                      "multiplier of η₀ during the first total-iters updates"),
-        ParameterSpec("total-iters", .integer(minimum: 0), default: .number(5),
-                      "number of updates that use η₀·factor"),
+        ParameterSpec(
+            "factor", .number(minimum: 0, maximum: 1, minimumIsOpen: true), default: .number(1.0 / 3.0),
+            "multiplier of η₀ during the first total-iters updates"),
+        ParameterSpec(
+            "total-iters", .integer(minimum: 0), default: .number(5),
+            "number of updates that use η₀·factor"),
     ]
 }

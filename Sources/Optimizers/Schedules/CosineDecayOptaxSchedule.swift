@@ -59,9 +59,11 @@ extension ScheduleKind {
 
     private static let cosineOptaxParameters: [ParameterSpec] = [
         ParameterSpec("decay-steps", .integer(minimum: 1), "updates from η₀ down to alpha·η₀ (required)"),
-        ParameterSpec("alpha", .number(minimum: 0, maximum: nil), default: .number(0),
-                      "final lr as a fraction of η₀"),
-        ParameterSpec("exponent", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
-                      "power applied to the cosine factor"),
+        ParameterSpec(
+            "alpha", .number(minimum: 0, maximum: nil), default: .number(0),
+            "final lr as a fraction of η₀"),
+        ParameterSpec(
+            "exponent", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
+            "power applied to the cosine factor"),
     ]
 }

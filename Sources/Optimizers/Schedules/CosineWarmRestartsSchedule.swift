@@ -88,7 +88,8 @@ public struct CosineWarmRestartsSchedule: Schedule {
 extension ScheduleKind {
     public static let cosineWarmRestarts = ScheduleKind(
         name: "cosine-warm-restarts",
-        summary: "torch CosineAnnealingWarmRestarts (SGDR): cosine cycles from η₀ to eta-min, each t-mult times longer.",
+        summary:
+            "torch CosineAnnealingWarmRestarts (SGDR): cosine cycles from η₀ to eta-min, each t-mult times longer.",
         formula: """
             cycle n covers S(n) ≤ k < S(n+1), S(n) = t-0·(t-mult^n − 1)/(t-mult − 1) (n·t-0 if t-mult = 1)
             T_cur = k − S(n), T_i = t-0·t-mult^n

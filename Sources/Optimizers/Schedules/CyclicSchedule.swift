@@ -28,8 +28,10 @@ public struct CyclicSchedule: Schedule {
     public let mode: Mode
     public let gamma: Double
 
-    public init(baseLR: Double, maxLR: Double, stepSizeUp: Int = 2000, stepSizeDown: Int? = nil,
-                mode: Mode = .triangular, gamma: Double = 1) {
+    public init(
+        baseLR: Double, maxLR: Double, stepSizeUp: Int = 2000, stepSizeDown: Int? = nil,
+        mode: Mode = .triangular, gamma: Double = 1
+    ) {
         self.baseLR = baseLR
         self.maxLR = maxLR
         self.stepSizeUp = stepSizeUp
@@ -94,14 +96,20 @@ extension ScheduleKind {
     )
 
     private static let cyclicParameters: [ParameterSpec] = [
-        ParameterSpec("base-lr", .number(minimum: 0, maximum: nil), "lower end of the cycle (required; replaces the optimizer's lr)"),
+        ParameterSpec(
+            "base-lr", .number(minimum: 0, maximum: nil),
+            "lower end of the cycle (required; replaces the optimizer's lr)"),
         ParameterSpec("max-lr", .number(minimum: 0, maximum: nil), "upper end of the cycle (required)"),
-        ParameterSpec("step-size-up", .integer(minimum: 1), default: .number(2000), "updates from base-lr up to max-lr"),
-        ParameterSpec("step-size-down", .integer(minimum: 0), default: .number(0),
-                      "updates from max-lr back down; 0: equal to step-size-up"),
-        ParameterSpec("mode", .choice(CyclicSchedule.Mode.allCases.map(\.rawValue)), default: .text("triangular"),
-                      "amplitude policy"),
-        ParameterSpec("gamma", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
-                      "per-update amplitude factor of exp_range"),
+        ParameterSpec(
+            "step-size-up", .integer(minimum: 1), default: .number(2000), "updates from base-lr up to max-lr"),
+        ParameterSpec(
+            "step-size-down", .integer(minimum: 0), default: .number(0),
+            "updates from max-lr back down; 0: equal to step-size-up"),
+        ParameterSpec(
+            "mode", .choice(CyclicSchedule.Mode.allCases.map(\.rawValue)), default: .text("triangular"),
+            "amplitude policy"),
+        ParameterSpec(
+            "gamma", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
+            "per-update amplitude factor of exp_range"),
     ]
 }

@@ -45,7 +45,8 @@ public struct ExponentialDecayOptaxSchedule: Schedule {
 extension ScheduleKind {
     public static let exponentialOptax = ScheduleKind(
         name: "exponential-optax",
-        summary: "optax exponential_decay: η₀·decay-rate^((k − transition-begin)/transition-steps), optional staircase and end value.",
+        summary:
+            "optax exponential_decay: η₀·decay-rate^((k − transition-begin)/transition-steps), optional staircase and end value.",
         formula: """
             d = k − transition-begin; p = d/transition-steps (⌊p⌋ if staircase)
             lr(k) = η₀ for d ≤ 0, η₀·decay-rate^p otherwise; clipped at end-value from below (decay-rate < 1) \
@@ -75,14 +76,18 @@ extension ScheduleKind {
     )
 
     private static let exponentialOptaxParameters: [ParameterSpec] = [
-        ParameterSpec("decay-rate", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
-                      "factor per transition-steps updates (required)"),
-        ParameterSpec("transition-steps", .integer(minimum: 1), default: .number(1),
-                      "updates per factor decay-rate"),
-        ParameterSpec("transition-begin", .integer(minimum: 0), default: .number(0),
-                      "updates that keep η₀ before the decay starts"),
+        ParameterSpec(
+            "decay-rate", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
+            "factor per transition-steps updates (required)"),
+        ParameterSpec(
+            "transition-steps", .integer(minimum: 1), default: .number(1),
+            "updates per factor decay-rate"),
+        ParameterSpec(
+            "transition-begin", .integer(minimum: 0), default: .number(0),
+            "updates that keep η₀ before the decay starts"),
         ParameterSpec("staircase", .flag, default: .flag(false), "decay in whole steps of transition-steps"),
-        ParameterSpec("end-value", .number(minimum: 0, maximum: nil), default: .number(0),
-                      "bound on the lr (lower if decay-rate < 1, upper if > 1); 0: no bound"),
+        ParameterSpec(
+            "end-value", .number(minimum: 0, maximum: nil), default: .number(0),
+            "bound on the lr (lower if decay-rate < 1, upper if > 1); 0: no bound"),
     ]
 }

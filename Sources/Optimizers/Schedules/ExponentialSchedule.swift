@@ -44,7 +44,8 @@ extension ScheduleKind {
     )
 
     private static let exponentialParameters: [ParameterSpec] = [
-        ParameterSpec("gamma", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
-                      "multiplicative factor per update (required)"),
+        ParameterSpec(
+            "gamma", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
+            "multiplicative factor per update (required)")
     ]
 }

@@ -41,11 +41,12 @@ extension ScheduleKind {
         parameters: inverseSqrtParameters,
         make: { parameters, baseLearningRate in
             let read = try ScheduleParameters(parameters, specs: inverseSqrtParameters, kind: "inverse-sqrt")
-            return InverseSqrtSchedule(baseLearningRate: baseLearningRate, warmupSteps: try read.integer("warmup-steps"))
+            return InverseSqrtSchedule(
+                baseLearningRate: baseLearningRate, warmupSteps: try read.integer("warmup-steps"))
         }
     )
 
     private static let inverseSqrtParameters: [ParameterSpec] = [
-        ParameterSpec("warmup-steps", .integer(minimum: 1), default: .number(4000), "s at which the lr peaks at η₀"),
+        ParameterSpec("warmup-steps", .integer(minimum: 1), default: .number(4000), "s at which the lr peaks at η₀")
     ]
 }

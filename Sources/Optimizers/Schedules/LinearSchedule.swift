@@ -54,10 +54,12 @@ extension ScheduleKind {
     )
 
     private static let linearParameters: [ParameterSpec] = [
-        ParameterSpec("start-factor", .number(minimum: 0, maximum: 1, minimumIsOpen: true), default: .number(1.0 / 3.0),
-                      "factor of η₀ at the first update"),
-        ParameterSpec("end-factor", .number(minimum: 0, maximum: 1), default: .number(1),
-                      "factor of η₀ from update total-iters on"),
+        ParameterSpec(
+            "start-factor", .number(minimum: 0, maximum: 1, minimumIsOpen: true), default: .number(1.0 / 3.0),
+            "factor of η₀ at the first update"),
+        ParameterSpec(
+            "end-factor", .number(minimum: 0, maximum: 1), default: .number(1),
+            "factor of η₀ from update total-iters on"),
         ParameterSpec("total-iters", .integer(minimum: 1), default: .number(5), "updates of the linear ramp"),
     ]
 }

@@ -73,8 +73,10 @@ extension ScheduleKind {
     )
 
     private static let multiStepParameters: [ParameterSpec] = [
-        ParameterSpec("milestones", .numbers, "non-decreasing update indices ≥ 0 where the lr is multiplied by gamma (required)"),
-        ParameterSpec("gamma", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(0.1),
-                      "multiplicative factor per milestone"),
+        ParameterSpec(
+            "milestones", .numbers, "non-decreasing update indices ≥ 0 where the lr is multiplied by gamma (required)"),
+        ParameterSpec(
+            "gamma", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(0.1),
+            "multiplicative factor per milestone"),
     ]
 }

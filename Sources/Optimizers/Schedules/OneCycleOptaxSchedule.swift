@@ -4,12 +4,13 @@ import Objectives
 /// optax `cosine_onecycle_schedule` and `linear_onecycle_schedule`: piecewise interpolation
 /// (optax `piecewise_interpolate_schedule`) between fixed boundary values.
 ///
-/// Boundaries b₀ = 0 < b₁ < … < b_n = T (whole updates) with values v₀ … v_n, where v₀ = peak/div and
+/// Boundaries 0 = b₀ ≤ b₁ < … < b_n = T (whole updates) with values v₀ … v_n, where v₀ = peak/div and
 /// v_{i+1} = v_i·scale_i (optax's cumulative product):
 /// * cosine: b = (0, ⌊pctStart·T⌋, T), scales (div, 1/(div·finalDiv)): peak at ⌊pctStart·T⌋;
 /// * linear: b = (0, ⌊pctStart·T⌋, ⌊pctFinal·T⌋, T), scales (div, 1/div, 1/finalDiv): up to the peak,
 ///   back to peak/div, then to peak/(div·finalDiv).
-/// For b_i ≤ k < b_{i+1}: pct = (k − b_i)/(b_{i+1} − b_i); cosine: v_{i+1} + (v_i − v_{i+1})/2·(cos(π·pct) + 1),
+/// For b_i ≤ k < b_{i+1}: pct = (k − b_i)/(b_{i+1} − b_i);
+/// cosine: v_{i+1} + (v_i − v_{i+1})/2·(cos(π·pct) + 1),
 /// linear: (v_{i+1} − v_i)·pct + v_i; for k ≥ T: v_n. optax defaults: pct_start 0.3, pct_final 0.85,
 /// div_factor 25, final_div_factor 1e4. Same operations as optax in float64: bit-identical on
 /// Python-int counts (inside an optax optimizer the int32 count gives float32; reference §B.0).
@@ -31,42 +32,55 @@ public struct OneCycleOptaxSchedule: Schedule {
     public let values: [Double]
 
     /// optax `cosine_onecycle_schedule(transitionSteps, peakValue, pctStart, divFactor, finalDivFactor)`.
-    public static func cosine(transitionSteps: Int, peakValue: Double, pctStart: Double = 0.3,
-                              divFactor: Double = 25, finalDivFactor: Double = 1e4) throws -> Self {
+    public static func cosine(
+        transitionSteps: Int, peakValue: Double, pctStart: Double = 0.3,
+        divFactor: Double = 25, finalDivFactor: Double = 1e4
+    ) throws -> Self {
         let peakStep = try boundary(pctStart, key: "pct-start", transitionSteps: transitionSteps, after: -1)
         guard peakStep < transitionSteps else {
-            throw ParameterError(key: "pct-start", expected: "a fraction with ⌊pct-start·transition-steps⌋ < transition-steps",
-                                 found: ParameterValue.number(pctStart).summary)
+            throw ParameterError(
+                key: "pct-start", expected: "a fraction with ⌊pct-start·transition-steps⌋ < transition-steps",
+                found: ParameterValue.number(pctStart).summary)
         }
         let initial = peakValue / divFactor
         let peak = initial * divFactor
-        return Self(interpolation: .cosine, boundaries: [0, peakStep, transitionSteps],
-                    values: [initial, peak, peak * (1.0 / (divFactor * finalDivFactor))])
+        return Self(
+            interpolation: .cosine, boundaries: [0, peakStep, transitionSteps],
+            values: [initial, peak, peak * (1.0 / (divFactor * finalDivFactor))])
     }
 
     /// optax `linear_onecycle_schedule(transitionSteps, peakValue, pctStart, pctFinal, divFactor, finalDivFactor)`.
-    public static func linear(transitionSteps: Int, peakValue: Double, pctStart: Double = 0.3, pctFinal: Double = 0.85,
-                              divFactor: Double = 25, finalDivFactor: Double = 1e4) throws -> Self {
+    public static func linear(
+        transitionSteps: Int, peakValue: Double, pctStart: Double = 0.3, pctFinal: Double = 0.85,
+        divFactor: Double = 25, finalDivFactor: Double = 1e4
+    ) throws -> Self {
         let peakStep = try boundary(pctStart, key: "pct-start", transitionSteps: transitionSteps, after: -1)
         let returnStep = try boundary(pctFinal, key: "pct-final", transitionSteps: transitionSteps, after: peakStep)
         guard returnStep < transitionSteps else {
-            throw ParameterError(key: "pct-final", expected: "a fraction with ⌊pct-final·transition-steps⌋ < transition-steps",
-                                 found: ParameterValue.number(pctFinal).summary)
+            throw ParameterError(
+                key: "pct-final", expected: "a fraction with ⌊pct-final·transition-steps⌋ < transition-steps",
+                found: ParameterValue.number(pctFinal).summary)
         }
         let initial = peakValue / divFactor
         let peak = initial * divFactor
         let back = peak * (1.0 / divFactor)
-        return Self(interpolation: .linear, boundaries: [0, peakStep, returnStep, transitionSteps],
-                    values: [initial, peak, back, back * (1.0 / finalDivFactor)])
+        return Self(
+            interpolation: .linear, boundaries: [0, peakStep, returnStep, transitionSteps],
+            values: [initial, peak, back, back * (1.0 / finalDivFactor)])
     }
 
     /// ⌊fraction·T⌋ (Python's int()), which must exceed the previous boundary: optax keys the
     /// boundaries in a dict, so equal boundaries would silently merge.
-    private static func boundary(_ fraction: Double, key: String, transitionSteps: Int, after previous: Int) throws -> Int {
+    private static func boundary(_ fraction: Double, key: String, transitionSteps: Int, after previous: Int) throws
+        -> Int
+    {
         let step = Int((fraction * Double(transitionSteps)).rounded(.towardZero))
         guard step > previous else {
-            throw ParameterError(key: key, expected: "a fraction whose boundary ⌊\(key)·transition-steps⌋ comes after the previous one (\(previous))",
-                                 found: ParameterValue.number(fraction).summary)
+            throw ParameterError(
+                key: key,
+                expected:
+                    "a fraction whose boundary ⌊\(key)·transition-steps⌋ comes after the previous one (\(previous))",
+                found: ParameterValue.number(fraction).summary)
         }
         return step
     }
@@ -96,7 +110,8 @@ public struct OneCycleOptaxSchedule: Schedule {
 extension ScheduleKind {
     public static let oneCycleCosineOptax = ScheduleKind(
         name: "one-cycle-cosine-optax",
-        summary: "optax cosine_onecycle_schedule: cosine up to peak-value at ⌊pct-start·T⌋, then down to peak/(div·final-div) at T.",
+        summary:
+            "optax cosine_onecycle_schedule: cosine up to peak-value at ⌊pct-start·T⌋, then down to peak/(div·final-div) at T.",
         formula: """
             b₁ = ⌊pct-start·T⌋, v₀ = peak-value/div-factor, v₁ = v₀·div-factor, v₂ = v₁/(div-factor·final-div-factor)
             k < b₁: pct = k/b₁, lr = v₁ + (v₀ − v₁)(1 + cos(π·pct))/2; b₁ ≤ k < T: pct = (k − b₁)/(T − b₁), \
@@ -115,7 +130,8 @@ extension ScheduleKind {
         ],
         parameters: oneCycleCosineOptaxParameters,
         make: { parameters, _ in
-            let read = try ScheduleParameters(parameters, specs: oneCycleCosineOptaxParameters, kind: "one-cycle-cosine-optax")
+            let read = try ScheduleParameters(
+                parameters, specs: oneCycleCosineOptaxParameters, kind: "one-cycle-cosine-optax")
             return try OneCycleOptaxSchedule.cosine(
                 transitionSteps: try read.integer("transition-steps"), peakValue: try read.number("peak-value"),
                 pctStart: try read.number("pct-start"), divFactor: try read.number("div-factor"),
@@ -125,7 +141,8 @@ extension ScheduleKind {
 
     public static let oneCycleLinearOptax = ScheduleKind(
         name: "one-cycle-linear-optax",
-        summary: "optax linear_onecycle_schedule: three linear phases, up to peak-value, back to peak/div, then to peak/(div·final-div).",
+        summary:
+            "optax linear_onecycle_schedule: three linear phases, up to peak-value, back to peak/div, then to peak/(div·final-div).",
         formula: """
             b₁ = ⌊pct-start·T⌋, b₂ = ⌊pct-final·T⌋; v₀ = peak-value/div-factor, v₁ = v₀·div-factor, \
             v₂ = v₁/div-factor, v₃ = v₂/final-div-factor
@@ -143,7 +160,8 @@ extension ScheduleKind {
         ],
         parameters: oneCycleLinearOptaxParameters,
         make: { parameters, _ in
-            let read = try ScheduleParameters(parameters, specs: oneCycleLinearOptaxParameters, kind: "one-cycle-linear-optax")
+            let read = try ScheduleParameters(
+                parameters, specs: oneCycleLinearOptaxParameters, kind: "one-cycle-linear-optax")
             return try OneCycleOptaxSchedule.linear(
                 transitionSteps: try read.integer("transition-steps"), peakValue: try read.number("peak-value"),
                 pctStart: try read.number("pct-start"), pctFinal: try read.number("pct-final"),
@@ -153,28 +171,37 @@ extension ScheduleKind {
 
     private static let oneCycleCosineOptaxParameters: [ParameterSpec] = [
         ParameterSpec("transition-steps", .integer(minimum: 1), "updates in the cycle (required)"),
-        ParameterSpec("peak-value", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
-                      "peak learning rate (required; replaces the optimizer's lr)"),
-        ParameterSpec("pct-start", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.3),
-                      "fraction of the cycle spent increasing the lr"),
-        ParameterSpec("div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(25),
-                      "initial lr = peak-value/div-factor"),
-        ParameterSpec("final-div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e4),
-                      "final lr = initial lr/final-div-factor"),
+        ParameterSpec(
+            "peak-value", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
+            "peak learning rate (required; replaces the optimizer's lr)"),
+        ParameterSpec(
+            "pct-start", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.3),
+            "fraction of the cycle spent increasing the lr"),
+        ParameterSpec(
+            "div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(25),
+            "initial lr = peak-value/div-factor"),
+        ParameterSpec(
+            "final-div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e4),
+            "final lr = initial lr/final-div-factor"),
     ]
 
     private static let oneCycleLinearOptaxParameters: [ParameterSpec] = [
         ParameterSpec("transition-steps", .integer(minimum: 1), "updates in the cycle (required)"),
-        ParameterSpec("peak-value", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
-                      "peak learning rate (required; replaces the optimizer's lr)"),
-        ParameterSpec("pct-start", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.3),
-                      "fraction of the cycle spent increasing the lr"),
-        ParameterSpec("pct-final", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
-                      default: .number(0.85),
-                      "fraction of the cycle at which the lr is back at the initial lr (after pct-start)"),
-        ParameterSpec("div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(25),
-                      "initial lr = peak-value/div-factor"),
-        ParameterSpec("final-div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e4),
-                      "final lr = initial lr/final-div-factor"),
+        ParameterSpec(
+            "peak-value", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
+            "peak learning rate (required; replaces the optimizer's lr)"),
+        ParameterSpec(
+            "pct-start", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.3),
+            "fraction of the cycle spent increasing the lr"),
+        ParameterSpec(
+            "pct-final", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
+            default: .number(0.85),
+            "fraction of the cycle at which the lr is back at the initial lr (after pct-start)"),
+        ParameterSpec(
+            "div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(25),
+            "initial lr = peak-value/div-factor"),
+        ParameterSpec(
+            "final-div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e4),
+            "final lr = initial lr/final-div-factor"),
     ]
 }

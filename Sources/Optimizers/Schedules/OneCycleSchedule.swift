@@ -7,7 +7,8 @@ import Objectives
 ///
 /// initial = maxLR/div, min = initial/finalDiv. Phase ends (float): E₁ = pctStart·T − 1, E₂ = T − 1;
 /// three-phase: E₁ = pctStart·T − 1, E₂ = 2·pctStart·T − 2, E₃ = T − 1. In the phase with
-/// E_{i−1} < k ≤ E_i (E₀ = 0; the last phase takes every later k), pct = (k − E_{i−1})/(E_i − E_{i−1}) and
+/// E_{i−1} < k ≤ E_i (E₀ = 0; the last phase takes every later k),
+/// pct = (k − E_{i−1})/(E_i − E_{i−1}) and
 /// cos: lr = end + (start − end)/2·(cos(π·pct) + 1); linear: lr = (end − start)·pct + start.
 /// torch defaults: pct_start 0.3, anneal_strategy cos, div_factor 25, final_div_factor 1e4,
 /// three_phase false. Same operations as torch: bit-identical for k < T.
@@ -36,8 +37,10 @@ public struct OneCycleSchedule: Schedule {
 
     /// Throws when a phase would be empty (pct-start·total-steps must exceed 1, and the phase ends
     /// must increase), where torch would divide by zero.
-    public init(maxLR: Double, totalSteps: Int, pctStart: Double = 0.3, annealing: Annealing = .cos,
-                divFactor: Double = 25, finalDivFactor: Double = 1e4, threePhase: Bool = false) throws {
+    public init(
+        maxLR: Double, totalSteps: Int, pctStart: Double = 0.3, annealing: Annealing = .cos,
+        divFactor: Double = 25, finalDivFactor: Double = 1e4, threePhase: Bool = false
+    ) throws {
         let initialLR = maxLR / divFactor
         let minLR = initialLR / finalDivFactor
         let firstEnd = pctStart * Double(totalSteps) - 1
@@ -92,7 +95,8 @@ public struct OneCycleSchedule: Schedule {
 extension ScheduleKind {
     public static let oneCycle = ScheduleKind(
         name: "one-cycle",
-        summary: "torch OneCycleLR: warm up to max-lr, anneal to max-lr/(div-factor·final-div-factor) over total-steps.",
+        summary:
+            "torch OneCycleLR: warm up to max-lr, anneal to max-lr/(div-factor·final-div-factor) over total-steps.",
         formula: """
             initial = max-lr/div-factor, min = initial/final-div-factor
             phase ends E₁ = pct-start·T − 1, E₂ = T − 1 (three-phase: E₂ = 2·pct-start·T − 2, E₃ = T − 1), E₀ = 0
@@ -130,19 +134,25 @@ extension ScheduleKind {
     )
 
     private static let oneCycleParameters: [ParameterSpec] = [
-        ParameterSpec("max-lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
-                      "peak learning rate (required; replaces the optimizer's lr)"),
+        ParameterSpec(
+            "max-lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
+            "peak learning rate (required; replaces the optimizer's lr)"),
         ParameterSpec("total-steps", .integer(minimum: 2), "updates in the cycle (required)"),
-        ParameterSpec("pct-start", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
-                      default: .number(0.3),
-                      "fraction of the cycle spent increasing the lr (every phase must span at least one update)"),
-        ParameterSpec("anneal-strategy", .choice(OneCycleSchedule.Annealing.allCases.map(\.rawValue)),
-                      default: .text("cos"), "interpolation within a phase"),
-        ParameterSpec("div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(25),
-                      "initial lr = max-lr/div-factor"),
-        ParameterSpec("final-div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
-                      default: .number(1e4), "minimum lr = initial lr/final-div-factor"),
-        ParameterSpec("three-phase", .flag, default: .flag(false),
-                      "use a third phase (back down to the initial lr before the final annealing)"),
+        ParameterSpec(
+            "pct-start", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
+            default: .number(0.3),
+            "fraction of the cycle spent increasing the lr (every phase must span at least one update)"),
+        ParameterSpec(
+            "anneal-strategy", .choice(OneCycleSchedule.Annealing.allCases.map(\.rawValue)),
+            default: .text("cos"), "interpolation within a phase"),
+        ParameterSpec(
+            "div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(25),
+            "initial lr = max-lr/div-factor"),
+        ParameterSpec(
+            "final-div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
+            default: .number(1e4), "minimum lr = initial lr/final-div-factor"),
+        ParameterSpec(
+            "three-phase", .flag, default: .flag(false),
+            "use a third phase (back down to the initial lr before the final annealing)"),
     ]
 }

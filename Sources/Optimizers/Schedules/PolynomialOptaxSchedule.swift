@@ -15,8 +15,10 @@ public struct PolynomialOptaxSchedule: Schedule {
     public let transitionSteps: Int
     public let transitionBegin: Int
 
-    public init(baseLearningRate: Double, endValue: Double = 0, power: Double = 1, transitionSteps: Int,
-                transitionBegin: Int = 0) {
+    public init(
+        baseLearningRate: Double, endValue: Double = 0, power: Double = 1, transitionSteps: Int,
+        transitionBegin: Int = 0
+    ) {
         self.baseLearningRate = baseLearningRate
         self.endValue = endValue
         self.power = power
@@ -63,9 +65,11 @@ extension ScheduleKind {
     private static let polynomialOptaxParameters: [ParameterSpec] = [
         ParameterSpec("transition-steps", .integer(minimum: 1), "updates from η₀ to end-value (required)"),
         ParameterSpec("end-value", .number(minimum: 0, maximum: nil), default: .number(0), "final learning rate"),
-        ParameterSpec("power", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
-                      "exponent of the interpolation"),
-        ParameterSpec("transition-begin", .integer(minimum: 0), default: .number(0),
-                      "updates that keep η₀ before the transition starts"),
+        ParameterSpec(
+            "power", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
+            "exponent of the interpolation"),
+        ParameterSpec(
+            "transition-begin", .integer(minimum: 0), default: .number(0),
+            "updates that keep η₀ before the transition starts"),
     ]
 }

@@ -49,7 +49,8 @@ extension ScheduleKind {
 
     private static let polynomialParameters: [ParameterSpec] = [
         ParameterSpec("total-iters", .integer(minimum: 1), default: .number(5), "updates until the lr reaches 0"),
-        ParameterSpec("power", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
-                      "exponent of the decay"),
+        ParameterSpec(
+            "power", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
+            "exponent of the decay"),
     ]
 }

@@ -23,7 +23,7 @@ struct ScheduleParameters {
     func number(_ key: String) throws -> Double {
         let spec = try self.spec(key)
         let value = try resolved(key, spec).number(key)
-        guard case let .number(minimum, maximum, minimumIsOpen, maximumIsOpen) = spec.kind else {
+        guard case .number(let minimum, let maximum, let minimumIsOpen, let maximumIsOpen) = spec.kind else {
             return value
         }
         let aboveMinimum = minimum.map { minimumIsOpen ? value > $0 : value >= $0 } ?? true
@@ -38,7 +38,7 @@ struct ScheduleParameters {
     func integer(_ key: String) throws -> Int {
         let spec = try self.spec(key)
         let value = try resolved(key, spec).integer(key)
-        if case let .integer(minimum) = spec.kind, value < minimum {
+        if case .integer(let minimum) = spec.kind, value < minimum {
             throw ParameterError(key: key, expected: spec.kind.expectation, found: "\(value)")
         }
         return value
@@ -47,7 +47,7 @@ struct ScheduleParameters {
     func choice(_ key: String) throws -> String {
         let spec = try self.spec(key)
         let value = try resolved(key, spec).text(key)
-        if case let .choice(words) = spec.kind, !words.contains(value) {
+        if case .choice(let words) = spec.kind, !words.contains(value) {
             throw ParameterError(key: key, expected: spec.kind.expectation, found: value)
         }
         return value
@@ -84,18 +84,18 @@ extension ParameterSpec.Kind {
     /// What a value of this kind must be, as error messages and `gdbench describe` say it.
     var expectation: String {
         switch self {
-        case let .number(minimum, maximum, minimumIsOpen, maximumIsOpen):
+        case .number(let minimum, let maximum, let minimumIsOpen, let maximumIsOpen):
             let low = minimum.map(ParameterValue.format)
             let high = maximum.map(ParameterValue.format)
             switch (low, high) {
-            case let (low?, high?):
+            case (let low?, let high?):
                 return "a number in \(minimumIsOpen ? "(" : "[")\(low), \(high)\(maximumIsOpen ? ")" : "]")"
-            case let (low?, nil): return "a number \(minimumIsOpen ? ">" : "≥") \(low)"
-            case let (nil, high?): return "a number \(maximumIsOpen ? "<" : "≤") \(high)"
+            case (let low?, nil): return "a number \(minimumIsOpen ? ">" : "≥") \(low)"
+            case (nil, let high?): return "a number \(maximumIsOpen ? "<" : "≤") \(high)"
             case (nil, nil): return "a finite number"
             }
-        case let .integer(minimum): return "a whole number ≥ \(minimum)"
-        case let .choice(words): return "one of " + words.joined(separator: ", ")
+        case .integer(let minimum): return "a whole number ≥ \(minimum)"
+        case .choice(let words): return "one of " + words.joined(separator: ", ")
         case .flag: return "true or false"
         case .numbers: return "a list of numbers"
         }

@@ -50,7 +50,8 @@ extension ScheduleKind {
 
     private static let stepParameters: [ParameterSpec] = [
         ParameterSpec("step-size", .integer(minimum: 1), "updates between two decays (required)"),
-        ParameterSpec("gamma", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(0.1),
-                      "multiplicative factor per decay"),
+        ParameterSpec(
+            "gamma", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(0.1),
+            "multiplicative factor per decay"),
     ]
 }

@@ -23,8 +23,13 @@ public struct Warmup<Inner: Schedule>: Schedule {
     /// `peak` is the optimizer's lr η₀ (the value the ramp reaches at k = w); the inner schedule
     /// should start there.
     public init(peak: Double, startFactor: Double = 0, warmupSteps: Int, then inner: Inner) {
+        self.init(peak: peak, startValue: startFactor * peak, warmupSteps: warmupSteps, then: inner)
+    }
+
+    /// A ramp from an absolute `startValue` (optax's init_value) to `peak`.
+    public init(peak: Double, startValue: Double, warmupSteps: Int, then inner: Inner) {
         self.peak = peak
-        self.startValue = startFactor * peak
+        self.startValue = startValue
         self.warmupSteps = warmupSteps
         self.inner = inner
     }
@@ -41,7 +46,8 @@ extension ScheduleKind {
     /// schedule, which is built with the same η₀.
     public static let warmup = ScheduleKind(
         name: "warmup",
-        summary: "Linear warm-up from warmup-start-factor·η₀ to η₀ over warmup-steps updates, then the schedule named by then.",
+        summary:
+            "Linear warm-up from warmup-start-factor·η₀ to η₀ over warmup-steps updates, then the schedule named by then.",
         formula: """
             k < warmup-steps: lr(k) = η₀·(s + (1 − s)·k/warmup-steps), s = warmup-start-factor
             k ≥ warmup-steps: lr(k) = then(k − warmup-steps)
@@ -89,10 +95,12 @@ extension ScheduleKind {
 
     private static let warmupParameters: [ParameterSpec] = [
         ParameterSpec("warmup-steps", .integer(minimum: 1), "updates of the linear ramp (required)"),
-        ParameterSpec("warmup-start-factor", .number(minimum: 0, maximum: 1), default: .number(0),
-                      "lr of the first update as a fraction of η₀"),
-        ParameterSpec("then", .choice(warmupFollowers), default: .text("constant"),
-                      "name of the schedule that follows; its parameters are given alongside"),
+        ParameterSpec(
+            "warmup-start-factor", .number(minimum: 0, maximum: 1), default: .number(0),
+            "lr of the first update as a fraction of η₀"),
+        ParameterSpec(
+            "then", .choice(warmupFollowers), default: .text("constant"),
+            "name of the schedule that follows; its parameters are given alongside"),
     ]
 
     /// Every catalog kind except warmup itself (spelled out: the catalog lists warmup, so deriving
