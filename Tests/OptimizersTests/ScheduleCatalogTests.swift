@@ -65,14 +65,16 @@ struct ScheduleCatalogTests {
         #expect(ScheduleCatalog.kind(named: "cosine-annealing") == nil)
     }
 
-    @Test("warmup's then accepts exactly the other catalog kinds")
+    @Test("warmup's then accepts exactly the catalog kinds without a warm-up of their own")
     func warmupFollowers() throws {
         let then = try #require(ScheduleKind.warmup.parameters.first { $0.name == "then" })
         guard case .choice(let words) = then.kind else {
             Issue.record("then is not a choice")
             return
         }
-        #expect(words == ScheduleCatalog.kinds.map(\.name).filter { $0 != "warmup" })
+        let withOwnWarmup: Set = ["warmup", "noam", "inverse-sqrt"]
+        #expect(words == ScheduleCatalog.kinds.map(\.name).filter { !withOwnWarmup.contains($0) })
+        #expect(Self.error("warmup", ["warmup-steps": .number(5), "then": .text("noam")])?.key == "then")
         #expect(Self.error("warmup", ["warmup-steps": .number(5), "then": .text("warmup")])?.key == "then")
         #expect(Self.error("warmup", ["warmup-steps": .number(5), "then": .text("cosine-annealing")])?.key == "then")
         // The inner schedule's own errors name the inner key.

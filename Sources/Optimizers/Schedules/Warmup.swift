@@ -55,7 +55,9 @@ extension ScheduleKind {
         conventions: """
             In a suite: schedule: {kind: warmup, warmup-steps: 10, warmup-start-factor: 0, then: cosine, t-max: 90}. \
             The keys warmup-steps, warmup-start-factor and then belong to the warm-up; every other key is a \
-            parameter of the schedule named by then (any kind except warmup), built with the same η₀. Update \
+            parameter of the schedule named by then (any kind except warmup, noam and inverse-sqrt, which have \
+            their own warm-up), built with the same η₀; the ramp ends at η₀ even when then (cyclic, one-cycle) \
+            sets its own lr range. Update \
             warmup-steps is the inner schedule's step 0 (optax join_schedules, torch SequentialLR), so the \
             inner schedule's lengths (t-max, decay-steps, …) count after the warm-up: optax \
             warmup_cosine_decay_schedule(s·η₀, η₀, w, D, end) is warmup then cosine-optax with decay-steps \
@@ -103,12 +105,13 @@ extension ScheduleKind {
             "name of the schedule that follows; its parameters are given alongside"),
     ]
 
-    /// Every catalog kind except warmup itself (spelled out: the catalog lists warmup, so deriving
-    /// this from it would make the two static lists depend on each other; a test checks they agree).
+    /// Every catalog kind except warmup itself and noam and inverse-sqrt, which have their own warm-up
+    /// (and a warmup-steps key that would clash). Spelled out: the catalog lists warmup, so deriving
+    /// this from it would make the two static lists depend on each other; a test checks they agree.
     static let warmupFollowers = [
         "constant", "constant-factor", "step", "multi-step", "exponential", "exponential-optax", "cosine",
         "cosine-optax", "cosine-warm-restarts", "linear", "polynomial", "polynomial-optax", "cyclic", "one-cycle",
-        "one-cycle-cosine-optax", "one-cycle-linear-optax", "noam", "inverse-sqrt",
+        "one-cycle-cosine-optax", "one-cycle-linear-optax",
     ]
 
     /// Opens the inner existential so that `Warmup` is specialised for its concrete type.
