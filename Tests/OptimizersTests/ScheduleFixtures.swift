@@ -16,13 +16,18 @@ enum ScheduleFixtures {
         var call: String
         var kind: String
         var parameters: [String: FixtureParameter]
-        var base_lr: Double
+        var baseLearningRate: Double
         /// "exact": gdbench uses the library's floating-point operations; "relative": equal up to rounding.
         var match: String
         var lr: [Double]
 
         var parameterSet: ParameterSet { ScheduleFixtures.parameterSet(parameters) }
         var testDescription: String { "\(library): \(name)" }
+
+        enum CodingKeys: String, CodingKey {
+            case name, library, call, kind, parameters, match, lr
+            case baseLearningRate = "base_lr"
+        }
     }
 
     /// One run of the trajectory fixture; only its schedule and lr sequence are read here.
@@ -35,11 +40,16 @@ enum ScheduleFixtures {
         var problem: String
         var optimizer: String
         var schedule: Schedule
-        var base_lr: Double
+        var baseLearningRate: Double
         var lr: [Double]
 
         var parameterSet: ParameterSet { ScheduleFixtures.parameterSet(schedule.parameters) }
         var testDescription: String { "\(problem)/\(optimizer)/\(schedule.kind)" }
+
+        enum CodingKeys: String, CodingKey {
+            case problem, optimizer, schedule, lr
+            case baseLearningRate = "base_lr"
+        }
     }
 
     enum FixtureParameter: Decodable {

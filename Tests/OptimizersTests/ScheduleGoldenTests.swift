@@ -16,7 +16,7 @@ struct ScheduleGoldenTests {
     /// Mismatches of one case, as readable lines (empty when the case passes).
     static func mismatches(_ fixture: ScheduleFixtures.Case) throws -> [String] {
         let kind = try #require(ScheduleCatalog.kind(named: fixture.kind), "unknown kind \(fixture.kind)")
-        let schedule = try kind.make(fixture.parameterSet, fixture.base_lr)
+        let schedule = try kind.make(fixture.parameterSet, fixture.baseLearningRate)
         var lines: [String] = []
         for (step, expected) in fixture.lr.enumerated() {
             let actual = schedule(step)
@@ -58,7 +58,7 @@ struct ScheduleGoldenTests {
         arguments: try ScheduleFixtures.drivenCases())
     func drivenTrajectorySchedules(_ fixture: ScheduleFixtures.DrivenCase) throws {
         let kind = try #require(ScheduleCatalog.kind(named: fixture.schedule.kind))
-        let schedule = try kind.make(fixture.parameterSet, fixture.base_lr)
+        let schedule = try kind.make(fixture.parameterSet, fixture.baseLearningRate)
         for (step, expected) in fixture.lr.enumerated() {
             #expect(abs(schedule(step) - expected) <= Self.relativeTolerance * abs(expected), "k=\(step)")
         }
