@@ -4,7 +4,8 @@ Pinned versions (the reference's, /work/shared/reference/optimizers-and-problems
     torch 2.15.0, optax 0.2.8, jax 0.10.2, numpy 2.4.6 — float64 on CPU.
 Run with:  /work/venv/bin/python scripts/reference/optimizer_fixtures.py
 
-Writes Tests/OptimizersTests/Fixtures/problems.json (the four problems, with the logistic data) and one
+Writes Tests/OptimizersTests/Fixtures/library-defaults.json (the defaults torch's and optax's signatures
+declare, under gdbench's parameter names), problems.json (the four problems, with the logistic data) and one
 file per optimizer configuration, <library>-<id>.json, holding the iterates after every one of 100 steps
 on every problem. The Swift tests rebuild each optimizer from the fixture's `kind` and `parameters`
 through FirstOrderOptimizerCatalog and must reproduce every iterate to 1e-12 relative.
@@ -17,6 +18,7 @@ math.exp is the C library's exp, as is Foundation's exp in Swift on Linux.
 Files are written with sorted keys and repr floats, so running the script again gives identical files.
 """
 
+import inspect
 import json
 import math
 import os
@@ -130,10 +132,11 @@ def run_torch(make, gradient, start, clip=None):
 def run_optax(transformation, gradient, start):
     parameters = jnp.array(start, dtype=jnp.float64)
     state = transformation.init(parameters)
+    update = jax.jit(transformation.update)  # as optax is used; eager jax differs in the last bits of b**count
     iterates = []
     for _ in range(STEPS):
         g = jnp.array(gradient([float(v) for v in parameters.tolist()]), dtype=jnp.float64)
-        updates, state = transformation.update(g, state, parameters)
+        updates, state = update(g, state, parameters)
         parameters = optax.apply_updates(parameters, updates)
         iterates.append([float(v) for v in parameters.tolist()])
     return iterates
@@ -265,8 +268,53 @@ def fixture(library, identifier, call, kind, parameters, rates, runner):
     })
 
 
+def signature_defaults(function):
+    return {name: parameter.default for name, parameter in inspect.signature(function).parameters.items()
+            if parameter.default is not inspect.Parameter.empty}
+
+
+def kebab(name):
+    return name.replace("_", "-")
+
+
+def library_defaults():
+    """The defaults the libraries declare, under gdbench's parameter names, for the kinds that follow them."""
+    torch_kinds = {"sgd": torch.optim.SGD, "adagrad": torch.optim.Adagrad, "rmsprop": torch.optim.RMSprop,
+                   "adadelta": torch.optim.Adadelta, "adam": torch.optim.Adam, "adamw": torch.optim.AdamW,
+                   "adamax": torch.optim.Adamax, "nadam": torch.optim.NAdam, "radam": torch.optim.RAdam}
+    ignored = {"maximize", "foreach", "capturable", "differentiable", "fused", "decoupled_weight_decay"}
+    defaults = {}
+    for kind, optimizer in torch_kinds.items():
+        values = {}
+        for name, value in signature_defaults(optimizer.__init__).items():
+            if name in ignored:
+                continue
+            if name == "betas":
+                values["beta1"], values["beta2"] = float(value[0]), float(value[1])
+            elif isinstance(value, bool):
+                values[kebab(name)] = value
+            else:
+                values[kebab(name)] = float(value)
+        defaults[kind] = values
+    optax_names = {"b1": "beta1", "b2": "beta2", "eps_in_sqrt": "eps-in-sqrt"}
+    optax_kinds = {"adagrad-optax": optax.adagrad, "rmsprop-optax": optax.rmsprop, "adam-optax": optax.adam,
+                   "amsgrad-optax": optax.amsgrad, "nadam-optax": optax.nadam, "radam-optax": optax.radam,
+                   "lion": optax.lion, "adabelief": optax.adabelief}
+    optax_ignored = {"mu_dtype", "mask", "accumulator_dtype", "bias_correction_mu", "bias_correction_nu"}
+    for kind, alias in optax_kinds.items():
+        values = {}
+        for name, value in signature_defaults(alias).items():
+            if name in optax_ignored or value is None:
+                continue
+            key = optax_names.get(name, kebab(name))
+            values[key] = value if isinstance(value, bool) else float(value)
+        defaults[kind] = values
+    return defaults
+
+
 def main():
     os.makedirs(FIXTURES, exist_ok=True)
+    write("library-defaults.json", library_defaults())
     write("problems.json", {
         "rosenbrock": {"start": PROBLEMS["rosenbrock"]["start"], "form": "scipy rosen, n = 2"},
         "quadratic": {"start": PROBLEMS["quadratic"]["start"], "diagonal": QUADRATIC_DIAGONAL},
