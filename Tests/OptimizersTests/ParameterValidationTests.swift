@@ -1,5 +1,5 @@
 import Objectives
-import Optimizers
+@testable import Optimizers
 import Testing
 
 @Suite struct ParameterValidationTests {
@@ -53,5 +53,33 @@ import Testing
         #expect(both?.found == "clip-norm 1 and clip-value 0.5")
         #expect(try error("sgd", ["clip-norm": .number(-1)])?.key == "clip-norm")
         #expect(try error("sgd", ["clip-norm-optax": .number(1)]) == nil)
+    }
+
+    /// The validator also checks the spec kinds no first-order optimizer declares today.
+    @Test func validatesEveryParameterKind() throws {
+        let specs = [
+            ParameterSpec("history", .integer(minimum: 1), default: .number(10), "pairs kept"),
+            ParameterSpec("rule", .choice(["armijo", "wolfe"]), default: .text("armijo"), "line search"),
+            ParameterSpec("milestones", .numbers, default: .numbers([]), "steps"),
+        ]
+        func failure(_ values: [String: ParameterValue]) -> ParameterError? {
+            do {
+                _ = try ValidatedParameters(ParameterSet(values), specs: specs, optimizer: "test")
+                return nil
+            } catch let error as ParameterError {
+                return error
+            } catch {
+                return ParameterError(key: "", expected: "", found: "\(error)")
+            }
+        }
+        #expect(failure(["history": .number(2.5)])?.description == "history: expected a whole number ≥ 1, found 2.5")
+        #expect(failure(["history": .number(0)])?.key == "history")
+        #expect(failure(["history": .number(3)]) == nil)
+        #expect(failure(["rule": .text("exact")])?.description == "rule: expected one of armijo, wolfe, found exact")
+        #expect(failure(["rule": .text("wolfe")]) == nil)
+        #expect(failure(["milestones": .flag(true)])?.key == "milestones")
+        #expect(failure(["milestones": .numbers([10, 20])]) == nil)
+        let defaults = try ValidatedParameters(ParameterSet(), specs: specs, optimizer: "test")
+        #expect(throws: ParameterError.self) { try defaults.number("rule") }
     }
 }

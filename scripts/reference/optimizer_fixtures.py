@@ -33,6 +33,11 @@ import optax  # noqa: E402
 
 torch.set_default_dtype(torch.float64)
 
+PINNED = {"torch": "2.15.0", "optax": "0.2.8", "jax": "0.10.2", "numpy": "2.4.6"}
+for _module, _version in ((torch, PINNED["torch"]), (optax, PINNED["optax"]), (jax, PINNED["jax"]), (np, PINNED["numpy"])):
+    if _module.__version__.split("+")[0] != _version:
+        raise SystemExit(f"{_module.__name__} {_module.__version__} found, {_version} pinned")
+
 STEPS = 100
 FIXTURES = os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "OptimizersTests", "Fixtures")
 

@@ -74,7 +74,7 @@ extension GradientClipping {
         } else if value > 0 {
             self = .value(value)
         } else {
-            self = .none
+            self = .disabled
         }
     }
 }

@@ -3,7 +3,8 @@
 /// 0, the default, means no clipping). A single type, so that clipping does not multiply the number
 /// of generic chain types; the switch runs once per step, not per element. Reference §A.12.
 public enum GradientClipping: GradientTransformation, Equatable {
-    case none
+    /// No clipping.
+    case disabled
     /// torch `clip_grad_norm_` (``ClipByGlobalNorm``).
     case globalNorm(Double)
     /// optax `clip_by_global_norm` (``ClipByGlobalNormOptax``).
@@ -16,7 +17,7 @@ public enum GradientClipping: GradientTransformation, Equatable {
     @inlinable
     public func update(_ updates: inout [Double], state: inout Void, parameters: [Double]) {
         switch self {
-        case .none: return
+        case .disabled: return
         case .globalNorm(let maxNorm): ClipByGlobalNorm(maxNorm: maxNorm).update(&updates, state: &state, parameters: parameters)
         case .globalNormOptax(let maxNorm):
             ClipByGlobalNormOptax(maxNorm: maxNorm).update(&updates, state: &state, parameters: parameters)

@@ -13,30 +13,33 @@ public struct LookaheadNesterovMethod<S: Schedule>: Method {
     public let momentum: Double
     public let schedule: S
     public let clipping: GradientClipping
-    /// v_k.
-    public private(set) var velocity: [Double] = []
+    @usableFromInline var storedVelocity: [Double] = []
     @usableFromInline var lookahead: [Double] = []
     @usableFromInline var gradient: [Double] = []
     @usableFromInline var count = 0
 
-    public init(momentum: Double, schedule: S, clipping: GradientClipping = .none) {
+    public init(momentum: Double, schedule: S, clipping: GradientClipping = .disabled) {
         self.momentum = momentum
         self.schedule = schedule
         self.clipping = clipping
     }
 
+    /// v_k.
+    public var velocity: [Double] { storedVelocity }
+
     public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
-        velocity = [Double](repeating: 0, count: x.count)
-        lookahead = velocity
-        gradient = velocity
+        storedVelocity = [Double](repeating: 0, count: x.count)
+        lookahead = storedVelocity
+        gradient = storedVelocity
         count = 0
     }
 
+    @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
-        if velocity.count != x.count { try prepare(at: x, oracle: &oracle) }
+        if storedVelocity.count != x.count { try prepare(at: x, oracle: &oracle) }
         let mu = momentum
         x.withUnsafeBufferPointer { p in
-            velocity.withUnsafeBufferPointer { v in
+            storedVelocity.withUnsafeBufferPointer { v in
                 lookahead.withUnsafeMutableBufferPointer { y in
                     for i in y.indices { y[i] = p[i] + mu * v[i] }
                 }
@@ -48,7 +51,7 @@ public struct LookaheadNesterovMethod<S: Schedule>: Method {
         let rate = schedule(count)
         count += 1
         gradient.withUnsafeBufferPointer { g in
-            velocity.withUnsafeMutableBufferPointer { v in
+            storedVelocity.withUnsafeMutableBufferPointer { v in
                 x.withUnsafeMutableBufferPointer { p in
                     for i in p.indices {
                         v[i] = mu * v[i] - rate * g[i]

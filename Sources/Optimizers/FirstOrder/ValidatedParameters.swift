@@ -58,8 +58,21 @@ struct ValidatedParameters {
             guard case .flag = value else {
                 throw ParameterError(key: spec.name, expected: "true or false", found: value.summary)
             }
-        case .integer, .choice, .numbers:
-            throw ParameterError(key: spec.name, expected: "a parameter kind first-order optimizers use", found: value.summary)
+        case .integer(let minimum):
+            let expected = "a whole number ≥ \(minimum)"
+            guard case .number(let x) = value, x.rounded() == x, x >= Double(minimum), abs(x) < 1e15 else {
+                throw ParameterError(key: spec.name, expected: expected, found: value.summary)
+            }
+        case .choice(let words):
+            guard case .text(let word) = value, words.contains(word) else {
+                throw ParameterError(key: spec.name, expected: "one of " + words.joined(separator: ", "), found: value.summary)
+            }
+        case .numbers:
+            switch value {
+            case .number(let x) where x.isFinite: return
+            case .numbers(let xs) where xs.allSatisfy(\.isFinite): return
+            default: throw ParameterError(key: spec.name, expected: "a list of numbers", found: value.summary)
+            }
         }
     }
 
