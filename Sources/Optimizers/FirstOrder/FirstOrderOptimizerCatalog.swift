@@ -19,8 +19,10 @@ public enum FirstOrderOptimizerCatalog {
 
     typealias Specs = FirstOrderParameterSpecs
 
-    private static let torchConventions =
-        "torch order of operations: coupled weight decay g ← g + λθ, then the state update, then θ ← θ − η·(…); t is 1-based in bias corrections; the schedule index k is 0-based (reference §A.0, §B.0)."
+    private static let torchConventions = """
+        torch order of operations: coupled weight decay g ← g + λθ, then the state update, then θ ← θ − η·(…); \
+        t is 1-based in bias corrections; the schedule index k is 0-based (reference §A.0, §B.0).
+        """
 
     // MARK: SGD family
 
