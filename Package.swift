@@ -21,5 +21,6 @@ let package = Package(
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "Objectives", "Randomness", "TestSupport"]),
     ]
 )
