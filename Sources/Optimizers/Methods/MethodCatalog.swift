@@ -387,8 +387,8 @@ public enum MethodCatalog {
             make: { parameters, _, seed in
                 let reader = MethodParameterReader(parameters)
                 let switchAt = try reader.integer("switch-at", default: 100, atLeast: 0)
-                let first = try resolve(try reader.name("first"), reader.nested("first"), SeedDerivation.derive(seed, "first"))
-                let second = try resolve(try reader.name("second"), reader.nested("second"), SeedDerivation.derive(seed, "second"))
+                let first = try resolveNested(resolve, reader, role: "first", seed: seed)
+                let second = try resolveNested(resolve, reader, role: "second", seed: seed)
                 return makeSwitch(first, second, switchAt: switchAt)
             })
     }
@@ -418,9 +418,21 @@ public enum MethodCatalog {
                 let restarts = try reader.integer("restarts", default: 5, atLeast: 1)
                 let iterations = try reader.integer("iterations-per-restart", default: 1000, atLeast: 1)
                 let radius = try reader.number("radius", default: 1, above: 0)
-                let inner = try resolve(try reader.name("inner"), reader.nested("inner"), SeedDerivation.derive(seed, "inner"))
+                let inner = try resolveNested(resolve, reader, role: "inner", seed: seed)
                 return makeRestarts(inner, restarts: restarts, iterations: iterations, radius: radius, seed: seed)
             })
+    }
+
+    /// Builds the inner method named by the key `role` from the `role.*` parameters, with the seed
+    /// derived under the label `role`; a ParameterError of the inner method names the prefixed key.
+    static func resolveNested(_ resolve: Resolver, _ reader: MethodParameterReader, role: String, seed: UInt64) throws -> any Method {
+        let name = try reader.name(role)
+        do {
+            return try resolve(name, reader.nested(role), SeedDerivation.derive(seed, role))
+        } catch var error as ParameterError {
+            error.key = role + "." + error.key
+            throw error
+        }
     }
 
     static func makeSwitch(_ first: any Method, _ second: any Method, switchAt: Int) -> any Method {
