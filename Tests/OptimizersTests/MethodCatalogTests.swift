@@ -30,7 +30,7 @@ struct MethodCatalogTests {
         for name in names {
             #expect(name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(name)")
         }
-        for expected in ["gd-armijo", "steepest-descent-exact", "newton", "newton-cg", "lbfgs", "nonlinear-cg", "conjugate-gradient",
+        for expected in ["gd-armijo", "steepest-descent-exact", "newton", "newton-cg", "lbfgs", "bfgs", "nonlinear-cg", "conjugate-gradient",
                          "barzilai-borwein", "heavy-ball", "nesterov-constant", "nesterov-accelerated", "preconditioned-gd",
                          "noisy-gd", "switch", "random-restarts"] {
             #expect(names.contains(expected), "\(expected)")

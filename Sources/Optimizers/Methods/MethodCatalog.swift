@@ -14,7 +14,7 @@ public enum MethodCatalog {
     public typealias Resolver = @Sendable (_ name: String, _ parameters: ParameterSet, _ seed: UInt64) throws -> any Method
 
     public static let kinds: [OptimizerKind] = [
-        gradientDescentArmijo, steepestDescentExact, newton, newtonConjugateGradient, lbfgs, nonlinearConjugateGradient,
+        gradientDescentArmijo, steepestDescentExact, newton, newtonConjugateGradient, lbfgs, bfgs, nonlinearConjugateGradient,
         conjugateGradient, barzilaiBorwein, heavyBall, nesterovConstant, nesterovAccelerated, preconditionedGradientDescent,
         noisyGradientDescent,
     ]
@@ -166,6 +166,33 @@ public enum MethodCatalog {
                 guard search != "none" else { throw ParameterError(key: "line-search", expected: "strong-wolfe or convention with convention: scipy", found: search) }
             }
             return LBFGS(convention: convention, memory: history, learningRate: lr, usesLineSearch: search == "convention" ? nil : search == "strong-wolfe")
+        })
+
+    public static let bfgs = OptimizerKind(
+        name: "bfgs",
+        summary: "BFGS with a dense inverse Hessian (scipy convention)",
+        updateRule: """
+            d = −Hg;  x ← x + αd (strong Wolfe);  s = αd, y = g_new − g, ρ = 1/yᵀs
+            H ← (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ,  H₀ = I
+            """,
+        conventions: """
+            scipy method='BFGS': H₀ = I without initial scaling, c₁ = 1e−4, c₂ = 0.9, ρ = 1000 when yᵀs = 0, \
+            first trial min(1, 1.01·2(f_k − f_{k−1})/gᵀd). The Wolfe search is gdbench's N&W Alg. 3.5/3.6, \
+            not scipy's dcsrch/wolfe2 pair. O(d²) memory and work per iteration.
+            """,
+        references: ["Nocedal & Wright 2006, Alg. 6.1", "Broyden 1970, Fletcher 1970, Goldfarb 1970, Shanno 1970", "scipy/scipy:scipy/optimize/_optimize.py _minimize_bfgs"],
+        parameters: [
+            c1Spec,
+            ParameterSpec("c2", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.9), "curvature constant c₂"),
+            ParameterSpec("max-evaluations", .integer(minimum: 1), default: .number(25), "line-search trials per iteration"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            let c1 = try reader.number("c1", default: 1e-4, above: 0, below: 1)
+            return BFGS(lineSearch: StrongWolfeLineSearch(
+                sufficientDecrease: c1, curvature: try reader.number("c2", default: 0.9, above: c1, below: 1),
+                maxEvaluations: try reader.integer("max-evaluations", default: 25, atLeast: 1)))
         })
 
     public static let nonlinearConjugateGradient = OptimizerKind(
