@@ -109,24 +109,27 @@ public enum MethodCatalog {
         summary: "line-search Newton-CG (truncated CG on Hessian-vector products)",
         updateRule: """
             d ≈ −H⁻¹g by linear CG, stopped when ‖Hd + g‖ ≤ ηₖ‖g‖ or at negative curvature (then −g if first)
-            ηₖ = min(½, √‖g‖) (forcing: superlinear) or forcing-term (fixed);  x ← x + t·d, Armijo from t = 1
+            ηₖ = min(½, √‖g‖) (superlinear), 0.9(‖gₖ‖/‖gₖ₋₁‖)² safeguarded (eisenstat-walker) or forcing-term (fixed)
+            x ← x + t·d, Armijo backtracking from t = 1
             """,
         conventions: """
             Nocedal & Wright Alg. 7.1. scipy's method='Newton-CG' uses the forcing term min(½, √‖g‖₁) and \
             a Wolfe line search, so its counts differ. At most 2d inner CG iterations.
             """,
-        references: ["Nocedal & Wright 2006, Alg. 7.1", "scipy/scipy:scipy/optimize/_optimize.py _minimize_newtoncg"],
+        references: ["Nocedal & Wright 2006, Alg. 7.1", "Eisenstat & Walker 1996, Choosing the forcing terms in an inexact Newton method", "scipy/scipy:scipy/optimize/_optimize.py _minimize_newtoncg"],
         parameters: [
-            ParameterSpec("forcing", .choice(["superlinear", "fixed"]), default: .text("superlinear"), "forcing sequence of the inner CG"),
+            ParameterSpec("forcing", .choice(["superlinear", "eisenstat-walker", "fixed"]), default: .text("superlinear"), "forcing sequence of the inner CG"),
             ParameterSpec("forcing-term", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.5), "ηₖ with forcing: fixed"),
             c1Spec, rhoSpec, maxBacktracksSpec,
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
             let reader = MethodParameterReader(parameters)
-            let fixed = try reader.choice("forcing", default: "superlinear", among: ["superlinear", "fixed"]) == "fixed"
+            let choice = try reader.choice("forcing", default: "superlinear", among: ["superlinear", "eisenstat-walker", "fixed"])
             let term = try reader.number("forcing-term", default: 0.5, above: 0, below: 1)
-            return NewtonConjugateGradient(fixedForcingTerm: fixed ? term : nil, lineSearch: try armijo(reader))
+            let forcing: NewtonConjugateGradient.Forcing =
+                choice == "fixed" ? .fixed(term) : choice == "eisenstat-walker" ? .eisenstatWalker : .superlinear
+            return NewtonConjugateGradient(forcing: forcing, lineSearch: try armijo(reader))
         })
 
     public static let lbfgs = OptimizerKind(

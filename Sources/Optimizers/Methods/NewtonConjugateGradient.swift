@@ -6,15 +6,26 @@ import Objectives
 ///
 /// Inner CG: z₀ = 0, r₀ = g, p₀ = −g; for j = 0, 1, …: if pⱼᵀHpⱼ ≤ 0 (negative curvature) return
 /// −g when j = 0, else zⱼ; α = rᵀr/pᵀHp, z ← z + αp, r ← r + αHp; stop when ‖r‖ ≤ ηₖ‖g‖; p ← −r + βp.
-/// The forcing term is ηₖ = min(½, √‖g‖) (`forcing: superlinear`, N&W eq. 7.3's choice giving
-/// superlinear convergence) or a constant (`forcing: fixed`, `forcing-term`, default ½). At most 2d
-/// inner iterations.
+/// The forcing term ηₖ is
+/// * `superlinear` (default): min(½, √‖g‖), N&W's choice giving superlinear convergence (§7.1);
+/// * `eisenstat-walker`: Eisenstat & Walker (1996) choice 2, ηₖ = 0.9(‖gₖ‖/‖gₖ₋₁‖)², safeguarded by
+///   ηₖ ← max(ηₖ, 0.9ηₖ₋₁²) when 0.9ηₖ₋₁² > 0.1, capped at 0.9, η₀ = ½;
+/// * `fixed`: a constant (`forcing-term`, default ½).
+/// At most 2d inner iterations.
 ///
 /// Evaluations: `prepare` one f and ∇f; each iteration one Hessian-vector product per inner CG
 /// iteration, j + 1 function evaluations for j backtracks, one ∇f at the new iterate.
 public struct NewtonConjugateGradient: Method {
-    public var fixedForcingTerm: Double?
+    public enum Forcing: Sendable, Equatable {
+        case superlinear
+        case eisenstatWalker
+        case fixed(Double)
+    }
+
+    public var forcing: Forcing
     public var lineSearch: ArmijoBacktracking
+    @usableFromInline var previousForcing = 0.5
+    @usableFromInline var previousGradientNorm = Double.nan
     @usableFromInline var gradient: [Double] = []
     @usableFromInline var direction: [Double] = []
     @usableFromInline var residual: [Double] = []
@@ -22,9 +33,8 @@ public struct NewtonConjugateGradient: Method {
     @usableFromInline var curvatureProduct: [Double] = []
     @usableFromInline var value = Double.nan
 
-    /// `fixedForcingTerm` nil: ηₖ = min(½, √‖g‖).
-    public init(fixedForcingTerm: Double? = nil, lineSearch: ArmijoBacktracking = ArmijoBacktracking()) {
-        self.fixedForcingTerm = fixedForcingTerm
+    public init(forcing: Forcing = .superlinear, lineSearch: ArmijoBacktracking = ArmijoBacktracking()) {
+        self.forcing = forcing
         self.lineSearch = lineSearch
     }
 
@@ -36,14 +46,37 @@ public struct NewtonConjugateGradient: Method {
         curvatureProduct = gradient
         lineSearch.prepare(dimension: x.count)
         value = oracle.valueAndGradient(at: x, into: &gradient)
+        previousForcing = 0.5
+        previousGradientNorm = .nan
+    }
+
+    /// ηₖ for the current gradient norm.
+    @inlinable
+    mutating func forcingTerm(gradientNorm: Double) -> Double {
+        switch forcing {
+        case .fixed(let term): return term
+        case .superlinear: return min(0.5, gradientNorm.squareRoot())
+        case .eisenstatWalker:
+            guard previousGradientNorm.isFinite else {
+                previousGradientNorm = gradientNorm
+                return previousForcing
+            }
+            let ratio = gradientNorm / previousGradientNorm
+            var term = 0.9 * ratio * ratio
+            let safeguard = 0.9 * previousForcing * previousForcing
+            if safeguard > 0.1 { term = max(term, safeguard) }
+            term = min(term, 0.9)
+            previousForcing = term
+            previousGradientNorm = gradientNorm
+            return term
+        }
     }
 
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
         let gradientNorm = MethodVectors.norm(gradient)
         guard gradientNorm > 0 else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
-        let forcing = fixedForcingTerm ?? min(0.5, gradientNorm.squareRoot())
-        let tolerance = forcing * gradientNorm
+        let tolerance = forcingTerm(gradientNorm: gradientNorm) * gradientNorm
         for i in direction.indices { direction[i] = 0 }
         MethodVectors.copy(gradient, into: &residual)
         MethodVectors.setScaled(&searchDirection, -1, gradient)
