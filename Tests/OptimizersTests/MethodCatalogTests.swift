@@ -11,8 +11,10 @@ struct MethodCatalogTests {
         return try kind.make(parameters, nil, seed)
     }
 
+    static let names = MethodCatalog.kinds.map(\.name)
+
     static let allKinds = MethodCatalog.kinds + [
-        MethodCatalog.switchKind(resolving: resolver), MethodCatalog.randomRestartsKind(resolving: resolver),
+        MethodCatalog.switchKind(methodNames: MethodCatalogTests.names, resolving: resolver), MethodCatalog.randomRestartsKind(methodNames: MethodCatalogTests.names, resolving: resolver),
     ]
 
     /// The parameters a wrapper needs besides the one under test.
@@ -101,8 +103,16 @@ struct MethodCatalogTests {
         #expect(scipy.memory == 10 && scipy.usesLineSearch)
         let torch = try #require(try lbfgs.make(ParameterSet(), nil, 1) as? LBFGS)
         #expect(torch.memory == 100 && !torch.usesLineSearch)
+        // A missing inner method is named.
+        let restarts = MethodCatalog.randomRestartsKind(methodNames: Self.names, resolving: Self.resolver)
+        do {
+            _ = try restarts.make(ParameterSet(), nil, 1)
+            Issue.record("random-restarts without inner was accepted")
+        } catch let error as ParameterError {
+            #expect(error.key == "inner")
+        }
         // Inner parameters of wrappers are reported with their prefix.
-        let wrapper = MethodCatalog.switchKind(resolving: Self.resolver)
+        let wrapper = MethodCatalog.switchKind(methodNames: MethodCatalogTests.names, resolving: Self.resolver)
         #expect(throws: ParameterError(key: "first.lr", expected: "a finite number > 0 or optimal", found: "-1")) {
             _ = try wrapper.make(ParameterSet(["first": .text("heavy-ball"), "first.lr": .number(-1), "second": .text("newton")]), nil, 1)
         }

@@ -6,8 +6,9 @@ import Randomness
 /// wrap other methods (`switch`, `random-restarts`).
 ///
 /// `kinds` holds the self-contained kinds. `switch` and `random-restarts` build their inner
-/// methods by name, so they come from ``switchKind(resolving:)`` and
-/// ``randomRestartsKind(resolving:)``, which the full optimizer catalog wires to itself. Their inner
+/// methods by name, so they come from ``switchKind(methodNames:resolving:)`` and
+/// ``randomRestartsKind(methodNames:resolving:)``, which the full optimizer catalog wires to itself
+/// (the names it can build, and how to build one). Their inner
 /// parameters are the outer keys with a prefix: `first.lr`, `second.momentum`, `inner.convention`.
 public enum MethodCatalog {
     /// Builds a method from a kind name, its parameters and the seed for anything it draws itself.
@@ -401,7 +402,7 @@ public enum MethodCatalog {
     /// `switch`: method `first` for `switch-at` iterations, then `second`. Inner parameters are the
     /// keys `first.*` and `second.*`; inner seeds are derived from the run seed with the labels
     /// "first" and "second".
-    public static func switchKind(resolving resolve: @escaping Resolver) -> OptimizerKind {
+    public static func switchKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
         OptimizerKind(
             name: "switch",
             summary: "run one method for k iterations, then another (e.g. Adam then SGD)",
@@ -409,16 +410,16 @@ public enum MethodCatalog {
             conventions: "Inner parameters are given as first.<key> and second.<key>. A stalled first method switches early.",
             references: ["Keskar & Socher 2017, Improving generalization performance by switching from Adam to SGD"],
             parameters: [
-                ParameterSpec("first", .choice([]), "name of the method run first"),
-                ParameterSpec("second", .choice([]), "name of the method run after the switch"),
+                ParameterSpec("first", .choice(methodNames), "name of the method run first"),
+                ParameterSpec("second", .choice(methodNames), "name of the method run after the switch"),
                 ParameterSpec("switch-at", .integer(minimum: 0), default: .number(100), "iterations of the first method"),
             ],
             acceptsSchedule: false,
             make: { parameters, _, seed in
                 let reader = MethodParameterReader(parameters)
                 let switchAt = try reader.integer("switch-at", default: 100, atLeast: 0)
-                let first = try resolveNested(resolve, reader, role: "first", seed: seed)
-                let second = try resolveNested(resolve, reader, role: "second", seed: seed)
+                let first = try resolveNested(resolve, reader, role: "first", names: methodNames, seed: seed)
+                let second = try resolveNested(resolve, reader, role: "second", names: methodNames, seed: seed)
                 return makeSwitch(first, second, switchAt: switchAt)
             })
     }
@@ -426,7 +427,7 @@ public enum MethodCatalog {
     /// `random-restarts`: the method `inner` from `restarts` starts. Inner parameters are the keys
     /// `inner.*`; the inner seed is derived with the label "inner", the start directions use the
     /// run seed itself.
-    public static func randomRestartsKind(resolving resolve: @escaping Resolver) -> OptimizerKind {
+    public static func randomRestartsKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
         OptimizerKind(
             name: "random-restarts",
             summary: "an inner method restarted from random points around the start; keeps the best",
@@ -437,7 +438,7 @@ public enum MethodCatalog {
             conventions: "Inner parameters are given as inner.<key>. A stalled inner method moves on to the next start.",
             references: ["Martí, Lozano & Resende 2018, Handbook of Heuristics: multi-start methods"],
             parameters: [
-                ParameterSpec("inner", .choice([]), "name of the inner method"),
+                ParameterSpec("inner", .choice(methodNames), "name of the inner method"),
                 ParameterSpec("restarts", .integer(minimum: 1), default: .number(5), "number of starts r (including x₀)"),
                 ParameterSpec("iterations-per-restart", .integer(minimum: 1), default: .number(1000), "inner iterations per start"),
                 ParameterSpec("radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "distance of the random starts from x₀"),
@@ -448,15 +449,18 @@ public enum MethodCatalog {
                 let restarts = try reader.integer("restarts", default: 5, atLeast: 1)
                 let iterations = try reader.integer("iterations-per-restart", default: 1000, atLeast: 1)
                 let radius = try reader.number("radius", default: 1, above: 0)
-                let inner = try resolveNested(resolve, reader, role: "inner", seed: seed)
+                let inner = try resolveNested(resolve, reader, role: "inner", names: methodNames, seed: seed)
                 return makeRestarts(inner, restarts: restarts, iterations: iterations, radius: radius, seed: seed)
             })
     }
 
     /// Builds the inner method named by the key `role` from the `role.*` parameters, with the seed
     /// derived under the label `role`; a ParameterError of the inner method names the prefixed key.
-    static func resolveNested(_ resolve: Resolver, _ reader: MethodParameterReader, role: String, seed: UInt64) throws -> any Method {
-        let name = try reader.name(role)
+    static func resolveNested(_ resolve: Resolver, _ reader: MethodParameterReader, role: String, names: [String], seed: UInt64) throws -> any Method {
+        guard reader.parameters[role] != nil else {
+            throw ParameterError(key: role, expected: "the name of a method (one of " + names.joined(separator: ", ") + ")", found: "nothing (the parameter is required)")
+        }
+        let name = try reader.choice(role, default: "", among: names)
         do {
             return try resolve(name, reader.nested(role), SeedDerivation.derive(seed, role))
         } catch var error as ParameterError {

@@ -79,14 +79,6 @@ struct MethodParameterReader {
         try parameters.flag(key, default: fallback)
     }
 
-    /// A required word (a method name).
-    func name(_ key: String) throws -> String {
-        guard case .text(let value)? = parameters[key], !value.isEmpty else {
-            throw ParameterError(key: key, expected: "the name of a method", found: found(key))
-        }
-        return value
-    }
-
     /// The parameters whose keys start with `prefix` + ".", with the prefix removed, in a new set
     /// (for the inner methods of `switch` and `random-restarts`).
     func nested(_ prefix: String) -> ParameterSet {
