@@ -92,12 +92,4 @@ enum MethodVectors {
         }
     }
 
-    /// True when every entry is finite.
-    @inlinable
-    static func isFinite(_ a: [Double]) -> Bool {
-        a.withUnsafeBufferPointer { a in
-            for value in a where !value.isFinite { return false }
-            return true
-        }
-    }
 }
