@@ -91,5 +91,4 @@ enum MethodVectors {
             }
         }
     }
-
 }
