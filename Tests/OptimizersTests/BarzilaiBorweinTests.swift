@@ -60,6 +60,9 @@ struct BarzilaiBorweinTests {
     @Test func nonmonotoneSafeguardConvergesOnRosenbrock() throws {
         let objective = TestRosenbrock()
         var driver = TestDriver(objective)
+        var plainDriver = TestDriver(objective)
+        var plain = BarzilaiBorwein()
+        #expect(try plainDriver.run(&plain, maxIterations: 5000, stop: Stop.gradientNorm(1e-6)) == 5000)
         var method = BarzilaiBorwein(nonmonotone: true)
         var values = [objective.value(at: driver.x)]
         let count = try driver.run(&method, maxIterations: 5000, stop: Stop.gradientNorm(1e-6), each: { _, x, report in

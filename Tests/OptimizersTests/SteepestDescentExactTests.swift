@@ -63,6 +63,20 @@ struct SteepestDescentExactTests {
         })
     }
 
+    /// On a non-quadratic the step is the Newton step along −g: α = gᵀg/gᵀHg with the Hessian at x.
+    /// Reference §A.14/§C.1: at Rosenbrock's start g = (−215.6, −88), H = [[1330, 480], [480, 200]].
+    @Test func nonQuadraticStepIsNewtonAlongTheGradient() throws {
+        var driver = TestDriver(TestRosenbrock())
+        var method = SteepestDescentExact()
+        var step = 0.0
+        try driver.run(&method, maxIterations: 1, each: { _, _, report in step = report.learningRate })
+        let g = [-215.6, -88.0]
+        let gg = g[0] * g[0] + g[1] * g[1]
+        let gHg = 1330 * g[0] * g[0] + 2 * 480 * g[0] * g[1] + 200 * g[1] * g[1]
+        #expect(abs(step - gg / gHg) <= 1e-15)
+        #expect(abs(driver.x[0] - (-1.2 - step * g[0])) <= 1e-14)
+    }
+
     @Test func nonPositiveCurvatureIsAnError() throws {
         let objective = TestQuadratic(eigenvalues: [-1, -2])
         var driver = TestDriver(objective)

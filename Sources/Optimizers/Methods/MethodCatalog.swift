@@ -10,6 +10,12 @@ import Randomness
 /// ``randomRestartsKind(methodNames:resolving:)``, which the full optimizer catalog wires to itself
 /// (the names it can build, and how to build one). Their inner
 /// parameters are the outer keys with a prefix: `first.lr`, `second.momentum`, `inner.convention`.
+///
+/// Evaluation conventions shared by these methods: f always comes from `oracle.value` or
+/// `oracle.valueAndGradient` (exact, full batch). Where an iteration already knows f at the new
+/// iterate (the accepted Armijo trial), it asks only for ∇f (`oracle.gradient`), which is the
+/// oracle's estimate when the run is stochastic; the Wolfe-search methods always use exact f and ∇f.
+/// Each method's doc comment lists what `prepare` and one iteration spend.
 public enum MethodCatalog {
     /// Builds a method from a kind name, its parameters and the seed for anything it draws itself.
     public typealias Resolver = @Sendable (_ name: String, _ parameters: ParameterSet, _ seed: UInt64) throws -> any Method
