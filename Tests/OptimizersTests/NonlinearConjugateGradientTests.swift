@@ -33,15 +33,17 @@ struct NonlinearConjugateGradientTests {
     }
 
     /// PR+ with scipy's line-search constants (c₂ = 0.4) against scipy's `method='CG'` (PR+) on the
-    /// fixture problems: iterations to ‖∇f‖∞ ≤ 1e−5 within 1.5× (fixture: scripts/reference/scipy_counts.py).
+    /// fixture problems: iterations to ‖∇f‖∞ ≤ 1e−5 within 1.5×, function evaluations at most 1.5× scipy's
+    /// (fixture: scripts/reference/scipy_counts.py).
     @Test(arguments: ScipyProblems.names)
     func polakRibierePlusCountsNearScipy(problem: String) throws {
         let reference = try ScipyCounts.load().run(problem, "cg")
         let method = NonlinearConjugateGradient(
             beta: .polakRibierePlus, lineSearch: StrongWolfeLineSearch(sufficientDecrease: 1e-4, curvature: 0.4, maxEvaluations: 25))
-        let (iterations, _) = try LBFGSTests.countsToTolerance(problem: problem, method: method)
+        let (iterations, evaluations) = try LBFGSTests.countsToTolerance(problem: problem, method: method)
         #expect(Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
                 "gdbench \(iterations) vs scipy \(reference.nit) iterations")
+        #expect(Double(evaluations) <= 1.5 * Double(reference.nfev), "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
     }
 
     /// Every accepted step satisfies the strong Wolfe conditions with c₁ = 1e−4, c₂ = 0.1, checked

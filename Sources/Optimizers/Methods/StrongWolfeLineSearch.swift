@@ -5,8 +5,10 @@ import Objectives
 ///
 ///     φ(α) ≤ φ(0) + c₁·α·φ'(0)   and   |φ'(α)| ≤ c₂·|φ'(0)|,   φ(α) = f(x + αp).
 ///
-/// Bracketing tries α₁ (the caller's initial step) and doubles it, as scipy's `scalar_search_wolfe2`
-/// does, until an interval containing a Wolfe point is found (at most `maxStep`). Zoom takes the
+/// Bracketing tries α₁ (the caller's initial step), then extrapolates to the minimiser of the cubic
+/// through the last two trials, clamped to [αᵢ + 0.01(αᵢ − αᵢ₋₁), 10αᵢ] (the midpoint of that range
+/// when the cubic has no minimiser; the bounds of torch's `_strong_wolfe`, a port of minFunc), until
+/// an interval containing a Wolfe point is found (at most `maxStep`). Zoom takes the
 /// minimiser of the cubic interpolating φ and φ' at the two ends (N&W eq. 3.59), replaced by
 /// bisection when it is not finite or lies within 10% of the interval width of an end.
 ///
@@ -151,8 +153,11 @@ public struct StrongWolfeLineSearch: Sendable {
             keepIfBest(trial)
             if trial.slope >= 0 { return zoom(trial, previous, &oracle) }
             if step >= maxStep { break }
+            let lowest = trial.step + 0.01 * (trial.step - previous.step), highest = 10 * trial.step
+            var next = StrongWolfeLineSearch.cubicMinimizer(previous, trial)
+            if !next.isFinite { next = (lowest + highest) / 2 }
             previous = trial
-            step = min(2 * step, maxStep)
+            step = min(max(next, lowest), highest, maxStep)
         }
         return giveUp()
     }
