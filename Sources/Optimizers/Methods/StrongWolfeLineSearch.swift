@@ -143,7 +143,7 @@ public struct StrongWolfeLineSearch: Sendable {
             return giveUp()
         }
 
-        // Alg. 3.5: bracketing by doubling.
+        // Alg. 3.5: bracketing, extrapolating by safeguarded cubic interpolation.
         while evaluations < maxEvaluations {
             let trial = evaluate(step, &oracle)
             if !sufficient(trial) || (evaluations > 1 && trial.value >= previous.value) {
