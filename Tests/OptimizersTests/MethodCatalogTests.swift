@@ -3,7 +3,7 @@ import Objectives
 import Testing
 
 struct MethodCatalogTests {
-    /// Resolves inner method names against this catalog (the full catalog does this at merge).
+    /// Resolves inner method names against this catalog alone (OptimizerCatalog resolves them from the full list).
     static let resolver: MethodCatalog.Resolver = { name, parameters, seed in
         guard let kind = MethodCatalog.kinds.first(where: { $0.name == name }) else {
             throw ParameterError(key: "name", expected: "a method kind", found: name)
