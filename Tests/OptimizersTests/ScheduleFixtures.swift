@@ -30,7 +30,8 @@ enum ScheduleFixtures {
         }
     }
 
-    /// One run of the trajectory fixture; only its schedule and lr sequence are read here.
+    /// One run of the trajectory fixture: torch `optimizer` (with `optimizerParameters` under torch's
+    /// names) driven by the torch scheduler that the catalog calls `schedule`, from `start`.
     struct DrivenCase: Decodable, CustomTestStringConvertible {
         struct Schedule: Decodable {
             var kind: String
@@ -38,16 +39,21 @@ enum ScheduleFixtures {
         }
 
         var problem: String
+        var start: [Double]
         var optimizer: String
+        var optimizerParameters: [String: FixtureParameter]
         var schedule: Schedule
         var baseLearningRate: Double
         var lr: [Double]
+        /// iterates[k] is the point after k updates (iterates[0] = start).
+        var iterates: [[Double]]
 
         var parameterSet: ParameterSet { ScheduleFixtures.parameterSet(schedule.parameters) }
         var testDescription: String { "\(problem)/\(optimizer)/\(schedule.kind)" }
 
         enum CodingKeys: String, CodingKey {
-            case problem, optimizer, schedule, lr
+            case problem, start, optimizer, schedule, lr, iterates
+            case optimizerParameters = "optimizer_parameters"
             case baseLearningRate = "base_lr"
         }
     }
