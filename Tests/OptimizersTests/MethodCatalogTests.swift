@@ -121,7 +121,7 @@ struct MethodCatalogTests {
     /// Kinds that accept a schedule use it for the learning rate.
     @Test func schedulesDriveTheLearningRate() throws {
         struct Halving: Schedule { func callAsFunction(_ step: Int) -> Double { 0.5 / Double(1 << step) } }
-        let objective = TestQuadratic(eigenvalues: [1], start: [1])
+        let objective = AxisAlignedQuadratic(eigenvalues: [1], start: [1])
         for kind in Self.allKinds where kind.acceptsSchedule {
             // noisy-gd without noise, so that the step is the learning rate alone.
             let parameters = kind.name == "noisy-gd" ? ParameterSet(["sigma": .number(0)]) : ParameterSet()

@@ -1,6 +1,7 @@
 import Objectives
 import Optimizers
 import Testing
+import TestSupport
 
 /// torch SGD(momentum=0.9) and Adam driven by every torch scheduler for 100 steps on ½(x² + 100y²)
 /// and 2-D Rosenbrock (`Fixtures/schedule_driven_trajectories.json`, scripts/reference/schedule_fixtures.py):
@@ -41,7 +42,7 @@ import Testing
             rates.append(try method.iterate(&x, oracle: &oracle).learningRate)
             iterates.append(x)
         }
-        let error = worstRelativeError(iterates, fixture.iterates)
+        let error = RelativeError.worst(iterates, fixture.iterates)
         #expect(error <= 1e-12, "worst relative error of the iterates \(error)")
         for (step, (rate, expected)) in zip(rates, fixture.lr).enumerated() {
             #expect(abs(rate - expected) <= 1e-12 * abs(expected), "lr of update \(step): \(rate) vs torch \(expected)")

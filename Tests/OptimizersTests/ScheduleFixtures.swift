@@ -1,6 +1,7 @@
 import Foundation
 import Objectives
 import Testing
+import TestSupport
 
 /// The golden learning-rate sequences written by `scripts/reference/schedule_fixtures.py` from torch
 /// 2.15.0 and optax 0.2.8 (jax 0.10.2, x64) into `Fixtures/schedules_*.json` and
@@ -100,8 +101,6 @@ enum ScheduleFixtures {
     }
 
     private static func data(_ file: String) throws -> Data {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures").appendingPathComponent(file)
-        return try Data(contentsOf: url)
+        try Data(contentsOf: FixtureFiles.url(file))
     }
 }
