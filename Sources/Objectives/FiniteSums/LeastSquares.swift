@@ -125,8 +125,6 @@ public struct LeastSquares: Objective {
 
     /// (λ/2)‖w‖².
     func regulariser(_ w: [Double]) -> Double {
-        var squared = 0.0
-        for value in w { squared += value * value }
-        return 0.5 * lambda * squared
+        0.5 * lambda * VectorKernels.dot(w, w)
     }
 }
