@@ -7,9 +7,10 @@ import Randomness
 ///
 /// `kinds` holds the self-contained kinds. `switch` and `random-restarts` build their inner
 /// methods by name, so they come from ``switchKind(methodNames:resolving:)`` and
-/// ``randomRestartsKind(methodNames:resolving:)``, which the full optimizer catalog wires to itself
-/// (the names it can build, and how to build one). Their inner
-/// parameters are the outer keys with a prefix: `first.lr`, `second.momentum`, `inner.convention`.
+/// ``randomRestartsKind(methodNames:resolving:)``, which ``OptimizerCatalog`` wires to itself (the
+/// names it can build, and how to build one). Their inner parameters are the outer keys with a
+/// prefix: `first.lr`, `second.momentum`, `inner.convention`; every kind reads its parameters through
+/// ``ParameterReader`` against its own `parameters` list.
 ///
 /// Evaluation conventions shared by these methods: f always comes from `oracle.value` or
 /// `oracle.valueAndGradient` (exact, full batch). Where an iteration already knows f at the new
