@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Objectives", targets: ["Objectives"]),
         .library(name: "Optimizers", targets: ["Optimizers"]),
         .library(name: "Results", targets: ["Results"]),
+        .library(name: "Harness", targets: ["Harness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,9 @@ let package = Package(
         .target(name: "Objectives", dependencies: ["Randomness"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
         .target(name: "Results"),
+        .target(
+            name: "Harness",
+            dependencies: ["Optimizers", "Objectives", "Randomness", "Results", .product(name: "Yams", package: "Yams")]),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     ]
