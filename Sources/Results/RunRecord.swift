@@ -171,8 +171,8 @@ public enum TargetMeasure: String, Codable, Sendable, CaseIterable {
     case distance
 }
 
-/// The counters at one moment of a run.
-public struct Progress: Codable, Sendable, Equatable {
+/// The counters at one moment of a run (a target hit, a milestone, the end).
+public struct Checkpoint: Codable, Sendable, Equatable {
     public var iteration: Int
     public var gradientEvaluations: Int
     public var functionEvaluations: Int
@@ -212,9 +212,9 @@ public struct TargetResults: Codable, Sendable, Equatable {
 /// One target of the ladder: the run hit it when `measure ≤ threshold`.
 public struct TargetHit: Codable, Sendable, Equatable {
     public var threshold: Double
-    public var hit: Progress?
+    public var hit: Checkpoint?
 
-    public init(threshold: Double, hit: Progress?) {
+    public init(threshold: Double, hit: Checkpoint?) {
         self.threshold = threshold
         self.hit = hit
     }
@@ -225,9 +225,9 @@ public struct MilestoneResult: Codable, Sendable, Equatable {
     public var name: String
     /// The value of f at or below which the milestone counts as reached.
     public var valueThreshold: Double
-    public var hit: Progress?
+    public var hit: Checkpoint?
 
-    public init(name: String, valueThreshold: Double, hit: Progress?) {
+    public init(name: String, valueThreshold: Double, hit: Checkpoint?) {
         self.name = name
         self.valueThreshold = valueThreshold
         self.hit = hit
@@ -237,7 +237,7 @@ public struct MilestoneResult: Codable, Sendable, Equatable {
 /// The state when the run ended.
 public struct FinalState: Codable, Sendable, Equatable {
     /// Iterations, evaluation counts, epochs and (median) seconds at the end.
-    public var progress: Progress
+    public var progress: Checkpoint
     public var value: Double
     /// f − f* where f* is known.
     public var gap: Double?
@@ -250,7 +250,7 @@ public struct FinalState: Codable, Sendable, Equatable {
     public var heldOutAccuracy: Double?
 
     public init(
-        progress: Progress, value: Double, gap: Double?, relativeGap: Double?, gradientNorm: Double,
+        progress: Checkpoint, value: Double, gap: Double?, relativeGap: Double?, gradientNorm: Double,
         distance: Double?, heldOutAccuracy: Double?
     ) {
         self.progress = progress
