@@ -27,5 +27,7 @@ let package = Package(
             dependencies: ["Optimizers", "Objectives", "Randomness", "Results", .product(name: "Yams", package: "Yams")]),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Results", "Objectives", "Optimizers", "Randomness"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results"]),
     ]
 )

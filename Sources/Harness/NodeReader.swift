@@ -121,8 +121,8 @@ struct NodeReader {
             guard !text.isEmpty else { throw fail(node, keyPath, "expected a number, found nothing") }
             do {
                 let expression = try Expression.parse(text)
-                if case .number(let value) = expression {
-                    try ParameterCheck.check(.number(value), against: spec)
+                if expression.constantsUsed.isEmpty {
+                    try ParameterCheck.check(.number(try expression.evaluate([:])), against: spec)
                 }
                 return .expression(expression, text: text)
             } catch let error as ExpressionError {
