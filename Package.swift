@@ -20,7 +20,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "Randomness"),
-        .target(name: "Objectives", dependencies: ["Randomness"]),
+        .target(
+            name: "Objectives", dependencies: ["Randomness"],
+            // The data file and its README; the library embeds the same text (BreastCancerData.swift).
+            exclude: ["Data"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
         .target(name: "Results"),
         .target(
@@ -33,5 +36,9 @@ let package = Package(
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Results", "Objectives", "Optimizers", "Randomness"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
+        .testTarget(
+            name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"],
+            // JSON reference files read through #filePath, not as resources.
+            exclude: ["Fixtures"]),
     ]
 )

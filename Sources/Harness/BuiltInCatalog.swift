@@ -1,5 +1,10 @@
+import Objectives
+
 /// The kinds that ship with gdbench. Each module keeps its own list (its catalog file); this is the
 /// one place that gathers them.
 extension Catalog {
-    public static let builtIn = Catalog(problems: [], optimizers: [], schedules: [])
+    public static let builtIn = Catalog(
+        problems: FiniteSumProblems.kinds,
+        optimizers: [],
+        schedules: [])
 }

@@ -1,0 +1,151 @@
+import Randomness
+
+/// The finite-sum problem kinds: `logistic` (L2-regularised logistic regression on synthetic or
+/// breast-cancer data) and `least-squares` (regularised linear regression on synthetic data).
+///
+/// Each `make` draws one 64-bit seed from the problem's generator; the synthetic data use it directly
+/// and the train/test split uses `SeedDerivation.derive(seed, "split")`, so the data do not change
+/// with `test-fraction`. The constants (f*, x*, L, μ) are solved once per distinct instance and
+/// process (see ``ConstantsCache``).
+public enum FiniteSumProblems {
+    public static let kinds: [ProblemKind] = [logistic, leastSquares]
+
+    /// Largest d: the constants need O(d³) dense factorisations and Jacobi sweeps.
+    public static let maximumFeatures = 500
+    /// Largest n·d (8 bytes each).
+    public static let maximumEntries = 50_000_000
+
+    static let syntheticOnlyKeys = ["n", "d", "feature-conditioning", "label-noise"]
+
+    public static let logistic = ProblemKind(
+        name: "logistic",
+        summary: "L2-regularised logistic regression, mean loss, labels ±1 (synthetic or breast-cancer data)",
+        parameters: [
+            ParameterSpec("data", .choice(["synthetic", "breast-cancer"]), default: .text("synthetic"),
+                          "synthetic (seeded Gaussian features) or breast-cancer (UCI Wisconsin Diagnostic, 569×30)"),
+            ParameterSpec("n", .integer(minimum: 2), default: .number(1000), "synthetic rows (before the split)"),
+            ParameterSpec("d", .integer(minimum: 1), default: .number(20), "synthetic features (at most 500)"),
+            ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
+                          "synthetic: ratio of the largest to the smallest column variance"),
+            ParameterSpec("label-noise", .number(minimum: 0, maximum: 0.5), default: .number(0.1),
+                          "synthetic: probability that a label is flipped"),
+            ParameterSpec("standardize", .flag, default: .flag(true),
+                          "z-score features with the training mean and population std (synthetic: before the column scales)"),
+            ParameterSpec("intercept", .flag, default: .flag(false), "append a (regularised) column of ones"),
+            ParameterSpec("lambda", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-3),
+                          "L2 regularisation λ (μ = λ)"),
+            ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0),
+                          "fraction of rows held out for held-out accuracy"),
+        ],
+        isFiniteSum: true,
+        make: { parameters, generator in
+            try LogisticRegression(configuration: logisticConfiguration(parameters, seed: generator.next()))
+        })
+
+    public static let leastSquares = ProblemKind(
+        name: "least-squares",
+        summary: "regularised linear least squares (1/(2n))‖Xw − y‖² + (λ/2)‖w‖² on seeded synthetic data",
+        parameters: [
+            ParameterSpec("n", .integer(minimum: 1), default: .number(1000), "rows"),
+            ParameterSpec("d", .integer(minimum: 1), default: .number(20), "features (at most 500)"),
+            ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
+                          "ratio of the largest to the smallest column variance"),
+            ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.1),
+                          "standard deviation σ of the response noise"),
+            ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(0),
+                          "L2 regularisation λ ≥ 0 (λ = 0 needs n ≥ d)"),
+        ],
+        isFiniteSum: true,
+        make: { parameters, generator in
+            try LeastSquares(configuration: leastSquaresConfiguration(parameters, seed: generator.next()))
+        })
+
+    /// The validated configuration of a `logistic` instance.
+    public static func logisticConfiguration(_ parameters: ParameterSet, seed: UInt64) throws -> LogisticRegression.Configuration {
+        let data = try parameters.text("data", default: "synthetic")
+        let source: LogisticRegression.Configuration.Source
+        let rows: Int
+        switch data {
+        case "synthetic":
+            let (n, d) = try sizes(parameters)
+            rows = n
+            source = .synthetic(SyntheticClassificationData(
+                samples: n, features: d,
+                featureConditioning: try number(parameters, "feature-conditioning", default: 100, in: 1...1e12),
+                labelNoise: try number(parameters, "label-noise", default: 0.1, in: 0...0.5),
+                seed: seed))
+        case "breast-cancer":
+            for key in syntheticOnlyKeys where parameters[key] != nil {
+                throw ParameterError(key: key, expected: "no value with data: breast-cancer (the data set is fixed, 569×30)",
+                                     found: parameters[key]?.summary ?? "")
+            }
+            source = .breastCancer
+            rows = Dataset.breastCancerWisconsin.rowCount
+        default:
+            throw ParameterError(key: "data", expected: "synthetic or breast-cancer", found: data)
+        }
+        let lambda = try number(parameters, "lambda", default: 1e-3, in: 0...Double.greatestFiniteMagnitude)
+        guard lambda > 0 else {
+            throw ParameterError(key: "lambda", expected: "a number > 0", found: ParameterValue.format(lambda))
+        }
+        let testFraction = try number(parameters, "test-fraction", default: 0, in: 0...1)
+        let testRows = Int((testFraction * Double(rows)).rounded())
+        guard testFraction < 1, rows - testRows >= 2 else {
+            throw ParameterError(key: "test-fraction", expected: "a number in [0, 1) that leaves at least 2 training rows",
+                                 found: ParameterValue.format(testFraction))
+        }
+        return LogisticRegression.Configuration(
+            source: source,
+            standardize: try parameters.flag("standardize", default: true),
+            intercept: try parameters.flag("intercept", default: false),
+            lambda: lambda, testFraction: testFraction,
+            splitSeed: SeedDerivation.derive(seed, "split"))
+    }
+
+    /// The validated configuration of a `least-squares` instance.
+    public static func leastSquaresConfiguration(_ parameters: ParameterSet, seed: UInt64) throws -> LeastSquares.Configuration {
+        let (n, d) = try sizes(parameters, minimumRows: 1)
+        let lambda = try number(parameters, "lambda", default: 0, in: 0...Double.greatestFiniteMagnitude)
+        if lambda == 0 && n < d {
+            throw ParameterError(key: "n", expected: "at least d = \(d) rows when lambda = 0 (else XᵀX is singular)",
+                                 found: String(n))
+        }
+        return LeastSquares.Configuration(
+            data: SyntheticRegressionData(
+                samples: n, features: d,
+                featureConditioning: try number(parameters, "feature-conditioning", default: 100, in: 1...1e12),
+                noise: try number(parameters, "noise", default: 0.1, in: 0...Double.greatestFiniteMagnitude),
+                seed: seed),
+            lambda: lambda)
+    }
+
+    /// n and d with their bounds checked.
+    static func sizes(_ parameters: ParameterSet, minimumRows: Int = 2) throws -> (n: Int, d: Int) {
+        let n = try parameters.integer("n", default: 1000)
+        guard n >= minimumRows else {
+            throw ParameterError(key: "n", expected: "a whole number ≥ \(minimumRows)", found: String(n))
+        }
+        let d = try parameters.integer("d", default: 20)
+        guard d >= 1 && d <= maximumFeatures else {
+            throw ParameterError(key: "d", expected: "a whole number in 1…\(maximumFeatures)", found: String(d))
+        }
+        guard n <= maximumEntries / d else {
+            throw ParameterError(key: "n", expected: "at most \(maximumEntries / d) rows for d = \(d) (n·d ≤ \(maximumEntries))",
+                                 found: String(n))
+        }
+        return (n, d)
+    }
+
+    /// A finite number in `range`.
+    static func number(_ parameters: ParameterSet, _ key: String, default fallback: Double,
+                       in range: ClosedRange<Double>) throws -> Double {
+        let value = try parameters.number(key, default: fallback)
+        guard value.isFinite, range.contains(value) else {
+            let lower = ParameterValue.format(range.lowerBound)
+            let expected = range.upperBound == .greatestFiniteMagnitude
+                ? "a finite number ≥ \(lower)" : "a number in [\(lower), \(ParameterValue.format(range.upperBound))]"
+            throw ParameterError(key: key, expected: expected, found: ParameterValue.format(value))
+        }
+        return value
+    }
+}

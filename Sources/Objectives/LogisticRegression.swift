@@ -1,0 +1,203 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// L2-regularised logistic regression, mean loss, labels yᵢ ∈ {−1, +1}, no separate intercept
+/// (reference §C.6):
+///
+///   f(w) = (1/n) Σᵢ log(1 + exp(−yᵢ xᵢᵀw)) + (λ/2)‖w‖²,
+///   ∇f(w) = −(1/n) Σᵢ yᵢ σ(−mᵢ) xᵢ + λw,   mᵢ = yᵢ xᵢᵀw,  σ(z) = 1/(1 + e^(−z)),
+///   ∇²f(w) = (1/n) Xᵀ D X + λI,   D = diag(σ(mᵢ) σ(−mᵢ)).
+///
+/// Each loss term is evaluated stably as log(1 + e^(−m)) = max(−m, 0) + log1p(e^(−|m|)) with one
+/// `exp` and one `log1p` per row, and the loss total is a compensated sum (``CompensatedSum``), so f is
+/// accurate to about one ulp (f(0) on the z-scored breast-cancer data is ln 2 within 2e−16). An
+/// intercept, when asked for, is a last column of ones and is regularised like every other weight
+/// (scikit-learn leaves it unregularised).
+///
+/// Finite sum: `sampleCount` = n (training rows); `evaluate(at:rows:gradient:)` returns the mean loss
+/// over the given rows plus the full regulariser, an unbiased estimate of f and ∇f for uniform rows.
+///
+/// Kernels: X is row-major and contiguous; a full gradient is one pass over X (per row a dot product
+/// xᵢᵀw, then gradient += cᵢ xᵢ while the row is still in L1), i.e. the two matrix–vector products
+/// Xw and Xᵀr fused, with no scratch buffer and no allocation. Hv likewise fuses xᵢᵀw, xᵢᵀv and the
+/// update in one pass. Measured (release build, this 2-core AMD EPYC with AVX but no AVX2, n = 10⁴,
+/// d = 100, under load from other jobs): Xw as n row dots 150–185 µs and Xᵀr as n row axpys 180 µs,
+/// against 240 µs and 225 µs for single-threaded OpenBLAS 0.3.31 (numpy `X @ w`, `X.T @ r`); the full
+/// value and gradient, including 10⁴ `exp` + `log1p`, 580 µs against 490 µs for OpenBLAS's two
+/// matrix–vector products alone.
+///
+/// Constants: L = λ_max(XᵀX)/(4n) + λ with λ_max from Jacobi eigenvalues of the Gram matrix
+/// (``SymmetricEigenvalues``, accurate to a few ulps); μ = λ; x* by damped Newton with Cholesky
+/// solves from w = 0 until ‖∇f‖ ≤ 1e−12 (or until rounding stops the decrease); f* = f(x*).
+public struct LogisticRegression: Objective {
+    /// Training data (f, f*, x* refer to these rows).
+    public let training: Dataset
+    /// Held-out rows for ``heldOutAccuracy(at:)``, if the problem was split.
+    public let test: Dataset?
+    /// λ > 0.
+    public let lambda: Double
+    public let constants: ObjectiveConstants
+
+    /// A problem on the given data, solving for its constants now (not cached).
+    public init(training: Dataset, test: Dataset? = nil, lambda: Double) throws {
+        let constants = try LogisticRegression.solveConstants(training: training, lambda: lambda)
+        self.init(training: training, test: test, lambda: lambda, constants: constants)
+    }
+
+    init(training: Dataset, test: Dataset?, lambda: Double, constants: ObjectiveConstants) {
+        self.training = training
+        self.test = test
+        self.lambda = lambda
+        self.constants = constants
+    }
+
+    public var dimension: Int { training.columnCount }
+    /// w = 0, where f = ln 2 (+ 0).
+    public var startingPoint: [Double] { [Double](repeating: 0, count: training.columnCount) }
+    public var sampleCount: Int? { training.rowCount }
+
+    public func value(at x: [Double]) -> Double {
+        let n = training.rowCount, d = training.columnCount
+        precondition(x.count == d, "LogisticRegression: x has \(x.count) entries, expected \(d)")
+        var loss = CompensatedSum()
+        training.features.withUnsafeBufferPointer { features in
+            training.targets.withUnsafeBufferPointer { labels in
+                x.withUnsafeBufferPointer { w in
+                    guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
+                    for i in 0..<n {
+                        let margin = labels[i] * RowKernels.dot(rows + i * d, weights, count: d)
+                        loss.add(LogisticRegression.loss(margin: margin))
+                    }
+                }
+            }
+        }
+        return loss.value / Double(n) + regulariser(x)
+    }
+
+    public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
+        accumulate(at: x, rows: nil, gradient: &gradient)
+    }
+
+    public func evaluate(at x: [Double], rows: UnsafeBufferPointer<Int>, gradient: inout [Double]) -> Double {
+        accumulate(at: x, rows: rows, gradient: &gradient)
+    }
+
+    /// Mean loss and gradient over `rows` (all rows when nil), plus the regulariser.
+    func accumulate(at x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double]) -> Double {
+        let n = training.rowCount, d = training.columnCount
+        precondition(x.count == d && gradient.count == d, "LogisticRegression: x and gradient need \(d) entries")
+        let count = selection?.count ?? n
+        var loss = CompensatedSum()
+        training.features.withUnsafeBufferPointer { features in
+            training.targets.withUnsafeBufferPointer { labels in
+                x.withUnsafeBufferPointer { w in
+                    gradient.withUnsafeMutableBufferPointer { g in
+                        guard let rows = features.baseAddress, let weights = w.baseAddress,
+                              let out = g.baseAddress else { return }
+                        out.update(repeating: 0, count: d)
+                        for k in 0..<count {
+                            let i = selection?[k] ?? k
+                            precondition(i >= 0 && i < n, "LogisticRegression: row index \(i) outside 0..<\(n)")
+                            let row = rows + i * d
+                            let y = labels[i]
+                            let margin = y * RowKernels.dot(row, weights, count: d)
+                            let e = exp(-abs(margin))
+                            loss.add(log1p(e) + max(-margin, 0))
+                            let sigmoidOfMinusMargin = margin >= 0 ? e / (1 + e) : 1 / (1 + e)
+                            RowKernels.axpy(-y * sigmoidOfMinusMargin, row, out, count: d)
+                        }
+                        let scale = count > 0 ? 1 / Double(count) : 0
+                        for j in 0..<d { out[j] = out[j] * scale + lambda * weights[j] }
+                    }
+                }
+            }
+        }
+        return (count > 0 ? loss.value / Double(count) : 0) + regulariser(x)
+    }
+
+    public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
+        let n = training.rowCount, d = training.columnCount
+        precondition(x.count == d && v.count == d && result.count == d, "LogisticRegression: vectors need \(d) entries")
+        training.features.withUnsafeBufferPointer { features in
+            x.withUnsafeBufferPointer { w in
+                v.withUnsafeBufferPointer { direction in
+                    result.withUnsafeMutableBufferPointer { r in
+                        guard let rows = features.baseAddress, let weights = w.baseAddress,
+                              let vector = direction.baseAddress, let out = r.baseAddress else { return }
+                        out.update(repeating: 0, count: d)
+                        for i in 0..<n {
+                            let row = rows + i * d
+                            let curvature = LogisticRegression.curvature(at: RowKernels.dot(row, weights, count: d))
+                            RowKernels.axpy(curvature * RowKernels.dot(row, vector, count: d), row, out, count: d)
+                        }
+                        let scale = 1 / Double(n)
+                        for j in 0..<d { out[j] = out[j] * scale + lambda * vector[j] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// (1/n) Xᵀ D X + λI, assembled row by row on the upper triangle and mirrored.
+    public func hessian(at x: [Double], into hessian: inout [Double]) {
+        let n = training.rowCount, d = training.columnCount
+        precondition(x.count == d && hessian.count == d * d, "LogisticRegression: hessian needs \(d)×\(d) entries")
+        training.features.withUnsafeBufferPointer { features in
+            x.withUnsafeBufferPointer { w in
+                hessian.withUnsafeMutableBufferPointer { h in
+                    guard let rows = features.baseAddress, let weights = w.baseAddress, let out = h.baseAddress else { return }
+                    out.update(repeating: 0, count: d * d)
+                    for i in 0..<n {
+                        let row = rows + i * d
+                        let curvature = LogisticRegression.curvature(at: RowKernels.dot(row, weights, count: d))
+                        for j in 0..<d {
+                            RowKernels.axpy(curvature * row[j], row + j, out + j * d + j, count: d - j)
+                        }
+                    }
+                    let scale = 1 / Double(n)
+                    for j in 0..<d {
+                        for k in j..<d { out[j * d + k] *= scale }
+                        out[j * d + j] += lambda
+                        for k in 0..<j { out[j * d + k] = out[k * d + j] }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fraction of the held-out rows classified correctly by sign(xᵀw) (xᵀw > 0 → +1, else −1, as
+    /// scikit-learn's `predict`); nil without a test split.
+    public func heldOutAccuracy(at x: [Double]) -> Double? {
+        guard let test, test.rowCount > 0 else { return nil }
+        let d = test.columnCount
+        var correct = 0
+        for i in 0..<test.rowCount {
+            var score = 0.0
+            for j in 0..<d { score += test.features[i * d + j] * x[j] }
+            if (score > 0 ? 1.0 : -1.0) == test.targets[i] { correct += 1 }
+        }
+        return Double(correct) / Double(test.rowCount)
+    }
+
+    /// (λ/2)‖w‖².
+    func regulariser(_ w: [Double]) -> Double {
+        var squared = 0.0
+        for value in w { squared += value * value }
+        return 0.5 * lambda * squared
+    }
+
+    /// log(1 + e^(−m)) = max(−m, 0) + log1p(e^(−|m|)).
+    static func loss(margin m: Double) -> Double {
+        log1p(exp(-abs(m))) + max(-m, 0)
+    }
+
+    /// σ(z)σ(−z) = e^(−|z|)/(1 + e^(−|z|))², the Hessian weight of a row with score z = xᵀw (the same
+    /// for either label).
+    static func curvature(at z: Double) -> Double {
+        let e = exp(-abs(z))
+        return e / ((1 + e) * (1 + e))
+    }
+}
