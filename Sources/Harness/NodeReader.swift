@@ -119,6 +119,8 @@ struct NodeReader {
         case .number, .integer:
             let text = try scalar(node, keyPath, expected: "a number or an expression such as 1/L")
             guard !text.isEmpty else { throw fail(node, keyPath, "expected a number, found nothing") }
+            // A kind may document a word as its default (`lr: optimal`, `history: convention`).
+            if case .text(let word)? = spec.defaultValue, word == text { return .text(text) }
             do {
                 let expression = try Expression.parse(text)
                 if expression.constantsUsed.isEmpty {
@@ -132,7 +134,8 @@ struct NodeReader {
             }
         case .choice(let words):
             let text = try word(node, keyPath)
-            guard words.contains(text) else {
+            // An empty choice list means the kind checks the word itself (e.g. names of other methods).
+            guard words.isEmpty || words.contains(text) else {
                 throw fail(node, keyPath, "expected one of \(words.joined(separator: ", ")), found '\(text)'\(NearestName.hint(for: text, in: words))")
             }
             return .text(text)

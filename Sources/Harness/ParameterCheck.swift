@@ -4,6 +4,7 @@ import Objectives
 /// whole numbers, finiteness, allowed words.
 public enum ParameterCheck {
     public static func check(_ value: ParameterValue, against spec: ParameterSpec) throws {
+        if case .text(let word) = value, case .text(let documented)? = spec.defaultValue, word == documented { return }
         switch (spec.kind, value) {
         case (.number(let minimum, let maximum, let minimumIsOpen, let maximumIsOpen), .number(let x)):
             let low = minimum.map { (minimumIsOpen ? "> " : "≥ ") + ParameterValue.format($0) }
@@ -24,7 +25,7 @@ public enum ParameterCheck {
                 throw ParameterError(key: spec.name, expected: "a whole number ≥ \(minimum)", found: value.summary)
             }
         case (.choice(let words), .text(let word)):
-            guard words.contains(word) else {
+            guard words.isEmpty || words.contains(word) else {
                 throw ParameterError(key: spec.name, expected: "one of \(words.joined(separator: ", "))", found: word)
             }
         case (.flag, .flag): break
