@@ -1,8 +1,9 @@
 import Foundation
 
 /// A hyperparameter written as a small arithmetic expression over a problem's constants:
-/// numbers, `L`, `mu`, `kappa`, `d`, `n`, `+ - * / ^`, `sqrt`, `log` (natural), `exp`, parentheses
-/// and unary minus, e.g. `1/L`, `2/(L+mu)`, `(sqrt(kappa)-1)/(sqrt(kappa)+1)`.
+/// numbers, `L`, `mu`, `kappa`, `d`, `n`, `b` (the run's batch size, n for full batches of a finite
+/// sum), `+ - * / ^`, `sqrt`, `log` (natural), `exp`, parentheses and unary minus, e.g. `1/L`,
+/// `2/(L+mu)`, `(sqrt(kappa)-1)/(sqrt(kappa)+1)`, `0.1*b/32` (linear scaling rule).
 ///
 /// Grammar (recursive descent; `^` binds tighter than unary minus and is right-associative, so
 /// `-2^2 = -4` and `2^3^2 = 512`, as in mathematics and Python):
@@ -21,7 +22,7 @@ public indirect enum Expression: Sendable, Equatable {
     case call(String, Expression)
 
     /// The constants an expression may use.
-    public static let constantNames = ["L", "mu", "kappa", "d", "n"]
+    public static let constantNames = ["L", "mu", "kappa", "d", "n", "b"]
     /// The functions an expression may call.
     public static let functionNames = ["sqrt", "log", "exp"]
 

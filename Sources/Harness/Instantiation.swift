@@ -7,7 +7,7 @@ import Results
 public struct ProblemInstance: Sendable {
     public var objective: any Objective
     public var parameters: ParameterSet
-    /// The values expressions may use: `L`, `mu`, `kappa`, `d`, `n` where known.
+    /// The values expressions may use: `L`, `mu`, `kappa`, `d`, `n` where known (`b` is added per run).
     public var expressionConstants: [String: Double]
 }
 
@@ -90,14 +90,17 @@ public enum Instantiation {
     }
 
     /// Builds the method of `cell` for a problem instance.
-    public static func makeMethod(_ cell: OptimizerCell, instance: ProblemInstance, problemID: String, runSeed: UInt64) throws -> MethodInstance {
-        let parameters = try resolve(cell.templates, specs: cell.kind.parameters, constants: instance.expressionConstants,
+    public static func makeMethod(_ cell: OptimizerCell, instance: ProblemInstance, problem: ProblemCell, runSeed: UInt64) throws -> MethodInstance {
+        var constants = instance.expressionConstants
+        if let n = instance.objective.sampleCount { constants["b"] = Double(problem.batchSize.map { min($0, n) } ?? n) }
+        let problemID = problem.id
+        let parameters = try resolve(cell.templates, specs: cell.kind.parameters, constants: constants,
                                      owner: problemID, location: cell.location)
         var schedule: (any Schedule)?
         var scheduleParameters: ParameterSet?
         if let scheduleCell = cell.schedule {
             let resolved = try resolve(scheduleCell.templates, specs: scheduleCell.kind.parameters,
-                                       constants: instance.expressionConstants, owner: problemID, location: scheduleCell.location)
+                                       constants: constants, owner: problemID, location: scheduleCell.location)
             let base: Double
             if case .number(let value)? = parameters["lr"] {
                 base = value

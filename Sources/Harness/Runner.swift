@@ -12,7 +12,7 @@ public enum Runner {
     ) -> RunRecord? {
         let built: MethodInstance
         do {
-            built = try Instantiation.makeMethod(spec.optimizer, instance: instance, problemID: spec.problem.id, runSeed: spec.runSeed)
+            built = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem, runSeed: spec.runSeed)
         } catch {
             return failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: instance, message: "\(error)")
         }
@@ -30,7 +30,7 @@ public enum Runner {
             for repeatIndex in 0..<max(1, settings.timingRepeats) {
                 if let stop, stop.isRaised { return nil }
                 do {
-                    let method = try Instantiation.makeMethod(spec.optimizer, instance: instance, problemID: spec.problem.id,
+                    let method = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem,
                                                               runSeed: spec.runSeed).method
                     let replay = try time(instance.objective, method, spec: spec, marks: marks, iterations: pass.finalIteration)
                     if replay.fingerprint != pass.finalFingerprint {

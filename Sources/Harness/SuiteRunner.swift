@@ -52,13 +52,21 @@ public enum SuiteRunner {
     /// `make` errors, expressions over constants the problem lacks, ranges of resolved values, and
     /// that the target measure is defined.
     public static func validate(_ plan: RunPlan) throws {
+        var instances: [String: ProblemInstance] = [:]
         var checked = Set<String>()
-        for spec in plan.specs where spec.repetition == 0 && !checked.contains(spec.problem.instanceID) {
-            checked.insert(spec.problem.instanceID)
-            let instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)
-            try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: spec.problem, suiteFile: plan.suite.file)
+        for spec in plan.specs where spec.repetition == 0 && !checked.contains(spec.problem.id) {
+            checked.insert(spec.problem.id)
+            let instance: ProblemInstance
+            if let built = instances[spec.problem.instanceID] {
+                instance = built
+            } else {
+                instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)
+                try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: spec.problem,
+                                               suiteFile: plan.suite.file)
+                instances[spec.problem.instanceID] = instance
+            }
             for optimizer in plan.optimizers {
-                _ = try Instantiation.makeMethod(optimizer, instance: instance, problemID: spec.problem.id, runSeed: spec.runSeed)
+                _ = try Instantiation.makeMethod(optimizer, instance: instance, problem: spec.problem, runSeed: spec.runSeed)
             }
         }
     }

@@ -166,3 +166,15 @@ import Testing
         #expect(one.map(\.id) == one.map(\.id).sorted())
     }
 }
+
+@Suite struct BatchConstantTests {
+    @Test func bIsTheRunsBatchSize() throws {
+        let text = "name: t\nseed: 3\nbudget: {max-iterations: 5}\nproblems: [{kind: lsq, n: 64, batch-size: [4, 8, full]}]\noptimizers: [{kind: gd, lr: 0.01*b/4}]\n"
+        let records = try SuiteRunner.run(try plan(text)).records
+        let lr = Dictionary(uniqueKeysWithValues: records.map { ($0.problem.batchSize ?? 64, $0.optimizer.parameters["lr"]) })
+        #expect(lr[4] == "0.01")
+        #expect(lr[8] == "0.02")
+        #expect(lr[64] == "0.16")
+        #expect(records.allSatisfy { $0.optimizer.id == "gd[lr=0.01*b/4]" })
+    }
+}
