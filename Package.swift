@@ -40,5 +40,8 @@ let package = Package(
             name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "OptimizersTests", dependencies: ["Optimizers", "Objectives", "Randomness", "TestSupport"],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -2,7 +2,7 @@
 
 Writes
   Sources/Objectives/Data/breast-cancer-wisconsin.csv  the data file (header + 569 rows)
-  Sources/Objectives/BreastCancerData.swift             the same bytes embedded in a Swift string
+  Sources/Objectives/FiniteSums/BreastCancerData.swift             the same bytes embedded in a Swift string
                                                         literal, so the library needs no resource
                                                         bundle at run time
 
@@ -64,7 +64,7 @@ def main() -> None:
         + "\"\"\"#\n"
         "}\n"
     )
-    (ROOT / "Sources/Objectives/BreastCancerData.swift").write_text(swift, encoding="utf-8")
+    (ROOT / "Sources/Objectives/FiniteSums/BreastCancerData.swift").write_text(swift, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 An independent implementation of Sources/Randomness (SplitMix64 seeding, xoshiro256**, unit doubles
 from the top 53 bits, Marsaglia's polar Gaussians with the spare kept) and of the synthetic data of
-Sources/Objectives/SyntheticClassificationData.swift and SyntheticRegressionData.swift, so that the
+Sources/Objectives/FiniteSums/SyntheticClassificationData.swift and SyntheticRegressionData.swift, so that the
 reference scripts can rebuild the exact data a Swift seed produces and solve it with scikit-learn /
 numpy. Uses only the Python standard library (math.log and float ** call the platform's libm, as
 Swift does).

@@ -20,45 +20,51 @@ public enum FiniteSumProblems {
     public static let logistic = ProblemKind(
         name: "logistic",
         summary: "L2-regularised logistic regression, mean loss, labels ±1 (synthetic or breast-cancer data)",
-        parameters: [
-            ParameterSpec("data", .choice(["synthetic", "breast-cancer"]), default: .text("synthetic"),
-                          "synthetic (seeded Gaussian features) or breast-cancer (UCI Wisconsin Diagnostic, 569×30)"),
-            ParameterSpec("n", .integer(minimum: 2), default: .number(1000), "synthetic rows (before the split)"),
-            ParameterSpec("d", .integer(minimum: 1), default: .number(20), "synthetic features (at most 500)"),
-            ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
-                          "synthetic: ratio of the largest to the smallest column variance"),
-            ParameterSpec("label-noise", .number(minimum: 0, maximum: 0.5), default: .number(0.1),
-                          "synthetic: probability that a label is flipped"),
-            ParameterSpec("standardize", .flag, default: .flag(true),
-                          "z-score features with the training mean and population std (synthetic: before the column scales)"),
-            ParameterSpec("intercept", .flag, default: .flag(false), "append a (regularised) column of ones"),
-            ParameterSpec("lambda", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-3),
-                          "L2 regularisation λ (μ = λ)"),
-            ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0),
-                          "fraction of rows held out for held-out accuracy"),
-        ],
+        parameters: logisticParameters,
         isFiniteSum: true,
         make: { parameters, generator in
-            try LogisticRegression(configuration: logisticConfiguration(parameters, seed: generator.next()))
+            _ = try ParameterReader(parameters, specs: logisticParameters)
+            return try LogisticRegression(configuration: logisticConfiguration(parameters, seed: generator.next()))
         })
+
+    static let logisticParameters: [ParameterSpec] = [
+        ParameterSpec("data", .choice(["synthetic", "breast-cancer"]), default: .text("synthetic"),
+                      "synthetic (seeded Gaussian features) or breast-cancer (UCI Wisconsin Diagnostic, 569×30)"),
+        ParameterSpec("n", .integer(minimum: 2), default: .number(1000), "synthetic rows (before the split)"),
+        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "synthetic features (at most 500)"),
+        ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
+                      "synthetic: ratio of the largest to the smallest column variance"),
+        ParameterSpec("label-noise", .number(minimum: 0, maximum: 0.5), default: .number(0.1),
+                      "synthetic: probability that a label is flipped"),
+        ParameterSpec("standardize", .flag, default: .flag(true),
+                      "z-score features with the training mean and population std (synthetic: before the column scales)"),
+        ParameterSpec("intercept", .flag, default: .flag(false), "append a (regularised) column of ones"),
+        ParameterSpec("lambda", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-3),
+                      "L2 regularisation λ (μ = λ)"),
+        ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0),
+                      "fraction of rows held out for held-out accuracy"),
+    ]
 
     public static let leastSquares = ProblemKind(
         name: "least-squares",
         summary: "regularised linear least squares (1/(2n))‖Xw − y‖² + (λ/2)‖w‖² on seeded synthetic data",
-        parameters: [
-            ParameterSpec("n", .integer(minimum: 1), default: .number(1000), "rows"),
-            ParameterSpec("d", .integer(minimum: 1), default: .number(20), "features (at most 500)"),
-            ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
-                          "ratio of the largest to the smallest column variance"),
-            ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.1),
-                          "standard deviation σ of the response noise"),
-            ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(0),
-                          "L2 regularisation λ ≥ 0 (λ = 0 needs n ≥ d)"),
-        ],
+        parameters: leastSquaresParameters,
         isFiniteSum: true,
         make: { parameters, generator in
-            try LeastSquares(configuration: leastSquaresConfiguration(parameters, seed: generator.next()))
+            _ = try ParameterReader(parameters, specs: leastSquaresParameters)
+            return try LeastSquares(configuration: leastSquaresConfiguration(parameters, seed: generator.next()))
         })
+
+    static let leastSquaresParameters: [ParameterSpec] = [
+        ParameterSpec("n", .integer(minimum: 1), default: .number(1000), "rows"),
+        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "features (at most 500)"),
+        ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
+                      "ratio of the largest to the smallest column variance"),
+        ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.1),
+                      "standard deviation σ of the response noise"),
+        ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(0),
+                      "L2 regularisation λ ≥ 0 (λ = 0 needs n ≥ d)"),
+    ]
 
     /// The validated configuration of a `logistic` instance.
     public static func logisticConfiguration(_ parameters: ParameterSet, seed: UInt64) throws -> LogisticRegression.Configuration {
