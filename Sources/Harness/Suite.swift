@@ -44,6 +44,16 @@ public struct Suite: Sendable {
     }
 }
 
+extension Suite {
+    /// Recomputes ``digest`` from the current digest and the entries, for a suite read from a file
+    /// and then changed in code (so its results do not claim the file's digest).
+    public mutating func updateDigest() {
+        let text = "\(digest)|\(name)|\(seed)|\(repetitions)|\(budget)|\(targets)|\(timingRepeats)|\(escapeMargin)|"
+            + "\(problems.map(\.summary))|\(optimizers.map(\.summary))"
+        digest = SHA256.hex(of: Array(text.utf8))
+    }
+}
+
 /// Limits of one run. The first one reached ends the run with status `budget` (or `timeout`).
 public struct Budget: Sendable, Equatable {
     public var maxIterations: Int

@@ -41,8 +41,8 @@ struct DescribeCommand: ParsableCommand {
     static func table(_ specs: [ParameterSpec]) -> String {
         let width = specs.map(\.name.count).max() ?? 0
         return specs.map { spec in
-            let value = spec.defaultValue.map { "default \($0.summary)" } ?? "required"
-            return "  \(spec.name)\(String(repeating: " ", count: width - spec.name.count))  \(spec.summary) (\(value))"
+            let value = spec.defaultValue.map { " (default \($0.summary))" } ?? (spec.summary.contains("required") ? "" : " (required)")
+            return "  \(spec.name)\(String(repeating: " ", count: width - spec.name.count))  \(spec.summary)\(value)"
         }.joined(separator: "\n")
     }
 }

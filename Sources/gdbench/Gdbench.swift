@@ -12,14 +12,14 @@ struct Gdbench: ParsableCommand {
         commandName: "gdbench",
         abstract: "Benchmark gradient-descent optimizers on seeded test problems, reproducibly.",
         discussion: """
-            A suite (suites/NAME.yaml) lists problems, optimizers with their hyperparameters, repetitions,
-            a budget and a ladder of targets. `gdbench run NAME` runs every cell, records when each target
-            was first reached (iterations, gradient and function evaluations, time), and writes
+            A suite (suites/NAME.yaml) lists problems, optimizers with their hyperparameters, repetitions, a budget \
+            and a ladder of targets. `gdbench run NAME` runs every cell, records when each target was first \
+            reached (iterations, gradient and function evaluations, time), and writes \
             results/NAME/<UTC time>/{runs.jsonl, summary.csv, manifest.json}.
 
-            Start with:  gdbench list suites   then   gdbench run smoke
-            Exit codes: 0 ok, 2 usage or input error, 130 interrupted (finished runs are kept;
-            continue with --resume).
+            Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an optimizer.
+
+            Exit codes: 0 ok, 2 usage or input error, 130 interrupted (finished runs are kept; continue with --resume).
             """,
         version: Provenance.gdbenchVersion,
         subcommands: [RunCommand.self, ValidateCommand.self, ListCommand.self, DescribeCommand.self, MergeCommand.self],
