@@ -70,8 +70,9 @@ struct RunCommand: ParsableCommand {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
+            if stop.isRaised { Foundation.exit(130) }  // a second Ctrl-C stops at once
             stop.raise()
-            FileHandle.standardError.write(Data("\ninterrupted: finishing the journal…\n".utf8))
+            FileHandle.standardError.write(Data("\ninterrupted: keeping finished runs (Ctrl-C again to quit at once)…\n".utf8))
         }
         source.resume()
 

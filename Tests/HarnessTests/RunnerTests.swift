@@ -1,6 +1,7 @@
 import Foundation
 import Harness
 import Objectives
+import Optimizers
 import Randomness
 import Results
 import Testing
@@ -176,5 +177,24 @@ import Testing
         #expect(lr[8] == "0.02")
         #expect(lr[64] == "0.16")
         #expect(records.allSatisfy { $0.optimizer.id == "gd[lr=0.01*b/4]" })
+    }
+}
+
+@Suite struct DeterminismCheckTests {
+    /// Each `make` gets a larger step, so the timing replays cannot end where the monitored pass did.
+    @Test func timingRepeatsThatDisagreeMakeTheRunAnError() throws {
+        let counter = CallCounter()
+        var catalog = TestKinds.catalog
+        catalog.optimizers.append(OptimizerKind(
+            name: "drifting", summary: "", updateRule: "", conventions: "", references: [], parameters: [],
+            acceptsSchedule: false,
+            make: { _, _, _ in
+                counter.tick()
+                return TestGradientDescent(schedule: 0.001 * Double(counter.total), failAt: 0, nanAt: 0, sleepMicroseconds: 0)
+            }))
+        let text = "name: t\nseed: 1\nbudget: {max-iterations: 20}\nproblems: [{kind: quad}]\noptimizers: [{kind: drifting}]\n"
+        let record = try #require(try SuiteRunner.run(try RunPlan(suite: suite(text, catalog: catalog))).records.first)
+        #expect(record.status == .error)
+        #expect(record.message?.contains("not deterministic") == true)
     }
 }
