@@ -1,7 +1,7 @@
 import Foundation
 
 /// `gdbench merge DIR…`: joins the run directories of the shards of one suite run into one set of
-/// records, after checking that they share suite digest, code version, filter and shard count,
+/// records, after checking that they share suite digest, seed, code version, filter and shard count,
 /// that every shard is present once and finished, and that the ids neither overlap nor miss any run.
 public enum ShardMerger {
     public static func merge(_ directories: [RunDirectory]) throws -> (records: [RunRecord], manifest: RunManifest) {
@@ -15,6 +15,9 @@ public enum ShardMerger {
             guard manifest.endTime != nil else { throw ResultsError("\(name): the run is not finished (resume it first)") }
             guard manifest.suiteDigest == reference.suiteDigest else {
                 throw ResultsError("\(name): suite digest \(manifest.suiteDigest.prefix(12)) differs from \(first.url.path)'s \(reference.suiteDigest.prefix(12))")
+            }
+            guard manifest.seed == reference.seed else {
+                throw ResultsError("\(name): seed \(manifest.seed) differs from \(reference.seed)")
             }
             guard manifest.codeVersion == reference.codeVersion else {
                 throw ResultsError("\(name): code version \(manifest.codeVersion) differs from \(reference.codeVersion)")
