@@ -264,7 +264,9 @@ public struct FinalState: Codable, Sendable, Equatable {
 }
 
 /// Optimizer wall time: only the time spent inside the method's iterations, measured in unmonitored
-/// replays of the run (see the Runner's documentation).
+/// replays of the run (see the Harness's `RunLoop`). `timeout` and `error` runs are not replayed:
+/// their `medianSeconds` is the monitored pass's wall time (monitoring included) and `repeats` is
+/// empty.
 public struct WallTime: Codable, Sendable, Equatable {
     /// Median of `repeats`.
     public var medianSeconds: Double
