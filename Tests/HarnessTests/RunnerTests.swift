@@ -51,6 +51,22 @@ import Testing
         #expect(record.final.progress.seconds != nil)
     }
 
+    @Test func lateFirstHitsAreAtMostATenthOfAPercentLate() throws {
+        let text = header("budget: {max-iterations: 20000}") + "problems: [{kind: quad, d: 3, kappa: 1000}]\noptimizers: [{kind: gd, lr: 1/L}]\n"
+        let q = try instance(try plan(text))
+        let record = try #require(try run(text).first)
+        #expect(record.status == .converged)
+        for target in record.targets.ladder {
+            let exact = try #require((0...20000).first { closedFormGap(q, lr: 0.001, steps: $0) <= target.threshold })
+            let hit = try #require(target.hit?.iteration)
+            if exact <= 1000 {
+                #expect(hit == exact)
+            } else {
+                #expect(hit >= exact && Double(hit) <= Double(exact) * 1.001 + 1, "threshold \(target.threshold)")
+            }
+        }
+    }
+
     @Test func budgetStatusWhenTheIterationsRunOut() throws {
         let text = header("budget: {max-iterations: 7}") + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 1e-6}]\n"
         let record = try #require(try run(text).first)
