@@ -28,13 +28,20 @@ let signDescent = OptimizerKind(
     make: { parameters, _, _ in SignDescent(lr: try parameters.number("lr", default: 1e-3)) })
 
 // Register the kind, then run the conditioning suite's problems with Adam and sign descent.
-var catalog = Catalog.builtIn
-catalog.optimizers.append(signDescent)
-var suite = try SuiteLoader(catalog: catalog).load(path: CommandLine.arguments.dropFirst().first ?? "../../../suites/conditioning.yaml")
-suite.optimizers = suite.optimizers.filter { $0.kind.name == "adam" }
-suite.optimizers.append(OptimizerEntry(kind: signDescent, parameters: ["lr": [.number(1e-3), .number(1e-2)]],
-                                       location: SourceLocation(keyPath: "sign-descent")))
-suite.name = "conditioning-sign-descent"
-suite.updateDigest()
-let outcome = try Session.run(try RunPlan(suite: suite), options: SessionOptions(resultsRoot: URL(fileURLWithPath: "results"), jobs: 2))
-print(OutcomeTable(records: outcome.records).text(), "→", outcome.directory.url.path)
+do {
+    var catalog = Catalog.builtIn
+    catalog.optimizers.append(signDescent)
+    let path = CommandLine.arguments.dropFirst().first ?? "../../../suites/conditioning.yaml"
+    var suite = try SuiteLoader(catalog: catalog).load(path: path)
+    suite.optimizers = suite.optimizers.filter { $0.kind.name == "adam" }
+    suite.optimizers.append(OptimizerEntry(kind: signDescent, parameters: ["lr": [.number(1e-3), .number(1e-2)]],
+                                           location: SourceLocation(keyPath: "sign-descent")))
+    suite.name = "conditioning-sign-descent"
+    suite.updateDigest()
+    let options = SessionOptions(resultsRoot: URL(fileURLWithPath: "results"), jobs: 2)
+    let outcome = try Session.run(try RunPlan(suite: suite), options: options)
+    print(OutcomeTable(records: outcome.records).text(), "→", outcome.directory.url.path)
+} catch {
+    FileHandle.standardError.write(Data("custom-optimizer: \(error)\n".utf8))
+    exit(2)
+}
