@@ -1,0 +1,32 @@
+/// Two gradient transformations applied one after the other (optax `chain`): `first` rewrites the
+/// updates, then `second` rewrites its output. The state is the pair of states; each transformation
+/// mutates its own half in place (`&state.0`, then `&state.1`), so no state is ever copied.
+///
+/// Longer chains nest: `Chain(clip, Chain(ScaleByAdam(), ScaleByLearningRate(0.001)))`.
+/// The learning rate reported is the later transformation's, falling back to the earlier one's.
+public struct Chain<First: GradientTransformation, Second: GradientTransformation>: GradientTransformation {
+    public var first: First
+    public var second: Second
+
+    @inlinable
+    public init(_ first: First, _ second: Second) {
+        self.first = first
+        self.second = second
+    }
+
+    @inlinable
+    public func initialState(parameters: [Double]) -> (First.State, Second.State) {
+        (first.initialState(parameters: parameters), second.initialState(parameters: parameters))
+    }
+
+    @inlinable
+    public func update(_ updates: inout [Double], state: inout (First.State, Second.State), parameters: [Double]) {
+        first.update(&updates, state: &state.0, parameters: parameters)
+        second.update(&updates, state: &state.1, parameters: parameters)
+    }
+
+    @inlinable
+    public func learningRate(in state: (First.State, Second.State)) -> Double? {
+        second.learningRate(in: state.1) ?? first.learningRate(in: state.0)
+    }
+}

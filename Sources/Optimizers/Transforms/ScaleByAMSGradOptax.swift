@@ -1,0 +1,61 @@
+import Foundation
+
+/// AMSGrad in optax's convention, `scale_by_amsgrad` (google-deepmind/optax:optax/_src/transform.py):
+///
+///     m_t = (1 − β₁)·g_t + β₁·m_{t−1},  v_t = (1 − β₂)·g_t² + β₂·v_{t−1}
+///     ν̄_t = max(ν̄_{t−1}, v_t/(1 − β₂^t))      (the max of the **bias-corrected** v̂)
+///     u = m_t/(1 − β₁^t) / (√(ν̄_t + ε_root) + ε)
+///
+/// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0. No optax setting reproduces torch's AMSGrad, which
+/// takes the max of the raw v (``ScaleByAdam`` with amsgrad; reference §A.5).
+public struct ScaleByAMSGradOptax: GradientTransformation {
+    public struct State: Sendable {
+        public var firstMoment: [Double]
+        public var secondMoment: [Double]
+        public var maxCorrectedSecondMoment: [Double]
+        public var count = 0
+    }
+
+    public var beta1: Double
+    public var beta2: Double
+    public var epsilon: Double
+    public var epsilonRoot: Double
+
+    public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, epsilonRoot: Double = 0) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.epsilonRoot = epsilonRoot
+    }
+
+    public func initialState(parameters: [Double]) -> State {
+        let d = parameters.count
+        return State(
+            firstMoment: [Double](repeating: 0, count: d), secondMoment: [Double](repeating: 0, count: d),
+            maxCorrectedSecondMoment: [Double](repeating: 0, count: d))
+    }
+
+    @inlinable
+    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+        state.count += 1
+        let t = Double(state.count)
+        let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
+        let correction1 = 1 - pow(beta1, t)
+        let correction2 = 1 - pow(beta2, t)
+        updates.withUnsafeMutableBufferPointer { u in
+            state.firstMoment.withUnsafeMutableBufferPointer { m in
+                state.secondMoment.withUnsafeMutableBufferPointer { v in
+                    state.maxCorrectedSecondMoment.withUnsafeMutableBufferPointer { vMax in
+                        for i in u.indices {
+                            let g = u[i]
+                            m[i] = c1 * g + b1 * m[i]
+                            v[i] = c2 * (g * g) + b2 * v[i]
+                            vMax[i] = max(vMax[i], v[i] / correction2)
+                            u[i] = (m[i] / correction1) / ((vMax[i] + epsRoot).squareRoot() + eps)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Multiplies the updates by −η_k, where η_k = `schedule(k)` and k is the 0-based index of the update
+/// (the first update uses `schedule(0)`; reference §B.0). The last step of every named optimizer.
+///
+/// optax `scale_by_learning_rate` (google-deepmind/optax:optax/_src/transform.py); torch multiplies
+/// by `group['lr']`, which a scheduler stepped once per update sets to the same η_k.
+public struct ScaleByLearningRate<S: Schedule>: GradientTransformation {
+    public struct State: Sendable {
+        /// Number of updates already applied (k of the next update).
+        public var count = 0
+        /// η used by the last update (NaN before the first).
+        public var lastLearningRate = Double.nan
+    }
+
+    public var schedule: S
+
+    @inlinable
+    public init(_ schedule: S) { self.schedule = schedule }
+
+    public func initialState(parameters: [Double]) -> State { State() }
+
+    @inlinable
+    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+        let rate = schedule(state.count)
+        state.count += 1
+        state.lastLearningRate = rate
+        let factor = -rate
+        updates.withUnsafeMutableBufferPointer { u in
+            for i in u.indices { u[i] = factor * u[i] }
+        }
+    }
+
+    @inlinable
+    public func learningRate(in state: State) -> Double? { state.lastLearningRate }
+}

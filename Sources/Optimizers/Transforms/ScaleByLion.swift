@@ -1,0 +1,41 @@
+/// Lion (Chen et al. 2023), optax `scale_by_lion` in mode 'hard'
+/// (google-deepmind/optax:optax/_src/transform.py):
+///
+///     c_t = (1 − β₁)·g_t + β₁·m_{t−1},  u = sign(c_t)  (sign(0) = 0)
+///     m_t = (1 − β₂)·g_t + β₂·m_{t−1}   (m₀ = 0)
+///
+/// Defaults: β₁ 0.9, β₂ 0.99. optax `lion` follows it with ``AddDecayedWeights`` (λ default 1e−3; the
+/// paper's default is 0) and ``ScaleByLearningRate``: u = −η(sign(c) + λθ), algebraically the
+/// paper's θ ← θ(1 − ηλ) − η·sign(c). Not in torch.optim (reference §A.10).
+public struct ScaleByLion: GradientTransformation {
+    public struct State: Sendable {
+        public var momentum: [Double]
+    }
+
+    public var beta1: Double
+    public var beta2: Double
+
+    public init(beta1: Double = 0.9, beta2: Double = 0.99) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+    }
+
+    public func initialState(parameters: [Double]) -> State {
+        State(momentum: [Double](repeating: 0, count: parameters.count))
+    }
+
+    @inlinable
+    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+        let b1 = beta1, c1 = 1.0 - beta1, b2 = beta2, c2 = 1 - beta2
+        updates.withUnsafeMutableBufferPointer { u in
+            state.momentum.withUnsafeMutableBufferPointer { m in
+                for i in u.indices {
+                    let g = u[i]
+                    let c = c1 * g + b1 * m[i]
+                    m[i] = c2 * g + b2 * m[i]
+                    u[i] = c > 0 ? 1 : (c < 0 ? -1 : c)
+                }
+            }
+        }
+    }
+}

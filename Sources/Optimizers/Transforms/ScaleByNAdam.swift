@@ -1,0 +1,64 @@
+import Foundation
+
+/// NAdam in torch's convention (pytorch/pytorch:torch/optim/nadam.py; Dozat 2016 with his momentum
+/// schedule):
+///
+///     μ_t = β₁·(1 − ½·0.96^{t·ψ}),  μ_{t+1} = β₁·(1 − ½·0.96^{(t+1)·ψ}),  Π_t = Π_{t−1}·μ_t  (Π₀ = 1)
+///     m_t = lerp(m_{t−1}, g_t, 1 − β₁),  v_t = β₂·v_{t−1} + (1 − β₂)·g_t²,  a = √(v_t/(1 − β₂^t)) + ε
+///     u = (1 − μ_t)/(1 − Π_t) · g_t/a + μ_{t+1}/(1 − Π_t·μ_{t+1}) · m_t/a
+///
+/// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ψ (`momentum_decay`) 4e−3 (torch lr 2e−3). optax `nadam` is a
+/// different algorithm (``ScaleByAdamOptax`` with nesterov); never compare the two (reference §A.8).
+public struct ScaleByNAdam: GradientTransformation {
+    public struct State: Sendable {
+        public var firstMoment: [Double]
+        public var secondMoment: [Double]
+        public var momentumProduct = 1.0
+        public var step = 0
+    }
+
+    public var beta1: Double
+    public var beta2: Double
+    public var epsilon: Double
+    public var momentumDecay: Double
+
+    public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, momentumDecay: Double = 4e-3) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.momentumDecay = momentumDecay
+    }
+
+    public func initialState(parameters: [Double]) -> State {
+        State(
+            firstMoment: [Double](repeating: 0, count: parameters.count),
+            secondMoment: [Double](repeating: 0, count: parameters.count))
+    }
+
+    @inlinable
+    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+        state.step += 1
+        let t = Double(state.step)
+        let correction2 = 1 - pow(beta2, t)
+        let mu = beta1 * (1.0 - 0.5 * pow(0.96, t * momentumDecay))
+        let muNext = beta1 * (1.0 - 0.5 * pow(0.96, (t + 1) * momentumDecay))
+        state.momentumProduct *= mu
+        let product = state.momentumProduct
+        let gradientWeight = (1.0 - mu) / (1.0 - product)
+        let momentumWeight = muNext / (1.0 - product * muNext)
+        let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
+        updates.withUnsafeMutableBufferPointer { u in
+            state.firstMoment.withUnsafeMutableBufferPointer { m in
+                state.secondMoment.withUnsafeMutableBufferPointer { v in
+                    for i in u.indices {
+                        let g = u[i]
+                        m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
+                        v[i] = v[i] * b2 + c2 * g * g
+                        let denominator = (v[i] / correction2).squareRoot() + eps
+                        u[i] = gradientWeight * (g / denominator) + momentumWeight * (m[i] / denominator)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// RAdam in torch's convention (pytorch/pytorch:torch/optim/radam.py; Liu et al. 2020):
+///
+///     m_t = lerp(m_{t−1}, g_t, 1 − β₁),  v_t = β₂·v_{t−1} + (1 − β₂)·g_t²,  m̂ = m_t/(1 − β₁^t)
+///     ρ_∞ = 2/(1 − β₂) − 1,  ρ_t = ρ_∞ − 2t·β₂^t/(1 − β₂^t)
+///     if ρ_t > 5:  r_t = √[(ρ_t − 4)(ρ_t − 2)ρ_∞ / ((ρ_∞ − 4)(ρ_∞ − 2)ρ_t)],
+///                  u = m̂ · √(1 − β₂^t)/(√v_t + ε) · r_t
+///     else:        u = m̂
+///
+/// The test is strict (> 5) and ε is added to √v before the bias correction (effective ε/√bc₂).
+/// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8 (torch lr 1e−3). optax's form is ``ScaleByRAdamOptax``
+/// (reference §A.9).
+public struct ScaleByRAdam: GradientTransformation {
+    public struct State: Sendable {
+        public var firstMoment: [Double]
+        public var secondMoment: [Double]
+        public var step = 0
+    }
+
+    public var beta1: Double
+    public var beta2: Double
+    public var epsilon: Double
+
+    public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+    }
+
+    public func initialState(parameters: [Double]) -> State {
+        State(
+            firstMoment: [Double](repeating: 0, count: parameters.count),
+            secondMoment: [Double](repeating: 0, count: parameters.count))
+    }
+
+    @inlinable
+    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+        state.step += 1
+        let t = Double(state.step)
+        let correction1 = 1 - pow(beta1, t)
+        let correction2 = 1 - pow(beta2, t)
+        let rhoInfinity = 2 / (1 - beta2) - 1
+        let rho = rhoInfinity - 2 * t * pow(beta2, t) / correction2
+        let rectified = rho > 5.0
+        let rectification = rectified
+            ? ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot() : 1
+        let correction2Root = correction2.squareRoot()
+        let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
+        updates.withUnsafeMutableBufferPointer { u in
+            state.firstMoment.withUnsafeMutableBufferPointer { m in
+                state.secondMoment.withUnsafeMutableBufferPointer { v in
+                    for i in u.indices {
+                        let g = u[i]
+                        m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
+                        v[i] = v[i] * b2 + c2 * g * g
+                        let mHat = m[i] / correction1
+                        u[i] = rectified ? mHat * (correction2Root / (v[i].squareRoot() + eps)) * rectification : mHat
+                    }
+                }
+            }
+        }
+    }
+}

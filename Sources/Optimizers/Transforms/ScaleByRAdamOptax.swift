@@ -1,0 +1,71 @@
+import Foundation
+
+/// RAdam in optax's convention, `scale_by_radam` (google-deepmind/optax:optax/_src/transform.py):
+///
+///     m_t = (1 − β₁)·g_t + β₁·m_{t−1},  v_t = (1 − β₂)·g_t² + β₂·v_{t−1}
+///     m̂ = m_t/(1 − β₁^t),  v̂ = v_t/(1 − β₂^t),  ρ_t = ρ_∞ − 2t·β₂^t/(1 − β₂^t)
+///     if ρ_t ≥ threshold:  u = r_t · m̂ / (√(v̂ + ε_root) + ε)   (r_t as in ``ScaleByRAdam``)
+///     else:                u = m̂
+///
+/// Differences from torch: the test is ≥ (not >) and ε is added after the bias correction.
+/// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0, threshold 5 (reference §A.9).
+public struct ScaleByRAdamOptax: GradientTransformation {
+    public struct State: Sendable {
+        public var firstMoment: [Double]
+        public var secondMoment: [Double]
+        public var count = 0
+    }
+
+    public var beta1: Double
+    public var beta2: Double
+    public var epsilon: Double
+    public var epsilonRoot: Double
+    public var threshold: Double
+
+    public init(
+        beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, epsilonRoot: Double = 0,
+        threshold: Double = 5
+    ) {
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.epsilonRoot = epsilonRoot
+        self.threshold = threshold
+    }
+
+    public func initialState(parameters: [Double]) -> State {
+        State(
+            firstMoment: [Double](repeating: 0, count: parameters.count),
+            secondMoment: [Double](repeating: 0, count: parameters.count))
+    }
+
+    @inlinable
+    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+        state.count += 1
+        let t = Double(state.count)
+        let rhoInfinity = 2.0 / (1.0 - beta2) - 1.0
+        let beta2Power = pow(beta2, t)
+        let rho = rhoInfinity - 2 * t * beta2Power / (1 - beta2Power)
+        let rectified = rho >= threshold
+        let rectification = rectified
+            ? ((rho - 4.0) * (rho - 2.0) * rhoInfinity / ((rhoInfinity - 4.0) * (rhoInfinity - 2.0) * rho)).squareRoot()
+            : 1
+        let correction1 = 1 - pow(beta1, t)
+        let correction2 = 1 - pow(beta2, t)
+        let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
+        updates.withUnsafeMutableBufferPointer { u in
+            state.firstMoment.withUnsafeMutableBufferPointer { m in
+                state.secondMoment.withUnsafeMutableBufferPointer { v in
+                    for i in u.indices {
+                        let g = u[i]
+                        m[i] = c1 * g + b1 * m[i]
+                        v[i] = c2 * (g * g) + b2 * v[i]
+                        let mHat = m[i] / correction1
+                        let vHat = v[i] / correction2
+                        u[i] = rectified ? rectification * mHat / ((vHat + epsRoot).squareRoot() + eps) : mHat
+                    }
+                }
+            }
+        }
+    }
+}

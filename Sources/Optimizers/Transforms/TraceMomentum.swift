@@ -1,0 +1,47 @@
+/// Heavy-ball momentum in torch's form (pytorch/pytorch:torch/optim/sgd.py; optax `trace` in
+/// google-deepmind/optax:optax/transforms/_accumulation.py is the case dampening = 0):
+///
+///     b₁ = g₁ (a copy: no dampening and no μ·0 term on the first update)
+///     b_t = μ·b_{t−1} + (1 − τ)·g_t
+///     u = g_t + μ·b_t (nesterov)  or  u = b_t
+///
+/// Defaults: μ = `momentum` (no default; μ = 0 leaves the updates unchanged, as torch does),
+/// τ = `dampening` = 0, nesterov = false. Placed before ``ScaleByLearningRate`` this is torch SGD;
+/// placed after it, the buffer holds lr-scaled updates (optax rmsprop's momentum). Reference §A.1.
+public struct TraceMomentum: GradientTransformation {
+    public struct State: Sendable {
+        public var buffer: [Double]
+        public var isStarted = false
+    }
+
+    public var momentum: Double
+    public var dampening: Double
+    public var nesterov: Bool
+
+    public init(momentum: Double, dampening: Double = 0, nesterov: Bool = false) {
+        self.momentum = momentum
+        self.dampening = dampening
+        self.nesterov = nesterov
+    }
+
+    public func initialState(parameters: [Double]) -> State {
+        State(buffer: [Double](repeating: 0, count: momentum == 0 ? 0 : parameters.count))
+    }
+
+    @inlinable
+    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+        guard momentum != 0 else { return }
+        let mu = momentum, keep = 1 - dampening, isNesterov = nesterov
+        let isFirst = !state.isStarted
+        state.isStarted = true
+        updates.withUnsafeMutableBufferPointer { u in
+            state.buffer.withUnsafeMutableBufferPointer { b in
+                for i in u.indices {
+                    let g = u[i]
+                    b[i] = isFirst ? g : b[i] * mu + keep * g
+                    u[i] = isNesterov ? g + mu * b[i] : b[i]
+                }
+            }
+        }
+    }
+}
