@@ -6,6 +6,6 @@ import Optimizers
 extension Catalog {
     public static let builtIn = Catalog(
         problems: ProblemCatalog.builtIn,
-        optimizers: [],
+        optimizers: FirstOrderOptimizerCatalog.kinds,
         schedules: ScheduleCatalog.kinds)
 }
