@@ -1,0 +1,492 @@
+import Objectives
+import Randomness
+
+/// The optimizer kinds of gdbench that need more than one gradient per iteration (line searches,
+/// Newton, quasi-Newton, CG, Barzilai–Borwein, momentum with theory-optimal constants) or that
+/// wrap other methods (`switch`, `random-restarts`).
+///
+/// `kinds` holds the self-contained kinds. `switch` and `random-restarts` build their inner
+/// methods by name, so they come from ``switchKind(methodNames:resolving:)`` and
+/// ``randomRestartsKind(methodNames:resolving:)``, which the full optimizer catalog wires to itself
+/// (the names it can build, and how to build one). Their inner
+/// parameters are the outer keys with a prefix: `first.lr`, `second.momentum`, `inner.convention`.
+///
+/// Evaluation conventions shared by these methods: f always comes from `oracle.value` or
+/// `oracle.valueAndGradient` (exact, full batch). Where an iteration already knows f at the new
+/// iterate (the accepted Armijo trial), it asks only for ∇f (`oracle.gradient`), which is the
+/// oracle's estimate when the run is stochastic; the Wolfe-search methods always use exact f and ∇f.
+/// Each method's doc comment lists what `prepare` and one iteration spend.
+public enum MethodCatalog {
+    /// Builds a method from a kind name, its parameters and the seed for anything it draws itself.
+    public typealias Resolver = @Sendable (_ name: String, _ parameters: ParameterSet, _ seed: UInt64) throws -> any Method
+
+    public static let kinds: [OptimizerKind] = [
+        gradientDescentArmijo, steepestDescentExact, newton, newtonConjugateGradient, lbfgs, bfgs, nonlinearConjugateGradient,
+        conjugateGradient, barzilaiBorwein, heavyBall, nesterovConstant, nesterovAccelerated, preconditionedGradientDescent,
+        noisyGradientDescent,
+    ]
+
+    // MARK: shared parameter specs
+
+    static let c1Spec = ParameterSpec("c1", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(1e-4), "Armijo sufficient-decrease constant c₁")
+    static let rhoSpec = ParameterSpec("rho", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.5), "backtracking contraction factor ρ")
+    static let maxBacktracksSpec = ParameterSpec("max-backtracks", .integer(minimum: 1), default: .number(60), "backtracks before the search gives up (the method then stalls)")
+
+    static func armijo(_ reader: MethodParameterReader) throws -> ArmijoBacktracking {
+        ArmijoBacktracking(
+            sufficientDecrease: try reader.number("c1", default: 1e-4, above: 0, below: 1),
+            contraction: try reader.number("rho", default: 0.5, above: 0, below: 1),
+            maxBacktracks: try reader.integer("max-backtracks", default: 60, atLeast: 1))
+    }
+
+    // MARK: kinds
+
+    public static let gradientDescentArmijo = OptimizerKind(
+        name: "gd-armijo",
+        summary: "gradient descent with Armijo backtracking line search",
+        updateRule: """
+            p = −∇f(x);  α = α₀ρʲ for the smallest j ≥ 0 with f(x + αp) ≤ f(x) + c₁α∇f(x)ᵀp;  x ← x + αp
+            α₀ = initial-step every iteration, or (warm-start) previous α × growth
+            """,
+        conventions: """
+            Nocedal & Wright Alg. 3.1 with halving (ρ = ½), as in Boyd & Vandenberghe §9.2; not scipy's \
+            line_search_armijo, which interpolates instead of halving (reference §A.13). Costs one f per trial \
+            and one ∇f per iteration.
+            """,
+        references: ["Nocedal & Wright 2006, Numerical Optimization, Alg. 3.1", "Boyd & Vandenberghe 2004, Convex Optimization §9.2–9.3", "Armijo 1966"],
+        parameters: [
+            c1Spec, rhoSpec, maxBacktracksSpec,
+            ParameterSpec("initial-step", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "first trial step α₀"),
+            ParameterSpec("warm-start", .flag, default: .flag(false), "start each search from the previous step × growth instead of α₀"),
+            ParameterSpec("growth", .number(minimum: 1, maximum: nil), default: .number(2), "factor on the previous step with warm-start"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            return GradientDescentArmijo(
+                lineSearch: try armijo(reader),
+                initialStep: try reader.number("initial-step", default: 1, above: 0),
+                warmStart: try reader.flag("warm-start", default: false),
+                growth: try reader.number("growth", default: 2, atLeast: 1))
+        })
+
+    public static let steepestDescentExact = OptimizerKind(
+        name: "steepest-descent-exact",
+        summary: "steepest descent with exact line search (quadratics)",
+        updateRule: """
+            g = ∇f(x);  α = gᵀg / gᵀHg (one Hessian-vector product);  x ← x − αg
+            on quadratics f − f* shrinks by at most ((κ−1)/(κ+1))² per step
+            """,
+        conventions: """
+            Exact for quadratics only; on other objectives α is a Newton step along −g. Throws when gᵀHg ≤ 0.
+            """,
+        references: ["Boyd & Vandenberghe 2004 §9.3", "Nocedal & Wright 2006 §3.3 (eq. 3.26)"],
+        parameters: [],
+        acceptsSchedule: false,
+        make: { _, _, _ in SteepestDescentExact() })
+
+    public static let newton = OptimizerKind(
+        name: "newton",
+        summary: "Newton's method with Cholesky, Levenberg shift and Armijo damping",
+        updateRule: """
+            (H + τI)d = −g by Cholesky; τ = 0 if H ≻ 0, else the smallest of τ₀, 2τ₀, … that factorises (N&W Alg. 3.3)
+            x ← x + t·d, t from Armijo backtracking starting at 1 (damping: armijo) or t = 1 (damping: none)
+            """,
+        conventions: """
+            Dense Hessian, one per iteration. τ₀ = shift − min Hᵢᵢ when some Hᵢᵢ ≤ 0, else τ₀ = 0 then shift. \
+            scipy has no dense-Newton minimiser; its Newton-CG is the newton-cg kind.
+            """,
+        references: ["Boyd & Vandenberghe 2004 §9.5", "Nocedal & Wright 2006 §3.4, Alg. 3.3"],
+        parameters: [
+            ParameterSpec("damping", .choice(["armijo", "none"]), default: .text("armijo"), "Armijo backtracking from t = 1, or pure Newton"),
+            c1Spec, rhoSpec, maxBacktracksSpec,
+            ParameterSpec("shift", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-3), "β of the Levenberg shift τ"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            return NewtonMethod(
+                damping: try reader.choice("damping", default: "armijo", among: ["armijo", "none"]) == "armijo",
+                lineSearch: try armijo(reader),
+                shift: try reader.number("shift", default: 1e-3, above: 0))
+        })
+
+    public static let newtonConjugateGradient = OptimizerKind(
+        name: "newton-cg",
+        summary: "line-search Newton-CG (truncated CG on Hessian-vector products)",
+        updateRule: """
+            d ≈ −H⁻¹g by linear CG, stopped when ‖Hd + g‖ ≤ ηₖ‖g‖ or at negative curvature (then −g if first)
+            ηₖ = min(½, √‖g‖) (superlinear), 0.9(‖gₖ‖/‖gₖ₋₁‖)² safeguarded (eisenstat-walker) or forcing-term (fixed)
+            x ← x + t·d, Armijo backtracking from t = 1
+            """,
+        conventions: """
+            Nocedal & Wright Alg. 7.1. scipy's method='Newton-CG' uses the forcing term min(½, √‖g‖₁) and \
+            a Wolfe line search, so its counts differ. At most 2d inner CG iterations.
+            """,
+        references: ["Nocedal & Wright 2006, Alg. 7.1", "Eisenstat & Walker 1996, Choosing the forcing terms in an inexact Newton method", "scipy/scipy:scipy/optimize/_optimize.py _minimize_newtoncg"],
+        parameters: [
+            ParameterSpec("forcing", .choice(["superlinear", "eisenstat-walker", "fixed"]), default: .text("superlinear"), "forcing sequence of the inner CG"),
+            ParameterSpec("forcing-term", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.5), "ηₖ with forcing: fixed"),
+            c1Spec, rhoSpec, maxBacktracksSpec,
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            let choice = try reader.choice("forcing", default: "superlinear", among: ["superlinear", "eisenstat-walker", "fixed"])
+            let term = try reader.number("forcing-term", default: 0.5, above: 0, below: 1)
+            let forcing: NewtonConjugateGradient.Forcing =
+                choice == "fixed" ? .fixed(term) : choice == "eisenstat-walker" ? .eisenstatWalker : .superlinear
+            return NewtonConjugateGradient(forcing: forcing, lineSearch: try armijo(reader))
+        })
+
+    public static let lbfgs = OptimizerKind(
+        name: "lbfgs",
+        summary: "limited-memory BFGS, torch or scipy convention",
+        updateRule: """
+            d = −H_k g by the two-loop recursion over the last m pairs (s, y), H₀ = γI, γ = sᵀy/yᵀy
+            x ← x + t·d; t = lr (torch, no line search) or from a strong Wolfe search
+            """,
+        conventions: """
+            convention: torch — history 100, first step min(1, 1/‖g‖₁)·lr, pair kept only if yᵀs > 1e−10, \
+            fixed step lr unless line-search: strong-wolfe (c₁ 1e−4, c₂ 0.9, 25 evaluations), stalls when \
+            gᵀd > −1e−9. convention: scipy — history 10, strong Wolfe with c₁ 1e−3, c₂ 0.9 (dcsrch ftol/gtol), \
+            20 evaluations, first trial 1/‖d‖₂ when the memory is empty, pair skipped when yᵀs ≤ ε·(−gᵀs), \
+            memory cleared and −g tried when the search fails. The Wolfe search is gdbench's N&W Alg. 3.5/3.6, \
+            neither torch's minFunc port nor MINPACK dcsrch, so counts agree with the libraries only roughly.
+            """,
+        references: [
+            "Nocedal & Wright 2006, Alg. 7.4, 7.5", "Liu & Nocedal 1989", "pytorch/pytorch:torch/optim/lbfgs.py",
+            "scipy/scipy:scipy/optimize/_lbfgsb_py.py, scipy/optimize/src/lbfgsb.c",
+        ],
+        parameters: [
+            ParameterSpec("convention", .choice(["torch", "scipy"]), default: .text("torch"), "library whose defaults and rules to follow"),
+            ParameterSpec("history", .integer(minimum: 1), default: .text("convention"), "memory m (100 torch, 10 scipy)"),
+            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "torch's lr (step without line search, first trial with one); scipy: must stay 1"),
+            ParameterSpec("line-search", .choice(["convention", "none", "strong-wolfe"]), default: .text("convention"), "none (torch default) or strong-wolfe (scipy always)"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            let convention = LBFGS.Convention(rawValue: try reader.choice("convention", default: "torch", among: ["torch", "scipy"])) ?? .torch
+            let history = try reader.optionalInteger("history", atLeast: 1, sentinel: "convention")
+            let lr = try reader.number("lr", default: 1, above: 0)
+            let search = try reader.choice("line-search", default: "convention", among: ["convention", "none", "strong-wolfe"])
+            if convention == .scipy {
+                guard lr == 1 else { throw ParameterError(key: "lr", expected: "1 with convention: scipy (its steps come from the line search)", found: ParameterValue.format(lr)) }
+                guard search != "none" else { throw ParameterError(key: "line-search", expected: "strong-wolfe or convention with convention: scipy", found: search) }
+            }
+            return LBFGS(convention: convention, memory: history, learningRate: lr, usesLineSearch: search == "convention" ? nil : search == "strong-wolfe")
+        })
+
+    public static let bfgs = OptimizerKind(
+        name: "bfgs",
+        summary: "BFGS with a dense inverse Hessian (scipy convention)",
+        updateRule: """
+            d = −Hg;  x ← x + αd (strong Wolfe);  s = αd, y = g_new − g, ρ = 1/yᵀs
+            H ← (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ,  H₀ = I
+            """,
+        conventions: """
+            scipy method='BFGS': H₀ = I without initial scaling, c₁ = 1e−4, c₂ = 0.9, ρ = 1000 when yᵀs = 0, \
+            first trial min(1, 1.01·2(f_k − f_{k−1})/gᵀd). The Wolfe search is gdbench's N&W Alg. 3.5/3.6, \
+            not scipy's dcsrch/wolfe2 pair. O(d²) memory and work per iteration.
+            """,
+        references: ["Nocedal & Wright 2006, Alg. 6.1", "Broyden 1970, Fletcher 1970, Goldfarb 1970, Shanno 1970", "scipy/scipy:scipy/optimize/_optimize.py _minimize_bfgs"],
+        parameters: [
+            c1Spec,
+            ParameterSpec("c2", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.9), "curvature constant c₂"),
+            ParameterSpec("max-evaluations", .integer(minimum: 1), default: .number(25), "line-search trials per iteration"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            let c1 = try reader.number("c1", default: 1e-4, above: 0, below: 1)
+            return BFGS(lineSearch: StrongWolfeLineSearch(
+                sufficientDecrease: c1, curvature: try reader.number("c2", default: 0.9, above: c1, below: 1),
+                maxEvaluations: try reader.integer("max-evaluations", default: 25, atLeast: 1)))
+        })
+
+    public static let nonlinearConjugateGradient = OptimizerKind(
+        name: "nonlinear-cg",
+        summary: "nonlinear conjugate gradient (FR, PR+, HS, DY) with strong Wolfe line search",
+        updateRule: """
+            d₀ = −g₀;  x ← x + αd;  d ← −g_new + βd, y = g_new − g
+            FR β = ‖g_new‖²/‖g‖²;  PR+ β = max(0, g_newᵀy/‖g‖²);  HS β = g_newᵀy/dᵀy;  DY β = ‖g_new‖²/dᵀy
+            β = 0 every restart-every iterations and when |g_newᵀg| ≥ 0.1‖g_new‖² (Powell)
+            """,
+        conventions: """
+            Default PR+ with c₂ = 0.1 (scipy method='CG' is PR+ with c₂ = 0.4 and a sufficient-descent test). \
+            First trial step min(1, 1.01·2(f_k − f_{k−1})/gᵀd) as in scipy. line-search: exact uses \
+            α = −gᵀd/dᵀHd (quadratics), which makes FR/PR+ linear CG.
+            """,
+        references: [
+            "Nocedal & Wright 2006 §5.2 (Alg. 5.4)", "Fletcher & Reeves 1964", "Polak & Ribière 1969", "Gilbert & Nocedal 1992",
+            "Hestenes & Stiefel 1952", "Dai & Yuan 1999", "Powell 1977", "scipy/scipy:scipy/optimize/_optimize.py _minimize_cg",
+        ],
+        parameters: [
+            ParameterSpec("beta", .choice(NonlinearConjugateGradient.Beta.allCases.map(\.rawValue)), default: .text("polak-ribiere-plus"), "formula for β"),
+            ParameterSpec("line-search", .choice(["strong-wolfe", "exact"]), default: .text("strong-wolfe"), "strong Wolfe, or exact for quadratics"),
+            c1Spec,
+            ParameterSpec("c2", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.1), "curvature constant c₂ (< ½ for fletcher-reeves)"),
+            ParameterSpec("max-evaluations", .integer(minimum: 1), default: .number(25), "line-search trials per iteration"),
+            ParameterSpec("restart-every", .integer(minimum: 1), default: .text("dimension"), "iterations between restarts (d)"),
+            ParameterSpec("powell-restart", .flag, default: .flag(true), "restart when |g_newᵀg| ≥ 0.1‖g_new‖²"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            let beta = NonlinearConjugateGradient.Beta(rawValue: try reader.choice(
+                "beta", default: "polak-ribiere-plus", among: NonlinearConjugateGradient.Beta.allCases.map(\.rawValue))) ?? .polakRibierePlus
+            let exact = try reader.choice("line-search", default: "strong-wolfe", among: ["strong-wolfe", "exact"]) == "exact"
+            let c1 = try reader.number("c1", default: 1e-4, above: 0, below: 1)
+            let c2 = try reader.number("c2", default: 0.1, above: c1, below: beta == .fletcherReeves ? 0.5 : 1)
+            return NonlinearConjugateGradient(
+                beta: beta, exactLineSearch: exact,
+                restartEvery: try reader.optionalInteger("restart-every", atLeast: 1, sentinel: "dimension"),
+                powellRestart: try reader.flag("powell-restart", default: true),
+                lineSearch: StrongWolfeLineSearch(
+                    sufficientDecrease: c1, curvature: c2, maxEvaluations: try reader.integer("max-evaluations", default: 25, atLeast: 1)))
+        })
+
+    public static let conjugateGradient = OptimizerKind(
+        name: "conjugate-gradient",
+        summary: "linear conjugate gradient for quadratics (Hessian-vector products)",
+        updateRule: """
+            r₀ = −∇f(x₀), p₀ = r₀;  α = rᵀr/pᵀAp;  x ← x + αp;  r ← r − αAp;  β = r_newᵀr_new/rᵀr;  p ← r_new + βp
+            finishes in ≤ d iterations (≤ number of distinct eigenvalues of A) in exact arithmetic
+            """,
+        conventions: "Ap is a Hessian-vector product; meaningful for quadratics only; throws when pᵀAp ≤ 0.",
+        references: ["Hestenes & Stiefel 1952", "Nocedal & Wright 2006, Alg. 5.2"],
+        parameters: [],
+        acceptsSchedule: false,
+        make: { _, _, _ in LinearConjugateGradient() })
+
+    public static let barzilaiBorwein = OptimizerKind(
+        name: "barzilai-borwein",
+        summary: "Barzilai–Borwein step sizes (long/short), optional non-monotone safeguard",
+        updateRule: """
+            x_{k+1} = x_k − α_k g_k;  s = x_k − x_{k−1}, y = g_k − g_{k−1}
+            long (BB1) α = sᵀs/sᵀy;  short (BB2) α = sᵀy/yᵀy;  previous α kept when sᵀy ≤ 0
+            """,
+        conventions: """
+            α₀ = initial-step, else 1/L from the objective's constants, else one Armijo search from 1. \
+            nonmonotone: Raydan 1997 / GLL backtracking against the max of the last `memory` values.
+            """,
+        references: ["Barzilai & Borwein 1988", "Raydan 1997", "Grippo, Lampariello & Lucidi 1986"],
+        parameters: [
+            ParameterSpec("variant", .choice(["long", "short"]), default: .text("long"), "BB1 (long) or BB2 (short)"),
+            ParameterSpec("initial-step", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("auto"), "α₀ (auto: 1/L, else an Armijo search)"),
+            ParameterSpec("nonmonotone", .flag, default: .flag(false), "GLL non-monotone backtracking safeguard"),
+            ParameterSpec("memory", .integer(minimum: 1), default: .number(10), "values in the non-monotone reference"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            return BarzilaiBorwein(
+                variant: BarzilaiBorwein.Variant(rawValue: try reader.choice("variant", default: "long", among: ["long", "short"])) ?? .long,
+                initialStep: try reader.optionalPositive("initial-step", sentinel: "auto"),
+                nonmonotone: try reader.flag("nonmonotone", default: false),
+                memory: try reader.integer("memory", default: 10, atLeast: 1))
+        })
+
+    public static let heavyBall = OptimizerKind(
+        name: "heavy-ball",
+        summary: "Polyak heavy ball, optimal constants from L and μ by default",
+        updateRule: """
+            x_{k+1} = x_k − η∇f(x_k) + β(x_k − x_{k−1})
+            optimal: η = 4/(√L + √μ)², β = ((√κ−1)/(√κ+1))²; asymptotic rate (√κ−1)/(√κ+1) on quadratics
+            """,
+        conventions: """
+            Same iteration as torch SGD(momentum=β, lr=η). lr/momentum `optimal` are computed from the \
+            objective's L and μ in prepare; a run errors when they are needed and unknown.
+            """,
+        references: ["Polyak 1964", "Polyak 1987, Introduction to Optimization §3.2"],
+        parameters: [
+            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"), "η (optimal: 4/(√L+√μ)²)"),
+            ParameterSpec("momentum", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .text("optimal"), "β (optimal: ((√κ−1)/(√κ+1))²)"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            return HeavyBall(
+                learningRate: try reader.optionalPositive("lr", sentinel: "optimal"),
+                momentum: try reader.optionalFraction("momentum", sentinel: "optimal"))
+        })
+
+    public static let nesterovConstant = OptimizerKind(
+        name: "nesterov-constant",
+        summary: "Nesterov's method with constant momentum for strongly convex functions",
+        updateRule: """
+            y_k = x_k + β(x_k − x_{k−1});  x_{k+1} = y_k − η∇f(y_k)
+            optimal: η = 1/L, β = (√κ−1)/(√κ+1);  f(x_k) − f* ≤ (1 − 1/√κ)^k(f(x₀) − f* + μ/2‖x₀ − x*‖²)
+            """,
+        conventions: """
+            The (x, y) form of Nesterov 2004 scheme 2.2.19; the iterate is x_k (torch's nesterov=True \
+            stores the look-ahead point instead). `optimal` values come from the objective's L and μ.
+            """,
+        references: ["Nesterov 2004, Introductory Lectures on Convex Optimization, scheme 2.2.19", "Nesterov 1983"],
+        parameters: [
+            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"), "η (optimal: 1/L)"),
+            ParameterSpec("momentum", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .text("optimal"), "β (optimal: (√κ−1)/(√κ+1))"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            return NesterovConstantMomentum(
+                learningRate: try reader.optionalPositive("lr", sentinel: "optimal"),
+                momentum: try reader.optionalFraction("momentum", sentinel: "optimal"))
+        })
+
+    public static let nesterovAccelerated = OptimizerKind(
+        name: "nesterov-accelerated",
+        summary: "Nesterov/FISTA accelerated gradient with the t_k sequence and adaptive restart",
+        updateRule: """
+            t₁ = 1, t_{k+1} = (1 + √(1 + 4t_k²))/2, β_k = (t_k − 1)/t_{k+1}
+            y_k = x_k + β_k(x_k − x_{k−1});  x_{k+1} = y_k − η∇f(y_k);  f(x_k) − f* ≤ 2L‖x₀ − x*‖²/(k+1)²
+            restart (t ← 1): gradient: ∇f(y_k)ᵀ(x_{k+1} − x_k) > 0;  function: f(x_{k+1}) > f(x_k)
+            """,
+        conventions: "η = 1/L from the objective's constants unless lr is given. The function scheme costs one f per iteration.",
+        references: ["Nesterov 1983", "Beck & Teboulle 2009, Thm 4.4", "O'Donoghue & Candès 2015, Adaptive restart for accelerated gradient schemes"],
+        parameters: [
+            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"), "η (optimal: 1/L)"),
+            ParameterSpec("restart", .choice(["none", "gradient", "function"]), default: .text("none"), "adaptive restart scheme"),
+        ],
+        acceptsSchedule: false,
+        make: { parameters, _, _ in
+            let reader = MethodParameterReader(parameters)
+            return NesterovAccelerated(
+                learningRate: try reader.optionalPositive("lr", sentinel: "optimal"),
+                restart: NesterovAccelerated.Restart(rawValue: try reader.choice("restart", default: "none", among: ["none", "gradient", "function"])) ?? .none)
+        })
+
+    public static let preconditionedGradientDescent = OptimizerKind(
+        name: "preconditioned-gd",
+        summary: "gradient descent preconditioned by the Hessian diagonal (Jacobi)",
+        updateRule: """
+            x ← x − η·D⁻¹∇f(x),  D = diag(max(Hᵢᵢ, floor)) refreshed every refresh-every iterations
+            """,
+        conventions: "diagonal: hessian (one dense Hessian per refresh) or hessian-vector (d unit-vector products per refresh).",
+        references: ["Nocedal & Wright 2006 §5.1 (preconditioning)", "Bekas, Kokiopoulou & Saad 2007 (diagonal estimation)"],
+        parameters: [
+            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "η"),
+            ParameterSpec("refresh-every", .integer(minimum: 1), default: .number(10), "iterations between diagonal refreshes"),
+            ParameterSpec("floor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-8), "lower clamp of Hᵢᵢ"),
+            ParameterSpec("diagonal", .choice(["hessian", "hessian-vector"]), default: .text("hessian"), "how the diagonal is computed"),
+        ],
+        acceptsSchedule: true,
+        make: { parameters, schedule, _ in
+            let reader = MethodParameterReader(parameters)
+            let lr = try reader.number("lr", default: 1, above: 0)
+            return PreconditionedGradientDescent(
+                learningRate: schedule ?? lr,
+                refreshEvery: try reader.integer("refresh-every", default: 10, atLeast: 1),
+                floor: try reader.number("floor", default: 1e-8, above: 0),
+                usesDenseHessian: try reader.choice("diagonal", default: "hessian", among: ["hessian", "hessian-vector"]) == "hessian")
+        })
+
+    public static let noisyGradientDescent = OptimizerKind(
+        name: "noisy-gd",
+        summary: "gradient descent with injected Gaussian gradient noise (saddle escape)",
+        updateRule: "x_{k+1} = x_k − η_k(∇f(x_k) + σ_k ξ_k),  ξ_k ~ N(0, I),  σ_k = σ/(1 + k)^γ",
+        conventions: "Noise from the method's own Xoshiro256** stream seeded with the run seed, independent of the oracle's stream.",
+        references: ["Ge, Huang, Jin & Yuan 2015, Escaping from saddle points", "Jin et al. 2017, How to escape saddle points efficiently", "Neelakantan et al. 2015, Adding gradient noise"],
+        parameters: [
+            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(0.01), "η (or a schedule)"),
+            ParameterSpec("sigma", .number(minimum: 0, maximum: nil), default: .number(0.01), "noise scale σ"),
+            ParameterSpec("decay", .number(minimum: 0, maximum: nil), default: .number(0), "decay exponent γ"),
+        ],
+        acceptsSchedule: true,
+        make: { parameters, schedule, seed in
+            let reader = MethodParameterReader(parameters)
+            let lr = try reader.number("lr", default: 0.01, above: 0)
+            return NoisyGradientDescent(
+                learningRate: schedule ?? lr, noise: try reader.number("sigma", default: 0.01, atLeast: 0),
+                decay: try reader.number("decay", default: 0, atLeast: 0), seed: seed)
+        })
+
+    // MARK: wrappers
+
+    /// `switch`: method `first` for `switch-at` iterations, then `second`. Inner parameters are the
+    /// keys `first.*` and `second.*`; inner seeds are derived from the run seed with the labels
+    /// "first" and "second".
+    public static func switchKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
+        OptimizerKind(
+            name: "switch",
+            summary: "run one method for k iterations, then another (e.g. Adam then SGD)",
+            updateRule: "iterations 1…k: method first;  from k + 1: method second, prepared at the switch point",
+            conventions: "Inner parameters are given as first.<key> and second.<key>. A stalled first method switches early.",
+            references: ["Keskar & Socher 2017, Improving generalization performance by switching from Adam to SGD"],
+            parameters: [
+                ParameterSpec("first", .choice(methodNames), "name of the method run first"),
+                ParameterSpec("second", .choice(methodNames), "name of the method run after the switch"),
+                ParameterSpec("switch-at", .integer(minimum: 0), default: .number(100), "iterations of the first method"),
+            ],
+            acceptsSchedule: false,
+            make: { parameters, _, seed in
+                let reader = MethodParameterReader(parameters)
+                let switchAt = try reader.integer("switch-at", default: 100, atLeast: 0)
+                let first = try resolveNested(resolve, reader, role: "first", names: methodNames, seed: seed)
+                let second = try resolveNested(resolve, reader, role: "second", names: methodNames, seed: seed)
+                return makeSwitch(first, second, switchAt: switchAt)
+            })
+    }
+
+    /// `random-restarts`: the method `inner` from `restarts` starts. Inner parameters are the keys
+    /// `inner.*`; the inner seed is derived with the label "inner", the start directions use the
+    /// run seed itself.
+    public static func randomRestartsKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
+        OptimizerKind(
+            name: "random-restarts",
+            summary: "an inner method restarted from random points around the start; keeps the best",
+            updateRule: """
+                starts: x₀, then x₀ + radius·u_j (u_j uniform on the unit sphere); iterations-per-restart inner iterations each
+                the reported iterate is the best point so far
+                """,
+            conventions: "Inner parameters are given as inner.<key>. A stalled inner method moves on to the next start.",
+            references: ["Martí, Lozano & Resende 2018, Handbook of Heuristics: multi-start methods"],
+            parameters: [
+                ParameterSpec("inner", .choice(methodNames), "name of the inner method"),
+                ParameterSpec("restarts", .integer(minimum: 1), default: .number(5), "number of starts r (including x₀)"),
+                ParameterSpec("iterations-per-restart", .integer(minimum: 1), default: .number(1000), "inner iterations per start"),
+                ParameterSpec("radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "distance of the random starts from x₀"),
+            ],
+            acceptsSchedule: false,
+            make: { parameters, _, seed in
+                let reader = MethodParameterReader(parameters)
+                let restarts = try reader.integer("restarts", default: 5, atLeast: 1)
+                let iterations = try reader.integer("iterations-per-restart", default: 1000, atLeast: 1)
+                let radius = try reader.number("radius", default: 1, above: 0)
+                let inner = try resolveNested(resolve, reader, role: "inner", names: methodNames, seed: seed)
+                return makeRestarts(inner, restarts: restarts, iterations: iterations, radius: radius, seed: seed)
+            })
+    }
+
+    /// Builds the inner method named by the key `role` from the `role.*` parameters, with the seed
+    /// derived under the label `role`; a ParameterError of the inner method names the prefixed key.
+    static func resolveNested(_ resolve: Resolver, _ reader: MethodParameterReader, role: String, names: [String], seed: UInt64) throws -> any Method {
+        guard reader.parameters[role] != nil else {
+            throw ParameterError(key: role, expected: "the name of a method (one of " + names.joined(separator: ", ") + ")", found: "nothing (the parameter is required)")
+        }
+        let name = try reader.choice(role, default: "", among: names)
+        do {
+            return try resolve(name, reader.nested(role), SeedDerivation.derive(seed, role))
+        } catch var error as ParameterError {
+            error.key = role + "." + error.key
+            throw error
+        }
+    }
+
+    static func makeSwitch(_ first: any Method, _ second: any Method, switchAt: Int) -> any Method {
+        func openSecond<A: Method>(_ first: A) -> any Method {
+            func build<B: Method>(_ second: B) -> any Method { SwitchMethod(first: first, second: second, switchAt: switchAt) }
+            return build(second)
+        }
+        return openSecond(first)
+    }
+
+    static func makeRestarts(_ inner: any Method, restarts: Int, iterations: Int, radius: Double, seed: UInt64) -> any Method {
+        func build<I: Method>(_ inner: I) -> any Method {
+            RandomRestarts(inner: inner, restarts: restarts, iterationsPerRestart: iterations, radius: radius, seed: seed)
+        }
+        return build(inner)
+    }
+}
