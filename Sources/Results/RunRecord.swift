@@ -6,6 +6,7 @@
 ///   `\n`-terminated. Doubles are written in shortest round-trip form, so a record read back has
 ///   the same bits. Non-finite doubles are written as the strings `"nan"`, `"inf"`, `"-inf"`.
 ///   Seeds and fingerprints are 16-digit lower-case hex strings (JSON numbers lose bits above 2⁵³).
+///   Optional fields that are nil (a target not hit, an unknown f*) are omitted from the line.
 /// - `summary.csv` — one row per run (header row first, RFC 4180 quoting), columns:
 ///   `id,problem,problem_kind,optimizer,optimizer_kind,schedule,repetition,status,` then for every
 ///   target of the ladder `iterations@T,gradient_evaluations@T,seconds@T` (T the threshold, empty
