@@ -10,6 +10,9 @@ let package = Package(
         .library(name: "Randomness", targets: ["Randomness"]),
         .library(name: "Objectives", targets: ["Objectives"]),
         .library(name: "Optimizers", targets: ["Optimizers"]),
+        .library(name: "Results", targets: ["Results"]),
+        .library(name: "Harness", targets: ["Harness"]),
+        .executable(name: "gdbench", targets: ["gdbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,8 +25,17 @@ let package = Package(
             // The data file and its README; the library embeds the same text (BreastCancerData.swift).
             exclude: ["Data"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
+        .target(name: "Results"),
+        .target(
+            name: "Harness",
+            dependencies: ["Optimizers", "Objectives", "Randomness", "Results", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "gdbench",
+            dependencies: ["Harness", "Results", "Objectives", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Results", "Objectives", "Optimizers", "Randomness"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results"]),
         .testTarget(
             name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.

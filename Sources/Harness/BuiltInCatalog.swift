@@ -1,0 +1,11 @@
+import Objectives
+import Optimizers
+
+/// The kinds that ship with gdbench. Each module keeps its own list (its catalog file); this is the
+/// one place that gathers them.
+extension Catalog {
+    public static let builtIn = Catalog(
+        problems: ProblemCatalog.builtIn,
+        optimizers: FirstOrderOptimizerCatalog.kinds + MethodCatalog.kinds,
+        schedules: ScheduleCatalog.kinds)
+}

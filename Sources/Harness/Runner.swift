@@ -1,0 +1,154 @@
+import Objectives
+import Optimizers
+import Randomness
+import Results
+
+/// Runs one ``RunSpec`` on a built problem instance and turns the passes into a ``RunRecord``
+/// (see ``RunLoop`` for what is monitored, counted and timed).
+public enum Runner {
+    /// The record of one run, or nil when `stop` was raised during it (the run is not recorded).
+    public static func run(
+        _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal? = nil
+    ) -> RunRecord? {
+        let built: MethodInstance
+        do {
+            built = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem, runSeed: spec.runSeed)
+        } catch {
+            return failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: instance, message: "\(error)")
+        }
+        let pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop)
+        if pass.interrupted { return nil }
+
+        var status = pass.status
+        var message = pass.message
+        let marks = pass.trace.map(\.iteration)
+        var markSeconds = [Double?](repeating: nil, count: marks.count)
+        var wallTime = WallTime(medianSeconds: pass.elapsedSeconds, repeats: [])
+        if status != .error && status != .timeout {
+            var totals: [Double] = []
+            var perMark: [[Double]] = []
+            for repeatIndex in 0..<max(1, settings.timingRepeats) {
+                if let stop, stop.isRaised { return nil }
+                do {
+                    let method = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem,
+                                                              runSeed: spec.runSeed).method
+                    let replay = try time(instance.objective, method, spec: spec, marks: marks, iterations: pass.finalIteration)
+                    if replay.fingerprint != pass.finalFingerprint {
+                        status = .error
+                        message = "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint \(RunRecord.hex(replay.fingerprint)) instead of \(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"
+                        break
+                    }
+                    totals.append(replay.total)
+                    perMark.append(replay.marks)
+                } catch {
+                    status = .error
+                    message = "timing repeat \(repeatIndex + 1) failed: \(error)"
+                    break
+                }
+            }
+            if status != .error {
+                wallTime = WallTime(medianSeconds: median(totals), repeats: totals)
+                for index in marks.indices { markSeconds[index] = median(perMark.map { $0[index] }) }
+            }
+        }
+
+        func seconds(at iteration: Int) -> Double? {
+            marks.firstIndex(of: iteration).flatMap { markSeconds[$0] }
+        }
+        func timed(_ checkpoint: Checkpoint?) -> Checkpoint? {
+            guard var checkpoint else { return nil }
+            checkpoint.seconds = seconds(at: checkpoint.iteration)
+            return checkpoint
+        }
+        var trace = pass.trace
+        for index in trace.indices { trace[index].seconds = markSeconds[index] }
+        var final = pass.final
+        final.progress.seconds = status == .error || status == .timeout ? nil : seconds(at: pass.finalIteration)
+        let ladder = zip(settings.targets.thresholds, pass.targetHits).map { TargetHit(threshold: $0, hit: timed($1)) }
+        var milestones: [MilestoneResult] = []
+        if var milestone = pass.milestone {
+            milestone.hit = timed(milestone.hit)
+            milestones.append(milestone)
+        }
+        return RunRecord(
+            id: spec.id, suite: suiteName, problem: identity(spec, instance), optimizer: identity(spec.optimizer, built),
+            repetition: spec.repetition, problemSeed: RunRecord.hex(spec.problemSeed), runSeed: RunRecord.hex(spec.runSeed),
+            status: status, message: message, targets: TargetResults(measure: settings.targets.measure, ladder: ladder),
+            milestones: milestones, initialValue: pass.initialValue, optimalValue: instance.objective.constants.optimalValue,
+            final: final, wallTime: wallTime, trace: trace, finalFingerprint: RunRecord.hex(pass.finalFingerprint))
+    }
+
+    /// Opens the two existentials once, so the whole monitored pass runs on concrete types.
+    static func monitor(_ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
+                        stop: StopSignal?) -> MonitoredPass {
+        func withObjective<O: Objective>(_ objective: O) -> MonitoredPass {
+            func withMethod<M: Method>(_ method: M) -> MonitoredPass {
+                RunLoop.monitored(objective: objective, method: method, spec: spec, settings: settings, stop: stop)
+            }
+            return withMethod(method)
+        }
+        return withObjective(objective)
+    }
+
+    /// Opens the two existentials once for a timing replay.
+    static func time(_ objective: any Objective, _ method: any Method, spec: RunSpec, marks: [Int], iterations: Int) throws
+        -> (marks: [Double], total: Double, fingerprint: UInt64)
+    {
+        func withObjective<O: Objective>(_ objective: O) throws -> (marks: [Double], total: Double, fingerprint: UInt64) {
+            func withMethod<M: Method>(_ method: M) throws -> (marks: [Double], total: Double, fingerprint: UInt64) {
+                try RunLoop.timed(objective: objective, method: method, spec: spec, marks: marks, iterations: iterations)
+            }
+            return try withMethod(method)
+        }
+        return try withObjective(objective)
+    }
+
+    /// The median (mean of the two middle values for an even count); NaN for none.
+    public static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return .nan }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    static func strings(_ set: ParameterSet) -> [String: String] {
+        var result: [String: String] = [:]
+        for key in set.sortedKeys { result[key] = set[key]?.summary }
+        return result
+    }
+
+    static func identity(_ spec: RunSpec, _ instance: ProblemInstance?) -> ProblemIdentity {
+        ProblemIdentity(
+            id: spec.problem.id, kind: spec.problem.kind.name,
+            parameters: instance.map { strings($0.parameters) } ?? spec.problem.templates.mapValues(\.idText),
+            batchSize: spec.problem.batchSize, gradientNoise: spec.problem.gradientNoise,
+            dimension: instance?.objective.dimension ?? 0, sampleCount: instance?.objective.sampleCount)
+    }
+
+    static func identity(_ cell: OptimizerCell, _ built: MethodInstance?) -> OptimizerIdentity {
+        let schedule = cell.schedule.map { schedule in
+            ScheduleIdentity(kind: schedule.kind.name,
+                             parameters: built?.scheduleParameters.map(strings) ?? schedule.templates.mapValues(\.idText))
+        }
+        return OptimizerIdentity(
+            id: cell.id, kind: cell.kind.name,
+            parameters: built.map { strings($0.parameters) } ?? cell.templates.mapValues(\.idText), schedule: schedule)
+    }
+
+    /// The record of a run that could not start (its problem or method could not be built).
+    public static func failedRecord(
+        _ spec: RunSpec, suiteName: String, targets: TargetLadder, instance: ProblemInstance?, message: String
+    ) -> RunRecord {
+        let zero = Checkpoint(iteration: 0, gradientEvaluations: 0, functionEvaluations: 0, hessianVectorProducts: 0,
+                              hessianEvaluations: 0, epochs: nil, seconds: nil)
+        return RunRecord(
+            id: spec.id, suite: suiteName, problem: identity(spec, instance), optimizer: identity(spec.optimizer, nil),
+            repetition: spec.repetition, problemSeed: RunRecord.hex(spec.problemSeed), runSeed: RunRecord.hex(spec.runSeed),
+            status: .error, message: message, targets: TargetResults(measure: targets.measure, ladder: targets.thresholds.map { TargetHit(threshold: $0, hit: nil) }),
+            milestones: [],
+            initialValue: .nan, optimalValue: instance?.objective.constants.optimalValue,
+            final: FinalState(progress: zero, value: .nan, gap: nil, relativeGap: nil, gradientNorm: .nan, distance: nil,
+                              heldOutAccuracy: nil),
+            wallTime: WallTime(medianSeconds: 0, repeats: []), trace: [], finalFingerprint: RunRecord.hex(0))
+    }
+}

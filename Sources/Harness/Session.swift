@@ -1,0 +1,103 @@
+import Foundation
+import Results
+
+/// Options of a suite run that writes result files.
+public struct SessionOptions: Sendable {
+    /// The `results/` root; the run goes to `root/SUITE/RUN/`.
+    public var resultsRoot: URL
+    public var jobs: Int
+    public var filter: GlobPattern?
+    public var shard: Shard?
+    /// Continue the newest unfinished run of the same suite digest, seed, code version, filter and shard.
+    public var resume: Bool
+    public var stop: StopSignal?
+    public var commandLine: [String]
+    public var onRecord: (@Sendable (RunRecord, Int, Int) -> Void)?
+    public var provenance: Provenance
+
+    public init(resultsRoot: URL, jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, resume: Bool = false,
+                stop: StopSignal? = nil, commandLine: [String] = [], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
+                provenance: Provenance = .current()) {
+        self.resultsRoot = resultsRoot
+        self.jobs = jobs
+        self.filter = filter
+        self.shard = shard
+        self.resume = resume
+        self.stop = stop
+        self.commandLine = commandLine
+        self.onRecord = onRecord
+        self.provenance = provenance
+    }
+}
+
+/// The result of ``Session/run(_:options:)``.
+public struct SessionOutcome: Sendable {
+    public var directory: RunDirectory
+    public var records: [RunRecord]
+    public var interrupted: Bool
+    /// Records taken from the journal of an unfinished run (`--resume`).
+    public var reusedCount: Int
+}
+
+/// Runs a plan into a run directory: manifest first (no end time), each finished record appended to
+/// the journal, and on completion `runs.jsonl`, `summary.csv`, the finished manifest and `latest`.
+/// An interrupted run keeps its journal and unfinished manifest, so `resume` can continue it.
+public enum Session {
+    public static func run(_ plan: RunPlan, options: SessionOptions) throws -> SessionOutcome {
+        try SuiteRunner.validate(plan)
+        let filtered = SuiteRunner.select(plan, filter: options.filter, shard: nil)
+        let selected = SuiteRunner.select(plan, filter: options.filter, shard: options.shard)
+        let provenance = options.provenance
+        let now = Date()
+        var manifest = RunManifest(
+            gdbenchVersion: Provenance.gdbenchVersion, gitCommit: provenance.gitCommit, swiftVersion: provenance.swiftVersion,
+            operatingSystem: provenance.operatingSystem, cpu: provenance.cpu, cpuCount: provenance.cpuCount,
+            buildConfiguration: provenance.buildConfiguration, suite: plan.suite.name, suiteFile: plan.suite.file,
+            suiteDigest: plan.suite.digest, seed: RunRecord.hex(plan.suite.seed), commandLine: options.commandLine,
+            startTime: RunDirectory.isoTime(now), endTime: nil, filter: options.filter?.pattern,
+            shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filtered.count)
+
+        var directory: RunDirectory?
+        var reuse: [String: RunRecord] = [:]
+        if options.resume {
+            let suiteDirectory = options.resultsRoot.appendingPathComponent(plan.suite.name)
+            for candidate in RunDirectory.unfinished(suiteDirectory: suiteDirectory) {
+                guard let old = try? candidate.readManifest(), old.suiteDigest == manifest.suiteDigest,
+                      old.seed == manifest.seed, old.codeVersion == manifest.codeVersion, old.filter == manifest.filter,
+                      old.shard == manifest.shard else { continue }
+                directory = candidate
+                manifest.startTime = old.startTime
+                let wanted = Set(selected.map(\.id))
+                for record in try candidate.readJournal() where wanted.contains(record.id) { reuse[record.id] = record }
+                break
+            }
+        }
+        let runDirectory = try directory ?? RunDirectory.create(root: options.resultsRoot, suite: plan.suite.name, date: now)
+        try runDirectory.writeManifest(manifest)
+        let journal = try Journal(directory: runDirectory)
+        defer { journal.close() }
+        let failures = JournalFailures()
+        let onRecord = options.onRecord
+        let outcome = try SuiteRunner.run(plan, options: SuiteRunOptions(
+            jobs: options.jobs, filter: options.filter, shard: options.shard, stop: options.stop, reuse: reuse,
+            onRecord: { record, done, total in
+                do { try journal.append(record) } catch { failures.note("\(error)") }
+                onRecord?(record, done, total)
+            }))
+        if let failure = failures.first { throw ResultsError("cannot append to the journal: \(failure)") }
+        if !outcome.interrupted {
+            manifest.endTime = RunDirectory.isoTime(Date())
+            try runDirectory.finish(records: outcome.records, manifest: manifest)
+        }
+        return SessionOutcome(directory: runDirectory, records: outcome.records, interrupted: outcome.interrupted,
+                              reusedCount: reuse.count)
+    }
+}
+
+/// The first journal write error, if any (reported after the run).
+final class JournalFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var message: String?
+    func note(_ text: String) { lock.lock(); if message == nil { message = text }; lock.unlock() }
+    var first: String? { lock.lock(); defer { lock.unlock() }; return message }
+}

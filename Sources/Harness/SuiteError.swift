@@ -1,0 +1,21 @@
+/// A suite that cannot run: one message naming the file, the line where known, the key path
+/// (`optimizers[2].lr`) and, for misspelt names, the nearest valid one.
+public struct SuiteError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var keyPath: String
+    public var message: String
+
+    public init(file: String, line: Int?, keyPath: String, message: String) {
+        self.file = file
+        self.line = line
+        self.keyPath = keyPath
+        self.message = message
+    }
+
+    /// `suites/x.yaml:12: optimizers[2].lr: expected a number > 0, found -1`.
+    public var description: String {
+        let location = line.map { "\(file):\($0)" } ?? file
+        return keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
+    }
+}

@@ -1,0 +1,323 @@
+import Foundation
+import Objectives
+import Optimizers
+import Results
+import Yams
+
+/// Reads `suites/NAME.yaml` into a ``Suite``, checking every key, kind and literal value against
+/// the ``Catalog`` before anything runs. Errors name the file, line, key path and nearest valid name.
+///
+/// Keys: `name`, `description`, `seed`, `repetitions`, `budget` (`max-iterations`,
+/// `max-gradient-evaluations`, `timeout` seconds, `max-epochs`), `targets` (`measure`:
+/// relative-gap | absolute-gap | gradient-norm | distance, `thresholds`: a decreasing list),
+/// `timing-repeats`, `escape-margin`, `include` (a file or list of files, relative to this one,
+/// whose problems and optimizers are added and whose other keys apply where this file is silent),
+/// `problems` (each: `kind`, its parameters, `batch-size`, `gradient-noise`) and `optimizers`
+/// (each: `kind`, its hyperparameters, `schedule: {kind: ..., ...}`). Any parameter may be a list of
+/// alternatives (cartesian product); a list-valued parameter takes a list of lists.
+public struct SuiteLoader {
+    public var catalog: Catalog
+
+    public init(catalog: Catalog) { self.catalog = catalog }
+
+    static let topKeys = ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
+                          "escape-margin", "include", "problems", "optimizers"]
+    static let budgetKeys = ["max-iterations", "max-gradient-evaluations", "timeout", "max-epochs"]
+    static let targetKeys = ["measure", "thresholds"]
+
+    /// Reads the suite at `path`.
+    public func load(path: String) throws -> Suite {
+        var texts: [String] = []
+        let fields = try read(path: path, stack: [], texts: &texts)
+        return try finish(fields, texts: texts)
+    }
+
+    /// Reads a suite given as text (tests, suites written by other tools); `file` names it in
+    /// errors and is the base of relative includes.
+    public func load(text: String, file: String) throws -> Suite {
+        var texts: [String] = [text]
+        let fields = try parse(text: text, file: file, stack: [file], texts: &texts)
+        return try finish(fields, texts: texts)
+    }
+
+    func finish(_ fields: Fields, texts: [String]) throws -> Suite {
+        let file = fields.file
+        guard let name = fields.name else {
+            throw SuiteError(file: file, line: nil, keyPath: "name", message: "missing (every suite needs a name)")
+        }
+        guard let seed = fields.seed else {
+            throw SuiteError(file: file, line: nil, keyPath: "seed", message: "missing (every suite needs a seed)")
+        }
+        if fields.problems.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "problems", message: "no problems") }
+        if fields.optimizers.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "optimizers", message: "no optimizers") }
+        var budget = fields.budget
+        budget.maxIterations = fields.maxIterations ?? budget.maxIterations
+        return Suite(
+            name: name, description: fields.description ?? "", seed: seed, repetitions: fields.repetitions ?? 1,
+            budget: budget, targets: fields.targets ?? TargetLadder(), timingRepeats: fields.timingRepeats ?? 1,
+            escapeMargin: fields.escapeMargin ?? 1e-3, problems: fields.problems, optimizers: fields.optimizers,
+            digest: SHA256.hex(of: Array(texts.joined(separator: "\u{0}").utf8)), file: file)
+    }
+
+    /// The keys of one file, before defaults.
+    struct Fields {
+        var file: String
+        var name: String?
+        var description: String?
+        var seed: UInt64?
+        var repetitions: Int?
+        var budget = Budget()
+        var maxIterations: Int?
+        var budgetGiven = false
+        var targets: TargetLadder?
+        var timingRepeats: Int?
+        var escapeMargin: Double?
+        var problems: [ProblemEntry] = []
+        var optimizers: [OptimizerEntry] = []
+    }
+
+    func read(path: String, stack: [String], texts: inout [String]) throws -> Fields {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw SuiteError(file: path, line: nil, keyPath: "", message: "cannot read the file (\(error.localizedDescription))")
+        }
+        texts.append(text)
+        return try parse(text: text, file: path, stack: stack + [path], texts: &texts)
+    }
+
+    func parse(text: String, file: String, stack: [String], texts: inout [String]) throws -> Fields {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw SuiteError(file: file, line: SuiteLoader.line(of: error), keyPath: "", message: "not valid YAML: \(SuiteLoader.problem(of: error))")
+        } catch {
+            throw SuiteError(file: file, line: nil, keyPath: "", message: "not valid YAML: \(error)")
+        }
+        guard let root, let mapping = root.mapping else {
+            throw SuiteError(file: file, line: root?.mark?.line, keyPath: "", message: "a suite is a mapping of keys (name, seed, problems, optimizers, ...)")
+        }
+        var fields = Fields(file: file)
+        let reader = NodeReader(file: file)
+        var included: [Fields] = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = keyNode.mark?.line
+            switch key {
+            case "name": fields.name = try reader.word(value, "name")
+            case "description": fields.description = try reader.word(value, "description")
+            case "seed": fields.seed = try reader.seed(value, "seed")
+            case "repetitions": fields.repetitions = try reader.integer(value, "repetitions", minimum: 1)
+            case "timing-repeats": fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1)
+            case "escape-margin": fields.escapeMargin = try reader.number(value, "escape-margin", positive: true)
+            case "budget": try readBudget(value, into: &fields, reader: reader)
+            case "targets": fields.targets = try readTargets(value, reader: reader)
+            case "include":
+                let names: [Node] = value.sequence.map { Array($0) } ?? [value]
+                for (index, nameNode) in names.enumerated() {
+                    let keyPath = value.sequence == nil ? "include" : "include[\(index)]"
+                    let relative = try reader.word(nameNode, keyPath)
+                    let base = (file as NSString).deletingLastPathComponent
+                    let path = relative.hasPrefix("/") ? relative : (base as NSString).appendingPathComponent(relative)
+                    if stack.contains(path) {
+                        throw SuiteError(file: file, line: nameNode.mark?.line, keyPath: keyPath, message: "includes itself (\((stack + [path]).joined(separator: " → ")))")
+                    }
+                    guard FileManager.default.fileExists(atPath: path) else {
+                        throw SuiteError(file: file, line: nameNode.mark?.line, keyPath: keyPath, message: "no such file: \(path)")
+                    }
+                    included.append(try read(path: path, stack: stack, texts: &texts))
+                }
+            case "problems":
+                let items = try reader.list(value, "problems")
+                for (index, item) in items.enumerated() {
+                    fields.problems.append(try readProblem(item, keyPath: "problems[\(index)]", reader: reader))
+                }
+            case "optimizers":
+                let items = try reader.list(value, "optimizers")
+                for (index, item) in items.enumerated() {
+                    fields.optimizers.append(try readOptimizer(item, keyPath: "optimizers[\(index)]", reader: reader))
+                }
+            default:
+                throw SuiteError(file: file, line: line, keyPath: key, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.topKeys)); known: \(SuiteLoader.topKeys.joined(separator: ", "))")
+            }
+        }
+        for other in included {
+            fields.name = fields.name ?? other.name
+            fields.description = fields.description ?? other.description
+            fields.seed = fields.seed ?? other.seed
+            fields.repetitions = fields.repetitions ?? other.repetitions
+            fields.timingRepeats = fields.timingRepeats ?? other.timingRepeats
+            fields.escapeMargin = fields.escapeMargin ?? other.escapeMargin
+            fields.targets = fields.targets ?? other.targets
+            if !fields.budgetGiven && other.budgetGiven {
+                fields.budget = other.budget
+                fields.maxIterations = other.maxIterations
+                fields.budgetGiven = true
+            }
+            fields.problems += other.problems
+            fields.optimizers += other.optimizers
+        }
+        return fields
+    }
+
+    func readBudget(_ node: Node, into fields: inout Fields, reader: NodeReader) throws {
+        let mapping = try reader.mapping(node, "budget")
+        fields.budgetGiven = true
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let path = "budget.\(key)"
+            switch key {
+            case "max-iterations": fields.maxIterations = try reader.integer(value, path, minimum: 1)
+            case "max-gradient-evaluations": fields.budget.maxGradientEvaluations = try reader.integer(value, path, minimum: 1)
+            case "timeout": fields.budget.timeoutSeconds = try reader.number(value, path, positive: true)
+            case "max-epochs": fields.budget.maxEpochs = try reader.number(value, path, positive: true)
+            default:
+                throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.budgetKeys)); known: \(SuiteLoader.budgetKeys.joined(separator: ", "))")
+            }
+        }
+    }
+
+    func readTargets(_ node: Node, reader: NodeReader) throws -> TargetLadder {
+        var ladder = TargetLadder()
+        if node.sequence != nil {
+            ladder.thresholds = try reader.thresholds(node, "targets")
+            return ladder
+        }
+        let mapping = try reader.mapping(node, "targets")
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let path = "targets.\(key)"
+            switch key {
+            case "measure":
+                let word = try reader.word(value, path)
+                let names = TargetMeasure.allCases.map(\.rawValue)
+                guard let measure = TargetMeasure(rawValue: word) else {
+                    throw SuiteError(file: reader.file, line: value.mark?.line, keyPath: path, message: "unknown measure '\(word)'\(NearestName.hint(for: word, in: names)); known: \(names.joined(separator: ", "))")
+                }
+                ladder.measure = measure
+            case "thresholds": ladder.thresholds = try reader.thresholds(value, path)
+            default:
+                throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.targetKeys)); known: \(SuiteLoader.targetKeys.joined(separator: ", "))")
+            }
+        }
+        return ladder
+    }
+
+    func kindName(_ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader) throws -> String {
+        guard let kindNode = mapping["kind"] else {
+            throw SuiteError(file: reader.file, line: node.mark?.line, keyPath: keyPath, message: "missing 'kind'")
+        }
+        return try reader.word(kindNode, "\(keyPath).kind")
+    }
+
+    func readProblem(_ node: Node, keyPath: String, reader: NodeReader) throws -> ProblemEntry {
+        let mapping = try reader.mapping(node, keyPath)
+        let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
+        let names = catalog.problems.map(\.name)
+        guard let kind = catalog.problem(named: name) else {
+            throw SuiteError(file: reader.file, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", message: "unknown problem kind '\(name)'\(NearestName.hint(for: name, in: names)); known: \(names.joined(separator: ", "))")
+        }
+        var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
+        var entry = ProblemEntry(kind: kind, location: location)
+        let extra = ["kind", "batch-size", "gradient-noise"]
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            location.parameterLines[key] = keyNode.mark?.line
+            let path = "\(keyPath).\(key)"
+            switch key {
+            case "kind": continue
+            case "batch-size":
+                entry.batchSizes = try reader.alternatives(value, path).map { item -> Int? in
+                    if item.string == "full" { return nil }
+                    return try reader.integer(item, path, minimum: 1)
+                }
+                if !kind.isFiniteSum && entry.batchSizes.contains(where: { $0 != nil }) {
+                    throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "\(kind.name) is not a finite sum; batch-size needs a finite-sum problem")
+                }
+            case "gradient-noise":
+                entry.gradientNoises = try reader.alternatives(value, path).map { try reader.number($0, path, positive: false) }
+            default:
+                guard let spec = kind.parameters.first(where: { $0.name == key }) else {
+                    let known = kind.parameters.map(\.name) + extra
+                    throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown parameter of \(kind.name)\(NearestName.hint(for: key, in: known)); known: \(known.joined(separator: ", "))")
+                }
+                entry.parameters[key] = try reader.templates(value, spec: spec, path)
+            }
+        }
+        entry.location = location
+        return entry
+    }
+
+    func readOptimizer(_ node: Node, keyPath: String, reader: NodeReader) throws -> OptimizerEntry {
+        let mapping = try reader.mapping(node, keyPath)
+        let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
+        let names = catalog.optimizers.map(\.name)
+        guard let kind = catalog.optimizer(named: name) else {
+            throw SuiteError(file: reader.file, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", message: "unknown optimizer kind '\(name)'\(NearestName.hint(for: name, in: names)); known: \(names.joined(separator: ", "))")
+        }
+        var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
+        var entry = OptimizerEntry(kind: kind, location: location)
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            location.parameterLines[key] = keyNode.mark?.line
+            let path = "\(keyPath).\(key)"
+            switch key {
+            case "kind": continue
+            case "schedule":
+                guard kind.acceptsSchedule else {
+                    throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "\(kind.name) has no learning rate a schedule could drive")
+                }
+                entry.schedule = try readSchedule(value, keyPath: path, reader: reader)
+            default:
+                guard let spec = kind.parameters.first(where: { $0.name == key }) else {
+                    let known = kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : [])
+                    throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown hyperparameter of \(kind.name)\(NearestName.hint(for: key, in: known)); known: \(known.joined(separator: ", "))")
+                }
+                entry.parameters[key] = try reader.templates(value, spec: spec, path)
+            }
+        }
+        entry.location = location
+        return entry
+    }
+
+    func readSchedule(_ node: Node, keyPath: String, reader: NodeReader) throws -> ScheduleEntry {
+        let mapping = try reader.mapping(node, keyPath)
+        let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
+        let names = catalog.schedules.map(\.name)
+        guard let kind = catalog.schedule(named: name) else {
+            throw SuiteError(file: reader.file, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", message: "unknown schedule kind '\(name)'\(NearestName.hint(for: name, in: names)); known: \(names.joined(separator: ", "))")
+        }
+        var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
+        var entry = ScheduleEntry(kind: kind, location: location)
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            if key == "kind" { continue }
+            location.parameterLines[key] = keyNode.mark?.line
+            let path = "\(keyPath).\(key)"
+            guard let spec = kind.parameters.first(where: { $0.name == key }) else {
+                let known = kind.parameters.map(\.name)
+                throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown parameter of \(kind.name)\(NearestName.hint(for: key, in: known)); known: \(known.joined(separator: ", "))")
+            }
+            entry.parameters[key] = try reader.templates(value, spec: spec, path)
+        }
+        entry.location = location
+        return entry
+    }
+
+    static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        default: return nil
+        }
+    }
+
+    static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .duplicatedKeysInMapping(let duplicates, _): return "duplicate keys \(duplicates.joined(separator: ", "))"
+        default: return "\(error)"
+        }
+    }
+}

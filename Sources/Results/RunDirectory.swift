@@ -1,0 +1,141 @@
+import Foundation
+
+/// One run directory `results/SUITE/RUN/` (see ``RunRecord`` for its files).
+public struct RunDirectory: Sendable {
+    public let url: URL
+
+    public init(url: URL) { self.url = url }
+
+    public var manifestURL: URL { url.appendingPathComponent("manifest.json") }
+    public var recordsURL: URL { url.appendingPathComponent("runs.jsonl") }
+    public var summaryURL: URL { url.appendingPathComponent("summary.csv") }
+    public var journalURL: URL { url.appendingPathComponent("journal.jsonl") }
+
+    /// `20261123T155012Z`, the UTC time of `date` to the second.
+    public static func timestampID(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+
+    /// ISO 8601 UTC to the millisecond.
+    public static func isoTime(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    /// A new directory `root/suite/<timestamp>` (`-2`, `-3`, … appended if that name exists).
+    public static func create(root: URL, suite: String, date: Date) throws -> RunDirectory {
+        let suiteURL = root.appendingPathComponent(suite)
+        try FileManager.default.createDirectory(at: suiteURL, withIntermediateDirectories: true)
+        let base = timestampID(date)
+        var name = base
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: suiteURL.appendingPathComponent(name).path) {
+            attempt += 1
+            name = "\(base)-\(attempt)"
+        }
+        let url = suiteURL.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+        return RunDirectory(url: url)
+    }
+
+    public func writeManifest(_ manifest: RunManifest) throws {
+        try AtomicFile.write(try RecordCoding.encoder(pretty: true).encode(manifest) + Data("\n".utf8), to: manifestURL)
+    }
+
+    public func readManifest() throws -> RunManifest {
+        do {
+            return try RecordCoding.decoder().decode(RunManifest.self, from: Data(contentsOf: manifestURL))
+        } catch {
+            throw ResultsError("\(manifestURL.path): not a gdbench manifest (\(error.localizedDescription))")
+        }
+    }
+
+    /// Records appended so far by an unfinished run (a torn last line is ignored).
+    public func readJournal() throws -> [RunRecord] {
+        guard let data = FileManager.default.contents(atPath: journalURL.path) else { return [] }
+        return try RecordCoding.records(fromJSONLines: String(decoding: data, as: UTF8.self), toleratingTruncatedTail: true)
+    }
+
+    public func readRecords() throws -> [RunRecord] {
+        guard let data = FileManager.default.contents(atPath: recordsURL.path) else {
+            throw ResultsError("\(recordsURL.path): no such file (is the run finished?)")
+        }
+        return try RecordCoding.records(fromJSONLines: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Writes `runs.jsonl` (sorted by id), `summary.csv` and the finished manifest, removes the
+    /// journal and points `../latest` at this directory. Every file is written atomically.
+    public func finish(records: [RunRecord], manifest: RunManifest) throws {
+        let sorted = records.sorted { $0.id < $1.id }
+        try AtomicFile.write(try RecordCoding.jsonLines(sorted), to: recordsURL)
+        try AtomicFile.write(SummaryTable.csv(sorted), to: summaryURL)
+        try writeManifest(manifest)
+        try? FileManager.default.removeItem(at: journalURL)
+        try pointLatest()
+    }
+
+    /// `../latest` → this directory, replaced atomically (a new link renamed over the old one).
+    public func pointLatest() throws {
+        let parent = url.deletingLastPathComponent()
+        let latest = parent.appendingPathComponent("latest")
+        let temporary = parent.appendingPathComponent(".latest.tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: temporary)
+        try FileManager.default.createSymbolicLink(atPath: temporary.path, withDestinationPath: url.lastPathComponent)
+        if rename(temporary.path, latest.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw ResultsError("cannot update \(latest.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Run directories of a suite whose manifest has no end time, newest first.
+    public static func unfinished(suiteDirectory: URL) -> [RunDirectory] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: suiteDirectory.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && $0 != "latest" }.sorted(by: >).compactMap { name in
+            let directory = RunDirectory(url: suiteDirectory.appendingPathComponent(name))
+            guard let manifest = try? directory.readManifest(), manifest.endTime == nil else { return nil }
+            return directory
+        }
+    }
+}
+
+/// Appends finished records to `journal.jsonl` as they complete (one `write` per line), so an
+/// interrupted run loses nothing that finished.
+public final class Journal: @unchecked Sendable {
+    private let lock = NSLock()
+    private let handle: FileHandle
+
+    public init(directory: RunDirectory) throws {
+        let path = directory.journalURL.path
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw ResultsError("cannot open \(path) for appending")
+        }
+        self.handle = handle
+        // A torn last line from an earlier interruption ends with a newline so new lines stay whole.
+        let end = handle.seekToEndOfFile()
+        if end > 0, let data = FileManager.default.contents(atPath: path), data.last != UInt8(ascii: "\n") {
+            handle.write(Data("\n".utf8))
+        }
+    }
+
+    public func append(_ record: RunRecord) throws {
+        let line = try RecordCoding.line(record) + "\n"
+        lock.lock()
+        defer { lock.unlock() }
+        handle.write(Data(line.utf8))
+    }
+
+    public func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        handle.closeFile()
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Harness
+import Results
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a suite and write its result files (the default command).",
+        discussion: """
+            Examples:
+              gdbench run smoke
+              gdbench --suite conditioning --jobs 2
+              gdbench run conditioning --filter 'quadratic[*kappa=1000*' --shard 1/4
+            Records are identical for every --jobs and --shard; only wall times differ.
+            """)
+
+    @Argument(help: "Suite name (in the suites directory) or path to a .yaml file.")
+    var name: String?
+
+    @Option(name: .long, help: ArgumentHelp("Suite name or path (same as the argument).", valueName: "name"))
+    var suite: String?
+
+    @OptionGroup var location: SuiteLocation
+
+    @Option(name: .long, help: ArgumentHelp("Results root; the run goes to OUT/SUITE/<UTC time>/.", valueName: "dir"))
+    var out: String = "results"
+
+    @Option(name: .long, help: ArgumentHelp("Run only ids matching this glob (* and ?; brackets are literal).", valueName: "glob"))
+    var filter: String?
+
+    @Option(name: .long, help: ArgumentHelp("Override the suite's seed.", valueName: "n"))
+    var seed: UInt64?
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Worker threads (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Run shard i of n (1-based): every n-th run of the sorted list.", valueName: "i/n"))
+    var shard: String?
+
+    @Flag(name: .long, help: "Continue the newest unfinished run of this suite (same suite digest, seed and code version).")
+    var resume = false
+
+    @Flag(name: [.short, .long], help: "No progress output.")
+    var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("Summary format: table or json.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    func run() throws {
+        guard let given = suite ?? name else {
+            throw InputError("which suite? e.g. `gdbench run smoke` (gdbench list suites shows them)")
+        }
+        if suite != nil && name != nil && suite != name {
+            throw InputError("give the suite once: either as an argument or with --suite")
+        }
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
+        let shard = try shard.map { try Shard(parsing: $0) }
+        let path = try location.path(for: given)
+        var loaded = try SuiteLoader(catalog: .builtIn).load(path: path)
+        if let seed { loaded.seed = seed }
+        let plan = try RunPlan(suite: loaded)
+        if Provenance.buildConfiguration == "debug" && !quiet {
+            FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
+        }
+
+        let stop = StopSignal()
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            if stop.isRaised { Foundation.exit(130) }  // a second Ctrl-C stops at once
+            stop.raise()
+            FileHandle.standardError.write(Data("\ninterrupted: keeping finished runs (Ctrl-C again to quit at once)…\n".utf8))
+        }
+        source.resume()
+
+        let reporter = ProgressReporter(quiet: quiet)
+        let outcome = try Session.run(plan, options: SessionOptions(
+            resultsRoot: URL(fileURLWithPath: out), jobs: jobs, filter: filter.map(GlobPattern.init), shard: shard,
+            resume: resume, stop: stop, commandLine: CommandLine.arguments,
+            onRecord: { record, done, total in reporter.update(record: record, done: done, total: total) }))
+        reporter.finish()
+        source.cancel()
+
+        if outcome.interrupted {
+            FileHandle.standardError.write(Data("""
+                interrupted after \(outcome.records.count) runs; they are in \(outcome.directory.journalURL.path)
+                continue with: gdbench run \(given) --resume
+
+                """.utf8))
+            throw ExitCode(130)
+        }
+        let table = OutcomeTable(records: outcome.records)
+        switch format {
+        case .table:
+            print(table.text(), terminator: "")
+            let reused = outcome.reusedCount > 0 ? " (\(outcome.reusedCount) reused)" : ""
+            print("\n\(outcome.records.count) runs\(reused) → \(outcome.directory.url.path)/{runs.jsonl, summary.csv, manifest.json}")
+        case .json:
+            print(String(decoding: try RecordCoding.encoder(pretty: true).encode(table.rows), as: UTF8.self))
+        }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Harness
+import Results
+import Testing
+
+/// The suites in suites/ against the real catalogs.
+@Suite struct ShippedSuiteTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("suites")
+
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+    }
+
+    @Test func everySuiteListedInTheReadmeIsShipped() throws {
+        let readme = try String(contentsOf: Self.directory.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(Self.names.count == 8)
+        for name in Self.names { #expect(readme.contains("**\(name.dropLast(5))**"), "\(name) is not described") }
+    }
+
+    @Test(arguments: names) func validates(_ name: String) throws {
+        let suite = try SuiteLoader(catalog: .builtIn).load(path: Self.directory.appendingPathComponent(name).path)
+        #expect(suite.name + ".yaml" == name)
+        try SuiteRunner.validate(try RunPlan(suite: suite))
+    }
+
+    @Test func smokeRunsTheSameOnOneAndTwoThreads() throws {
+        let suite = try SuiteLoader(catalog: .builtIn).load(path: Self.directory.appendingPathComponent("smoke.yaml").path)
+        let plan = try RunPlan(suite: suite)
+        let one = try SuiteRunner.run(plan, options: SuiteRunOptions(jobs: 1)).records
+        let two = try SuiteRunner.run(plan, options: SuiteRunOptions(jobs: 2)).records
+        #expect(one.count == plan.specs.count)
+        #expect(try bits(one) == bits(two))
+        #expect(one.allSatisfy { $0.status != .error })
+        #expect(one.contains { $0.status == .converged })
+    }
+}

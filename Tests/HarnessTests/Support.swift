@@ -1,0 +1,34 @@
+import Foundation
+import Harness
+import Results
+
+/// Loads a suite from text with the test catalog.
+func suite(_ text: String, catalog: Catalog = TestKinds.catalog, file: String = "test.yaml") throws -> Suite {
+    try SuiteLoader(catalog: catalog).load(text: text, file: file)
+}
+
+func plan(_ text: String, catalog: Catalog = TestKinds.catalog) throws -> RunPlan {
+    try RunPlan(suite: suite(text, catalog: catalog))
+}
+
+/// A record without its wall-clock fields (the only fields allowed to differ between runs).
+func withoutTimes(_ record: RunRecord) -> RunRecord {
+    var copy = record
+    copy.wallTime = WallTime(medianSeconds: 0, repeats: [])
+    copy.final.progress.seconds = nil
+    for index in copy.trace.indices { copy.trace[index].seconds = nil }
+    for index in copy.targets.ladder.indices { copy.targets.ladder[index].hit?.seconds = nil }
+    for index in copy.milestones.indices { copy.milestones[index].hit?.seconds = nil }
+    return copy
+}
+
+/// The JSON line of a record without times: equal strings mean equal bits (NaN included).
+func bits(_ records: [RunRecord]) throws -> [String] {
+    try records.map { try RecordCoding.line(withoutTimes($0)) }
+}
+
+func temporaryDirectory() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-test-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
