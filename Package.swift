@@ -23,5 +23,6 @@ let package = Package(
         .target(name: "Results"),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+        .testTarget(name: "ResultsTests", dependencies: ["Results"]),
     ]
 )
