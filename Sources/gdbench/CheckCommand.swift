@@ -16,11 +16,11 @@ struct Check: ParsableCommand {
               gdbench check --suite smoke --results results/smoke/latest --format markdown
               gdbench check --suite smoke --tolerance 2%,1 --junit check.xml --markdown check.md
               gdbench check --suite smoke --update-baseline
-            Runs are matched by id. Regressions (status worse, a target lost, more iterations or
-            evaluations than --tolerance allows) and missing runs fail; so do behaviour changes
-            (same counts, but a changed final iterate or final gap) unless --allow-behaviour-changes.
-            Improvements and new runs are listed and pass. A baseline from another OS, architecture
-            or Swift version is compared with relaxed tolerances, and the report says so.
+
+            Runs are matched by id. Regressions (status worse, a target lost, more iterations or evaluations than --tolerance allows) and missing runs fail; so do behaviour changes (same counts, but a changed final iterate or final gap) unless --allow-behaviour-changes. Improvements and new runs are listed and pass.
+
+            A baseline from another OS, architecture or Swift version is compared with relaxed tolerances (counts ±2% or ±1, final gap 1e-6 relative, fingerprints not compared), and the report says so.
+
             Exit codes: 0 clean, 1 regression, 2 usage or input error.
             """)
 
@@ -35,7 +35,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check this finished run directory instead of running the suite.", valueName: "dir"))
     var results: String?
 
-    @Option(name: .long, help: ArgumentHelp("Results root for the run (default: results).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Results root for the run.", valueName: "dir"))
     var out: String = "results"
 
     @Option(name: [.short, .long], help: ArgumentHelp("Worker threads for the run (default: the number of cores).", valueName: "n"))

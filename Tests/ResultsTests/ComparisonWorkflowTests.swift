@@ -69,6 +69,22 @@ import Testing
         #expect(try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: second)).exitCode == .clean)
     }
 
+    @Test func anUnreadableOldBaselineIsReplacedWithoutAComparison() throws {
+        let root = try F.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let baselineURL = root.appendingPathComponent("baseline/smoke.jsonl")
+        try FileManager.default.createDirectory(at: baselineURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("not json\n".utf8).write(to: baselineURL)
+        let run = try runDirectory(root, "r", records: [try F.record()])
+        #expect(inputError(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: run))?
+            .hasPrefix("\(baselineURL.path): line 1: not a run record") == true)
+        let updated = try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: run,
+                                                             updateBaseline: true))
+        #expect(updated.report == nil)
+        #expect(updated.output.hasPrefix("The old baseline cannot be read, so it is replaced without a comparison: \(baselineURL.path): line 1"))
+        #expect(try BaselineFile.read(from: baselineURL, suite: "smoke").records == [try F.record()])
+    }
+
     @Test func anAllowedDifferencesFileBesideTheBaselineIsUsed() throws {
         let root = try F.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

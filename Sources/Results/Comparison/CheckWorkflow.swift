@@ -5,7 +5,8 @@ import Foundation
 /// with `updateBaseline` write the run as the new baseline. Every bad option or file is a
 /// ``ResultsError`` naming it (exit code 2).
 public enum CheckWorkflow {
-    /// What to print and how to exit.
+    /// What to print and how to exit. With `updateBaseline` the exit code is clean whatever the
+    /// comparison found (the run is accepted); the report still shows what changed.
     public struct Outcome: Sendable {
         /// The report in the requested format (plus, after an update, what was written).
         public var output: String
@@ -34,19 +35,29 @@ public enum CheckWorkflow {
         }
         let current = BaselineComparison.Side(records: records, label: request.runDirectory.path, provenance: provenance)
 
-        let baselineExists = FileManager.default.fileExists(atPath: request.baselineURL.path)
         var report: ComparisonReport?
         var output = ""
-        if baselineExists || !request.updateBaseline {
-            let baseline = try BaselineFile.read(from: request.baselineURL, suite: request.suite)
-            let allowed = try allowedDifferences(for: request)
+        let baseline: BaselineFile?
+        if request.updateBaseline {
+            // An old baseline that cannot be read (none yet, or an older schema) is simply replaced.
+            do {
+                baseline = FileManager.default.fileExists(atPath: request.baselineURL.path)
+                    ? try BaselineFile.read(from: request.baselineURL, suite: request.suite) : nil
+            } catch let error as ResultsError {
+                output += "The old baseline cannot be read, so it is replaced without a comparison: \(error.message)\n"
+                baseline = nil
+            }
+        } else {
+            baseline = try BaselineFile.read(from: request.baselineURL, suite: request.suite)
+        }
+        if let baseline {
             let compared = try BaselineComparison.compare(
                 baseline: BaselineComparison.Side(records: baseline.records, label: request.baselineURL.path,
                                                   provenance: baseline.provenance),
-                current: current, suite: request.suite, policy: policy, allowed: allowed)
+                current: current, suite: request.suite, policy: policy, allowed: try allowedDifferences(for: request))
             switch request.format {
-            case .table: output = ReportTable.render(compared)
-            case .markdown: output = MarkdownReport.render(compared)
+            case .table: output += ReportTable.render(compared)
+            case .markdown: output += MarkdownReport.render(compared)
             }
             if let url = request.markdownURL {
                 try BaselineFile.replaceAtomically(url, with: Data(MarkdownReport.render(compared).utf8))

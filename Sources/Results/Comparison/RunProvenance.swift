@@ -55,7 +55,8 @@ public struct RunProvenance: Codable, Sendable, Equatable {
     /// `gdbench 0.1.0 at 1a2b3c4d5e6f, Swift 6.3, Linux x86_64, release`.
     public var summary: String {
         var parts: [String] = []
-        parts.append("gdbench \(gdbenchVersion ?? "?") at \(gitCommit.map { String($0.prefix(12)) } ?? "unknown commit")")
+        let commit = gitCommit.flatMap { $0 == "unknown" ? nil : String($0.prefix(12)) }
+        parts.append("gdbench \(gdbenchVersion ?? "?") at \(commit ?? "unknown commit")")
         parts.append(platform.description)
         if let buildConfiguration { parts.append(buildConfiguration) }
         return parts.joined(separator: ", ")
