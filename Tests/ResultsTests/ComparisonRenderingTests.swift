@@ -71,7 +71,7 @@ import Testing
         let regression = lines.first { $0.hasPrefix("| `d[k=1]") }
         #expect(regression == "| `d[k=1]/gd[lr=0.1]/rep=0` | status converged → error (x &lt; y &amp; \"z\" \\| 'w') |")
         #expect(lines.contains("| `b[k=1]/gd[lr=0.1]/rep=0` | final iterate changed (fingerprint \(F.fingerprint(100)) → \(F.fingerprint(100, variant: 1))); first differs between iteration 40 (equal) and 63 (different) |"))
-        #expect(lines.contains("2 runs unchanged."))
+        #expect(lines.contains("2 unchanged."))
     }
 
     @Test func allowedBehaviourChangesAreMarkedNotFailing() throws {

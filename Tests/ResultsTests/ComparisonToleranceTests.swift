@@ -44,6 +44,8 @@ import Testing
         let report = try F.compare([baseline], [within], policy: policy)
         #expect(report.runs[0].findings == [Finding(.note, "iterations to 1e-06: 40 → 42 (+2; tolerance ±5%)")])
         #expect(report.exitCode == .clean)
+        #expect(report.unchangedSummary == "1 unchanged (1 with differences within tolerance)")
+        #expect(ReportTable.render(report).contains("\n1 unchanged (1 with differences within tolerance).\n"))
     }
 
     @Test func anAbsoluteToleranceAllowsAFixedCount() throws {

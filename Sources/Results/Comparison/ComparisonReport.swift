@@ -53,6 +53,13 @@ public struct ComparisonReport: Sendable, Equatable {
         }
     }
 
+    /// `12 unchanged` or `12 unchanged (2 with differences within tolerance)`.
+    public var unchangedSummary: String {
+        let unchanged = runs(.unchanged)
+        let tolerated = unchanged.filter { !$0.findings.isEmpty }.count
+        return "\(unchanged.count) unchanged" + (tolerated > 0 ? " (\(tolerated) with differences within tolerance)" : "")
+    }
+
     public var failed: Bool { runs.contains { fails($0.verdict) } }
 
     public var exitCode: CheckExitCode { failed ? .regression : .clean }

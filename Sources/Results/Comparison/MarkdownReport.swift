@@ -21,7 +21,7 @@ public enum MarkdownReport {
                 lines.append("| `\(run.id.replacingOccurrences(of: "|", with: "\\|"))` | \(details.map(escape).joined(separator: "<br>")) |")
             }
         }
-        lines += ["", "\(report.count(.unchanged)) runs unchanged."]
+        lines += ["", report.unchangedSummary + "."]
         if let hint = ReportTable.updateHint(report) {
             lines += ["", escape(hint)]
         }

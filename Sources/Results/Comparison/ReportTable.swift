@@ -34,7 +34,7 @@ public enum ReportTable {
             }
         }
         lines.append("")
-        lines.append("\(report.count(.unchanged)) unchanged.")
+        lines.append(report.unchangedSummary + ".")
         if let hint = updateHint(report) { lines.append(hint) }
         return lines.joined(separator: "\n") + "\n"
     }
