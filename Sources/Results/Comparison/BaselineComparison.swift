@@ -178,7 +178,14 @@ public enum BaselineComparison {
         let bGap = b.final.gap != nil || c.final.gap != nil ? b.final.gap : b.final.value
         let cGap = b.final.gap != nil || c.final.gap != nil ? c.final.gap : c.final.value
         if !tolerances.finalGapsAgree(bGap, cGap) {
-            var text = "\(gapName) \(bGap.map(ReportNumber.plain) ?? "none") → \(cGap.map(ReportNumber.plain) ?? "none")"
+            var before = bGap.map(ReportNumber.plain) ?? "none"
+            var after = cGap.map(ReportNumber.plain) ?? "none"
+            if before == after, let bGap, let cGap {
+                // Six digits do not show the change: print both in shortest round-trip form.
+                before = "\(bGap)"
+                after = "\(cGap)"
+            }
+            var text = "\(gapName) \(before) → \(after)"
             if let bGap, let cGap, bGap.isFinite, cGap.isFinite {
                 text += " (relative change \(ReportNumber.plain(abs(cGap - bGap) / max(abs(bGap), abs(cGap)))), tolerance \(ReportNumber.plain(tolerances.finalGap)))"
             }
