@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Harness
+import Results
+
+/// `gdbench check`: run a suite (or read a finished run) and compare it with the committed
+/// baseline, for CI. All comparison logic is in `Results` (``CheckWorkflow``); this command only
+/// gathers the options and, without `--results`, runs the suite first like `gdbench run`.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compare a run of a suite with its baseline; exit 1 on a regression.",
+        discussion: """
+            Examples:
+              gdbench check --suite smoke
+              gdbench check --suite smoke --results results/smoke/latest --format markdown
+              gdbench check --suite smoke --tolerance 2%,1 --junit check.xml --markdown check.md
+              gdbench check --suite smoke --update-baseline
+
+            Runs are matched by id. Regressions (status worse, a target lost, more iterations or evaluations than --tolerance allows) and missing runs fail; so do behaviour changes (same counts, but a changed final iterate or final gap) unless --allow-behaviour-changes. Improvements and new runs are listed and pass.
+
+            A baseline from another OS, architecture or Swift version is compared with relaxed tolerances (counts ±2% or ±1, final gap 1e-6 relative, fingerprints not compared), and the report says so.
+
+            Exit codes: 0 clean, 1 regression, 2 usage or input error.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Suite name (suites/NAME.yaml).", valueName: "name"))
+    var suite: String
+
+    @OptionGroup var location: SuiteLocation
+
+    @Option(name: .long, help: ArgumentHelp("Baseline file (default: results/baseline/SUITE.jsonl).", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Check this finished run directory instead of running the suite.", valueName: "dir"))
+    var results: String?
+
+    @Option(name: .long, help: ArgumentHelp("Results root for the run.", valueName: "dir"))
+    var out: String = "results"
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Worker threads for the run (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Slack for iteration and evaluation counts: 5%, 3 or 2%,1 (default: exact).", valueName: "t"))
+    var tolerance: String?
+
+    @Option(name: .long, help: ArgumentHelp("Relative tolerance of the final gap (default: 1e-9).", valueName: "r"))
+    var gapTolerance: String?
+
+    @Option(name: .long, help: ArgumentHelp("Compare median wall times: warn above this ratio, e.g. 1.5 or 50%.", valueName: "ratio"))
+    var timeTolerance: String?
+
+    @Flag(name: .long, help: "A run slower than --time-tolerance is a regression, not a warning.")
+    var failOnTime = false
+
+    @Flag(name: .long, help: "Behaviour changes (same counts, different iterate or final gap) warn instead of failing.")
+    var allowBehaviourChanges = false
+
+    @Option(name: .long, help: ArgumentHelp("Allowed-differences JSON file (default: SUITE.allowed.json beside the baseline, if any).", valueName: "file"))
+    var allowedDifferences: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report on standard output: table or markdown.", valueName: "format"))
+    var format: String = "table"
+
+    @Option(name: .long, help: ArgumentHelp("Also write the Markdown report to this file.", valueName: "file"))
+    var markdown: String?
+
+    @Option(name: .long, help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
+    var junit: String?
+
+    @Flag(name: .long, help: "Write this run as the new baseline (with its manifest as provenance), after showing what changed.")
+    var updateBaseline = false
+
+    func run() throws {
+        guard let format = CheckRequest.Format(rawValue: format) else {
+            throw ResultsError("--format: expected table or markdown, found '\(format)'")
+        }
+        let runDirectory = try results.map { URL(fileURLWithPath: $0) } ?? runSuite()
+        let request = CheckRequest(
+            suite: suite,
+            baselineURL: baseline.map { URL(fileURLWithPath: $0) }
+                ?? CheckRequest.defaultBaselineURL(resultsRoot: URL(fileURLWithPath: "results"), suite: suite),
+            runDirectory: runDirectory, tolerance: tolerance, gapTolerance: gapTolerance, timeTolerance: timeTolerance,
+            failOnTime: failOnTime, allowBehaviourChanges: allowBehaviourChanges,
+            allowedDifferencesURL: allowedDifferences.map { URL(fileURLWithPath: $0) }, format: format,
+            markdownURL: markdown.map { URL(fileURLWithPath: $0) }, junitURL: junit.map { URL(fileURLWithPath: $0) },
+            updateBaseline: updateBaseline)
+        if timeTolerance != nil && Provenance.buildConfiguration == "debug" {
+            FileHandle.standardError.write(Data("warning: this gdbench is a debug build; wall times are not representative\n".utf8))
+        }
+        let outcome = try CheckWorkflow.perform(request)
+        print(outcome.output, terminator: "")
+        if outcome.exitCode != .clean { throw ExitCode(outcome.exitCode.rawValue) }
+    }
+
+    /// Runs the suite like `gdbench run SUITE --out OUT` and returns the finished run directory.
+    private func runSuite() throws -> URL {
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        guard jobs >= 1 else { throw ResultsError("--jobs: expected at least 1, found \(jobs)") }
+        let loaded = try SuiteLoader(catalog: .builtIn).load(path: try location.path(for: suite))
+        let outcome = try Session.run(try RunPlan(suite: loaded), options: SessionOptions(
+            resultsRoot: URL(fileURLWithPath: out), jobs: jobs, commandLine: CommandLine.arguments))
+        return outcome.directory.url
+    }
+}
