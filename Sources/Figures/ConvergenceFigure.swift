@@ -1,0 +1,66 @@
+import Analysis
+import Results
+
+/// Convergence: the gap f − f* (or ‖∇f‖ when f* is unknown) against iterations, gradient evaluations
+/// and optimizer seconds, log y, one line per optimizer: the median over repetitions with the
+/// interquartile band (``ConvergenceBand`` on a 60-point grid). One figure per problem and x axis;
+/// the x axis is logarithmic when it spans more than two decades (always for seconds). The seconds
+/// figure is drawn only when every trace point was timed.
+public enum ConvergenceFigure {
+    public static let gridPoints = 60
+
+    public static func figures(_ context: FigureContext, stems: inout FigureStem) -> [Figure] {
+        var figures: [Figure] = []
+        let byProblem = Dictionary(grouping: context.results.records, by: \.problem.id)
+        for problemID in byProblem.keys.sorted() {
+            let runs = byProblem[problemID] ?? []
+            guard runs.contains(where: { $0.trace.count > 1 }) else { continue }
+            for axis in [CostMeasure.iterations, .gradientEvaluations, .seconds] {
+                if axis == .seconds && !runs.allSatisfy({ $0.trace.allSatisfy { $0.seconds != nil } }) { continue }
+                if let figure = figure(context, problemID: problemID, runs: runs, axis: axis, stems: &stems) { figures.append(figure) }
+            }
+        }
+        return figures
+    }
+
+    static func figure(_ context: FigureContext, problemID: String, runs: [RunRecord], axis: CostMeasure,
+                       stems: inout FigureStem) -> Figure? {
+        let format = context.staticFormat
+        let quantity = ConvergenceBand.Quantity.best(for: runs)
+        let xs = runs.flatMap { $0.trace.compactMap { axis.value($0) } }
+        let logX = axis == .seconds || FigureContext.spansDecades(xs.filter { $0 > 0 } + [1])
+        let grid = ConvergenceBand.grid(runs: runs, x: axis, count: gridPoints, logarithmic: logX)
+        guard grid.count > 1 else { return nil }
+        let optimizers = FigureContext.optimizers(runs)
+        let stem = stems.unique("convergence-\(axis.rawValue)", problemID)
+        var blocks: [DataTable.Block] = []
+        for id in optimizers {
+            let band = ConvergenceBand(runs: runs.filter { $0.optimizer.id == id }, x: axis, quantity: quantity, grid: grid)
+            let rows = grid.indices.map { [grid[$0], band.median[$0], band.lowerQuartile[$0], band.upperQuartile[$0], Double(band.counts[$0])] }
+            blocks.append(DataTable.Block(comment: id, rows: rows))
+        }
+        let yName = quantity == .gap ? "f − f*" : "‖∇f‖"
+        let data = DataTable(
+            fileName: stem + ".dat",
+            header: ["convergence of \(problemID): \(yName) against \(axis.label)",
+                     "one block per optimizer (in the order of the key); columns: \(axis.rawValue) median q1 q3 runs",
+                     "median and quartiles over repetitions, traces interpolated linearly in log y; a run holds its last value after it ends"],
+            blocks: blocks)
+        let title = "\(problemID): convergence"
+        var script = GnuplotScript(
+            kind: "convergence", stem: stem, format: format, title: title, xLabel: axis.label,
+            yLabel: "\(yName) (median, interquartile band)", dataFiles: [data.fileName], series: optimizers.count,
+            provenance: context.provenance)
+        if logX { script.logAxis("x") }
+        script.logAxis("y")
+        script.add("set style fill transparent solid 0.18 noborder")
+        var plots: [String] = []
+        for (index, id) in optimizers.enumerated() {
+            let file = index == 0 ? "'\(data.fileName)'" : "''"
+            plots.append("\(file) index \(index) using 1:3:4 with filledcurves lt \(index + 1) notitle")
+            plots.append("'' index \(index) using 1:2 with lines lt \(index + 1) title \(script.text(id))")
+        }
+        script.add("plot " + plots.joined(separator: ", \\\n     "))
+        return Figure(kind: "convergence", stem: stem, format: format, title: title, script: script.text, data: [data])
+    }
+}

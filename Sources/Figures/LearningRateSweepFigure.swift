@@ -1,0 +1,95 @@
+import Analysis
+import Foundation
+import Results
+
+/// Learning-rate sweep: the final relative gap (f − f*)/(f₀ − f*) (‖∇f‖ when f* is unknown) against
+/// lr, log–log, one line per optimizer setting (the optimizer kind, schedule and every parameter but
+/// `lr`), the median over repetitions; lr values where a run diverged are marked with a cross at the
+/// top of the plot instead, and a dashed vertical line marks 2/L when the problem's L is known
+/// (``KnownConstants``). One figure per problem that has some setting with at least two lr values.
+public enum LearningRateSweepFigure {
+    public static func figures(_ context: FigureContext, stems: inout FigureStem) -> [Figure] {
+        var figures: [Figure] = []
+        let swept = context.results.records.filter { $0.optimizer.parameters["lr"].flatMap(Double.init) != nil }
+        for problemID in Array(Set(swept.map(\.problem.id))).sorted() {
+            let runs = swept.filter { $0.problem.id == problemID }
+            let settings = Dictionary(grouping: runs, by: setting)
+            let sweeps = settings.keys.sorted().filter { key in
+                Set((settings[key] ?? []).compactMap { $0.optimizer.parameters["lr"].flatMap(Double.init) }).count >= 2
+            }
+            guard !sweeps.isEmpty else { continue }
+            figures.append(figure(context, problemID: problemID, sweeps: sweeps.map { ($0, settings[$0] ?? []) }, stems: &stems))
+        }
+        return figures
+    }
+
+    /// `kind[other parameters]+schedule`: a sweep's identity.
+    static func setting(_ record: RunRecord) -> String {
+        let others = record.optimizer.parameters.keys.sorted().filter { $0 != "lr" }
+            .map { "\($0)=\(record.optimizer.parameters[$0] ?? "")" }
+        return record.optimizer.kind + (others.isEmpty ? "" : "[" + others.joined(separator: ",") + "]")
+            + (record.optimizer.schedule.map { "+" + $0.kind } ?? "")
+    }
+
+    static func finalValue(_ record: RunRecord, gap: Bool) -> Double? {
+        gap ? record.final.relativeGap : record.final.gradientNorm
+    }
+
+    static func figure(_ context: FigureContext, problemID: String, sweeps: [(String, [RunRecord])], stems: inout FigureStem) -> Figure {
+        let format = context.staticFormat
+        let stem = stems.unique("learning-rate", problemID)
+        let all = sweeps.flatMap(\.1)
+        let useGap = all.allSatisfy { $0.final.relativeGap != nil || $0.status == .diverged || $0.status == .error }
+        var converging: [DataTable.Block] = []
+        var diverged: [DataTable.Block] = []
+        var finiteValues: [Double] = []
+        for (name, runs) in sweeps {
+            let rates = Array(Set(runs.compactMap { $0.optimizer.parameters["lr"].flatMap(Double.init) })).sorted()
+            var rows: [[Double?]] = []
+            var crosses: [[Double?]] = []
+            for rate in rates {
+                let atRate = runs.filter { $0.optimizer.parameters["lr"].flatMap(Double.init) == rate }
+                if atRate.contains(where: { $0.status == .diverged }) {
+                    crosses.append([rate])
+                    rows.append([rate, nil])
+                } else {
+                    let values = atRate.compactMap { finalValue($0, gap: useGap) }.filter { $0.isFinite }
+                    let median = values.isEmpty ? nil : Quantiles.median(values)
+                    if let median, median > 0 { finiteValues.append(median) }
+                    rows.append([rate, median.flatMap { $0 > 0 ? $0 : nil }])
+                }
+            }
+            converging.append(DataTable.Block(comment: name, rows: rows))
+            diverged.append(DataTable.Block(comment: "\(name): diverged", rows: crosses))
+        }
+        let top = (finiteValues.max() ?? 1) * 10
+        diverged = diverged.map { block in DataTable.Block(comment: block.comment, rows: block.rows.map { [$0[0], top] }) }
+        let yName = useGap ? "final (f − f*)/(f₀ − f*)" : "final ‖∇f‖"
+        let data = DataTable(
+            fileName: stem + ".dat",
+            header: ["learning-rate sweep on \(problemID): \(yName), median over repetitions",
+                     "blocks 0…\(sweeps.count - 1): one per setting, columns lr value (? where a run diverged)",
+                     "blocks \(sweeps.count)…\(2 * sweeps.count - 1): the diverged lr of each setting, columns lr y_marker"],
+            blocks: converging + diverged)
+        let title = "\(problemID): learning-rate sweep"
+        var script = GnuplotScript(
+            kind: "learning-rate sweep", stem: stem, format: format, title: title, xLabel: "learning rate η",
+            yLabel: "\(yName) (median)", dataFiles: [data.fileName], series: sweeps.count, provenance: context.provenance)
+        script.logAxis("x")
+        script.logAxis("y")
+        if let constants = all.first.flatMap({ KnownConstants($0.problem) }) {
+            let threshold = 2 / constants.smoothness
+            script.add("set arrow from \(DataTable.number(threshold)), graph 0 to \(DataTable.number(threshold)), graph 1 nohead lc rgb '#555555' dt 2 lw 1.5")
+            script.add("set label \(script.text("2/L")) at \(DataTable.number(threshold)), graph 0.95 offset 0.5,0 tc rgb '#555555'")
+        }
+        var plots: [String] = []
+        for (index, sweep) in sweeps.enumerated() {
+            let file = index == 0 ? "'\(data.fileName)'" : "''"
+            plots.append("\(file) index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title \(script.text(sweep.0))")
+            plots.append("'' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 lw 2 notitle")
+        }
+        plots.append("NaN with points pt 2 ps 2 lw 2 lc rgb '#555555' title \(script.text("diverged"))")
+        script.add("plot " + plots.joined(separator: ", \\\n     "))
+        return Figure(kind: "learning-rate", stem: stem, format: format, title: title, script: script.text, data: [data])
+    }
+}
