@@ -6,9 +6,11 @@ import Results
 ///
 /// Each run's trace is interpolated at the grid points linearly in ln y against x (exact for the
 /// geometric decay of linear convergence): before a run's first trace point it has no value, after
-/// its last point it keeps its last value (a run that stopped at its target stays there). Points with
-/// y ≤ 0 or non-finite are skipped. The grid has `count` points: log-spaced from the smallest positive
-/// x of any trace to the largest x when `logarithmic`, else evenly spaced from 0.
+/// its last point it keeps its last value (a run that stopped at its target stays there) until the
+/// last run of the cell has ended; beyond that the band is undefined (nil). Values below `floor`
+/// (including an exact 0, as after a Newton step on a quadratic) count as `floor`, so a log axis can
+/// show them; non-finite values are skipped. The grid has `count` points: log-spaced from the smallest
+/// positive x of any trace to the largest x when `logarithmic`, else evenly spaced from 0.
 public struct ConvergenceBand: Sendable {
     /// What is drawn on the y axis.
     public enum Quantity: String, Sendable {
@@ -49,15 +51,16 @@ public struct ConvergenceBand: Sendable {
         return (0..<count).map { upper * Double($0) / Double(count - 1) }
     }
 
-    public init(runs: [RunRecord], x: CostMeasure, quantity: Quantity, grid: [Double]) {
+    public init(runs: [RunRecord], x: CostMeasure, quantity: Quantity, grid: [Double], floor: Double = 0) {
         self.grid = grid
-        let curves = runs.map { ConvergenceBand.interpolate($0.trace, x: x, quantity: quantity, at: grid) }
+        let end = runs.compactMap { $0.trace.last.flatMap { x.value($0) } }.max() ?? -.infinity
+        let curves = runs.map { ConvergenceBand.interpolate($0.trace, x: x, quantity: quantity, at: grid, floor: floor) }
         var median: [Double?] = []
         var lower: [Double?] = []
         var upper: [Double?] = []
         var counts: [Int] = []
         for index in grid.indices {
-            let values = curves.compactMap { $0[index] }.sorted()
+            let values = grid[index] > end ? [] : curves.compactMap { $0[index] }.sorted()
             counts.append(values.count)
             median.append(values.isEmpty ? nil : Quantiles.quantile(sorted: values, 0.5))
             lower.append(values.isEmpty ? nil : Quantiles.quantile(sorted: values, 0.25))
@@ -70,10 +73,12 @@ public struct ConvergenceBand: Sendable {
     }
 
     /// One run's curve at the grid points.
-    static func interpolate(_ trace: [TracePoint], x: CostMeasure, quantity: Quantity, at grid: [Double]) -> [Double?] {
+    static func interpolate(_ trace: [TracePoint], x: CostMeasure, quantity: Quantity, at grid: [Double], floor: Double) -> [Double?] {
         var points: [(x: Double, logY: Double)] = []
         for point in trace {
-            guard let px = x.value(point), let y = quantity.value(point), y > 0, y.isFinite else { continue }
+            guard let px = x.value(point), let raw = quantity.value(point), raw.isFinite else { continue }
+            let y = max(raw, floor)
+            guard y > 0 else { continue }
             if let last = points.last, px <= last.x { points[points.count - 1] = (px, log(y)); continue }
             points.append((px, log(y)))
         }

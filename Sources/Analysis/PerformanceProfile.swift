@@ -41,8 +41,8 @@ public struct PerformanceProfile: Sendable {
         self.ratios = optimizers.map { ($0, (ratios[$0] ?? []).sorted()) }
     }
 
-    /// The cost of one run at a target: ∞ when not hit or unknown.
-    static func cost(_ record: RunRecord, targetIndex: Int, measure: CostMeasure) -> Double {
+    /// The cost of one run at a target: ∞ when not hit or unknown; counts floored at 1.
+    public static func cost(_ record: RunRecord, targetIndex: Int, measure: CostMeasure) -> Double {
         guard record.targets.ladder.indices.contains(targetIndex), let hit = record.targets.ladder[targetIndex].hit,
               let value = measure.value(hit)
         else { return .infinity }

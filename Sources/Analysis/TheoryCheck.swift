@@ -14,9 +14,10 @@ import Results
 ///   a per-step factor 1 − 1/√κ. Measured: ``LinearRate``. Pass as for GD.
 /// - **Divergence threshold 2/L** — for each full-batch noise-free quadratic with ``KnownConstants``
 ///   and each `sgd` gradient-descent optimizer family without momentum whose ids differ only in `lr`
-///   (a learning-rate sweep, at least two lr values): the largest lr whose runs all converged and the
-///   smallest lr with a diverged run. Predicted: GD is stable iff η < 2/L (§D.2). Pass when
-///   largest converging lr < 2/L ≤ smallest diverging lr (each side must exist).
+///   (a learning-rate sweep, at least two lr values, with lr on both sides of 2/L or some run
+///   diverged): the largest lr whose runs all converged and the smallest lr with a diverged run.
+///   Predicted: GD is stable iff η < 2/L (§D.2). Pass when largest converging lr < 2/L ≤ smallest
+///   diverging lr (each side must exist).
 /// - **Newton one step** — `newton` on such a quadratic: every target of the ladder is reached at
 ///   iteration 1 (§D: "exact in 1 step"). Measured: iterations to the last target. Pass when 1.
 ///
@@ -103,10 +104,12 @@ public struct TheoryCheck: Sendable, Equatable {
             guard let first = runs.first, let constants = KnownConstants(first.problem) else { continue }
             var byRate: [Double: [RunRecord]] = [:]
             for run in runs { if let lr = run.optimizer.parameters["lr"].flatMap(Double.init) { byRate[lr, default: []].append(run) } }
-            guard byRate.count >= 2 else { continue }
+            let threshold = 2 / constants.smoothness
+            let anyDiverged = runs.contains { $0.status == .diverged }
+            let straddles = byRate.keys.contains { $0 < threshold } && byRate.keys.contains { $0 >= threshold }
+            guard byRate.count >= 2, straddles || anyDiverged else { continue }
             let converging = byRate.filter { $0.value.allSatisfy { $0.status == .converged } }.keys.max()
             let diverging = byRate.filter { $0.value.contains { $0.status == .diverged } }.keys.min()
-            let threshold = 2 / constants.smoothness
             let passed = converging.map { $0 < threshold } == true && diverging.map { threshold <= $0 } == true
             rows.append(TheoryCheck(
                 check: "GD divergence at 2/L", subject: key.problemID,

@@ -16,7 +16,9 @@ public enum BatchSizeFigure {
             let sizes = Array(Set(runs.compactMap(batch))).sorted()
             guard sizes.count >= 2 else { continue }
             for measure in [Measure.iterations, .epochs] {
-                figures.append(figure(context, family: name, runs: runs, sizes: sizes, target: target, measure: measure, stems: &stems))
+                if let figure = figure(context, family: name, runs: runs, sizes: sizes, target: target, measure: measure, stems: &stems) {
+                    figures.append(figure)
+                }
             }
         }
         return figures
@@ -41,12 +43,12 @@ public enum BatchSizeFigure {
     }
 
     static func figure(_ context: FigureContext, family: String, runs: [RunRecord], sizes: [Double], target: Int, measure: Measure,
-                       stems: inout FigureStem) -> Figure {
+                       stems: inout FigureStem) -> Figure? {
         let format = context.staticFormat
         let stem = stems.unique("batch-size-\(measure.rawValue)", family)
         let optimizers = FigureContext.optimizers(runs)
         var values: [Double] = []
-        let blocks = optimizers.map { id in
+        let allBlocks = optimizers.map { id in
             DataTable.Block(comment: id, rows: sizes.map { size in
                 let costs = runs.filter { $0.optimizer.id == id && batch($0) == size }.map { run -> Double in
                     guard run.targets.ladder.indices.contains(target), let hit = run.targets.ladder[target].hit else { return .infinity }
@@ -57,6 +59,8 @@ public enum BatchSizeFigure {
                 return [size, median.isFinite ? median : nil]
             })
         }
+        let blocks = allBlocks.filter { $0.rows.contains { $0[1] != nil } }
+        guard !blocks.isEmpty else { return nil }
         let threshold = context.results.thresholds.indices.contains(target) ? context.results.thresholds[target] : .nan
         let data = DataTable(
             fileName: stem + ".dat",
@@ -66,15 +70,14 @@ public enum BatchSizeFigure {
         let title = "\(family): \(measure.rawValue) to target against batch size"
         var script = GnuplotScript(
             kind: "batch size", stem: stem, format: format, title: title, xLabel: "batch size",
-            yLabel: "\(measure.rawValue) to target (median)", dataFiles: [data.fileName], series: optimizers.count,
+            yLabel: "\(measure.rawValue) to target (median)", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment),
             provenance: context.provenance)
         script.add("set logscale x 2")
         script.add("set format x '%g'")
         if FigureContext.spansDecades(values) { script.logAxis("y") }
-        let plots = optimizers.indices.map { index in
-            "\(index == 0 ? "'\(data.fileName)'" : "''") index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title \(script.text(optimizers[index]))"
-        }
-        script.add("plot " + plots.joined(separator: ", \\\n     "))
+        script.plot(blocks.indices.map { index in
+            "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title \(script.text(blocks[index].comment))"
+        })
         return Figure(kind: "batch-size", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

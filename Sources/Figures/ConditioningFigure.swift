@@ -5,8 +5,8 @@ import Results
 /// Conditioning: iterations to the last target against κ, log–log, one line per optimizer (the
 /// median over repetitions; a κ whose median run missed the target is left out), with the fitted
 /// exponent p of c·κᵖ and its 95% interval in the key beside the theory exponent
-/// (``KappaScaling``), and grey reference slopes κ and √κ through the first point of the lowest
-/// series. One figure per problem family (the problem without its `kappa`).
+/// (``KappaScaling``), and grey reference slopes κ and √κ from the smallest κ at the geometric mean of
+/// the series' first points. One figure per problem family (the problem without its `kappa`).
 public enum ConditioningFigure {
     public static func figures(_ context: FigureContext, stems: inout FigureStem) -> [Figure] {
         let targetIndex = max(context.results.thresholds.count - 1, 0)
@@ -37,22 +37,24 @@ public enum ConditioningFigure {
         let title = "\(family): iterations to \(DataTable.number(threshold)) against κ"
         var script = GnuplotScript(
             kind: "conditioning", stem: stem, format: format, title: title, xLabel: "condition number κ",
-            yLabel: "iterations to target (median)", dataFiles: [data.fileName], series: drawn.count + 2,
+            yLabel: "iterations to target (median)", dataFiles: [data.fileName], keyEntries: drawn.map(label) + ["slope 1 (κ)", "slope ½ (√κ)"],
             provenance: context.provenance)
         script.logAxis("x")
         script.logAxis("y")
-        let anchor = drawn.compactMap(\.points.first).min { $0.iterations < $1.iterations } ?? (1, 1)
-        script.add("k0 = \(DataTable.number(anchor.kappa)); i0 = \(DataTable.number(anchor.iterations))")
+        let firsts = drawn.compactMap(\.points.first)
+        let kappa0 = firsts.map(\.kappa).min() ?? 1
+        let iterations0 = exp(firsts.map { log($0.iterations) }.reduce(0, +) / Double(max(firsts.count, 1)))
+        script.add("set offsets graph 0.02, graph 0.02, graph 0.05, graph 0.05")
+        script.add("k0 = \(DataTable.number(kappa0)); i0 = \(DataTable.number(iterations0))")
         script.add("set linetype \(drawn.count + 1) lc rgb '#777777' lw 1.5 dt 2")
         script.add("set linetype \(drawn.count + 2) lc rgb '#777777' lw 1.5 dt 3")
         var plots: [String] = []
         for (index, scaling) in drawn.enumerated() {
-            let file = index == 0 ? "'\(data.fileName)'" : "''"
-            plots.append("\(file) index \(index) using 1:2 with linespoints lt \(index + 1) title \(script.text(label(scaling)))")
+            plots.append("'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title \(script.text(label(scaling)))")
         }
         plots.append("i0*(x/k0) with lines lt \(drawn.count + 1) title \(script.text("slope 1 (κ)"))")
         plots.append("i0*sqrt(x/k0) with lines lt \(drawn.count + 2) title \(script.text("slope ½ (√κ)"))")
-        script.add("plot " + plots.joined(separator: ", \\\n     "))
+        script.plot(plots)
         return Figure(kind: "conditioning", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 

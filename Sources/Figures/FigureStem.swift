@@ -2,7 +2,7 @@ import Foundation
 
 /// File stems for figures: `kind-slug`, where the slug keeps lower-case letters and digits, writes `.` as `p` (LaTeX reads a dot as the extension), and
 /// turns every other run of characters into one `-`
-/// (`quadratic[d=2,kappa=10]` → `quadratic-d-2-kappa-10`), cut at 60 characters. Stems stay safe for
+/// (`quadratic[d=2,kappa=10]` → `quadratic-d-2-kappa-10`), cut at the last `-` within 60 characters. Stems stay safe for
 /// shells, gnuplot and LaTeX's `\includegraphics`; ``unique(_:)`` appends `-2`, `-3` on collisions.
 public struct FigureStem {
     private var used: Set<String> = []
@@ -19,7 +19,11 @@ public struct FigureStem {
             }
         }
         while slug.hasSuffix("-") || slug.hasSuffix(".") { slug.removeLast() }
-        return String(slug.prefix(60)).replacingOccurrences(of: ".", with: "p")
+        if slug.count > 60 {
+            let cut = String(slug.prefix(61))
+            slug = cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(slug.prefix(60))
+        }
+        return slug.replacingOccurrences(of: ".", with: "p")
     }
 
     public mutating func unique(_ kind: String, _ id: String) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the text of a figure's `.gp` script: a provenance comment, the terminal and output for the
 /// format, title and axis labels, the Okabe–Ito line styles (``Palette``), the key placement and
 /// then the figure's own lines. Every script reads its data files by relative name, so it runs with
@@ -7,9 +9,9 @@ public struct GnuplotScript {
     public private(set) var lines: [String] = []
 
     /// - Parameters:
-    ///   - series: number of line styles to define (one per optimizer).
+    ///   - keyEntries: the titles the key will show, one line style each (in order).
     public init(kind: String, stem: String, format: FigureFormat, title: String, xLabel: String, yLabel: String,
-                dataFiles: [String], series: Int, provenance: String?) {
+                dataFiles: [String], keyEntries: [String], provenance: String?) {
         self.format = format
         lines.append("# gdbench figure (\(kind)): \(title)")
         if let provenance { lines.append("# from \(provenance)") }
@@ -19,24 +21,34 @@ public struct GnuplotScript {
         lines.append("set output '\(stem).\(format.outputExtension)'")
         lines.append("set encoding utf8")
         lines.append("set datafile missing '?'")
-        lines.append("set title \(GnuplotText.literal(title, format))")
+        lines.append("set title \(GnuplotScript.titleExpression(title, format, width: format.isLaTeX ? 64 : 90))")
         lines.append("set xlabel \(GnuplotText.literal(xLabel, format))")
         lines.append("set ylabel \(GnuplotText.literal(yLabel, format))")
         lines.append("set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5")
         lines.append("set border 3 lw 1")
         lines.append("set tics nomirror out scale 0.6")
-        for index in 0..<max(series, 1) {
+        for index in 0..<max(keyEntries.count, 1) {
             lines.append("set linetype \(index + 1) lc rgb '\(Palette.color(index))' lw 2 dt \(Palette.dashType(index)) pt \(1 + index % 7) ps 0.8")
         }
-        key(entries: series)
+        key(keyEntries)
     }
 
-    /// The key goes below the plot area (it never covers data), in one column for up to three
-    /// entries, else in two columns.
-    mutating func key(entries: Int) {
-        let columns = entries <= 3 ? 1 : 2
+    /// Characters of key text that fit across the figure by gnuplot's own estimate (about 8 px a
+    /// character at 10 pt on 800 px), or a 3.4 in LaTeX column at 8 pt.
+    var keyWidth: Int { format.isLaTeX ? 64 : 100 }
+
+    /// The key goes below the plot area (it never covers data): in two columns when there are more
+    /// than three entries and two of the longest fit side by side, else in one.
+    mutating func key(_ entries: [String]) {
+        let longest = entries.map(\.count).max() ?? 0
+        let columns = entries.count > 3 && 2 * (longest + 6) <= keyWidth ? 2 : 1
         let font = format.isLaTeX ? "" : " font ',10'"
         lines.append("set key outside below center horizontal Left reverse maxcols \(columns) samplen 2.5 spacing 1.1\(font)")
+    }
+
+    /// The plot command from its clauses (one per line, continued with backslashes).
+    public mutating func plot(_ clauses: [String]) {
+        lines.append("plot " + clauses.joined(separator: ", \\\n     "))
     }
 
     public mutating func add(_ line: String) { lines.append(line) }
@@ -45,6 +57,34 @@ public struct GnuplotScript {
     public mutating func logAxis(_ axis: String) {
         lines.append("set logscale \(axis)")
         lines.append("set format \(axis) '\(format.powerOfTenFormat)'")
+    }
+
+    /// A title as a gnuplot string expression, broken into lines of at most `width` characters: first
+    /// after `": "` (titles read "subject: what"), then after commas, so long problem ids stay readable.
+    public static func titleExpression(_ title: String, _ format: FigureFormat, width: Int) -> String {
+        wrap(title, width: width).map { GnuplotText.literal($0, format) }.joined(separator: " . \"\\n\" . ")
+    }
+
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard text.count > width else { return [text] }
+        if let colon = text.range(of: ": ", options: .backwards) {
+            let head = String(text[..<colon.lowerBound]) + ":"
+            let tail = String(text[colon.upperBound...])
+            if tail.count <= width { return wrap(head, width: width) + [tail] }
+        }
+        var lines: [String] = []
+        var current = ""
+        for piece in text.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? piece : current + "," + piece
+            if candidate.count > width && !current.isEmpty {
+                lines.append(current + ",")
+                current = piece
+            } else {
+                current = candidate
+            }
+        }
+        lines.append(current)
+        return lines
     }
 
     /// A plain string literal for this format (titles, labels).

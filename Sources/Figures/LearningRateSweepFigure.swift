@@ -2,9 +2,11 @@ import Analysis
 import Foundation
 import Results
 
-/// Learning-rate sweep: the final relative gap (f − f*)/(f₀ − f*) (‖∇f‖ when f* is unknown) against
-/// lr, log–log, one line per optimizer setting (the optimizer kind, schedule and every parameter but
-/// `lr`), the median over repetitions; lr values where a run diverged are marked with a cross at the
+/// Learning-rate sweep: iterations to the last target against lr when some run of the problem reached
+/// it (the median over repetitions, failures as +∞, so a missing point means most runs missed it), else
+/// the final relative gap (f − f*)/(f₀ − f*) (‖∇f‖ when f* is unknown); log–log, one line per optimizer
+/// setting (the optimizer kind, schedule and every parameter but `lr`); lr values where a run diverged
+/// are marked with a cross at the
 /// top of the plot instead, and a dashed vertical line marks 2/L when the problem's L is known
 /// (``KnownConstants``). One figure per problem that has some setting with at least two lr values.
 public enum LearningRateSweepFigure {
@@ -40,6 +42,8 @@ public enum LearningRateSweepFigure {
         let stem = stems.unique("learning-rate", problemID)
         let all = sweeps.flatMap(\.1)
         let useGap = all.allSatisfy { $0.final.relativeGap != nil || $0.status == .diverged || $0.status == .error }
+        let useIterations = all.contains { $0.status == .converged }
+        let target = max(context.results.thresholds.count - 1, 0)
         var converging: [DataTable.Block] = []
         var diverged: [DataTable.Block] = []
         var finiteValues: [Double] = []
@@ -53,8 +57,10 @@ public enum LearningRateSweepFigure {
                     crosses.append([rate])
                     rows.append([rate, nil])
                 } else {
-                    let values = atRate.compactMap { finalValue($0, gap: useGap) }.filter { $0.isFinite }
-                    let median = values.isEmpty ? nil : Quantiles.median(values)
+                    let values = useIterations
+                        ? atRate.map { PerformanceProfile.cost($0, targetIndex: target, measure: .iterations) }
+                        : atRate.compactMap { finalValue($0, gap: useGap) }
+                    let median = values.isEmpty ? nil : Optional(Quantiles.median(values)).flatMap { $0.isFinite ? $0 : nil }
                     if let median, median > 0 { finiteValues.append(median) }
                     rows.append([rate, median.flatMap { $0 > 0 ? $0 : nil }])
                 }
@@ -64,7 +70,8 @@ public enum LearningRateSweepFigure {
         }
         let top = (finiteValues.max() ?? 1) * 10
         diverged = diverged.map { block in DataTable.Block(comment: block.comment, rows: block.rows.map { [$0[0], top] }) }
-        let yName = useGap ? "final (f − f*)/(f₀ − f*)" : "final ‖∇f‖"
+        let thresholdText = context.results.thresholds.last.map(DataTable.number) ?? ""
+        let yName = useIterations ? "iterations to target \(thresholdText)" : (useGap ? "final (f − f*)/(f₀ − f*)" : "final ‖∇f‖")
         let data = DataTable(
             fileName: stem + ".dat",
             header: ["learning-rate sweep on \(problemID): \(yName), median over repetitions",
@@ -74,7 +81,7 @@ public enum LearningRateSweepFigure {
         let title = "\(problemID): learning-rate sweep"
         var script = GnuplotScript(
             kind: "learning-rate sweep", stem: stem, format: format, title: title, xLabel: "learning rate η",
-            yLabel: "\(yName) (median)", dataFiles: [data.fileName], series: sweeps.count, provenance: context.provenance)
+            yLabel: "\(yName) (median)", dataFiles: [data.fileName], keyEntries: sweeps.map(\.0) + ["diverged"], provenance: context.provenance)
         script.logAxis("x")
         script.logAxis("y")
         if let constants = all.first.flatMap({ KnownConstants($0.problem) }) {
@@ -84,12 +91,18 @@ public enum LearningRateSweepFigure {
         }
         var plots: [String] = []
         for (index, sweep) in sweeps.enumerated() {
-            let file = index == 0 ? "'\(data.fileName)'" : "''"
-            plots.append("\(file) index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title \(script.text(sweep.0))")
-            plots.append("'' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 lw 2 notitle")
+            let hasValues = converging[index].rows.contains { $0.count > 1 && $0[1] != nil }
+            plots.append(hasValues
+                ? "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title \(script.text(sweep.0))"
+                : "NaN with linespoints lt \(index + 1) pt 7 title \(script.text(sweep.0 + " (all diverged)"))")
+            if !diverged[index].rows.isEmpty {
+                plots.append("'\(data.fileName)' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 lw 2 notitle")
+            }
         }
-        plots.append("NaN with points pt 2 ps 2 lw 2 lc rgb '#555555' title \(script.text("diverged"))")
-        script.add("plot " + plots.joined(separator: ", \\\n     "))
+        if diverged.contains(where: { !$0.rows.isEmpty }) {
+            plots.append("NaN with points pt 2 ps 2 lw 2 lc rgb '#555555' title \(script.text("diverged"))")
+        }
+        script.plot(plots)
         return Figure(kind: "learning-rate", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

@@ -31,7 +31,7 @@ public enum ProfileFigure {
         let dataProfile = DataProfile(results, targetIndex: target)
         let alphas = dataProfile.scaledCosts.flatMap(\.costs)
         let alphaMax = (alphas.max() ?? 1) * 2
-        let alphaMin = max(min(alphas.min() ?? 1, 1) / 2, 1e-3)
+        let alphaMin = min(alphas.filter { $0 > 0 }.min() ?? 1, 1) / 2
         figures.append(figure(
             context, kind: "data-profile", stems: &stems,
             blocks: dataProfile.scaledCosts.map {
@@ -50,11 +50,11 @@ public enum ProfileFigure {
                 var rows: [[Double?]] = [[1, 0]]
                 rows += distribution.steps.map { [max($0.budget, 1), $0.fraction] }
                 rows.append([budgetMax, distribution.steps.last?.fraction ?? 0])
-                return DataTable.Block(comment: "\(distribution.optimizerID) (\(distribution.pairs) pairs)", rows: rows)
+                return DataTable.Block(comment: distribution.optimizerID, rows: rows)
             },
             title: "runtime ECDF over all targets (\(results.thresholds.count)) and problems",
             xLabel: "gradient evaluations", yLabel: "fraction of (run, target) pairs solved",
-            header: "empirical CDF of gradient evaluations to each target, all runs and targets; columns: budget fraction",
+            header: "empirical CDF of gradient evaluations to each target over (run, target) pairs (" + distributions.map { "\($0.optimizerID): \($0.pairs)" }.joined(separator: ", ") + "); columns: budget fraction",
             logBase: 10, xRange: (1, budgetMax)))
         return figures
     }
@@ -78,7 +78,7 @@ public enum ProfileFigure {
         let data = DataTable(fileName: stem + ".dat", header: [header, "one block per optimizer, in key order"], blocks: blocks)
         var script = GnuplotScript(
             kind: kind, stem: stem, format: format, title: title, xLabel: xLabel, yLabel: yLabel,
-            dataFiles: [data.fileName], series: blocks.count, provenance: context.provenance)
+            dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance)
         if logBase == 2 {
             script.add("set logscale x 2")
             script.add("set format x '%g'")
@@ -87,10 +87,9 @@ public enum ProfileFigure {
         }
         script.add("set xrange [\(DataTable.number(xRange.0)):\(DataTable.number(xRange.1))]")
         script.add("set yrange [0:1.02]")
-        let plots = blocks.indices.map { index in
-            "\(index == 0 ? "'\(data.fileName)'" : "''") index \(index) using 1:2 with steps lt \(index + 1) title \(script.text(blocks[index].comment))"
-        }
-        script.add("plot " + plots.joined(separator: ", \\\n     "))
+        script.plot(blocks.indices.map { index in
+            "'\(data.fileName)' index \(index) using 1:2 with steps lt \(index + 1) title \(script.text(blocks[index].comment))"
+        })
         return Figure(kind: kind, stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

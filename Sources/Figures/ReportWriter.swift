@@ -204,7 +204,7 @@ public struct ReportWriter {
         var text = "% gdbench report tables for suite \(results.manifest?.suite ?? "") — needs \\usepackage{booktabs}\n"
         if let manifest = results.manifest { text += "% gdbench \(manifest.gdbenchVersion), commit \(manifest.gitCommit), seed \(manifest.seed)\n" }
         for (title, table) in tables where !table.rows.isEmpty {
-            text += "\n% \(title)\n\\begin{table}[t]\n\\centering\\small\n"
+            text += "\n% \(GnuplotText.latex(title))\n\\begin{table}[t]\n\\centering\\small\n"
             text += "\\caption{\(GnuplotText.latex(table.caption))}\n"
             text += "\\begin{tabular}{\(table.alignment)}\n\\toprule\n"
             text += table.header.map(GnuplotText.latex).joined(separator: " & ") + " \\\\\n\\midrule\n"

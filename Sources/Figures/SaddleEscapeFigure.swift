@@ -37,7 +37,7 @@ public enum SaddleEscapeFigure {
         let title = "\(problemID): iterations to escape the saddle"
         var script = GnuplotScript(
             kind: "saddle escape", stem: stem, format: format, title: title, xLabel: "optimizer",
-            yLabel: "iterations to escape", dataFiles: [data.fileName], series: optimizers.count, provenance: context.provenance)
+            yLabel: "iterations to escape", dataFiles: [data.fileName], keyEntries: labels, provenance: context.provenance)
         if FigureContext.spansDecades(values) { script.logAxis("y") }
         script.add("set style boxplot outliers pointtype 7")
         script.add("set style fill solid 0.25 border")
@@ -46,11 +46,14 @@ public enum SaddleEscapeFigure {
         script.add("set xtics (" + optimizers.indices.map { "\(script.text(optimizers[$0])) \($0 + 1)" }.joined(separator: ", ") + ") rotate by -20 left")
         var plots: [String] = []
         for index in optimizers.indices {
-            let file = index == 0 ? "'\(data.fileName)'" : "''"
-            plots.append("\(file) index \(index) using 1:2 with boxplot lt \(index + 1) title \(script.text(labels[index]))")
-            plots.append("'' index \(index) using 1:2 with points lt \(index + 1) pt 6 ps 0.7 notitle")
+            guard !blocks[index].rows.isEmpty else {
+                plots.append("NaN with boxes lt \(index + 1) title \(script.text(labels[index]))")
+                continue
+            }
+            plots.append("'\(data.fileName)' index \(index) using 1:2 with boxplot lt \(index + 1) title \(script.text(labels[index]))")
+            plots.append("'\(data.fileName)' index \(index) using 1:2 with points lt \(index + 1) pt 6 ps 0.7 notitle")
         }
-        script.add("plot " + plots.joined(separator: ", \\\n     "))
+        script.plot(plots)
         return Figure(kind: "saddle-escape", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

@@ -2,7 +2,8 @@ import Analysis
 import Results
 
 /// Learning-rate schedules: the lr the method used at each traced step (the trace's lr column)
-/// against the step, one line per optimizer that has a schedule, from its first problem and lowest
+/// against the step, lines through the traced steps (marked: the trace is log-spaced, so the lr between
+/// marks is not shown), one line per optimizer that has a schedule, from its first problem and lowest
 /// repetition (a schedule does not depend on the problem). The lr axis is logarithmic when the values
 /// span more than two decades. One figure per suite.
 public enum ScheduleFigure {
@@ -16,7 +17,7 @@ public enum ScheduleFigure {
             guard let run = runs.min(by: { ($0.problem.id, $0.repetition) < ($1.problem.id, $1.repetition) }) else { continue }
             let rows = run.trace.compactMap { point in point.learningRate.map { [Double(point.iteration), $0] as [Double?] } }
             values += rows.compactMap { $0[1] }
-            blocks.append(DataTable.Block(comment: "\(id) (\(run.id))", rows: rows))
+            if !rows.isEmpty { blocks.append(DataTable.Block(comment: id, rows: rows)) }
         }
         guard !values.isEmpty else { return [] }
         let format = context.staticFormat
@@ -26,12 +27,11 @@ public enum ScheduleFigure {
         let title = "learning-rate schedules"
         var script = GnuplotScript(
             kind: "schedules", stem: stem, format: format, title: title, xLabel: "step (iteration)",
-            yLabel: "learning rate η", dataFiles: [data.fileName], series: blocks.count, provenance: context.provenance)
+            yLabel: "learning rate η", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance)
         if FigureContext.spansDecades(values) { script.logAxis("y") }
-        let plots = optimizers.indices.map { index in
-            "\(index == 0 ? "'\(data.fileName)'" : "''") index \(index) using 1:2 with lines lt \(index + 1) title \(script.text(optimizers[index]))"
-        }
-        script.add("plot " + plots.joined(separator: ", \\\n     "))
+        script.plot(blocks.indices.map { index in
+            "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 ps 0.5 title \(script.text(blocks[index].comment))"
+        })
         return [Figure(kind: "schedules", stem: stem, format: format, title: title, script: script.text, data: [data])]
     }
 }

@@ -9,11 +9,11 @@ import Results
 /// k-th stored iterate (at most 80 frames). Drawn for problems of dimension 2 whose run directory
 /// holds the contour grid and at least one path.
 ///
-/// Contour levels: f_min + (f_max − f_min)·10^s for 14 values of s evenly spaced in [−4, 0]
+/// Contour levels: f_min + (f_max − f_min)·10^s for 12 values of s evenly spaced in [−3, 0]
 /// (f_min, f_max over the grid), so both the basin and the walls show.
 public enum TrajectoryFigure {
     public static let maximumFrames = 80
-    public static let levelCount = 14
+    public static let levelCount = 12
 
     public static func figures(_ context: FigureContext, stems: inout FigureStem) throws -> [Figure] {
         guard let directory = context.results.directory else { return [] }
@@ -58,7 +58,7 @@ public enum TrajectoryFigure {
         let finite = grid.values.flatMap { $0 }.filter(\.isFinite)
         let low = finite.min() ?? 0
         let high = finite.max() ?? 1
-        let levels = (0..<levelCount).map { low + (high - low) * pow(10, -4 + 4 * Double($0) / Double(levelCount - 1)) }
+        let levels = (0..<levelCount).map { low + (high - low) * pow(10, -3 + 3 * Double($0) / Double(levelCount - 1)) }
         let title = "\(problemID): optimizer paths"
         let frames = paths.map(\.path.points.count).max() ?? 1
         let step = max(1, Int((Double(frames) / Double(maximumFrames)).rounded(.up)))
@@ -66,7 +66,7 @@ public enum TrajectoryFigure {
         func script(_ format: FigureFormat, stem: String, animated: Bool) -> String {
             var script = GnuplotScript(
                 kind: animated ? "trajectory animation" : "trajectory", stem: stem, format: format, title: title,
-                xLabel: "x₁", yLabel: "x₂", dataFiles: [gridData.fileName, pathData.fileName], series: paths.count,
+                xLabel: "x₁", yLabel: "x₂", dataFiles: [gridData.fileName, pathData.fileName], keyEntries: paths.map(\.optimizerID) + ["minimum"],
                 provenance: context.provenance)
             script.add("set xrange [\(DataTable.number(grid.xs.first ?? 0)):\(DataTable.number(grid.xs.last ?? 1))]")
             script.add("set yrange [\(DataTable.number(grid.ys.first ?? 0)):\(DataTable.number(grid.ys.last ?? 1))]")
@@ -77,21 +77,22 @@ public enum TrajectoryFigure {
             script.add("splot '\(gridData.fileName)' using 1:2:3 with lines notitle")
             script.add("unset table")
             script.add("unset contour")
-            var plots = ["$contours using 1:2 with lines lc rgb '#b0b0b0' lw 1 notitle",
-                         "'\(pathData.fileName)' index 0 using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title \(script.text("minimum"))"]
+            var plots = ["$contours using 1:2 with lines lc rgb '#b0b0b0' lw 1 notitle"]
+            if !grid.minima.isEmpty {
+                plots.append("'\(pathData.fileName)' index 0 using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title \(script.text("minimum"))")
+            }
             for index in paths.indices {
                 let every = animated ? " every ::0::frame" : ""
-                plots.append("'' index \(index + 1)\(every) using 2:3 with linespoints lt \(index + 1) pt 7 ps 0.5 title \(script.text(paths[index].optimizerID))")
-                plots.append("'' index \(index + 1) every ::0::0 using 2:3 with points lt \(index + 1) pt 6 ps 1.8 notitle")
+                plots.append("'\(pathData.fileName)' index \(index + 1)\(every) using 2:3 with linespoints lt \(index + 1) pt 7 ps 0.5 title \(script.text(paths[index].optimizerID))")
+                plots.append("'\(pathData.fileName)' index \(index + 1) every ::0::0 using 2:3 with points lt \(index + 1) pt 6 ps 1.8 notitle")
             }
-            let plot = "plot " + plots.joined(separator: ", \\\n     ")
             if animated {
                 script.add("do for [frame = 0:\(max(frames - 1, 0)):\(step)] {")
-                script.add("  set title \(script.text(title)) . sprintf(' (stored iterate %d)', frame)")
-                script.add("  " + plot.replacingOccurrences(of: "\n", with: "\n  "))
+                script.add("set title \(GnuplotScript.titleExpression(title, .gif, width: 90)) . \"\\n\" . sprintf('stored iterate %d', frame)")
+                script.plot(plots)
                 script.add("}")
             } else {
-                script.add(plot)
+                script.plot(plots)
             }
             return script.text
         }

@@ -61,19 +61,26 @@ import Results
     }
 
     @Test func convergenceBandInterpolatesGeometricTracesExactly() throws {
-        // Three runs with gap = rᵏ, r = 0.5, 0.6, 0.7, traced at k = 0, 4, 8, 16. Log-linear interpolation is
-        // exact for geometric decay, so at k = 2 the median is 0.6² = 0.36 and the quartiles are the
-        // type-7 quartiles of [0.25, 0.36, 0.49]: 0.305 and 0.425. After k = 16 each run holds its last value.
-        let runs = [0.5, 0.6, 0.7].enumerated().map { index, rate in
-            b.record(repetition: index, trace: b.geometricTrace(rate: rate, at: [0, 4, 8, 16]))
+        // Runs with gap = rᵏ, r = 0.5 traced at k = 0, 4, 8 and r = 0.6, 0.7 traced at k = 0, 4, 8, 16.
+        // Log-linear interpolation is exact for geometric decay, so at k = 2 the median is 0.6² = 0.36 and the
+        // quartiles are the type-7 quartiles of [0.25, 0.36, 0.49]: 0.305 and 0.425. At k = 12 the first run
+        // holds its last value 0.5⁸ ≈ 0.0039, between 0.6¹² ≈ 0.0022 and 0.7¹² ≈ 0.0138, so it is the median.
+        // At k = 20 every run has ended: no value.
+        let traces: [(Double, [Int])] = [(0.5, [0, 4, 8]), (0.6, [0, 4, 8, 16]), (0.7, [0, 4, 8, 16])]
+        let runs = traces.enumerated().map { index, trace in
+            b.record(repetition: index, trace: b.geometricTrace(rate: trace.0, at: trace.1))
         }
         let band = ConvergenceBand(runs: runs, x: .iterations, quantity: .gap, grid: [2, 12, 20])
         let median = try #require(band.median[0])
         #expect(abs(median - 0.36) < 1e-14)
         #expect(abs((band.lowerQuartile[0] ?? 0) - 0.305) < 1e-14)
         #expect(abs((band.upperQuartile[0] ?? 0) - 0.425) < 1e-14)
-        #expect(abs((band.median[1] ?? 0) - pow(0.6, 12)) < 1e-15)
-        #expect(abs((band.median[2] ?? 0) - pow(0.6, 16)) < 1e-15)
-        #expect(band.counts == [3, 3, 3])
+        #expect(abs((band.median[1] ?? 0) - pow(0.5, 8)) < 1e-15)
+        #expect(band.median[2] == nil)
+        #expect(band.counts == [3, 3, 0])
+        // A floor lifts an exact zero (a Newton step) onto a log axis.
+        let newton = b.record(trace: [b.geometricTrace(rate: 0.5, at: [0])[0], b.geometricTrace(rate: 0, at: [1])[0]])
+        let floored = ConvergenceBand(runs: [newton], x: .iterations, quantity: .gap, grid: [1], floor: 1e-16)
+        #expect(abs((floored.median[0] ?? 0) - 1e-16) < 1e-28)
     }
 }

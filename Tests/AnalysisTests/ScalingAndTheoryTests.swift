@@ -88,8 +88,10 @@ import Results
         #expect(good.first?.passed == true)
         // A diverging lr below 2/L contradicts the theory.
         #expect(sweep([("0.01", .converged), ("0.015", .diverged)]).first?.passed == false)
-        // Without any diverging lr the threshold is not bracketed.
-        #expect(sweep([("0.01", .converged), ("0.019", .converged)]).first?.passed == false)
+        // An lr above 2/L that did not diverge leaves the threshold unbracketed.
+        #expect(sweep([("0.01", .converged), ("0.025", .budget)]).first?.passed == false)
+        // A sweep entirely below 2/L without divergence says nothing about the threshold: no row.
+        #expect(sweep([("0.01", .converged), ("0.019", .converged)]).isEmpty)
     }
 
     @Test func newtonCheckNeedsEveryTargetAtIterationOne() {
