@@ -61,7 +61,8 @@ public struct TheoryCheck: Sendable, Equatable {
                 let allAtOne = !record.targets.ladder.isEmpty && record.targets.ladder.allSatisfy { ($0.hit?.iteration ?? 0) == 1 }
                 rows.append(TheoryCheck(
                     check: "Newton one step", subject: record.id,
-                    measured: last.map { "\($0.iteration) iterations" } ?? "not reached", predicted: "1 iteration",
+                    measured: last.map { $0.iteration == 1 ? "1 iteration" : "\($0.iteration) iterations" } ?? "not reached",
+                    predicted: "1 iteration",
                     passed: allAtOne))
             }
         }

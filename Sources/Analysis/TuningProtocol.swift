@@ -6,7 +6,8 @@ import Results
 /// +∞ (ties broken by more successes, then by id); the best setting is then reported on the other
 /// repetitions only (fresh seeds), so the reported number is not the maximum of noisy estimates.
 /// The tuning cost — runs and gradient evaluations spent on the tuning repetitions of every
-/// setting of the grid — is stated beside it.
+/// setting of the grid — is stated beside it. Grids of a single setting have nothing to tune and are
+/// left out.
 public struct TuningProtocol: Sendable {
     public var tuningRepetitions: Set<Int>
     public var targetIndex: Int
@@ -45,6 +46,7 @@ public struct TuningProtocol: Sendable {
         for key in grids.keys.sorted() {
             let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
             let settings = grids[key] ?? [:]
+            guard settings.count >= 2 else { continue }
             var best: (id: String, median: Double, successes: Int)?
             var tuningRuns = 0
             var tuningGradients = 0

@@ -55,7 +55,7 @@ public enum ConvergenceFigure {
                      "blocks \(blocks.count)…\(2 * blocks.count - 1): the last point of each median line; columns: \(axis.rawValue) median",
                      "median and quartiles over repetitions, traces interpolated linearly in log y; a run holds its last value after it ends"],
             blocks: blocks + ends)
-        let title = "\(problemID): convergence"
+        let title = "\(problemID): convergence in \(axis.label)"
         var script = GnuplotScript(
             kind: "convergence", stem: stem, format: format, title: title, xLabel: axis.label,
             yLabel: "\(yName) (median, interquartile band)", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment),

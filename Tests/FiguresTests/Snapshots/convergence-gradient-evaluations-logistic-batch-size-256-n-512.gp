@@ -1,4 +1,4 @@
-# gdbench figure (convergence): logistic[batch-size=256,n=512]: convergence
+# gdbench figure (convergence): logistic[batch-size=256,n=512]: convergence in gradient evaluations
 # from suite fixture, run run, gdbench 0.1.0 (fixture), seed 0000000000000001
 # data: convergence-gradient-evaluations-logistic-batch-size-256-n-512.dat
 # render: gnuplot convergence-gradient-evaluations-logistic-batch-size-256-n-512.gp  (writes convergence-gradient-evaluations-logistic-batch-size-256-n-512.png)
@@ -6,7 +6,7 @@ set terminal pngcairo size 800,600 enhanced font 'DejaVu Sans,11' linewidth 1.2
 set output 'convergence-gradient-evaluations-logistic-batch-size-256-n-512.png'
 set encoding utf8
 set datafile missing '?'
-set title 'logistic[batch-size=256,n=512]: convergence'
+set title 'logistic[batch-size=256,n=512]: convergence in gradient evaluations'
 set xlabel 'gradient evaluations'
 set ylabel 'f − f* (median, interquartile band)'
 set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5

@@ -1,4 +1,4 @@
-# gdbench figure (convergence): quadratic[d=2,kappa=1000,minimizer=zero,rotation=none,spectrum=linear]: convergence
+# gdbench figure (convergence): quadratic[d=2,kappa=1000,minimizer=zero,rotation=none,spectrum=linear]: convergence in gradient evaluations
 # from suite fixture, run run, gdbench 0.1.0 (fixture), seed 0000000000000001
 # data: convergence-gradient-evaluations-quadratic-d-2-kappa-1000-minimizer-zero-rotation-none.dat
 # render: gnuplot convergence-gradient-evaluations-quadratic-d-2-kappa-1000-minimizer-zero-rotation-none.gp  (writes convergence-gradient-evaluations-quadratic-d-2-kappa-1000-minimizer-zero-rotation-none.png)
@@ -6,7 +6,7 @@ set terminal pngcairo size 800,600 enhanced font 'DejaVu Sans,11' linewidth 1.2
 set output 'convergence-gradient-evaluations-quadratic-d-2-kappa-1000-minimizer-zero-rotation-none.png'
 set encoding utf8
 set datafile missing '?'
-set title 'quadratic[d=2,kappa=1000,minimizer=zero,rotation=none,spectrum=linear]: convergence'
+set title 'quadratic[d=2,kappa=1000,minimizer=zero,rotation=none,spectrum=linear]:' . "\n" . 'convergence in gradient evaluations'
 set xlabel 'gradient evaluations'
 set ylabel 'f − f* (median, interquartile band)'
 set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5

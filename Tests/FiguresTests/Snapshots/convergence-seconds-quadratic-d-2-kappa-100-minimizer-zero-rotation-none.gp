@@ -1,4 +1,4 @@
-# gdbench figure (convergence): quadratic[d=2,kappa=100,minimizer=zero,rotation=none,spectrum=linear]: convergence
+# gdbench figure (convergence): quadratic[d=2,kappa=100,minimizer=zero,rotation=none,spectrum=linear]: convergence in seconds
 # from suite fixture, run run, gdbench 0.1.0 (fixture), seed 0000000000000001
 # data: convergence-seconds-quadratic-d-2-kappa-100-minimizer-zero-rotation-none.dat
 # render: gnuplot convergence-seconds-quadratic-d-2-kappa-100-minimizer-zero-rotation-none.gp  (writes convergence-seconds-quadratic-d-2-kappa-100-minimizer-zero-rotation-none.png)
@@ -6,7 +6,7 @@ set terminal pngcairo size 800,600 enhanced font 'DejaVu Sans,11' linewidth 1.2
 set output 'convergence-seconds-quadratic-d-2-kappa-100-minimizer-zero-rotation-none.png'
 set encoding utf8
 set datafile missing '?'
-set title 'quadratic[d=2,kappa=100,minimizer=zero,rotation=none,spectrum=linear]: convergence'
+set title 'quadratic[d=2,kappa=100,minimizer=zero,rotation=none,spectrum=linear]:' . "\n" . 'convergence in seconds'
 set xlabel 'seconds'
 set ylabel 'f − f* (median, interquartile band)'
 set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5
