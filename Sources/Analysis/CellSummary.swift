@@ -32,11 +32,6 @@ public struct CellSummary: Sendable {
                 successRate: cell.runs.isEmpty ? 0 : Double(hits.count) / Double(cell.runs.count), measures: statistics)
         }
     }
-
-    /// All cells of a result set.
-    public static func all(_ results: ResultSet, measures: [CostMeasure] = CostMeasure.allCases) -> [CellSummary] {
-        results.cells.map { CellSummary(cell: $0, measures: measures) }
-    }
 }
 
 /// One target of a ``CellSummary``.

@@ -74,7 +74,9 @@ public enum BatchSizeFigure {
             provenance: context.provenance)
         script.add("set logscale x 2")
         script.add("set format x '%g'")
-        if FigureContext.spansDecades(values) { script.logAxis("y") }
+        let logY = FigureContext.spansDecades(values)
+        if logY { script.logAxis("y") }
+        script.widenDegenerateRange("y", values: values, logarithmic: logY)
         script.plot(blocks.indices.map { index in
             "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title \(script.text(blocks[index].comment))"
         })

@@ -45,6 +45,7 @@ public enum ConditioningFigure {
         let kappa0 = firsts.map(\.kappa).min() ?? 1
         let iterations0 = exp(firsts.map { log($0.iterations) }.reduce(0, +) / Double(max(firsts.count, 1)))
         script.add("set offsets graph 0.02, graph 0.02, graph 0.05, graph 0.05")
+        script.widenDegenerateRange("y", values: drawn.flatMap { $0.points.map(\.iterations) }, logarithmic: true)
         script.add("k0 = \(DataTable.number(kappa0)); i0 = \(DataTable.number(iterations0))")
         script.add("set linetype \(drawn.count + 1) lc rgb '#777777' lw 1.5 dt 2")
         script.add("set linetype \(drawn.count + 2) lc rgb '#777777' lw 1.5 dt 3")

@@ -62,6 +62,7 @@ public enum ConvergenceFigure {
             provenance: context.provenance)
         if logX { script.logAxis("x") }
         script.logAxis("y")
+        script.widenDegenerateRange("y", values: blocks.flatMap { $0.rows.compactMap { $0[1] } }, logarithmic: true)
         script.add("set style fill transparent solid 0.18 noborder")
         var plots: [String] = []
         for (index, block) in blocks.enumerated() {

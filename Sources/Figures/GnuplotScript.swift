@@ -87,6 +87,17 @@ public struct GnuplotScript {
         return lines
     }
 
+    /// Sets an explicit range on `axis` when the finite values drawn on it are all equal (gnuplot
+    /// would warn "empty range" and pick one itself): a factor 2 either way on a log axis, ±1 (or ±10%)
+    /// on a linear one. Nothing is set otherwise, or when there are no values.
+    public mutating func widenDegenerateRange(_ axis: String, values: [Double], logarithmic: Bool) {
+        let finite = values.filter { $0.isFinite && (!logarithmic || $0 > 0) }
+        guard let low = finite.min(), let high = finite.max(), low == high else { return }
+        let margin = low == 0 ? 1 : abs(low) / 10
+        let range = logarithmic ? (low / 2, high * 2) : (low - margin, high + margin)
+        lines.append("set \(axis)range [\(DataTable.number(range.0)):\(DataTable.number(range.1))]")
+    }
+
     /// A plain string literal for this format (titles, labels).
     public func text(_ text: String) -> String { GnuplotText.literal(text, format) }
 

@@ -84,6 +84,11 @@ public enum LearningRateSweepFigure {
             yLabel: "\(yName) (median)", dataFiles: [data.fileName], keyEntries: sweeps.map(\.0) + ["diverged"], provenance: context.provenance)
         script.logAxis("x")
         script.logAxis("y")
+        let rates = all.compactMap { $0.optimizer.parameters["lr"].flatMap(Double.init) }
+        if let low = rates.min(), let high = rates.max() {
+            script.add("set xrange [\(DataTable.number(low / 1.5)):\(DataTable.number(high * 1.5))]")
+        }
+        script.widenDegenerateRange("y", values: finiteValues + (diverged.contains { !$0.rows.isEmpty } ? [top] : []), logarithmic: true)
         if let constants = all.first.flatMap({ KnownConstants($0.problem) }) {
             let threshold = 2 / constants.smoothness
             script.add("set arrow from \(DataTable.number(threshold)), graph 0 to \(DataTable.number(threshold)), graph 1 nohead lc rgb '#555555' dt 2 lw 1.5")

@@ -51,13 +51,14 @@ public struct ReportWriter {
     }
 
     func cellTable() -> Table {
-        let rows = CellSummary.all(results, measures: [.iterations, .gradientEvaluations]).map { summary -> [String] in
-            let cell = results.cells.first { $0.key == summary.key }
+        let cells = results.cells
+        let rows = cells.map { cell -> [String] in
+            let summary = CellSummary(cell: cell, measures: [.iterations, .gradientEvaluations])
             guard let target = summary.targets.last, let iterations = target.measure(.iterations),
                   let gradients = target.measure(.gradientEvaluations)
             else { return [summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "0/\(summary.runs)", "—", "—", "—", "—"] }
             let interval = iterations.interval.map { "[\(ReportWriter.number($0.lower)), \(ReportWriter.number($0.upper))]" } ?? "—"
-            let ert = cell.flatMap { ExpectedRunningTime.value(runs: $0.runs, targetIndex: targetIndex, measure: .gradientEvaluations) }
+            let ert = ExpectedRunningTime.value(runs: cell.runs, targetIndex: targetIndex, measure: .gradientEvaluations)
             return [summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "\(target.successes)/\(summary.runs)",
                     iterations.count == 0 ? "—" : "\(ReportWriter.number(iterations.median)) (\(ReportWriter.number(iterations.lowerQuartile))–\(ReportWriter.number(iterations.upperQuartile)))",
                     interval, gradients.count == 0 ? "—" : ReportWriter.number(gradients.median), ert.map(ReportWriter.number) ?? "—"]

@@ -38,7 +38,9 @@ public enum SaddleEscapeFigure {
         var script = GnuplotScript(
             kind: "saddle escape", stem: stem, format: format, title: title, xLabel: "optimizer",
             yLabel: "iterations to escape", dataFiles: [data.fileName], keyEntries: labels, provenance: context.provenance)
-        if FigureContext.spansDecades(values) { script.logAxis("y") }
+        let logY = FigureContext.spansDecades(values)
+        if logY { script.logAxis("y") }
+        script.widenDegenerateRange("y", values: values, logarithmic: logY)
         script.add("set style boxplot outliers pointtype 7")
         script.add("set style fill solid 0.25 border")
         script.add("set boxwidth 0.5")

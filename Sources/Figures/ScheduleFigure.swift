@@ -28,7 +28,9 @@ public enum ScheduleFigure {
         var script = GnuplotScript(
             kind: "schedules", stem: stem, format: format, title: title, xLabel: "step (iteration)",
             yLabel: "learning rate η", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance)
-        if FigureContext.spansDecades(values) { script.logAxis("y") }
+        let logY = FigureContext.spansDecades(values)
+        if logY { script.logAxis("y") }
+        script.widenDegenerateRange("y", values: values, logarithmic: logY)
         script.plot(blocks.indices.map { index in
             "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 ps 0.5 title \(script.text(blocks[index].comment))"
         })
