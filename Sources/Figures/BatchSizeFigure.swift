@@ -74,6 +74,9 @@ public enum BatchSizeFigure {
             provenance: context.provenance)
         script.add("set logscale x 2")
         script.add("set format x '%g'")
+        // Every batch size of the family keeps its place on the axis, even where no median reached the target.
+        script.add("set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):\(DataTable.number((sizes.last ?? 2) * 1.25))]")
+        script.add("set offsets 0, 0, graph 0.05, graph 0.05")
         let logY = FigureContext.spansDecades(values)
         if logY { script.logAxis("y") }
         script.widenDegenerateRange("y", values: values, logarithmic: logY)

@@ -2,8 +2,8 @@ import Analysis
 import Foundation
 import Results
 
-/// Learning-rate sweep: iterations to the last target against lr when some run of the problem reached
-/// it (the median over repetitions, failures as +∞, so a missing point means most runs missed it), else
+/// Learning-rate sweep: iterations to the last target against lr when the median run of some setting
+/// reached it (the median over repetitions, failures as +∞, so a missing point means most runs missed it), else
 /// the final relative gap (f − f*)/(f₀ − f*) (‖∇f‖ when f* is unknown); log–log, one line per optimizer
 /// setting (the optimizer kind, schedule and every parameter but `lr`); lr values where a run diverged
 /// are marked with a cross at the
@@ -20,7 +20,9 @@ public enum LearningRateSweepFigure {
                 Set((settings[key] ?? []).compactMap { $0.optimizer.parameters["lr"].flatMap(Double.init) }).count >= 2
             }
             guard !sweeps.isEmpty else { continue }
-            figures.append(figure(context, problemID: problemID, sweeps: sweeps.map { ($0, settings[$0] ?? []) }, stems: &stems))
+            if let figure = figure(context, problemID: problemID, sweeps: sweeps.map { ($0, settings[$0] ?? []) }, stems: &stems) {
+                figures.append(figure)
+            }
         }
         return figures
     }
@@ -37,16 +39,14 @@ public enum LearningRateSweepFigure {
         gap ? record.final.relativeGap : record.final.gradientNorm
     }
 
-    static func figure(_ context: FigureContext, problemID: String, sweeps: [(String, [RunRecord])], stems: inout FigureStem) -> Figure {
-        let format = context.staticFormat
-        let stem = stems.unique("learning-rate", problemID)
-        let all = sweeps.flatMap(\.1)
-        let useGap = all.allSatisfy { $0.final.relativeGap != nil || $0.status == .diverged || $0.status == .error }
-        let useIterations = all.contains { $0.status == .converged }
-        let target = max(context.results.thresholds.count - 1, 0)
+    /// Per setting: (lr, median) rows — iterations to the last target (failures +∞) or the final value —
+    /// with nil where a run diverged or the median is not finite, and the diverged lr values.
+    static func table(_ sweeps: [(String, [RunRecord])], target: Int, iterations: Bool, gap: Bool)
+        -> (converging: [DataTable.Block], diverged: [DataTable.Block], finite: [Double])
+    {
         var converging: [DataTable.Block] = []
         var diverged: [DataTable.Block] = []
-        var finiteValues: [Double] = []
+        var finite: [Double] = []
         for (name, runs) in sweeps {
             let rates = Array(Set(runs.compactMap { $0.optimizer.parameters["lr"].flatMap(Double.init) })).sorted()
             var rows: [[Double?]] = []
@@ -56,20 +56,37 @@ public enum LearningRateSweepFigure {
                 if atRate.contains(where: { $0.status == .diverged }) {
                     crosses.append([rate])
                     rows.append([rate, nil])
-                } else {
-                    let values = useIterations
-                        ? atRate.map { PerformanceProfile.cost($0, targetIndex: target, measure: .iterations) }
-                        : atRate.compactMap { finalValue($0, gap: useGap) }
-                    let median = values.isEmpty ? nil : Optional(Quantiles.median(values)).flatMap { $0.isFinite ? $0 : nil }
-                    if let median, median > 0 { finiteValues.append(median) }
-                    rows.append([rate, median.flatMap { $0 > 0 ? $0 : nil }])
+                    continue
                 }
+                let values = iterations
+                    ? atRate.map { PerformanceProfile.cost($0, targetIndex: target, measure: .iterations) }
+                    : atRate.compactMap { finalValue($0, gap: gap) }
+                let median = values.isEmpty ? Double.nan : Quantiles.median(values)
+                let drawn = median.isFinite && median > 0 ? median : nil
+                if let drawn { finite.append(drawn) }
+                rows.append([rate, drawn])
             }
             converging.append(DataTable.Block(comment: name, rows: rows))
             diverged.append(DataTable.Block(comment: "\(name): diverged", rows: crosses))
         }
+        return (converging, diverged, finite)
+    }
+
+    static func figure(_ context: FigureContext, problemID: String, sweeps: [(String, [RunRecord])], stems: inout FigureStem) -> Figure? {
+        let format = context.staticFormat
+        let all = sweeps.flatMap(\.1)
+        let useGap = all.allSatisfy { $0.final.relativeGap != nil || $0.status == .diverged || $0.status == .error }
+        let target = max(context.results.thresholds.count - 1, 0)
+        var table = table(sweeps, target: target, iterations: true, gap: useGap)
+        let useIterations = !table.finite.isEmpty
+        if !useIterations { table = self.table(sweeps, target: target, iterations: false, gap: useGap) }
+        let hasCrosses = table.diverged.contains { !$0.rows.isEmpty }
+        guard !table.finite.isEmpty || hasCrosses else { return nil }
+        let converging = table.converging
+        let finiteValues = table.finite
         let top = (finiteValues.max() ?? 1) * 10
-        diverged = diverged.map { block in DataTable.Block(comment: block.comment, rows: block.rows.map { [$0[0], top] }) }
+        let diverged = table.diverged.map { block in DataTable.Block(comment: block.comment, rows: block.rows.map { [$0[0], top] }) }
+        let stem = stems.unique("learning-rate", problemID)
         let thresholdText = context.results.thresholds.last.map(DataTable.number) ?? ""
         let yName = useIterations ? "iterations to target \(thresholdText)" : (useGap ? "final (f − f*)/(f₀ − f*)" : "final ‖∇f‖")
         let data = DataTable(
@@ -88,6 +105,7 @@ public enum LearningRateSweepFigure {
         if let low = rates.min(), let high = rates.max() {
             script.add("set xrange [\(DataTable.number(low / 1.5)):\(DataTable.number(high * 1.5))]")
         }
+        script.add("set offsets 0, 0, graph 0.05, graph 0.05")
         script.widenDegenerateRange("y", values: finiteValues + (diverged.contains { !$0.rows.isEmpty } ? [top] : []), logarithmic: true)
         if let constants = all.first.flatMap({ KnownConstants($0.problem) }) {
             let threshold = 2 / constants.smoothness
@@ -99,7 +117,7 @@ public enum LearningRateSweepFigure {
             let hasValues = converging[index].rows.contains { $0.count > 1 && $0[1] != nil }
             plots.append(hasValues
                 ? "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title \(script.text(sweep.0))"
-                : "NaN with linespoints lt \(index + 1) pt 7 title \(script.text(sweep.0 + " (all diverged)"))")
+                : "NaN with linespoints lt \(index + 1) pt 7 title \(script.text(sweep.0 + " (no finite value)"))")
             if !diverged[index].rows.isEmpty {
                 plots.append("'\(data.fileName)' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 lw 2 notitle")
             }

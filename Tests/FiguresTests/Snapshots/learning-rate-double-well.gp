@@ -20,4 +20,5 @@ set format x '10^{%L}'
 set logscale y
 set format y '10^{%L}'
 set xrange [0.03333333333333333:0.15000000000000002]
+set offsets 0, 0, graph 0.05, graph 0.05
 plot 'learning-rate-double-well.dat' index 0 using 1:2 with linespoints lt 1 pt 7 title 'sgd'

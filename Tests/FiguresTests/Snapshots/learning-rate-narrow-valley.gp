@@ -20,6 +20,7 @@ set format x '10^{%L}'
 set logscale y
 set format y '10^{%L}'
 set xrange [0.0033333333333333335:0.045]
+set offsets 0, 0, graph 0.05, graph 0.05
 set arrow from 0.02, graph 0 to 0.02, graph 1 nohead lc rgb '#555555' dt 2 lw 1.5
 set label '2/L' at 0.02, graph 0.95 offset 0.5,0 tc rgb '#555555'
 plot 'learning-rate-narrow-valley.dat' index 0 using 1:2 with linespoints lt 1 pt 7 title 'sgd', \

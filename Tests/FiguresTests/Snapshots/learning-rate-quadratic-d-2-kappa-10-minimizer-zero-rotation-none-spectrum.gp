@@ -20,6 +20,7 @@ set format x '10^{%L}'
 set logscale y
 set format y '10^{%L}'
 set xrange [0.06666666666666667:0.27]
+set offsets 0, 0, graph 0.05, graph 0.05
 set arrow from 0.2, graph 0 to 0.2, graph 1 nohead lc rgb '#555555' dt 2 lw 1.5
 set label '2/L' at 0.2, graph 0.95 offset 0.5,0 tc rgb '#555555'
 plot 'learning-rate-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 0 using 1:2 with linespoints lt 1 pt 7 title 'sgd'
