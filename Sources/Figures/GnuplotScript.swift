@@ -33,16 +33,28 @@ public struct GnuplotScript {
         key(keyEntries)
     }
 
-    /// Characters of key text that fit across the figure by gnuplot's own estimate (about 8 px a
-    /// character at 10 pt on 800 px), or a 3.4 in LaTeX column at 8 pt.
-    var keyWidth: Int { format.isLaTeX ? 64 : 100 }
-
-    /// The key goes below the plot area (it never covers data): in two columns when there are more
-    /// than three entries and two of the longest fit side by side, else in one.
+    /// The key goes below the plot area (it never covers data). Two columns when there are more than
+    /// three entries and two of the longest fit side by side — gnuplot estimates about 8 px a character
+    /// at 10 pt on 800 px (100 characters), 6.5 px at 8 pt (124) — with the smaller font for more than
+    /// eight entries; else one column (8 pt beyond eight entries, to leave the plot its height). A LaTeX
+    /// column at 8 pt holds about 64 characters.
     mutating func key(_ entries: [String]) {
         let longest = entries.map(\.count).max() ?? 0
-        let columns = entries.count > 3 && 2 * (longest + 6) <= keyWidth ? 2 : 1
-        let font = format.isLaTeX ? "" : " font ',10'"
+        let needed = 2 * (longest + 6)
+        let many = entries.count > 8
+        var columns = 1
+        var size = many ? 8 : 10
+        if entries.count > 3 {
+            if format.isLaTeX {
+                columns = needed <= 64 ? 2 : 1
+            } else if needed <= 100 {
+                columns = 2
+                size = 10
+            } else if many && needed <= 124 {
+                columns = 2
+            }
+        }
+        let font = format.isLaTeX ? "" : " font ',\(size)'"
         lines.append("set key outside below center horizontal Left reverse maxcols \(columns) samplen 2.5 spacing 1.1\(font)")
     }
 

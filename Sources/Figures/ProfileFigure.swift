@@ -6,8 +6,9 @@ import Results
 ///   within τ times the best optimizer's iterations, τ on a log₂ axis;
 /// - **data profile** (``DataProfile``): fraction solved within α·(d + 1) gradient evaluations, log α;
 /// - **ECDF** (``RuntimeDistribution``): fraction of (run, target) pairs solved within a budget of
-///   gradient evaluations, log axis.
-/// Profiles use the last target of the ladder. The performance profile needs two optimizers.
+///   iterations, and one within a budget of gradient evaluations, log axis.
+/// Profiles use the last target of the ladder. The performance profile needs two optimizers. An
+/// optimizer without a record on a problem instance counts as not solving it.
 public enum ProfileFigure {
     public static func figures(_ context: FigureContext, stems: inout FigureStem) -> [Figure] {
         let results = context.results
@@ -41,11 +42,19 @@ public enum ProfileFigure {
             xLabel: "budget α in units of d + 1 gradient evaluations", yLabel: "fraction of problems solved",
             header: "Moré–Wild data profile over \(dataProfile.instances) problem instances; columns: alpha fraction",
             logBase: 10, xRange: (alphaMin, alphaMax)))
-        let distributions = RuntimeDistribution.all(results, measure: .gradientEvaluations)
+        for measure in [CostMeasure.iterations, .gradientEvaluations] {
+            figures.append(ecdf(context, measure: measure, stems: &stems))
+        }
+        return figures
+    }
+
+    static func ecdf(_ context: FigureContext, measure: CostMeasure, stems: inout FigureStem) -> Figure {
+        let results = context.results
+        let distributions = RuntimeDistribution.all(results, measure: measure)
         let budgets = distributions.flatMap { $0.steps.map(\.budget) }
         let budgetMax = max((budgets.max() ?? 1) * 2, 2)
-        figures.append(figure(
-            context, kind: "ecdf", stems: &stems,
+        return figure(
+            context, kind: "ecdf", name: measure.rawValue, stems: &stems,
             blocks: distributions.map { distribution in
                 var rows: [[Double?]] = [[1, 0]]
                 rows += distribution.steps.map { [max($0.budget, 1), $0.fraction] }
@@ -53,10 +62,9 @@ public enum ProfileFigure {
                 return DataTable.Block(comment: distribution.optimizerID, rows: rows)
             },
             title: "runtime ECDF over all targets (\(results.thresholds.count)) and problems",
-            xLabel: "gradient evaluations", yLabel: "fraction of (run, target) pairs solved",
-            header: "empirical CDF of gradient evaluations to each target over (run, target) pairs (" + distributions.map { "\($0.optimizerID): \($0.pairs)" }.joined(separator: ", ") + "); columns: budget fraction",
-            logBase: 10, xRange: (1, budgetMax)))
-        return figures
+            xLabel: measure.label, yLabel: "fraction of (run, target) pairs solved",
+            header: "empirical CDF of \(measure.label) to each target over (run, target) pairs (" + distributions.map { "\($0.optimizerID): \($0.pairs)" }.joined(separator: ", ") + "); columns: budget fraction",
+            logBase: 10, xRange: (1, budgetMax))
     }
 
     /// Step-function rows of a profile: (start, ρ(start)), then each distinct value v with the
@@ -71,10 +79,10 @@ public enum ProfileFigure {
         return rows
     }
 
-    static func figure(_ context: FigureContext, kind: String, stems: inout FigureStem, blocks: [DataTable.Block], title: String,
-                       xLabel: String, yLabel: String, header: String, logBase: Int, xRange: (Double, Double)) -> Figure {
+    static func figure(_ context: FigureContext, kind: String, name: String = "", stems: inout FigureStem, blocks: [DataTable.Block],
+                       title: String, xLabel: String, yLabel: String, header: String, logBase: Int, xRange: (Double, Double)) -> Figure {
         let format = context.staticFormat
-        let stem = stems.unique(kind, "")
+        let stem = stems.unique(kind, name)
         let data = DataTable(fileName: stem + ".dat", header: [header, "one block per optimizer, in key order"], blocks: blocks)
         var script = GnuplotScript(
             kind: kind, stem: stem, format: format, title: title, xLabel: xLabel, yLabel: yLabel,

@@ -50,7 +50,7 @@ import Results
         let lines = try PlotJob(runDirectory: directory, format: .svg).run(renderer: nil)
         #expect(lines.last?.contains("gnuplot FILE.gp") == true)
         let written = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("figures").path)
-        #expect(written.contains("ecdf.gp") && written.contains("ecdf.dat"))
+        #expect(written.contains("ecdf-iterations.gp") && written.contains("ecdf-iterations.dat"))
         let urls = try ReportWriter(results: try ResultSet(directory: directory)).write(to: directory.url)
         #expect(urls.map(\.lastPathComponent) == ["report.md", "report-tables.tex"])
         try? FileManager.default.removeItem(at: root)

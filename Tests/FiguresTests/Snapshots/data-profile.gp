@@ -28,7 +28,7 @@ set linetype 13 lc rgb '#CC79A7' lw 2 dt 2 pt 6 ps 0.8
 set linetype 14 lc rgb '#56B4E9' lw 2 dt 2 pt 7 ps 0.8
 set linetype 15 lc rgb '#000000' lw 2 dt 2 pt 1 ps 0.8
 set linetype 16 lc rgb '#F0E442' lw 2 dt 2 pt 2 ps 0.8
-set key outside below center horizontal Left reverse maxcols 1 samplen 2.5 spacing 1.1 font ',10'
+set key outside below center horizontal Left reverse maxcols 2 samplen 2.5 spacing 1.1 font ',8'
 set logscale x
 set format x '10^{%L}'
 set xrange [0.5:2762]
