@@ -9,6 +9,7 @@ public enum ExpectedRunningTime {
     /// ERT of `runs` for target `targetIndex` of the ladder, in `measure` (iterations or
     /// evaluations; seconds when every run was timed). nil when a needed cost is unknown.
     public static func value(runs: [RunRecord], targetIndex: Int, measure: CostMeasure) -> Double? {
+        guard !runs.isEmpty else { return nil }
         var total = 0.0
         var successes = 0
         for run in runs {
@@ -17,7 +18,6 @@ public enum ExpectedRunningTime {
             total += cost
             if hit != nil { successes += 1 }
         }
-        guard !runs.isEmpty else { return nil }
         return successes == 0 ? .infinity : total / Double(successes)
     }
 }

@@ -57,7 +57,8 @@ public struct KappaScaling: Sendable {
         self.points = points
         droppedKappas = dropped
         fit = LineFit(x: points.map { log10($0.kappa) }, y: points.map { log10($0.iterations) })
-        theoryExponent = runsByKappa.values.first?.first.flatMap { OptimizerFamily($0.optimizer)?.kappaExponent }
+        let first = runsByKappa.keys.min().flatMap { runsByKappa[$0]?.first }
+        theoryExponent = first.flatMap { OptimizerFamily($0.optimizer)?.kappaExponent }
     }
 
     /// κ of a problem: from its constants, else its `kappa` parameter.

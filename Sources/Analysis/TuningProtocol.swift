@@ -37,14 +37,14 @@ public struct TuningProtocol: Sendable {
     }
 
     public func outcomes(_ results: ResultSet) -> [Outcome] {
-        var grids: [String: [String: [RunRecord]]] = [:]
+        var grids: [CellKey: [String: [RunRecord]]] = [:]
         for record in results.records {
             let grid = record.optimizer.kind + (record.optimizer.schedule.map { "+" + $0.kind } ?? "")
-            grids["\(record.problem.id)\u{0}\(grid)", default: [:]][record.optimizer.id, default: []].append(record)
+            grids[CellKey(problemID: record.problem.id, optimizerID: grid), default: [:]][record.optimizer.id, default: []].append(record)
         }
         var outcomes: [Outcome] = []
+        // A grid is keyed like a cell, with the grid name (`kind` or `kind+schedule-kind`) as its optimizer.
         for key in grids.keys.sorted() {
-            let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
             let settings = grids[key] ?? [:]
             guard settings.count >= 2 else { continue }
             var best: (id: String, median: Double, successes: Int)?
@@ -65,7 +65,7 @@ public struct TuningProtocol: Sendable {
             let test = (settings[best.id] ?? []).filter { !tuningRepetitions.contains($0.repetition) }
             let testCosts = test.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: measure) }
             outcomes.append(Outcome(
-                problemID: parts[0], grid: parts.count > 1 ? parts[1] : "", settings: settings.count, chosenOptimizerID: best.id,
+                problemID: key.problemID, grid: key.optimizerID, settings: settings.count, chosenOptimizerID: best.id,
                 tuningMedian: best.median, tuningRuns: tuningRuns, tuningGradientEvaluations: tuningGradients,
                 testRuns: test.count, testSuccesses: testCosts.filter(\.isFinite).count,
                 testMedian: testCosts.isEmpty ? .nan : Quantiles.median(testCosts)))

@@ -88,7 +88,7 @@ public struct WilcoxonSignedRank: Sendable, Equatable {
         var counts = [Double](repeating: 0, count: n * (n + 1) / 2 + 1)
         counts[0] = 1
         var reach = 0
-        for k in 1...max(n, 1) where n > 0 {
+        for k in stride(from: 1, through: n, by: 1) {
             reach += k
             for w in stride(from: reach, through: k, by: -1) { counts[w] += counts[w - k] }
         }

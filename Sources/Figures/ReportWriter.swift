@@ -25,7 +25,7 @@ public struct ReportWriter {
 
     /// Writes `report.md` and `report-tables.tex` into the run directory; returns their URLs.
     public func write(to directory: URL) throws -> [URL] {
-        let figures = (try? FigureSet.build(FigureContext(results: results, format: figureFormat))) ?? []
+        let figures = try FigureSet.build(FigureContext(results: results, format: figureFormat))
         let markdown = directory.appendingPathComponent("report.md")
         let latex = directory.appendingPathComponent("report-tables.tex")
         try AtomicFile.write(self.markdown(figures: figures, figuresFolder: directory.appendingPathComponent("figures")), to: markdown)
