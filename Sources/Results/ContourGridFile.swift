@@ -49,6 +49,40 @@ public struct ContourGridFile: Sendable, Equatable {
         return (0..<count).map { lower + (upper - lower) * Double($0) / Double(count - 1) }
     }
 
+    /// The grid of `evaluate(x, y)` on `count` × `count` points over the box (what the harness writes;
+    /// the objective is evaluated here, no optimizer runs).
+    public static func sampling(
+        problemID: String, x: ClosedRange<Double>, y: ClosedRange<Double>, count: Int, minima: [[Double]],
+        evaluate: (Double, Double) -> Double
+    ) -> ContourGridFile {
+        let xs = axis(from: x.lowerBound, to: x.upperBound, count: count)
+        let ys = axis(from: y.lowerBound, to: y.upperBound, count: count)
+        return ContourGridFile(problemID: problemID, xs: xs, ys: ys, values: xs.map { px in ys.map { py in evaluate(px, py) } },
+                               minima: minima)
+    }
+
+    /// A box around the finite points of the paths and the minima, widened by `margin` × its size on
+    /// each side (and to at least ±0.5 around a single point); nil when there is no finite point.
+    public static func bounds(paths: [TrajectoryFile], minima: [[Double]], margin: Double = 0.1)
+        -> (x: ClosedRange<Double>, y: ClosedRange<Double>)?
+    {
+        var points = paths.flatMap { $0.points.map { [$0.x, $0.y] } }
+        points += minima.filter { $0.count == 2 }
+        let finite = points.filter { $0[0].isFinite && $0[1].isFinite }
+        guard let first = finite.first else { return nil }
+        var low = first
+        var high = first
+        for point in finite {
+            low = [min(low[0], point[0]), min(low[1], point[1])]
+            high = [max(high[0], point[0]), max(high[1], point[1])]
+        }
+        func widen(_ a: Double, _ b: Double) -> ClosedRange<Double> {
+            let pad = max((b - a) * margin, b == a ? 0.5 : 0)
+            return (a - pad)...(b + pad)
+        }
+        return (widen(low[0], high[0]), widen(low[1], high[1]))
+    }
+
     public var text: String {
         var text = "# gdbench contour grid v1\n# problem \(problemID)\n"
         for minimum in minima where minimum.count == 2 { text += "# minimum \(minimum[0]) \(minimum[1])\n" }

@@ -37,6 +37,22 @@ import Results
         try? FileManager.default.removeItem(at: folder)
     }
 
+    @Test func gridSamplingAndBoundsFollowTheirDefinitions() throws {
+        // f = x² + 10y² sampled on a 3 × 3 grid over [−1, 1]²: f(−1, 0) = 1, f(0, 1) = 10, f(1, 1) = 11.
+        let grid = ContourGridFile.sampling(problemID: "bowl", x: -1...1, y: -1...1, count: 3, minima: [[0, 0]]) { $0 * $0 + 10 * $1 * $1 }
+        #expect(grid.values[0][1] == 1)
+        #expect(grid.values[1][2] == 10)
+        #expect(grid.values[2][2] == 11)
+        // Path points (0, 0) … (2, 1) and the minimum (1, −1): box [0, 2] × [−1, 1], widened by 10% of its size.
+        let path = TrajectoryFile(runID: "r", points: [.init(iteration: 0, x: 0, y: 0, value: 0), .init(iteration: 1, x: 2, y: 1, value: 0),
+                                                      .init(iteration: 2, x: .nan, y: 5, value: 0)])
+        let box = try #require(ContourGridFile.bounds(paths: [path], minima: [[1, -1]]))
+        #expect(box.x == -0.2...2.2)
+        #expect(box.y == -1.2...1.2)
+        #expect(ContourGridFile.bounds(paths: [], minima: [[3, 4]])?.x == 2.5...3.5)
+        #expect(ContourGridFile.bounds(paths: [], minima: []) == nil)
+    }
+
     @Test func plotJobFollowsTheLatestLinkAndWritesScripts() throws {
         let root = try Fixture.temporaryFolder("plotjob")
         let suite = root.appendingPathComponent("fixture")
