@@ -4,7 +4,9 @@ import Results
 /// SIAM J. Optim. 20, 2009, eq. 2.7): d_s(α) = #{p : t_{p,s}/(n_p + 1) ≤ α} / #instances, where
 /// t_{p,s} is the number of gradient evaluations optimizer s needed to reach the chosen target on
 /// instance p (problem id × repetition; ∞ when not hit) and n_p the dimension — the budget in
-/// "simplex gradients", here gradient evaluations divided by d + 1 as the task asks.
+/// "simplex gradients", here gradient evaluations divided by d + 1 as the task asks. Hessian-vector
+/// products and Hessians are not in this budget, so methods that use them (Newton, linear CG on a
+/// quadratic) look cheap here; compare them on the performance profile of iterations.
 public struct DataProfile: Sendable {
     public var targetIndex: Int
     public var instances: Int

@@ -94,7 +94,7 @@ public struct ReportWriter {
         let performance = results.optimizerIDs.count >= 2 ? PerformanceProfile(results, targetIndex: targetIndex, measure: .iterations) : nil
         let data = DataProfile(results, targetIndex: targetIndex)
         return Table(
-            caption: "Profiles at target \(threshold): ρ(τ) = fraction of problem instances within τ× the best optimizer's iterations (Dolan–Moré); d(α) = fraction solved within α(d+1) gradient evaluations (Moré–Wild).",
+            caption: "Profiles at target \(threshold): ρ(τ) = fraction of problem instances within τ× the best optimizer's iterations (Dolan–Moré); d(α) = fraction solved within α(d+1) gradient evaluations (Moré–Wild; Hessian and Hessian-vector products are not counted in α).",
             header: ["optimizer", "ρ(1)", "ρ(2)", "ρ(10)", "ρ(∞)", "d(10)", "d(100)", "d(1000)"],
             rows: results.optimizerIDs.map { id in
                 let rho = [1.0, 2, 10, .infinity].map { tau in performance.map { String(format: "%.2f", $0.fraction(id, within: tau)) } ?? "—" }
