@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Optimizers", targets: ["Optimizers"]),
         .library(name: "Results", targets: ["Results"]),
         .library(name: "Harness", targets: ["Harness"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
+        .library(name: "Figures", targets: ["Figures"]),
         .executable(name: "gdbench", targets: ["gdbench"]),
     ],
     dependencies: [
@@ -29,13 +31,17 @@ let package = Package(
         .target(
             name: "Harness",
             dependencies: ["Optimizers", "Objectives", "Randomness", "Results", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
+        .target(name: "Figures", dependencies: ["Analysis", "Results"]),
         .executableTarget(
             name: "gdbench",
-            dependencies: ["Harness", "Results", "Objectives", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Harness", "Results", "Objectives", "Analysis", "Figures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Results", "Objectives", "Optimizers", "Randomness"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], exclude: ["Fixtures"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(
             name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.

@@ -1,0 +1,77 @@
+import Foundation
+import Results
+
+/// Fits iterations-to-target ≈ c·κᵖ for each optimizer over the κ values of a suite: least squares of
+/// log₁₀(median iterations) on log₁₀ κ (``LineFit``, 95% interval of p from the t distribution), beside
+/// the theory exponent of the optimizer's family (``OptimizerFamily``).
+///
+/// A series is one optimizer id on one problem family (the problem kind and parameters other than
+/// `kappa`, plus batch size and noise); κ comes from ``KnownConstants`` or else the `kappa` parameter.
+/// A point is the median over repetitions with failures counted as +∞, so a κ whose median run missed
+/// the target drops out of the fit (and is counted in `droppedKappas`).
+public struct KappaScaling: Sendable {
+    public var family: String
+    public var optimizerID: String
+    public var targetIndex: Int
+    /// (κ, median iterations), κ increasing, only finite medians.
+    public var points: [(kappa: Double, iterations: Double)]
+    public var droppedKappas: [Double]
+    /// The fit of log₁₀ iterations on log₁₀ κ (nil for fewer than two points).
+    public var fit: LineFit?
+    public var theoryExponent: Double?
+
+    /// c of c·κᵖ.
+    public var coefficient: Double? { fit.map { pow(10, $0.intercept) } }
+
+    /// All series of a result set with at least two κ values, sorted by family then optimizer id.
+    public static func all(_ results: ResultSet, targetIndex: Int) -> [KappaScaling] {
+        var groups: [String: [String: [Double: [RunRecord]]]] = [:]
+        for record in results.records {
+            guard let kappa = kappa(record.problem) else { continue }
+            groups[family(record.problem), default: [:]][record.optimizer.id, default: [:]][kappa, default: []].append(record)
+        }
+        var series: [KappaScaling] = []
+        for family in groups.keys.sorted() {
+            let byOptimizer = groups[family] ?? [:]
+            for optimizerID in byOptimizer.keys.sorted() {
+                let byKappa = byOptimizer[optimizerID] ?? [:]
+                guard byKappa.count >= 2 else { continue }
+                series.append(KappaScaling(family: family, optimizerID: optimizerID, runsByKappa: byKappa, targetIndex: targetIndex))
+            }
+        }
+        return series
+    }
+
+    public init(family: String, optimizerID: String, runsByKappa: [Double: [RunRecord]], targetIndex: Int) {
+        self.family = family
+        self.optimizerID = optimizerID
+        self.targetIndex = targetIndex
+        var points: [(kappa: Double, iterations: Double)] = []
+        var dropped: [Double] = []
+        for kappa in runsByKappa.keys.sorted() {
+            let runs = runsByKappa[kappa] ?? []
+            let costs = runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: .iterations) }
+            let median = Quantiles.median(costs)
+            if median.isFinite { points.append((kappa, median)) } else { dropped.append(kappa) }
+        }
+        self.points = points
+        droppedKappas = dropped
+        fit = LineFit(x: points.map { log10($0.kappa) }, y: points.map { log10($0.iterations) })
+        let first = runsByKappa.keys.min().flatMap { runsByKappa[$0]?.first }
+        theoryExponent = first.flatMap { OptimizerFamily($0.optimizer)?.kappaExponent }
+    }
+
+    /// κ of a problem: from its constants, else its `kappa` parameter.
+    static func kappa(_ problem: ProblemIdentity) -> Double? {
+        KnownConstants(problem)?.conditionNumber ?? problem.parameters["kappa"].flatMap(Double.init)
+    }
+
+    /// `kind[params without kappa]` plus batch size and noise.
+    static func family(_ problem: ProblemIdentity) -> String {
+        let parameters = problem.parameters.keys.sorted().filter { $0 != "kappa" }.map { "\($0)=\(problem.parameters[$0] ?? "")" }
+        var text = problem.kind + (parameters.isEmpty ? "" : "[" + parameters.joined(separator: ",") + "]")
+        if let batch = problem.batchSize { text += " batch=\(batch)" }
+        if problem.gradientNoise != 0 { text += " noise=\(problem.gradientNoise)" }
+        return text
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Results
+
+/// One row of the theory-check table: a measured value held against what theory predicts
+/// (reference §D), from result records alone. Which records a check applies to:
+///
+/// - **GD linear rate** — records whose optimizer is gradient descent `sgd` (``OptimizerFamily``
+///   gradient descent, kind `sgd`) with `lr` = 1/L to 1e−9 relative, on a full-batch noise-free
+///   quadratic with ``KnownConstants``. Predicted: the f-gap contracts by (1 − 1/κ)² per step (the
+///   distance by 1 − 1/κ, §D, A.18). Measured: ``LinearRate``. Pass when ln ρ_measured ≤ 0.95·ln ρ_predicted
+///   (at least 95% of the predicted log-contraction).
+/// - **Nesterov rate** — `nesterov-constant` with default or optimal parameters (lr = 1/L) on such a
+///   quadratic. Predicted: the guarantee f_k − f* ≤ (1 − 1/√κ)^k·(f₀ − f* + μ/2‖x₀ − x*‖²) (A.18),
+///   a per-step factor 1 − 1/√κ. Measured: ``LinearRate``. Pass as for GD.
+/// - **Divergence threshold 2/L** — for each full-batch noise-free quadratic with ``KnownConstants``
+///   and each `sgd` gradient-descent optimizer family without momentum whose ids differ only in `lr`
+///   (a learning-rate sweep, at least two lr values, with lr on both sides of 2/L or some run
+///   diverged): the largest lr whose runs all converged and the smallest lr with a diverged run.
+///   Predicted: GD is stable iff η < 2/L (§D.2). Pass when largest converging lr < 2/L ≤ smallest
+///   diverging lr (each side must exist).
+/// - **Newton one step** — `newton` on such a quadratic: every target of the ladder is reached at
+///   iteration 1 (§D: "exact in 1 step"). Measured: iterations to the last target. Pass when 1.
+///
+/// Rate checks are one row per record, divergence one row per sweep, Newton one row per record.
+public struct TheoryCheck: Sendable, Equatable {
+    public var check: String
+    /// The problem (and for per-run checks, the run) the row is about.
+    public var subject: String
+    public var measured: String
+    public var predicted: String
+    public var passed: Bool
+
+    public init(check: String, subject: String, measured: String, predicted: String, passed: Bool) {
+        self.check = check
+        self.subject = subject
+        self.measured = measured
+        self.predicted = predicted
+        self.passed = passed
+    }
+
+    /// The log-rate tolerance of the rate checks.
+    public static let rateTolerance = 0.95
+
+    /// Every check that applies to the records, in record id order (sweeps after per-run rows).
+    public static func all(_ results: ResultSet) -> [TheoryCheck] {
+        var rows: [TheoryCheck] = []
+        for record in results.records {
+            guard isDeterministicQuadratic(record.problem), let constants = KnownConstants(record.problem) else { continue }
+            let kappa = constants.conditionNumber
+            let lr = record.optimizer.parameters["lr"].flatMap(Double.init)
+            if OptimizerFamily(record.optimizer) == .gradientDescent, record.optimizer.kind == "sgd", let lr,
+               abs(lr * constants.smoothness - 1) <= 1e-9
+            {
+                rows.append(rateRow("GD rate, lr = 1/L", record, predicted: pow(1 - 1 / kappa, 2), formula: "(1 − 1/κ)²"))
+            }
+            if record.optimizer.kind == "nesterov-constant", lr.map({ abs($0 * constants.smoothness - 1) <= 1e-9 }) ?? true {
+                rows.append(rateRow("Nesterov rate, lr = 1/L", record, predicted: 1 - 1 / kappa.squareRoot(), formula: "1 − 1/√κ"))
+            }
+            if record.optimizer.kind == "newton" {
+                let last = record.targets.ladder.last?.hit
+                let allAtOne = !record.targets.ladder.isEmpty && record.targets.ladder.allSatisfy { ($0.hit?.iteration ?? 0) == 1 }
+                rows.append(TheoryCheck(
+                    check: "Newton one step", subject: record.id,
+                    measured: last.map { $0.iteration == 1 ? "1 iteration" : "\($0.iteration) iterations" } ?? "not reached",
+                    predicted: "1 iteration",
+                    passed: allAtOne))
+            }
+        }
+        rows += divergenceRows(results)
+        return rows
+    }
+
+    static func isDeterministicQuadratic(_ problem: ProblemIdentity) -> Bool {
+        problem.batchSize == nil && problem.gradientNoise == 0
+    }
+
+    static func rateRow(_ name: String, _ record: RunRecord, predicted: Double, formula: String) -> TheoryCheck {
+        guard let measured = LinearRate.measured(record) else {
+            return TheoryCheck(check: name, subject: record.id, measured: "no linear phase in the trace",
+                               predicted: "\(formula) = \(format(predicted))", passed: false)
+        }
+        return TheoryCheck(
+            check: name, subject: record.id, measured: format(measured), predicted: "≤ \(formula) = \(format(predicted))",
+            passed: log(measured) <= rateTolerance * log(predicted))
+    }
+
+    static func divergenceRows(_ results: ResultSet) -> [TheoryCheck] {
+        struct SweepKey: Hashable, Comparable {
+            var problemID: String
+            var others: String
+            static func < (a: SweepKey, b: SweepKey) -> Bool { (a.problemID, a.others) < (b.problemID, b.others) }
+        }
+        var sweeps: [SweepKey: [RunRecord]] = [:]
+        for record in results.records where record.optimizer.kind == "sgd" && isDeterministicQuadratic(record.problem) {
+            guard OptimizerFamily(record.optimizer) == .gradientDescent, record.optimizer.parameters["lr"].flatMap(Double.init) != nil,
+                  KnownConstants(record.problem) != nil
+            else { continue }
+            let others = record.optimizer.parameters.keys.sorted().filter { $0 != "lr" }
+                .map { "\($0)=\(record.optimizer.parameters[$0] ?? "")" }.joined(separator: ",")
+            sweeps[SweepKey(problemID: record.problem.id, others: others), default: []].append(record)
+        }
+        var rows: [TheoryCheck] = []
+        for key in sweeps.keys.sorted() {
+            let runs = sweeps[key] ?? []
+            guard let first = runs.first, let constants = KnownConstants(first.problem) else { continue }
+            var byRate: [Double: [RunRecord]] = [:]
+            for run in runs { if let lr = run.optimizer.parameters["lr"].flatMap(Double.init) { byRate[lr, default: []].append(run) } }
+            let threshold = 2 / constants.smoothness
+            let anyDiverged = runs.contains { $0.status == .diverged }
+            let straddles = byRate.keys.contains { $0 < threshold } && byRate.keys.contains { $0 >= threshold }
+            guard byRate.count >= 2, straddles || anyDiverged else { continue }
+            let converging = byRate.filter { $0.value.allSatisfy { $0.status == .converged } }.keys.max()
+            let diverging = byRate.filter { $0.value.contains { $0.status == .diverged } }.keys.min()
+            let passed = converging.map { $0 < threshold } == true && diverging.map { threshold <= $0 } == true
+            rows.append(TheoryCheck(
+                check: "GD divergence at 2/L", subject: key.problemID,
+                measured: "largest converging lr \(converging.map(format) ?? "none"), smallest diverging lr \(diverging.map(format) ?? "none")",
+                predicted: "converging < 2/L = \(format(threshold)) ≤ diverging", passed: passed))
+        }
+        return rows
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.6g", value) }
+}

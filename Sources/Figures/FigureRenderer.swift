@@ -1,0 +1,65 @@
+import Foundation
+
+/// Runs `gnuplot` as a subprocess (Foundation.Process) on written figure scripts, in the figures
+/// folder, and checks the result: a non-zero exit status is an error, and in strict mode so is any
+/// stderr line that mentions "warning" (gnuplot reports many problems, such as an empty data block
+/// or an unknown terminal option, only as warnings and still exits 0). gnuplot is found on `PATH`
+/// (or at `GDBENCH_GNUPLOT`); without it nothing is rendered and ``missingMessage`` says how to
+/// render the scripts later.
+public struct FigureRenderer: Sendable {
+    public var executable: URL
+    public var strict: Bool
+
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var script: String
+        public var status: Int32
+        public var stderr: String
+        public var description: String {
+            "gnuplot \(script): " + (status != 0 ? "exit status \(status)" : "warnings in strict mode") + "\n" + stderr
+        }
+    }
+
+    /// nil when gnuplot cannot be found.
+    public init?(strict: Bool = true, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        guard let executable = FigureRenderer.locate(environment) else { return nil }
+        self.executable = executable
+        self.strict = strict
+    }
+
+    public static func locate(_ environment: [String: String]) -> URL? {
+        if let explicit = environment["GDBENCH_GNUPLOT"], FileManager.default.isExecutableFile(atPath: explicit) {
+            return URL(fileURLWithPath: explicit)
+        }
+        for directory in (environment["PATH"] ?? "/usr/bin:/usr/local/bin").split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(directory)).appendingPathComponent("gnuplot")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// What to tell the user when gnuplot is missing.
+    public static func missingMessage(folder: URL) -> String {
+        "gnuplot not found: the figure scripts are written to \(folder.path); install gnuplot (Debian: gnuplot-nox) and render each with `cd \(folder.path) && gnuplot FILE.gp`"
+    }
+
+    /// Renders one script in `folder`; returns gnuplot's stderr (empty when clean).
+    @discardableResult
+    public func render(_ figure: Figure, in folder: URL) throws -> String {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [figure.scriptFileName]
+        process.currentDirectoryURL = folder
+        let errorPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = errorPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stderr = String(decoding: data, as: UTF8.self)
+        let warned = stderr.lowercased().contains("warning")
+        if process.terminationStatus != 0 || (strict && warned) {
+            throw Failure(script: figure.scriptFileName, status: process.terminationStatus, stderr: stderr)
+        }
+        return stderr
+    }
+}

@@ -1,0 +1,35 @@
+import Analysis
+import Foundation
+import Results
+
+/// Chooses the figure kinds that apply to a result set from its records, builds them and writes
+/// their scripts and data into a folder. A kind applies when its builder finds what it needs:
+/// convergence — traces; conditioning — a problem family at two or more κ; trajectories — 2-D
+/// problems with contour and path sidecars; learning-rate sweep — a setting at two or more lr;
+/// schedules — optimizers with a schedule; performance profile — two or more optimizers (data
+/// profile and ECDF always); saddle escape — the `escaped` milestone; batch size — a family at two or
+/// more batch sizes.
+public enum FigureSet {
+    public static func build(_ context: FigureContext) throws -> [Figure] {
+        var stems = FigureStem()
+        var figures: [Figure] = []
+        figures += ConvergenceFigure.figures(context, stems: &stems)
+        figures += ConditioningFigure.figures(context, stems: &stems)
+        figures += try TrajectoryFigure.figures(context, stems: &stems)
+        figures += LearningRateSweepFigure.figures(context, stems: &stems)
+        figures += ScheduleFigure.figures(context, stems: &stems)
+        figures += ProfileFigure.figures(context, stems: &stems)
+        figures += SaddleEscapeFigure.figures(context, stems: &stems)
+        figures += BatchSizeFigure.figures(context, stems: &stems)
+        return figures
+    }
+
+    /// Writes every figure's `.gp` and `.dat` files into `folder` (created when missing).
+    public static func write(_ figures: [Figure], to folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for figure in figures {
+            try AtomicFile.write(figure.script, to: folder.appendingPathComponent(figure.scriptFileName))
+            for table in figure.data { try AtomicFile.write(table.text, to: folder.appendingPathComponent(table.fileName)) }
+        }
+    }
+}

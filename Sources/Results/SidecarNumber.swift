@@ -1,0 +1,12 @@
+/// Number parsing for the text sidecar files (``TrajectoryFile``, ``ContourGridFile``): Swift's
+/// shortest round-trip form plus `nan`, `inf`, `-inf` as written by `"\(Double)"`.
+enum SidecarNumber {
+    static func parse(_ field: Substring) -> Double? {
+        switch field {
+        case "nan": return .nan
+        case "inf", "+inf": return .infinity
+        case "-inf": return -.infinity
+        default: return Double(field)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Figures
+import Foundation
+
+/// `gdbench plot`: writes the gnuplot scripts and data of every figure that applies to a run into
+/// `RUN/figures/` and renders them (``PlotJob``); without gnuplot it writes the scripts and says how
+/// to render them.
+struct Plot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the figures of a run with gnuplot.",
+        discussion: """
+            Reads runs.jsonl and manifest.json of results/SUITE/latest (or --run DIR), picks the figure kinds \
+            that apply (convergence, conditioning, trajectories, learning-rate sweep, schedules, profiles, saddle \
+            escape, batch size) and writes FIGURE.gp + FIGURE.dat into RUN/figures/, then renders them.
+            """)
+
+    @Option(help: "Suite name: plots results/SUITE/latest.")
+    var suite: String?
+
+    @Option(name: .customLong("run"), help: "A run directory (instead of the suite's latest run).")
+    var runDirectory: String?
+
+    @Option(help: "Output format: png, svg, pdf, tex (cairolatex) or gif (animated trajectories, png otherwise).")
+    var format: String = "png"
+
+    @Option(name: .customLong("results"), help: "The results root folder.")
+    var resultsRoot: String = "results"
+
+    @Flag(help: "Do not treat gnuplot warnings as errors.")
+    var lenient = false
+
+    func validate() throws {
+        guard FigureFormat(rawValue: format) != nil else {
+            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)")
+        }
+        if suite == nil && runDirectory == nil { throw ValidationError("give --suite NAME or --run DIR") }
+    }
+
+    func run() throws {
+        let directory = try PlotJob.locate(suite: suite, run: runDirectory, resultsRoot: URL(fileURLWithPath: resultsRoot))
+        let job = PlotJob(runDirectory: directory, format: FigureFormat(rawValue: format) ?? .png)
+        for line in try job.run(renderer: FigureRenderer(strict: !lenient)) { print(line) }
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Figures
+import Foundation
+import Analysis
+
+/// `gdbench report`: writes `report.md` and `report-tables.tex` beside a run (``ReportWriter``).
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write report.md and report-tables.tex for a run.",
+        discussion: """
+            Provenance, per-cell summaries with bootstrap intervals and ERT, theory checks, κ-scaling exponents, \
+            profiles, paired Wilcoxon tests and the figures of RUN/figures/ (run `gdbench plot` first to embed them).
+            """)
+
+    @Option(help: "Suite name: reports on results/SUITE/latest.")
+    var suite: String?
+
+    @Option(name: .customLong("run"), help: "A run directory (instead of the suite's latest run).")
+    var runDirectory: String?
+
+    @Option(name: .customLong("results"), help: "The results root folder.")
+    var resultsRoot: String = "results"
+
+    @Option(name: .customLong("tuning-reps"), help: "Comma-separated repetitions used for tuning (adds the tuning table).")
+    var tuningRepetitions: String?
+
+    @Option(help: "Format of the embedded figures (as rendered by `gdbench plot --format`).")
+    var format: String = "png"
+
+    func validate() throws {
+        if suite == nil && runDirectory == nil { throw ValidationError("give --suite NAME or --run DIR") }
+        guard FigureFormat(rawValue: format) != nil else {
+            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)")
+        }
+        _ = try repetitions()
+    }
+
+    func repetitions() throws -> Set<Int> {
+        guard let tuningRepetitions else { return [] }
+        var set = Set<Int>()
+        for field in tuningRepetitions.split(separator: ",") {
+            guard let value = Int(field.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+                throw ValidationError("--tuning-reps: expected comma-separated repetition indices ≥ 0, found \(field)")
+            }
+            set.insert(value)
+        }
+        return set
+    }
+
+    func run() throws {
+        let directory = try PlotJob.locate(suite: suite, run: runDirectory, resultsRoot: URL(fileURLWithPath: resultsRoot))
+        let results = try ResultSet(directory: directory)
+        let writer = ReportWriter(results: results, tuningRepetitions: try repetitions(), figureFormat: FigureFormat(rawValue: format) ?? .png)
+        for url in try writer.write(to: directory.url) { print("wrote \(url.path)") }
+    }
+}

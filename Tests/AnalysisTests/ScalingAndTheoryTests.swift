@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import Results
+@testable import Analysis
+
+@Suite struct ScalingAndTheoryTests {
+    let b = RecordBuilder.self
+
+    @Test func kappaScalingRecoversAnExactPowerLaw() throws {
+        // iterations = 3·κ for κ = 10, 100, 1000 (two reps each): p = 1, c = 3, zero residuals.
+        var records: [RunRecord] = []
+        for kappa in [10, 100, 1000] {
+            for rep in 0..<2 {
+                records.append(b.record(problemParameters: ["d": "2", "kappa": "\(kappa)"], optimizerParameters: ["lr": "1/L"],
+                                        repetition: rep, hits: [b.checkpoint(3 * kappa)]))
+            }
+        }
+        let series = KappaScaling.all(ResultSet(records: records), targetIndex: 0)
+        #expect(series.count == 1)
+        let scaling = try #require(series.first)
+        #expect(scaling.family == "quadratic[d=2]")
+        let fit = try #require(scaling.fit)
+        #expect(abs(fit.slope - 1) < 1e-12)
+        #expect(abs((scaling.coefficient ?? 0) - 3) < 1e-9)
+        #expect(scaling.theoryExponent == 1)
+    }
+
+    @Test func kappaScalingDropsAKappaWhoseMedianRunFailed() throws {
+        var records: [RunRecord] = []
+        for (kappa, iterations) in [(10, 20), (100, 200), (1000, nil as Int?)] {
+            for rep in 0..<3 {
+                records.append(b.record(problemParameters: ["kappa": "\(kappa)"], optimizer: "heavy-ball", repetition: rep,
+                                        hits: [iterations.map { b.checkpoint($0) }], final: b.checkpoint(5000)))
+            }
+        }
+        let scaling = try #require(KappaScaling.all(ResultSet(records: records), targetIndex: 0).first)
+        #expect(scaling.points.map(\.kappa) == [10, 100])
+        #expect(scaling.droppedKappas == [1000])
+        #expect(scaling.theoryExponent == 0.5)
+    }
+
+    @Test func linearRateOfAGeometricTraceIsItsRatio() throws {
+        // gap_k = 0.81^k: relative gaps 1e-1 … 1e-11 occur for k ≈ 11 … 120.
+        let record = b.record(trace: b.geometricTrace(rate: 0.81, at: [0, 1, 2, 5, 10, 20, 40, 80, 120, 160, 200]))
+        let rate = try #require(LinearRate.measured(record))
+        #expect(abs(rate - 0.81) < 1e-12)
+    }
+
+    @Test func gradientDescentRateCheckPassesAtTheBoundAndFailsWhenSlower() throws {
+        // κ = 10, L = 10 (μ = 1): lr = 1/L = 0.1, predicted f-gap factor (1 − 1/10)² = 0.81.
+        let parameters = ["kappa": "10", "d": "2"]
+        let atBound = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]",
+                               trace: b.geometricTrace(rate: 0.81, at: Array(stride(from: 0, through: 200, by: 10))))
+        let slower = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]", repetition: 1,
+                              trace: b.geometricTrace(rate: 0.9, at: Array(stride(from: 0, through: 300, by: 10))))
+        let rows = TheoryCheck.all(ResultSet(records: [atBound, slower]))
+        #expect(rows.count == 2)
+        #expect(rows.allSatisfy { $0.check == "GD rate, lr = 1/L" })
+        #expect(rows.first { $0.subject == atBound.id }?.passed == true)
+        #expect(rows.first { $0.subject == slower.id }?.passed == false)
+        // An lr other than 1/L is not checked.
+        let other = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.05"], trace: atBound.trace)
+        #expect(TheoryCheck.all(ResultSet(records: [other])).isEmpty)
+    }
+
+    @Test func nesterovRateCheckUsesOneMinusOneOverRootKappa() throws {
+        // κ = 100: guarantee 1 − 1/10 = 0.9 per step; a trace at 0.8 passes, one at 0.95 fails.
+        let parameters = ["kappa": "100"]
+        let fast = b.record(problemParameters: parameters, optimizer: "nesterov-constant",
+                            trace: b.geometricTrace(rate: 0.8, at: Array(stride(from: 0, through: 120, by: 5))))
+        let slow = b.record(problemParameters: parameters, optimizer: "nesterov-constant", repetition: 1,
+                            trace: b.geometricTrace(rate: 0.95, at: Array(stride(from: 0, through: 500, by: 10))))
+        let rows = TheoryCheck.all(ResultSet(records: [fast, slow]))
+        #expect(rows.map(\.passed) == [true, false])
+        #expect(rows[0].predicted.contains("0.9"))
+    }
+
+    @Test func divergenceThresholdBracketsTwoOverL() {
+        // κ = 100, μ = 1 → L = 100, 2/L = 0.02 (reference §D.2: 0.0199 converges, 0.0201 diverges).
+        func sweep(_ statuses: [(String, RunStatus)]) -> [TheoryCheck] {
+            let records = statuses.map { lr, status in
+                b.record(problemParameters: ["kappa": "100"], optimizerParameters: ["lr": lr], status: status)
+            }
+            return TheoryCheck.all(ResultSet(records: records)).filter { $0.check == "GD divergence at 2/L" }
+        }
+        let good = sweep([("0.01", .converged), ("0.0199", .converged), ("0.0201", .diverged), ("0.03", .diverged)])
+        #expect(good.count == 1)
+        #expect(good.first?.passed == true)
+        // A diverging lr below 2/L contradicts the theory.
+        #expect(sweep([("0.01", .converged), ("0.015", .diverged)]).first?.passed == false)
+        // An lr above 2/L that did not diverge leaves the threshold unbracketed.
+        #expect(sweep([("0.01", .converged), ("0.025", .budget)]).first?.passed == false)
+        // A sweep entirely below 2/L without divergence says nothing about the threshold: no row.
+        #expect(sweep([("0.01", .converged), ("0.019", .converged)]).isEmpty)
+    }
+
+    @Test func newtonCheckNeedsEveryTargetAtIterationOne() {
+        let thresholds = [1e-1, 1e-6]
+        let one = b.record(optimizer: "newton", thresholds: thresholds, hits: [b.checkpoint(1), b.checkpoint(1)])
+        let two = b.record(optimizer: "newton", repetition: 1, thresholds: thresholds, hits: [b.checkpoint(1), b.checkpoint(2)])
+        let rows = TheoryCheck.all(ResultSet(records: [one, two]))
+        #expect(rows.map(\.passed) == [true, false])
+        #expect(rows[1].measured == "2 iterations")
+    }
+
+    @Test func knownConstantsFollowTheDocumentedRules() {
+        func problem(_ kind: String, _ parameters: [String: String]) -> ProblemIdentity {
+            ProblemIdentity(id: kind, kind: kind, parameters: parameters, batchSize: nil, gradientNoise: 0, dimension: 2, sampleCount: nil)
+        }
+        #expect(KnownConstants(problem("quadratic", [:])) == KnownConstants(smoothness: 100, strongConvexity: 1))
+        #expect(KnownConstants(problem("quadratic", ["kappa": "1e4", "mu": "0.5"])) == KnownConstants(smoothness: 5000, strongConvexity: 0.5))
+        #expect(KnownConstants(problem("narrow-valley", [:]))?.conditionNumber == 100)
+        #expect(KnownConstants(problem("rosenbrock", [:])) == nil)
+        #expect(KnownConstants(problem("anything", ["L": "4", "mu": "2"]))?.conditionNumber == 2)
+    }
+}

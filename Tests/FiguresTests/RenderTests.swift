@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import Analysis
+@testable import Figures
+
+/// Renders every figure of the fixed result set with the real gnuplot, in every format, and fails on
+/// any gnuplot error or warning (strict mode). Skipped when gnuplot is not installed (CI installs it:
+/// Debian package gnuplot-nox). Set GDBENCH_KEEP_FIGURES=DIR to keep the pictures for review.
+@Suite(.enabled(if: FigureRenderer() != nil, "gnuplot is not installed (apt-get install gnuplot-nox); figure rendering not tested"))
+struct RenderTests {
+    @Test(arguments: [FigureFormat.png, .svg, .pdf, .tex, .gif])
+    func everyFigureRendersWithoutWarnings(format: FigureFormat) throws {
+        let renderer = try #require(FigureRenderer(strict: true))
+        let keep = ProcessInfo.processInfo.environment["GDBENCH_KEEP_FIGURES"]
+        let folder = try keep.map { URL(fileURLWithPath: $0).appendingPathComponent(format.rawValue) } ?? Fixture.temporaryFolder("render-\(format.rawValue)")
+        let figures = try FigureSet.build(FigureContext(results: Fixture.results(), format: format))
+        try FigureSet.write(figures, to: folder)
+        for figure in figures {
+            do {
+                // Strict mode throws on any warning; other stderr text (the GIF terminal's frame count) is fine.
+                try renderer.render(figure, in: folder)
+            } catch {
+                Issue.record("\(error)")
+                continue
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(figure.outputFileName).path)[.size] as? Int) ?? 0
+            #expect(size > 0, "\(figure.outputFileName) was not written")
+        }
+        if keep == nil { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @Test func strictModeRejectsWarnings() throws {
+        // gnuplot warns (exit status 0) when asked to plot a file with no usable data.
+        let renderer = try #require(FigureRenderer(strict: true))
+        let folder = try Fixture.temporaryFolder("warning")
+        try "# nothing\n".write(to: folder.appendingPathComponent("empty.dat"), atomically: true, encoding: .utf8)
+        let script = "set terminal pngcairo\nset output 'broken.png'\nplot 'empty.dat' using 1:2\n"
+        let figure = Figure(kind: "test", stem: "broken", format: .png, title: "broken", script: script, data: [])
+        try script.write(to: folder.appendingPathComponent(figure.scriptFileName), atomically: true, encoding: .utf8)
+        #expect(throws: FigureRenderer.Failure.self) { try renderer.render(figure, in: folder) }
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
