@@ -87,7 +87,7 @@ struct RunCommand: ParsableCommand {
         if outcome.interrupted {
             FileHandle.standardError.write(Data("""
                 interrupted after \(outcome.records.count) runs; they are in \(outcome.directory.journalURL.path)
-                continue with: gdbench run \(given) --resume
+                continue with: \((CommandLine.arguments + (resume ? [] : ["--resume"])).joined(separator: " "))
 
                 """.utf8))
             throw ExitCode(130)
