@@ -83,6 +83,7 @@ struct RunCommand: ParsableCommand {
             onRecord: { record, done, total in reporter.update(record: record, done: done, total: total) }))
         reporter.finish()
         source.cancel()
+        signal(SIGINT, SIG_DFL)
 
         if outcome.interrupted {
             FileHandle.standardError.write(Data("""
