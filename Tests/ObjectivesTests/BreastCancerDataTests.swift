@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Objectives
 
 /// The embedded breast-cancer data against the committed CSV and the data set's documented shape.
 @Suite struct BreastCancerDataTests {
     @Test func embeddedTextIsTheCommittedCSV() throws {
-        let url = Fixtures.repositoryRoot.appendingPathComponent("Sources/Objectives/Data/breast-cancer-wisconsin.csv")
+        let url = FixtureFiles.repositoryRoot().appendingPathComponent("Sources/Objectives/Data/breast-cancer-wisconsin.csv")
         let file = try String(contentsOf: url, encoding: .utf8)
         #expect(BreastCancerData.csv + "\n" == file)
     }

@@ -55,13 +55,13 @@ import Testing
             let a = (0..<count).map { _ in generator.nextGaussian() }
             let b = (0..<count).map { _ in generator.nextGaussian() }
             let dot = a.withUnsafeBufferPointer { pa in
-                b.withUnsafeBufferPointer { pb in RowKernels.dot(pa.baseAddress!, pb.baseAddress!, count: count) }
+                b.withUnsafeBufferPointer { pb in VectorKernels.dot(pa.baseAddress!, pb.baseAddress!, count: count) }
             }
             let plain = zip(a, b).reduce(0.0) { $0 + $1.0 * $1.1 }
             #expect(abs(dot - plain) <= 1e-14 * max(1, zip(a, b).reduce(0.0) { $0 + abs($1.0 * $1.1) }))
             var y = b
             a.withUnsafeBufferPointer { pa in
-                y.withUnsafeMutableBufferPointer { py in RowKernels.axpy(0.75, pa.baseAddress!, py.baseAddress!, count: count) }
+                y.withUnsafeMutableBufferPointer { py in VectorKernels.axpy(0.75, pa.baseAddress!, py.baseAddress!, count: count) }
             }
             #expect(y == zip(a, b).map { 0.75 * $0 + $1 })
         }

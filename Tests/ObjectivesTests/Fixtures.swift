@@ -1,14 +1,10 @@
 import Foundation
+import TestSupport
 
-/// Paths and decoders for the committed reference files (located from this source file, not as
-/// SwiftPM resources).
+/// The decoded reference files of this target (read through TestSupport.FixtureFiles).
 enum Fixtures {
-    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let repositoryRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
-
     static func decode<T: Decodable>(_ type: T.Type, from name: String) throws -> T {
-        let data = try Data(contentsOf: testsDirectory.appendingPathComponent("Fixtures").appendingPathComponent(name))
-        return try JSONDecoder().decode(T.self, from: data)
+        try FixtureFiles.decode(type, name)
     }
 
     /// `Fixtures/logistic_reference.json`, written by scripts/reference/logistic_reference.py.
@@ -72,6 +68,3 @@ enum Fixtures {
 
 /// ‖v‖₂.
 func norm(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
-
-/// |a − b| / |b|.
-func relativeDifference(_ a: Double, _ b: Double) -> Double { abs(a - b) / abs(b) }

@@ -19,9 +19,9 @@ import TestSupport
             let d = reference.d
             #expect(Array(problem.data.features[0..<d]) + [problem.data.targets[0]] == reference.first_row, "\(reference.name)")
             let constants = problem.constants
-            #expect(relativeDifference(try #require(constants.optimalValue), reference.f_star) <= 1e-12, "\(reference.name)")
-            #expect(relativeDifference(try #require(constants.smoothness), reference.smoothness) <= 1e-12, "\(reference.name)")
-            #expect(relativeDifference(try #require(constants.strongConvexity), reference.strong_convexity) <= 1e-10, "\(reference.name)")
+            #expect(RelativeError.of(try #require(constants.optimalValue), reference.f_star) <= 1e-12, "\(reference.name)")
+            #expect(RelativeError.of(try #require(constants.smoothness), reference.smoothness) <= 1e-12, "\(reference.name)")
+            #expect(RelativeError.of(try #require(constants.strongConvexity), reference.strong_convexity) <= 1e-10, "\(reference.name)")
             let minimizer = try #require(constants.minimizer)
             let distance = norm(zip(minimizer, reference.minimizer).map { $0 - $1 })
             #expect(distance <= 1e-10 * norm(reference.minimizer), "\(reference.name)")

@@ -73,7 +73,7 @@ import TestSupport
         // Reference §C.6 [run]: z-scored (population std), no intercept.
         let data = LogisticRegression.dataSets(for: Self.breastCancerStandardized).training
         let largest = try #require(SymmetricEigenvalues.compute(data.gramMatrix(), order: 30).last)
-        #expect(relativeDifference(largest, 7557.234771204747) <= 1e-12)
+        #expect(RelativeError.of(largest, 7557.234771204747) <= 1e-12)
         let expected: [(lambda: Double, optimalValue: Double, minimizerNorm: Double)] = [
             (0.1, 0.2098724307503274, 1.1616445493180787),
             (0.01, 0.10241656575570417, 2.420662632732873),
@@ -82,10 +82,10 @@ import TestSupport
         for (lambda, optimalValue, minimizerNorm) in expected {
             let problem = try LogisticRegression(configuration: .init(source: .breastCancer, standardize: true, lambda: lambda))
             #expect(abs(problem.value(at: problem.startingPoint) - log(2.0)) <= 2e-16)
-            #expect(relativeDifference(try #require(problem.constants.optimalValue), optimalValue) <= 1e-12)
-            #expect(relativeDifference(norm(try #require(problem.constants.minimizer)), minimizerNorm) <= 1e-9)
+            #expect(RelativeError.of(try #require(problem.constants.optimalValue), optimalValue) <= 1e-12)
+            #expect(RelativeError.of(norm(try #require(problem.constants.minimizer)), minimizerNorm) <= 1e-9)
             let smoothness = try #require(problem.constants.smoothness)
-            #expect(relativeDifference(smoothness, 7557.234771204747 / (4 * 569) + lambda) <= 1e-12)
+            #expect(RelativeError.of(smoothness, 7557.234771204747 / (4 * 569) + lambda) <= 1e-12)
         }
         // The trace bound of the reference: (1/(4n))Σ‖xᵢ‖² = p/4 = 7.5 after z-scoring.
         let trace = data.features.reduce(0) { $0 + $1 * $1 } / (4 * 569)
@@ -109,7 +109,7 @@ import TestSupport
             #expect(expected.lambda == configuration.lambda)
             let problem = try LogisticRegression(configuration: configuration)
             #expect(problem.training.rowCount == expected.rows && problem.dimension == expected.columns)
-            #expect(relativeDifference(try #require(problem.constants.optimalValue), expected.f_star) <= 1e-12, "\(name)")
+            #expect(RelativeError.of(try #require(problem.constants.optimalValue), expected.f_star) <= 1e-12, "\(name)")
             // Strong convexity: ‖x* − w_sklearn‖ ≤ (‖∇f(x*)‖ + ‖∇f(w_sklearn)‖)/λ.
             let minimizer = try #require(problem.constants.minimizer)
             var gradient = [Double](repeating: 0, count: problem.dimension)
@@ -119,7 +119,7 @@ import TestSupport
             let bound = (LogisticRegression.minimizerTolerance + norm(gradient)) / configuration.lambda
             let distance = norm(zip(minimizer, expected.minimizer).map { $0 - $1 })
             #expect(distance <= bound, "\(name)")
-            #expect(relativeDifference(norm(minimizer), expected.minimizer_norm) <= bound / expected.minimizer_norm + 1e-15)
+            #expect(RelativeError.of(norm(minimizer), expected.minimizer_norm) <= bound / expected.minimizer_norm + 1e-15)
         }
     }
 

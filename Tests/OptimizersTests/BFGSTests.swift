@@ -17,7 +17,7 @@ struct BFGSTests {
     /// The secant equation H_{k+1}y_k = s_k holds after every update (N&W eq. 6.17), checked with
     /// s and y taken from consecutive iterates and gradients of the objective itself.
     @Test func secantEquationHolds() throws {
-        let objective = TestRosenbrock(dimension: 5)
+        let objective = ChainedRosenbrock(dimension: 5)
         var driver = TestDriver(objective)
         var method = BFGS()
         try method.prepare(at: driver.x, oracle: &driver.oracle)
@@ -40,7 +40,7 @@ struct BFGSTests {
     /// 2-D and 10-D chained Rosenbrock functions.
     @Test(arguments: [2, 10])
     func reachesToleranceOnChainedRosenbrock(dimension: Int) throws {
-        let objective = TestRosenbrock(dimension: dimension)
+        let objective = ChainedRosenbrock(dimension: dimension)
         var driver = TestDriver(objective)
         var method = BFGS()
         let iterations = try driver.run(&method, maxIterations: 2000, stop: Stop.gradientNorm(1e-6))

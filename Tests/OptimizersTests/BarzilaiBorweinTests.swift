@@ -10,7 +10,7 @@ struct BarzilaiBorweinTests {
     @Test(arguments: [BarzilaiBorwein.Variant.long, .short])
     func stepsFollowTheFormulas(variant: BarzilaiBorwein.Variant) throws {
         let lambda = [1.0, 4, 9]
-        let objective = TestQuadratic(eigenvalues: lambda, start: [1, 1, 1])
+        let objective = AxisAlignedQuadratic(eigenvalues: lambda, start: [1, 1, 1])
         var driver = TestDriver(objective)
         var method = BarzilaiBorwein(variant: variant)
         var steps: [Double] = []
@@ -34,7 +34,7 @@ struct BarzilaiBorweinTests {
     /// (§D: GD needs about κ·ln(1e8) ≈ 18 000 iterations).
     @Test(arguments: [BarzilaiBorwein.Variant.long, .short])
     func convergesOnIllConditionedQuadratic(variant: BarzilaiBorwein.Variant) throws {
-        let objective = TestQuadratic(eigenvalues: Spectrum.geometric(1, 1e3, count: 40), minimizer: (0..<40).map { sin(Double($0)) }, rotationSeed: 31)
+        let objective = DenseQuadratic(eigenvalues: Spectrum.geometric(1, 1e3, count: 40), minimizer: (0..<40).map { sin(Double($0)) }, rotationSeed: 31)
         var driver = TestDriver(objective)
         var method = BarzilaiBorwein(variant: variant)
         let count = try driver.run(&method, maxIterations: 5000, stop: Stop.relativeDistance(1e-8, start: objective.startingPoint, minimizer: objective.minimizer))
@@ -44,7 +44,7 @@ struct BarzilaiBorweinTests {
     /// Without L (Rosenbrock) the first step comes from one Armijo search from 1: reference §A.13's
     /// α = 2⁻¹⁰ at the standard start, costing 11 function evaluations.
     @Test func firstStepFromArmijoWhenLIsUnknown() throws {
-        var driver = TestDriver(TestRosenbrock())
+        var driver = TestDriver(ChainedRosenbrock(dimension: 2))
         var method = BarzilaiBorwein()
         var step = 0.0
         try driver.run(&method, maxIterations: 1, each: { _, _, report in step = report.learningRate })
@@ -58,7 +58,7 @@ struct BarzilaiBorweinTests {
     /// non-monotone safeguard (Raydan 1997) makes it reach ‖∇f‖ ≤ 1e−6, and it never exceeds the max
     /// of the last 10 values.
     @Test func nonmonotoneSafeguardConvergesOnRosenbrock() throws {
-        let objective = TestRosenbrock()
+        let objective = ChainedRosenbrock(dimension: 2)
         var driver = TestDriver(objective)
         var plainDriver = TestDriver(objective)
         var plain = BarzilaiBorwein()

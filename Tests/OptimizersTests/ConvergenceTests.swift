@@ -15,7 +15,7 @@ import Testing
         var description: String { kind }
     }
 
-    static let quadratic = DiagonalQuadratic(
+    static let quadratic = AxisAlignedQuadratic(
         diagonal: (1...10).map(Double.init), startingPoint: [Double](repeating: 1, count: 10))
 
     static let settings: [Setting] = [

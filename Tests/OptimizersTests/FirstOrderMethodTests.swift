@@ -4,7 +4,7 @@ import Optimizers
 import Testing
 
 @Suite struct FirstOrderMethodTests {
-    static let quadratic = DiagonalQuadratic(diagonal: [1, 2, 3, 4, 5], startingPoint: [1, -1, 1, -1, 1])
+    static let quadratic = AxisAlignedQuadratic(diagonal: [1, 2, 3, 4, 5], startingPoint: [1, -1, 1, -1, 1])
 
     /// 1000 steps reuse the storage of the first: the iterate and every state vector keep their addresses
     /// and sizes (a copy-on-write copy or a reallocation would move them), and each step asks the oracle
@@ -46,13 +46,13 @@ import Testing
             let rate = 0.2 * pow(0.5, Double(k))
             #expect(report.learningRate == rate)
             // plain gradient descent: x ← x − η_k·h⊙x
-            for i in x.indices { #expect(x[i] == before[i] - rate * (Self.quadratic.diagonal[i] * before[i])) }
+            for i in x.indices { #expect(x[i] == before[i] - rate * (Self.quadratic.eigenvalues[i] * before[i])) }
         }
     }
 
     @Test func lookaheadNesterovEvaluatesTheGradientAtTheLookaheadPoint() throws {
         // f = ½x²: g(x + μv) = x + μv. Step 1: v₁ = −η·x₀; step 2: v₂ = μv₁ − η(x₁ + μv₁).
-        let objective = DiagonalQuadratic(diagonal: [1], startingPoint: [1])
+        let objective = AxisAlignedQuadratic(diagonal: [1], startingPoint: [1])
         var method = LookaheadNesterovMethod(momentum: 0.9, schedule: 0.1)
         var oracle = Oracle(objective: objective, seed: 0)
         var x = objective.startingPoint

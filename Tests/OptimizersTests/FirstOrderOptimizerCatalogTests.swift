@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func everyKindBuildsWithItsDefaultsAndDescends() throws {
-        let objective = DiagonalQuadratic(diagonal: [1, 4], startingPoint: [1, 1])
+        let objective = AxisAlignedQuadratic(diagonal: [1, 4], startingPoint: [1, 1])
         for kind in FirstOrderOptimizerCatalog.kinds {
             let method = try kind.make(ParameterSet(), nil, 0)
             let iterates = try trajectory(method, on: objective, steps: 20)
@@ -57,7 +57,7 @@ import Testing
 
     @Test func aScheduleReplacesTheConstantLearningRate() throws {
         let schedule = GeometricDecay(initial: 0.1, factor: 0.5)
-        let objective = DiagonalQuadratic(diagonal: [1, 4], startingPoint: [1, 1])
+        let objective = AxisAlignedQuadratic(diagonal: [1, 4], startingPoint: [1, 1])
         for kind in FirstOrderOptimizerCatalog.kinds {
             var method = try kind.make(ParameterSet(["lr": .number(7)]), schedule, 0)
             var oracle = Oracle(objective: objective, seed: 0)

@@ -2,8 +2,8 @@ import Objectives
 import Testing
 import TestSupport
 
-/// The test-only fixture objectives against central finite differences, so that the golden trajectories
-/// rest on correct gradients.
+/// The library objectives that stand for the fixture problems, against central finite differences, so
+/// that the golden trajectories rest on correct gradients.
 @Suite struct FixtureProblemTests {
     @Test(arguments: ["rosenbrock", "rosenbrock10", "quadratic", "logistic"])
     func derivativesMatchFiniteDifferences(_ name: String) throws {
@@ -19,7 +19,7 @@ import TestSupport
 
     /// scipy's check value rosen(0.1·(0, 1, …, 9)) = 76.56 and f = 24.2 at (−1.2, 1) (reference §C.1).
     @Test func rosenbrockValues() {
-        #expect(abs(ChainedRosenbrock(start: [Double](repeating: 0, count: 10)).value(at: (0..<10).map { 0.1 * Double($0) }) - 76.56) <= 1e-12)
-        #expect(abs(ChainedRosenbrock(start: [0, 0]).value(at: [-1.2, 1]) - 24.2) <= 1e-12)
+        #expect(abs(ChainedRosenbrock(dimension: 10).value(at: (0..<10).map { 0.1 * Double($0) }) - 76.56) <= 1e-12)
+        #expect(abs(ChainedRosenbrock(dimension: 2).value(at: [-1.2, 1]) - 24.2) <= 1e-12)
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 import Objectives
+import TestSupport
 @testable import Optimizers
 
 /// The JSON fixtures written by scripts/reference/optimizer_fixtures.py (torch 2.15.0, optax 0.2.8).
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     struct ProblemDefinitions: Decodable {
         struct Plain: Decodable { var start: [Double] }
@@ -57,28 +57,37 @@ enum Fixtures {
     }
 
     static func load<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(contentsOf: directory.appendingPathComponent(name)))
+        try FixtureFiles.decode(type, name)
     }
 
     /// Names of the trajectory files, sorted.
     static var trajectoryNames: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: FixtureFiles.directory().path)) ?? []
         return names.filter { ($0.hasPrefix("torch-") || $0.hasPrefix("optax-")) && $0.hasSuffix(".json") }.sorted()
     }
 
-    /// The fixture problem called `name`, built from problems.json.
+    /// The fixture problem called `name`: the library's struct for the function problems.json names,
+    /// checked to start where the fixture starts.
     static func problem(_ name: String) throws -> any Objective {
         let problems = try load(ProblemDefinitions.self, "problems.json")
+        let objective: any Objective, start: [Double]
         switch name {
-        case "rosenbrock": return ChainedRosenbrock(start: problems.rosenbrock.start)
-        case "rosenbrock10": return ChainedRosenbrock(start: problems.rosenbrock10.start)
-        case "quadratic": return DiagonalQuadratic(diagonal: problems.quadratic.diagonal, startingPoint: problems.quadratic.start)
+        case "rosenbrock": (objective, start) = (ChainedRosenbrock(dimension: 2), problems.rosenbrock.start)
+        case "rosenbrock10": (objective, start) = (ChainedRosenbrock(dimension: 10), problems.rosenbrock10.start)
+        case "quadratic":
+            start = problems.quadratic.start
+            objective = AxisAlignedQuadratic(diagonal: problems.quadratic.diagonal, startingPoint: start)
         case "logistic":
             let l = problems.logistic
-            return SmallLogisticRegression(
-                features: l.features, labels: l.labels, regularization: l.regularization, startingPoint: l.start)
+            start = l.start
+            let data = Dataset(rowCount: l.labels.count, columnCount: start.count, features: l.features.flatMap { $0 }, targets: l.labels)
+            objective = try LogisticRegression(training: data, lambda: l.regularization)
         default: throw MethodError("unknown fixture problem \(name)")
         }
+        guard objective.startingPoint == start else {
+            throw MethodError("fixture problem \(name) starts at \(start), the library's struct at \(objective.startingPoint)")
+        }
+        return objective
     }
 
     /// The catalog's optimizer `kind`.
@@ -107,20 +116,6 @@ private func trajectory<O: Objective>(_ method: any Method, _ objective: O, step
         iterates.append(x)
     }
     return iterates
-}
-
-/// max over entries of |a − b| / max(1, |b|): the fixtures' tolerance measure (reference §A.0).
-func worstRelativeError(_ a: [[Double]], _ b: [[Double]]) -> Double {
-    guard a.count == b.count else { return .infinity }
-    var worst = 0.0
-    for (p, q) in zip(a, b) {
-        guard p.count == q.count else { return .infinity }
-        for (x, y) in zip(p, q) {
-            let error = abs(x - y) / max(1, abs(y))
-            worst = max(worst, error.isNaN ? .infinity : error)
-        }
-    }
-    return worst
 }
 
 /// Parameters from a dictionary literal.

@@ -2,6 +2,7 @@ import Foundation
 import Objectives
 import Optimizers
 import Testing
+import TestSupport
 
 /// Every optimizer configuration against the 100-step trajectories torch and optax produced on the four
 /// fixture problems (scripts/reference/optimizer_fixtures.py), to |a − b| ≤ 1e−12·max(1, |b|).
@@ -21,7 +22,7 @@ import Testing
             values["lr"] = .number(run.lr)
             let method = try kind.make(ParameterSet(values), nil, 0)
             let iterates = try trajectory(method, on: try Fixtures.problem(problem), steps: run.iterates.count)
-            let error = worstRelativeError(iterates, run.iterates)
+            let error = RelativeError.worst(iterates, run.iterates)
             #expect(error <= 1e-12, "\(name) (\(fixture.call)) on \(problem): worst relative error \(error)")
         }
     }

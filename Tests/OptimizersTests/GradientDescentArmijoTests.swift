@@ -6,7 +6,7 @@ struct GradientDescentArmijoTests {
     /// Reference §A.13 (author's numpy): c₁ = 1e−4, ρ = ½, α₀ = 1 on Rosenbrock from (−1.2, 1)
     /// accepts α = 2⁻¹⁰ with x₁ = (−0.9894531249999999, 1.0859375), f = 5.101112663710957.
     @Test func firstIterationOnRosenbrockMatchesReference() throws {
-        var driver = TestDriver(TestRosenbrock())
+        var driver = TestDriver(ChainedRosenbrock(dimension: 2))
         var method = GradientDescentArmijo()
         try method.prepare(at: driver.x, oracle: &driver.oracle)
         #expect(driver.oracle.counts.functionEvaluations == 1)
@@ -24,7 +24,7 @@ struct GradientDescentArmijoTests {
     /// Reference §A.13: 13757 iterations to reach ‖∇f‖ ≤ 1e−6 (author's numpy; allow ±2 for the
     /// accumulated rounding of a long run and the reference's own ±1).
     @Test func iterationsToToleranceOnRosenbrockMatchReference() throws {
-        var driver = TestDriver(TestRosenbrock())
+        var driver = TestDriver(ChainedRosenbrock(dimension: 2))
         var method = GradientDescentArmijo()
         let iterations = try driver.run(&method, maxIterations: 20_000, stop: Stop.gradientNorm(1e-6))
         #expect(abs(iterations - 13757) <= 2, "iterations \(iterations)")
@@ -32,7 +32,7 @@ struct GradientDescentArmijoTests {
 
     /// Every accepted step satisfies the Armijo condition, checked independently of the method.
     @Test func acceptedStepsSatisfyArmijo() throws {
-        let objective = TestRosenbrock()
+        let objective = ChainedRosenbrock(dimension: 2)
         var driver = TestDriver(objective)
         var method = GradientDescentArmijo(warmStart: true)
         try method.prepare(at: driver.x, oracle: &driver.oracle)
@@ -51,7 +51,7 @@ struct GradientDescentArmijoTests {
     /// condition holds; the accepted step and the trials it cost are checked against the condition
     /// evaluated on the objective directly.
     @Test func warmStartBeginsFromPreviousStepTimesGrowth() throws {
-        let objective = TestRosenbrock()
+        let objective = ChainedRosenbrock(dimension: 2)
         var driver = TestDriver(objective)
         var method = GradientDescentArmijo(warmStart: true, growth: 2)
         try method.prepare(at: driver.x, oracle: &driver.oracle)
@@ -73,7 +73,7 @@ struct GradientDescentArmijoTests {
 
     /// The backtracking search gives up after max-backtracks reductions and the method stalls.
     @Test func stallsWhenNoStepDecreases() throws {
-        var driver = TestDriver(TestRosenbrock())
+        var driver = TestDriver(ChainedRosenbrock(dimension: 2))
         var method = GradientDescentArmijo(lineSearch: ArmijoBacktracking(maxBacktracks: 3))
         let report = try { () throws -> IterationReport in
             try method.prepare(at: driver.x, oracle: &driver.oracle)

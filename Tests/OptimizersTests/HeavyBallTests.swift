@@ -12,7 +12,7 @@ struct HeavyBallTests {
         (Spectrum.geometric(1, 100, count: 50), 85),
     ])
     func referenceIterationCounts(eigenvalues: [Double], expected: Int) throws {
-        let objective = TestQuadratic(eigenvalues: eigenvalues)
+        let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = HeavyBall()
         let count = try driver.run(&method, maxIterations: 5000, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
@@ -26,7 +26,7 @@ struct HeavyBallTests {
     /// behaves like C·k·ρ^k, so the per-step factor over iterations 400…800 is ρ·(800/400)^(1/400).
     @Test func asymptoticRateIsTheSpectralRadius() throws {
         let kappa = 1e4
-        let objective = TestQuadratic(eigenvalues: Spectrum.geometric(1, kappa, count: 20), rotationSeed: 8)
+        let objective = DenseQuadratic(eigenvalues: Spectrum.geometric(1, kappa, count: 20), rotationSeed: 8)
         var driver = TestDriver(objective)
         var method = HeavyBall()
         var errors: [Int: Double] = [:]
@@ -43,7 +43,7 @@ struct HeavyBallTests {
     /// η = 0.0199 → |x| = 0.366, η = 0.02 → 1.0 (oscillates), η = 0.0201 → 2.705 (diverges).
     @Test(arguments: [(0.0199, 0.366), (0.02, 1.0), (0.0201, 2.705)])
     func gradientDescentThresholdIsTwoOverL(lr: Double, magnitude: Double) throws {
-        let objective = TestQuadratic(eigenvalues: [100], start: [1])
+        let objective = AxisAlignedQuadratic(eigenvalues: [100], start: [1])
         var driver = TestDriver(objective)
         var method = HeavyBall(learningRate: lr, momentum: 0)
         try driver.run(&method, maxIterations: 100)

@@ -9,7 +9,7 @@ struct LBFGSTests {
     /// x = (−0.3929095248880504, 0.14696808489351595), f = 1.9456874727314497; after #3 (60)
     /// x = (0.99980332591276, 0.9996078455480785), f = 3.8814108761943625e−08.
     @Test func torchConventionWithoutLineSearchMatchesTorch() throws {
-        let objective = TestRosenbrock()
+        let objective = ChainedRosenbrock(dimension: 2)
         var driver = TestDriver(objective)
         var method = LBFGS(convention: .torch)
         var iterates: [Int: [Double]] = [:]
@@ -28,12 +28,12 @@ struct LBFGSTests {
 
     /// The first torch step is min(1, 1/‖g‖₁)·lr along −g: 1/303.6 at (−1.2, 1) where ∇f = (−215.6, −88).
     @Test func torchFirstStepUsesL1Norm() throws {
-        var driver = TestDriver(TestRosenbrock())
+        var driver = TestDriver(ChainedRosenbrock(dimension: 2))
         var method = LBFGS(convention: .torch, learningRate: 0.5)
         var step = 0.0
         try driver.run(&method, maxIterations: 1, each: { _, _, report in step = report.learningRate })
         var g = [0.0, 0.0]
-        _ = TestRosenbrock().evaluate(at: [-1.2, 1], gradient: &g)
+        _ = ChainedRosenbrock(dimension: 2).evaluate(at: [-1.2, 1], gradient: &g)
         #expect(step == min(1, 1 / (abs(g[0]) + abs(g[1]))) * 0.5)
         #expect(abs(step - 0.5 / 303.6) <= 1e-17)
         #expect(abs(driver.x[0] - (-1.2 + step * 215.6)) <= 1e-15)
@@ -55,7 +55,7 @@ struct LBFGSTests {
         var method = method
         switch problem {
         case "rosenbrock-2d":
-            var driver = TestDriver(TestRosenbrock())
+            var driver = TestDriver(ChainedRosenbrock(dimension: 2))
             let k = try driver.run(&method, maxIterations: 10_000, stop: Stop.gradientInfinityNorm(1e-5))
             return (k, driver.oracle.counts.functionEvaluations)
         default:
@@ -68,7 +68,7 @@ struct LBFGSTests {
 
     @Test(arguments: [2, 10])
     func scipyConventionReachesToleranceOnChainedRosenbrock(dimension: Int) throws {
-        let objective = TestRosenbrock(dimension: dimension)
+        let objective = ChainedRosenbrock(dimension: dimension)
         var driver = TestDriver(objective)
         var method = LBFGS(convention: .scipy)
         let iterations = try driver.run(&method, maxIterations: 2000, stop: Stop.gradientNorm(1e-6))
@@ -82,7 +82,7 @@ struct LBFGSTests {
     /// x = (0.9999814210791366, 0.9999619651810989), f = 4.221457511263308e−10, and the torch
     /// convention stalls at that point too.
     @Test func torchConventionWithStrongWolfeStallsWhereTorchStops() throws {
-        let objective = TestRosenbrock()
+        let objective = ChainedRosenbrock(dimension: 2)
         var driver = TestDriver(objective)
         var method = LBFGS(convention: .torch, usesLineSearch: true)
         var stalled = false
@@ -97,7 +97,7 @@ struct LBFGSTests {
     /// with Wolfe steps it still finishes a small quadratic in few iterations, each costing at least
     /// one f and ∇f per line-search trial (doc comment).
     @Test func evaluationsAreOnePerTrial() throws {
-        let objective = TestQuadratic(eigenvalues: Spectrum.linear(1, 50, count: 8), rotationSeed: 2)
+        let objective = DenseQuadratic(eigenvalues: Spectrum.linear(1, 50, count: 8), rotationSeed: 2)
         var driver = TestDriver(objective)
         var method = LBFGS(convention: .scipy)
         let iterations = try driver.run(&method, maxIterations: 200, stop: Stop.gradientInfinityNorm(1e-8))

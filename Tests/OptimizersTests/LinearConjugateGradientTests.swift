@@ -8,7 +8,7 @@ struct LinearConjugateGradientTests {
     /// in 5 iterations (the number of distinct eigenvalues).
     @Test func fiveDistinctEigenvaluesFinishInFive() throws {
         let eigenvalues = [1.0, 3, 10, 30, 100].flatMap { [Double](repeating: $0, count: 10) }
-        let objective = TestQuadratic(eigenvalues: eigenvalues, rotationSeed: 21)
+        let objective = DenseQuadratic(eigenvalues: eigenvalues, rotationSeed: 21)
         var driver = TestDriver(objective)
         let initial = Self.gradientNorm(objective, driver.x)
         var method = LinearConjugateGradient()
@@ -27,7 +27,7 @@ struct LinearConjugateGradientTests {
         (Spectrum.geometric(1, 100, count: 50), 47),
     ])
     func referenceIterationCounts(eigenvalues: [Double], expected: Int) throws {
-        let objective = TestQuadratic(eigenvalues: eigenvalues)
+        let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = LinearConjugateGradient()
         let count = try driver.run(&method, maxIterations: 500, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
@@ -37,7 +37,7 @@ struct LinearConjugateGradientTests {
     /// At most d iterations on a rotated d = 30 quadratic with distinct eigenvalues (κ = 100), with
     /// the §D criterion ‖x_k − x*‖ ≤ 1e−6‖x₀ − x*‖ (finite precision delays exact termination).
     @Test func finishesInAtMostDIterations() throws {
-        let objective = TestQuadratic(eigenvalues: Spectrum.linear(1, 100, count: 30), minimizer: (0..<30).map { sin(Double($0)) }, rotationSeed: 4)
+        let objective = DenseQuadratic(eigenvalues: Spectrum.linear(1, 100, count: 30), minimizer: (0..<30).map { sin(Double($0)) }, rotationSeed: 4)
         var driver = TestDriver(objective)
         var method = LinearConjugateGradient()
         let iterations = try driver.run(&method, maxIterations: 100, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))

@@ -27,7 +27,7 @@ struct NesterovAcceleratedTests {
     /// β₁ = 0 and β₂ = 0.2818… (reference §A.18); the iterates on f = 2x² (∇f = 4x) with η = 0.1
     /// follow the scalar recursion written out here.
     @Test func momentumSequenceMatchesTkRecursion() throws {
-        let objective = TestQuadratic(eigenvalues: [4], start: [1])
+        let objective = AxisAlignedQuadratic(eigenvalues: [4], start: [1])
         var driver = TestDriver(objective)
         var method = NesterovAccelerated(learningRate: 0.1)
         var xs: [Double] = [1]
@@ -50,8 +50,8 @@ struct NesterovAcceleratedTests {
     /// linear convergence, so it needs far fewer iterations than plain FISTA to reach a 1e−10 gap.
     @Test(arguments: [NesterovAccelerated.Restart.gradient, .function])
     func adaptiveRestartBeatsPlainMomentum(restart: NesterovAccelerated.Restart) throws {
-        let objective = TestQuadratic(eigenvalues: Spectrum.geometric(1e-3, 1, count: 30), rotationSeed: 6)
-        let stop: (TestQuadratic, [Double]) -> Bool = { o, x in o.value(at: x) <= 1e-10 }
+        let objective = DenseQuadratic(eigenvalues: Spectrum.geometric(1e-3, 1, count: 30), rotationSeed: 6)
+        let stop: (DenseQuadratic, [Double]) -> Bool = { o, x in o.value(at: x) <= 1e-10 }
         var plainDriver = TestDriver(objective)
         var plain = NesterovAccelerated()
         let plainCount = try plainDriver.run(&plain, maxIterations: 20_000, stop: stop)
@@ -70,7 +70,7 @@ struct NesterovAcceleratedTests {
     }
 
     @Test func missingSmoothnessIsAMethodError() throws {
-        var driver = TestDriver(TestRosenbrock())
+        var driver = TestDriver(ChainedRosenbrock(dimension: 2))
         var method = NesterovAccelerated()
         #expect(throws: MethodError.self) { try driver.run(&method, maxIterations: 1) }
     }

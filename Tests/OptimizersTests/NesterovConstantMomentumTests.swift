@@ -12,7 +12,7 @@ struct NesterovConstantMomentumTests {
         (Spectrum.geometric(1, 100, count: 50), 139),
     ])
     func referenceIterationCounts(eigenvalues: [Double], expected: Int) throws {
-        let objective = TestQuadratic(eigenvalues: eigenvalues)
+        let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = NesterovConstantMomentum()
         let count = try driver.run(&method, maxIterations: 5000, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))

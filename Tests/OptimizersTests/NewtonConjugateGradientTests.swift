@@ -7,7 +7,7 @@ struct NewtonConjugateGradientTests {
     /// reaches x* and spends at most d Hessian-vector products (linear CG's d-step termination).
     @Test func solvesQuadraticInOneStepWithTightForcing() throws {
         let minimizer = (0..<10).map { Double($0) }
-        let objective = TestQuadratic(eigenvalues: Spectrum.linear(1, 10, count: 10), minimizer: minimizer, rotationSeed: 3)
+        let objective = DenseQuadratic(eigenvalues: Spectrum.linear(1, 10, count: 10), minimizer: minimizer, rotationSeed: 3)
         var driver = TestDriver(objective)
         var method = NewtonConjugateGradient(forcing: .fixed(1e-12))
         try driver.run(&method, maxIterations: 1)
@@ -37,11 +37,11 @@ struct NewtonConjugateGradientTests {
 
     @Test(arguments: [NewtonConjugateGradient.Forcing.superlinear, .eisenstatWalker, .fixed(0.1)], [2, 10])
     func reachesToleranceOnChainedRosenbrock(forcing: NewtonConjugateGradient.Forcing, dimension: Int) throws {
-        var driver = TestDriver(TestRosenbrock(dimension: dimension))
+        var driver = TestDriver(ChainedRosenbrock(dimension: dimension))
         var method = NewtonConjugateGradient(forcing: forcing)
         let iterations = try driver.run(&method, maxIterations: 2000, stop: Stop.gradientNorm(1e-6))
         #expect(iterations < 2000)
-        #expect(Stop.gradientNorm(1e-6)(TestRosenbrock(dimension: dimension), driver.x))
+        #expect(Stop.gradientNorm(1e-6)(ChainedRosenbrock(dimension: dimension), driver.x))
     }
 
     /// Eisenstat–Walker choice 2 with its safeguards, computed independently for a gradient-norm

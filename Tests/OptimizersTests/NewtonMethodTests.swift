@@ -7,7 +7,7 @@ struct NewtonMethodTests {
     @Test(arguments: [true, false])
     func solvesQuadraticInOneStep(damping: Bool) throws {
         let minimizer = (0..<12).map { Double($0) - 5 }
-        let objective = TestQuadratic(eigenvalues: Spectrum.geometric(1e-2, 1e3, count: 12), minimizer: minimizer, rotationSeed: 9)
+        let objective = DenseQuadratic(eigenvalues: Spectrum.geometric(1e-2, 1e3, count: 12), minimizer: minimizer, rotationSeed: 9)
         var driver = TestDriver(objective)
         var method = NewtonMethod(damping: damping)
         try driver.run(&method, maxIterations: 1)
@@ -18,7 +18,7 @@ struct NewtonMethodTests {
 
     /// Reference §A.14, pure Newton on Rosenbrock from (−1.2, 1) (author's numpy).
     @Test func pureNewtonOnRosenbrockMatchesReference() throws {
-        let objective = TestRosenbrock()
+        let objective = ChainedRosenbrock(dimension: 2)
         var driver = TestDriver(objective)
         var method = NewtonMethod(damping: false)
         var iterates: [[Double]] = []
@@ -40,7 +40,7 @@ struct NewtonMethodTests {
     /// Reference §A.14, damped Newton (Armijo c₁ 1e−4, ρ ½): t₁ = 1, t₂ = 0.125,
     /// x₂ = (−0.9329814276197946, 0.811210655796924), converged (∇f = 0 to ‖g‖ ≤ 1e−10) at iteration 22.
     @Test func dampedNewtonOnRosenbrockMatchesReference() throws {
-        var driver = TestDriver(TestRosenbrock())
+        var driver = TestDriver(ChainedRosenbrock(dimension: 2))
         var method = NewtonMethod()
         var steps: [Double] = []
         var second: [Double] = []
@@ -58,7 +58,7 @@ struct NewtonMethodTests {
     /// At (0, 1) the Rosenbrock Hessian diag(−398, 200) is indefinite: the Levenberg shift makes
     /// H + τI positive definite (τ ≥ 398 + β, the N&W Alg. 3.3 start) and the step still decreases f.
     @Test func indefiniteHessianIsShifted() throws {
-        let objective = TestRosenbrock()
+        let objective = ChainedRosenbrock(dimension: 2)
         var driver = TestDriver(objective, start: [0, 1])
         var method = NewtonMethod()
         try driver.run(&method, maxIterations: 1)

@@ -23,7 +23,7 @@ struct NoisyGradientDescentTests {
 
     /// The noise is the documented stream: σ_k = σ/(1+k)^γ times the method's own Gaussians.
     @Test func reproducesTheDocumentedUpdate() throws {
-        let objective = TestQuadratic(eigenvalues: [2, 3], start: [1, -1])
+        let objective = AxisAlignedQuadratic(eigenvalues: [2, 3], start: [1, -1])
         var driver = TestDriver(objective)
         var method = NoisyGradientDescent(learningRate: 0.05, noise: 0.3, decay: 0.5, seed: 9)
         try driver.run(&method, maxIterations: 5)

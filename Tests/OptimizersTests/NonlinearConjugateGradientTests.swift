@@ -10,7 +10,7 @@ struct NonlinearConjugateGradientTests {
     @Test(arguments: [NonlinearConjugateGradient.Beta.fletcherReeves, .polakRibierePlus, .hestenesStiefel, .daiYuan], [false, true])
     func exactLineSearchIsLinearConjugateGradient(beta: NonlinearConjugateGradient.Beta, geometric: Bool) throws {
         let eigenvalues = geometric ? Spectrum.geometric(1, 100, count: 50) : Spectrum.linear(1, 100, count: 50)
-        let objective = TestQuadratic(eigenvalues: eigenvalues)
+        let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = NonlinearConjugateGradient(beta: beta, exactLineSearch: true)
         let iterations = try driver.run(&method, maxIterations: 200, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
@@ -24,7 +24,7 @@ struct NonlinearConjugateGradientTests {
 
     @Test(arguments: [NonlinearConjugateGradient.Beta.fletcherReeves, .polakRibierePlus, .hestenesStiefel, .daiYuan], [2, 10])
     func reachesToleranceOnChainedRosenbrock(beta: NonlinearConjugateGradient.Beta, dimension: Int) throws {
-        let objective = TestRosenbrock(dimension: dimension)
+        let objective = ChainedRosenbrock(dimension: dimension)
         var driver = TestDriver(objective)
         var method = NonlinearConjugateGradient(beta: beta)
         let iterations = try driver.run(&method, maxIterations: 5000, stop: Stop.gradientNorm(1e-6))
@@ -49,7 +49,7 @@ struct NonlinearConjugateGradientTests {
     /// Every accepted step satisfies the strong Wolfe conditions with c₁ = 1e−4, c₂ = 0.1, checked
     /// on the objective directly.
     @Test func stepsSatisfyStrongWolfe() throws {
-        let objective = TestRosenbrock(dimension: 4)
+        let objective = ChainedRosenbrock(dimension: 4)
         var driver = TestDriver(objective)
         var method = NonlinearConjugateGradient(beta: .fletcherReeves)
         try method.prepare(at: driver.x, oracle: &driver.oracle)

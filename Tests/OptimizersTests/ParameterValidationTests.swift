@@ -64,7 +64,7 @@ import Testing
         ]
         func failure(_ values: [String: ParameterValue]) -> ParameterError? {
             do {
-                _ = try ValidatedParameters(ParameterSet(values), specs: specs, optimizer: "test")
+                _ = try ParameterReader(ParameterSet(values), specs: specs, kind: "test")
                 return nil
             } catch let error as ParameterError {
                 return error
@@ -79,7 +79,7 @@ import Testing
         #expect(failure(["rule": .text("wolfe")]) == nil)
         #expect(failure(["milestones": .flag(true)])?.key == "milestones")
         #expect(failure(["milestones": .numbers([10, 20])]) == nil)
-        let defaults = try ValidatedParameters(ParameterSet(), specs: specs, optimizer: "test")
+        let defaults = try ParameterReader(ParameterSet(), specs: specs, kind: "test")
         #expect(throws: ParameterError.self) { try defaults.number("rule") }
     }
 }

@@ -8,7 +8,7 @@ struct PreconditionedGradientDescentTests {
     @Test(arguments: [true, false])
     func diagonalQuadraticInOneStep(dense: Bool) throws {
         let minimizer = [3.0, -1, 2, 0.5]
-        let objective = TestQuadratic(eigenvalues: [1, 10, 100, 1000], minimizer: minimizer)
+        let objective = AxisAlignedQuadratic(eigenvalues: [1, 10, 100, 1000], minimizer: minimizer)
         var driver = TestDriver(objective)
         var method = PreconditionedGradientDescent(refreshEvery: 2, usesDenseHessian: dense)
         try driver.run(&method, maxIterations: 1)

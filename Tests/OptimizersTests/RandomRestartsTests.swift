@@ -6,7 +6,7 @@ struct RandomRestartsTests {
     /// Starts: x₀, then points at distance `radius` from x₀; `iterations-per-restart` each; the
     /// reported iterate is the best point so far, so f along the run never increases.
     @Test func restartsFromTheSphereAndKeepsTheBest() throws {
-        let objective = TestQuadratic(eigenvalues: [1, 2, 3], minimizer: [0.5, 0.5, 0.5], start: [1, 1, 1])
+        let objective = AxisAlignedQuadratic(eigenvalues: [1, 2, 3], minimizer: [0.5, 0.5, 0.5], start: [1, 1, 1])
         var driver = TestDriver(objective)
         var method = RandomRestarts(inner: RecordingMethod(offset: 0.1), restarts: 4, iterationsPerRestart: 3, radius: 0.7, seed: 11)
         try method.prepare(at: driver.x, oracle: &driver.oracle)
@@ -32,7 +32,7 @@ struct RandomRestartsTests {
     /// The first restart is the plain run from x₀ (same inner method, same start), so the best value
     /// over all restarts is never worse than the plain run's (4-D Rosenbrock has two local minima).
     @Test func neverWorseThanTheFirstRun() throws {
-        let objective = TestRosenbrock(dimension: 4)
+        let objective = ChainedRosenbrock(dimension: 4)
         var plainDriver = TestDriver(objective)
         var plain = GradientDescentArmijo()
         try plainDriver.run(&plain, maxIterations: 200)

@@ -1,6 +1,7 @@
 import Objectives
 import Optimizers
 import Testing
+import TestSupport
 
 /// The [run] values of the reference (/work/shared/reference/optimizers-and-problems.md §A.1, §A.5,
 /// §E.1, §E.2), produced there by torch 2.15.0 and optax 0.2.8 on Q = ½(x₁² + 10x₂²) from (1, 1).
@@ -13,7 +14,7 @@ import Testing
         var description: String { "\(kind) \(parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.summary)" }) step \(step)" }
     }
 
-    static let quadratic = DiagonalQuadratic(diagonal: [1, 10], startingPoint: [1, 1])
+    static let quadratic = AxisAlignedQuadratic(diagonal: [1, 10], startingPoint: [1, 1])
 
     static let cases: [Case] = [
         // §A.1: torch Nesterov θ₁, θ₂.
@@ -80,7 +81,7 @@ import Testing
         let method = try Fixtures.kind(test.kind).make(ParameterSet(test.parameters), nil, 0)
         let iterate = try #require(try trajectory(method, on: Self.quadratic, steps: test.step).last)
         let observed = Array(iterate.prefix(test.expected.count))
-        #expect(worstRelativeError([observed], [test.expected]) <= 1e-12, "\(observed)")
+        #expect(RelativeError.worst([observed], [test.expected]) <= 1e-12, "\(observed)")
     }
 
     /// Torch and optax RAdam agree for five steps and then differ by ~1e−9 (ε placement, §A.9); the
@@ -90,7 +91,7 @@ import Testing
                                    on: Self.quadratic, steps: 8)
         let optax = try trajectory(try Fixtures.kind("radam-optax").make(ParameterSet(["lr": .number(0.1)]), nil, 0),
                                    on: Self.quadratic, steps: 8)
-        #expect(worstRelativeError(Array(torch.prefix(5)), Array(optax.prefix(5))) <= 1e-15)
+        #expect(RelativeError.worst(Array(torch.prefix(5)), Array(optax.prefix(5))) <= 1e-15)
         #expect(abs(torch[7][0] - optax[7][0]) > 1e-10)
     }
 }

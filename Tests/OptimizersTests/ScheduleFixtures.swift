@@ -1,6 +1,7 @@
 import Foundation
 import Objectives
 import Testing
+import TestSupport
 
 /// The golden learning-rate sequences written by `scripts/reference/schedule_fixtures.py` from torch
 /// 2.15.0 and optax 0.2.8 (jax 0.10.2, x64) into `Fixtures/schedules_*.json` and
@@ -30,7 +31,8 @@ enum ScheduleFixtures {
         }
     }
 
-    /// One run of the trajectory fixture; only its schedule and lr sequence are read here.
+    /// One run of the trajectory fixture: torch `optimizer` (with `optimizerParameters` under torch's
+    /// names) driven by the torch scheduler that the catalog calls `schedule`, from `start`.
     struct DrivenCase: Decodable, CustomTestStringConvertible {
         struct Schedule: Decodable {
             var kind: String
@@ -38,16 +40,21 @@ enum ScheduleFixtures {
         }
 
         var problem: String
+        var start: [Double]
         var optimizer: String
+        var optimizerParameters: [String: FixtureParameter]
         var schedule: Schedule
         var baseLearningRate: Double
         var lr: [Double]
+        /// iterates[k] is the point after k updates (iterates[0] = start).
+        var iterates: [[Double]]
 
         var parameterSet: ParameterSet { ScheduleFixtures.parameterSet(schedule.parameters) }
         var testDescription: String { "\(problem)/\(optimizer)/\(schedule.kind)" }
 
         enum CodingKeys: String, CodingKey {
-            case problem, optimizer, schedule, lr
+            case problem, start, optimizer, schedule, lr, iterates
+            case optimizerParameters = "optimizer_parameters"
             case baseLearningRate = "base_lr"
         }
     }
@@ -94,8 +101,6 @@ enum ScheduleFixtures {
     }
 
     private static func data(_ file: String) throws -> Data {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures").appendingPathComponent(file)
-        return try Data(contentsOf: url)
+        try Data(contentsOf: FixtureFiles.url(file))
     }
 }

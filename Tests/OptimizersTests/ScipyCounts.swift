@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The counts written by `scripts/reference/scipy_counts.py` (scipy 1.17.1) into
 /// `Fixtures/scipy_counts.json`.
@@ -15,8 +16,7 @@ struct ScipyCounts: Decodable {
     var problems: [String: [String: Run]]
 
     static func load() throws -> ScipyCounts {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/scipy_counts.json")
-        return try JSONDecoder().decode(ScipyCounts.self, from: Data(contentsOf: url))
+        try FixtureFiles.decode(ScipyCounts.self, "scipy_counts.json")
     }
 
     func run(_ problem: String, _ method: String) throws -> Run {

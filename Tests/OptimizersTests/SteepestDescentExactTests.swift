@@ -8,7 +8,7 @@ struct SteepestDescentExactTests {
     /// multiplies f by ((κ−1)/(κ+1))² and x_k = ((κ−1)/(κ+1))^k·(κ, (−1)^k), α = 2/(1+κ).
     @Test func zigZagOnTwoByTwoQuadratic() throws {
         let kappa = 10.0
-        let objective = TestQuadratic(eigenvalues: [1, kappa], start: [kappa, 1])
+        let objective = AxisAlignedQuadratic(eigenvalues: [1, kappa], start: [kappa, 1])
         var driver = TestDriver(objective)
         var method = SteepestDescentExact()
         try method.prepare(at: driver.x, oracle: &driver.oracle)
@@ -41,7 +41,7 @@ struct SteepestDescentExactTests {
         (Spectrum.geometric(1, 100, count: 50), 594),
     ])
     func referenceIterationCounts(eigenvalues: [Double], expected: Int) throws {
-        let objective = TestQuadratic(eigenvalues: eigenvalues)
+        let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = SteepestDescentExact()
         let count = try driver.run(&method, maxIterations: 5000, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
@@ -66,7 +66,7 @@ struct SteepestDescentExactTests {
     /// On a non-quadratic the step is the Newton step along −g: α = gᵀg/gᵀHg with the Hessian at x.
     /// Reference §A.14/§C.1: at Rosenbrock's start g = (−215.6, −88), H = [[1330, 480], [480, 200]].
     @Test func nonQuadraticStepIsNewtonAlongTheGradient() throws {
-        var driver = TestDriver(TestRosenbrock())
+        var driver = TestDriver(ChainedRosenbrock(dimension: 2))
         var method = SteepestDescentExact()
         var step = 0.0
         try driver.run(&method, maxIterations: 1, each: { _, _, report in step = report.learningRate })

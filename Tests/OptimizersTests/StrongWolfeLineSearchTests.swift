@@ -16,7 +16,7 @@ struct StrongWolfeLineSearchTests {
     /// step satisfies both strong Wolfe conditions, and the stored point and gradient are those at x + αp.
     @Test(arguments: [1e-6, 1e-3, 1.0], [0.1, 0.9])
     func returnsAStrongWolfePoint(initialStep: Double, curvature: Double) throws {
-        let objective = TestRosenbrock()
+        let objective = ChainedRosenbrock(dimension: 2)
         let x = [-1.2, 1.0]
         var g = [0.0, 0.0]
         let f0 = objective.evaluate(at: x, gradient: &g)
@@ -43,7 +43,7 @@ struct StrongWolfeLineSearchTests {
 
     /// On a quadratic, |φ'(α)| ≤ c₂|φ'(0)| means |α − α*|·pᵀAp ≤ c₂|φ'(0)| with α* = −gᵀp/pᵀAp.
     @Test func tightCurvatureConditionFindsTheExactMinimizer() throws {
-        let objective = TestQuadratic(eigenvalues: [1, 10, 100], rotationSeed: 2)
+        let objective = DenseQuadratic(eigenvalues: [1, 10, 100], rotationSeed: 2)
         let x = [1.0, -2, 3]
         var g = [0.0, 0, 0]
         let f0 = objective.evaluate(at: x, gradient: &g)

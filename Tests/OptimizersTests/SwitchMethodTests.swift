@@ -9,7 +9,7 @@ struct SwitchMethodTests {
     /// `prepare` (one f and ∇f) is counted at the switch.
     @Test func runsFirstThenSecond() throws {
         let lambda = [1.0, 10]
-        let objective = TestQuadratic(eigenvalues: lambda, minimizer: [0, 0], start: [1, 1])
+        let objective = AxisAlignedQuadratic(eigenvalues: lambda, minimizer: [0, 0], start: [1, 1])
         var driver = TestDriver(objective)
         var method = SwitchMethod(first: HeavyBall(learningRate: 0.01, momentum: 0), second: NewtonMethod(), switchAt: 3)
         try method.prepare(at: driver.x, oracle: &driver.oracle)

@@ -6,19 +6,19 @@ import TestSupport
 /// differences (TestSupport.DerivativeCheck) and reference §C.1's values.
 struct TestObjectiveDerivativeTests {
     @Test func rosenbrockMatchesReferenceValues() {
-        let twoD = TestRosenbrock()
+        let twoD = ChainedRosenbrock(dimension: 2)
         var g = [0.0, 0.0]
         #expect(abs(twoD.evaluate(at: [-1.2, 1], gradient: &g) - 24.2) <= 1e-12)
         #expect(abs(g[0] - -215.6) <= 1e-12 && abs(g[1] - -88) <= 1e-12)
         var h = [Double](repeating: 0, count: 4)
         twoD.hessian(at: [-1.2, 1], into: &h)
         #expect(zip(h, [1330.0, 480, 480, 200]).allSatisfy { abs($0 - $1) <= 1e-10 })
-        #expect(abs(TestRosenbrock(dimension: 10).value(at: (0..<10).map { 0.1 * Double($0) }) - 76.56) <= 1e-12)
+        #expect(abs(ChainedRosenbrock(dimension: 10).value(at: (0..<10).map { 0.1 * Double($0) }) - 76.56) <= 1e-12)
     }
 
     @Test(arguments: [2, 5, 10])
     func rosenbrockDerivativesMatchFiniteDifferences(dimension: Int) {
-        let objective = TestRosenbrock(dimension: dimension)
+        let objective = ChainedRosenbrock(dimension: dimension)
         let x = (0..<dimension).map { 0.3 * Double($0) - 0.7 }
         #expect(DerivativeCheck.gradientError(objective, at: x) <= 1e-7)
         #expect(DerivativeCheck.hessianVectorError(objective, at: x, vector: (0..<dimension).map { 1 / Double($0 + 1) }) <= 1e-6)

@@ -1,7 +1,8 @@
 import Objectives
 import Randomness
 
-/// Test-only objective for the method tests (the real problem catalog in Sources/Objectives replaces it).
+/// Test-only objective for what the library quadratics do not offer: an offset f* ≠ 0, indefinite or NaN
+/// spectra and hidden constants (the other method tests use AxisAlignedQuadratic and DenseQuadratic).
 ///
 /// f(x) = ½(x − x*)ᵀA(x − x*) + f* with a dense symmetric A (row-major) and its exact constants.
 struct TestQuadratic: Objective {

@@ -1,7 +1,9 @@
 /// The Cholesky factorisation A = LLᵀ of a symmetric positive definite matrix and solves with it
-/// (Golub & Van Loan, "Matrix Computations", 4th ed., Algorithm 4.2.1, the row-oriented
-/// Cholesky–Banachiewicz form). Used to build x* exactly: Newton steps for logistic regression and
-/// the normal equations of least squares.
+/// (Golub & Van Loan, "Matrix Computations", 4th ed., Algorithm 4.2.1; column by column, each entry
+/// Lᵢⱼ = (Aᵢⱼ − Σ_{k<j} LᵢₖLⱼₖ)/Lⱼⱼ with the sum in increasing k). The one dense Cholesky of gdbench:
+/// the constants of logistic regression and least squares (x* by Newton steps and the normal
+/// equations) build a ``Cholesky`` value; Newton's method factors its shifted Hessian every iteration
+/// in place with ``factorInPlace(_:order:)`` and ``solveInPlace(lower:order:_:)`` (no allocation).
 public struct Cholesky: Sendable {
     /// The order n of the factored matrix.
     public let order: Int
@@ -11,37 +13,61 @@ public struct Cholesky: Sendable {
     /// Factors the row-major n×n matrix `matrix` (only its lower triangle is read). Returns nil when a
     /// pivot is not positive and finite, i.e. the matrix is not numerically positive definite.
     public init?(matrix: [Double], order n: Int) {
-        var l = [Double](repeating: 0, count: n * n)
-        for i in 0..<n {
-            for j in 0...i {
-                var sum = matrix[i * n + j]
-                for k in 0..<j { sum -= l[i * n + k] * l[j * n + k] }
-                if i == j {
-                    guard sum > 0, sum.isFinite else { return nil }
-                    l[i * n + i] = sum.squareRoot()
-                } else {
-                    l[i * n + j] = sum / l[j * n + j]
-                }
-            }
-        }
+        var l = matrix
+        guard Cholesky.factorInPlace(&l, order: n) else { return nil }
+        for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { l[i * n + j] = 0 } }
         order = n
         lower = l
     }
 
     /// The solution x of A x = b by forward substitution L z = b and back substitution Lᵀ x = z.
     public func solve(_ b: [Double]) -> [Double] {
-        let n = order
         var x = b
-        for i in 0..<n {
-            var sum = x[i]
-            for k in 0..<i { sum -= lower[i * n + k] * x[k] }
-            x[i] = sum / lower[i * n + i]
-        }
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            var sum = x[i]
-            for k in (i + 1)..<n { sum -= lower[k * n + i] * x[k] }
-            x[i] = sum / lower[i * n + i]
-        }
+        Cholesky.solveInPlace(lower: lower, order: order, &x)
         return x
+    }
+
+    /// Overwrites the lower triangle of the row-major n×n `matrix` with L (the strict upper triangle
+    /// is neither read nor written). Returns false, leaving `matrix` partly overwritten, when a pivot
+    /// is not positive and finite.
+    @inlinable
+    public static func factorInPlace(_ matrix: inout [Double], order n: Int) -> Bool {
+        matrix.withUnsafeMutableBufferPointer { a in
+            for j in 0..<n {
+                var pivot = a[j * n + j]
+                for k in 0..<j { pivot -= a[j * n + k] * a[j * n + k] }
+                guard pivot > 0, pivot.isFinite else { return false }
+                let root = pivot.squareRoot()
+                a[j * n + j] = root
+                for i in (j + 1)..<max(j + 1, n) {
+                    var sum = a[i * n + j]
+                    for k in 0..<j { sum -= a[i * n + k] * a[j * n + k] }
+                    a[i * n + j] = sum / root
+                }
+            }
+            return true
+        }
+    }
+
+    /// Solves LLᵀz = b in place (`vector` holds b on entry, z on return); L is the lower triangle of
+    /// `lower` as ``factorInPlace(_:order:)`` leaves it.
+    @inlinable
+    public static func solveInPlace(lower: [Double], order n: Int, _ vector: inout [Double]) {
+        lower.withUnsafeBufferPointer { l in
+            vector.withUnsafeMutableBufferPointer { z in
+                for i in 0..<n {
+                    var sum = z[i]
+                    for k in 0..<i { sum -= l[i * n + k] * z[k] }
+                    z[i] = sum / l[i * n + i]
+                }
+                var i = n - 1
+                while i >= 0 {
+                    var sum = z[i]
+                    for k in (i + 1)..<max(i + 1, n) { sum -= l[k * n + i] * z[k] }
+                    z[i] = sum / l[i * n + i]
+                    i -= 1
+                }
+            }
+        }
     }
 }

@@ -107,7 +107,7 @@ public struct Dataset: Sendable, Equatable {
                     let row = base + i * d
                     for j in 0..<d {
                         // Upper triangle of row j: G[j, j..<d] += x_ij · x_i[j..<d].
-                        RowKernels.axpy(row[j], row + j, out + j * d + j, count: d - j)
+                        VectorKernels.axpy(row[j], row + j, out + j * d + j, count: d - j)
                     }
                 }
                 for j in 0..<d { for k in 0..<j { out[j * d + k] = out[k * d + j] } }

@@ -23,7 +23,6 @@ public enum FiniteSumProblems {
         parameters: logisticParameters,
         isFiniteSum: true,
         make: { parameters, generator in
-            _ = try ParameterReader(parameters, specs: logisticParameters)
             return try LogisticRegression(configuration: logisticConfiguration(parameters, seed: generator.next()))
         })
 
@@ -51,7 +50,6 @@ public enum FiniteSumProblems {
         parameters: leastSquaresParameters,
         isFiniteSum: true,
         make: { parameters, generator in
-            _ = try ParameterReader(parameters, specs: leastSquaresParameters)
             return try LeastSquares(configuration: leastSquaresConfiguration(parameters, seed: generator.next()))
         })
 
@@ -68,71 +66,55 @@ public enum FiniteSumProblems {
 
     /// The validated configuration of a `logistic` instance.
     public static func logisticConfiguration(_ parameters: ParameterSet, seed: UInt64) throws -> LogisticRegression.Configuration {
-        let data = try parameters.text("data", default: "synthetic")
+        let reader = try ParameterReader(parameters, specs: logisticParameters, kind: "logistic")
         let source: LogisticRegression.Configuration.Source
         let rows: Int
-        switch data {
-        case "synthetic":
-            let (n, d) = try sizes(parameters)
-            rows = n
-            source = .synthetic(SyntheticClassificationData(
-                samples: n, features: d,
-                featureConditioning: try number(parameters, "feature-conditioning", default: 100, in: 1...1e12),
-                labelNoise: try number(parameters, "label-noise", default: 0.1, in: 0...0.5),
-                seed: seed))
-        case "breast-cancer":
+        if try reader.choice("data") == "breast-cancer" {
             for key in syntheticOnlyKeys where parameters[key] != nil {
                 throw ParameterError(key: key, expected: "no value with data: breast-cancer (the data set is fixed, 569×30)",
                                      found: parameters[key]?.summary ?? "")
             }
             source = .breastCancer
             rows = Dataset.breastCancerWisconsin.rowCount
-        default:
-            throw ParameterError(key: "data", expected: "synthetic or breast-cancer", found: data)
+        } else {
+            let (n, d) = try sizes(reader)
+            rows = n
+            source = .synthetic(SyntheticClassificationData(
+                samples: n, features: d, featureConditioning: try reader.number("feature-conditioning"),
+                labelNoise: try reader.number("label-noise"), seed: seed))
         }
-        let lambda = try number(parameters, "lambda", default: 1e-3, in: 0...Double.greatestFiniteMagnitude)
-        guard lambda > 0 else {
-            throw ParameterError(key: "lambda", expected: "a number > 0", found: ParameterValue.format(lambda))
-        }
-        let testFraction = try number(parameters, "test-fraction", default: 0, in: 0...1)
+        let testFraction = try reader.number("test-fraction")
         let testRows = Int((testFraction * Double(rows)).rounded())
-        guard testFraction < 1, rows - testRows >= 2 else {
+        guard rows - testRows >= 2 else {
             throw ParameterError(key: "test-fraction", expected: "a number in [0, 1) that leaves at least 2 training rows",
                                  found: ParameterValue.format(testFraction))
         }
         return LogisticRegression.Configuration(
-            source: source,
-            standardize: try parameters.flag("standardize", default: true),
-            intercept: try parameters.flag("intercept", default: false),
-            lambda: lambda, testFraction: testFraction,
-            splitSeed: SeedDerivation.derive(seed, "split"))
+            source: source, standardize: try reader.flag("standardize"), intercept: try reader.flag("intercept"),
+            lambda: try reader.number("lambda"), testFraction: testFraction, splitSeed: SeedDerivation.derive(seed, "split"))
     }
 
     /// The validated configuration of a `least-squares` instance.
     public static func leastSquaresConfiguration(_ parameters: ParameterSet, seed: UInt64) throws -> LeastSquares.Configuration {
-        let (n, d) = try sizes(parameters, minimumRows: 1)
-        let lambda = try number(parameters, "lambda", default: 0, in: 0...Double.greatestFiniteMagnitude)
+        let reader = try ParameterReader(parameters, specs: leastSquaresParameters, kind: "least-squares")
+        let (n, d) = try sizes(reader)
+        let lambda = try reader.number("lambda")
         if lambda == 0 && n < d {
             throw ParameterError(key: "n", expected: "at least d = \(d) rows when lambda = 0 (else XᵀX is singular)",
                                  found: String(n))
         }
         return LeastSquares.Configuration(
             data: SyntheticRegressionData(
-                samples: n, features: d,
-                featureConditioning: try number(parameters, "feature-conditioning", default: 100, in: 1...1e12),
-                noise: try number(parameters, "noise", default: 0.1, in: 0...Double.greatestFiniteMagnitude),
-                seed: seed),
+                samples: n, features: d, featureConditioning: try reader.number("feature-conditioning"),
+                noise: try reader.number("noise"), seed: seed),
             lambda: lambda)
     }
 
-    /// n and d with their bounds checked.
-    static func sizes(_ parameters: ParameterSet, minimumRows: Int = 2) throws -> (n: Int, d: Int) {
-        let n = try parameters.integer("n", default: 1000)
-        guard n >= minimumRows else {
-            throw ParameterError(key: "n", expected: "a whole number ≥ \(minimumRows)", found: String(n))
-        }
-        let d = try parameters.integer("d", default: 20)
-        guard d >= 1 && d <= maximumFeatures else {
+    /// n and d (minimum from the specs), with d ≤ ``maximumFeatures`` and n·d ≤ ``maximumEntries``.
+    static func sizes(_ reader: ParameterReader) throws -> (n: Int, d: Int) {
+        let n = try reader.integer("n")
+        let d = try reader.integer("d")
+        guard d <= maximumFeatures else {
             throw ParameterError(key: "d", expected: "a whole number in 1…\(maximumFeatures)", found: String(d))
         }
         guard n <= maximumEntries / d else {
@@ -140,18 +122,5 @@ public enum FiniteSumProblems {
                                  found: String(n))
         }
         return (n, d)
-    }
-
-    /// A finite number in `range`.
-    static func number(_ parameters: ParameterSet, _ key: String, default fallback: Double,
-                       in range: ClosedRange<Double>) throws -> Double {
-        let value = try parameters.number(key, default: fallback)
-        guard value.isFinite, range.contains(value) else {
-            let lower = ParameterValue.format(range.lowerBound)
-            let expected = range.upperBound == .greatestFiniteMagnitude
-                ? "a finite number ≥ \(lower)" : "a number in [\(lower), \(ParameterValue.format(range.upperBound))]"
-            throw ParameterError(key: key, expected: expected, found: ParameterValue.format(value))
-        }
-        return value
     }
 }

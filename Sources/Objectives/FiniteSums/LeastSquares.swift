@@ -46,7 +46,7 @@ public struct LeastSquares: Objective {
                 x.withUnsafeBufferPointer { w in
                     guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
                     for i in 0..<n {
-                        let residual = RowKernels.dot(rows + i * d, weights, count: d) - targets[i]
+                        let residual = VectorKernels.dot(rows + i * d, weights, count: d) - targets[i]
                         loss.add(residual * residual)
                     }
                 }
@@ -80,9 +80,9 @@ public struct LeastSquares: Objective {
                             let i = selection?[k] ?? k
                             precondition(i >= 0 && i < n, "LeastSquares: row index \(i) outside 0..<\(n)")
                             let row = rows + i * d
-                            let residual = RowKernels.dot(row, weights, count: d) - targets[i]
+                            let residual = VectorKernels.dot(row, weights, count: d) - targets[i]
                             loss.add(residual * residual)
-                            RowKernels.axpy(residual, row, out, count: d)
+                            VectorKernels.axpy(residual, row, out, count: d)
                         }
                         let scale = count > 0 ? 1 / Double(count) : 0
                         for j in 0..<d { out[j] = out[j] * scale + lambda * weights[j] }
@@ -104,7 +104,7 @@ public struct LeastSquares: Objective {
                     out.update(repeating: 0, count: d)
                     for i in 0..<n {
                         let row = rows + i * d
-                        RowKernels.axpy(RowKernels.dot(row, vector, count: d), row, out, count: d)
+                        VectorKernels.axpy(VectorKernels.dot(row, vector, count: d), row, out, count: d)
                     }
                     let scale = 1 / Double(n)
                     for j in 0..<d { out[j] = out[j] * scale + lambda * vector[j] }
@@ -125,8 +125,6 @@ public struct LeastSquares: Objective {
 
     /// (λ/2)‖w‖².
     func regulariser(_ w: [Double]) -> Double {
-        var squared = 0.0
-        for value in w { squared += value * value }
-        return 0.5 * lambda * squared
+        0.5 * lambda * VectorKernels.dot(w, w)
     }
 }

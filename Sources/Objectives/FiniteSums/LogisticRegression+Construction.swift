@@ -99,7 +99,7 @@ extension LogisticRegression {
         var gradient = w, trial = w, trialGradient = w
         var hessian = [Double](repeating: 0, count: d * d)
         var value = problem.evaluate(at: w, gradient: &gradient)
-        var gradientNorm = norm(gradient)
+        var gradientNorm = VectorKernels.norm(gradient)
         var best = (point: w, gradientNorm: gradientNorm)
         var iterations = 0
         while gradientNorm > minimizerTolerance && iterations < 200 {
@@ -120,7 +120,7 @@ extension LogisticRegression {
                 if -slope < fullStepDecrement || trialValue <= value + 1e-4 * t * slope { break }
                 t *= 0.5
             }
-            let trialNorm = norm(trialGradient)
+            let trialNorm = VectorKernels.norm(trialGradient)
             if -slope < fullStepDecrement && trialNorm >= gradientNorm { break }
             swap(&w, &trial)
             swap(&gradient, &trialGradient)
@@ -133,11 +133,5 @@ extension LogisticRegression {
         return ObjectiveConstants(
             optimalValue: problem.value(at: best.point), minimizer: best.point,
             smoothness: largest / (4 * Double(training.rowCount)) + lambda, strongConvexity: lambda)
-    }
-
-    static func norm(_ v: [Double]) -> Double {
-        var squared = 0.0
-        for value in v { squared += value * value }
-        return squared.squareRoot()
     }
 }

@@ -68,7 +68,7 @@ public struct LogisticRegression: Objective {
                 x.withUnsafeBufferPointer { w in
                     guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
                     for i in 0..<n {
-                        let margin = labels[i] * RowKernels.dot(rows + i * d, weights, count: d)
+                        let margin = labels[i] * VectorKernels.dot(rows + i * d, weights, count: d)
                         loss.add(LogisticRegression.loss(margin: margin))
                     }
                 }
@@ -103,11 +103,11 @@ public struct LogisticRegression: Objective {
                             precondition(i >= 0 && i < n, "LogisticRegression: row index \(i) outside 0..<\(n)")
                             let row = rows + i * d
                             let y = labels[i]
-                            let margin = y * RowKernels.dot(row, weights, count: d)
+                            let margin = y * VectorKernels.dot(row, weights, count: d)
                             let e = exp(-abs(margin))
                             loss.add(log1p(e) + max(-margin, 0))
                             let sigmoidOfMinusMargin = margin >= 0 ? e / (1 + e) : 1 / (1 + e)
-                            RowKernels.axpy(-y * sigmoidOfMinusMargin, row, out, count: d)
+                            VectorKernels.axpy(-y * sigmoidOfMinusMargin, row, out, count: d)
                         }
                         let scale = count > 0 ? 1 / Double(count) : 0
                         for j in 0..<d { out[j] = out[j] * scale + lambda * weights[j] }
@@ -130,8 +130,8 @@ public struct LogisticRegression: Objective {
                         out.update(repeating: 0, count: d)
                         for i in 0..<n {
                             let row = rows + i * d
-                            let curvature = LogisticRegression.curvature(at: RowKernels.dot(row, weights, count: d))
-                            RowKernels.axpy(curvature * RowKernels.dot(row, vector, count: d), row, out, count: d)
+                            let curvature = LogisticRegression.curvature(at: VectorKernels.dot(row, weights, count: d))
+                            VectorKernels.axpy(curvature * VectorKernels.dot(row, vector, count: d), row, out, count: d)
                         }
                         let scale = 1 / Double(n)
                         for j in 0..<d { out[j] = out[j] * scale + lambda * vector[j] }
@@ -152,9 +152,9 @@ public struct LogisticRegression: Objective {
                     out.update(repeating: 0, count: d * d)
                     for i in 0..<n {
                         let row = rows + i * d
-                        let curvature = LogisticRegression.curvature(at: RowKernels.dot(row, weights, count: d))
+                        let curvature = LogisticRegression.curvature(at: VectorKernels.dot(row, weights, count: d))
                         for j in 0..<d {
-                            RowKernels.axpy(curvature * row[j], row + j, out + j * d + j, count: d - j)
+                            VectorKernels.axpy(curvature * row[j], row + j, out + j * d + j, count: d - j)
                         }
                     }
                     let scale = 1 / Double(n)
@@ -184,9 +184,7 @@ public struct LogisticRegression: Objective {
 
     /// (λ/2)‖w‖².
     func regulariser(_ w: [Double]) -> Double {
-        var squared = 0.0
-        for value in w { squared += value * value }
-        return 0.5 * lambda * squared
+        0.5 * lambda * VectorKernels.dot(w, w)
     }
 
     /// log(1 + e^(−m)) = max(−m, 0) + log1p(e^(−|m|)).

@@ -50,7 +50,7 @@ public enum FirstOrderOptimizerCatalog {
                          "Sutskever et al. 2013"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "sgd")
+                let p = try ParameterReader(values, specs: specs, kind: "sgd")
                 let clipping = try GradientClipping(p)
                 let momentum = try p.number("momentum"), dampening = try p.number("dampening")
                 let nesterov = try p.flag("nesterov"), weightDecay = try p.number("weight-decay")
@@ -94,7 +94,7 @@ public enum FirstOrderOptimizerCatalog {
                          "Bengio et al. 2013 (Advances in optimizing recurrent networks)"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "nesterov")
+                let p = try ParameterReader(values, specs: specs, kind: "nesterov")
                 let clipping = try GradientClipping(p)
                 let momentum = try p.number("momentum"), weightDecay = try p.number("weight-decay")
                 guard momentum > 0 else {
@@ -127,7 +127,7 @@ public enum FirstOrderOptimizerCatalog {
             references: ["Ng, Deep Learning Specialization (gradient descent with momentum)", "reference §A.1"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "momentum-ema")
+                let p = try ParameterReader(values, specs: specs, kind: "momentum-ema")
                 let clipping = try GradientClipping(p)
                 let beta = try p.number("beta"), weightDecay = try p.number("weight-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
@@ -156,7 +156,7 @@ public enum FirstOrderOptimizerCatalog {
             references: ["CS231n (cs231n.github.io/neural-networks-3)", "Sutskever et al. 2013", "reference §A.1"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "momentum-velocity")
+                let p = try ParameterReader(values, specs: specs, kind: "momentum-velocity")
                 let clipping = try GradientClipping(p)
                 let momentum = try p.number("momentum"), weightDecay = try p.number("weight-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
@@ -185,7 +185,7 @@ public enum FirstOrderOptimizerCatalog {
             references: ["Sutskever et al. 2013", "Nesterov 1983", "reference §A.1"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "nesterov-lookahead")
+                let p = try ParameterReader(values, specs: specs, kind: "nesterov-lookahead")
                 let clipping = try GradientClipping(p)
                 let momentum = try p.number("momentum")
                 func build<S: Schedule>(_ rate: S) -> any Method {
@@ -219,7 +219,7 @@ public enum FirstOrderOptimizerCatalog {
             references: ["pytorch/pytorch:torch/optim/adagrad.py", "Duchi et al. 2011"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "adagrad")
+                let p = try ParameterReader(values, specs: specs, kind: "adagrad")
                 let clipping = try GradientClipping(p)
                 let decay = try p.number("lr-decay"), weightDecay = try p.number("weight-decay")
                 let initial = try p.number("initial-accumulator-value"), eps = try p.number("eps")
@@ -252,7 +252,7 @@ public enum FirstOrderOptimizerCatalog {
                          "google-deepmind/optax:optax/_src/alias.py (adagrad)", "Duchi et al. 2011"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "adagrad-optax")
+                let p = try ParameterReader(values, specs: specs, kind: "adagrad-optax")
                 let clipping = try GradientClipping(p)
                 let initial = try p.number("initial-accumulator-value"), eps = try p.number("eps")
                 func build<S: Schedule>(_ rate: S) -> any Method {
@@ -287,7 +287,7 @@ public enum FirstOrderOptimizerCatalog {
             references: ["pytorch/pytorch:torch/optim/rmsprop.py", "Tieleman & Hinton 2012", "Graves 2013"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "rmsprop")
+                let p = try ParameterReader(values, specs: specs, kind: "rmsprop")
                 let clipping = try GradientClipping(p)
                 let alpha = try p.number("alpha"), eps = try p.number("eps"), weightDecay = try p.number("weight-decay")
                 let momentum = try p.number("momentum"), centered = try p.flag("centered")
@@ -328,7 +328,7 @@ public enum FirstOrderOptimizerCatalog {
                          "Tieleman & Hinton 2012", "Graves 2013"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "rmsprop-optax")
+                let p = try ParameterReader(values, specs: specs, kind: "rmsprop-optax")
                 let clipping = try GradientClipping(p)
                 let decay = try p.number("decay"), eps = try p.number("eps"), initial = try p.number("initial-scale")
                 let inside = try p.flag("eps-in-sqrt"), centered = try p.flag("centered")
@@ -368,7 +368,7 @@ public enum FirstOrderOptimizerCatalog {
                          "Zeiler 2012"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "adadelta")
+                let p = try ParameterReader(values, specs: specs, kind: "adadelta")
                 let clipping = try GradientClipping(p)
                 let rho = try p.number("rho"), eps = try p.number("eps"), weightDecay = try p.number("weight-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
@@ -404,7 +404,7 @@ public enum FirstOrderOptimizerCatalog {
             references: ["pytorch/pytorch:torch/optim/adam.py", "Kingma & Ba 2015", "Reddi et al. 2018"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "adam")
+                let p = try ParameterReader(values, specs: specs, kind: "adam")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), amsgrad = try p.flag("amsgrad")
@@ -436,7 +436,7 @@ public enum FirstOrderOptimizerCatalog {
                          "google-deepmind/optax:optax/_src/alias.py (adam)", "Kingma & Ba 2015"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "adam-optax")
+                let p = try ParameterReader(values, specs: specs, kind: "adam-optax")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
@@ -466,7 +466,7 @@ public enum FirstOrderOptimizerCatalog {
             references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_amsgrad)", "Reddi et al. 2018"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "amsgrad-optax")
+                let p = try ParameterReader(values, specs: specs, kind: "amsgrad-optax")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
@@ -499,7 +499,7 @@ public enum FirstOrderOptimizerCatalog {
                          "Loshchilov & Hutter 2019"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "adamw")
+                let p = try ParameterReader(values, specs: specs, kind: "adamw")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), amsgrad = try p.flag("amsgrad")
@@ -528,7 +528,7 @@ public enum FirstOrderOptimizerCatalog {
                          "Kingma & Ba 2015 (§7.1)"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "adamax")
+                let p = try ParameterReader(values, specs: specs, kind: "adamax")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay")
@@ -562,7 +562,7 @@ public enum FirstOrderOptimizerCatalog {
             references: ["pytorch/pytorch:torch/optim/nadam.py", "Dozat 2016"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "nadam")
+                let p = try ParameterReader(values, specs: specs, kind: "nadam")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), momentumDecay = try p.number("momentum-decay")
@@ -595,7 +595,7 @@ public enum FirstOrderOptimizerCatalog {
                          "google-deepmind/optax:optax/_src/alias.py (nadam)", "Dozat 2016"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "nadam-optax")
+                let p = try ParameterReader(values, specs: specs, kind: "nadam-optax")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
@@ -629,7 +629,7 @@ public enum FirstOrderOptimizerCatalog {
             references: ["pytorch/pytorch:torch/optim/radam.py", "Liu et al. 2020"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "radam")
+                let p = try ParameterReader(values, specs: specs, kind: "radam")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay")
@@ -665,7 +665,7 @@ public enum FirstOrderOptimizerCatalog {
                          "google-deepmind/optax:optax/_src/alias.py (radam)", "Liu et al. 2020"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "radam-optax")
+                let p = try ParameterReader(values, specs: specs, kind: "radam-optax")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root"), threshold = try p.number("threshold")
@@ -702,7 +702,7 @@ public enum FirstOrderOptimizerCatalog {
                          "google-deepmind/optax:optax/_src/alias.py (lion)", "Chen et al. 2023"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "lion")
+                let p = try ParameterReader(values, specs: specs, kind: "lion")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2")
                 let weightDecay = try p.number("weight-decay")
@@ -735,7 +735,7 @@ public enum FirstOrderOptimizerCatalog {
                          "google-deepmind/optax:optax/_src/alias.py (adabelief)", "Zhuang et al. 2020"],
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
-                let p = try ValidatedParameters(values, specs: specs, optimizer: "adabelief")
+                let p = try ParameterReader(values, specs: specs, kind: "adabelief")
                 let clipping = try GradientClipping(p)
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")

@@ -1,7 +1,7 @@
 import Objectives
 
 /// The parameter declarations the first-order optimizers share, in kebab-case with torch's defaults
-/// where torch has the optimizer. Ranges are checked by ``ValidatedParameters``.
+/// where torch has the optimizer. Ranges are checked by ``ParameterReader``.
 enum FirstOrderParameterSpecs {
     static func learningRate(_ defaultValue: Double) -> ParameterSpec {
         ParameterSpec(
@@ -57,7 +57,7 @@ enum FirstOrderParameterSpecs {
 
 extension GradientClipping {
     /// The clipping chosen by the `clip-*` parameters; more than one of them is an error.
-    init(_ parameters: ValidatedParameters) throws {
+    init(_ parameters: ParameterReader) throws {
         let norm = try parameters.number("clip-norm")
         let normOptax = try parameters.number("clip-norm-optax")
         let value = try parameters.number("clip-value")

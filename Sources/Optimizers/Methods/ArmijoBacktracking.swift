@@ -56,7 +56,7 @@ public struct ArmijoBacktracking: Sendable {
         var step = initialStep
         var evaluations = 0
         for _ in 0...maxBacktracks {
-            MethodVectors.setSum(&trialBuffer, x, step, direction)
+            VectorKernels.setSum(&trialBuffer, x, step, direction)
             let trialValue = oracle.value(at: trialBuffer)
             evaluations += 1
             if trialValue <= value + sufficientDecrease * step * slope {

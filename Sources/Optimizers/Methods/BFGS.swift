@@ -38,7 +38,7 @@ public struct BFGS: Method {
         resetInverseHessian()
         lineSearch.prepare(dimension: d)
         value = oracle.valueAndGradient(at: x, into: &gradient)
-        previousValue = value + MethodVectors.norm(gradient) / 2
+        previousValue = value + VectorKernels.norm(gradient) / 2
     }
 
     @inlinable
@@ -67,16 +67,16 @@ public struct BFGS: Method {
 
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
-        guard MethodVectors.maxNorm(gradient) > 0 else {
+        guard VectorKernels.maxNorm(gradient) > 0 else {
             return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
         }
         Self.multiply(inverseHessian, gradient, into: &direction)
         for i in direction.indices { direction[i] = -direction[i] }
-        var slope = MethodVectors.dot(gradient, direction)
+        var slope = VectorKernels.dot(gradient, direction)
         if !(slope < 0) {
             resetInverseHessian()
-            MethodVectors.setScaled(&direction, -1, gradient)
-            slope = MethodVectors.dot(gradient, direction)
+            VectorKernels.setScaled(&direction, -1, gradient)
+            slope = VectorKernels.dot(gradient, direction)
         }
         let ratio = 1.01 * 2 * (value - previousValue) / slope
         var outcome = lineSearch.search(
@@ -84,16 +84,16 @@ public struct BFGS: Method {
             initialStep: ratio > 0 && ratio.isFinite ? min(1, ratio) : 1, oracle: &oracle)
         if !outcome.accepted {
             resetInverseHessian()
-            MethodVectors.setScaled(&direction, -1, gradient)
-            slope = MethodVectors.dot(gradient, direction)
+            VectorKernels.setScaled(&direction, -1, gradient)
+            slope = VectorKernels.dot(gradient, direction)
             outcome = lineSearch.search(
-                from: x, value: value, slope: slope, direction: direction, initialStep: min(1, 1 / MethodVectors.norm(gradient)), oracle: &oracle)
+                from: x, value: value, slope: slope, direction: direction, initialStep: min(1, 1 / VectorKernels.norm(gradient)), oracle: &oracle)
         }
         guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
-        MethodVectors.setScaled(&step, outcome.step, direction)
-        MethodVectors.setDifference(&change, lineSearch.gradient, gradient)
-        MethodVectors.copy(lineSearch.point, into: &x)
-        MethodVectors.copy(lineSearch.gradient, into: &gradient)
+        VectorKernels.setScaled(&step, outcome.step, direction)
+        VectorKernels.setDifference(&change, lineSearch.gradient, gradient)
+        VectorKernels.copy(lineSearch.point, into: &x)
+        VectorKernels.copy(lineSearch.gradient, into: &gradient)
         previousValue = value
         value = outcome.value
         updateInverseHessian()
@@ -104,10 +104,10 @@ public struct BFGS: Method {
     @inlinable
     mutating func updateInverseHessian() {
         let d = step.count
-        let ys = MethodVectors.dot(change, step)
+        let ys = VectorKernels.dot(change, step)
         let rho = ys == 0 ? 1000 : 1 / ys
         Self.multiply(inverseHessian, change, into: &product)
-        let yHy = MethodVectors.dot(change, product)
+        let yHy = VectorKernels.dot(change, product)
         let outer = rho * rho * yHy + rho
         step.withUnsafeBufferPointer { s in
             product.withUnsafeBufferPointer { hy in

@@ -69,10 +69,10 @@ public struct BarzilaiBorwein: Method {
 
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
-        let gradientSquared = MethodVectors.dot(gradient, gradient)
+        let gradientSquared = VectorKernels.dot(gradient, gradient)
         guard gradientSquared > 0 else { return IterationReport(learningRate: 0, isStalled: true) }
-        MethodVectors.setScaled(&direction, -1, gradient)
-        MethodVectors.copy(gradient, into: &previousGradient)
+        VectorKernels.setScaled(&direction, -1, gradient)
+        VectorKernels.copy(gradient, into: &previousGradient)
         var used = step
         var reported: Double? = nil
         if nonmonotone || needsFirstSearch {
@@ -89,9 +89,9 @@ public struct BarzilaiBorwein: Method {
             value = outcome.value
             remember(value)
             reported = value
-            MethodVectors.copy(lineSearch.trialPoint, into: &x)
+            VectorKernels.copy(lineSearch.trialPoint, into: &x)
         } else {
-            MethodVectors.addScaled(&x, used, direction)
+            VectorKernels.addScaled(&x, used, direction)
         }
         oracle.gradient(at: x, into: &gradient)
         // s = −used·g_old, y = g − g_old

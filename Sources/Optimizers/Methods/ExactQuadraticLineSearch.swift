@@ -25,7 +25,7 @@ public struct ExactQuadraticLineSearch: Sendable {
         at x: [Double], slope: Double, direction: [Double], oracle: inout Oracle<O>
     ) throws -> Double {
         oracle.hessianVectorProduct(at: x, vector: direction, result: &product)
-        let curvature = MethodVectors.dot(direction, product)
+        let curvature = VectorKernels.dot(direction, product)
         guard curvature > 0, curvature.isFinite else {
             throw MethodError(
                 "exact line search: the curvature pᵀHp = \(curvature) along the search direction is not "

@@ -37,13 +37,13 @@ public struct GradientDescentArmijo: Method {
 
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
-        MethodVectors.setScaled(&direction, -1, gradient)
-        let slope = -MethodVectors.dot(gradient, gradient)
+        VectorKernels.setScaled(&direction, -1, gradient)
+        let slope = -VectorKernels.dot(gradient, gradient)
         guard slope < 0 else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
         let start = warmStart && previousStep.isFinite ? previousStep * growth : initialStep
         let outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: start, oracle: &oracle)
         guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
-        MethodVectors.copy(lineSearch.trialPoint, into: &x)
+        VectorKernels.copy(lineSearch.trialPoint, into: &x)
         value = outcome.value
         previousStep = outcome.step
         oracle.gradient(at: x, into: &gradient)

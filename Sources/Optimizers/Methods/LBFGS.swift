@@ -77,25 +77,25 @@ public struct LBFGS: Method {
 
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
-        guard MethodVectors.maxNorm(gradient) > 0 else {
+        guard VectorKernels.maxNorm(gradient) > 0 else {
             return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
         }
         computeDirection()
-        var slope = MethodVectors.dot(gradient, direction)
+        var slope = VectorKernels.dot(gradient, direction)
         switch convention {
         case .torch:
             guard slope <= -1e-9 else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
         case .scipy:
             if !(slope < 0) {
                 resetToSteepestDescent()
-                slope = MethodVectors.dot(gradient, direction)
+                slope = VectorKernels.dot(gradient, direction)
             }
         }
         var step: Double
         if convention == .torch {
-            step = isFirstIteration ? min(1, 1 / MethodVectors.sumNorm(gradient)) * learningRate : learningRate
+            step = isFirstIteration ? min(1, 1 / VectorKernels.sumNorm(gradient)) * learningRate : learningRate
         } else {
-            step = stored == 0 ? 1 / MethodVectors.norm(direction) : 1
+            step = stored == 0 ? 1 / VectorKernels.norm(direction) : 1
         }
         isFirstIteration = false
         let slot = (newest + 1) % memory
@@ -104,8 +104,8 @@ public struct LBFGS: Method {
             var outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: step, oracle: &oracle)
             if convention == .scipy && (!outcome.accepted || !outcome.satisfiesWolfe) && stored > 0 {
                 resetToSteepestDescent()
-                slope = MethodVectors.dot(gradient, direction)
-                outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: 1 / MethodVectors.norm(direction), oracle: &oracle)
+                slope = VectorKernels.dot(gradient, direction)
+                outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: 1 / VectorKernels.norm(direction), oracle: &oracle)
             }
             guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
             step = outcome.step
@@ -114,14 +114,14 @@ public struct LBFGS: Method {
                 steps[slot * d + i] = step * direction[i]
                 gradientChanges[slot * d + i] = lineSearch.gradient[i] - gradient[i]
             }
-            MethodVectors.copy(lineSearch.point, into: &x)
-            MethodVectors.copy(lineSearch.gradient, into: &gradient)
+            VectorKernels.copy(lineSearch.point, into: &x)
+            VectorKernels.copy(lineSearch.gradient, into: &gradient)
         } else {
             for i in 0..<d {
                 steps[slot * d + i] = step * direction[i]
                 gradientChanges[slot * d + i] = -gradient[i]
             }
-            MethodVectors.addScaled(&x, step, direction)
+            VectorKernels.addScaled(&x, step, direction)
             value = oracle.valueAndGradient(at: x, into: &gradient)
             for i in 0..<d { gradientChanges[slot * d + i] += gradient[i] }
         }
@@ -155,7 +155,7 @@ public struct LBFGS: Method {
         stored = 0
         newest = -1
         scaling = 1
-        MethodVectors.setScaled(&direction, -1, gradient)
+        VectorKernels.setScaled(&direction, -1, gradient)
     }
 
     /// The two-loop recursion, started from q = −g as torch does (so d = r directly).
@@ -164,7 +164,7 @@ public struct LBFGS: Method {
         let d = gradient.count
         let m = memory
         let stored = stored, newest = newest, scaling = scaling
-        MethodVectors.setScaled(&direction, -1, gradient)
+        VectorKernels.setScaled(&direction, -1, gradient)
         steps.withUnsafeBufferPointer { s in
             gradientChanges.withUnsafeBufferPointer { y in
                 inverseCurvatures.withUnsafeBufferPointer { rho in

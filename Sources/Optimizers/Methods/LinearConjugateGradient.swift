@@ -27,21 +27,21 @@ public struct LinearConjugateGradient: Method {
         oracle.gradient(at: x, into: &residual)
         for i in residual.indices { residual[i] = -residual[i] }
         direction = residual
-        residualSquared = MethodVectors.dot(residual, residual)
+        residualSquared = VectorKernels.dot(residual, residual)
     }
 
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
         guard residualSquared > 0 else { return IterationReport(learningRate: 0, isStalled: true) }
         oracle.hessianVectorProduct(at: x, vector: direction, result: &product)
-        let curvature = MethodVectors.dot(direction, product)
+        let curvature = VectorKernels.dot(direction, product)
         guard curvature > 0, curvature.isFinite else {
             throw MethodError("conjugate-gradient: pᵀAp = \(curvature) is not positive; the objective is not a positive definite quadratic")
         }
         let alpha = residualSquared / curvature
-        MethodVectors.addScaled(&x, alpha, direction)
-        MethodVectors.addScaled(&residual, -alpha, product)
-        let newResidualSquared = MethodVectors.dot(residual, residual)
+        VectorKernels.addScaled(&x, alpha, direction)
+        VectorKernels.addScaled(&residual, -alpha, product)
+        let newResidualSquared = VectorKernels.dot(residual, residual)
         let beta = newResidualSquared / residualSquared
         residualSquared = newResidualSquared
         for i in direction.indices { direction[i] = residual[i] + beta * direction[i] }

@@ -7,9 +7,10 @@ import Randomness
 ///
 /// `kinds` holds the self-contained kinds. `switch` and `random-restarts` build their inner
 /// methods by name, so they come from ``switchKind(methodNames:resolving:)`` and
-/// ``randomRestartsKind(methodNames:resolving:)``, which the full optimizer catalog wires to itself
-/// (the names it can build, and how to build one). Their inner
-/// parameters are the outer keys with a prefix: `first.lr`, `second.momentum`, `inner.convention`.
+/// ``randomRestartsKind(methodNames:resolving:)``, which ``OptimizerCatalog`` wires to itself (the
+/// names it can build, and how to build one). Their inner parameters are the outer keys with a
+/// prefix: `first.lr`, `second.momentum`, `inner.convention`; every kind reads its parameters through
+/// ``ParameterReader`` against its own `parameters` list.
 ///
 /// Evaluation conventions shared by these methods: f always comes from `oracle.value` or
 /// `oracle.valueAndGradient` (exact, full batch). Where an iteration already knows f at the new
@@ -32,16 +33,16 @@ public enum MethodCatalog {
     static let rhoSpec = ParameterSpec("rho", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.5), "backtracking contraction factor ρ")
     static let maxBacktracksSpec = ParameterSpec("max-backtracks", .integer(minimum: 1), default: .number(60), "backtracks before the search gives up (the method then stalls)")
 
-    static func armijo(_ reader: MethodParameterReader) throws -> ArmijoBacktracking {
+    static func armijo(_ reader: ParameterReader) throws -> ArmijoBacktracking {
         ArmijoBacktracking(
-            sufficientDecrease: try reader.number("c1", default: 1e-4, above: 0, below: 1),
-            contraction: try reader.number("rho", default: 0.5, above: 0, below: 1),
-            maxBacktracks: try reader.integer("max-backtracks", default: 60, atLeast: 1))
+            sufficientDecrease: try reader.number("c1"),
+            contraction: try reader.number("rho"),
+            maxBacktracks: try reader.integer("max-backtracks"))
     }
 
     // MARK: kinds
 
-    public static let gradientDescentArmijo = OptimizerKind(
+    public static let gradientDescentArmijo: OptimizerKind = OptimizerKind(
         name: "gd-armijo",
         summary: "gradient descent with Armijo backtracking line search",
         updateRule: """
@@ -62,15 +63,15 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
+            let reader = try ParameterReader(parameters, specs: gradientDescentArmijo.parameters, kind: "gd-armijo")
             return GradientDescentArmijo(
                 lineSearch: try armijo(reader),
-                initialStep: try reader.number("initial-step", default: 1, above: 0),
-                warmStart: try reader.flag("warm-start", default: false),
-                growth: try reader.number("growth", default: 2, atLeast: 1))
+                initialStep: try reader.number("initial-step"),
+                warmStart: try reader.flag("warm-start"),
+                growth: try reader.number("growth"))
         })
 
-    public static let steepestDescentExact = OptimizerKind(
+    public static let steepestDescentExact: OptimizerKind = OptimizerKind(
         name: "steepest-descent-exact",
         summary: "steepest descent with exact line search (quadratics)",
         updateRule: """
@@ -85,7 +86,7 @@ public enum MethodCatalog {
         acceptsSchedule: false,
         make: { _, _, _ in SteepestDescentExact() })
 
-    public static let newton = OptimizerKind(
+    public static let newton: OptimizerKind = OptimizerKind(
         name: "newton",
         summary: "Newton's method with Cholesky, Levenberg shift and Armijo damping",
         updateRule: """
@@ -104,14 +105,14 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
+            let reader = try ParameterReader(parameters, specs: newton.parameters, kind: "newton")
             return NewtonMethod(
-                damping: try reader.choice("damping", default: "armijo", among: ["armijo", "none"]) == "armijo",
+                damping: try reader.choice("damping") == "armijo",
                 lineSearch: try armijo(reader),
-                shift: try reader.number("shift", default: 1e-3, above: 0))
+                shift: try reader.number("shift"))
         })
 
-    public static let newtonConjugateGradient = OptimizerKind(
+    public static let newtonConjugateGradient: OptimizerKind = OptimizerKind(
         name: "newton-cg",
         summary: "line-search Newton-CG (truncated CG on Hessian-vector products)",
         updateRule: """
@@ -131,15 +132,15 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
-            let choice = try reader.choice("forcing", default: "superlinear", among: ["superlinear", "eisenstat-walker", "fixed"])
-            let term = try reader.number("forcing-term", default: 0.5, above: 0, below: 1)
+            let reader = try ParameterReader(parameters, specs: newtonConjugateGradient.parameters, kind: "newton-cg")
+            let choice = try reader.choice("forcing")
+            let term = try reader.number("forcing-term")
             let forcing: NewtonConjugateGradient.Forcing =
                 choice == "fixed" ? .fixed(term) : choice == "eisenstat-walker" ? .eisenstatWalker : .superlinear
             return NewtonConjugateGradient(forcing: forcing, lineSearch: try armijo(reader))
         })
 
-    public static let lbfgs = OptimizerKind(
+    public static let lbfgs: OptimizerKind = OptimizerKind(
         name: "lbfgs",
         summary: "limited-memory BFGS, torch or scipy convention",
         updateRule: """
@@ -166,11 +167,11 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
-            let convention = LBFGS.Convention(rawValue: try reader.choice("convention", default: "torch", among: ["torch", "scipy"])) ?? .torch
-            let history = try reader.optionalInteger("history", atLeast: 1, sentinel: "convention")
-            let lr = try reader.number("lr", default: 1, above: 0)
-            let search = try reader.choice("line-search", default: "convention", among: ["convention", "none", "strong-wolfe"])
+            let reader = try ParameterReader(parameters, specs: lbfgs.parameters, kind: "lbfgs")
+            let convention = LBFGS.Convention(rawValue: try reader.choice("convention")) ?? .torch
+            let history = try reader.optionalInteger("history")
+            let lr = try reader.number("lr")
+            let search = try reader.choice("line-search")
             if convention == .scipy {
                 guard lr == 1 else { throw ParameterError(key: "lr", expected: "1 with convention: scipy (its steps come from the line search)", found: ParameterValue.format(lr)) }
                 guard search != "none" else { throw ParameterError(key: "line-search", expected: "strong-wolfe or convention with convention: scipy", found: search) }
@@ -178,7 +179,7 @@ public enum MethodCatalog {
             return LBFGS(convention: convention, memory: history, learningRate: lr, usesLineSearch: search == "convention" ? nil : search == "strong-wolfe")
         })
 
-    public static let bfgs = OptimizerKind(
+    public static let bfgs: OptimizerKind = OptimizerKind(
         name: "bfgs",
         summary: "BFGS with a dense inverse Hessian (scipy convention)",
         updateRule: """
@@ -198,14 +199,15 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
-            let c1 = try reader.number("c1", default: 1e-4, above: 0, below: 1)
+            let reader = try ParameterReader(parameters, specs: bfgs.parameters, kind: "bfgs")
+            let c1 = try reader.number("c1")
             return BFGS(lineSearch: StrongWolfeLineSearch(
-                sufficientDecrease: c1, curvature: try reader.number("c2", default: 0.9, above: c1, below: 1),
-                maxEvaluations: try reader.integer("max-evaluations", default: 25, atLeast: 1)))
+                sufficientDecrease: c1,
+                curvature: try reader.number("c2", within: .number(minimum: c1, maximum: 1, minimumIsOpen: true, maximumIsOpen: true)),
+                maxEvaluations: try reader.integer("max-evaluations")))
         })
 
-    public static let nonlinearConjugateGradient = OptimizerKind(
+    public static let nonlinearConjugateGradient: OptimizerKind = OptimizerKind(
         name: "nonlinear-cg",
         summary: "nonlinear conjugate gradient (FR, PR+, HS, DY) with strong Wolfe line search",
         updateRule: """
@@ -233,21 +235,21 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
-            let beta = NonlinearConjugateGradient.Beta(rawValue: try reader.choice(
-                "beta", default: "polak-ribiere-plus", among: NonlinearConjugateGradient.Beta.allCases.map(\.rawValue))) ?? .polakRibierePlus
-            let exact = try reader.choice("line-search", default: "strong-wolfe", among: ["strong-wolfe", "exact"]) == "exact"
-            let c1 = try reader.number("c1", default: 1e-4, above: 0, below: 1)
-            let c2 = try reader.number("c2", default: 0.1, above: c1, below: beta == .fletcherReeves ? 0.5 : 1)
+            let reader = try ParameterReader(parameters, specs: nonlinearConjugateGradient.parameters, kind: "nonlinear-cg")
+            let beta = NonlinearConjugateGradient.Beta(rawValue: try reader.choice("beta")) ?? .polakRibierePlus
+            let exact = try reader.choice("line-search") == "exact"
+            let c1 = try reader.number("c1")
+            let c2 = try reader.number(
+                "c2", within: .number(minimum: c1, maximum: beta == .fletcherReeves ? 0.5 : 1, minimumIsOpen: true, maximumIsOpen: true))
             return NonlinearConjugateGradient(
                 beta: beta, exactLineSearch: exact,
-                restartEvery: try reader.optionalInteger("restart-every", atLeast: 1, sentinel: "dimension"),
-                powellRestart: try reader.flag("powell-restart", default: true),
+                restartEvery: try reader.optionalInteger("restart-every"),
+                powellRestart: try reader.flag("powell-restart"),
                 lineSearch: StrongWolfeLineSearch(
-                    sufficientDecrease: c1, curvature: c2, maxEvaluations: try reader.integer("max-evaluations", default: 25, atLeast: 1)))
+                    sufficientDecrease: c1, curvature: c2, maxEvaluations: try reader.integer("max-evaluations")))
         })
 
-    public static let conjugateGradient = OptimizerKind(
+    public static let conjugateGradient: OptimizerKind = OptimizerKind(
         name: "conjugate-gradient",
         summary: "linear conjugate gradient for quadratics (Hessian-vector products)",
         updateRule: """
@@ -260,7 +262,7 @@ public enum MethodCatalog {
         acceptsSchedule: false,
         make: { _, _, _ in LinearConjugateGradient() })
 
-    public static let barzilaiBorwein = OptimizerKind(
+    public static let barzilaiBorwein: OptimizerKind = OptimizerKind(
         name: "barzilai-borwein",
         summary: "Barzilai–Borwein step sizes (long/short), optional non-monotone safeguard",
         updateRule: """
@@ -280,15 +282,15 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
+            let reader = try ParameterReader(parameters, specs: barzilaiBorwein.parameters, kind: "barzilai-borwein")
             return BarzilaiBorwein(
-                variant: BarzilaiBorwein.Variant(rawValue: try reader.choice("variant", default: "long", among: ["long", "short"])) ?? .long,
-                initialStep: try reader.optionalPositive("initial-step", sentinel: "auto"),
-                nonmonotone: try reader.flag("nonmonotone", default: false),
-                memory: try reader.integer("memory", default: 10, atLeast: 1))
+                variant: BarzilaiBorwein.Variant(rawValue: try reader.choice("variant")) ?? .long,
+                initialStep: try reader.optionalNumber("initial-step"),
+                nonmonotone: try reader.flag("nonmonotone"),
+                memory: try reader.integer("memory"))
         })
 
-    public static let heavyBall = OptimizerKind(
+    public static let heavyBall: OptimizerKind = OptimizerKind(
         name: "heavy-ball",
         summary: "Polyak heavy ball, optimal constants from L and μ by default",
         updateRule: """
@@ -306,13 +308,13 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
+            let reader = try ParameterReader(parameters, specs: heavyBall.parameters, kind: "heavy-ball")
             return HeavyBall(
-                learningRate: try reader.optionalPositive("lr", sentinel: "optimal"),
-                momentum: try reader.optionalFraction("momentum", sentinel: "optimal"))
+                learningRate: try reader.optionalNumber("lr"),
+                momentum: try reader.optionalNumber("momentum"))
         })
 
-    public static let nesterovConstant = OptimizerKind(
+    public static let nesterovConstant: OptimizerKind = OptimizerKind(
         name: "nesterov-constant",
         summary: "Nesterov's method with constant momentum for strongly convex functions",
         updateRule: """
@@ -330,13 +332,13 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
+            let reader = try ParameterReader(parameters, specs: nesterovConstant.parameters, kind: "nesterov-constant")
             return NesterovConstantMomentum(
-                learningRate: try reader.optionalPositive("lr", sentinel: "optimal"),
-                momentum: try reader.optionalFraction("momentum", sentinel: "optimal"))
+                learningRate: try reader.optionalNumber("lr"),
+                momentum: try reader.optionalNumber("momentum"))
         })
 
-    public static let nesterovAccelerated = OptimizerKind(
+    public static let nesterovAccelerated: OptimizerKind = OptimizerKind(
         name: "nesterov-accelerated",
         summary: "Nesterov/FISTA accelerated gradient with the t_k sequence and adaptive restart",
         updateRule: """
@@ -352,13 +354,13 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = MethodParameterReader(parameters)
+            let reader = try ParameterReader(parameters, specs: nesterovAccelerated.parameters, kind: "nesterov-accelerated")
             return NesterovAccelerated(
-                learningRate: try reader.optionalPositive("lr", sentinel: "optimal"),
-                restart: NesterovAccelerated.Restart(rawValue: try reader.choice("restart", default: "none", among: ["none", "gradient", "function"])) ?? .none)
+                learningRate: try reader.optionalNumber("lr"),
+                restart: NesterovAccelerated.Restart(rawValue: try reader.choice("restart")) ?? .none)
         })
 
-    public static let preconditionedGradientDescent = OptimizerKind(
+    public static let preconditionedGradientDescent: OptimizerKind = OptimizerKind(
         name: "preconditioned-gd",
         summary: "gradient descent preconditioned by the Hessian diagonal (Jacobi)",
         updateRule: """
@@ -374,16 +376,16 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: true,
         make: { parameters, schedule, _ in
-            let reader = MethodParameterReader(parameters)
-            let lr = try reader.number("lr", default: 1, above: 0)
+            let reader = try ParameterReader(parameters, specs: preconditionedGradientDescent.parameters, kind: "preconditioned-gd")
+            let lr = try reader.number("lr")
             return PreconditionedGradientDescent(
                 learningRate: schedule ?? lr,
-                refreshEvery: try reader.integer("refresh-every", default: 10, atLeast: 1),
-                floor: try reader.number("floor", default: 1e-8, above: 0),
-                usesDenseHessian: try reader.choice("diagonal", default: "hessian", among: ["hessian", "hessian-vector"]) == "hessian")
+                refreshEvery: try reader.integer("refresh-every"),
+                floor: try reader.number("floor"),
+                usesDenseHessian: try reader.choice("diagonal") == "hessian")
         })
 
-    public static let noisyGradientDescent = OptimizerKind(
+    public static let noisyGradientDescent: OptimizerKind = OptimizerKind(
         name: "noisy-gd",
         summary: "gradient descent with injected Gaussian gradient noise (saddle escape)",
         updateRule: "x_{k+1} = x_k − η_k(∇f(x_k) + σ_k ξ_k),  ξ_k ~ N(0, I),  σ_k = σ/(1 + k)^γ",
@@ -396,11 +398,11 @@ public enum MethodCatalog {
         ],
         acceptsSchedule: true,
         make: { parameters, schedule, seed in
-            let reader = MethodParameterReader(parameters)
-            let lr = try reader.number("lr", default: 0.01, above: 0)
+            let reader = try ParameterReader(parameters, specs: noisyGradientDescent.parameters, kind: "noisy-gd")
+            let lr = try reader.number("lr")
             return NoisyGradientDescent(
-                learningRate: schedule ?? lr, noise: try reader.number("sigma", default: 0.01, atLeast: 0),
-                decay: try reader.number("decay", default: 0, atLeast: 0), seed: seed)
+                learningRate: schedule ?? lr, noise: try reader.number("sigma"),
+                decay: try reader.number("decay"), seed: seed)
         })
 
     // MARK: wrappers
@@ -409,23 +411,24 @@ public enum MethodCatalog {
     /// keys `first.*` and `second.*`; inner seeds are derived from the run seed with the labels
     /// "first" and "second".
     public static func switchKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
-        OptimizerKind(
+        let specs = [
+            ParameterSpec("first", .choice(methodNames), "name of the method run first"),
+            ParameterSpec("second", .choice(methodNames), "name of the method run after the switch"),
+            ParameterSpec("switch-at", .integer(minimum: 0), default: .number(100), "iterations of the first method"),
+        ]
+        return OptimizerKind(
             name: "switch",
             summary: "run one method for k iterations, then another (e.g. Adam then SGD)",
             updateRule: "iterations 1…k: method first;  from k + 1: method second, prepared at the switch point",
             conventions: "Inner parameters are given as first.<key> and second.<key>. A stalled first method switches early.",
             references: ["Keskar & Socher 2017, Improving generalization performance by switching from Adam to SGD"],
-            parameters: [
-                ParameterSpec("first", .choice(methodNames), "name of the method run first"),
-                ParameterSpec("second", .choice(methodNames), "name of the method run after the switch"),
-                ParameterSpec("switch-at", .integer(minimum: 0), default: .number(100), "iterations of the first method"),
-            ],
+            parameters: specs,
             acceptsSchedule: false,
             make: { parameters, _, seed in
-                let reader = MethodParameterReader(parameters)
-                let switchAt = try reader.integer("switch-at", default: 100, atLeast: 0)
-                let first = try resolveNested(resolve, reader, role: "first", names: methodNames, seed: seed)
-                let second = try resolveNested(resolve, reader, role: "second", names: methodNames, seed: seed)
+                let reader = try ParameterReader(parameters, specs: specs, kind: "switch", nestedPrefixes: ["first", "second"])
+                let switchAt = try reader.integer("switch-at")
+                let first = try resolveNested(resolve, reader, role: "first", seed: seed)
+                let second = try resolveNested(resolve, reader, role: "second", seed: seed)
                 return makeSwitch(first, second, switchAt: switchAt)
             })
     }
@@ -434,7 +437,13 @@ public enum MethodCatalog {
     /// `inner.*`; the inner seed is derived with the label "inner", the start directions use the
     /// run seed itself.
     public static func randomRestartsKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
-        OptimizerKind(
+        let specs = [
+            ParameterSpec("inner", .choice(methodNames), "name of the inner method"),
+            ParameterSpec("restarts", .integer(minimum: 1), default: .number(5), "number of starts r (including x₀)"),
+            ParameterSpec("iterations-per-restart", .integer(minimum: 1), default: .number(1000), "inner iterations per start"),
+            ParameterSpec("radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "distance of the random starts from x₀"),
+        ]
+        return OptimizerKind(
             name: "random-restarts",
             summary: "an inner method restarted from random points around the start; keeps the best",
             updateRule: """
@@ -443,30 +452,22 @@ public enum MethodCatalog {
                 """,
             conventions: "Inner parameters are given as inner.<key>. A stalled inner method moves on to the next start.",
             references: ["Martí, Lozano & Resende 2018, Handbook of Heuristics: multi-start methods"],
-            parameters: [
-                ParameterSpec("inner", .choice(methodNames), "name of the inner method"),
-                ParameterSpec("restarts", .integer(minimum: 1), default: .number(5), "number of starts r (including x₀)"),
-                ParameterSpec("iterations-per-restart", .integer(minimum: 1), default: .number(1000), "inner iterations per start"),
-                ParameterSpec("radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "distance of the random starts from x₀"),
-            ],
+            parameters: specs,
             acceptsSchedule: false,
             make: { parameters, _, seed in
-                let reader = MethodParameterReader(parameters)
-                let restarts = try reader.integer("restarts", default: 5, atLeast: 1)
-                let iterations = try reader.integer("iterations-per-restart", default: 1000, atLeast: 1)
-                let radius = try reader.number("radius", default: 1, above: 0)
-                let inner = try resolveNested(resolve, reader, role: "inner", names: methodNames, seed: seed)
+                let reader = try ParameterReader(parameters, specs: specs, kind: "random-restarts", nestedPrefixes: ["inner"])
+                let restarts = try reader.integer("restarts")
+                let iterations = try reader.integer("iterations-per-restart")
+                let radius = try reader.number("radius")
+                let inner = try resolveNested(resolve, reader, role: "inner", seed: seed)
                 return makeRestarts(inner, restarts: restarts, iterations: iterations, radius: radius, seed: seed)
             })
     }
 
     /// Builds the inner method named by the key `role` from the `role.*` parameters, with the seed
     /// derived under the label `role`; a ParameterError of the inner method names the prefixed key.
-    static func resolveNested(_ resolve: Resolver, _ reader: MethodParameterReader, role: String, names: [String], seed: UInt64) throws -> any Method {
-        guard reader.parameters[role] != nil else {
-            throw ParameterError(key: role, expected: "the name of a method (one of " + names.joined(separator: ", ") + ")", found: "nothing (the parameter is required)")
-        }
-        let name = try reader.choice(role, default: "", among: names)
+    static func resolveNested(_ resolve: Resolver, _ reader: ParameterReader, role: String, seed: UInt64) throws -> any Method {
+        let name = try reader.choice(role)
         do {
             return try resolve(name, reader.nested(role), SeedDerivation.derive(seed, role))
         } catch var error as ParameterError {

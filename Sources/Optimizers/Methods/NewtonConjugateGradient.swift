@@ -74,36 +74,36 @@ public struct NewtonConjugateGradient: Method {
 
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
-        let gradientNorm = MethodVectors.norm(gradient)
+        let gradientNorm = VectorKernels.norm(gradient)
         guard gradientNorm > 0 else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
         let tolerance = forcingTerm(gradientNorm: gradientNorm) * gradientNorm
         for i in direction.indices { direction[i] = 0 }
-        MethodVectors.copy(gradient, into: &residual)
-        MethodVectors.setScaled(&searchDirection, -1, gradient)
+        VectorKernels.copy(gradient, into: &residual)
+        VectorKernels.setScaled(&searchDirection, -1, gradient)
         var residualSquared = gradientNorm * gradientNorm
         for j in 0..<(2 * x.count) {
             oracle.hessianVectorProduct(at: x, vector: searchDirection, result: &curvatureProduct)
-            let curvature = MethodVectors.dot(searchDirection, curvatureProduct)
+            let curvature = VectorKernels.dot(searchDirection, curvatureProduct)
             if curvature <= 0 {
-                if j == 0 { MethodVectors.setScaled(&direction, -1, gradient) }
+                if j == 0 { VectorKernels.setScaled(&direction, -1, gradient) }
                 break
             }
             let alpha = residualSquared / curvature
-            MethodVectors.addScaled(&direction, alpha, searchDirection)
-            MethodVectors.addScaled(&residual, alpha, curvatureProduct)
-            let newResidualSquared = MethodVectors.dot(residual, residual)
+            VectorKernels.addScaled(&direction, alpha, searchDirection)
+            VectorKernels.addScaled(&residual, alpha, curvatureProduct)
+            let newResidualSquared = VectorKernels.dot(residual, residual)
             if newResidualSquared.squareRoot() <= tolerance { break }
             let beta = newResidualSquared / residualSquared
             residualSquared = newResidualSquared
             for i in searchDirection.indices { searchDirection[i] = -residual[i] + beta * searchDirection[i] }
         }
-        let slope = MethodVectors.dot(gradient, direction)
+        let slope = VectorKernels.dot(gradient, direction)
         guard slope < 0 else {
             throw MethodError("newton-cg: the truncated CG direction is not a descent direction (gᵀd = \(slope)); the Hessian-vector products are not finite")
         }
         let outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: 1, oracle: &oracle)
         guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
-        MethodVectors.copy(lineSearch.trialPoint, into: &x)
+        VectorKernels.copy(lineSearch.trialPoint, into: &x)
         value = outcome.value
         oracle.gradient(at: x, into: &gradient)
         return IterationReport(valueAtNewIterate: value, learningRate: outcome.step)

@@ -46,7 +46,7 @@ public struct NewtonMethod: Method {
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
         let d = x.count
-        guard MethodVectors.maxNorm(gradient) > 0 else {
+        guard VectorKernels.maxNorm(gradient) > 0 else {
             return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
         }
         oracle.hessian(at: x, into: &hessian)
@@ -55,9 +55,9 @@ public struct NewtonMethod: Method {
         var tau = smallestDiagonal > 0 ? 0 : shift - smallestDiagonal
         var attempts = 0
         while true {
-            MethodVectors.copy(hessian, into: &factor)
+            VectorKernels.copy(hessian, into: &factor)
             for i in 0..<d { factor[i * d + i] += tau }
-            if CholeskyFactorization.factor(&factor, dimension: d) { break }
+            if Cholesky.factorInPlace(&factor, order: d) { break }
             attempts += 1
             guard attempts <= 100, tau.isFinite else {
                 throw MethodError("newton: H + τI is not positive definite for any shift τ tried (up to \(tau)); the Hessian has non-finite entries")
@@ -65,18 +65,18 @@ public struct NewtonMethod: Method {
             tau = max(2 * tau, shift)
         }
         shiftUsed = tau
-        MethodVectors.setScaled(&direction, -1, gradient)
-        CholeskyFactorization.solve(factor, dimension: d, &direction)
-        let slope = MethodVectors.dot(gradient, direction)
+        VectorKernels.setScaled(&direction, -1, gradient)
+        Cholesky.solveInPlace(lower: factor, order: d, &direction)
+        let slope = VectorKernels.dot(gradient, direction)
         guard slope < 0 else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
         if !damping {
-            MethodVectors.addScaled(&x, 1, direction)
+            VectorKernels.addScaled(&x, 1, direction)
             value = oracle.valueAndGradient(at: x, into: &gradient)
             return IterationReport(valueAtNewIterate: value, learningRate: 1)
         }
         let outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: 1, oracle: &oracle)
         guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
-        MethodVectors.copy(lineSearch.trialPoint, into: &x)
+        VectorKernels.copy(lineSearch.trialPoint, into: &x)
         value = outcome.value
         oracle.gradient(at: x, into: &gradient)
         return IterationReport(valueAtNewIterate: value, learningRate: outcome.step)

@@ -58,27 +58,27 @@ public struct NonlinearConjugateGradient: Method {
         lineSearch.prepare(dimension: x.count)
         exactSearch.prepare(dimension: x.count)
         value = oracle.valueAndGradient(at: x, into: &gradient)
-        previousValue = value + MethodVectors.norm(gradient) / 2
-        MethodVectors.setScaled(&direction, -1, gradient)
+        previousValue = value + VectorKernels.norm(gradient) / 2
+        VectorKernels.setScaled(&direction, -1, gradient)
         sinceRestart = 0
     }
 
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
-        guard MethodVectors.maxNorm(gradient) > 0 else {
+        guard VectorKernels.maxNorm(gradient) > 0 else {
             return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
         }
-        var slope = MethodVectors.dot(gradient, direction)
+        var slope = VectorKernels.dot(gradient, direction)
         if !(slope < 0) {
-            MethodVectors.setScaled(&direction, -1, gradient)
-            slope = MethodVectors.dot(gradient, direction)
+            VectorKernels.setScaled(&direction, -1, gradient)
+            slope = VectorKernels.dot(gradient, direction)
             sinceRestart = 0
         }
-        MethodVectors.copy(gradient, into: &previousGradient)
+        VectorKernels.copy(gradient, into: &previousGradient)
         let step: Double
         if exactLineSearch {
             step = try exactSearch.step(at: x, slope: slope, direction: direction, oracle: &oracle)
-            MethodVectors.addScaled(&x, step, direction)
+            VectorKernels.addScaled(&x, step, direction)
             previousValue = value
             value = oracle.valueAndGradient(at: x, into: &gradient)
         } else {
@@ -87,18 +87,18 @@ public struct NonlinearConjugateGradient: Method {
                 from: x, value: value, slope: slope, direction: direction,
                 initialStep: ratio > 0 && ratio.isFinite ? min(1, ratio) : 1, oracle: &oracle)
             if !outcome.accepted && sinceRestart > 0 {
-                MethodVectors.setScaled(&direction, -1, gradient)
-                slope = MethodVectors.dot(gradient, direction)
+                VectorKernels.setScaled(&direction, -1, gradient)
+                slope = VectorKernels.dot(gradient, direction)
                 sinceRestart = 0
                 outcome = lineSearch.search(
-                    from: x, value: value, slope: slope, direction: direction, initialStep: min(1, 1 / MethodVectors.norm(gradient)), oracle: &oracle)
+                    from: x, value: value, slope: slope, direction: direction, initialStep: min(1, 1 / VectorKernels.norm(gradient)), oracle: &oracle)
             }
             guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
             step = outcome.step
             previousValue = value
             value = outcome.value
-            MethodVectors.copy(lineSearch.point, into: &x)
-            MethodVectors.copy(lineSearch.gradient, into: &gradient)
+            VectorKernels.copy(lineSearch.point, into: &x)
+            VectorKernels.copy(lineSearch.gradient, into: &gradient)
         }
         updateDirection(dimension: x.count)
         return IterationReport(valueAtNewIterate: value, learningRate: step)

@@ -66,7 +66,7 @@ public struct RandomRestarts<Inner: Method>: Method {
         let value = report.valueAtNewIterate ?? oracle.value(at: working)
         if value < bestValue {
             bestValue = value
-            MethodVectors.copy(working, into: &x)
+            VectorKernels.copy(working, into: &x)
         }
         return IterationReport(valueAtNewIterate: bestValue, learningRate: report.learningRate)
     }

@@ -25,11 +25,11 @@ public struct SteepestDescentExact: Method {
 
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
-        MethodVectors.setScaled(&direction, -1, gradient)
-        let slope = -MethodVectors.dot(gradient, gradient)
+        VectorKernels.setScaled(&direction, -1, gradient)
+        let slope = -VectorKernels.dot(gradient, gradient)
         guard slope < 0 else { return IterationReport(learningRate: 0, isStalled: true) }
         let step = try lineSearch.step(at: x, slope: slope, direction: direction, oracle: &oracle)
-        MethodVectors.addScaled(&x, step, direction)
+        VectorKernels.addScaled(&x, step, direction)
         let value = oracle.valueAndGradient(at: x, into: &gradient)
         return IterationReport(valueAtNewIterate: value, learningRate: step)
     }

@@ -91,10 +91,10 @@ public struct StrongWolfeLineSearch: Sendable {
 
         // Evaluates φ and φ' at α into trialPoint/trialGradient.
         func evaluate(_ alpha: Double, _ oracle: inout Oracle<O>) -> Sample {
-            MethodVectors.setSum(&trialPoint, x, alpha, direction)
+            VectorKernels.setSum(&trialPoint, x, alpha, direction)
             let trialValue = oracle.valueAndGradient(at: trialPoint, into: &trialGradient)
             evaluations += 1
-            return Sample(step: alpha, value: trialValue, slope: MethodVectors.dot(trialGradient, direction))
+            return Sample(step: alpha, value: trialValue, slope: VectorKernels.dot(trialGradient, direction))
         }
         func sufficient(_ sample: Sample) -> Bool {
             sample.value.isFinite && sample.value <= value + sufficientDecrease * sample.step * slope

@@ -38,7 +38,7 @@ extension ScheduleKind {
         references: ["pytorch/pytorch:torch/optim/lr_scheduler.py ConstantLR", "gdbench reference §B.1"],
         parameters: constantFactorParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: constantFactorParameters, kind: "constant-factor")
+            let read = try ParameterReader(parameters, specs: constantFactorParameters, kind: "constant-factor")
             return ConstantFactorSchedule(
                 baseLearningRate: baseLearningRate, factor: try read.number("factor"),
                 totalIters: try read.integer("total-iters"))

@@ -14,7 +14,7 @@ extension ScheduleKind {
         ],
         parameters: [],
         make: { parameters, baseLearningRate in
-            _ = try ScheduleParameters(parameters, specs: [], kind: "constant")
+            _ = try ParameterReader(parameters, specs: [], kind: "constant")
             return baseLearningRate
         }
     )

@@ -46,7 +46,7 @@ extension ScheduleKind {
         ],
         parameters: cosineParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: cosineParameters, kind: "cosine")
+            let read = try ParameterReader(parameters, specs: cosineParameters, kind: "cosine")
             return CosineAnnealingSchedule(
                 baseLearningRate: baseLearningRate, tMax: try read.integer("t-max"), etaMin: try read.number("eta-min"))
         }

@@ -50,7 +50,7 @@ extension ScheduleKind {
         ],
         parameters: cosineOptaxParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: cosineOptaxParameters, kind: "cosine-optax")
+            let read = try ParameterReader(parameters, specs: cosineOptaxParameters, kind: "cosine-optax")
             return CosineDecayOptaxSchedule(
                 baseLearningRate: baseLearningRate, decaySteps: try read.integer("decay-steps"),
                 alpha: try read.number("alpha"), exponent: try read.number("exponent"))

@@ -82,7 +82,7 @@ extension ScheduleKind {
         ],
         parameters: cyclicParameters,
         make: { parameters, _ in
-            let read = try ScheduleParameters(parameters, specs: cyclicParameters, kind: "cyclic")
+            let read = try ParameterReader(parameters, specs: cyclicParameters, kind: "cyclic")
             let stepSizeDown = try read.integer("step-size-down")
             let modeName = try read.choice("mode")
             guard let mode = CyclicSchedule.Mode(rawValue: modeName) else {

@@ -66,7 +66,7 @@ extension ScheduleKind {
         ],
         parameters: exponentialOptaxParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: exponentialOptaxParameters, kind: "exponential-optax")
+            let read = try ParameterReader(parameters, specs: exponentialOptaxParameters, kind: "exponential-optax")
             let endValue = try read.number("end-value")
             return ExponentialDecayOptaxSchedule(
                 baseLearningRate: baseLearningRate, transitionSteps: try read.integer("transition-steps"),

@@ -38,7 +38,7 @@ extension ScheduleKind {
         ],
         parameters: exponentialParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: exponentialParameters, kind: "exponential")
+            let read = try ParameterReader(parameters, specs: exponentialParameters, kind: "exponential")
             return ExponentialSchedule(baseLearningRate: baseLearningRate, gamma: try read.number("gamma"))
         }
     )

@@ -40,7 +40,7 @@ extension ScheduleKind {
         ],
         parameters: inverseSqrtParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: inverseSqrtParameters, kind: "inverse-sqrt")
+            let read = try ParameterReader(parameters, specs: inverseSqrtParameters, kind: "inverse-sqrt")
             return InverseSqrtSchedule(
                 baseLearningRate: baseLearningRate, warmupSteps: try read.integer("warmup-steps"))
         }

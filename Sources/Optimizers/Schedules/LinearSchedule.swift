@@ -46,7 +46,7 @@ extension ScheduleKind {
         ],
         parameters: linearParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: linearParameters, kind: "linear")
+            let read = try ParameterReader(parameters, specs: linearParameters, kind: "linear")
             return LinearSchedule(
                 baseLearningRate: baseLearningRate, startFactor: try read.number("start-factor"),
                 endFactor: try read.number("end-factor"), totalIters: try read.integer("total-iters"))

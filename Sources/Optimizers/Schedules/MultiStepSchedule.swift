@@ -56,7 +56,7 @@ extension ScheduleKind {
         ],
         parameters: multiStepParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: multiStepParameters, kind: "multi-step")
+            let read = try ParameterReader(parameters, specs: multiStepParameters, kind: "multi-step")
             let values = try read.numbers("milestones")
             var milestones: [Int] = []
             for value in values {

@@ -49,7 +49,7 @@ extension ScheduleKind {
         ],
         parameters: noamParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: noamParameters, kind: "noam")
+            let read = try ParameterReader(parameters, specs: noamParameters, kind: "noam")
             return NoamSchedule(
                 baseLearningRate: baseLearningRate, modelDimension: try read.integer("d-model"),
                 warmupSteps: try read.integer("warmup-steps"))

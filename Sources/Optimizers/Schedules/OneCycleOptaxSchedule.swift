@@ -130,8 +130,7 @@ extension ScheduleKind {
         ],
         parameters: oneCycleCosineOptaxParameters,
         make: { parameters, _ in
-            let read = try ScheduleParameters(
-                parameters, specs: oneCycleCosineOptaxParameters, kind: "one-cycle-cosine-optax")
+            let read = try ParameterReader(parameters, specs: oneCycleCosineOptaxParameters, kind: "one-cycle-cosine-optax")
             return try OneCycleOptaxSchedule.cosine(
                 transitionSteps: try read.integer("transition-steps"), peakValue: try read.number("peak-value"),
                 pctStart: try read.number("pct-start"), divFactor: try read.number("div-factor"),
@@ -160,8 +159,7 @@ extension ScheduleKind {
         ],
         parameters: oneCycleLinearOptaxParameters,
         make: { parameters, _ in
-            let read = try ScheduleParameters(
-                parameters, specs: oneCycleLinearOptaxParameters, kind: "one-cycle-linear-optax")
+            let read = try ParameterReader(parameters, specs: oneCycleLinearOptaxParameters, kind: "one-cycle-linear-optax")
             return try OneCycleOptaxSchedule.linear(
                 transitionSteps: try read.integer("transition-steps"), peakValue: try read.number("peak-value"),
                 pctStart: try read.number("pct-start"), pctFinal: try read.number("pct-final"),

@@ -120,7 +120,7 @@ extension ScheduleKind {
         ],
         parameters: oneCycleParameters,
         make: { parameters, _ in
-            let read = try ScheduleParameters(parameters, specs: oneCycleParameters, kind: "one-cycle")
+            let read = try ParameterReader(parameters, specs: oneCycleParameters, kind: "one-cycle")
             let annealingName = try read.choice("anneal-strategy")
             guard let annealing = OneCycleSchedule.Annealing(rawValue: annealingName) else {
                 throw ParameterError(key: "anneal-strategy", expected: "cos or linear", found: annealingName)

@@ -54,7 +54,7 @@ extension ScheduleKind {
         ],
         parameters: polynomialOptaxParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: polynomialOptaxParameters, kind: "polynomial-optax")
+            let read = try ParameterReader(parameters, specs: polynomialOptaxParameters, kind: "polynomial-optax")
             return PolynomialOptaxSchedule(
                 baseLearningRate: baseLearningRate, endValue: try read.number("end-value"),
                 power: try read.number("power"), transitionSteps: try read.integer("transition-steps"),

@@ -40,7 +40,7 @@ extension ScheduleKind {
         ],
         parameters: polynomialParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: polynomialParameters, kind: "polynomial")
+            let read = try ParameterReader(parameters, specs: polynomialParameters, kind: "polynomial")
             return PolynomialSchedule(
                 baseLearningRate: baseLearningRate, totalIters: try read.integer("total-iters"),
                 power: try read.number("power"))

@@ -41,7 +41,7 @@ extension ScheduleKind {
         ],
         parameters: stepParameters,
         make: { parameters, baseLearningRate in
-            let read = try ScheduleParameters(parameters, specs: stepParameters, kind: "step")
+            let read = try ParameterReader(parameters, specs: stepParameters, kind: "step")
             return StepSchedule(
                 baseLearningRate: baseLearningRate, stepSize: try read.integer("step-size"),
                 gamma: try read.number("gamma"))

@@ -83,7 +83,7 @@ extension ScheduleKind {
                     rest[key] = parameters[key]
                 }
             }
-            let read = try ScheduleParameters(own, specs: warmupParameters, kind: "warmup")
+            let read = try ParameterReader(own, specs: warmupParameters, kind: "warmup")
             let innerName = try read.choice("then")
             guard let innerKind = ScheduleCatalog.kind(named: innerName) else {
                 throw ParameterError(key: "then", expected: "the name of a schedule", found: innerName)

@@ -1,3 +1,5 @@
+import Objectives
+
 /// Gradient clipping by the global ℓ₂ norm in torch's convention,
 /// `torch.nn.utils.clip_grad_norm_` (pytorch/pytorch:torch/nn/utils/clip_grad.py):
 ///
@@ -15,11 +17,8 @@ public struct ClipByGlobalNorm: GradientTransformation {
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout Void, parameters: [Double]) {
-        let limit = maxNorm
+        let coefficient = min(maxNorm / (VectorKernels.norm(updates) + 1e-6), 1.0)
         updates.withUnsafeMutableBufferPointer { u in
-            var sum = 0.0
-            for i in u.indices { sum += u[i] * u[i] }
-            let coefficient = min(limit / (sum.squareRoot() + 1e-6), 1.0)
             for i in u.indices { u[i] = u[i] * coefficient }
         }
     }

@@ -1,3 +1,5 @@
+import Objectives
+
 /// Gradient clipping by the global ℓ₂ norm in optax's convention, `clip_by_global_norm`
 /// (google-deepmind/optax:optax/transforms/_clipping.py):
 ///
@@ -14,12 +16,9 @@ public struct ClipByGlobalNormOptax: GradientTransformation {
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout Void, parameters: [Double]) {
-        let limit = maxNorm
+        let limit = maxNorm, norm = VectorKernels.norm(updates)
+        guard !(norm < limit) else { return }
         updates.withUnsafeMutableBufferPointer { u in
-            var sum = 0.0
-            for i in u.indices { sum += u[i] * u[i] }
-            let norm = sum.squareRoot()
-            guard !(norm < limit) else { return }
             for i in u.indices { u[i] = (u[i] / norm) * limit }
         }
     }
