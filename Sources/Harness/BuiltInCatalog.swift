@@ -6,6 +6,6 @@ import Optimizers
 extension Catalog {
     public static let builtIn = Catalog(
         problems: ProblemCatalog.builtIn,
-        optimizers: FirstOrderOptimizerCatalog.kinds + MethodCatalog.kinds,
+        optimizers: OptimizerCatalog.builtIn,
         schedules: ScheduleCatalog.kinds)
 }
