@@ -121,6 +121,8 @@ enum RunLoop {
     }
 
     /// The iteration budget implied by max-iterations and, for mini-batch runs, max-epochs.
+    /// (The gradient-evaluation budget is checked against the oracle's count; it only bounds the
+    /// trace spacing here, as at least one gradient per iteration is the common case.)
     static func iterationLimit(_ settings: RunSettings, sampleCount: Int?, batchSize: Int?) -> Int {
         var limit = settings.budget.maxIterations
         if let n = sampleCount, let epochs = settings.budget.maxEpochs {
@@ -128,7 +130,6 @@ enum RunLoop {
             let fromEpochs = (epochs * Double(perEpoch)).rounded(.up)
             if fromEpochs < Double(limit) { limit = max(1, Int(fromEpochs)) }
         }
-        if let maxGradients = settings.budget.maxGradientEvaluations { limit = min(limit, maxGradients) }
         return limit
     }
 
@@ -151,7 +152,8 @@ enum RunLoop {
         var nextCheckIteration = 1
         let rowBudget: Int? = sampleCount.flatMap { n in settings.budget.maxEpochs.map { Int(($0 * Double(n)).rounded(.up)) } }
         let limit = iterationLimit(settings, sampleCount: sampleCount, batchSize: oracle.batchSize)
-        let marks = traceIterations(limit: limit, points: settings.tracePoints)
+        let gradientBudget = settings.budget.maxGradientEvaluations
+        let marks = traceIterations(limit: min(limit, gradientBudget ?? limit), points: settings.tracePoints)
         var markIndex = 1
         var x = objective.startingPoint
         var gradient = [Double](repeating: 0, count: objective.dimension)
@@ -240,6 +242,10 @@ enum RunLoop {
                 break
             }
             if let rowBudget, oracle.counts.rowGradients >= rowBudget {
+                status = .budget
+                break
+            }
+            if let gradientBudget, oracle.counts.gradientEvaluations >= gradientBudget {
                 status = .budget
                 break
             }

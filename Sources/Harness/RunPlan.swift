@@ -23,8 +23,15 @@ public struct OptimizerCell: Sendable {
     public var templates: [String: ParameterTemplate]
     public var schedule: ScheduleCell?
     public var location: SourceLocation
+    /// Problem-id globs the entry is restricted to (`only-on`), nil for all problems.
+    public var onlyOn: [GlobPattern]?
     /// `kind[key=value,...,schedule=cosine[t-max=100]]`, expressions as written.
     public var id: String
+
+    /// Whether this optimizer runs on the problem with id `problemID` (`only-on`).
+    public func applies(to problemID: String) -> Bool {
+        onlyOn?.contains { $0.matches(problemID) } ?? true
+    }
 }
 
 /// The schedule of an optimizer cell.
@@ -51,7 +58,7 @@ public struct RunSpec: Sendable {
 }
 
 /// A suite expanded into its runs: the cartesian product of every entry's alternatives, problems ×
-/// optimizers × repetitions, sorted by id. Expansion needs no problem instance; ids and seeds depend
+/// optimizers × repetitions (an optimizer with `only-on` pairs only with matching problems), sorted by id. Expansion needs no problem instance; ids and seeds depend
 /// only on the suite text, never on order, threads or shards.
 public struct RunPlan: Sendable {
     public var suite: Suite
@@ -64,12 +71,17 @@ public struct RunPlan: Sendable {
         self.suite = suite
         problems = suite.problems.flatMap(RunPlan.expand)
         optimizers = suite.optimizers.flatMap(RunPlan.expand)
+        for optimizer in optimizers where !problems.contains(where: { optimizer.applies(to: $0.id) }) {
+            throw SuiteError(file: suite.file, line: optimizer.location.parameterLines["only-on"] ?? optimizer.location.line,
+                             keyPath: "\(optimizer.location.keyPath).only-on",
+                             message: "matches no problem id; the ids are \(problems.map(\.id).joined(separator: ", "))")
+        }
         var specs: [RunSpec] = []
         var seen: [String: String] = [:]
         for problem in problems {
             for repetition in 0..<suite.repetitions {
                 let problemSeed = SeedDerivation.derive(suite.seed, "\(problem.instanceID)/rep=\(repetition)")
-                for optimizer in optimizers {
+                for optimizer in optimizers where optimizer.applies(to: problem.id) {
                     let id = "\(problem.id)/\(optimizer.id)/rep=\(repetition)"
                     let origin = "\(problem.location.keyPath) × \(optimizer.location.keyPath)"
                     if let first = seen[id] {
@@ -141,7 +153,7 @@ public struct RunPlan: Sendable {
                 }
                 cells.append(OptimizerCell(
                     kind: entry.kind, templates: templates, schedule: schedule, location: entry.location,
-                    id: identifier(entry.kind.name, parts)))
+                    onlyOn: entry.onlyOn, id: identifier(entry.kind.name, parts)))
             }
         }
         return cells

@@ -83,7 +83,7 @@ public enum Session {
             onRecord: { record, done, total in
                 do { try journal.append(record) } catch { failures.note("\(error)") }
                 onRecord?(record, done, total)
-            }))
+            }, validate: false))
         if let failure = failures.first { throw ResultsError("cannot append to the journal: \(failure)") }
         if !outcome.interrupted {
             manifest.endTime = RunDirectory.isoTime(Date())

@@ -174,18 +174,22 @@ public struct OptimizerEntry: Sendable {
     public var kind: OptimizerKind
     public var parameters: [String: [ParameterTemplate]]
     public var schedule: ScheduleEntry?
+    /// Globs over problem ids (`logistic*` , `*batch-size=*`): the entry runs only on problems that
+    /// match one of them; nil runs it on every problem.
+    public var onlyOn: [GlobPattern]?
     public var location: SourceLocation
 
     public init(kind: OptimizerKind, parameters: [String: [ParameterTemplate]] = [:], schedule: ScheduleEntry? = nil,
-                location: SourceLocation) {
+                onlyOn: [GlobPattern]? = nil, location: SourceLocation) {
         self.kind = kind
         self.parameters = parameters
         self.schedule = schedule
+        self.onlyOn = onlyOn
         self.location = location
     }
 
     var summary: String {
-        "\(kind.name)\(parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" })\(schedule?.summary ?? "")"
+        "\(kind.name)\(parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" })\(schedule?.summary ?? "")\(onlyOn?.map(\.pattern) ?? [])"
     }
 }
 

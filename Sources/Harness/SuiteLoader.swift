@@ -13,7 +13,8 @@ import Yams
 /// `timing-repeats`, `escape-margin`, `include` (a file or list of files, relative to this one,
 /// whose problems and optimizers are added and whose other keys apply where this file is silent),
 /// `problems` (each: `kind`, its parameters, `batch-size`, `gradient-noise`) and `optimizers`
-/// (each: `kind`, its hyperparameters, `schedule: {kind: ..., ...}`). Any parameter may be a list of
+/// (each: `kind`, its hyperparameters, `schedule: {kind: ..., ...}`, and `only-on`: a glob or list of
+/// globs over problem ids that restricts the entry to matching problems). Any parameter may be a list of
 /// alternatives (cartesian product); a list-valued parameter takes a list of lists.
 public struct SuiteLoader {
     public var catalog: Catalog
@@ -270,9 +271,13 @@ public struct SuiteLoader {
                     throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "\(kind.name) has no learning rate a schedule could drive")
                 }
                 entry.schedule = try readSchedule(value, keyPath: path, reader: reader)
+            case "only-on":
+                entry.onlyOn = try reader.alternatives(value, path).enumerated().map { index, item in
+                    GlobPattern(try reader.word(item, value.sequence == nil ? path : "\(path)[\(index)]"))
+                }
             default:
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
-                    let known = kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : [])
+                    let known = kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : []) + ["only-on"]
                     throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown hyperparameter of \(kind.name)\(NearestName.hint(for: key, in: known)); known: \(known.joined(separator: ", "))")
                 }
                 entry.parameters[key] = try reader.templates(value, spec: spec, path)

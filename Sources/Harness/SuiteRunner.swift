@@ -15,15 +15,19 @@ public struct SuiteRunOptions: Sendable {
     public var reuse: [String: RunRecord]
     /// Called (serially) with each new record, the number finished and the total selected.
     public var onRecord: (@Sendable (RunRecord, Int, Int) -> Void)?
+    /// Validate the plan first (``SuiteRunner/validate(_:)``); false when the caller already did.
+    public var validate: Bool
 
     public init(jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
-                reuse: [String: RunRecord] = [:], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil) {
+                reuse: [String: RunRecord] = [:], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
+                validate: Bool = true) {
         self.jobs = max(1, jobs)
         self.filter = filter
         self.shard = shard
         self.stop = stop
         self.reuse = reuse
         self.onRecord = onRecord
+        self.validate = validate
     }
 }
 
@@ -65,14 +69,14 @@ public enum SuiteRunner {
                                                suiteFile: plan.suite.file)
                 instances[spec.problem.instanceID] = instance
             }
-            for optimizer in plan.optimizers {
+            for optimizer in plan.optimizers where optimizer.applies(to: spec.problem.id) {
                 _ = try Instantiation.makeMethod(optimizer, instance: instance, problem: spec.problem, runSeed: spec.runSeed)
             }
         }
     }
 
     public static func run(_ plan: RunPlan, options: SuiteRunOptions = SuiteRunOptions()) throws -> SuiteOutcome {
-        try validate(plan)
+        if options.validate { try validate(plan) }
         let settings = RunSettings(suite: plan.suite)
         let selected = select(plan, filter: options.filter, shard: options.shard)
         let collector = Collector(total: selected.count, onRecord: options.onRecord)

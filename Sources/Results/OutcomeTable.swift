@@ -14,8 +14,13 @@ public struct OutcomeTable: Sendable {
     }
 
     public var rows: [Row]
+    /// The final target of the ladder and its measure (`relative-gap ≤ 1e-08`), for the header.
+    public var finalTarget: String?
 
     public init(records: [RunRecord]) {
+        finalTarget = records.first.flatMap { record in
+            record.targets.ladder.last.map { "\(record.targets.measure.rawValue) ≤ \(SummaryTable.format($0.threshold))" }
+        }
         var order: [String] = []
         var groups: [String: [RunRecord]] = [:]
         for record in records.sorted(by: { $0.id < $1.id }) {
@@ -47,6 +52,7 @@ public struct OutcomeTable: Sendable {
     /// Fixed-width text, columns: problem, optimizer, iterations, success, time.
     public func text() -> String {
         let header = ["problem", "optimizer", "median iters", "success", "median time"]
+        let caption = finalTarget.map { "iterations and success: first hit of \($0); time: optimizer seconds, median over repetitions\n" } ?? ""
         let body = rows.map { row in
             [row.problem, row.optimizer, row.medianIterations.map { OutcomeTable.compact($0) } ?? "—",
              "\(row.converged)/\(row.runs)", OutcomeTable.duration(row.medianSeconds)]
@@ -58,7 +64,8 @@ public struct OutcomeTable: Sendable {
                 return index >= 2 ? pad + cell : cell + pad
             }.joined(separator: "  ")
         }
-        return ([line(header), line(widths.map { String(repeating: "─", count: $0) })] + body.map(line)).joined(separator: "\n") + "\n"
+        return caption + ([line(header), line(widths.map { String(repeating: "─", count: $0) })] + body.map(line))
+            .joined(separator: "\n") + "\n"
     }
 
     static func compact(_ value: Double) -> String {

@@ -83,11 +83,12 @@ struct RunCommand: ParsableCommand {
             onRecord: { record, done, total in reporter.update(record: record, done: done, total: total) }))
         reporter.finish()
         source.cancel()
+        signal(SIGINT, SIG_DFL)
 
         if outcome.interrupted {
             FileHandle.standardError.write(Data("""
                 interrupted after \(outcome.records.count) runs; they are in \(outcome.directory.journalURL.path)
-                continue with: gdbench run \(given) --resume
+                continue with: \((CommandLine.arguments + (resume ? [] : ["--resume"])).joined(separator: " "))
 
                 """.utf8))
             throw ExitCode(130)

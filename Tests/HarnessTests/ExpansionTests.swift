@@ -81,3 +81,21 @@ import Testing
         #expect(throws: SuiteError.self) { try SuiteLoader(catalog: TestKinds.catalog).load(path: main.path) }
     }
 }
+
+@Suite struct OnlyOnTests {
+    @Test func restrictsAnOptimizerToMatchingProblems() throws {
+        let text = """
+            name: o
+            seed: 1
+            problems: [{kind: lsq, n: 16, batch-size: [4, full]}, {kind: quad}]
+            optimizers:
+              - {kind: gd, lr: 0.1}
+              - {kind: gd, lr: 0.2, only-on: ["lsq[n*", "quad*"]}
+            """
+        let p = try plan(text)
+        #expect(p.specs.count == 3 + 2)
+        #expect(!p.specs.contains { $0.id == "lsq[batch-size=4,n=16]/gd[lr=0.2]/rep=0" })
+        let none = text.replacingOccurrences(of: "[\"lsq[n*\", \"quad*\"]", with: "nothing*")
+        #expect(throws: SuiteError.self) { try plan(none) }
+    }
+}

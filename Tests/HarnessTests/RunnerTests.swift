@@ -76,6 +76,15 @@ import Testing
         #expect(record.targets.ladder.allSatisfy { $0.hit == nil })
     }
 
+    @Test func gradientEvaluationBudget() throws {
+        let text = header("budget: {max-iterations: 1000, max-gradient-evaluations: 12}")
+            + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 1e-6}]\n"
+        let record = try #require(try run(text).first)
+        #expect(record.status == .budget)
+        #expect(record.final.progress.gradientEvaluations == 12)
+        #expect(record.final.progress.iteration == 12)
+    }
+
     @Test func divergedOnNaN() throws {
         let text = header() + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 0.01, nan-at: 3}]\n"
         let record = try #require(try run(text).first)

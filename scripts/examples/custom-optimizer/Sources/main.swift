@@ -36,7 +36,7 @@ do {
     suite.optimizers = suite.optimizers.filter { $0.kind.name == "adam" }
     suite.optimizers.append(OptimizerEntry(kind: signDescent, parameters: ["lr": [.number(1e-3), .number(1e-2)]],
                                            location: SourceLocation(keyPath: "sign-descent")))
-    suite.name = "conditioning-sign-descent"
+    suite.name += "-sign-descent"
     suite.updateDigest()
     let options = SessionOptions(resultsRoot: URL(fileURLWithPath: "results"), jobs: 2)
     let outcome = try Session.run(try RunPlan(suite: suite), options: options)
