@@ -3,7 +3,7 @@ import Optimizers
 import Testing
 import TestSupport
 
-/// The [run] values of the reference (/work/shared/reference/optimizers-and-problems.md §A.1, §A.5,
+/// The [run] values of the reference (docs/reference.md §A.1, §A.5,
 /// §E.1, §E.2), produced there by torch 2.15.0 and optax 0.2.8 on Q = ½(x₁² + 10x₂²) from (1, 1).
 @Suite struct ReferenceValueTests {
     struct Case: Sendable, CustomStringConvertible {

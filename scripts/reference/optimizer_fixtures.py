@@ -1,6 +1,6 @@
 """Golden trajectories of the first-order optimizers from the real libraries.
 
-Pinned versions (the reference's, /work/shared/reference/optimizers-and-problems.md):
+Pinned versions (the reference's, docs/reference.md):
     torch 2.15.0, optax 0.2.8, jax 0.10.2, numpy 2.4.6 — float64 on CPU.
 Run with:  /work/venv/bin/python scripts/reference/optimizer_fixtures.py
 
