@@ -42,6 +42,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Continue the newest unfinished run of this suite (same suite digest, seed and code version).")
     var resume = false
 
+    @Flag(name: .long, help: "Run a grid of more than 10⁶ runs (refused otherwise).")
+    var force = false
+
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
 
@@ -59,7 +62,7 @@ struct RunCommand: ParsableCommand {
         guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
         let shard = try shard.map { try Shard(parsing: $0) }
         let path = try location.path(for: given)
-        var loaded = try SuiteLoader(catalog: .builtIn).load(path: path)
+        var loaded = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
         if let seed { loaded.seed = seed }
         let plan = try RunPlan(suite: loaded)
         if Provenance.buildConfiguration == "debug" && !quiet {
