@@ -70,14 +70,9 @@ struct RunCommand: ParsableCommand {
         }
 
         let stop = StopSignal()
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            if stop.isRaised { Foundation.exit(130) }  // a second Ctrl-C stops at once
-            stop.raise()
+        let sources = StopSignal.install(on: [SIGINT, SIGTERM], stop: stop) {
             FileHandle.standardError.write(Data("\ninterrupted: keeping finished runs (Ctrl-C again to quit at once)…\n".utf8))
         }
-        source.resume()
 
         let reporter = ProgressReporter(quiet: quiet)
         let outcome = try Session.run(plan, options: SessionOptions(
@@ -85,8 +80,7 @@ struct RunCommand: ParsableCommand {
             resume: resume, stop: stop, commandLine: CommandLine.arguments,
             onRecord: { record, done, total in reporter.update(record: record, done: done, total: total) }))
         reporter.finish()
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
+        StopSignal.uninstall(sources)
 
         if outcome.interrupted {
             FileHandle.standardError.write(Data("""

@@ -1,0 +1,118 @@
+import Foundation
+import Results
+import Testing
+
+/// The real executable, interrupted: SIGINT or SIGTERM keeps the finished records in the journal,
+/// leaves no partial file and exits with 130; `--resume` completes the run, and its records equal
+/// those of an uninterrupted run (wall times aside). A second process on the same unfinished run is
+/// refused by the run's lock.
+@Suite(.serialized) struct InterruptionTests {
+    static let suite = Subprocess.fixtures.appendingPathComponent("suites/slow.yaml").path
+
+    /// A record's canonical line without checksum and wall-clock fields.
+    static func timeless(_ records: [RunRecord]) throws -> [String] {
+        try records.map { record in
+            var copy = record
+            copy.wallTime = WallTime(medianSeconds: 0, repeats: [])
+            copy.final.progress.seconds = nil
+            for index in copy.trace.indices { copy.trace[index].seconds = nil }
+            for index in copy.targets.ladder.indices { copy.targets.ladder[index].hit?.seconds = nil }
+            for index in copy.milestones.indices { copy.milestones[index].hit?.seconds = nil }
+            return String(decoding: try RecordCoding.encoder().encode(copy), as: UTF8.self)
+        }
+    }
+
+    static func runDirectories(_ root: URL) -> [URL] {
+        let suiteURL = root.appendingPathComponent("slow")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: suiteURL.path)) ?? []
+        return names.filter { $0 != "latest" && !$0.hasPrefix(".") }.sorted().map { suiteURL.appendingPathComponent($0) }
+    }
+
+    static func journalLines(_ root: URL) -> Int {
+        guard let directory = runDirectories(root).first,
+              let data = FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path) else { return 0 }
+        return data.filter { $0 == UInt8(ascii: "\n") }.count
+    }
+
+    func interruptAndResume(with signal: Int32) throws {
+        try #require(Subprocess.executable != nil, "gdbench was not built next to the tests")
+        let scratch = Subprocess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let reference = scratch.appendingPathComponent("reference")
+        let interrupted = scratch.appendingPathComponent("interrupted")
+
+        let whole = try Subprocess.run(["run", Self.suite, "--out", reference.path, "--jobs", "2", "--quiet"], directory: scratch)
+        #expect(whole.status == 0, "\(whole.standardError)")
+        let expected = try RunDirectory(url: reference.appendingPathComponent("slow/latest")).readRecords()
+
+        let running = try Subprocess.Running(["run", Self.suite, "--out", interrupted.path, "--jobs", "2", "--quiet"], directory: scratch)
+        let started = Subprocess.waitUntil(seconds: 60) { Self.journalLines(interrupted) >= 2 }
+        running.signal(signal)
+        let stopped = try running.wait()
+        try #require(started, "no run finished within 60 s")
+        #expect(stopped.status == 130, "\(stopped.standardError)")
+        #expect(stopped.standardError.contains("--resume"))
+
+        let directory = try #require(Self.runDirectories(interrupted).first)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(files == [".lock", "journal.jsonl", "manifest.json"], "no runs.jsonl, no temporary files: \(files)")
+        let journal = try #require(FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path))
+        #expect(journal.last == UInt8(ascii: "\n"), "the journal ends with a whole line")
+        let kept = try RecordCoding.records(fromJSONLines: String(decoding: journal, as: UTF8.self))
+        #expect(kept.count >= 2 && kept.count < expected.count, "\(kept.count) of \(expected.count) runs kept")
+        #expect(try RunDirectory(url: directory).readManifest().endTime == nil)
+
+        let resumed = try Subprocess.run(["run", Self.suite, "--out", interrupted.path, "--jobs", "2", "--quiet", "--resume"], directory: scratch)
+        #expect(resumed.status == 0, "\(resumed.standardError)")
+        #expect(resumed.standardOutput.contains("(\(kept.count) reused)"))
+        #expect(Self.runDirectories(interrupted) == [directory], "the resumed run completes the same directory")
+        let completed = try RunDirectory(url: directory).readRecords()
+        #expect(try Self.timeless(completed) == (try Self.timeless(expected)))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("journal.jsonl").path))
+    }
+
+    @Test func sigintKeepsFinishedRunsAndResumeCompletesThem() throws {
+        try interruptAndResume(with: SIGINT)
+    }
+
+    @Test func sigtermKeepsFinishedRunsAndResumeCompletesThem() throws {
+        try interruptAndResume(with: SIGTERM)
+    }
+
+    @Test func aSecondProcessOnTheSameRunIsRefusedAndLinesStayWhole() throws {
+        try #require(Subprocess.executable != nil, "gdbench was not built next to the tests")
+        let scratch = Subprocess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let root = scratch.appendingPathComponent("results")
+        let first = try Subprocess.Running(["run", Self.suite, "--out", root.path, "--jobs", "1", "--quiet"], directory: scratch)
+        let started = Subprocess.waitUntil(seconds: 60) { Self.journalLines(root) >= 1 }
+        let second = try Subprocess.run(["run", Self.suite, "--out", root.path, "--jobs", "1", "--quiet", "--resume"], directory: scratch)
+        first.signal(SIGINT)
+        _ = try first.wait()
+        try #require(started, "no run finished within 60 s")
+        let directory = try #require(Self.runDirectories(root).first)
+        #expect(second.status == 2)
+        #expect(second.standardError.hasPrefix("gdbench: \(directory.path) is being written by another gdbench process (pid \(first.process.processIdentifier)); wait for it to finish"))
+        #expect(Self.runDirectories(root) == [directory], "the refused process created nothing")
+        let journal = try #require(FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path))
+        let records = try RecordCoding.records(fromJSONLines: String(decoding: journal, as: UTF8.self))
+        #expect(Set(records.map(\.id)).count == records.count, "no run written twice")
+    }
+
+    @Test func theLockIsExclusiveUntilReleased() throws {
+        let scratch = Subprocess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let directory = RunDirectory(url: scratch)
+        let held = try RunLock(directory: directory)
+        // flock locks belong to an open file description, so a second open in this process conflicts too.
+        do {
+            _ = try RunLock(directory: directory)
+            Issue.record("a second lock was granted")
+        } catch let error as ResultsError {
+            #expect(error.message == "\(scratch.path) is being written by another gdbench process (pid \(ProcessInfo.processInfo.processIdentifier)); wait for it to finish")
+        }
+        held.release()
+        let again = try RunLock(directory: directory)
+        again.release()
+    }
+}
