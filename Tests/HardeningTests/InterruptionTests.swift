@@ -116,3 +116,26 @@ import Testing
         again.release()
     }
 }
+
+/// Two processes starting fresh runs of one suite into one results root at the same time each get
+/// their own run directory (claimed by `mkdir`), and both finish whole.
+@Suite struct ConcurrentRunTests {
+    @Test func twoFreshRunsIntoOneRootWriteTwoWholeDirectories() throws {
+        try #require(Subprocess.executable != nil, "gdbench was not built next to the tests")
+        let scratch = Subprocess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let root = scratch.appendingPathComponent("results")
+        let suites = Subprocess.packageRoot.appendingPathComponent("suites").path
+        let arguments = ["run", "smoke", "--suites-dir", suites, "--out", root.path, "--jobs", "2", "--quiet"]
+        let first = try Subprocess.Running(arguments, directory: scratch)
+        let second = try Subprocess.Running(arguments, directory: scratch)
+        let results = [try first.wait(), try second.wait()]
+        #expect(results.map(\.status) == [0, 0], "\(results.map(\.standardError))")
+        let smoke = root.appendingPathComponent("smoke")
+        let names = try FileManager.default.contentsOfDirectory(atPath: smoke.path).filter { $0 != "latest" && !$0.hasPrefix(".") }
+        #expect(names.count == 2, "\(names)")
+        let records = try names.map { try RunDirectory(url: smoke.appendingPathComponent($0)).readRecords() }
+        #expect(records.map(\.count) == [40, 40])
+        #expect(try InterruptionTests.timeless(records[0]) == (try InterruptionTests.timeless(records[1])))
+    }
+}
