@@ -144,11 +144,13 @@ public final class Journal: @unchecked Sendable {
             throw ResultsError("cannot open \(path) for appending: \(String(cString: strerror(errno)))")
         }
         self.handle = handle
-        // A torn last line from an earlier interruption ends with a newline so new lines stay whole.
-        let end = handle.seekToEndOfFile()
-        if end > 0, let data = FileManager.default.contents(atPath: path), data.last != UInt8(ascii: "\n") {
-            handle.write(Data("\n".utf8))
+        // A torn last line (the process was killed inside a write) is cut off: its run is simply run
+        // again, and every line of the journal stays a whole record, however often it is resumed.
+        if let data = FileManager.default.contents(atPath: path), let last = data.last, last != UInt8(ascii: "\n") {
+            let whole = data.lastIndex(of: UInt8(ascii: "\n")).map { data.distance(from: data.startIndex, to: $0) + 1 } ?? 0
+            handle.truncateFile(atOffset: UInt64(whole))
         }
+        handle.seekToEndOfFile()
     }
 
     public func append(_ record: RunRecord) throws {

@@ -99,3 +99,21 @@ import Testing
         #expect(try directory.readRecords() == records)
     }
 }
+
+/// A journal whose last append was torn (the process killed inside a write) is cut back to its
+/// whole lines before new records are appended, so it stays readable however often it is resumed.
+@Suite struct JournalRepairTests {
+    @Test func aTornTailIsCutOffBeforeAppending() throws {
+        let records = try ResultFileTests.records()
+        let directory = RunDirectory(url: Subprocess.temporaryDirectory())
+        let whole = try RecordCoding.line(records[0]) + "\n"
+        let torn = String(try RecordCoding.line(records[1]).prefix(100))
+        try Data((whole + torn).utf8).write(to: directory.journalURL)
+        let journal = try Journal(directory: directory)
+        try journal.append(records[2])
+        journal.close()
+        let text = try String(contentsOf: directory.journalURL, encoding: .utf8)
+        #expect(text == whole + (try RecordCoding.line(records[2])) + "\n")
+        #expect(try RecordCoding.records(fromJSONLines: text) == [records[0], records[2]])
+    }
+}
