@@ -66,10 +66,13 @@ public struct RunDirectory: Sendable {
     }
 
     public func readManifest() throws -> RunManifest {
+        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+            throw ResultsError("\(manifestURL.path): no such file (is this a gdbench run directory?)")
+        }
         do {
-            return try RecordCoding.decoder().decode(RunManifest.self, from: Data(contentsOf: manifestURL))
+            return try RecordCoding.decoder().decode(RunManifest.self, from: data)
         } catch {
-            throw ResultsError("\(manifestURL.path): not a gdbench manifest (\(error.localizedDescription))")
+            throw ResultsError("\(manifestURL.path): not a gdbench manifest (\(RecordCoding.describe(error)))")
         }
     }
 

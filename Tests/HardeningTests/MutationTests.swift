@@ -1,5 +1,5 @@
 import Foundation
-import Harness
+@testable import Harness
 import Randomness
 import Testing
 
@@ -102,5 +102,24 @@ import Testing
         #expect(refused > 100)
         #expect(accepted > 0)
         #expect(slowest < 1, "the slowest mutant took \(slowest) s:\n\(slowestText)")
+    }
+}
+
+/// The UTF-8 check that names the first bad byte of a suite file agrees with the standard
+/// library's validating decoder on seeded random byte strings (biased towards multi-byte forms).
+@Suite struct UTF8CheckTests {
+    @Test func firstInvalidByteAgreesWithTheStandardLibrary() {
+        var generator = Xoshiro256StarStar(seed: 0x7574_6638)
+        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x8F, 0x90]
+        for _ in 0..<20_000 {
+            let count = generator.nextInt(below: 9)
+            let bytes = (0..<count).map { _ in interesting[generator.nextInt(below: interesting.count)] }
+            let offset = SuiteText.firstInvalidUTF8(bytes)
+            #expect((offset == nil) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            if let offset {
+                // Everything before the reported byte is valid; the byte itself starts no valid sequence.
+                #expect(String(validating: bytes[..<offset], as: UTF8.self) != nil, "\(bytes)")
+            }
+        }
     }
 }

@@ -92,6 +92,17 @@ import Testing
         #expect(message(future) == "\(future.recordsURL.path): line 2: schema version \(newer.schemaVersion) is not one this gdbench reads (1 … \(RunRecord.currentSchemaVersion))")
     }
 
+    @Test func aDamagedOrMissingManifestIsNamed() throws {
+        let directory = RunDirectory(url: Subprocess.temporaryDirectory())
+        #expect(throws: ResultsError("\(directory.manifestURL.path): no such file (is this a gdbench run directory?)")) {
+            try directory.readManifest()
+        }
+        try Data("{\"suite\": \"smo".utf8).write(to: directory.manifestURL)
+        #expect(throws: ResultsError("\(directory.manifestURL.path): not a gdbench manifest (not valid JSON)")) {
+            try directory.readManifest()
+        }
+    }
+
     @Test func linesWithoutChecksumFromEarlierVersionsAreRead() throws {
         let records = try Self.records()
         let plain = try records.map { String(decoding: try RecordCoding.encoder().encode($0), as: UTF8.self) }
