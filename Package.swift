@@ -44,6 +44,10 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "GdbenchTests", dependencies: ["gdbench", "Results"]),
         .testTarget(
+            name: "HardeningTests", dependencies: ["Harness", "Results", "Randomness"],
+            // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
+            exclude: ["Fixtures"]),
+        .testTarget(
             name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.
             exclude: ["Fixtures"]),

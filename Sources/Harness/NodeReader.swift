@@ -40,6 +40,7 @@ struct NodeReader {
     func number(_ node: Node, _ keyPath: String, positive: Bool) throws -> Double {
         let expected = positive ? "a number > 0" : "a number ≥ 0"
         let text = try scalar(node, keyPath, expected: expected)
+        if let word = NodeReader.nonFinite(text) { throw fail(node, keyPath, "expected \(expected), found \(word)") }
         let value: Double
         do {
             value = try Expression.parse(text).evaluate([:])
@@ -50,6 +51,20 @@ struct NodeReader {
             throw fail(node, keyPath, "expected \(expected), found \(ParameterValue.format(value))")
         }
         return value
+    }
+
+    /// YAML's spellings of NaN and ±∞ (`.nan`, `.inf`, `-.Inf`, …) and the bare words, which are
+    /// never valid values: the message says so instead of reporting a malformed number.
+    static func nonFinite(_ text: String) -> String? {
+        var word = text.lowercased()
+        var sign = ""
+        if let first = word.first, first == "+" || first == "-" { sign = first == "-" ? "−" : ""; word.removeFirst() }
+        if word.hasPrefix(".") { word.removeFirst() }
+        switch word {
+        case "nan": return "NaN"
+        case "inf", "infinity": return "\(sign)∞"
+        default: return nil
+        }
     }
 
     func integer(_ node: Node, _ keyPath: String, minimum: Int) throws -> Int {
@@ -104,6 +119,7 @@ struct NodeReader {
         var texts: [String] = []
         for (index, item) in items.enumerated() {
             let text = try scalar(item, "\(keyPath)[\(index)]", expected: "a number")
+            if let word = NodeReader.nonFinite(text) { throw fail(item, "\(keyPath)[\(index)]", "expected a finite number, found \(word)") }
             do {
                 expressions.append(try Expression.parse(text))
             } catch let error as ExpressionError {
@@ -119,6 +135,7 @@ struct NodeReader {
         case .number, .integer:
             let text = try scalar(node, keyPath, expected: "a number or an expression such as 1/L")
             guard !text.isEmpty else { throw fail(node, keyPath, "expected a number, found nothing") }
+            if let word = NodeReader.nonFinite(text) { throw fail(node, keyPath, "expected a finite number, found \(word)") }
             // A kind may document a word as its default (`lr: optimal`, `history: convention`).
             if case .text(let word)? = spec.defaultValue, word == text { return .text(text) }
             do {

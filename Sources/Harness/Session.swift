@@ -58,6 +58,7 @@ public enum Session {
             shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filtered.count)
 
         var directory: RunDirectory?
+        var lock: RunLock?
         var reuse: [String: RunRecord] = [:]
         if options.resume {
             let suiteDirectory = options.resultsRoot.appendingPathComponent(plan.suite.name)
@@ -65,6 +66,7 @@ public enum Session {
                 guard let old = try? candidate.readManifest(), old.suiteDigest == manifest.suiteDigest,
                       old.seed == manifest.seed, old.codeVersion == manifest.codeVersion, old.filter == manifest.filter,
                       old.shard == manifest.shard else { continue }
+                lock = try RunLock(directory: candidate)
                 directory = candidate
                 manifest.startTime = old.startTime
                 let wanted = Set(selected.map(\.id))
@@ -73,6 +75,8 @@ public enum Session {
             }
         }
         let runDirectory = try directory ?? RunDirectory.create(root: options.resultsRoot, suite: plan.suite.name, date: now)
+        let heldLock = try lock ?? RunLock(directory: runDirectory)
+        defer { heldLock.release() }
         try runDirectory.writeManifest(manifest)
         let journal = try Journal(directory: runDirectory)
         defer { journal.close() }

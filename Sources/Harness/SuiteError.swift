@@ -1,3 +1,5 @@
+import Foundation
+
 /// A suite that cannot run: one message naming the file, the line where known, the key path
 /// (`optimizers[2].lr`) and, for misspelt names, the nearest valid one.
 public struct SuiteError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -13,9 +15,11 @@ public struct SuiteError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `suites/x.yaml:12: optimizers[2].lr: expected a number > 0, found -1`.
+    /// `suites/x.yaml:12: optimizers[2].lr: expected a number > 0, found -1`, always one line (line
+    /// breaks quoted from the file are shown as `\n`).
     public var description: String {
         let location = line.map { "\(file):\($0)" } ?? file
-        return keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
+        let text = keyPath.isEmpty ? "\(location): \(message)" : "\(location): \(keyPath): \(message)"
+        return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }

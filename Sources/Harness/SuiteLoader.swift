@@ -18,8 +18,13 @@ import Yams
 /// alternatives (cartesian product); a list-valued parameter takes a list of lists.
 public struct SuiteLoader {
     public var catalog: Catalog
+    /// Suites that expand to more runs are refused (``GridSize``); nil lifts the limit (`--force`).
+    public var maximumRuns: Int?
 
-    public init(catalog: Catalog) { self.catalog = catalog }
+    public init(catalog: Catalog, maximumRuns: Int? = GridSize.defaultLimit) {
+        self.catalog = catalog
+        self.maximumRuns = maximumRuns
+    }
 
     static let topKeys = ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
                           "escape-margin", "include", "problems", "optimizers"]
@@ -36,6 +41,7 @@ public struct SuiteLoader {
     /// Reads a suite given as text (tests, suites written by other tools); `file` names it in
     /// errors and is the base of relative includes.
     public func load(text: String, file: String) throws -> Suite {
+        try SuiteText.check(text, file: file)
         var texts: [String] = [text]
         let fields = try parse(text: text, file: file, stack: [file], texts: &texts)
         return try finish(fields, texts: texts)
@@ -51,10 +57,15 @@ public struct SuiteLoader {
         }
         if fields.problems.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "problems", message: "no problems") }
         if fields.optimizers.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "optimizers", message: "no optimizers") }
+        let repetitions = fields.repetitions ?? 1
+        if let maximumRuns {
+            try GridSize(problems: fields.problems, optimizers: fields.optimizers, repetitions: repetitions)
+                .check(limit: maximumRuns, problems: fields.problems, optimizers: fields.optimizers, file: file)
+        }
         var budget = fields.budget
         budget.maxIterations = fields.maxIterations ?? budget.maxIterations
         return Suite(
-            name: name, description: fields.description ?? "", seed: seed, repetitions: fields.repetitions ?? 1,
+            name: name, description: fields.description ?? "", seed: seed, repetitions: repetitions,
             budget: budget, targets: fields.targets ?? TargetLadder(), timingRepeats: fields.timingRepeats ?? 1,
             escapeMargin: fields.escapeMargin ?? 1e-3, problems: fields.problems, optimizers: fields.optimizers,
             digest: SHA256.hex(of: Array(texts.joined(separator: "\u{0}").utf8)), file: file)
@@ -78,12 +89,7 @@ public struct SuiteLoader {
     }
 
     func read(path: String, stack: [String], texts: inout [String]) throws -> Fields {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw SuiteError(file: path, line: nil, keyPath: "", message: "cannot read the file (\(error.localizedDescription))")
-        }
+        let text = try SuiteText.read(path: path)
         texts.append(text)
         return try parse(text: text, file: path, stack: stack + [path], texts: &texts)
     }
@@ -92,13 +98,20 @@ public struct SuiteLoader {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
+            let key = duplicates.sorted().first ?? ""
+            throw SuiteError(file: file, line: SuiteLoader.secondLine(ofKey: key, in: text), keyPath: key,
+                             message: "not valid YAML: the key appears twice in one mapping")
         } catch let error as YamlError {
             throw SuiteError(file: file, line: SuiteLoader.line(of: error), keyPath: "", message: "not valid YAML: \(SuiteLoader.problem(of: error))")
         } catch {
             throw SuiteError(file: file, line: nil, keyPath: "", message: "not valid YAML: \(error)")
         }
-        guard let root, let mapping = root.mapping else {
-            throw SuiteError(file: file, line: root?.mark?.line, keyPath: "", message: "a suite is a mapping of keys (name, seed, problems, optimizers, ...)")
+        guard let root else {
+            throw SuiteError(file: file, line: nil, keyPath: "", message: "the file is empty (a suite needs name, seed, problems and optimizers)")
+        }
+        guard let mapping = root.mapping else {
+            throw SuiteError(file: file, line: root.mark?.line, keyPath: "", message: "a suite is a mapping of keys (name, seed, problems, optimizers, ...)")
         }
         var fields = Fields(file: file)
         let reader = NodeReader(file: file)
@@ -309,6 +322,17 @@ public struct SuiteLoader {
         }
         entry.location = location
         return entry
+    }
+
+    /// The line of the second `key:` in the text (the duplicate), when it can be found by its spelling.
+    static func secondLine(ofKey key: String, in text: String) -> Int? {
+        guard !key.isEmpty else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let hits = lines.indices.filter { index in
+            let trimmed = lines[index].drop { $0 == " " || $0 == "-" }
+            return trimmed.hasPrefix("\(key):")
+        }
+        return hits.count >= 2 ? hits[1] + 1 : nil
     }
 
     static func line(of error: YamlError) -> Int? {

@@ -20,9 +20,9 @@ public enum RecordCoding {
         return decoder
     }
 
-    /// One record as a single JSON line (without the newline).
+    /// One record as a single JSON line (without the newline), sealed with its ``RecordChecksum``.
     public static func line(_ record: RunRecord) throws -> String {
-        String(decoding: try encoder().encode(record), as: UTF8.self)
+        RecordChecksum.seal(String(decoding: try encoder().encode(record), as: UTF8.self))
     }
 
     /// Records as JSON Lines, in the given order, each line `\n`-terminated.
@@ -35,26 +35,51 @@ public enum RecordCoding {
         return text
     }
 
-    /// Parses JSON Lines; blank lines are skipped. A truncated last line (an interrupted append) is
-    /// dropped when `toleratingTruncatedTail` is set, else it is an error.
+    /// Parses JSON Lines; blank lines are skipped. Every line is validated: its checksum when it has
+    /// one (lines written before checksums have none), then the record's fields and schema version.
+    /// Errors name the 1-based line number. A truncated last line (an interrupted append: no final
+    /// newline) is dropped when `toleratingTruncatedTail` is set, else it is an error.
     public static func records(fromJSONLines text: String, toleratingTruncatedTail: Bool = false) throws -> [RunRecord] {
         let decoder = decoder()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let endsWhole = text.isEmpty || text.hasSuffix("\n")
         var records: [RunRecord] = []
-        for (index, line) in lines.enumerated() {
+        for (index, line) in lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
+            let number = index + 1
+            let isTornTail = index == lines.count - 1 && !endsWhole
             do {
+                if case .mismatch(let expected, let found) = RecordChecksum.verify(line) {
+                    throw ResultsError("line \(number): checksum \(found) does not match the record (\(expected)); the line was changed or damaged")
+                }
                 let record = try decoder.decode(RunRecord.self, from: Data(line.utf8))
-                guard record.schemaVersion <= RunRecord.currentSchemaVersion else {
-                    throw ResultsError("line \(index + 1): schema version \(record.schemaVersion) is newer than this gdbench reads (\(RunRecord.currentSchemaVersion))")
+                guard record.schemaVersion >= 1, record.schemaVersion <= RunRecord.currentSchemaVersion else {
+                    throw ResultsError("line \(number): schema version \(record.schemaVersion) is not one this gdbench reads (1 … \(RunRecord.currentSchemaVersion))")
                 }
                 records.append(record)
-            } catch let error as ResultsError {
-                throw error
             } catch {
-                if toleratingTruncatedTail && index == lines.count - 1 && !text.hasSuffix("\n") { break }
-                throw ResultsError("line \(index + 1): not a run record (\(error))")
+                if isTornTail && toleratingTruncatedTail { break }
+                if isTornTail { throw ResultsError("line \(number): truncated (the file ends inside a record; was the write interrupted?)") }
+                if let error = error as? ResultsError { throw error }
+                throw ResultsError("line \(number): not a run record (\(describe(error)))")
             }
         }
         return records
+    }
+
+    /// A one-line account of a decoding error.
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        }
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty: return "not valid JSON"
+        case .dataCorrupted(let context): return "bad value at \(path(context))"
+        case .keyNotFound(let key, let context):
+            let parent = path(context)
+            return "missing field \(parent.isEmpty ? "" : parent + ".")\(key.stringValue)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "wrong type at \(path(context))"
+        @unknown default: return "\(error)"
+        }
     }
 }

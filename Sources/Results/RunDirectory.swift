@@ -28,20 +28,37 @@ public struct RunDirectory: Sendable {
         return formatter.string(from: date)
     }
 
-    /// A new directory `root/suite/<timestamp>` (`-2`, `-3`, … appended if that name exists).
+    /// A new directory `root/suite/<timestamp>` (`-2`, `-3`, … appended if that name exists). Each
+    /// name is claimed with one `mkdir`, so two processes starting in the same second get different
+    /// directories. A root that cannot be created (a path under a regular file, a read-only file
+    /// system, a full disk) is a ``ResultsError`` naming the path and the reason.
     public static func create(root: URL, suite: String, date: Date) throws -> RunDirectory {
         let suiteURL = root.appendingPathComponent(suite)
-        try FileManager.default.createDirectory(at: suiteURL, withIntermediateDirectories: true)
+        try makeDirectories(suiteURL)
         let base = timestampID(date)
-        var name = base
-        var attempt = 1
-        while FileManager.default.fileExists(atPath: suiteURL.appendingPathComponent(name).path) {
-            attempt += 1
-            name = "\(base)-\(attempt)"
+        for attempt in 1...10_000 {
+            let name = attempt == 1 ? base : "\(base)-\(attempt)"
+            let url = suiteURL.appendingPathComponent(name)
+            if mkdir(url.path, 0o755) == 0 { return RunDirectory(url: url) }
+            guard errno == EEXIST else {
+                throw ResultsError("cannot create the run directory \(url.path): \(String(cString: strerror(errno)))")
+            }
         }
-        let url = suiteURL.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
-        return RunDirectory(url: url)
+        throw ResultsError("cannot create a run directory in \(suiteURL.path): 10000 names for \(base) are taken")
+    }
+
+    /// `mkdir -p`, with the first component that fails and why.
+    static func makeDirectories(_ url: URL) throws {
+        var path = url.path.hasPrefix("/") ? "" : "."
+        for component in url.path.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o755) == 0 || errno == EEXIST {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
+                throw ResultsError("cannot create the results directory \(url.path): \(path) is not a directory")
+            }
+            throw ResultsError("cannot create the results directory \(url.path): \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
     public func writeManifest(_ manifest: RunManifest) throws {
@@ -49,24 +66,35 @@ public struct RunDirectory: Sendable {
     }
 
     public func readManifest() throws -> RunManifest {
+        guard let data = FileManager.default.contents(atPath: manifestURL.path) else {
+            throw ResultsError("\(manifestURL.path): no such file (is this a gdbench run directory?)")
+        }
         do {
-            return try RecordCoding.decoder().decode(RunManifest.self, from: Data(contentsOf: manifestURL))
+            return try RecordCoding.decoder().decode(RunManifest.self, from: data)
         } catch {
-            throw ResultsError("\(manifestURL.path): not a gdbench manifest (\(error.localizedDescription))")
+            throw ResultsError("\(manifestURL.path): not a gdbench manifest (\(RecordCoding.describe(error)))")
         }
     }
 
     /// Records appended so far by an unfinished run (a torn last line is ignored).
     public func readJournal() throws -> [RunRecord] {
         guard let data = FileManager.default.contents(atPath: journalURL.path) else { return [] }
-        return try RecordCoding.records(fromJSONLines: String(decoding: data, as: UTF8.self), toleratingTruncatedTail: true)
+        do {
+            return try RecordCoding.records(fromJSONLines: String(decoding: data, as: UTF8.self), toleratingTruncatedTail: true)
+        } catch let error as ResultsError {
+            throw ResultsError("\(journalURL.path): \(error.message)")
+        }
     }
 
     public func readRecords() throws -> [RunRecord] {
         guard let data = FileManager.default.contents(atPath: recordsURL.path) else {
             throw ResultsError("\(recordsURL.path): no such file (is the run finished?)")
         }
-        return try RecordCoding.records(fromJSONLines: String(decoding: data, as: UTF8.self))
+        do {
+            return try RecordCoding.records(fromJSONLines: String(decoding: data, as: UTF8.self))
+        } catch let error as ResultsError {
+            throw ResultsError("\(recordsURL.path): \(error.message)")
+        }
     }
 
     /// Writes `runs.jsonl` (sorted by id), `summary.csv` and the finished manifest, removes the
@@ -112,18 +140,20 @@ public final class Journal: @unchecked Sendable {
 
     public init(directory: RunDirectory) throws {
         let path = directory.journalURL.path
-        if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+        if !FileManager.default.fileExists(atPath: path) && !FileManager.default.createFile(atPath: path, contents: nil) {
+            throw ResultsError("cannot create \(path): \(String(cString: strerror(errno)))")
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw ResultsError("cannot open \(path) for appending")
+            throw ResultsError("cannot open \(path) for appending: \(String(cString: strerror(errno)))")
         }
         self.handle = handle
-        // A torn last line from an earlier interruption ends with a newline so new lines stay whole.
-        let end = handle.seekToEndOfFile()
-        if end > 0, let data = FileManager.default.contents(atPath: path), data.last != UInt8(ascii: "\n") {
-            handle.write(Data("\n".utf8))
+        // A torn last line (the process was killed inside a write) is cut off: its run is simply run
+        // again, and every line of the journal stays a whole record, however often it is resumed.
+        if let data = FileManager.default.contents(atPath: path), let last = data.last, last != UInt8(ascii: "\n") {
+            let whole = data.lastIndex(of: UInt8(ascii: "\n")).map { data.distance(from: data.startIndex, to: $0) + 1 } ?? 0
+            handle.truncateFile(atOffset: UInt64(whole))
         }
+        handle.seekToEndOfFile()
     }
 
     public func append(_ record: RunRecord) throws {

@@ -42,6 +42,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Continue the newest unfinished run of this suite (same suite digest, seed and code version).")
     var resume = false
 
+    @Flag(name: .long, help: "Run a grid of more than 10⁶ runs (refused otherwise).")
+    var force = false
+
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
 
@@ -59,7 +62,7 @@ struct RunCommand: ParsableCommand {
         guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
         let shard = try shard.map { try Shard(parsing: $0) }
         let path = try location.path(for: given)
-        var loaded = try SuiteLoader(catalog: .builtIn).load(path: path)
+        var loaded = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
         if let seed { loaded.seed = seed }
         let plan = try RunPlan(suite: loaded)
         if Provenance.buildConfiguration == "debug" && !quiet {
@@ -67,14 +70,9 @@ struct RunCommand: ParsableCommand {
         }
 
         let stop = StopSignal()
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            if stop.isRaised { Foundation.exit(130) }  // a second Ctrl-C stops at once
-            stop.raise()
+        let sources = StopSignal.install(on: [SIGINT, SIGTERM], stop: stop) {
             FileHandle.standardError.write(Data("\ninterrupted: keeping finished runs (Ctrl-C again to quit at once)…\n".utf8))
         }
-        source.resume()
 
         let reporter = ProgressReporter(quiet: quiet)
         let outcome = try Session.run(plan, options: SessionOptions(
@@ -82,8 +80,7 @@ struct RunCommand: ParsableCommand {
             resume: resume, stop: stop, commandLine: CommandLine.arguments,
             onRecord: { record, done, total in reporter.update(record: record, done: done, total: total) }))
         reporter.finish()
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
+        StopSignal.uninstall(sources)
 
         if outcome.interrupted {
             FileHandle.standardError.write(Data("""

@@ -16,6 +16,9 @@ struct SuiteLocation: ParsableArguments {
         if FileManager.default.fileExists(atPath: nameOrPath), nameOrPath.hasSuffix(".yaml") || nameOrPath.contains("/") {
             return nameOrPath
         }
+        if nameOrPath.contains("/") {
+            throw InputError("\(nameOrPath): no such file")
+        }
         let path = (directory as NSString).appendingPathComponent(nameOrPath.hasSuffix(".yaml") ? nameOrPath : "\(nameOrPath).yaml")
         guard FileManager.default.fileExists(atPath: path) else {
             let known = suiteNames()

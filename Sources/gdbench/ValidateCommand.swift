@@ -12,9 +12,12 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var location: SuiteLocation
 
+    @Flag(name: .long, help: "Accept a grid of more than 10⁶ runs.")
+    var force = false
+
     func run() throws {
         let path = try location.path(for: file)
-        let suite = try SuiteLoader(catalog: .builtIn).load(path: path)
+        let suite = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
         let plan = try RunPlan(suite: suite)
         try SuiteRunner.validate(plan)
         print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) optimizers × \(suite.repetitions) repetitions)")

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Paths of the fixtures and the built `gdbench` executable, and a way to run it.
+enum Subprocess {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `gdbench` that `swift test` built next to the test products: searched beside the test
+    /// bundle / runner (and up to three directories above it), then in `.build/debug` of the package.
+    static let executable: URL? = {
+        var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")]
+        starts += Bundle.allBundles.map(\.bundleURL)
+        for start in starts {
+            var directory = start.deletingLastPathComponent()
+            for _ in 0..<4 {
+                let candidate = directory.appendingPathComponent("gdbench")
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                   FileManager.default.isExecutableFile(atPath: candidate.path) {
+                    return candidate
+                }
+                directory = directory.deletingLastPathComponent()
+            }
+        }
+        let fallback = packageRoot.appendingPathComponent(".build/debug/gdbench")
+        return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
+    }()
+
+    struct Result {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// A started process whose output goes to files (no pipe can fill up and block it).
+    final class Running {
+        let process = Process()
+        let outputURL: URL
+        let errorURL: URL
+
+        init(_ arguments: [String], directory: URL) throws {
+            guard let executable = Subprocess.executable else { throw SubprocessError("the gdbench executable was not built") }
+            outputURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
+            errorURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
+            _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+            process.executableURL = executable
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.standardOutput = try FileHandle(forWritingTo: outputURL)
+            process.standardError = try FileHandle(forWritingTo: errorURL)
+            try process.run()
+        }
+
+        func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+
+        /// Waits at most `seconds`; kills the process and throws if it has not ended by then.
+        func wait(seconds: Double = 120) throws -> Result {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning {
+                if Date() > deadline {
+                    process.terminate()
+                    throw SubprocessError("gdbench \(process.arguments ?? []) did not end within \(seconds) s")
+                }
+                usleep(20_000)
+            }
+            let output = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
+            let error = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
+            try? FileManager.default.removeItem(at: outputURL)
+            try? FileManager.default.removeItem(at: errorURL)
+            return Result(status: process.terminationStatus, standardOutput: output, standardError: error)
+        }
+    }
+
+    static func run(_ arguments: [String], directory: URL, seconds: Double = 120) throws -> Result {
+        try Running(arguments, directory: directory).wait(seconds: seconds)
+    }
+
+    /// Polls `condition` every 10 ms for at most `seconds`.
+    static func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() {
+            if Date() > deadline { return false }
+            usleep(10_000)
+        }
+        return true
+    }
+
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-hardening-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+struct SubprocessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
