@@ -25,7 +25,6 @@ public struct EvaluationCounts: Sendable, Equatable, Codable {
 ///
 /// The harness's own monitoring calls the objective directly, never the oracle, so it is never counted.
 public struct Oracle<O: Objective>: Sendable {
-    public let objective: O
     /// Everything counted so far.
     public var counts: EvaluationCounts { tally }
     @usableFromInline var tally = EvaluationCounts()
@@ -37,6 +36,10 @@ public struct Oracle<O: Objective>: Sendable {
     @usableFromInline var permutation: [Int]
     @usableFromInline var cursor: Int
     @usableFromInline var batch: [Int]
+    /// Declared last, so the offsets of the fields above do not depend on `O`: unspecialised generic
+    /// code (methods held as `any Method`) reaches them without asking the runtime for `Oracle<O>`'s
+    /// metadata on every call.
+    public let objective: O
 
     /// - Parameters:
     ///   - seed: the stream for mini-batches and noise (derive it from the problem seed).
