@@ -27,6 +27,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Time only the workloads whose name contains this text.", valueName: "text"))
     var only: String?
 
+    @Option(name: .long, help: ArgumentHelp("Multiply every workload's iterations by this factor (e.g. 0.01 under valgrind).", valueName: "x"))
+    var scale: Double = 1
+
     @Option(name: .long, help: ArgumentHelp("Comma-separated suites to time, or none.", valueName: "list"))
     var suites: String = "smoke,conditioning"
 
@@ -53,7 +56,9 @@ struct BenchCommand: ParsableCommand {
         let reference = referenceTimes()
 
         var rows: [[String]] = [["workload", "iterations", "ns/iter", "monitored", "spread", "target", "jax ns/iter", "swift/jax"]]
-        for workload in StepWorkload.standard where only.map(workload.name.contains) ?? true {
+        guard scale > 0 else { throw InputError("--scale must be positive") }
+        for var workload in StepWorkload.standard where only.map(workload.name.contains) ?? true {
+            workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
             let result = try StepBenchmark.measure(workload, repeats: repeats)
             let jax = workload.referenceKey.flatMap { reference?.jax[$0] }
             var target = workload.targetNanoseconds.map { "≤ \(format($0))" } ?? ""
