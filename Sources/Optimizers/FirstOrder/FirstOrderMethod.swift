@@ -32,7 +32,7 @@ public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
                     for i in p.indices { p[i] += u[i] }
                 }
             }
-            return state.flatMap { transformation.learningRate(in: $0) } ?? .nan
+            return transformation.learningRate(in: state!) ?? .nan
         }
     }
 
