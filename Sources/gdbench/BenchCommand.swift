@@ -27,7 +27,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Time only the workloads whose name contains this text.", valueName: "text"))
     var only: String?
 
-    @Option(name: .long, help: ArgumentHelp("Multiply every workload's iterations by this factor (e.g. 0.01 under valgrind).", valueName: "x"))
+    @Option(name: .long, help: ArgumentHelp("Multiply every workload's iterations by this factor (e.g. 0.01 for a quick check).", valueName: "x"))
     var scale: Double = 1
 
     @Option(name: .long, help: ArgumentHelp("Comma-separated suites to time, or none.", valueName: "list"))
