@@ -25,7 +25,6 @@ public struct EvaluationCounts: Sendable, Equatable, Codable {
 ///
 /// The harness's own monitoring calls the objective directly, never the oracle, so it is never counted.
 public struct Oracle<O: Objective>: Sendable {
-    public let objective: O
     /// Everything counted so far.
     public var counts: EvaluationCounts { tally }
     @usableFromInline var tally = EvaluationCounts()
@@ -37,6 +36,15 @@ public struct Oracle<O: Objective>: Sendable {
     @usableFromInline var permutation: [Int]
     @usableFromInline var cursor: Int
     @usableFromInline var batch: [Int]
+    /// Rows of one full gradient: n for finite sums, else 0.
+    @usableFromInline let rowsPerFullGradient: Int
+    /// `objective.evaluate(at:gradient:)`, captured once by `init`.
+    @usableFromInline let evaluateFull: @Sendable ([Double], inout [Double]) -> Double
+    /// Declared last, so the offsets of the fields above do not depend on `O`. Methods held as
+    /// `any Method` run as unspecialised generic code; on the full-gradient path they reach only those
+    /// fields (the objective through `evaluateFull`), so a step does not ask the runtime for
+    /// `Oracle<O>`'s metadata, a hash-table lookup that cost more than a 2-D gradient.
+    public let objective: O
 
     /// - Parameters:
     ///   - seed: the stream for mini-batches and noise (derive it from the problem seed).
@@ -45,6 +53,8 @@ public struct Oracle<O: Objective>: Sendable {
     ///   - gradientNoise: σ ≥ 0.
     public init(objective: O, seed: UInt64, batchSize: Int? = nil, gradientNoise: Double = 0) {
         self.objective = objective
+        rowsPerFullGradient = objective.sampleCount ?? 0
+        evaluateFull = { x, gradient in objective.evaluate(at: x, gradient: &gradient) }
         self.gradientNoise = gradientNoise
         generator = Xoshiro256StarStar(seed: seed)
         if let n = objective.sampleCount, let size = batchSize, size < n {
@@ -85,7 +95,7 @@ public struct Oracle<O: Objective>: Sendable {
     /// run is stochastic. Counts one gradient evaluation (and the rows it used). Returns the loss on
     /// the same batch, which is f(x) itself for exact runs; it is not counted as a function evaluation
     /// because no method may use it as one.
-    @inlinable
+    @inlinable @inline(__always)
     @discardableResult
     public mutating func gradient(at x: [Double], into gradient: inout [Double]) -> Double {
         tally.gradientEvaluations += 1
@@ -105,8 +115,8 @@ public struct Oracle<O: Objective>: Sendable {
                 objective.evaluate(at: x, rows: rows, gradient: &gradient)
             }
         } else {
-            tally.rowGradients += objective.sampleCount ?? 0
-            loss = objective.evaluate(at: x, gradient: &gradient)
+            tally.rowGradients += rowsPerFullGradient
+            loss = evaluateFull(x, &gradient)
         }
         if gradientNoise > 0 {
             for i in gradient.indices {

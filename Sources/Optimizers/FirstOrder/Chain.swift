@@ -27,6 +27,8 @@ public struct Chain<First: GradientTransformation, Second: GradientTransformatio
 
     @inlinable
     public func learningRate(in state: (First.State, Second.State)) -> Double? {
-        second.learningRate(in: state.1) ?? first.learningRate(in: state.0)
+        // Not `??`: its autoclosure would capture (copy) the whole state, retaining every array in it.
+        if let rate = second.learningRate(in: state.1) { return rate }
+        return first.learningRate(in: state.0)
     }
 }

@@ -17,6 +17,11 @@ public struct ScaleByAdam: GradientTransformation {
         public var secondMoment: [Double]
         public var maxSecondMoment: [Double]
         public var step = 0
+        /// β₁^t and β₂^t of the last update. Once one underflows to 0 it is 0 for every later t, so
+        /// `pow` (whose underflow path is slow, and taken at every step after t ≈ 7000 for β₁ = 0.9)
+        /// is no longer called for it; the values are exactly those `pow` returns.
+        public var firstPower = 1.0
+        public var secondPower = 1.0
     }
 
     public var beta1: Double
@@ -43,8 +48,10 @@ public struct ScaleByAdam: GradientTransformation {
         state.step += 1
         let t = Double(state.step)
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, usesMax = amsgrad
-        let correction1 = 1 - pow(beta1, t)
-        let correction2Root = (1 - pow(beta2, t)).squareRoot()
+        state.firstPower = state.firstPower == 0 ? 0 : pow(beta1, t)
+        state.secondPower = state.secondPower == 0 ? 0 : pow(beta2, t)
+        let correction1 = 1 - state.firstPower
+        let correction2Root = (1 - state.secondPower).squareRoot()
         updates.withUnsafeMutableBufferPointer { u in
             state.firstMoment.withUnsafeMutableBufferPointer { m in
                 state.secondMoment.withUnsafeMutableBufferPointer { v in

@@ -1,0 +1,137 @@
+import Foundation
+import Objectives
+import Results
+
+/// The measurements behind `gdbench bench`, all taken through the harness's own code paths.
+///
+/// - **Per step** (``measure(_:repeats:)``): a one-run suite is built from the workload's problem and
+///   optimizer entries, and ``Runner/run(_:instance:settings:suiteName:stop:)`` runs it with the
+///   target (practically) out of reach and `timing-repeats` replays: the recorded median wall time divided by the
+///   iterations is what a result file reports per iteration (oracle, counters and trace clock reads
+///   included, monitoring excluded, see ``RunLoop``). The monitored pass (target checks, trace
+///   points) is timed as well and reported beside it.
+/// - **Per run** (``harnessOverhead(runs:)``): runs of one iteration each, from building the problem
+///   and method to the record line written to a file, divided by the number of runs.
+/// - **Suites** (``suiteWallTime(path:jobs:)``): a whole suite written by ``Session`` into a
+///   temporary results root.
+public enum StepBenchmark {
+    /// The per-step figures of one workload; times are medians over the repeats.
+    public struct StepResult: Sendable {
+        public var workload: StepWorkload
+        public var iterations: Int
+        /// Timed replay (what records report), nanoseconds per iteration.
+        public var replayNanoseconds: Double
+        /// Monitored pass (targets, trace, divergence checks), nanoseconds per iteration.
+        public var monitoredNanoseconds: Double
+        /// (max − min) / median of the replay times: how noisy the machine was.
+        public var spread: Double
+    }
+
+    /// A workload that could not be measured (it failed to build or did not use its budget).
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// The suite text of a one-run workload: one repetition, one target that only an exact minimiser
+    /// reaches (a run that lands on x* exactly stops early; its time is divided by its iterations).
+    static func suiteText(_ workload: StepWorkload, iterations: Int, timingRepeats: Int) -> String {
+        """
+        name: bench
+        seed: 20261123
+        repetitions: 1
+        timing-repeats: \(timingRepeats)
+        budget:
+          max-iterations: \(iterations)
+        targets:
+          measure: relative-gap
+          thresholds: [1e-300]
+        problems:
+          - \(workload.problem)
+        optimizers:
+          - \(workload.optimizer)
+        """
+    }
+
+    static func plan(_ text: String) throws -> RunPlan {
+        let suite = try SuiteLoader(catalog: .builtIn).load(text: text, file: "<bench>")
+        return try RunPlan(suite: suite)
+    }
+
+    /// Runs `workload` for its iterations with `repeats` timing replays.
+    public static func measure(_ workload: StepWorkload, repeats: Int) throws -> StepResult {
+        let plan = try plan(suiteText(workload, iterations: workload.iterations, timingRepeats: repeats))
+        let settings = RunSettings(suite: plan.suite)
+        guard let spec = plan.specs.first else { throw Failure("workload \(workload.name) has no run") }
+        let instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)
+        var monitored: [Double] = []
+        var replays: [Double] = []
+        var iterations = 0
+        for _ in 0..<repeats {
+            let method = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem,
+                                                      runSeed: spec.runSeed).method
+            let pass = Runner.monitor(instance.objective, method, spec: spec, settings: settings, stop: nil)
+            monitored.append(pass.elapsedSeconds / Double(max(1, pass.finalIteration)))
+        }
+        guard let record = Runner.run(spec, instance: instance, settings: settings, suiteName: "bench") else {
+            throw Failure("workload \(workload.name) was interrupted")
+        }
+        guard record.status == .budget || record.status == .converged, record.final.progress.iteration >= 100 else {
+            throw Failure("workload \(workload.name) ended with status \(record.status): \(record.message ?? "")")
+        }
+        iterations = record.final.progress.iteration
+        replays = record.wallTime.repeats.map { $0 / Double(max(1, iterations)) }
+        let middle = Runner.median(replays)
+        let spread = ((replays.max() ?? 0) - (replays.min() ?? 0)) / middle
+        return StepResult(workload: workload, iterations: iterations, replayNanoseconds: middle * 1e9,
+                          monitoredNanoseconds: Runner.median(monitored) * 1e9, spread: spread)
+    }
+
+    /// Harness seconds per run, excluding the optimizer's work: `runs` one-iteration runs of GD on
+    /// 2-D Rosenbrock, each building its problem and method, deriving seeds, running the monitored
+    /// pass and one timing replay, assembling the record and appending its JSON line to a file.
+    public static func harnessOverhead(runs: Int) throws -> Double {
+        let workload = StepWorkload.standard[0]
+        var text = suiteText(workload, iterations: 1, timingRepeats: 1)
+        text = text.replacingOccurrences(of: "repetitions: 1", with: "repetitions: \(runs)")
+        let plan = try plan(text)
+        let settings = RunSettings(suite: plan.suite)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-\(getpid()).jsonl")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        let start = MonotonicClock.nanoseconds()
+        for spec in plan.specs {
+            let instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)
+            guard let record = Runner.run(spec, instance: instance, settings: settings, suiteName: plan.suite.name) else {
+                throw Failure("overhead run \(spec.id) was interrupted")
+            }
+            try handle.write(contentsOf: Data((try RecordCoding.line(record) + "\n").utf8))
+        }
+        return MonotonicClock.seconds(since: start) / Double(max(1, plan.specs.count))
+    }
+
+    /// The wall time of a whole suite run written to a temporary results root, and its run count.
+    public static func suiteWallTime(path: String, jobs: Int) throws -> (seconds: Double, runs: Int) {
+        let suite = try SuiteLoader(catalog: .builtIn).load(path: path)
+        let plan = try RunPlan(suite: suite)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-results-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let start = MonotonicClock.nanoseconds()
+        let outcome = try Session.run(plan, options: SessionOptions(resultsRoot: root, jobs: jobs))
+        return (MonotonicClock.seconds(since: start), outcome.records.count)
+    }
+
+    /// Peak resident set size of this process so far, in bytes (getrusage; Linux reports kB).
+    public static func peakResidentBytes() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss * 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss
+        #endif
+    }
+}

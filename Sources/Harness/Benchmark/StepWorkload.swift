@@ -1,0 +1,59 @@
+/// One per-step timing workload of `gdbench bench`: a problem and an optimizer written as suite
+/// entries, run through the harness for a fixed number of iterations (targets are set out of reach,
+/// so every run uses its whole budget), and the performance target the issue sets for it.
+///
+/// `referenceKey` names the same workload in the output of `scripts/reference/jax_timing.py`, which
+/// times it as a jitted jax loop (and the logistic gradient's two matrix-vector products in numpy's
+/// single-threaded OpenBLAS) on the same machine.
+public struct StepWorkload: Sendable {
+    public var name: String
+    /// The problem entry of the suite (YAML flow mapping).
+    public var problem: String
+    /// The optimizer entry of the suite (YAML flow mapping).
+    public var optimizer: String
+    public var iterations: Int
+    /// The target in nanoseconds per iteration, when the issue sets one.
+    public var targetNanoseconds: Double?
+    public var referenceKey: String?
+
+    public init(name: String, problem: String, optimizer: String, iterations: Int, targetNanoseconds: Double?,
+                referenceKey: String?) {
+        self.name = name
+        self.problem = problem
+        self.optimizer = optimizer
+        self.iterations = iterations
+        self.targetNanoseconds = targetNanoseconds
+        self.referenceKey = referenceKey
+    }
+
+    /// The workloads of the performance issue. Rosenbrock starts at (−1.2, 1); the quadratics use
+    /// κ = 10⁶ (log spectrum) so that GD with lr = 1/L is still far from f* when the budget ends; the
+    /// logistic problem keeps all n = 10⁴ rows for training (full-batch gradients).
+    public static let standard: [StepWorkload] = [
+        StepWorkload(name: "rosenbrock d=2 · sgd lr=1e-3", problem: "{kind: rosenbrock, d: 2}",
+                     optimizer: "{kind: sgd, lr: 1e-3}", iterations: 2_000_000, targetNanoseconds: 15,
+                     referenceKey: "rosenbrock-gd"),
+        StepWorkload(name: "rosenbrock d=2 · sgd momentum 0.9", problem: "{kind: rosenbrock, d: 2}",
+                     optimizer: "{kind: sgd, lr: 1e-4, momentum: 0.9}", iterations: 2_000_000, targetNanoseconds: nil,
+                     referenceKey: "rosenbrock-momentum"),
+        StepWorkload(name: "rosenbrock d=2 · adam lr=1e-3", problem: "{kind: rosenbrock, d: 2}",
+                     optimizer: "{kind: adam, lr: 1e-3}", iterations: 2_000_000, targetNanoseconds: 25,
+                     referenceKey: "rosenbrock-adam"),
+        StepWorkload(name: "quadratic d=100 rotated · sgd 1/L",
+                     problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}",
+                     optimizer: "{kind: sgd, lr: 1/L}", iterations: 20_000, targetNanoseconds: 1500,
+                     referenceKey: "quadratic-rotated-gd"),
+        StepWorkload(name: "quadratic d=100 axis-aligned · sgd 1/L",
+                     problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: none}",
+                     optimizer: "{kind: sgd, lr: 1/L}", iterations: 200_000, targetNanoseconds: 150,
+                     referenceKey: "quadratic-axis-gd"),
+        StepWorkload(name: "quadratic d=100 rotated · adam",
+                     problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}",
+                     optimizer: "{kind: adam, lr: 1e-2}", iterations: 20_000, targetNanoseconds: nil,
+                     referenceKey: "quadratic-rotated-adam"),
+        StepWorkload(name: "logistic n=1e4 d=100 · sgd full batch",
+                     problem: "{kind: logistic, data: synthetic, n: 10000, d: 100, lambda: 1e-3, test-fraction: 0}",
+                     optimizer: "{kind: sgd, lr: 1/L}", iterations: 200, targetNanoseconds: nil,
+                     referenceKey: "logistic-gd"),
+    ]
+}

@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import Harness
+
+/// `gdbench bench`: the performance figures of the harness in one table — nanoseconds per iteration
+/// for each optimizer workload (``StepWorkload/standard``), the harness overhead per run, and suite
+/// wall times — and, when a Python with jax and optax is found, the same workloads timed by
+/// `scripts/reference/jax_timing.py` in the same run, printed as ratios (Swift time / jax time).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the harness: ns per step, overhead per run, suite wall times (and jax, when installed).",
+        discussion: """
+            Build with `swift build -c release` first; a debug build's times mean nothing. Times are medians over \
+            --repeats replays; the spread column is (max − min)/median, a measure of how noisy the machine was.
+            The jax column needs a Python with jax and optax (scripts/reference/requirements.txt): pass --python, \
+            or set GDBENCH_PYTHON; without one the Swift figures are printed alone.
+            Examples:
+              gdbench bench
+              gdbench bench --suites smoke --repeats 7
+              gdbench bench --suites none --python /work/venv/bin/python
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Timing replays per workload (median reported).", valueName: "n"))
+    var repeats: Int = 5
+
+    @Option(name: .long, help: ArgumentHelp("Time only the workloads whose name contains this text.", valueName: "text"))
+    var only: String?
+
+    @Option(name: .long, help: ArgumentHelp("Multiply every workload's iterations by this factor (e.g. 0.01 for a quick check).", valueName: "x"))
+    var scale: Double = 1
+
+    @Option(name: .long, help: ArgumentHelp("Comma-separated suites to time, or none.", valueName: "list"))
+    var suites: String = "smoke,conditioning"
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Worker threads for the suite runs.", valueName: "n"))
+    var jobs: Int = 2
+
+    @OptionGroup var location: SuiteLocation
+
+    @Option(name: .long, help: ArgumentHelp("Python with jax, optax and numpy (default: $GDBENCH_PYTHON).", valueName: "path"))
+    var python: String?
+
+    @Option(name: .long, help: ArgumentHelp("The jax timing script.", valueName: "path"))
+    var referenceScript: String = "scripts/reference/jax_timing.py"
+
+    func run() throws {
+        guard repeats >= 1 else { throw InputError("--repeats must be at least 1") }
+        guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
+        if Provenance.buildConfiguration == "debug" {
+            FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
+        }
+        let provenance = Provenance.current()
+        print("machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift \(provenance.swiftVersion), \(provenance.buildConfiguration) build")
+        print("load average at start: \(loadAverage())")
+        let reference = referenceTimes()
+
+        var rows: [[String]] = [["workload", "iterations", "ns/iter", "monitored", "spread", "target", "jax ns/iter", "swift/jax"]]
+        guard scale > 0 else { throw InputError("--scale must be positive") }
+        for var workload in StepWorkload.standard where only.map(workload.name.contains) ?? true {
+            workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
+            let result = try StepBenchmark.measure(workload, repeats: repeats)
+            let jax = workload.referenceKey.flatMap { reference?.jax[$0] }
+            var target = workload.targetNanoseconds.map { "≤ \(format($0))" } ?? ""
+            if workload.referenceKey == "logistic-gd", let blas = reference?.blas["logistic-two-matvecs"] {
+                target = "≤ \(format(1.5 * blas)) (1.5 × OpenBLAS \(format(blas)))"
+            }
+            rows.append([
+                workload.name, "\(result.iterations)", format(result.replayNanoseconds), format(result.monitoredNanoseconds),
+                String(format: "%.0f%%", 100 * result.spread), target, jax.map(format) ?? "–",
+                jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
+            ])
+        }
+        print()
+        print(table(rows), terminator: "")
+
+        print()
+        guard only == nil else { return }
+        let overhead = try StepBenchmark.harnessOverhead(runs: 2000)
+        var suiteRows: [[String]] = [["harness / suite", "runs", "wall time", "target"]]
+        suiteRows.append(["overhead per run (setup, seeds, both passes, record, write)", "2000",
+                          String(format: "%.1f µs", overhead * 1e6), "≤ 50 µs"])
+        let suiteTargets = ["smoke": "≤ 5 s", "conditioning": "≤ 60 s"]
+        for name in suites.split(separator: ",").map(String.init) where name != "none" {
+            let timed = try StepBenchmark.suiteWallTime(path: try location.path(for: name), jobs: jobs)
+            suiteRows.append(["suite \(name) --jobs \(jobs)", "\(timed.runs)", String(format: "%.2f s", timed.seconds),
+                              suiteTargets[name] ?? ""])
+        }
+        print(table(suiteRows), terminator: "")
+        print(String(format: "\npeak resident memory: %.1f MB; load average at end: %@",
+                     Double(StepBenchmark.peakResidentBytes()) / 1e6, loadAverage()))
+        if let reference {
+            print("jax column: \(reference.versions) (jitted, float64, one thread); OpenBLAS via numpy \(reference.blasNote)")
+        } else {
+            print("jax column: no Python with jax and optax found; install them (scripts/reference/requirements.txt) and pass --python PATH or set GDBENCH_PYTHON.")
+        }
+    }
+
+    /// The reference timings printed by the jax script as one JSON object.
+    struct ReferenceTimes: Decodable {
+        var jax: [String: Double]
+        var blas: [String: Double]
+        var versions: String
+        var blasNote: String
+        enum CodingKeys: String, CodingKey {
+            case jax, blas, versions
+            case blasNote = "blas_note"
+        }
+    }
+
+    func referenceTimes() -> ReferenceTimes? {
+        guard let python = python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"],
+              FileManager.default.fileExists(atPath: referenceScript)
+        else { return nil }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [referenceScript]
+        let output = Pipe()
+        process.standardOutput = output
+        do {
+            try process.run()
+        } catch {
+            FileHandle.standardError.write(Data("warning: could not start \(python): \(error)\n".utf8))
+            return nil
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, let times = try? JSONDecoder().decode(ReferenceTimes.self, from: data) else {
+            FileHandle.standardError.write(Data("warning: \(referenceScript) failed (exit \(process.terminationStatus)); no jax column\n".utf8))
+            return nil
+        }
+        return times
+    }
+
+    func loadAverage() -> String {
+        var loads = [Double](repeating: 0, count: 3)
+        let count = getloadavg(&loads, 3)
+        return count == 3 ? String(format: "%.2f %.2f %.2f", loads[0], loads[1], loads[2]) : "unknown"
+    }
+
+    func format(_ nanoseconds: Double) -> String {
+        nanoseconds >= 1e5 ? String(format: "%.3g ms", nanoseconds / 1e6)
+            : nanoseconds >= 1e3 ? String(format: "%.3g µs", nanoseconds / 1e3) : String(format: "%.1f ns", nanoseconds)
+    }
+
+    /// Left-aligned columns separated by two spaces.
+    func table(_ rows: [[String]]) -> String {
+        var widths = [Int](repeating: 0, count: rows.map(\.count).max() ?? 0)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        var text = ""
+        for row in rows {
+            let cells = row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+            text += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
+        }
+        return text
+    }
+}

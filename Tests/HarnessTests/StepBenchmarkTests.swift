@@ -1,0 +1,35 @@
+import Foundation
+import Harness
+import Testing
+
+/// `gdbench bench` measures through the harness; these tests check what it measures (never how fast):
+/// every workload is a valid one-run suite, and a measurement covers exactly the iterations asked for.
+@Suite struct StepBenchmarkTests {
+    @Test func everyWorkloadIsAValidOneRunSuite() throws {
+        for workload in StepWorkload.standard {
+            let suite = try SuiteLoader(catalog: .builtIn).load(text: """
+                name: check
+                seed: 1
+                budget:
+                  max-iterations: \(workload.iterations)
+                problems:
+                  - \(workload.problem)
+                optimizers:
+                  - \(workload.optimizer)
+                """, file: "<test>")
+            let plan = try RunPlan(suite: suite)
+            #expect(plan.specs.count == 1, "\(workload.name)")
+        }
+    }
+
+    /// GD with lr 1e-3 on Rosenbrock from (−1.2, 1) is nowhere near x* after 500 steps, so the run
+    /// uses its whole budget: the replay and the monitored pass both run exactly 500 iterations.
+    @Test func measurementRunsTheWholeBudget() throws {
+        var workload = StepWorkload.standard[0]
+        workload.iterations = 500
+        let result = try StepBenchmark.measure(workload, repeats: 3)
+        #expect(result.iterations == 500)
+        #expect(result.replayNanoseconds > 0 && result.monitoredNanoseconds > 0)
+        #expect(result.spread >= 0)
+    }
+}
