@@ -7,8 +7,10 @@ import Results
 /// (see ``RunLoop`` for what is monitored, counted and timed).
 public enum Runner {
     /// The record of one run, or nil when `stop` was raised during it (the run is not recorded).
+    /// `onPath` receives the path of a 2-D run (``PathRecorder``) from the monitored pass.
     public static func run(
-        _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal? = nil
+        _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal? = nil,
+        onPath: ((TrajectoryFile) -> Void)? = nil
     ) -> RunRecord? {
         let built: MethodInstance
         do {
@@ -18,6 +20,7 @@ public enum Runner {
         }
         let pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop)
         if pass.interrupted { return nil }
+        if let onPath, !pass.path.isEmpty { onPath(TrajectoryFile(runID: spec.id, points: pass.path)) }
 
         var status = pass.status
         var message = pass.message
