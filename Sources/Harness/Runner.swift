@@ -121,11 +121,14 @@ public enum Runner {
     }
 
     static func identity(_ spec: RunSpec, _ instance: ProblemInstance?) -> ProblemIdentity {
-        ProblemIdentity(
+        let constants = instance?.objective.constants
+        return ProblemIdentity(
             id: spec.problem.id, kind: spec.problem.kind.name,
             parameters: instance.map { strings($0.parameters) } ?? spec.problem.templates.mapValues(\.idText),
             batchSize: spec.problem.batchSize, gradientNoise: spec.problem.gradientNoise,
-            dimension: instance?.objective.dimension ?? 0, sampleCount: instance?.objective.sampleCount)
+            dimension: instance?.objective.dimension ?? 0, sampleCount: instance?.objective.sampleCount,
+            smoothness: constants?.smoothness, strongConvexity: constants?.strongConvexity,
+            conditionNumber: constants?.conditionNumber)
     }
 
     static func identity(_ cell: OptimizerCell, _ built: MethodInstance?) -> OptimizerIdentity {
