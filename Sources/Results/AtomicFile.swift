@@ -14,7 +14,8 @@ public enum AtomicFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw error
+            if let error = error as? ResultsError { throw error }
+            throw ResultsError("\(url.path): cannot write (\(error.localizedDescription))")
         }
     }
 

@@ -69,27 +69,11 @@ public struct BaselineFile: Sendable {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let manifest = manifestURL(for: url)
         if let manifestData {
-            try replaceAtomically(manifest, with: manifestData)
+            try AtomicFile.write(manifestData, to: manifest)
         } else if FileManager.default.fileExists(atPath: manifest.path) {
             try FileManager.default.removeItem(at: manifest)
         }
         let sorted = records.sorted { $0.id < $1.id }
-        try replaceAtomically(url, with: Data(try RecordCoding.jsonLines(sorted).utf8))
-    }
-
-    /// Writes `data` to `.NAME.tmp-PID` beside `url` and renames it over `url`.
-    public static func replaceAtomically(_ url: URL, with data: Data) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw ResultsError("\(url.path): cannot replace (\(String(cString: strerror(errno))))")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if let error = error as? ResultsError { throw error }
-            throw ResultsError("\(url.path): cannot write (\(error.localizedDescription))")
-        }
+        try AtomicFile.write(Data(try RecordCoding.jsonLines(sorted).utf8), to: url)
     }
 }

@@ -60,10 +60,10 @@ public enum CheckWorkflow {
             case .markdown: output += MarkdownReport.render(compared)
             }
             if let url = request.markdownURL {
-                try BaselineFile.replaceAtomically(url, with: Data(MarkdownReport.render(compared).utf8))
+                try AtomicFile.write(Data(MarkdownReport.render(compared).utf8), to: url)
             }
             if let url = request.junitURL {
-                try BaselineFile.replaceAtomically(url, with: Data(JUnitReport.render(compared).utf8))
+                try AtomicFile.write(Data(JUnitReport.render(compared).utf8), to: url)
             }
             report = compared
         }
