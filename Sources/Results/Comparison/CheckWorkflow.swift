@@ -70,7 +70,7 @@ public enum CheckWorkflow {
         guard request.updateBaseline else {
             return Outcome(output: output, exitCode: report?.exitCode ?? .clean, report: report)
         }
-        try BaselineFile.write(records: records, manifestData: manifestData, to: request.baselineURL)
+        try BaselineFile.write(records: records, manifestData: manifestData, to: request.baselineURL, trimmed: request.trimBaseline)
         let sidecar = manifestData == nil ? "no manifest found, so no provenance"
             : "provenance in \(BaselineFile.manifestURL(for: request.baselineURL).path)"
         output += "Wrote baseline \(request.baselineURL.path): \(records.count) runs from \(request.runDirectory.path) (\(sidecar)).\n"
