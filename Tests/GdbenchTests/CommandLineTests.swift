@@ -37,7 +37,7 @@ import Testing
     @Test func runDrawsItsFiguresUnlessToldNot() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-cli-\(UUID().uuidString)").path
         let filter = "quadratic[d=10,kappa=10*/adam*"
-        var plain = try #require(try Gdbench.parseAsRoot(
+        let plain = try #require(try Gdbench.parseAsRoot(
             ["run", "smoke", "--suites-dir", Self.suites, "--out", out + "/a", "--quiet", "--filter", filter]) as? RunCommand)
         try plain.run()
         let figures = URL(fileURLWithPath: out + "/a/smoke/latest/figures")
@@ -46,7 +46,7 @@ import Testing
         if FigureRenderer.locate(ProcessInfo.processInfo.environment) != nil {
             #expect(written.filter { $0.hasSuffix(".png") }.count == written.filter { $0.hasSuffix(".gp") }.count)
         }
-        var none = try #require(try Gdbench.parseAsRoot(
+        let none = try #require(try Gdbench.parseAsRoot(
             ["run", "smoke", "--suites-dir", Self.suites, "--out", out + "/b", "--quiet", "--filter", filter, "--no-figures"]) as? RunCommand)
         try none.run()
         #expect(!FileManager.default.fileExists(atPath: out + "/b/smoke/latest/figures"))
@@ -56,7 +56,7 @@ import Testing
     /// command, run with the real gnuplot (when installed), renders every figure.
     @Test func withoutGnuplotTheScriptsAreWrittenWithARenderCommand() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-cli-\(UUID().uuidString)")
-        var command = try #require(try Gdbench.parseAsRoot(
+        let command = try #require(try Gdbench.parseAsRoot(
             ["run", "smoke", "--suites-dir", Self.suites, "--out", out.path, "--quiet", "--no-figures",
              "--filter", "quadratic[d=10,kappa=10*/adam*"]) as? RunCommand)
         try command.run()
