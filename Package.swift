@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "GdbenchTests", dependencies: ["gdbench", "Results"]),
+        .testTarget(name: "GdbenchTests", dependencies: ["gdbench", "Results", "Figures"]),
         .testTarget(
             name: "HardeningTests", dependencies: ["Harness", "Results", "Randomness"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.

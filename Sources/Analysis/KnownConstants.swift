@@ -1,14 +1,14 @@
 import Results
 
-/// The constants L (smoothness) and μ (strong convexity) of a record's problem, read from the record
-/// alone (records carry the problem kind and its parameters as written, not the objective's
-/// constants). Rules, in order:
-/// 1. parameters `L` and `mu` both present → those;
-/// 2. kind `quadratic` (reference §C.5): μ = `mu` (default 1), L = `kappa`·μ (`kappa` default 100);
-/// 3. kind `narrow-valley`: ½(x² + 100y²) → L = 100, μ = 1;
-/// 4. kind `shifted-bowl`: (x₀−2)² + (x₁−3)² → L = μ = 2;
-/// otherwise unknown (nil). The defaults are those of the `quadratic` kind's parameter specs.
-/// A problem for which these rules give constants is also a quadratic, which the theory checks need.
+/// The constants L (smoothness) and μ (strong convexity) of a record's problem: the values the
+/// harness recorded from the objective (``ProblemIdentity/smoothness``,
+/// ``ProblemIdentity/strongConvexity``), nil when the objective does not know both (μ > 0).
+///
+/// Fallback, for records written before the constants were recorded (the fields are optional in
+/// schema 1, so such records remain valid input): parameters `L` and `mu` when both are given; the
+/// quadratic kinds' closed forms — `quadratic` (reference §C.5: μ = `mu`, default 1, L = `kappa`·μ,
+/// `kappa` default 100), `narrow-valley` (L = 100, μ = 1), `shifted-bowl` (L = μ = 2). A record
+/// that carries either recorded field never falls back.
 public struct KnownConstants: Sendable, Equatable {
     public var smoothness: Double
     public var strongConvexity: Double
@@ -21,6 +21,11 @@ public struct KnownConstants: Sendable, Equatable {
     }
 
     public init?(_ problem: ProblemIdentity) {
+        if problem.smoothness != nil || problem.strongConvexity != nil {
+            guard let l = problem.smoothness, let mu = problem.strongConvexity, l > 0, mu > 0 else { return nil }
+            self.init(smoothness: l, strongConvexity: mu)
+            return
+        }
         let parameters = problem.parameters
         if let l = parameters["L"].flatMap(Double.init), let mu = parameters["mu"].flatMap(Double.init), l > 0, mu > 0 {
             self.init(smoothness: l, strongConvexity: mu)
@@ -40,4 +45,8 @@ public struct KnownConstants: Sendable, Equatable {
             return nil
         }
     }
+
+    /// Kinds whose objective is a quadratic ½(x − x*)ᵀA(x − x*) + f*, where the theory checks'
+    /// predictions (GD's rate (1 − 1/κ)², divergence above 2/L) are exact rather than bounds.
+    public static let quadraticKinds: Set<String> = ["quadratic", "narrow-valley", "shifted-bowl", "booth"]
 }

@@ -71,7 +71,7 @@ public struct TheoryCheck: Sendable, Equatable {
     }
 
     static func isDeterministicQuadratic(_ problem: ProblemIdentity) -> Bool {
-        problem.batchSize == nil && problem.gradientNoise == 0
+        KnownConstants.quadraticKinds.contains(problem.kind) && problem.batchSize == nil && problem.gradientNoise == 0
     }
 
     static func rateRow(_ name: String, _ record: RunRecord, predicted: Double, formula: String) -> TheoryCheck {

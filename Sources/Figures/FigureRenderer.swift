@@ -37,9 +37,16 @@ public struct FigureRenderer: Sendable {
         return nil
     }
 
-    /// What to tell the user when gnuplot is missing.
+    /// What to tell the user when gnuplot is missing: two ways to render the written scripts (one
+    /// gnuplot per script: `gnuplot *.gp` would run them in one session, where settings leak).
     public static func missingMessage(folder: URL) -> String {
-        "gnuplot not found: the figure scripts are written to \(folder.path); install gnuplot (Debian: gnuplot-nox) and render each with `cd \(folder.path) && gnuplot FILE.gp`"
+        """
+        gnuplot not found: the figure scripts (.gp + .dat) are written to \(folder.path)
+        to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), then either
+          cd '\(folder.path)' && for f in *.gp; do gnuplot "$f"; done
+        or
+          gdbench plot --run '\(folder.deletingLastPathComponent().path)'
+        """
     }
 
     /// Renders one script in `folder`; returns gnuplot's stderr (empty when clean).

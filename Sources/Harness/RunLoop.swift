@@ -53,6 +53,8 @@ struct MonitoredPass {
     var finalIteration: Int
     /// Wall time of the monitored pass (monitoring included), used only when a run times out.
     var elapsedSeconds: Double
+    /// The iterates of a 2-D run (``PathRecorder``); empty otherwise.
+    var path: [TrajectoryFile.Point] = []
 }
 
 /// The two passes of a run.
@@ -163,6 +165,8 @@ enum RunLoop {
         let divergenceScale = initialGap ?? max(abs(f0), 1)
         let escapeThreshold = constants.saddleValue.map { $0 - settings.escapeMargin }
         var escapeHit: Checkpoint?
+        var path = PathRecorder(dimension: objective.dimension)
+        path.append(0, x, value: f0)
 
         func measured(_ f: Double, _ gradientNorm: Double) -> Double {
             switch measure {
@@ -200,6 +204,7 @@ enum RunLoop {
             let f = objective.evaluate(at: x, gradient: &gradient)
             let gradientNorm = norm(gradient)
             if trace.last?.iteration != iteration { trace.append(tracePoint(iteration, f, gradientNorm)) }
+            path.append(iteration, x, value: f)
             let gap = fStar.map { f - $0 }
             let relativeGap: Double? = gap.flatMap { gap in initialGap.map { $0 > 0 ? gap / $0 : (gap <= 0 ? 0 : .infinity) } }
             let final = FinalState(
@@ -210,7 +215,7 @@ enum RunLoop {
                 status: status, message: message, interrupted: interrupted, targetHits: hits,
                 milestone: escapeThreshold.map { MilestoneResult(name: "escaped", valueThreshold: $0, hit: escapeHit) },
                 initialValue: f0, trace: trace, final: final, finalFingerprint: SeedDerivation.fingerprint(x),
-                finalIteration: iteration, elapsedSeconds: MonotonicClock.seconds(since: start))
+                finalIteration: iteration, elapsedSeconds: MonotonicClock.seconds(since: start), path: path.points)
         }
 
         do {
@@ -265,6 +270,7 @@ enum RunLoop {
                 atMark = true
                 markIndex += 1
             }
+            if path.wants(iteration, atTraceMark: atMark) { path.append(iteration, x, value: objective.value(at: x)) }
             var check = atMark
             if !miniBatch, iteration >= nextCheckIteration {
                 check = true

@@ -7,8 +7,10 @@ import Results
 /// (see ``RunLoop`` for what is monitored, counted and timed).
 public enum Runner {
     /// The record of one run, or nil when `stop` was raised during it (the run is not recorded).
+    /// `onPath` receives the path of a 2-D run (``PathRecorder``) from the monitored pass.
     public static func run(
-        _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal? = nil
+        _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal? = nil,
+        onPath: ((TrajectoryFile) -> Void)? = nil
     ) -> RunRecord? {
         let built: MethodInstance
         do {
@@ -18,6 +20,7 @@ public enum Runner {
         }
         let pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop)
         if pass.interrupted { return nil }
+        if let onPath, !pass.path.isEmpty { onPath(TrajectoryFile(runID: spec.id, points: pass.path)) }
 
         var status = pass.status
         var message = pass.message
@@ -118,11 +121,14 @@ public enum Runner {
     }
 
     static func identity(_ spec: RunSpec, _ instance: ProblemInstance?) -> ProblemIdentity {
-        ProblemIdentity(
+        let constants = instance?.objective.constants
+        return ProblemIdentity(
             id: spec.problem.id, kind: spec.problem.kind.name,
             parameters: instance.map { strings($0.parameters) } ?? spec.problem.templates.mapValues(\.idText),
             batchSize: spec.problem.batchSize, gradientNoise: spec.problem.gradientNoise,
-            dimension: instance?.objective.dimension ?? 0, sampleCount: instance?.objective.sampleCount)
+            dimension: instance?.objective.dimension ?? 0, sampleCount: instance?.objective.sampleCount,
+            smoothness: constants?.smoothness, strongConvexity: constants?.strongConvexity,
+            conditionNumber: constants?.conditionNumber)
     }
 
     static func identity(_ cell: OptimizerCell, _ built: MethodInstance?) -> OptimizerIdentity {

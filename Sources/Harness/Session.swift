@@ -81,14 +81,16 @@ public enum Session {
         let journal = try Journal(directory: runDirectory)
         defer { journal.close() }
         let failures = JournalFailures()
+        let sidecars = SidecarWriter(directory: runDirectory.url)
         let onRecord = options.onRecord
         let outcome = try SuiteRunner.run(plan, options: SuiteRunOptions(
             jobs: options.jobs, filter: options.filter, shard: options.shard, stop: options.stop, reuse: reuse,
             onRecord: { record, done, total in
                 do { try journal.append(record) } catch { failures.note("\(error)") }
                 onRecord?(record, done, total)
-            }, validate: false))
+            }, validate: false, sidecars: sidecars))
         if let failure = failures.first { throw ResultsError("cannot append to the journal: \(failure)") }
+        if let failure = sidecars.firstFailure { throw ResultsError("cannot write the paths of 2-D runs: \(failure)") }
         if !outcome.interrupted {
             manifest.endTime = RunDirectory.isoTime(Date())
             try runDirectory.finish(records: outcome.records, manifest: manifest)

@@ -17,10 +17,12 @@ public struct SuiteRunOptions: Sendable {
     public var onRecord: (@Sendable (RunRecord, Int, Int) -> Void)?
     /// Validate the plan first (``SuiteRunner/validate(_:)``); false when the caller already did.
     public var validate: Bool
+    /// Where the paths and contour grids of 2-D problems go (nil: not written).
+    public var sidecars: SidecarWriter?
 
     public init(jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
                 reuse: [String: RunRecord] = [:], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
-                validate: Bool = true) {
+                validate: Bool = true, sidecars: SidecarWriter? = nil) {
         self.jobs = max(1, jobs)
         self.filter = filter
         self.shard = shard
@@ -28,6 +30,7 @@ public struct SuiteRunOptions: Sendable {
         self.reuse = reuse
         self.onRecord = onRecord
         self.validate = validate
+        self.sidecars = sidecars
     }
 }
 
@@ -96,6 +99,9 @@ public enum SuiteRunner {
             }
         }
         let work = groups
+        var contourRepetition: [String: Int] = [:]
+        for spec in selected { contourRepetition[spec.problem.id] = min(contourRepetition[spec.problem.id] ?? .max, spec.repetition) }
+        let contourRepetitionByProblem = contourRepetition
         let next = Counter()
         let suiteName = plan.suite.name
         let suiteFile = plan.suite.file
@@ -114,11 +120,21 @@ public enum SuiteRunner {
                     }
                     continue
                 }
+                var paths: [String: [TrajectoryFile]] = [:]
                 for spec in group {
                     if options.stop?.isRaised == true { return }
                     guard let record = Runner.run(spec, instance: instance, settings: settings, suiteName: suiteName,
-                                                  stop: options.stop) else { return }
+                                                  stop: options.stop, onPath: options.sidecars.map { sidecars in { path in
+                                                      sidecars.write(path)
+                                                      paths[spec.problem.id, default: []].append(path)
+                                                  } }) else { return }
                     collector.add(record, isNew: true)
+                }
+                if let sidecars = options.sidecars, instance.objective.dimension == 2 {
+                    for problemID in Set(group.map(\.problem.id)).sorted()
+                    where contourRepetitionByProblem[problemID] == group[0].repetition {
+                        sidecars.writeContours(problemID: problemID, objective: instance.objective, paths: paths[problemID] ?? [])
+                    }
                 }
             }
         }

@@ -117,10 +117,18 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
     public var dimension: Int
     /// n for finite sums.
     public var sampleCount: Int?
+    /// L, the smoothness constant, when the objective knows it (``Objectives/ObjectiveConstants``);
+    /// absent in records written before it was recorded. f* is the record's `optimalValue`.
+    public var smoothness: Double?
+    /// μ, the strong-convexity constant, when known.
+    public var strongConvexity: Double?
+    /// κ = L/μ when both are known and μ > 0.
+    public var conditionNumber: Double?
 
     public init(
         id: String, kind: String, parameters: [String: String], batchSize: Int?, gradientNoise: Double,
-        dimension: Int, sampleCount: Int?
+        dimension: Int, sampleCount: Int?, smoothness: Double? = nil, strongConvexity: Double? = nil,
+        conditionNumber: Double? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -129,6 +137,9 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
         self.gradientNoise = gradientNoise
         self.dimension = dimension
         self.sampleCount = sampleCount
+        self.smoothness = smoothness
+        self.strongConvexity = strongConvexity
+        self.conditionNumber = conditionNumber
     }
 }
 

@@ -12,8 +12,8 @@ import Foundation
 /// 1 0.9 0.1 0.455
 /// ```
 /// Numbers are written in shortest round-trip form (`"\(Double)"`), so a file read back has the
-/// same bits; `nan`/`inf`/`-inf` are allowed. The harness writes every iterate of a 2-D run
-/// (or a log-spaced subset that keeps the first and last).
+/// same bits; `nan`/`inf`/`-inf` are allowed. The harness (`PathRecorder` in Harness) writes
+/// every iterate of a 2-D run up to iteration 1000, then the log-spaced trace iterations and the last.
 public struct TrajectoryFile: Sendable, Equatable {
     /// One iterate: its index, coordinates and objective value.
     public struct Point: Sendable, Equatable {

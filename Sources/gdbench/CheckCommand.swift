@@ -71,6 +71,9 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Write this run as the new baseline (with its manifest as provenance), after showing what changed.")
     var updateBaseline = false
 
+    @Flag(name: .long, help: "With --update-baseline: write the trimmed form (traces reduced to iteration, fingerprint and value), for suites with many runs.")
+    var trimBaseline = false
+
     func run() throws {
         guard let format = CheckRequest.Format(rawValue: format) else {
             throw ResultsError("--format: expected table or markdown, found '\(format)'")
@@ -84,7 +87,7 @@ struct Check: ParsableCommand {
             failOnTime: failOnTime, allowBehaviourChanges: allowBehaviourChanges,
             allowedDifferencesURL: allowedDifferences.map { URL(fileURLWithPath: $0) }, format: format,
             markdownURL: markdown.map { URL(fileURLWithPath: $0) }, junitURL: junit.map { URL(fileURLWithPath: $0) },
-            updateBaseline: updateBaseline)
+            updateBaseline: updateBaseline, trimBaseline: trimBaseline)
         if timeTolerance != nil && Provenance.buildConfiguration == "debug" {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; wall times are not representative\n".utf8))
         }

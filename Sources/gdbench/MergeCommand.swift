@@ -26,6 +26,26 @@ struct MergeCommand: ParsableCommand {
         manifest.commandLine = CommandLine.arguments
         let directory = try RunDirectory.create(root: URL(fileURLWithPath: out), suite: manifest.suite, date: Date())
         try directory.finish(records: merged.records, manifest: manifest)
+        try copySidecars(from: directories.sorted().map { URL(fileURLWithPath: $0) }, to: directory.url)
         print("merged \(directories.count) shards, \(merged.records.count) runs → \(directory.url.path)")
+    }
+
+    /// Copies the shards' trajectory sidecars (`paths/`, `contours/`) into the merged run, so
+    /// `gdbench plot` draws its trajectories. Paths are per run, so shards never share one; a
+    /// contour grid written by several shards (a problem split across them) is taken from the first
+    /// shard in path order.
+    private func copySidecars(from shards: [URL], to merged: URL) throws {
+        let manager = FileManager.default
+        for folder in [TrajectoryFile.folderName, ContourGridFile.folderName] {
+            for shard in shards {
+                let source = shard.appendingPathComponent(folder)
+                guard let names = try? manager.contentsOfDirectory(atPath: source.path) else { continue }
+                let target = merged.appendingPathComponent(folder)
+                try manager.createDirectory(at: target, withIntermediateDirectories: true)
+                for name in names.sorted() where name.hasSuffix(".dat") && !manager.fileExists(atPath: target.appendingPathComponent(name).path) {
+                    try manager.copyItem(at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+                }
+            }
+        }
     }
 }

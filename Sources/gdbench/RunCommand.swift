@@ -45,6 +45,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Run a grid of more than 10⁶ runs (refused otherwise).")
     var force = false
 
+    @Flag(name: .long, help: "Do not write the figures of the run (by default they go to RUN/figures/, rendered when gnuplot is installed).")
+    var noFigures = false
+
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
 
@@ -98,6 +101,13 @@ struct RunCommand: ParsableCommand {
             print("\n\(outcome.records.count) runs\(reused) → \(outcome.directory.url.path)/{runs.jsonl, summary.csv, manifest.json}")
         case .json:
             print(String(decoding: try RecordCoding.encoder(pretty: true).encode(table.rows), as: UTF8.self))
+        }
+        if !noFigures {
+            let lines = RunFigures.draw(outcome.directory)
+            // JSON output stays parseable on stdout; the figure note goes to stderr there.
+            for line in lines {
+                if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+            }
         }
     }
 }

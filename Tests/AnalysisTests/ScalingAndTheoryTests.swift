@@ -113,4 +113,15 @@ import Results
         #expect(KnownConstants(problem("rosenbrock", [:])) == nil)
         #expect(KnownConstants(problem("anything", ["L": "4", "mu": "2"]))?.conditionNumber == 2)
     }
+
+    @Test func recordedConstantsTakePrecedenceOverTheFallbackRules() {
+        var quadratic = ProblemIdentity(id: "q", kind: "quadratic", parameters: ["kappa": "10"], batchSize: nil, gradientNoise: 0,
+                                        dimension: 2, sampleCount: nil, smoothness: 8, strongConvexity: 2, conditionNumber: 4)
+        #expect(KnownConstants(quadratic) == KnownConstants(smoothness: 8, strongConvexity: 2))
+        quadratic.strongConvexity = nil
+        #expect(KnownConstants(quadratic) == nil)
+        let logistic = ProblemIdentity(id: "l", kind: "logistic", parameters: [:], batchSize: nil, gradientNoise: 0,
+                                       dimension: 5, sampleCount: 200, smoothness: 3, strongConvexity: 0.01)
+        #expect(KnownConstants(logistic)?.conditionNumber == 300)
+    }
 }

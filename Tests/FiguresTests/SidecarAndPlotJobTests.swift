@@ -64,7 +64,7 @@ import Results
         #expect(throws: ResultsError.self) { try PlotJob.locate(suite: "other", run: nil, resultsRoot: root) }
         // Without a renderer the scripts are written and the last line says how to render them.
         let lines = try PlotJob(runDirectory: directory, format: .svg).run(renderer: nil)
-        #expect(lines.last?.contains("gnuplot FILE.gp") == true)
+        #expect(lines.last?.contains("for f in *.gp; do gnuplot \"$f\"; done") == true)
         let written = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("figures").path)
         #expect(written.contains("ecdf-iterations.gp") && written.contains("ecdf-iterations.dat"))
         let urls = try ReportWriter(results: try ResultSet(directory: directory)).write(to: directory.url)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Figures
 import Foundation
 import Results
 import Testing
@@ -31,6 +32,55 @@ import Testing
         #expect(records.count == 2 * 5 * 2)
         #expect(records.allSatisfy { $0.id.hasPrefix("quadratic") })
         #expect(try directory.readManifest().filter == "quadratic*")
+    }
+
+    @Test func runDrawsItsFiguresUnlessToldNot() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-cli-\(UUID().uuidString)").path
+        let filter = "quadratic[d=10,kappa=10*/adam*"
+        let plain = try #require(try Gdbench.parseAsRoot(
+            ["run", "smoke", "--suites-dir", Self.suites, "--out", out + "/a", "--quiet", "--filter", filter]) as? RunCommand)
+        try plain.run()
+        let figures = URL(fileURLWithPath: out + "/a/smoke/latest/figures")
+        let written = try FileManager.default.contentsOfDirectory(atPath: figures.path)
+        #expect(written.contains { $0.hasSuffix(".gp") })
+        if FigureRenderer.locate(ProcessInfo.processInfo.environment) != nil {
+            #expect(written.filter { $0.hasSuffix(".png") }.count == written.filter { $0.hasSuffix(".gp") }.count)
+        }
+        let none = try #require(try Gdbench.parseAsRoot(
+            ["run", "smoke", "--suites-dir", Self.suites, "--out", out + "/b", "--quiet", "--filter", filter, "--no-figures"]) as? RunCommand)
+        try none.run()
+        #expect(!FileManager.default.fileExists(atPath: out + "/b/smoke/latest/figures"))
+    }
+
+    /// Without gnuplot on PATH the scripts are still written, nothing is rendered, and the printed
+    /// command, run with the real gnuplot (when installed), renders every figure.
+    @Test func withoutGnuplotTheScriptsAreWrittenWithARenderCommand() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-cli-\(UUID().uuidString)")
+        let command = try #require(try Gdbench.parseAsRoot(
+            ["run", "smoke", "--suites-dir", Self.suites, "--out", out.path, "--quiet", "--no-figures",
+             "--filter", "quadratic[d=10,kappa=10*/adam*"]) as? RunCommand)
+        try command.run()
+        let directory = RunDirectory(url: out.appendingPathComponent("smoke/latest").resolvingSymlinksInPath())
+        let emptyBin = out.appendingPathComponent("empty-bin")
+        try FileManager.default.createDirectory(at: emptyBin, withIntermediateDirectories: true)
+        let lines = RunFigures.draw(directory, environment: ["PATH": emptyBin.path])
+        #expect(lines.first?.hasPrefix("figures: ") == true && lines.first?.hasSuffix("not rendered") == true)
+        let folder = directory.url.appendingPathComponent("figures")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        let scripts = written.filter { $0.hasSuffix(".gp") }
+        #expect(!scripts.isEmpty)
+        #expect(!written.contains { $0.hasSuffix(".png") })
+        let renderLine = try #require(lines.first { $0.contains("&& for f in *.gp") })
+        guard FigureRenderer.locate(ProcessInfo.processInfo.environment) != nil else { return }
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", renderLine.trimmingCharacters(in: .whitespaces)]
+        shell.standardError = FileHandle.nullDevice
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let rendered = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }
+        #expect(rendered.count == scripts.count)
     }
 
     @Test func unknownSuitesAreInputErrorsNamingTheNearestSuite() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Harness
+import Results
 import Testing
 
 @Suite struct ExpressionTests {

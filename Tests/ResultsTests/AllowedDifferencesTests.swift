@@ -29,7 +29,7 @@ import Testing
             ]}
             """)
         #expect(allowed.entries.count == 2)
-        #expect(allowed.entries[0] == AllowedDifference(index: 0, runs: RunIDPattern("*"), reason: "shared CI machines",
+        #expect(allowed.entries[0] == AllowedDifference(index: 0, runs: GlobPattern("*"), reason: "shared CI machines",
                                                         suite: "smoke", counts: CountTolerance(relative: 0.02)))
         #expect(allowed.entries[1].counts == CountTolerance(relative: 0.05, absolute: 2))
         #expect(allowed.entries[1].finalGap == 1e-6)
@@ -123,10 +123,10 @@ import Testing
     }
 
     @Test func runIDGlobsFollowTheFilterRules() {
-        #expect(RunIDPattern("quadratic[d=2]/*/rep=?").matches("quadratic[d=2]/gd[lr=0.1]/rep=3"))
-        #expect(!RunIDPattern("quadratic[d=2]/*/rep=?").matches("quadratic[d=2]/gd[lr=0.1]/rep=10"))
-        #expect(RunIDPattern("*adam*").matches("q/adam[lr=1]/rep=0"))
-        #expect(!RunIDPattern("adam").matches("q/adam[lr=1]/rep=0"))
-        #expect(RunIDPattern("*").matches(""))
+        #expect(GlobPattern("quadratic[d=2]/*/rep=?").matches("quadratic[d=2]/gd[lr=0.1]/rep=3"))
+        #expect(!GlobPattern("quadratic[d=2]/*/rep=?").matches("quadratic[d=2]/gd[lr=0.1]/rep=10"))
+        #expect(GlobPattern("*adam*").matches("q/adam[lr=1]/rep=0"))
+        #expect(!GlobPattern("adam").matches("q/adam[lr=1]/rep=0"))
+        #expect(GlobPattern("*").matches(""))
     }
 }

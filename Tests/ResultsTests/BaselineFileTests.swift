@@ -56,7 +56,7 @@ import Testing
         let target = directory.appendingPathComponent("smoke.jsonl")
         try FileManager.default.createDirectory(at: target.appendingPathComponent("occupied"), withIntermediateDirectories: true)
         #expect(throws: ResultsError.self) {
-            try BaselineFile.replaceAtomically(target, with: Data("new\n".utf8))
+            try AtomicFile.write(Data("new\n".utf8), to: target)
         }
         #expect(try listing(directory) == ["smoke.jsonl"])
         #expect(try listing(target) == ["occupied"])

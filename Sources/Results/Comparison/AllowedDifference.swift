@@ -4,7 +4,7 @@
 public struct AllowedDifference: Sendable, Equatable {
     /// 0-based position in the file's `allowed` array (`allowed[2]` in messages).
     public var index: Int
-    public var runs: RunIDPattern
+    public var runs: GlobPattern
     /// Why the difference is acceptable (required, non-empty): shown in the report next to every
     /// run it loosens.
     public var reason: String
@@ -17,7 +17,7 @@ public struct AllowedDifference: Sendable, Equatable {
     /// `false`: final-iterate fingerprints of these runs are not compared.
     public var fingerprints: Bool?
 
-    public init(index: Int, runs: RunIDPattern, reason: String, suite: String? = nil, counts: CountTolerance? = nil,
+    public init(index: Int, runs: GlobPattern, reason: String, suite: String? = nil, counts: CountTolerance? = nil,
                 finalGap: Double? = nil, fingerprints: Bool? = nil) {
         self.index = index
         self.runs = runs

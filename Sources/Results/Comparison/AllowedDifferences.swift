@@ -47,7 +47,7 @@ public struct AllowedDifferences: Sendable, Equatable {
         do {
             let body = try JSONDecoder().decode(Body.self, from: data)
             self.init(file: file, entries: body.allowed.enumerated().map { index, entry in
-                AllowedDifference(index: index, runs: RunIDPattern(entry.runs), reason: entry.reason, suite: entry.suite,
+                AllowedDifference(index: index, runs: GlobPattern(entry.runs), reason: entry.reason, suite: entry.suite,
                                   counts: entry.counts, finalGap: entry.finalGap, fingerprints: entry.fingerprints)
             })
         } catch let error as DecodingError {

@@ -7,7 +7,8 @@ import Foundation
 ///   where two versions first differ (a fingerprint at each of its ~100 log-spaced checkpoints),
 ///   and a baseline that is exactly a `runs.jsonl` can be read by every tool that reads results.
 ///   A record is a few tens of kB; the smoke suite's baseline stays well under a megabyte and
-///   compresses well in git.
+///   compresses well in git. Suites with many runs use the ``TrimmedBaseline`` form instead
+///   (`--trim-baseline`; detected when read).
 /// - `SUITE.manifest.json` — provenance: a verbatim copy of that run's `manifest.json` (gdbench
 ///   version, git commit, compiler, OS and architecture, CPU, build configuration, suite digest,
 ///   seed, times). A sidecar rather than a header line keeps the `.jsonl` a plain `runs.jsonl`.
@@ -51,8 +52,11 @@ public struct BaselineFile: Sendable {
             throw ResultsError("\(url.path): no such baseline (create it with: gdbench check --suite \(suite) --update-baseline)")
         }
         let records: [RunRecord]
+        let text = String(decoding: data, as: UTF8.self)
         do {
-            records = try RecordCoding.records(fromJSONLines: String(decoding: data, as: UTF8.self))
+            records = TrimmedBaseline.isTrimmed(text)
+                ? try TrimmedBaseline.records(fromJSONLines: text, source: url.path)
+                : try RecordCoding.records(fromJSONLines: text)
         } catch let error as ResultsError {
             throw ResultsError("\(url.path): \(error.message)")
         }
@@ -65,31 +69,17 @@ public struct BaselineFile: Sendable {
 
     /// Writes `records` (sorted by id) as the baseline at `url`, with `manifestData` (the run's
     /// `manifest.json` bytes) as its provenance sidecar; with no manifest, a stale sidecar is removed.
-    public static func write(records: [RunRecord], manifestData: Data?, to url: URL) throws {
+    /// `trimmed` writes the ``TrimmedBaseline`` form.
+    public static func write(records: [RunRecord], manifestData: Data?, to url: URL, trimmed: Bool = false) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let manifest = manifestURL(for: url)
         if let manifestData {
-            try replaceAtomically(manifest, with: manifestData)
+            try AtomicFile.write(manifestData, to: manifest)
         } else if FileManager.default.fileExists(atPath: manifest.path) {
             try FileManager.default.removeItem(at: manifest)
         }
         let sorted = records.sorted { $0.id < $1.id }
-        try replaceAtomically(url, with: Data(try RecordCoding.jsonLines(sorted).utf8))
-    }
-
-    /// Writes `data` to `.NAME.tmp-PID` beside `url` and renames it over `url`.
-    public static func replaceAtomically(_ url: URL, with data: Data) throws {
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw ResultsError("\(url.path): cannot replace (\(String(cString: strerror(errno))))")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            if let error = error as? ResultsError { throw error }
-            throw ResultsError("\(url.path): cannot write (\(error.localizedDescription))")
-        }
+        let text = trimmed ? try sorted.map { try TrimmedBaseline.line($0) + "\n" }.joined() : try RecordCoding.jsonLines(sorted)
+        try AtomicFile.write(Data(text.utf8), to: url)
     }
 }

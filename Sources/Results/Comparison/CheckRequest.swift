@@ -30,11 +30,13 @@ public struct CheckRequest: Sendable {
     public var junitURL: URL?
     /// Write the run as the new baseline (after reporting how it differs from the old one).
     public var updateBaseline: Bool
+    /// With `updateBaseline`: write the ``TrimmedBaseline`` form.
+    public var trimBaseline: Bool
 
     public init(suite: String, baselineURL: URL, runDirectory: URL, tolerance: String? = nil, gapTolerance: String? = nil,
                 timeTolerance: String? = nil, failOnTime: Bool = false, allowBehaviourChanges: Bool = false,
                 allowedDifferencesURL: URL? = nil, format: Format = .table, markdownURL: URL? = nil, junitURL: URL? = nil,
-                updateBaseline: Bool = false) {
+                updateBaseline: Bool = false, trimBaseline: Bool = false) {
         self.suite = suite
         self.baselineURL = baselineURL
         self.runDirectory = runDirectory
@@ -48,6 +50,7 @@ public struct CheckRequest: Sendable {
         self.markdownURL = markdownURL
         self.junitURL = junitURL
         self.updateBaseline = updateBaseline
+        self.trimBaseline = trimBaseline
     }
 
     /// `results/baseline/SUITE.jsonl` under `resultsRoot`.

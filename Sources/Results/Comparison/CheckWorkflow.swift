@@ -60,17 +60,17 @@ public enum CheckWorkflow {
             case .markdown: output += MarkdownReport.render(compared)
             }
             if let url = request.markdownURL {
-                try BaselineFile.replaceAtomically(url, with: Data(MarkdownReport.render(compared).utf8))
+                try AtomicFile.write(Data(MarkdownReport.render(compared).utf8), to: url)
             }
             if let url = request.junitURL {
-                try BaselineFile.replaceAtomically(url, with: Data(JUnitReport.render(compared).utf8))
+                try AtomicFile.write(Data(JUnitReport.render(compared).utf8), to: url)
             }
             report = compared
         }
         guard request.updateBaseline else {
             return Outcome(output: output, exitCode: report?.exitCode ?? .clean, report: report)
         }
-        try BaselineFile.write(records: records, manifestData: manifestData, to: request.baselineURL)
+        try BaselineFile.write(records: records, manifestData: manifestData, to: request.baselineURL, trimmed: request.trimBaseline)
         let sidecar = manifestData == nil ? "no manifest found, so no provenance"
             : "provenance in \(BaselineFile.manifestURL(for: request.baselineURL).path)"
         output += "Wrote baseline \(request.baselineURL.path): \(records.count) runs from \(request.runDirectory.path) (\(sidecar)).\n"

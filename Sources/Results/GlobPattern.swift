@@ -1,15 +1,15 @@
-/// A glob over run ids, with the same rules as `--filter`: `*` matches any run of characters
-/// (including `/`), `?` one character, everything else itself — so the brackets of ids
-/// (`quadratic[d=2]/gd[lr=0.1]/rep=0`) need no escaping.
-public struct RunIDPattern: Sendable, Equatable, CustomStringConvertible {
+/// A glob over run ids, used by `--filter`, `only-on` and the `runs` of allowed differences: `*`
+/// matches any run of characters (including `/`), `?` one character, and everything else itself —
+/// so the brackets of ids (`quadratic[d=2]/gd[lr=0.1]/rep=0`) need no escaping.
+public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     public var pattern: String
 
     public init(_ pattern: String) { self.pattern = pattern }
 
     /// Greedy matching with backtracking to the last `*` (linear in practice, O(|p|·|t|) at worst).
-    public func matches(_ id: String) -> Bool {
+    public func matches(_ text: String) -> Bool {
         let p = Array(pattern)
-        let t = Array(id)
+        let t = Array(text)
         var pi = 0, ti = 0
         var star = -1, mark = 0
         while ti < t.count {
