@@ -18,7 +18,7 @@ struct BenchCommand: ParsableCommand {
             Examples:
               gdbench bench
               gdbench bench --suites smoke --repeats 7
-              gdbench bench --suites none --python /work/venv/bin/python
+              gdbench bench --suites none --python .venv-reference/bin/python
             """)
 
     @Option(name: .long, help: ArgumentHelp("Timing replays per workload (median reported).", valueName: "n"))

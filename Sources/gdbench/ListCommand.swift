@@ -21,8 +21,15 @@ struct ListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
     var format: OutputFormat = .table
 
+    @Flag(name: .long, help: "Print Markdown tables of every problem, optimizer and schedule (the README's catalog section).")
+    var markdown = false
+
     func run() throws {
         let catalog = Catalog.builtIn
+        if markdown {
+            print(catalog.markdownTables(), terminator: "")
+            return
+        }
         var sections: [(String, [[String: String]])] = []
         let topics = topic.map { [$0] } ?? Topic.allCases
         for topic in topics {

@@ -1,7 +1,7 @@
 """Reference values for gdbench's Analysis statistics, from scipy/numpy.
 
-Pinned: numpy 2.4.6, scipy 1.17.1 (the versions of /work/venv; see requirements.txt).
-Run:  /work/venv/bin/python scripts/reference/analysis_statistics.py
+Pinned: numpy 2.4.6, scipy 1.17.1 (see requirements.txt).
+Run:  python scripts/reference/analysis_statistics.py
 Writes Tests/AnalysisTests/Fixtures/statistics.json (running again gives an identical file).
 
 * Student t quantiles: scipy.stats.t.ppf.

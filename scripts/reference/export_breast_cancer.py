@@ -14,7 +14,7 @@ Source: UCI Machine Learning Repository, Breast Cancer Wisconsin (Diagnostic), C
 W. N. Street, W. H. Wolberg, O. L. Mangasarian (1993/1995). Taken from the copy shipped in
 scikit-learn (sklearn/datasets/data/breast_cancer.csv).
 
-Pinned versions: scikit-learn 1.9.1, numpy 2.4.6 (Python venv /work/venv). Running this script again
+Pinned versions: scikit-learn 1.9.1, numpy 2.4.6. Running this script again
 gives byte-identical files.
 """
 import pathlib

@@ -12,7 +12,7 @@ spectrum in [1, 1e6], rotated by a random orthogonal Q or axis-aligned; logistic
 n = 10^4, d = 100, lambda = 1e-3), not the same random draws: only the time per step is compared.
 
 Versions (reference section of the brief): jax 0.10.2, optax 0.2.8, numpy 2.4.6.
-Run: /work/venv/bin/python scripts/reference/jax_timing.py
+Run: python scripts/reference/jax_timing.py
 """
 
 import json

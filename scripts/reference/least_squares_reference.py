@@ -9,7 +9,7 @@ For each case the synthetic data are rebuilt with the Python re-implementation o
 
 and written to Tests/ObjectivesTests/Fixtures/least_squares_reference.json.
 
-Pinned versions: numpy 2.4.6 (Python venv /work/venv), float64. Running the script again gives an
+Pinned versions: numpy 2.4.6, float64. Running the script again gives an
 identical file.
 """
 import json

@@ -12,7 +12,7 @@ f(w) = (1/n)Σ log(1+exp(−yᵢxᵢᵀw)) + (λ/2)‖w‖², and writes f* = f(
 ‖w*‖, w* and ‖∇f(w*)‖ to Tests/ObjectivesTests/Fixtures/logistic_reference.json. An intercept case
 appends a column of ones as a regularised feature (fit_intercept=False), as gdbench does.
 
-Pinned versions: scikit-learn 1.9.1, numpy 2.4.6, scipy 1.17.1 (Python venv /work/venv), float64
+Pinned versions: scikit-learn 1.9.1, numpy 2.4.6, scipy 1.17.1, float64
 throughout. Running the script again gives an identical file.
 """
 import json

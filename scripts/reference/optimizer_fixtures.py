@@ -2,7 +2,7 @@
 
 Pinned versions (the reference's, docs/reference.md):
     torch 2.15.0, optax 0.2.8, jax 0.10.2, numpy 2.4.6 — float64 on CPU.
-Run with:  /work/venv/bin/python scripts/reference/optimizer_fixtures.py
+Run with:  python scripts/reference/optimizer_fixtures.py
 
 Writes Tests/OptimizersTests/Fixtures/library-defaults.json (the defaults torch's and optax's signatures
 declare, under gdbench's parameter names), problems.json (the four problems, with the logistic data) and one

@@ -1,7 +1,7 @@
 """Golden learning-rate sequences for gdbench's schedules, from the real libraries.
 
 Pinned versions (reference §B): torch 2.15.0, optax 0.2.8, jax 0.10.2 (jax_enable_x64), numpy 2.4.6.
-Run:  /work/venv/bin/python scripts/reference/schedule_fixtures.py
+Run:  python scripts/reference/schedule_fixtures.py
 Writes (deterministically; a second run gives identical files):
   Tests/OptimizersTests/Fixtures/schedules_torch.json
       the lr torch writes into optimizer.param_groups[0]['lr'] for updates 0…N−1: SGD(momentum=0.9) on a

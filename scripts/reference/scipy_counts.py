@@ -1,7 +1,7 @@
 """Iteration and evaluation counts of scipy's quasi-Newton and CG minimizers, for gdbench's L-BFGS and
 nonlinear-CG tests (Tests/OptimizersTests/LBFGSTests.swift, NonlinearConjugateGradientTests.swift).
 
-Pinned: scipy 1.17.1, numpy 2.4.6 (run with /work/venv/bin/python). float64 throughout.
+Pinned: scipy 1.17.1, numpy 2.4.6 (run with the venv of scripts/reference/README.md). float64 throughout.
 
 Stopping rule (the same one the Swift tests use): stop at the first iterate with ||grad f||_inf <= 1e-5.
 scipy's L-BFGS-B measures the projected gradient in the inf-norm against `gtol`; BFGS and CG measure
