@@ -188,7 +188,7 @@ public struct SuiteLoader {
             case "timeout": fields.budget.timeoutSeconds = try reader.number(value, path, positive: true)
             case "max-epochs": fields.budget.maxEpochs = try reader.number(value, path, positive: true)
             default:
-                throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.budgetKeys)); known: \(SuiteLoader.budgetKeys.joined(separator: ", "))")
+                throw unknown("key", key, among: SuiteLoader.budgetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
         }
     }
@@ -213,10 +213,16 @@ public struct SuiteLoader {
                 ladder.measure = measure
             case "thresholds": ladder.thresholds = try reader.thresholds(value, path)
             default:
-                throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.targetKeys)); known: \(SuiteLoader.targetKeys.joined(separator: ", "))")
+                throw unknown("key", key, among: SuiteLoader.targetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
         }
         return ladder
+    }
+
+    /// The error for a name that is not among `known`: "unknown SUBJECT (did you mean 'x'?); known: a, b, …".
+    func unknown(_ subject: String, _ name: String, among known: [String], line: Int?, keyPath: String, reader: NodeReader) -> SuiteError {
+        SuiteError(file: reader.file, line: line, keyPath: keyPath,
+                   message: "unknown \(subject)\(NearestName.hint(for: name, in: known)); known: \(known.joined(separator: ", "))")
     }
 
     func kindName(_ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader) throws -> String {
@@ -231,7 +237,7 @@ public struct SuiteLoader {
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.problems.map(\.name)
         guard let kind = catalog.problem(named: name) else {
-            throw SuiteError(file: reader.file, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", message: "unknown problem kind '\(name)'\(NearestName.hint(for: name, in: names)); known: \(names.joined(separator: ", "))")
+            throw unknown("problem kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ProblemEntry(kind: kind, location: location)
@@ -255,7 +261,7 @@ public struct SuiteLoader {
             default:
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + extra
-                    throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown parameter of \(kind.name)\(NearestName.hint(for: key, in: known)); known: \(known.joined(separator: ", "))")
+                    throw unknown("parameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path, reader: reader)
                 }
                 entry.parameters[key] = try reader.templates(value, spec: spec, path)
             }
@@ -269,7 +275,7 @@ public struct SuiteLoader {
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.optimizers.map(\.name)
         guard let kind = catalog.optimizer(named: name) else {
-            throw SuiteError(file: reader.file, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", message: "unknown optimizer kind '\(name)'\(NearestName.hint(for: name, in: names)); known: \(names.joined(separator: ", "))")
+            throw unknown("optimizer kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = OptimizerEntry(kind: kind, location: location)
@@ -291,7 +297,7 @@ public struct SuiteLoader {
             default:
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : []) + ["only-on"]
-                    throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown hyperparameter of \(kind.name)\(NearestName.hint(for: key, in: known)); known: \(known.joined(separator: ", "))")
+                    throw unknown("hyperparameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path, reader: reader)
                 }
                 entry.parameters[key] = try reader.templates(value, spec: spec, path)
             }
@@ -305,7 +311,7 @@ public struct SuiteLoader {
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.schedules.map(\.name)
         guard let kind = catalog.schedule(named: name) else {
-            throw SuiteError(file: reader.file, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", message: "unknown schedule kind '\(name)'\(NearestName.hint(for: name, in: names)); known: \(names.joined(separator: ", "))")
+            throw unknown("schedule kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ScheduleEntry(kind: kind, location: location)
@@ -316,7 +322,7 @@ public struct SuiteLoader {
             let path = "\(keyPath).\(key)"
             guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                 let known = kind.parameters.map(\.name)
-                throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "unknown parameter of \(kind.name)\(NearestName.hint(for: key, in: known)); known: \(known.joined(separator: ", "))")
+                throw unknown("parameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
             entry.parameters[key] = try reader.templates(value, spec: spec, path)
         }
