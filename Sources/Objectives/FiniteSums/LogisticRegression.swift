@@ -85,8 +85,18 @@ public struct LogisticRegression: Objective {
         accumulate(at: x, rows: rows, gradient: &gradient)
     }
 
-    /// Mean loss and gradient over `rows` (all rows when nil), plus the regulariser.
-    func accumulate(at x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double]) -> Double {
+    /// ∇f(x) alone: the same pass as `evaluate(at:gradient:)` without the `log1p` and the compensated
+    /// loss sum, so the gradient is bitwise the one `evaluate` writes.
+    public func gradient(at x: [Double], into gradient: inout [Double]) {
+        _ = accumulate(at: x, rows: nil, gradient: &gradient, computesLoss: false)
+    }
+
+    /// Mean loss and gradient over `rows` (all rows when nil), plus the regulariser. With
+    /// `computesLoss` false only the gradient is computed (identically) and the result is NaN.
+    @inline(__always)
+    func accumulate(
+        at x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double], computesLoss: Bool = true
+    ) -> Double {
         let n = training.rowCount, d = training.columnCount
         precondition(x.count == d && gradient.count == d, "LogisticRegression: x and gradient need \(d) entries")
         let count = selection?.count ?? n
@@ -105,7 +115,7 @@ public struct LogisticRegression: Objective {
                             let y = labels[i]
                             let margin = y * VectorKernels.dot(row, weights, count: d)
                             let e = exp(-abs(margin))
-                            loss.add(log1p(e) + max(-margin, 0))
+                            if computesLoss { loss.add(log1p(e) + max(-margin, 0)) }
                             let sigmoidOfMinusMargin = margin >= 0 ? e / (1 + e) : 1 / (1 + e)
                             VectorKernels.axpy(-y * sigmoidOfMinusMargin, row, out, count: d)
                         }
@@ -115,6 +125,7 @@ public struct LogisticRegression: Objective {
                 }
             }
         }
+        guard computesLoss else { return .nan }
         return (count > 0 ? loss.value / Double(count) : 0) + regulariser(x)
     }
 
