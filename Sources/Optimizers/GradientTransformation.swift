@@ -13,8 +13,15 @@ public protocol GradientTransformation: Sendable {
     func update(_ updates: inout [Double], state: inout State, parameters: [Double])
     /// The learning rate used by the last `update`, if this transformation has one.
     func learningRate(in state: State) -> Double?
+    /// The same learning rate, read in place. `inout` only so that ``Chain`` can hand its halves on
+    /// without copying them: passing an element of a borrowed tuple state on copies it (retaining
+    /// every array in it, most of a 2-D Adam step). The default returns `learningRate(in:)`; own
+    /// transformations implement that one only.
+    func learningRate(inPlace state: inout State) -> Double?
 }
 
 extension GradientTransformation {
     public func learningRate(in state: State) -> Double? { nil }
+    @inlinable
+    public func learningRate(inPlace state: inout State) -> Double? { learningRate(in: state) }
 }

@@ -50,6 +50,27 @@ import TestSupport
         #expect(DerivativeCheck.valueConsistencyError(problem, at: x) <= 1e-14)
     }
 
+    /// The gradient-only pass skips the loss but must write exactly the gradient `evaluate` writes
+    /// (records and committed baselines depend on it), at small and at large margins (both branches
+    /// of the stable sigmoid), through the objective and through a full-batch Oracle.
+    @Test(arguments: variants)
+    func gradientOnlyIsBitwiseTheEvaluatedGradient(configuration: LogisticRegression.Configuration) throws {
+        let problem = try LogisticRegression(configuration: configuration)
+        let small = Self.seededPoint(for: problem.training, seed: 5)
+        for x in [small, small.map { 40 * $0 }] {
+            var expected = [Double](repeating: 0, count: problem.dimension)
+            var gradient = [Double](repeating: .nan, count: problem.dimension)
+            _ = problem.evaluate(at: x, gradient: &expected)
+            problem.gradient(at: x, into: &gradient)
+            #expect(gradient.map(\.bitPattern) == expected.map(\.bitPattern))
+            var oracle = Oracle(objective: problem, seed: 1)
+            gradient = [Double](repeating: .nan, count: problem.dimension)
+            #expect(oracle.gradient(at: x, into: &gradient).isNaN)
+            #expect(gradient.map(\.bitPattern) == expected.map(\.bitPattern))
+            #expect(oracle.counts.functionEvaluations == 0 && oracle.counts.gradientEvaluations == 1)
+        }
+    }
+
     @Test(arguments: variants)
     func minimizerIsStationaryAndAttainsOptimalValue(configuration: LogisticRegression.Configuration) throws {
         let problem = try LogisticRegression(configuration: configuration)

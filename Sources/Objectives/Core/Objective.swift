@@ -21,6 +21,11 @@ public protocol Objective: Sendable {
     func value(at x: [Double]) -> Double
     /// f(x), writing ∇f(x) into `gradient` (length `dimension`).
     func evaluate(at x: [Double], gradient: inout [Double]) -> Double
+    /// ∇f(x) alone, into `gradient` (length `dimension`): bitwise the gradient `evaluate` writes.
+    /// The default calls `evaluate`; objectives whose f costs extra work beside ∇f (a `log1p` per
+    /// row in logistic regression) skip it. First-order steps reach it through
+    /// ``Oracle/gradient(at:into:)``.
+    func gradient(at x: [Double], into gradient: inout [Double])
     /// Writes ∇²f(x)·v into `result`.
     func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double])
     /// Writes the dense Hessian ∇²f(x), row-major d×d, into `hessian`.
@@ -37,6 +42,9 @@ public protocol Objective: Sendable {
 
 extension Objective {
     public var sampleCount: Int? { nil }
+    public func gradient(at x: [Double], into gradient: inout [Double]) {
+        _ = evaluate(at: x, gradient: &gradient)
+    }
 
     public func evaluate(at x: [Double], rows: UnsafeBufferPointer<Int>, gradient: inout [Double]) -> Double {
         evaluate(at: x, gradient: &gradient)

@@ -38,11 +38,11 @@ public struct Oracle<O: Objective>: Sendable {
     @usableFromInline var batch: [Int]
     /// Rows of one full gradient: n for finite sums, else 0.
     @usableFromInline let rowsPerFullGradient: Int
-    /// `objective.evaluate(at:gradient:)`, captured once by `init`.
-    @usableFromInline let evaluateFull: @Sendable ([Double], inout [Double]) -> Double
+    /// `objective.gradient(at:into:)`, captured once by `init`.
+    @usableFromInline let gradientFull: @Sendable ([Double], inout [Double]) -> Void
     /// Declared last, so the offsets of the fields above do not depend on `O`. Methods held as
     /// `any Method` run as unspecialised generic code; on the full-gradient path they reach only those
-    /// fields (the objective through `evaluateFull`), so a step does not ask the runtime for
+    /// fields (the objective through `gradientFull`), so a step does not ask the runtime for
     /// `Oracle<O>`'s metadata, a hash-table lookup that cost more than a 2-D gradient.
     public let objective: O
 
@@ -54,7 +54,7 @@ public struct Oracle<O: Objective>: Sendable {
     public init(objective: O, seed: UInt64, batchSize: Int? = nil, gradientNoise: Double = 0) {
         self.objective = objective
         rowsPerFullGradient = objective.sampleCount ?? 0
-        evaluateFull = { x, gradient in objective.evaluate(at: x, gradient: &gradient) }
+        gradientFull = { x, gradient in objective.gradient(at: x, into: &gradient) }
         self.gradientNoise = gradientNoise
         generator = Xoshiro256StarStar(seed: seed)
         if let n = objective.sampleCount, let size = batchSize, size < n {
@@ -92,9 +92,12 @@ public struct Oracle<O: Objective>: Sendable {
     }
 
     /// The gradient a first-order method sees: exact, or a mini-batch and/or noisy estimate when the
-    /// run is stochastic. Counts one gradient evaluation (and the rows it used). Returns the loss on
-    /// the same batch, which is f(x) itself for exact runs; it is not counted as a function evaluation
-    /// because no method may use it as one.
+    /// run is stochastic. Counts one gradient evaluation (and the rows it used).
+    ///
+    /// Full batch it calls `objective.gradient(at:into:)`, which need not compute f, and returns NaN.
+    /// With mini-batches it returns the loss on the batch, which the batched `evaluate` computes
+    /// anyway. Either way the result is not counted as a function evaluation because no method may
+    /// use it as one: a method that needs f calls ``value(at:)`` or ``valueAndGradient(at:into:)``.
     @inlinable @inline(__always)
     @discardableResult
     public mutating func gradient(at x: [Double], into gradient: inout [Double]) -> Double {
@@ -116,7 +119,8 @@ public struct Oracle<O: Objective>: Sendable {
             }
         } else {
             tally.rowGradients += rowsPerFullGradient
-            loss = evaluateFull(x, &gradient)
+            gradientFull(x, &gradient)
+            loss = .nan
         }
         if gradientNoise > 0 {
             for i in gradient.indices {

@@ -31,4 +31,11 @@ public struct Chain<First: GradientTransformation, Second: GradientTransformatio
         if let rate = second.learningRate(in: state.1) { return rate }
         return first.learningRate(in: state.0)
     }
+
+    /// As `learningRate(in:)`, projecting into the halves in place (no copy of either).
+    @inlinable
+    public func learningRate(inPlace state: inout (First.State, Second.State)) -> Double? {
+        if let rate = second.learningRate(inPlace: &state.1) { return rate }
+        return first.learningRate(inPlace: &state.0)
+    }
 }

@@ -13,7 +13,9 @@ import Objectives
 /// cache lookup, most of a 2-D step's time). The update therefore lives in `applyUpdate`, a closure
 /// formed in `init`: where the transformation's type is concrete (the optimizer catalog builds every
 /// method with concrete types), the compiler specialises `init` and the closure with it, so the
-/// per-step update is concrete code whatever the caller knows.
+/// per-step update is concrete code whatever the caller knows. The learning rate for the report is
+/// read with `learningRate(inPlace:)`: reading it from the state as a value copied the `Chain`'s
+/// tuple state, with every array in it (about 100 ns of a 2-D Adam step).
 public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
     public let transformation: Transformation
     @usableFromInline var storedState: Transformation.State?
@@ -32,7 +34,7 @@ public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
                     for i in p.indices { p[i] += u[i] }
                 }
             }
-            return transformation.learningRate(in: state!) ?? .nan
+            return transformation.learningRate(inPlace: &state!) ?? .nan
         }
     }
 

@@ -52,10 +52,12 @@ public struct ScaleByAdam: GradientTransformation {
         state.secondPower = state.secondPower == 0 ? 0 : pow(beta2, t)
         let correction1 = 1 - state.firstPower
         let correction2Root = (1 - state.secondPower).squareRoot()
-        updates.withUnsafeMutableBufferPointer { u in
-            state.firstMoment.withUnsafeMutableBufferPointer { m in
-                state.secondMoment.withUnsafeMutableBufferPointer { v in
-                    state.maxSecondMoment.withUnsafeMutableBufferPointer { vMax in
+        // Without amsgrad `maxSecondMoment` is the empty array, which is never uniquely referenced:
+        // asking it for a mutable buffer would reallocate it on every step, so it is not asked.
+        func apply(maxima vMax: UnsafeMutableBufferPointer<Double>) {
+            updates.withUnsafeMutableBufferPointer { u in
+                state.firstMoment.withUnsafeMutableBufferPointer { m in
+                    state.secondMoment.withUnsafeMutableBufferPointer { v in
                         for i in u.indices {
                             let g = u[i]
                             m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
@@ -71,6 +73,14 @@ public struct ScaleByAdam: GradientTransformation {
                     }
                 }
             }
+        }
+        if usesMax {
+            var maxima = state.maxSecondMoment
+            state.maxSecondMoment = []
+            maxima.withUnsafeMutableBufferPointer { apply(maxima: $0) }
+            state.maxSecondMoment = maxima
+        } else {
+            apply(maxima: UnsafeMutableBufferPointer(start: nil, count: 0))
         }
     }
 }
