@@ -23,18 +23,24 @@ public struct KappaScaling: Sendable {
     /// c of c·κᵖ.
     public var coefficient: Double? { fit.map { pow(10, $0.intercept) } }
 
-    /// All series of a result set with at least two κ values, sorted by family then optimizer id.
+    /// All series of a result set whose family holds at least two problems of different κ, sorted by
+    /// family then optimizer id. The repetitions of one problem are one point, at the median of their
+    /// κ: problems whose instances are drawn per repetition (logistic regression on seeded data) have
+    /// a slightly different κ in every repetition, which is not a κ sweep.
     public static func all(_ results: ResultSet, targetIndex: Int) -> [KappaScaling] {
-        var groups: [String: [String: [Double: [RunRecord]]]] = [:]
-        for record in results.records {
-            guard let kappa = kappa(record.problem) else { continue }
-            groups[family(record.problem), default: [:]][record.optimizer.id, default: [:]][kappa, default: []].append(record)
+        var groups: [String: [String: [String: [RunRecord]]]] = [:]
+        for record in results.records where kappa(record.problem) != nil {
+            groups[family(record.problem), default: [:]][record.optimizer.id, default: [:]][record.problem.id, default: []].append(record)
         }
         var series: [KappaScaling] = []
         for family in groups.keys.sorted() {
             let byOptimizer = groups[family] ?? [:]
             for optimizerID in byOptimizer.keys.sorted() {
-                let byKappa = byOptimizer[optimizerID] ?? [:]
+                var byKappa: [Double: [RunRecord]] = [:]
+                for (_, runs) in (byOptimizer[optimizerID] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    let kappas = runs.compactMap { kappa($0.problem) }.sorted()
+                    byKappa[Quantiles.median(kappas), default: []].append(contentsOf: runs)
+                }
                 guard byKappa.count >= 2 else { continue }
                 series.append(KappaScaling(family: family, optimizerID: optimizerID, runsByKappa: byKappa, targetIndex: targetIndex))
             }

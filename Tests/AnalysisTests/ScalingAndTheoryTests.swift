@@ -39,6 +39,33 @@ import Results
         #expect(scaling.theoryExponent == 0.5)
     }
 
+    /// One problem whose seeded instances differ in κ from repetition to repetition (logistic
+    /// regression on data drawn per repetition) is not a κ sweep: no series. Two such problems are
+    /// two points, each at the median κ of its repetitions.
+    @Test func kappaScalingPoolsTheRepetitionsOfOneProblem() throws {
+        func run(_ parameters: [String: String], kappa: Double, repetition: Int, iterations: Int) -> RunRecord {
+            var record = b.record(problem: "logistic", problemParameters: parameters, optimizer: "lbfgs", repetition: repetition,
+                                  hits: [b.checkpoint(iterations)])
+            record.problem.smoothness = kappa
+            record.problem.strongConvexity = 1
+            return record
+        }
+        let one = [run(["n": "200"], kappa: 251.18, repetition: 0, iterations: 15),
+                   run(["n": "200"], kappa: 251.72, repetition: 1, iterations: 14)]
+        #expect(KappaScaling.all(ResultSet(records: one), targetIndex: 0).isEmpty)
+
+        let two = one + [run(["n": "400"], kappa: 2500, repetition: 0, iterations: 30),
+                         run(["n": "400"], kappa: 2600, repetition: 1, iterations: 34),
+                         run(["n": "400"], kappa: 2700, repetition: 2, iterations: 32)]
+        let series = KappaScaling.all(ResultSet(records: two), targetIndex: 0)
+        #expect(series.count == 0, "n differs, so these are two families, not one sweep")
+        var sweep = two
+        for index in sweep.indices { sweep[index].problem.parameters["n"] = nil }
+        let pooled = try #require(KappaScaling.all(ResultSet(records: sweep), targetIndex: 0).first)
+        #expect(pooled.points.map(\.kappa) == [251.45, 2600])
+        #expect(pooled.points.map(\.iterations) == [14.5, 32])
+    }
+
     @Test func linearRateOfAGeometricTraceIsItsRatio() throws {
         // gap_k = 0.81^k: relative gaps 1e-1 … 1e-11 occur for k ≈ 11 … 120.
         let record = b.record(trace: b.geometricTrace(rate: 0.81, at: [0, 1, 2, 5, 10, 20, 40, 80, 120, 160, 200]))
