@@ -21,7 +21,9 @@ public enum FigureFormat: String, Sendable, CaseIterable {
         case .png: return "set terminal pngcairo size 800,600 enhanced font 'DejaVu Sans,11' linewidth 1.2"
         case .svg: return "set terminal svg size 800,600 enhanced font 'DejaVu Sans,11' linewidth 1.2 background rgb 'white'"
         case .pdf: return "set terminal pdfcairo size 5in,3.75in enhanced font 'DejaVu Sans,9' linewidth 1.2"
-        case .tex: return "set terminal cairolatex pdf size 3.4in,3in font ',8' linewidth 1.2"
+        // LaTeX typesets the labels at the document's size; \footnotesize (8 pt in a 10 pt document)
+        // matches the 8 pt gnuplot uses to place the key, axis labels and margins.
+        case .tex: return "set terminal cairolatex pdf size 3.4in,3in font ',8' linewidth 1.2 header '\\footnotesize'"
         case .gif: return "set terminal gif animate delay 8 loop 0 size 800,600 font 'DejaVu Sans,11'"
         }
     }

@@ -2,7 +2,7 @@
 # from suite fixture, run run, gdbench 0.1.0 (fixture), seed 0000000000000001
 # data: performance-profile.dat
 # render: gnuplot performance-profile.gp  (writes performance-profile.tex)
-set terminal cairolatex pdf size 3.4in,3in font ',8' linewidth 1.2
+set terminal cairolatex pdf size 3.4in,3in font ',8' linewidth 1.2 header '\footnotesize'
 set output 'performance-profile.tex'
 set encoding utf8
 set datafile missing '?'
