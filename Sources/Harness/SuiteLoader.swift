@@ -315,13 +315,17 @@ public struct SuiteLoader {
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ScheduleEntry(kind: kind, location: location)
+        // A schedule that hands over to another (`warmup` … `then: cosine`) also takes the parameters
+        // of the schedule it names; its own parameters come first when the names clash.
+        let inner = kind.parameters.contains { $0.name == "then" } ? mapping["then"]?.string.flatMap(catalog.schedule(named:)) : nil
+        let specs = kind.parameters + (inner?.parameters.filter { spec in !kind.parameters.contains { $0.name == spec.name } } ?? [])
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             if key == "kind" { continue }
             location.parameterLines[key] = keyNode.mark?.line
             let path = "\(keyPath).\(key)"
-            guard let spec = kind.parameters.first(where: { $0.name == key }) else {
-                let known = kind.parameters.map(\.name)
+            guard let spec = specs.first(where: { $0.name == key }) else {
+                let known = specs.map(\.name)
                 throw unknown("parameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
             entry.parameters[key] = try reader.templates(value, spec: spec, path)
