@@ -38,7 +38,7 @@ public struct Oracle<O: Objective>: Sendable {
     @usableFromInline var batch: [Int]
     /// Rows of one full gradient: n for finite sums, else 0.
     @usableFromInline let rowsPerFullGradient: Int
-    /// `objective.gradient(at:into:)`, captured once by `init`.
+    /// `objective.gradientFunction`, captured once by `init` (specialised for `O`).
     @usableFromInline let gradientFull: @Sendable ([Double], inout [Double]) -> Void
     /// Declared last, so the offsets of the fields above do not depend on `O`. Methods held as
     /// `any Method` run as unspecialised generic code; on the full-gradient path they reach only those
@@ -54,7 +54,7 @@ public struct Oracle<O: Objective>: Sendable {
     public init(objective: O, seed: UInt64, batchSize: Int? = nil, gradientNoise: Double = 0) {
         self.objective = objective
         rowsPerFullGradient = objective.sampleCount ?? 0
-        gradientFull = { x, gradient in objective.gradient(at: x, into: &gradient) }
+        gradientFull = objective.gradientFunction
         self.gradientNoise = gradientNoise
         generator = Xoshiro256StarStar(seed: seed)
         if let n = objective.sampleCount, let size = batchSize, size < n {

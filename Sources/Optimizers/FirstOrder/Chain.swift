@@ -25,6 +25,13 @@ public struct Chain<First: GradientTransformation, Second: GradientTransformatio
         second.update(&updates, state: &state.1, parameters: parameters)
     }
 
+    /// `first` rewrites the updates, then `second` rewrites and applies them.
+    @inlinable
+    public func apply(_ updates: inout [Double], state: inout (First.State, Second.State), to parameters: inout [Double]) {
+        first.update(&updates, state: &state.0, parameters: parameters)
+        second.apply(&updates, state: &state.1, to: &parameters)
+    }
+
     @inlinable
     public func learningRate(in state: (First.State, Second.State)) -> Double? {
         // Not `??`: its autoclosure would capture (copy) the whole state, retaining every array in it.

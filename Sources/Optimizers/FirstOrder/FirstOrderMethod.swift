@@ -2,7 +2,8 @@ import Objectives
 
 /// Runs a gradient transformation as a ``Method``: each iteration asks the oracle for one gradient at
 /// x (a stochastic estimate when the run is stochastic) into a preallocated buffer, transforms the
-/// buffer in place into the update u, and applies x ← x + u.
+/// buffer in place into the update u, and applies x ← x + u (``GradientTransformation/apply(_:state:to:)``,
+/// fused with the learning-rate scaling for the named optimizers).
 ///
 /// Allocation: `prepare` allocates the buffer and the transformation's state once; `iterate` only
 /// mutates them in place (the state and buffer are uniquely owned, and the transformation never
@@ -16,24 +17,22 @@ import Objectives
 /// per-step update is concrete code whatever the caller knows. The learning rate for the report is
 /// read with `learningRate(inPlace:)`: reading it from the state as a value copied the `Chain`'s
 /// tuple state, with every array in it (about 100 ns of a 2-D Adam step).
+///
+/// Layout: the fields whose size does not depend on `Transformation` come first, so unspecialised
+/// code finds `buffer` and `applyUpdate` at fixed offsets without asking for the type's metadata.
 public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
-    public let transformation: Transformation
-    @usableFromInline var storedState: Transformation.State?
     @usableFromInline var buffer: [Double] = []
     /// u ← update(g), x ← x + u on (x, buffer = g, state); creates the state when it is nil.
     /// Returns the learning rate used (NaN when the transformation has none).
     @usableFromInline let applyUpdate: @Sendable (inout [Double], inout [Double], inout Transformation.State?) -> Double
+    public let transformation: Transformation
+    @usableFromInline var storedState: Transformation.State?
 
     public init(_ transformation: Transformation) {
         self.transformation = transformation
         applyUpdate = { x, buffer, state in
             if state == nil { state = transformation.initialState(parameters: x) }
-            transformation.update(&buffer, state: &state!, parameters: x)
-            buffer.withUnsafeBufferPointer { u in
-                x.withUnsafeMutableBufferPointer { p in
-                    for i in p.indices { p[i] += u[i] }
-                }
-            }
+            transformation.apply(&buffer, state: &state!, to: &x)
             return transformation.learningRate(inPlace: &state!) ?? .nan
         }
     }
@@ -54,5 +53,14 @@ public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
         }
         oracle.gradient(at: x, into: &buffer)
         return IterationReport(learningRate: applyUpdate(&x, &buffer, &storedState))
+    }
+}
+
+extension FirstOrderMethod {
+    /// `rule` run as a method behind `clipping`: `FirstOrderMethod(Chain(clipping, rule))`, or
+    /// `FirstOrderMethod(rule)` when clipping is disabled, so that an unclipped step does not pay for
+    /// a transformation that does nothing (the updates are the same to the bit).
+    public static func clipped(_ clipping: GradientClipping, _ rule: Transformation) -> any Method {
+        clipping == .disabled ? FirstOrderMethod(rule) : FirstOrderMethod<Chain<GradientClipping, Transformation>>(Chain(clipping, rule))
     }
 }

@@ -3,7 +3,7 @@ import Objectives
 /// Every named first-order optimizer that suites refer to by `kind:`, with torch's names and
 /// defaults (optax's under an `-optax` name where the libraries differ), the text `gdbench describe`
 /// prints, and a factory that validates the parameters and builds
-/// `FirstOrderMethod(Chain(clipping, <named chain>))` (``FirstOrderOptimizers``).
+/// `FirstOrderMethod.clipped(clipping, <named chain>)` (``FirstOrderOptimizers``).
 ///
 /// Clipping is an option of every optimizer: the parameters `clip-norm` (torch `clip_grad_norm_`),
 /// `clip-norm-optax` (optax `clip_by_global_norm`) and `clip-value` (elementwise clamp) put the clip
@@ -65,9 +65,9 @@ public enum FirstOrderOptimizerCatalog {
                     }
                 }
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.sgd(
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.sgd(
                         learningRate: rate, momentum: momentum, dampening: dampening, nesterov: nesterov,
-                        weightDecay: weightDecay)))
+                        weightDecay: weightDecay))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -101,8 +101,8 @@ public enum FirstOrderOptimizerCatalog {
                     throw ParameterError(key: "momentum", expected: "a number in (0, 1) for Nesterov momentum", found: "0")
                 }
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.sgd(
-                        learningRate: rate, momentum: momentum, nesterov: true, weightDecay: weightDecay)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.sgd(
+                        learningRate: rate, momentum: momentum, nesterov: true, weightDecay: weightDecay))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -131,8 +131,8 @@ public enum FirstOrderOptimizerCatalog {
                 let clipping = try GradientClipping(p)
                 let beta = try p.number("beta"), weightDecay = try p.number("weight-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.momentumEMA(
-                        learningRate: rate, beta: beta, weightDecay: weightDecay)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.momentumEMA(
+                        learningRate: rate, beta: beta, weightDecay: weightDecay))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -160,8 +160,8 @@ public enum FirstOrderOptimizerCatalog {
                 let clipping = try GradientClipping(p)
                 let momentum = try p.number("momentum"), weightDecay = try p.number("weight-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.momentumVelocity(
-                        learningRate: rate, momentum: momentum, weightDecay: weightDecay)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.momentumVelocity(
+                        learningRate: rate, momentum: momentum, weightDecay: weightDecay))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -224,9 +224,9 @@ public enum FirstOrderOptimizerCatalog {
                 let decay = try p.number("lr-decay"), weightDecay = try p.number("weight-decay")
                 let initial = try p.number("initial-accumulator-value"), eps = try p.number("eps")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.adagrad(
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adagrad(
                         learningRate: rate, learningRateDecay: decay, weightDecay: weightDecay,
-                        initialAccumulatorValue: initial, epsilon: eps)))
+                        initialAccumulatorValue: initial, epsilon: eps))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -256,8 +256,8 @@ public enum FirstOrderOptimizerCatalog {
                 let clipping = try GradientClipping(p)
                 let initial = try p.number("initial-accumulator-value"), eps = try p.number("eps")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.adagradOptax(
-                        learningRate: rate, initialAccumulatorValue: initial, epsilon: eps)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adagradOptax(
+                        learningRate: rate, initialAccumulatorValue: initial, epsilon: eps))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -292,9 +292,9 @@ public enum FirstOrderOptimizerCatalog {
                 let alpha = try p.number("alpha"), eps = try p.number("eps"), weightDecay = try p.number("weight-decay")
                 let momentum = try p.number("momentum"), centered = try p.flag("centered")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.rmsprop(
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.rmsprop(
                         learningRate: rate, alpha: alpha, epsilon: eps, weightDecay: weightDecay, momentum: momentum,
-                        centered: centered)))
+                        centered: centered))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -338,9 +338,9 @@ public enum FirstOrderOptimizerCatalog {
                     throw ParameterError(key: "nesterov", expected: "momentum > 0 when nesterov is true", found: "momentum 0")
                 }
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.rmspropOptax(
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.rmspropOptax(
                         learningRate: rate, decay: decay, epsilon: eps, initialScale: initial, epsilonInSquareRoot: inside,
-                        centered: centered, momentum: momentum, nesterov: nesterov, biasCorrection: correction)))
+                        centered: centered, momentum: momentum, nesterov: nesterov, biasCorrection: correction))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -372,8 +372,8 @@ public enum FirstOrderOptimizerCatalog {
                 let clipping = try GradientClipping(p)
                 let rho = try p.number("rho"), eps = try p.number("eps"), weightDecay = try p.number("weight-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.adadelta(
-                        learningRate: rate, rho: rho, epsilon: eps, weightDecay: weightDecay)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adadelta(
+                        learningRate: rate, rho: rho, epsilon: eps, weightDecay: weightDecay))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -409,9 +409,9 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), amsgrad = try p.flag("amsgrad")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.adam(
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adam(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
-                        amsgrad: amsgrad)))
+                        amsgrad: amsgrad))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -441,8 +441,8 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.adamOptax(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamOptax(
+                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -471,8 +471,8 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.amsgradOptax(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.amsgradOptax(
+                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -504,9 +504,9 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), amsgrad = try p.flag("amsgrad")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.adamw(
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamw(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
-                        amsgrad: amsgrad)))
+                        amsgrad: amsgrad))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -533,8 +533,8 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.adamax(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamax(
+                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -567,9 +567,9 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), momentumDecay = try p.number("momentum-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.nadam(
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.nadam(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
-                        momentumDecay: momentumDecay)))
+                        momentumDecay: momentumDecay))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -600,9 +600,9 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.adamOptax(
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamOptax(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot,
-                        nesterov: true)))
+                        nesterov: true))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -634,8 +634,8 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.radam(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.radam(
+                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -670,9 +670,9 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root"), threshold = try p.number("threshold")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.radamOptax(
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.radamOptax(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot,
-                        threshold: threshold)))
+                        threshold: threshold))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -707,8 +707,8 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2")
                 let weightDecay = try p.number("weight-decay")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.lion(
-                        learningRate: rate, beta1: beta1, beta2: beta2, weightDecay: weightDecay)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.lion(
+                        learningRate: rate, beta1: beta1, beta2: beta2, weightDecay: weightDecay))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
@@ -740,8 +740,8 @@ public enum FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
                 func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod(Chain(clipping, FirstOrderOptimizers.adabelief(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot)))
+                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adabelief(
+                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot))
                 }
                 if let schedule { return build(schedule) }
                 return build(try p.number("lr"))

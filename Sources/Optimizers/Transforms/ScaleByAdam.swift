@@ -17,11 +17,9 @@ public struct ScaleByAdam: GradientTransformation {
         public var secondMoment: [Double]
         public var maxSecondMoment: [Double]
         public var step = 0
-        /// β₁^t and β₂^t of the last update. Once one underflows to 0 it is 0 for every later t, so
-        /// `pow` (whose underflow path is slow, and taken at every step after t ≈ 7000 for β₁ = 0.9)
-        /// is no longer called for it; the values are exactly those `pow` returns.
-        public var firstPower = 1.0
-        public var secondPower = 1.0
+        /// 1 − β₁ᵗ and 1 − β₂ᵗ of the last update (``BiasCorrection``: `pow` until they round to 1).
+        public var correction1: BiasCorrection
+        public var correction2: BiasCorrection
     }
 
     public var beta1: Double
@@ -40,18 +38,19 @@ public struct ScaleByAdam: GradientTransformation {
         let d = parameters.count
         return State(
             firstMoment: [Double](repeating: 0, count: d), secondMoment: [Double](repeating: 0, count: d),
-            maxSecondMoment: [Double](repeating: 0, count: amsgrad ? d : 0))
+            maxSecondMoment: [Double](repeating: 0, count: amsgrad ? d : 0),
+            correction1: BiasCorrection(beta: beta1), correction2: BiasCorrection(beta: beta2))
     }
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         state.step += 1
-        let t = Double(state.step)
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, usesMax = amsgrad
-        state.firstPower = state.firstPower == 0 ? 0 : pow(beta1, t)
-        state.secondPower = state.secondPower == 0 ? 0 : pow(beta2, t)
-        let correction1 = 1 - state.firstPower
-        let correction2Root = (1 - state.secondPower).squareRoot()
+        let correction1 = state.correction1.advance(toStep: state.step)
+        let correction2Root = state.correction2.advance(toStep: state.step).squareRoot()
+        // Dividing by a correction of exactly 1 changes nothing, so once the corrections have rounded to
+        // 1 (t ≥ 37 412 for the default betas) the divisions are skipped: the same bits, faster.
+        let divides1 = correction1 != 1, divides2 = correction2Root != 1
         // Without amsgrad `maxSecondMoment` is the empty array, which is never uniquely referenced:
         // asking it for a mutable buffer would reallocate it on every step, so it is not asked.
         func apply(maxima vMax: UnsafeMutableBufferPointer<Double>) {
@@ -67,8 +66,10 @@ public struct ScaleByAdam: GradientTransformation {
                                 vMax[i] = max(vMax[i], v[i])
                                 second = vMax[i]
                             }
-                            let denominator = second.squareRoot() / correction2Root + eps
-                            u[i] = m[i] / denominator / correction1
+                            let root = second.squareRoot()
+                            let denominator = (divides2 ? root / correction2Root : root) + eps
+                            let step = m[i] / denominator
+                            u[i] = divides1 ? step / correction1 : step
                         }
                     }
                 }

@@ -29,6 +29,20 @@ public struct ScaleByLearningRate<S: Schedule>: GradientTransformation {
         }
     }
 
+    /// θᵢ ← θᵢ + (−η_k)·gᵢ in one pass (bitwise `update` followed by the addition).
+    @inlinable
+    public func apply(_ updates: inout [Double], state: inout State, to parameters: inout [Double]) {
+        let rate = schedule(state.count)
+        state.count += 1
+        state.lastLearningRate = rate
+        let factor = -rate
+        updates.withUnsafeBufferPointer { u in
+            parameters.withUnsafeMutableBufferPointer { p in
+                for i in p.indices { p[i] += factor * u[i] }
+            }
+        }
+    }
+
     @inlinable
     public func learningRate(in state: State) -> Double? { state.lastLearningRate }
 }

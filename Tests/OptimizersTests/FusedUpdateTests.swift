@@ -1,0 +1,101 @@
+import Foundation
+import Objectives
+import Optimizers
+import Randomness
+import Testing
+
+/// The step-time shortcuts are exact: each is compared bit for bit with the plain computation it
+/// replaces, written out here from the formulas (reference §A.5, torch `adam.py`).
+@Suite struct FusedUpdateTests {
+    /// 1 − βᵗ from ``BiasCorrection`` is `1 - pow(β, t)` at every step, including after it stops
+    /// calling `pow`, and it reaches exactly 1 at the first t with βᵗ ≤ 2⁻⁵⁴ (where 1 − βᵗ rounds to 1).
+    @Test(arguments: [0.5, 0.9, 0.99, 0.999])
+    func biasCorrectionIsOneMinusPowEveryStep(beta: Double) {
+        var correction = BiasCorrection(beta: beta)
+        var firstUnity: Int?
+        for t in 1...50_000 {
+            let value = correction.advance(toStep: t)
+            #expect(value.bitPattern == (1 - pow(beta, Double(t))).bitPattern, "t = \(t)")
+            if value == 1, firstUnity == nil { firstUnity = t }
+        }
+        let threshold = Foundation.log(0x1p-54) / Foundation.log(beta)
+        let expected = Int(threshold.rounded(.up))
+        #expect(firstUnity.map { abs($0 - expected) <= 1 } ?? false, "first t with 1 − βᵗ = 1: \(String(describing: firstUnity)), βᵗ ≤ 2⁻⁵⁴ from t ≈ \(threshold)")
+    }
+
+    /// torch Adam (adam.py, single tensor, no amsgrad), every operation as written there, with `pow`
+    /// and both divisions at every step: 40 000 steps cross t = 37 412, where ``ScaleByAdam`` starts
+    /// skipping the divisions by corrections that have rounded to 1.
+    @Test func adamMatchesTheUnshortenedFormulaPastTheUnitCorrections() {
+        let beta1 = 0.9, beta2 = 0.999, eps = 1e-8, d = 3
+        let adam = ScaleByAdam(beta1: beta1, beta2: beta2, epsilon: eps)
+        var state = adam.initialState(parameters: [Double](repeating: 0, count: d))
+        var m = [Double](repeating: 0, count: d), v = [Double](repeating: 0, count: d)
+        var random = Xoshiro256StarStar(seed: 7)
+        var mismatches = 0
+        for t in 1...40_000 {
+            let gradient = (0..<d).map { _ in random.nextGaussian() * 0.1 }
+            var updates = gradient
+            adam.update(&updates, state: &state, parameters: [Double](repeating: 0, count: d))
+            let correction1 = 1 - pow(beta1, Double(t)), correction2Root = (1 - pow(beta2, Double(t))).squareRoot()
+            for i in 0..<d {
+                m[i] = TorchArithmetic.lerp(m[i], gradient[i], weight: 1 - beta1)
+                v[i] = v[i] * beta2 + (1 - beta2) * gradient[i] * gradient[i]
+                let expected = m[i] / (v[i].squareRoot() / correction2Root + eps) / correction1
+                if updates[i].bitPattern != expected.bitPattern { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+    }
+
+    /// `apply` (fused with the learning rate by ``ScaleByLearningRate``) leaves the parameters exactly
+    /// where `update` followed by θ ← θ + u leaves them, for chains with decay, momentum, clipping and Adam.
+    @Test func applyEqualsUpdateThenAdd() {
+        func check<T: GradientTransformation>(_ transformation: T, _ name: String) {
+            let d = 5
+            var random = Xoshiro256StarStar(seed: 11)
+            var fused = (0..<d).map { _ in random.nextGaussian() }
+            var plain = fused
+            var fusedState = transformation.initialState(parameters: fused)
+            var plainState = transformation.initialState(parameters: plain)
+            for step in 0..<200 {
+                let gradient = (0..<d).map { _ in random.nextGaussian() }
+                var buffer = gradient
+                transformation.apply(&buffer, state: &fusedState, to: &fused)
+                var updates = gradient
+                transformation.update(&updates, state: &plainState, parameters: plain)
+                for i in 0..<d { plain[i] += updates[i] }
+                #expect(fused.map(\.bitPattern) == plain.map(\.bitPattern), "\(name), step \(step)")
+            }
+        }
+        check(FirstOrderOptimizers.sgd(learningRate: 0.01, momentum: 0.9, weightDecay: 0.1), "sgd")
+        check(Chain(GradientClipping.globalNorm(0.5), FirstOrderOptimizers.adam(learningRate: 0.01)), "clipped adam")
+        check(FirstOrderOptimizers.adamw(learningRate: 0.01), "adamw")
+        check(FirstOrderOptimizers.rmspropOptax(learningRate: 0.01, momentum: 0.9), "rmsprop-optax (momentum after lr)")
+    }
+
+    /// Without clipping, ``FirstOrderMethod/clipped(_:_:)`` leaves the clip transform out of the chain;
+    /// the iterates are those of the chain with disabled clipping in front.
+    @Test func disabledClippingIsLeftOutWithTheSameIterates() throws {
+        let rule = FirstOrderOptimizers.sgd(learningRate: 1e-3, momentum: 0.5)
+        let lean = FirstOrderMethod.clipped(.disabled, rule)
+        func runs<T: GradientTransformation>(_ method: any Method, alone rule: T) -> Bool { method is FirstOrderMethod<T> }
+        func runs<T: GradientTransformation>(_ method: any Method, clipped rule: T) -> Bool {
+            method is FirstOrderMethod<Chain<GradientClipping, T>>
+        }
+        #expect(runs(lean, alone: rule))
+        #expect(runs(FirstOrderMethod.clipped(.value(1), rule), clipped: rule))
+        var reference: any Method = FirstOrderMethod(Chain(GradientClipping.disabled, rule))
+        var method = lean
+        let objective = Rosenbrock()
+        func run(_ method: inout any Method) throws -> [Double] {
+            var oracle = Oracle(objective: objective, seed: 0)
+            var x = objective.startingPoint
+            try method.prepare(at: x, oracle: &oracle)
+            for _ in 0..<500 { _ = try method.iterate(&x, oracle: &oracle) }
+            return x
+        }
+        let expected = try run(&reference)
+        #expect(try run(&method).map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+}
