@@ -11,12 +11,18 @@ public protocol GradientTransformation: Sendable {
     func initialState(parameters: [Double]) -> State
     /// Transforms `updates` in place. `parameters` are the current θ (for weight decay).
     func update(_ updates: inout [Double], state: inout State, parameters: [Double])
-    /// Transforms `updates` and adds them to the parameters, θ ← θ + u: how ``FirstOrderMethod``
-    /// applies a step. The default calls `update`, then adds. The last transformation of a chain may
-    /// fuse the two into one pass over the vectors (``ScaleByLearningRate`` does: θᵢ ← θᵢ + (−η)·gᵢ,
-    /// the same roundings as scaling first, as torch's `param.add_(grad, alpha=-lr)`), leaving
-    /// `updates` unspecified.
-    func apply(_ updates: inout [Double], state: inout State, to parameters: inout [Double])
+    /// Transforms `updates` into u and applies θᵢ ← θᵢ + s·uᵢ, with s·uᵢ rounded before the addition:
+    /// bitwise what a following multiplication by s and θ ← θ + u give (s = 1 is plain θ ← θ + u, as
+    /// 1·u is exact). This is how ``FirstOrderMethod`` applies a step, and how a ``Chain`` ending in
+    /// the learning rate hands −η to the transformation before it (``scalingFactor(advancing:)``), so
+    /// that the step is one pass over the vectors, like torch's `param.add_(update, alpha=-lr)`.
+    /// `updates` is unspecified afterwards. The default calls `update`, then adds; a transformation
+    /// whose step ends in a loop over the coordinates (``ScaleByAdam``) may fold the addition into it.
+    func apply(_ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double])
+    /// For a transformation that only multiplies the updates by a number (``ScaleByLearningRate``):
+    /// advances the state as `update` would and returns the number. Nil, without touching the state,
+    /// for every other transformation (the default).
+    func scalingFactor(advancing state: inout State) -> Double?
     /// The learning rate used by the last `update`, if this transformation has one.
     func learningRate(in state: State) -> Double?
     /// The same learning rate, read in place. `inout` only so that ``Chain`` can hand its halves on
@@ -30,13 +36,22 @@ extension GradientTransformation {
     public func learningRate(in state: State) -> Double? { nil }
 
     @inlinable
-    public func apply(_ updates: inout [Double], state: inout State, to parameters: inout [Double]) {
+    public func apply(_ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]) {
         update(&updates, state: &state, parameters: parameters)
         updates.withUnsafeBufferPointer { u in
             parameters.withUnsafeMutableBufferPointer { p in
-                for i in p.indices { p[i] += u[i] }
+                for i in p.indices { p[i] += factor * u[i] }
             }
         }
+    }
+
+    @inlinable
+    public func scalingFactor(advancing state: inout State) -> Double? { nil }
+
+    /// θ ← θ + u: `apply(_:state:scaledBy:to:)` with s = 1.
+    @inlinable
+    public func apply(_ updates: inout [Double], state: inout State, to parameters: inout [Double]) {
+        apply(&updates, state: &state, scaledBy: 1, to: &parameters)
     }
     @inlinable
     public func learningRate(inPlace state: inout State) -> Double? { learningRate(in: state) }

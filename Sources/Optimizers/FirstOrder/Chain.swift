@@ -25,11 +25,19 @@ public struct Chain<First: GradientTransformation, Second: GradientTransformatio
         second.update(&updates, state: &state.1, parameters: parameters)
     }
 
-    /// `first` rewrites the updates, then `second` rewrites and applies them.
+    /// `first` rewrites the updates, then `second` rewrites and applies them; when `second` only
+    /// scales (the learning rate) and no scale is pending, `first` applies them with its factor.
     @inlinable
-    public func apply(_ updates: inout [Double], state: inout (First.State, Second.State), to parameters: inout [Double]) {
-        first.update(&updates, state: &state.0, parameters: parameters)
-        second.apply(&updates, state: &state.1, to: &parameters)
+    public func apply(
+        _ updates: inout [Double], state: inout (First.State, Second.State), scaledBy factor: Double,
+        to parameters: inout [Double]
+    ) {
+        if factor == 1, let scale = second.scalingFactor(advancing: &state.1) {
+            first.apply(&updates, state: &state.0, scaledBy: scale, to: &parameters)
+        } else {
+            first.update(&updates, state: &state.0, parameters: parameters)
+            second.apply(&updates, state: &state.1, scaledBy: factor, to: &parameters)
+        }
     }
 
     @inlinable

@@ -44,6 +44,21 @@ public struct ScaleByAdam: GradientTransformation {
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+        step(&updates, state: &state, applyingTo: nil, factor: 1)
+    }
+
+    /// The Adam step with θᵢ ← θᵢ + s·uᵢ done in the same loop (the learning rate −η of the chain).
+    @inlinable
+    public func apply(_ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]) {
+        parameters.withUnsafeMutableBufferPointer { step(&updates, state: &state, applyingTo: $0, factor: factor) }
+    }
+
+    /// One update: writes uᵢ into `updates`, or, given `target`, adds `factor`·uᵢ to it instead.
+    @inlinable
+    func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.step += 1
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, usesMax = amsgrad
         let correction1 = state.correction1.advance(toStep: state.step)
@@ -68,8 +83,9 @@ public struct ScaleByAdam: GradientTransformation {
                             }
                             let root = second.squareRoot()
                             let denominator = (divides2 ? root / correction2Root : root) + eps
-                            let step = m[i] / denominator
-                            u[i] = divides1 ? step / correction1 : step
+                            let ratio = m[i] / denominator
+                            let update = divides1 ? ratio / correction1 : ratio
+                            if let target { target[i] += factor * update } else { u[i] = update }
                         }
                     }
                 }

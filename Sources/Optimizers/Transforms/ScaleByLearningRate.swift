@@ -20,27 +20,23 @@ public struct ScaleByLearningRate<S: Schedule>: GradientTransformation {
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
-        let rate = schedule(state.count)
-        state.count += 1
-        state.lastLearningRate = rate
-        let factor = -rate
+        let factor = advance(&state)
         updates.withUnsafeMutableBufferPointer { u in
             for i in u.indices { u[i] = factor * u[i] }
         }
     }
 
-    /// θᵢ ← θᵢ + (−η_k)·gᵢ in one pass (bitwise `update` followed by the addition).
+    /// −η_k, advancing k (the chain before it applies the step with this factor).
     @inlinable
-    public func apply(_ updates: inout [Double], state: inout State, to parameters: inout [Double]) {
+    public func scalingFactor(advancing state: inout State) -> Double? { advance(&state) }
+
+    /// Evaluates η_k, records it, advances k and returns the factor −η_k.
+    @inlinable @usableFromInline
+    func advance(_ state: inout State) -> Double {
         let rate = schedule(state.count)
         state.count += 1
         state.lastLearningRate = rate
-        let factor = -rate
-        updates.withUnsafeBufferPointer { u in
-            parameters.withUnsafeMutableBufferPointer { p in
-                for i in p.indices { p[i] += factor * u[i] }
-            }
-        }
+        return -rate
     }
 
     @inlinable
