@@ -31,6 +31,29 @@ public struct TraceMomentum: GradientTransformation {
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         guard momentum != 0 else { return }
+        step(&updates, state: &state, applyingTo: nil, factor: 1)
+    }
+
+    /// The momentum step with θᵢ ← θᵢ + s·uᵢ done in the same loop (the learning rate −η of the chain).
+    @inlinable
+    public func apply(_ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]) {
+        if momentum == 0 {
+            updates.withUnsafeBufferPointer { u in
+                parameters.withUnsafeMutableBufferPointer { p in
+                    for i in p.indices { p[i] += factor * u[i] }
+                }
+            }
+        } else {
+            parameters.withUnsafeMutableBufferPointer { step(&updates, state: &state, applyingTo: $0, factor: factor) }
+        }
+    }
+
+    /// One update with μ ≠ 0: writes uᵢ into `updates`, or, given `target`, adds `factor`·uᵢ to it instead.
+    @inlinable
+    func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         let mu = momentum, keep = 1 - dampening, isNesterov = nesterov
         let isFirst = !state.isStarted
         state.isStarted = true
@@ -39,7 +62,8 @@ public struct TraceMomentum: GradientTransformation {
                 for i in u.indices {
                     let g = u[i]
                     b[i] = isFirst ? g : b[i] * mu + keep * g
-                    u[i] = isNesterov ? g + mu * b[i] : b[i]
+                    let update = isNesterov ? g + mu * b[i] : b[i]
+                    if let target { target[i] += factor * update } else { u[i] = update }
                 }
             }
         }
