@@ -295,6 +295,16 @@ public struct SuiteLoader {
                     GlobPattern(try reader.word(item, value.sequence == nil ? path : "\(path)[\(index)]"))
                 }
             default:
+                if let (role, innerKey) = Self.nestedKey(key), kind.parameters.contains(where: { $0.name == role }),
+                   let innerName = mapping[role]?.string, let inner = catalog.optimizer(named: innerName) {
+                    // `second.lr`: a parameter of the method named by `second` (switch, random-restarts).
+                    guard let spec = inner.parameters.first(where: { $0.name == innerKey }) else {
+                        throw unknown("hyperparameter of \(inner.name) (the \(role) method of \(kind.name))", innerKey,
+                                      among: inner.parameters.map(\.name), line: keyNode.mark?.line, keyPath: path, reader: reader)
+                    }
+                    entry.parameters[key] = try reader.templates(value, spec: spec, path)
+                    continue
+                }
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : []) + ["only-on"]
                     throw unknown("hyperparameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path, reader: reader)
@@ -304,6 +314,12 @@ public struct SuiteLoader {
         }
         entry.location = location
         return entry
+    }
+
+    /// `role.key` split at its first dot (`second.lr` → ("second", "lr")), nil for a plain key.
+    static func nestedKey(_ key: String) -> (role: String, key: String)? {
+        guard let dot = key.firstIndex(of: "."), dot != key.startIndex, key.index(after: dot) != key.endIndex else { return nil }
+        return (String(key[..<dot]), String(key[key.index(after: dot)...]))
     }
 
     func readSchedule(_ node: Node, keyPath: String, reader: NodeReader) throws -> ScheduleEntry {

@@ -30,6 +30,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Multiply every workload's iterations by this factor (e.g. 0.01 for a quick check).", valueName: "x"))
     var scale: Double = 1
 
+    @Flag(name: .customLong("every-optimizer"), inversion: .prefixedNo, help: "Also time every optimizer of the catalog (second table).")
+    var everyOptimizer = true
+
     @Option(name: .long, help: ArgumentHelp("Comma-separated suites to time, or none.", valueName: "list"))
     var suites: String = "smoke,conditioning"
 
@@ -73,6 +76,25 @@ struct BenchCommand: ParsableCommand {
         }
         print()
         print(table(rows), terminator: "")
+
+        if everyOptimizer {
+            var sweep: [[String]] = [["every optimizer", "iterations", "ended", "ns/iter", "f/iter", "∇f/iter", "jax ns/iter", "swift/jax"]]
+            for var workload in StepWorkload.everyOptimizer where only.map(workload.name.contains) ?? true {
+                workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
+                let result = try StepBenchmark.measure(workload, repeats: repeats)
+                let jax = workload.referenceKey.flatMap { reference?.jax[$0] }
+                sweep.append([
+                    workload.name, "\(result.iterations)", result.status.rawValue, format(result.replayNanoseconds),
+                    String(format: "%.2f", result.functionEvaluationsPerIteration),
+                    String(format: "%.2f", result.gradientEvaluationsPerIteration), jax.map(format) ?? "–",
+                    jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
+                ])
+            }
+            if sweep.count > 1 {
+                print()
+                print(table(sweep), terminator: "")
+            }
+        }
 
         print()
         guard only == nil else { return }

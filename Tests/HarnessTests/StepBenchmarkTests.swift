@@ -6,7 +6,7 @@ import Testing
 /// every workload is a valid one-run suite, and a measurement covers exactly the iterations asked for.
 @Suite struct StepBenchmarkTests {
     @Test func everyWorkloadIsAValidOneRunSuite() throws {
-        for workload in StepWorkload.standard {
+        for workload in StepWorkload.standard + StepWorkload.everyOptimizer {
             let suite = try SuiteLoader(catalog: .builtIn).load(text: """
                 name: check
                 seed: 1
@@ -19,6 +19,16 @@ import Testing
                 """, file: "<test>")
             let plan = try RunPlan(suite: suite)
             #expect(plan.specs.count == 1, "\(workload.name)")
+        }
+    }
+
+    /// The second table of `gdbench bench` has a row for every optimizer kind of the catalog.
+    @Test func everyOptimizerKindHasARow() throws {
+        let timed = try StepWorkload.everyOptimizer.map { workload in
+            try #require(workload.optimizer.firstMatch(of: /kind: ([a-z0-9-]+)/)).output.1
+        }
+        for kind in Catalog.builtIn.optimizers.map(\.name) {
+            #expect(timed.contains { $0 == kind }, "\(kind) has no row in StepWorkload.everyOptimizer")
         }
     }
 

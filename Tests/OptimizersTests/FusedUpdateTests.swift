@@ -48,6 +48,78 @@ import Testing
         #expect(mismatches == 0)
     }
 
+    /// Feeds the same seeded gradients to `transformation` and to `plain` (the formula of the doc
+    /// comment, with `pow` and every division at every step) for `steps` steps; counts coordinates
+    /// whose updates differ in any bit.
+    func mismatches<T: GradientTransformation>(
+        _ transformation: T, steps: Int, plain: (_ t: Int, _ gradient: [Double]) -> [Double]
+    ) -> Int {
+        let d = 3
+        var state = transformation.initialState(parameters: [Double](repeating: 0, count: d))
+        var random = Xoshiro256StarStar(seed: 19)
+        var count = 0
+        for t in 1...steps {
+            let gradient = (0..<d).map { _ in random.nextGaussian() * 0.1 }
+            var updates = gradient
+            transformation.update(&updates, state: &state, parameters: [Double](repeating: 0, count: d))
+            count += zip(updates, plain(t, gradient)).filter { $0.bitPattern != $1.bitPattern }.count
+        }
+        return count
+    }
+
+    /// torch NAdam (nadam.py) with both μ-schedule `pow`s at every step; ``ScaleByNAdam`` reuses μ_{t+1}.
+    @Test func nadamMatchesThePlainFormula() {
+        let b1 = 0.9, b2 = 0.999, eps = 1e-8, psi = 4e-3
+        var m = [0.0, 0, 0], v = [0.0, 0, 0], product = 1.0
+        let count = mismatches(ScaleByNAdam(), steps: 40_000) { t, g in
+            let time = Double(t)
+            let mu = b1 * (1.0 - 0.5 * pow(0.96, time * psi)), next = b1 * (1.0 - 0.5 * pow(0.96, (time + 1) * psi))
+            product *= mu
+            return g.indices.map { i in
+                m[i] = TorchArithmetic.lerp(m[i], g[i], weight: 1 - b1)
+                v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i]
+                let a = (v[i] / (1 - pow(b2, time))).squareRoot() + eps
+                return (1.0 - mu) / (1.0 - product) * (g[i] / a) + next / (1.0 - product * next) * (m[i] / a)
+            }
+        }
+        #expect(count == 0)
+    }
+
+    /// torch RAdam (radam.py) with every `pow` and division at every step.
+    @Test func radamMatchesThePlainFormula() {
+        let b1 = 0.9, b2 = 0.999, eps = 1e-8
+        var m = [0.0, 0, 0], v = [0.0, 0, 0]
+        let count = mismatches(ScaleByRAdam(), steps: 40_000) { t, g in
+            let time = Double(t)
+            let correction2 = 1 - pow(b2, time), rhoInfinity = 2 / (1 - b2) - 1
+            let rho = rhoInfinity - 2 * time * pow(b2, time) / correction2
+            let r = ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot()
+            return g.indices.map { i in
+                m[i] = TorchArithmetic.lerp(m[i], g[i], weight: 1 - b1)
+                v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i]
+                let mHat = m[i] / (1 - pow(b1, time))
+                return rho > 5 ? mHat * (correction2.squareRoot() / (v[i].squareRoot() + eps)) * r : mHat
+            }
+        }
+        #expect(count == 0)
+    }
+
+    /// optax nadam (scale_by_adam with nesterov) with all three `pow`s and divisions at every step.
+    @Test func optaxNadamMatchesThePlainFormula() {
+        let b1 = 0.9, b2 = 0.999, eps = 1e-8
+        var m = [0.0, 0, 0], v = [0.0, 0, 0]
+        let count = mismatches(ScaleByAdamOptax(nesterov: true), steps: 40_000) { t, g in
+            let time = Double(t)
+            return g.indices.map { i in
+                m[i] = (1 - b1) * g[i] + b1 * m[i]
+                v[i] = (1 - b2) * (g[i] * g[i]) + b2 * v[i]
+                let mHat = b1 * (m[i] / (1 - pow(b1, time + 1))) + (1 - b1) * (g[i] / (1 - pow(b1, time)))
+                return mHat / ((v[i] / (1 - pow(b2, time)) + 0).squareRoot() + eps)
+            }
+        }
+        #expect(count == 0)
+    }
+
     /// `apply` (fused with the learning rate by ``ScaleByLearningRate``) leaves the parameters exactly
     /// where `update` followed by θ ← θ + u leaves them, for chains with decay, momentum, clipping and Adam.
     @Test func applyEqualsUpdateThenAdd() {

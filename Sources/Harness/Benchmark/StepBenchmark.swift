@@ -25,9 +25,15 @@ public enum StepBenchmark {
         public var monitoredNanoseconds: Double
         /// (max − min) / median of the replay times: how noisy the machine was.
         public var spread: Double
+        /// How the run ended: `budget` for the target workloads; a method may stop earlier by itself
+        /// (`converged`, or `budget` with a "stalled" message) or `diverged`.
+        public var status: RunStatus
+        /// Function and gradient evaluations per iteration (line searches spend several).
+        public var functionEvaluationsPerIteration: Double
+        public var gradientEvaluationsPerIteration: Double
     }
 
-    /// A workload that could not be measured (it failed to build or did not use its budget).
+    /// A workload that could not be measured (it failed to build, or ended in an error or a timeout).
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
         init(_ description: String) { self.description = description }
@@ -58,7 +64,7 @@ public enum StepBenchmark {
         return try RunPlan(suite: suite)
     }
 
-    /// Runs `workload` for its iterations with `repeats` timing replays.
+    /// Runs `workload` for its iterations (or until the method stops by itself) with `repeats` timing replays.
     public static func measure(_ workload: StepWorkload, repeats: Int) throws -> StepResult {
         let plan = try plan(suiteText(workload, iterations: workload.iterations, timingRepeats: repeats))
         let settings = RunSettings(suite: plan.suite)
@@ -76,15 +82,18 @@ public enum StepBenchmark {
         guard let record = Runner.run(spec, instance: instance, settings: settings, suiteName: "bench") else {
             throw Failure("workload \(workload.name) was interrupted")
         }
-        guard record.status == .budget || record.status == .converged, record.final.progress.iteration >= 100 else {
-            throw Failure("workload \(workload.name) ended with status \(record.status): \(record.message ?? "")")
+        guard record.status != .error, record.status != .timeout, record.final.progress.iteration >= 1 else {
+            throw Failure("workload \(workload.name) ended with status \(record.status) after \(record.final.progress.iteration) iterations: \(record.message ?? "")")
         }
         iterations = record.final.progress.iteration
         replays = record.wallTime.repeats.map { $0 / Double(max(1, iterations)) }
         let middle = Runner.median(replays)
         let spread = ((replays.max() ?? 0) - (replays.min() ?? 0)) / middle
+        let progress = record.final.progress
         return StepResult(workload: workload, iterations: iterations, replayNanoseconds: middle * 1e9,
-                          monitoredNanoseconds: Runner.median(monitored) * 1e9, spread: spread)
+                          monitoredNanoseconds: Runner.median(monitored) * 1e9, spread: spread, status: record.status,
+                          functionEvaluationsPerIteration: Double(progress.functionEvaluations) / Double(iterations),
+                          gradientEvaluationsPerIteration: Double(progress.gradientEvaluations) / Double(iterations))
     }
 
     /// Harness seconds per run, excluding the optimizer's work: `runs` one-iteration runs of GD on

@@ -56,4 +56,62 @@ public struct StepWorkload: Sendable {
                      optimizer: "{kind: sgd, lr: 1/L}", iterations: 200, targetNanoseconds: nil,
                      referenceKey: "logistic-gd"),
     ]
+
+    /// Every optimizer of the catalog, one run each: 2-D Rosenbrock from (−1.2, 1) for 200 000
+    /// iterations or until the method stops by itself (Newton, L-BFGS, BFGS, … converge in a few
+    /// dozen), and the two methods made for quadratics on the d = 100 rotated quadratic. Learning
+    /// rates are the defaults where they are stable on Rosenbrock, else 1e−4 or 1e−3. The jax
+    /// reference (`sweep-<kind>`) is the optax optimizer of the same family with the same rates.
+    public static let everyOptimizer: [StepWorkload] = {
+        let rosenbrock = "{kind: rosenbrock, d: 2}"
+        let quadratic = "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}"
+        let entries: [(kind: String, optimizer: String, jax: Bool)] = [
+            ("sgd", "{kind: sgd, lr: 1e-3}", true),
+            ("nesterov", "{kind: nesterov, lr: 1e-4}", true),
+            ("momentum-ema", "{kind: momentum-ema, lr: 1e-3}", false),
+            ("momentum-velocity", "{kind: momentum-velocity, lr: 1e-4}", true),
+            ("nesterov-lookahead", "{kind: nesterov-lookahead, lr: 1e-4}", false),
+            ("adagrad", "{kind: adagrad}", true),
+            ("adagrad-optax", "{kind: adagrad-optax}", true),
+            ("rmsprop", "{kind: rmsprop, lr: 1e-3}", true),
+            ("rmsprop-optax", "{kind: rmsprop-optax, lr: 1e-3}", true),
+            ("adadelta", "{kind: adadelta}", true),
+            ("adam", "{kind: adam}", true),
+            ("adam-optax", "{kind: adam-optax}", true),
+            ("amsgrad-optax", "{kind: amsgrad-optax}", true),
+            ("adamw", "{kind: adamw}", true),
+            ("adamax", "{kind: adamax}", true),
+            ("nadam", "{kind: nadam}", true),
+            ("nadam-optax", "{kind: nadam-optax}", true),
+            ("radam", "{kind: radam}", true),
+            ("radam-optax", "{kind: radam-optax}", true),
+            ("lion", "{kind: lion}", true),
+            ("adabelief", "{kind: adabelief}", true),
+            ("gd-armijo", "{kind: gd-armijo}", false),
+            ("newton", "{kind: newton}", false),
+            ("newton-cg", "{kind: newton-cg}", false),
+            ("lbfgs", "{kind: lbfgs}", false),
+            ("bfgs", "{kind: bfgs}", false),
+            ("nonlinear-cg", "{kind: nonlinear-cg}", false),
+            ("barzilai-borwein", "{kind: barzilai-borwein}", false),
+            ("heavy-ball", "{kind: heavy-ball, lr: 1e-4, momentum: 0.9}", true),
+            ("nesterov-constant", "{kind: nesterov-constant, lr: 1e-4, momentum: 0.9}", false),
+            ("nesterov-accelerated", "{kind: nesterov-accelerated, lr: 1e-4}", false),
+            ("preconditioned-gd", "{kind: preconditioned-gd, lr: 0.1}", false),
+            ("noisy-gd", "{kind: noisy-gd, lr: 1e-3}", false),
+            ("switch", "{kind: switch, first: adam, second: sgd, second.lr: 1e-3, switch-at: 1000}", false),
+            ("random-restarts", "{kind: random-restarts, inner: gd-armijo, restarts: 5, iterations-per-restart: 1000}", false),
+        ]
+        let quadraticOnly: [(kind: String, optimizer: String)] = [
+            ("steepest-descent-exact", "{kind: steepest-descent-exact}"),
+            ("conjugate-gradient", "{kind: conjugate-gradient}"),
+        ]
+        return entries.map { entry in
+            StepWorkload(name: "rosenbrock d=2 · \(entry.kind)", problem: rosenbrock, optimizer: entry.optimizer,
+                         iterations: 200_000, targetNanoseconds: nil, referenceKey: entry.jax ? "sweep-\(entry.kind)" : nil)
+        } + quadraticOnly.map { entry in
+            StepWorkload(name: "quadratic d=100 rotated · \(entry.kind)", problem: quadratic, optimizer: entry.optimizer,
+                         iterations: 20_000, targetNanoseconds: nil, referenceKey: nil)
+        }
+    }()
 }

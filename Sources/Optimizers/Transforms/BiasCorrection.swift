@@ -20,6 +20,12 @@ public struct BiasCorrection: Sendable, Equatable {
 
     public init(beta: Double) { self.beta = beta }
 
+    /// x / correction, without the division when the correction is exactly 1 (where it changes nothing).
+    @inlinable @inline(__always)
+    public static func divide(_ x: Double, by correction: Double) -> Double {
+        correction == 1 ? x : x / correction
+    }
+
     /// 1 − βᵗ at step t (1-based; called with t = 1, 2, … in order).
     @inlinable
     public mutating func advance(toStep t: Int) -> Double {

@@ -14,6 +14,9 @@ public struct ScaleByAMSGradOptax: GradientTransformation {
         public var secondMoment: [Double]
         public var maxCorrectedSecondMoment: [Double]
         public var count = 0
+        /// 1 − β₁ᵗ and 1 − β₂ᵗ (``BiasCorrection``).
+        public var correction1: BiasCorrection
+        public var correction2: BiasCorrection
     }
 
     public var beta1: Double
@@ -32,16 +35,16 @@ public struct ScaleByAMSGradOptax: GradientTransformation {
         let d = parameters.count
         return State(
             firstMoment: [Double](repeating: 0, count: d), secondMoment: [Double](repeating: 0, count: d),
-            maxCorrectedSecondMoment: [Double](repeating: 0, count: d))
+            maxCorrectedSecondMoment: [Double](repeating: 0, count: d),
+            correction1: BiasCorrection(beta: beta1), correction2: BiasCorrection(beta: beta2))
     }
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         state.count += 1
-        let t = Double(state.count)
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
-        let correction1 = 1 - pow(beta1, t)
-        let correction2 = 1 - pow(beta2, t)
+        let correction1 = state.correction1.advance(toStep: state.count)
+        let correction2 = state.correction2.advance(toStep: state.count)
         updates.withUnsafeMutableBufferPointer { u in
             state.firstMoment.withUnsafeMutableBufferPointer { m in
                 state.secondMoment.withUnsafeMutableBufferPointer { v in
@@ -50,8 +53,8 @@ public struct ScaleByAMSGradOptax: GradientTransformation {
                             let g = u[i]
                             m[i] = c1 * g + b1 * m[i]
                             v[i] = c2 * (g * g) + b2 * v[i]
-                            vMax[i] = max(vMax[i], v[i] / correction2)
-                            u[i] = (m[i] / correction1) / ((vMax[i] + epsRoot).squareRoot() + eps)
+                            vMax[i] = max(vMax[i], BiasCorrection.divide(v[i], by: correction2))
+                            u[i] = BiasCorrection.divide(m[i], by: correction1) / ((vMax[i] + epsRoot).squareRoot() + eps)
                         }
                     }
                 }

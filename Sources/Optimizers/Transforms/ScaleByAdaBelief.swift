@@ -13,6 +13,9 @@ public struct ScaleByAdaBelief: GradientTransformation {
         public var firstMoment: [Double]
         public var belief: [Double]
         public var count = 0
+        /// 1 − β₁ᵗ and 1 − β₂ᵗ (``BiasCorrection``).
+        public var correction1: BiasCorrection
+        public var correction2: BiasCorrection
     }
 
     public var beta1: Double
@@ -30,15 +33,15 @@ public struct ScaleByAdaBelief: GradientTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            belief: [Double](repeating: 0, count: parameters.count))
+            belief: [Double](repeating: 0, count: parameters.count),
+            correction1: BiasCorrection(beta: beta1), correction2: BiasCorrection(beta: beta2))
     }
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         state.count += 1
-        let t = Double(state.count)
-        let correction1 = 1 - pow(beta1, t)
-        let correction2 = 1 - pow(beta2, t)
+        let correction1 = state.correction1.advance(toStep: state.count)
+        let correction2 = state.correction2.advance(toStep: state.count)
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
         updates.withUnsafeMutableBufferPointer { u in
             state.firstMoment.withUnsafeMutableBufferPointer { m in
@@ -48,7 +51,8 @@ public struct ScaleByAdaBelief: GradientTransformation {
                         m[i] = c1 * g + b1 * m[i]
                         let error = g - m[i]
                         s[i] = c2 * (error * error) + b2 * s[i] + epsRoot
-                        u[i] = (m[i] / correction1) / ((s[i] / correction2).squareRoot() + eps)
+                        u[i] = BiasCorrection.divide(m[i], by: correction1)
+                            / (BiasCorrection.divide(s[i], by: correction2).squareRoot() + eps)
                     }
                 }
             }

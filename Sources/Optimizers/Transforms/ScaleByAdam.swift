@@ -63,9 +63,6 @@ public struct ScaleByAdam: GradientTransformation {
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, usesMax = amsgrad
         let correction1 = state.correction1.advance(toStep: state.step)
         let correction2Root = state.correction2.advance(toStep: state.step).squareRoot()
-        // Dividing by a correction of exactly 1 changes nothing, so once the corrections have rounded to
-        // 1 (t ≥ 37 412 for the default betas) the divisions are skipped: the same bits, faster.
-        let divides1 = correction1 != 1, divides2 = correction2Root != 1
         // Without amsgrad `maxSecondMoment` is the empty array, which is never uniquely referenced:
         // asking it for a mutable buffer would reallocate it on every step, so it is not asked.
         func apply(maxima vMax: UnsafeMutableBufferPointer<Double>) {
@@ -81,10 +78,10 @@ public struct ScaleByAdam: GradientTransformation {
                                 vMax[i] = max(vMax[i], v[i])
                                 second = vMax[i]
                             }
-                            let root = second.squareRoot()
-                            let denominator = (divides2 ? root / correction2Root : root) + eps
-                            let ratio = m[i] / denominator
-                            let update = divides1 ? ratio / correction1 : ratio
+                            // Once the corrections have rounded to 1 (t ≥ 37 412 for the default betas),
+                            // `divide` skips the divisions by them: the same bits, faster.
+                            let denominator = BiasCorrection.divide(second.squareRoot(), by: correction2Root) + eps
+                            let update = BiasCorrection.divide(m[i] / denominator, by: correction1)
                             if let target { target[i] += factor * update } else { u[i] = update }
                         }
                     }

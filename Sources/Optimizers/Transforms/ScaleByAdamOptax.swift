@@ -14,6 +14,10 @@ public struct ScaleByAdamOptax: GradientTransformation {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
         public var count = 0
+        /// 1 − β₁ᵗ, 1 − β₁ᵗ⁺¹ (Nesterov only) and 1 − β₂ᵗ (``BiasCorrection``).
+        public var correction1: BiasCorrection
+        public var correction1Next: BiasCorrection
+        public var correction2: BiasCorrection
     }
 
     public var beta1: Double
@@ -36,18 +40,19 @@ public struct ScaleByAdamOptax: GradientTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            secondMoment: [Double](repeating: 0, count: parameters.count))
+            secondMoment: [Double](repeating: 0, count: parameters.count),
+            correction1: BiasCorrection(beta: beta1), correction1Next: BiasCorrection(beta: beta1),
+            correction2: BiasCorrection(beta: beta2))
     }
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         state.count += 1
-        let t = Double(state.count)
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2
         let eps = epsilon, epsRoot = epsilonRoot, isNesterov = nesterov
-        let correction1 = 1 - pow(beta1, t)
-        let correction1Next = 1 - pow(beta1, t + 1)
-        let correction2 = 1 - pow(beta2, t)
+        let correction1 = state.correction1.advance(toStep: state.count)
+        let correction1Next = isNesterov ? state.correction1Next.advance(toStep: state.count + 1) : 1
+        let correction2 = state.correction2.advance(toStep: state.count)
         updates.withUnsafeMutableBufferPointer { u in
             state.firstMoment.withUnsafeMutableBufferPointer { m in
                 state.secondMoment.withUnsafeMutableBufferPointer { v in
@@ -55,8 +60,10 @@ public struct ScaleByAdamOptax: GradientTransformation {
                         let g = u[i]
                         m[i] = c1 * g + b1 * m[i]
                         v[i] = c2 * (g * g) + b2 * v[i]
-                        let mHat = isNesterov ? b1 * (m[i] / correction1Next) + c1 * (g / correction1) : m[i] / correction1
-                        let vHat = v[i] / correction2
+                        let mHat = isNesterov
+                            ? b1 * BiasCorrection.divide(m[i], by: correction1Next) + c1 * BiasCorrection.divide(g, by: correction1)
+                            : BiasCorrection.divide(m[i], by: correction1)
+                        let vHat = BiasCorrection.divide(v[i], by: correction2)
                         u[i] = mHat / ((vHat + epsRoot).squareRoot() + eps)
                     }
                 }

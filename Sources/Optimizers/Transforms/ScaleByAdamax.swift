@@ -12,6 +12,8 @@ public struct ScaleByAdamax: GradientTransformation {
         public var firstMoment: [Double]
         public var infinityNorm: [Double]
         public var step = 0
+        /// 1 − β₁ᵗ (``BiasCorrection``).
+        public var correction1: BiasCorrection
     }
 
     public var beta1: Double
@@ -27,14 +29,14 @@ public struct ScaleByAdamax: GradientTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            infinityNorm: [Double](repeating: 0, count: parameters.count))
+            infinityNorm: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1))
     }
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         state.step += 1
         let w1 = 1 - beta1, b2 = beta2, eps = epsilon
-        let correction1 = 1 - pow(beta1, Double(state.step))
+        let correction1 = state.correction1.advance(toStep: state.step)
         updates.withUnsafeMutableBufferPointer { u in
             state.firstMoment.withUnsafeMutableBufferPointer { m in
                 state.infinityNorm.withUnsafeMutableBufferPointer { r in
@@ -42,7 +44,7 @@ public struct ScaleByAdamax: GradientTransformation {
                         let g = u[i]
                         m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
                         r[i] = max(r[i] * b2, abs(g) + eps)
-                        u[i] = m[i] / r[i] / correction1
+                        u[i] = BiasCorrection.divide(m[i] / r[i], by: correction1)
                     }
                 }
             }

@@ -15,6 +15,11 @@ public struct ScaleByNAdam: GradientTransformation {
         public var secondMoment: [Double]
         public var momentumProduct = 1.0
         public var step = 0
+        /// 1 − β₂ᵗ (``BiasCorrection``).
+        public var correction2: BiasCorrection
+        /// μ_{t+1} of the last update, which is μ_t of the next (the same expression at the same
+        /// t + 1, so the same bits): one `pow` per update instead of two. NaN before the first.
+        public var nextMomentum = Double.nan
     }
 
     public var beta1: Double
@@ -32,16 +37,17 @@ public struct ScaleByNAdam: GradientTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            secondMoment: [Double](repeating: 0, count: parameters.count))
+            secondMoment: [Double](repeating: 0, count: parameters.count), correction2: BiasCorrection(beta: beta2))
     }
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         state.step += 1
         let t = Double(state.step)
-        let correction2 = 1 - pow(beta2, t)
-        let mu = beta1 * (1.0 - 0.5 * pow(0.96, t * momentumDecay))
+        let correction2 = state.correction2.advance(toStep: state.step)
+        let mu = state.nextMomentum.isNaN ? beta1 * (1.0 - 0.5 * pow(0.96, t * momentumDecay)) : state.nextMomentum
         let muNext = beta1 * (1.0 - 0.5 * pow(0.96, (t + 1) * momentumDecay))
+        state.nextMomentum = muNext
         state.momentumProduct *= mu
         let product = state.momentumProduct
         let gradientWeight = (1.0 - mu) / (1.0 - product)
@@ -54,7 +60,7 @@ public struct ScaleByNAdam: GradientTransformation {
                         let g = u[i]
                         m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
                         v[i] = v[i] * b2 + c2 * g * g
-                        let denominator = (v[i] / correction2).squareRoot() + eps
+                        let denominator = BiasCorrection.divide(v[i], by: correction2).squareRoot() + eps
                         u[i] = gradientWeight * (g / denominator) + momentumWeight * (m[i] / denominator)
                     }
                 }

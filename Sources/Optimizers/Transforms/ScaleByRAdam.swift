@@ -16,6 +16,10 @@ public struct ScaleByRAdam: GradientTransformation {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
         public var step = 0
+        /// 1 − β₁ᵗ (``BiasCorrection``).
+        public var correction1: BiasCorrection
+        /// β₂ᵗ of the last update (`pow`; 0 for good once it underflows, where `pow` is slow).
+        public var beta2Power = 1.0
     }
 
     public var beta1: Double
@@ -31,17 +35,18 @@ public struct ScaleByRAdam: GradientTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            secondMoment: [Double](repeating: 0, count: parameters.count))
+            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1))
     }
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         state.step += 1
         let t = Double(state.step)
-        let correction1 = 1 - pow(beta1, t)
-        let correction2 = 1 - pow(beta2, t)
+        let correction1 = state.correction1.advance(toStep: state.step)
+        state.beta2Power = state.beta2Power == 0 ? 0 : pow(beta2, t)
+        let correction2 = 1 - state.beta2Power
         let rhoInfinity = 2 / (1 - beta2) - 1
-        let rho = rhoInfinity - 2 * t * pow(beta2, t) / correction2
+        let rho = rhoInfinity - 2 * t * state.beta2Power / correction2
         let rectified = rho > 5.0
         let rectification = rectified
             ? ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot() : 1
@@ -54,7 +59,7 @@ public struct ScaleByRAdam: GradientTransformation {
                         let g = u[i]
                         m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
                         v[i] = v[i] * b2 + c2 * g * g
-                        let mHat = m[i] / correction1
+                        let mHat = BiasCorrection.divide(m[i], by: correction1)
                         u[i] = rectified ? mHat * (correction2Root / (v[i].squareRoot() + eps)) * rectification : mHat
                     }
                 }

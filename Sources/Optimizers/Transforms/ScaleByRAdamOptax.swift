@@ -14,6 +14,10 @@ public struct ScaleByRAdamOptax: GradientTransformation {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
         public var count = 0
+        /// 1 − β₁ᵗ (``BiasCorrection``).
+        public var correction1: BiasCorrection
+        /// β₂ᵗ of the last update (`pow`; 0 for good once it underflows, where `pow` is slow).
+        public var beta2Power = 1.0
     }
 
     public var beta1: Double
@@ -36,7 +40,7 @@ public struct ScaleByRAdamOptax: GradientTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            secondMoment: [Double](repeating: 0, count: parameters.count))
+            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1))
     }
 
     @inlinable
@@ -44,14 +48,15 @@ public struct ScaleByRAdamOptax: GradientTransformation {
         state.count += 1
         let t = Double(state.count)
         let rhoInfinity = 2.0 / (1.0 - beta2) - 1.0
-        let beta2Power = pow(beta2, t)
+        state.beta2Power = state.beta2Power == 0 ? 0 : pow(beta2, t)
+        let beta2Power = state.beta2Power
         let rho = rhoInfinity - 2 * t * beta2Power / (1 - beta2Power)
         let rectified = rho >= threshold
         let rectification = rectified
             ? ((rho - 4.0) * (rho - 2.0) * rhoInfinity / ((rhoInfinity - 4.0) * (rhoInfinity - 2.0) * rho)).squareRoot()
             : 1
-        let correction1 = 1 - pow(beta1, t)
-        let correction2 = 1 - pow(beta2, t)
+        let correction1 = state.correction1.advance(toStep: state.count)
+        let correction2 = 1 - beta2Power
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
         updates.withUnsafeMutableBufferPointer { u in
             state.firstMoment.withUnsafeMutableBufferPointer { m in
@@ -60,8 +65,8 @@ public struct ScaleByRAdamOptax: GradientTransformation {
                         let g = u[i]
                         m[i] = c1 * g + b1 * m[i]
                         v[i] = c2 * (g * g) + b2 * v[i]
-                        let mHat = m[i] / correction1
-                        let vHat = v[i] / correction2
+                        let mHat = BiasCorrection.divide(m[i], by: correction1)
+                        let vHat = BiasCorrection.divide(v[i], by: correction2)
                         u[i] = rectified ? rectification * mHat / ((vHat + epsRoot).squareRoot() + eps) : mHat
                     }
                 }
