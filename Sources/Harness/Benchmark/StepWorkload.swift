@@ -64,8 +64,8 @@ public struct StepWorkload: Sendable {
     /// the defaults where they are stable on Rosenbrock, else learning rates of 1e−4 or 1e−3, L-BFGS
     /// in scipy's convention (torch's has no line search by default and diverges there) and
     /// Barzilai–Borwein with its non-monotone safeguard, Jacobi preconditioning at lr 0.1 (at 1 it
-    /// diverges on the rotated quadratic, where D⁻¹A has eigenvalues above 2). The jax reference (`sweep-<kind>`) is the
-    /// optax optimizer of the same family with the same rates.
+    /// diverges on the rotated quadratic, where D⁻¹A has eigenvalues above 2). The jax reference
+    /// (`sweep-<kind>`) is the optax optimizer of the same family with the same rates.
     public static let everyOptimizer: [StepWorkload] = {
         let rosenbrock = "{kind: rosenbrock, d: 2}"
         let quadratic = "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}"
