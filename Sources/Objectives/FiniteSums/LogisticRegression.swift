@@ -68,8 +68,9 @@ public struct LogisticRegression: Objective {
             training.targets.withUnsafeBufferPointer { labels in
                 x.withUnsafeBufferPointer { w in
                     guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
+                    let path = KernelPath.current
                     for i in 0..<n {
-                        let margin = labels[i] * VectorKernels.dot(rows + i * d, weights, count: d)
+                        let margin = labels[i] * VectorKernels.dot(rows + i * d, weights, count: d, path: path)
                         loss.add(LogisticRegression.loss(margin: margin))
                     }
                 }
@@ -93,10 +94,18 @@ public struct LogisticRegression: Objective {
     }
 
     /// Mean loss and gradient over `rows` (all rows when nil), plus the regulariser. With
-    /// `computesLoss` false only the gradient is computed (identically) and the result is NaN.
+    /// `computesLoss` false only the gradient is computed (identically) and the result is NaN. The
+    /// kernels run on `path` (bitwise the same result on either).
+    ///
+    /// All rows: blocks of ``rowBlock`` consecutive rows, their dot products first
+    /// (``VectorKernels/dotRows(_:stride:rowCount:_:count:into:path:)``), then their coefficients in
+    /// row order, then their axpys (``VectorKernels/axpyRows(_:_:stride:rowCount:_:count:path:)``),
+    /// which is exactly the row-by-row computation reordered across independent rows (a row's dot
+    /// product does not read the gradient). Selected rows: one row at a time.
     @inline(__always)
     func accumulate(
-        at x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double], computesLoss: Bool = true
+        at x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double], computesLoss: Bool = true,
+        path: KernelPath = .current
     ) -> Double {
         let n = training.rowCount, d = training.columnCount
         precondition(x.count == d && gradient.count == d, "LogisticRegression: x and gradient need \(d) entries")
@@ -109,16 +118,33 @@ public struct LogisticRegression: Objective {
                         guard let rows = features.baseAddress, let weights = w.baseAddress,
                               let out = g.baseAddress else { return }
                         out.update(repeating: 0, count: d)
-                        for k in 0..<count {
-                            let i = selection?[k] ?? k
-                            precondition(i >= 0 && i < n, "LogisticRegression: row index \(i) outside 0..<\(n)")
-                            let row = rows + i * d
-                            let y = labels[i]
-                            let margin = y * VectorKernels.dot(row, weights, count: d)
-                            let e = exp(-abs(margin))
-                            if computesLoss { loss.add(log1p(e) + max(-margin, 0)) }
-                            let sigmoidOfMinusMargin = margin >= 0 ? e / (1 + e) : 1 / (1 + e)
-                            VectorKernels.axpy(-y * sigmoidOfMinusMargin, row, out, count: d)
+                        if let selection {
+                            for i in selection {
+                                precondition(i >= 0 && i < n, "LogisticRegression: row index \(i) outside 0..<\(n)")
+                                let row = rows + i * d
+                                let coefficient = LogisticRegression.gradientCoefficient(
+                                    score: VectorKernels.dot(row, weights, count: d, path: path), label: labels[i],
+                                    loss: &loss, computesLoss: computesLoss)
+                                VectorKernels.axpy(coefficient, row, out, count: d, path: path)
+                            }
+                        } else {
+                            withUnsafeTemporaryAllocation(of: Double.self, capacity: LogisticRegression.rowBlock) { block in
+                                let scores = block.baseAddress.unsafelyUnwrapped
+                                var start = 0
+                                while start < n {
+                                    let size = min(LogisticRegression.rowBlock, n - start)
+                                    let first = rows + start * d
+                                    VectorKernels.dotRows(
+                                        first, stride: d, rowCount: size, weights, count: d, into: scores, path: path)
+                                    for r in 0..<size {
+                                        scores[r] = LogisticRegression.gradientCoefficient(
+                                            score: scores[r], label: labels[start + r], loss: &loss,
+                                            computesLoss: computesLoss)
+                                    }
+                                    VectorKernels.axpyRows(scores, first, stride: d, rowCount: size, out, count: d, path: path)
+                                    start += size
+                                }
+                            }
                         }
                         let scale = count > 0 ? 1 / Double(count) : 0
                         for j in 0..<d { out[j] = out[j] * scale + lambda * weights[j] }
@@ -128,6 +154,21 @@ public struct LogisticRegression: Objective {
         }
         guard computesLoss else { return .nan }
         return (count > 0 ? loss.value / Double(count) : 0) + regulariser(x)
+    }
+
+    /// Rows per block of the full pass in ``accumulate(at:rows:gradient:computesLoss:path:)``: their
+    /// d-entry rows stay in L1 between the dot products and the axpys.
+    static var rowBlock: Int { 8 }
+
+    /// The gradient coefficient −y·σ(−m) of a row with score s = xᵀw and label y (m = y·s), adding
+    /// the row's loss log(1 + e^(−m)) = max(−m, 0) + log1p(e^(−|m|)) to `loss` when asked.
+    @inline(__always)
+    static func gradientCoefficient(score: Double, label y: Double, loss: inout CompensatedSum, computesLoss: Bool) -> Double {
+        let margin = y * score
+        let e = exp(-abs(margin))
+        if computesLoss { loss.add(log1p(e) + max(-margin, 0)) }
+        let sigmoidOfMinusMargin = margin >= 0 ? e / (1 + e) : 1 / (1 + e)
+        return -y * sigmoidOfMinusMargin
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
@@ -140,10 +181,14 @@ public struct LogisticRegression: Objective {
                         guard let rows = features.baseAddress, let weights = w.baseAddress,
                               let vector = direction.baseAddress, let out = r.baseAddress else { return }
                         out.update(repeating: 0, count: d)
+                        let path = KernelPath.current
                         for i in 0..<n {
                             let row = rows + i * d
-                            let curvature = LogisticRegression.curvature(at: VectorKernels.dot(row, weights, count: d))
-                            VectorKernels.axpy(curvature * VectorKernels.dot(row, vector, count: d), row, out, count: d)
+                            let curvature = LogisticRegression.curvature(
+                                at: VectorKernels.dot(row, weights, count: d, path: path))
+                            VectorKernels.axpy(
+                                curvature * VectorKernels.dot(row, vector, count: d, path: path), row, out, count: d,
+                                path: path)
                         }
                         let scale = 1 / Double(n)
                         for j in 0..<d { out[j] = out[j] * scale + lambda * vector[j] }
@@ -162,11 +207,13 @@ public struct LogisticRegression: Objective {
                 hessian.withUnsafeMutableBufferPointer { h in
                     guard let rows = features.baseAddress, let weights = w.baseAddress, let out = h.baseAddress else { return }
                     out.update(repeating: 0, count: d * d)
+                    let path = KernelPath.current
                     for i in 0..<n {
                         let row = rows + i * d
-                        let curvature = LogisticRegression.curvature(at: VectorKernels.dot(row, weights, count: d))
+                        let curvature = LogisticRegression.curvature(
+                            at: VectorKernels.dot(row, weights, count: d, path: path))
                         for j in 0..<d {
-                            VectorKernels.axpy(curvature * row[j], row + j, out + j * d + j, count: d - j)
+                            VectorKernels.axpy(curvature * row[j], row + j, out + j * d + j, count: d - j, path: path)
                         }
                     }
                     let scale = 1 / Double(n)
