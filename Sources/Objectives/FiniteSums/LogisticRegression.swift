@@ -20,15 +20,18 @@ import Darwin
 /// Finite sum: `sampleCount` = n (training rows); `evaluate(at:rows:gradient:)` returns the mean loss
 /// over the given rows plus the full regulariser, an unbiased estimate of f and ∇f for uniform rows.
 ///
-/// Kernels: X is row-major and contiguous; a full gradient is one pass over X (per row a dot product
-/// xᵢᵀw, then gradient += cᵢ xᵢ while the row is still in L1), i.e. the two matrix–vector products
-/// Xw and Xᵀr fused, with no scratch buffer and no allocation. Hv likewise fuses xᵢᵀw, xᵢᵀv and the
-/// update in one pass. Measured (release build, this 2-core AMD EPYC with AVX but no AVX2, n = 10⁴,
-/// d = 100, under load from other jobs): Xw as n row dots 150–185 µs and Xᵀr as n row axpys 180 µs,
-/// against 240 µs and 225 µs for single-threaded OpenBLAS 0.3.31 (numpy `X @ w`, `X.T @ r`); the full
-/// value and gradient, including 10⁴ `exp` + `log1p`, 580 µs against 490 µs for OpenBLAS's two
-/// matrix–vector products alone; the gradient alone (``gradient(at:into:)``, no `log1p`), 426 µs per
-/// GD step through the harness against 238 µs for OpenBLAS (`gdbench bench`, load ≈ 1.4).
+/// Kernels: X is row-major and contiguous; a full gradient is one pass over X in blocks of
+/// ``rowBlock`` rows — the block's dot products xᵢᵀw, then its coefficients cᵢ = −yᵢσ(−mᵢ) in row
+/// order, then gradient += cᵢxᵢ row after row while the block is still in L1 — i.e. the two
+/// matrix–vector products Xw and Xᵀr fused, with no allocation (the block's scores live on the
+/// stack). Hv likewise fuses xᵢᵀw, xᵢᵀv and the update in one pass, row by row. The kernels run on
+/// ``KernelPath/current``: on the AVX path four rows share each load of w and each load and store of
+/// the gradient, and the result is bitwise the portable one (same products, same order of additions).
+/// Measured (release build, `gdbench bench`, this 2-core AMD EPYC, load ≈ 1.7, n = 10⁴, d = 100): the
+/// gradient alone (``gradient(at:into:)``, no `log1p`) 192–236 µs per GD step on the AVX path and
+/// 362–386 µs on the portable path (`GDBENCH_KERNELS=portable`; row by row it measured 426 µs), against
+/// 211 µs for the two matrix–vector products of single-threaded OpenBLAS 0.3.31 (numpy `X @ w` and
+/// `X.T @ r`, 110 µs and 106 µs, best of 7).
 ///
 /// Constants: L = λ_max(XᵀX)/(4n) + λ with λ_max from Jacobi eigenvalues of the Gram matrix
 /// (``SymmetricEigenvalues``, accurate to a few ulps); μ = λ; x* by damped Newton with Cholesky
