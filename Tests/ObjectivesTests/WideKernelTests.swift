@@ -177,8 +177,9 @@ import Testing
         #expect(orderSensitive * 2 > cases, "\(orderSensitive) of \(cases) row sums are order-sensitive")
     }
 
-    /// The blocked full pass of logistic regression on either path against the row-by-row pass
-    /// (all rows selected in order) on the portable path: loss and gradient to the bit.
+    /// The blocked full passes of logistic regression on either path against row-by-row passes on the
+    /// portable path: loss and gradient (against all rows selected in order) and Hv (against the
+    /// formula row by row) to the bit.
     @Test(.enabled(if: KernelPath.avxUsable, "this CPU or OS does not support AVX"))
     func logisticGradientIsBitwiseTheRowByRowPortableOne() throws {
         var generator = Xoshiro256StarStar(seed: 0x4C4F_4749)
@@ -197,6 +198,31 @@ import Testing
             let loss = problem.accumulate(at: x, rows: nil, gradient: &gradient, path: path)
             #expect(loss.bitPattern == rowByRowLoss.bitPattern, "\(path)")
             #expect(gradient.map(\.bitPattern) == rowByRow.map(\.bitPattern), "\(path)")
+        }
+        // Hv row by row with the portable kernels: Σᵢ σ(sᵢ)σ(−sᵢ)(xᵢᵀv) xᵢ, then /n + λv.
+        let v = Self.spread(d, using: &generator)
+        var expected = [Double](repeating: 0, count: d)
+        features.withUnsafeBufferPointer { rows in
+            x.withUnsafeBufferPointer { w in
+                v.withUnsafeBufferPointer { direction in
+                    expected.withUnsafeMutableBufferPointer { out in
+                        for i in 0..<n {
+                            let row = rows.baseAddress.unsafelyUnwrapped + i * d
+                            let score = VectorKernels.portableDot(row, w.baseAddress.unsafelyUnwrapped, count: d)
+                            let projection = VectorKernels.portableDot(row, direction.baseAddress.unsafelyUnwrapped, count: d)
+                            let e = exp(-abs(score))
+                            VectorKernels.portableAxpy(
+                                e / ((1 + e) * (1 + e)) * projection, row, out.baseAddress.unsafelyUnwrapped, count: d)
+                        }
+                    }
+                }
+            }
+        }
+        expected = (0..<d).map { expected[$0] * (1 / Double(n)) + 0.01 * v[$0] }
+        for path in KernelPath.allCases {
+            var product = [Double](repeating: 0, count: d)
+            problem.hessianVectorProduct(at: x, vector: v, result: &product, path: path)
+            #expect(product.map(\.bitPattern) == expected.map(\.bitPattern), "\(path)")
         }
     }
 

@@ -24,9 +24,10 @@ import Darwin
 /// ``rowBlock`` rows — the block's dot products xᵢᵀw, then its coefficients cᵢ = −yᵢσ(−mᵢ) in row
 /// order, then gradient += cᵢxᵢ row after row while the block is still in L1 — i.e. the two
 /// matrix–vector products Xw and Xᵀr fused, with no allocation (the block's scores live on the
-/// stack). Hv likewise fuses xᵢᵀw, xᵢᵀv and the update in one pass, row by row. The kernels run on
-/// ``KernelPath/current``: on the AVX path four rows share each load of w and each load and store of
-/// the gradient, and the result is bitwise the portable one (same products, same order of additions).
+/// stack). Hv likewise fuses xᵢᵀw, xᵢᵀv and the update in one pass, in the same blocks. The kernels
+/// run on ``KernelPath/current``: on the AVX path four rows share each load of w and each load and
+/// store of the gradient, and the result is bitwise the portable one (same products, same order of
+/// additions).
 /// Measured (release build, `gdbench bench`, this 2-core AMD EPYC, load ≈ 1.7, n = 10⁴, d = 100), the
 /// gradient alone (``gradient(at:into:)``, no `log1p`) per GD step: 192–236 µs on the AVX path and
 /// 357–386 µs on the portable path (`GDBENCH_KERNELS=portable`); row by row instead of in blocks,
@@ -175,6 +176,13 @@ public struct LogisticRegression: Objective {
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
+        hessianVectorProduct(at: x, vector: v, result: &result, path: .current)
+    }
+
+    /// Hv = (1/n) Σᵢ σ(sᵢ)σ(−sᵢ)(xᵢᵀv) xᵢ + λv with sᵢ = xᵢᵀw, in blocks of ``rowBlock`` rows as the
+    /// gradient: the block's scores xᵢᵀw and xᵢᵀv, then its coefficients, then its axpys; on `path`
+    /// (bitwise the same result on either).
+    func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double], path: KernelPath) {
         let n = training.rowCount, d = training.columnCount
         precondition(x.count == d && v.count == d && result.count == d, "LogisticRegression: vectors need \(d) entries")
         training.features.withUnsafeBufferPointer { features in
@@ -184,14 +192,23 @@ public struct LogisticRegression: Objective {
                         guard let rows = features.baseAddress, let weights = w.baseAddress,
                               let vector = direction.baseAddress, let out = r.baseAddress else { return }
                         out.update(repeating: 0, count: d)
-                        let path = KernelPath.current
-                        for i in 0..<n {
-                            let row = rows + i * d
-                            let curvature = LogisticRegression.curvature(
-                                at: VectorKernels.dot(row, weights, count: d, path: path))
-                            VectorKernels.axpy(
-                                curvature * VectorKernels.dot(row, vector, count: d, path: path), row, out, count: d,
-                                path: path)
+                        let block = LogisticRegression.rowBlock
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * block) { scratch in
+                            let scores = scratch.baseAddress.unsafelyUnwrapped, projections = scores + block
+                            var start = 0
+                            while start < n {
+                                let size = min(block, n - start)
+                                let first = rows + start * d
+                                VectorKernels.dotRows(
+                                    first, stride: d, rowCount: size, weights, count: d, into: scores, path: path)
+                                VectorKernels.dotRows(
+                                    first, stride: d, rowCount: size, vector, count: d, into: projections, path: path)
+                                for k in 0..<size {
+                                    scores[k] = LogisticRegression.curvature(at: scores[k]) * projections[k]
+                                }
+                                VectorKernels.axpyRows(scores, first, stride: d, rowCount: size, out, count: d, path: path)
+                                start += size
+                            }
                         }
                         let scale = 1 / Double(n)
                         for j in 0..<d { out[j] = out[j] * scale + lambda * vector[j] }
