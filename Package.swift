@@ -22,8 +22,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "Randomness"),
+        // AVX versions of the Objectives kernels, bitwise identical to the Swift ones, chosen at run time.
+        .target(name: "WideKernels"),
         .target(
-            name: "Objectives", dependencies: ["Randomness"],
+            name: "Objectives", dependencies: ["Randomness", "WideKernels"],
             // The data file and its README; the library embeds the same text (BreastCancerData.swift).
             exclude: ["Data"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),

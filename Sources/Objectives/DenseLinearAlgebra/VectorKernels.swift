@@ -1,17 +1,49 @@
+#if arch(x86_64)
+import WideKernels
+#endif
+
 /// The vector kernels of gdbench, on `Double` storage in place with no allocation: the
 /// pointer kernels of the finite-sum objectives' row loops (dot products and axpy on contiguous rows of
 /// a row-major matrix) and whole-array operations for the methods' O(d) steps, through unsafe buffer
 /// pointers so that no bounds checks or copies reach the loops.
 ///
-/// ``dot(_:_:count:)`` and ``axpy(_:_:_:count:)`` work on 8 doubles per step with two `SIMD4<Double>`
-/// accumulators (4 independent packed lanes each), which hides the latency of the additions and lets
-/// the compiler emit packed SSE2/AVX instructions; the tail (count mod 8) is handled by a scalar loop.
-/// The summation order is therefore fixed by the code (not by the compiler), so results are identical
-/// on every run.
+/// ``portableDot(_:_:count:)`` and ``portableAxpy(_:_:_:count:)`` define the results: they work on 8
+/// doubles per step with two `SIMD4<Double>` accumulators (4 independent packed lanes each), which
+/// hides the latency of the additions and lets the compiler emit packed SSE2 instructions; the tail
+/// (count mod 8) is handled by a scalar loop. The summation order is therefore fixed by the code (not
+/// by the compiler), so results are identical on every run.
+///
+/// ``dot(_:_:count:)`` and ``axpy(_:_:_:count:)`` run them on the process's ``KernelPath``: on
+/// `.avx` (x86-64 with AVX, chosen at run time) the `WideKernels` C functions do the same work with
+/// 256-bit registers — each `SIMD4` accumulator is one YMM register, products are rounded before they
+/// are added (no FMA), and the lanes are reduced in the same order — so the result is bitwise the
+/// portable one (checked for every length 0…70 by `WideKernelTests`); below 8 elements both paths are
+/// the scalar tail and the Swift code runs. Hot row loops read ``KernelPath/current`` once and pass it
+/// to the `path:` variants.
 public enum VectorKernels {
-    /// Σᵢ a[i]·b[i] for i in 0..<count.
+    /// Σᵢ a[i]·b[i] for i in 0..<count, on ``KernelPath/current``.
     @inlinable
     public static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int) -> Double {
+        #if arch(x86_64)
+        if count >= 8 && KernelPath.current == .avx { return gdbench_avx_dot(a, b, count) }
+        #endif
+        return portableDot(a, b, count: count)
+    }
+
+    /// Σᵢ a[i]·b[i] for i in 0..<count, on the given path (bitwise the same on either).
+    @inlinable @inline(__always)
+    public static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int, path: KernelPath) -> Double {
+        #if arch(x86_64)
+        if count >= 8 && path == .avx { return gdbench_avx_dot(a, b, count) }
+        #endif
+        return portableDot(a, b, count: count)
+    }
+
+    /// Σᵢ a[i]·b[i] for i in 0..<count by the portable kernel: ((s[0] + s[1]) + (s[2] + s[3])) + tail,
+    /// where s = sum0 + sum1, sum0 and sum1 accumulate a[i..<i+4]·b[i..<i+4] and a[i+4..<i+8]·b[i+4..<i+8]
+    /// for i = 0, 8, 16, …, and tail is the sequential sum of the last count mod 8 products from 0.
+    @inlinable
+    public static func portableDot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int) -> Double {
         let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
         let stride = MemoryLayout<Double>.stride
         var sum0 = SIMD4<Double>(), sum1 = SIMD4<Double>()
@@ -33,9 +65,30 @@ public enum VectorKernels {
         return ((sum[0] + sum[1]) + (sum[2] + sum[3])) + tail
     }
 
-    /// y[i] += alpha·x[i] for i in 0..<count.
+    /// y[i] += alpha·x[i] for i in 0..<count, on ``KernelPath/current``.
     @inlinable
     public static func axpy(_ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int) {
+        #if arch(x86_64)
+        if count >= 8 && KernelPath.current == .avx { return gdbench_avx_axpy(alpha, x, y, count) }
+        #endif
+        portableAxpy(alpha, x, y, count: count)
+    }
+
+    /// y[i] += alpha·x[i] for i in 0..<count, on the given path (bitwise the same on either).
+    @inlinable @inline(__always)
+    public static func axpy(
+        _ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int, path: KernelPath
+    ) {
+        #if arch(x86_64)
+        if count >= 8 && path == .avx { return gdbench_avx_axpy(alpha, x, y, count) }
+        #endif
+        portableAxpy(alpha, x, y, count: count)
+    }
+
+    /// y[i] += alpha·x[i] for i in 0..<count by the portable kernel (each entry a rounded product,
+    /// then a rounded sum; 8 entries per step).
+    @inlinable
+    public static func portableAxpy(_ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int) {
         let rawX = UnsafeRawPointer(x), rawY = UnsafeMutableRawPointer(y)
         let stride = MemoryLayout<Double>.stride
         let scale = SIMD4<Double>(repeating: alpha)
@@ -54,6 +107,36 @@ public enum VectorKernels {
             y[i] += alpha * x[i]
             i &+= 1
         }
+    }
+
+    // MARK: blocks of rows
+
+    /// out[r] ← rows[r·stride ..< r·stride + count]ᵀ w for r in 0..<rowCount: each entry bitwise
+    /// ``portableDot(_:_:count:)`` of its row. On `.avx` four rows at a time share each load of w, so
+    /// their eight independent accumulators hide the latency of the additions.
+    @inlinable
+    public static func dotRows(
+        _ rows: UnsafePointer<Double>, stride: Int, rowCount: Int, _ w: UnsafePointer<Double>, count: Int,
+        into out: UnsafeMutablePointer<Double>, path: KernelPath
+    ) {
+        #if arch(x86_64)
+        if path == .avx { return gdbench_avx_dot_rows(rows, stride, rowCount, w, count, out) }
+        #endif
+        for r in 0..<rowCount { out[r] = portableDot(rows + r &* stride, w, count: count) }
+    }
+
+    /// y ← y + coefficients[r]·rows[r·stride ..< r·stride + count] for r = 0, 1, …, rowCount − 1 in
+    /// turn: bitwise the rowCount calls of ``portableAxpy(_:_:_:count:)`` in order. On `.avx` each
+    /// entry of y takes four rows' terms, in row order, per load and store.
+    @inlinable
+    public static func axpyRows(
+        _ coefficients: UnsafePointer<Double>, _ rows: UnsafePointer<Double>, stride: Int, rowCount: Int,
+        _ y: UnsafeMutablePointer<Double>, count: Int, path: KernelPath
+    ) {
+        #if arch(x86_64)
+        if path == .avx { return gdbench_avx_axpy_rows(coefficients, rows, stride, rowCount, y, count) }
+        #endif
+        for r in 0..<rowCount { portableAxpy(coefficients[r], rows + r &* stride, y, count: count) }
     }
 
     // MARK: whole arrays

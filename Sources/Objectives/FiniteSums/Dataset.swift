@@ -103,11 +103,12 @@ public struct Dataset: Sendable, Equatable {
         features.withUnsafeBufferPointer { x in
             gram.withUnsafeMutableBufferPointer { g in
                 guard let base = x.baseAddress, let out = g.baseAddress else { return }
+                let path = KernelPath.current
                 for i in 0..<rowCount {
                     let row = base + i * d
                     for j in 0..<d {
                         // Upper triangle of row j: G[j, j..<d] += x_ij · x_i[j..<d].
-                        VectorKernels.axpy(row[j], row + j, out + j * d + j, count: d - j)
+                        VectorKernels.axpy(row[j], row + j, out + j * d + j, count: d - j, path: path)
                     }
                 }
                 for j in 0..<d { for k in 0..<j { out[j * d + k] = out[k * d + j] } }

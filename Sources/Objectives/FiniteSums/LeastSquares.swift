@@ -45,8 +45,9 @@ public struct LeastSquares: Objective {
             data.targets.withUnsafeBufferPointer { targets in
                 x.withUnsafeBufferPointer { w in
                     guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
+                    let path = KernelPath.current
                     for i in 0..<n {
-                        let residual = VectorKernels.dot(rows + i * d, weights, count: d) - targets[i]
+                        let residual = VectorKernels.dot(rows + i * d, weights, count: d, path: path) - targets[i]
                         loss.add(residual * residual)
                     }
                 }
@@ -76,13 +77,14 @@ public struct LeastSquares: Objective {
                         guard let rows = features.baseAddress, let weights = w.baseAddress,
                               let out = g.baseAddress else { return }
                         out.update(repeating: 0, count: d)
+                        let path = KernelPath.current
                         for k in 0..<count {
                             let i = selection?[k] ?? k
                             precondition(i >= 0 && i < n, "LeastSquares: row index \(i) outside 0..<\(n)")
                             let row = rows + i * d
-                            let residual = VectorKernels.dot(row, weights, count: d) - targets[i]
+                            let residual = VectorKernels.dot(row, weights, count: d, path: path) - targets[i]
                             loss.add(residual * residual)
-                            VectorKernels.axpy(residual, row, out, count: d)
+                            VectorKernels.axpy(residual, row, out, count: d, path: path)
                         }
                         let scale = count > 0 ? 1 / Double(count) : 0
                         for j in 0..<d { out[j] = out[j] * scale + lambda * weights[j] }
@@ -102,9 +104,11 @@ public struct LeastSquares: Objective {
                     guard let rows = features.baseAddress, let vector = direction.baseAddress,
                           let out = r.baseAddress else { return }
                     out.update(repeating: 0, count: d)
+                    let path = KernelPath.current
                     for i in 0..<n {
                         let row = rows + i * d
-                        VectorKernels.axpy(VectorKernels.dot(row, vector, count: d), row, out, count: d)
+                        VectorKernels.axpy(
+                            VectorKernels.dot(row, vector, count: d, path: path), row, out, count: d, path: path)
                     }
                     let scale = 1 / Double(n)
                     for j in 0..<d { out[j] = out[j] * scale + lambda * vector[j] }

@@ -20,15 +20,19 @@ import Darwin
 /// Finite sum: `sampleCount` = n (training rows); `evaluate(at:rows:gradient:)` returns the mean loss
 /// over the given rows plus the full regulariser, an unbiased estimate of f and ∇f for uniform rows.
 ///
-/// Kernels: X is row-major and contiguous; a full gradient is one pass over X (per row a dot product
-/// xᵢᵀw, then gradient += cᵢ xᵢ while the row is still in L1), i.e. the two matrix–vector products
-/// Xw and Xᵀr fused, with no scratch buffer and no allocation. Hv likewise fuses xᵢᵀw, xᵢᵀv and the
-/// update in one pass. Measured (release build, this 2-core AMD EPYC with AVX but no AVX2, n = 10⁴,
-/// d = 100, under load from other jobs): Xw as n row dots 150–185 µs and Xᵀr as n row axpys 180 µs,
-/// against 240 µs and 225 µs for single-threaded OpenBLAS 0.3.31 (numpy `X @ w`, `X.T @ r`); the full
-/// value and gradient, including 10⁴ `exp` + `log1p`, 580 µs against 490 µs for OpenBLAS's two
-/// matrix–vector products alone; the gradient alone (``gradient(at:into:)``, no `log1p`), 426 µs per
-/// GD step through the harness against 238 µs for OpenBLAS (`gdbench bench`, load ≈ 1.4).
+/// Kernels: X is row-major and contiguous; a full gradient is one pass over X in blocks of
+/// ``rowBlock`` rows — the block's dot products xᵢᵀw, then its coefficients cᵢ = −yᵢσ(−mᵢ) in row
+/// order, then gradient += cᵢxᵢ row after row while the block is still in L1 — i.e. the two
+/// matrix–vector products Xw and Xᵀr fused, with no allocation (the block's scores live on the
+/// stack). Hv likewise fuses xᵢᵀw, xᵢᵀv and the update in one pass, in the same blocks. The kernels
+/// run on ``KernelPath/current``: on the AVX path four rows share each load of w and each load and
+/// store of the gradient, and the result is bitwise the portable one (same products, same order of
+/// additions).
+/// Measured (release build, `gdbench bench`, this 2-core AMD EPYC, load ≈ 1.7, n = 10⁴, d = 100), the
+/// gradient alone (``gradient(at:into:)``, no `log1p`) per GD step: 192–236 µs on the AVX path and
+/// 357–386 µs on the portable path (`GDBENCH_KERNELS=portable`); row by row instead of in blocks,
+/// 340 µs and 435 µs. Single-threaded OpenBLAS 0.3.31 takes 211 µs for the two matrix–vector
+/// products alone (numpy `X @ w` and `X.T @ r`, 110 µs and 106 µs, best of 7).
 ///
 /// Constants: L = λ_max(XᵀX)/(4n) + λ with λ_max from Jacobi eigenvalues of the Gram matrix
 /// (``SymmetricEigenvalues``, accurate to a few ulps); μ = λ; x* by damped Newton with Cholesky
@@ -68,8 +72,9 @@ public struct LogisticRegression: Objective {
             training.targets.withUnsafeBufferPointer { labels in
                 x.withUnsafeBufferPointer { w in
                     guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
+                    let path = KernelPath.current
                     for i in 0..<n {
-                        let margin = labels[i] * VectorKernels.dot(rows + i * d, weights, count: d)
+                        let margin = labels[i] * VectorKernels.dot(rows + i * d, weights, count: d, path: path)
                         loss.add(LogisticRegression.loss(margin: margin))
                     }
                 }
@@ -93,10 +98,18 @@ public struct LogisticRegression: Objective {
     }
 
     /// Mean loss and gradient over `rows` (all rows when nil), plus the regulariser. With
-    /// `computesLoss` false only the gradient is computed (identically) and the result is NaN.
+    /// `computesLoss` false only the gradient is computed (identically) and the result is NaN. The
+    /// kernels run on `path` (bitwise the same result on either).
+    ///
+    /// All rows: blocks of ``rowBlock`` consecutive rows, their dot products first
+    /// (``VectorKernels/dotRows(_:stride:rowCount:_:count:into:path:)``), then their coefficients in
+    /// row order, then their axpys (``VectorKernels/axpyRows(_:_:stride:rowCount:_:count:path:)``),
+    /// which is exactly the row-by-row computation reordered across independent rows (a row's dot
+    /// product does not read the gradient). Selected rows: one row at a time.
     @inline(__always)
     func accumulate(
-        at x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double], computesLoss: Bool = true
+        at x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double], computesLoss: Bool = true,
+        path: KernelPath = .current
     ) -> Double {
         let n = training.rowCount, d = training.columnCount
         precondition(x.count == d && gradient.count == d, "LogisticRegression: x and gradient need \(d) entries")
@@ -109,16 +122,33 @@ public struct LogisticRegression: Objective {
                         guard let rows = features.baseAddress, let weights = w.baseAddress,
                               let out = g.baseAddress else { return }
                         out.update(repeating: 0, count: d)
-                        for k in 0..<count {
-                            let i = selection?[k] ?? k
-                            precondition(i >= 0 && i < n, "LogisticRegression: row index \(i) outside 0..<\(n)")
-                            let row = rows + i * d
-                            let y = labels[i]
-                            let margin = y * VectorKernels.dot(row, weights, count: d)
-                            let e = exp(-abs(margin))
-                            if computesLoss { loss.add(log1p(e) + max(-margin, 0)) }
-                            let sigmoidOfMinusMargin = margin >= 0 ? e / (1 + e) : 1 / (1 + e)
-                            VectorKernels.axpy(-y * sigmoidOfMinusMargin, row, out, count: d)
+                        if let selection {
+                            for i in selection {
+                                precondition(i >= 0 && i < n, "LogisticRegression: row index \(i) outside 0..<\(n)")
+                                let row = rows + i * d
+                                let coefficient = LogisticRegression.gradientCoefficient(
+                                    score: VectorKernels.dot(row, weights, count: d, path: path), label: labels[i],
+                                    loss: &loss, computesLoss: computesLoss)
+                                VectorKernels.axpy(coefficient, row, out, count: d, path: path)
+                            }
+                        } else {
+                            withUnsafeTemporaryAllocation(of: Double.self, capacity: LogisticRegression.rowBlock) { block in
+                                let scores = block.baseAddress.unsafelyUnwrapped
+                                var start = 0
+                                while start < n {
+                                    let size = min(LogisticRegression.rowBlock, n - start)
+                                    let first = rows + start * d
+                                    VectorKernels.dotRows(
+                                        first, stride: d, rowCount: size, weights, count: d, into: scores, path: path)
+                                    for r in 0..<size {
+                                        scores[r] = LogisticRegression.gradientCoefficient(
+                                            score: scores[r], label: labels[start + r], loss: &loss,
+                                            computesLoss: computesLoss)
+                                    }
+                                    VectorKernels.axpyRows(scores, first, stride: d, rowCount: size, out, count: d, path: path)
+                                    start += size
+                                }
+                            }
                         }
                         let scale = count > 0 ? 1 / Double(count) : 0
                         for j in 0..<d { out[j] = out[j] * scale + lambda * weights[j] }
@@ -130,7 +160,29 @@ public struct LogisticRegression: Objective {
         return (count > 0 ? loss.value / Double(count) : 0) + regulariser(x)
     }
 
+    /// Rows per block of the full pass in ``accumulate(at:rows:gradient:computesLoss:path:)``: their
+    /// d-entry rows stay in L1 between the dot products and the axpys.
+    static var rowBlock: Int { 8 }
+
+    /// The gradient coefficient −y·σ(−m) of a row with score s = xᵀw and label y (m = y·s), adding
+    /// the row's loss log(1 + e^(−m)) = max(−m, 0) + log1p(e^(−|m|)) to `loss` when asked.
+    @inline(__always)
+    static func gradientCoefficient(score: Double, label y: Double, loss: inout CompensatedSum, computesLoss: Bool) -> Double {
+        let margin = y * score
+        let e = exp(-abs(margin))
+        if computesLoss { loss.add(log1p(e) + max(-margin, 0)) }
+        let sigmoidOfMinusMargin = margin >= 0 ? e / (1 + e) : 1 / (1 + e)
+        return -y * sigmoidOfMinusMargin
+    }
+
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
+        hessianVectorProduct(at: x, vector: v, result: &result, path: .current)
+    }
+
+    /// Hv = (1/n) Σᵢ σ(sᵢ)σ(−sᵢ)(xᵢᵀv) xᵢ + λv with sᵢ = xᵢᵀw, in blocks of ``rowBlock`` rows as the
+    /// gradient: the block's scores xᵢᵀw and xᵢᵀv, then its coefficients, then its axpys; on `path`
+    /// (bitwise the same result on either).
+    func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double], path: KernelPath) {
         let n = training.rowCount, d = training.columnCount
         precondition(x.count == d && v.count == d && result.count == d, "LogisticRegression: vectors need \(d) entries")
         training.features.withUnsafeBufferPointer { features in
@@ -140,10 +192,23 @@ public struct LogisticRegression: Objective {
                         guard let rows = features.baseAddress, let weights = w.baseAddress,
                               let vector = direction.baseAddress, let out = r.baseAddress else { return }
                         out.update(repeating: 0, count: d)
-                        for i in 0..<n {
-                            let row = rows + i * d
-                            let curvature = LogisticRegression.curvature(at: VectorKernels.dot(row, weights, count: d))
-                            VectorKernels.axpy(curvature * VectorKernels.dot(row, vector, count: d), row, out, count: d)
+                        let block = LogisticRegression.rowBlock
+                        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * block) { scratch in
+                            let scores = scratch.baseAddress.unsafelyUnwrapped, projections = scores + block
+                            var start = 0
+                            while start < n {
+                                let size = min(block, n - start)
+                                let first = rows + start * d
+                                VectorKernels.dotRows(
+                                    first, stride: d, rowCount: size, weights, count: d, into: scores, path: path)
+                                VectorKernels.dotRows(
+                                    first, stride: d, rowCount: size, vector, count: d, into: projections, path: path)
+                                for k in 0..<size {
+                                    scores[k] = LogisticRegression.curvature(at: scores[k]) * projections[k]
+                                }
+                                VectorKernels.axpyRows(scores, first, stride: d, rowCount: size, out, count: d, path: path)
+                                start += size
+                            }
                         }
                         let scale = 1 / Double(n)
                         for j in 0..<d { out[j] = out[j] * scale + lambda * vector[j] }
@@ -162,11 +227,13 @@ public struct LogisticRegression: Objective {
                 hessian.withUnsafeMutableBufferPointer { h in
                     guard let rows = features.baseAddress, let weights = w.baseAddress, let out = h.baseAddress else { return }
                     out.update(repeating: 0, count: d * d)
+                    let path = KernelPath.current
                     for i in 0..<n {
                         let row = rows + i * d
-                        let curvature = LogisticRegression.curvature(at: VectorKernels.dot(row, weights, count: d))
+                        let curvature = LogisticRegression.curvature(
+                            at: VectorKernels.dot(row, weights, count: d, path: path))
                         for j in 0..<d {
-                            VectorKernels.axpy(curvature * row[j], row + j, out + j * d + j, count: d - j)
+                            VectorKernels.axpy(curvature * row[j], row + j, out + j * d + j, count: d - j, path: path)
                         }
                     }
                     let scale = 1 / Double(n)

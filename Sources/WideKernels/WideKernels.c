@@ -1,0 +1,148 @@
+// AVX kernels that reproduce the portable Swift kernels bit for bit (see include/WideKernels.h).
+// Every function is compiled for AVX alone (no FMA, no AVX2) and floating-point contraction is off,
+// so each product is rounded before it is added, exactly as in the Swift code; the additions are done
+// in the Swift code's order, lane for lane. The caller checks gdbench_avx_usable() first.
+#pragma clang fp contract(off)
+
+#include "WideKernels.h"
+
+#if defined(__x86_64__)
+#include <cpuid.h>
+#include <immintrin.h>
+
+#define AVX __attribute__((target("avx")))
+#define AVX_INLINE __attribute__((target("avx"), always_inline)) static inline
+
+bool gdbench_avx_usable(void) {
+    unsigned eax, ebx, ecx, edx;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return false;
+    const unsigned osxsave = 1u << 27, avx = 1u << 28;
+    if ((ecx & osxsave) == 0 || (ecx & avx) == 0) return false;
+    unsigned low, high;
+    __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
+    const unsigned sseAndYmmState = (1u << 1) | (1u << 2);
+    return (low & sseAndYmmState) == sseAndYmmState;
+}
+
+/// ((s[0] + s[1]) + (s[2] + s[3])) + tail for s = sum0 + sum1, as VectorKernels.portableDot ends.
+AVX_INLINE double finishDot(__m256d sum0, __m256d sum1, double tail) {
+    double s[4];
+    _mm256_storeu_pd(s, _mm256_add_pd(sum0, sum1));
+    return ((s[0] + s[1]) + (s[2] + s[3])) + tail;
+}
+
+AVX double gdbench_avx_dot(const double *a, const double *b, ptrdiff_t count) {
+    __m256d sum0 = _mm256_setzero_pd(), sum1 = _mm256_setzero_pd();
+    ptrdiff_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        sum0 = _mm256_add_pd(sum0, _mm256_mul_pd(_mm256_loadu_pd(a + i), _mm256_loadu_pd(b + i)));
+        sum1 = _mm256_add_pd(sum1, _mm256_mul_pd(_mm256_loadu_pd(a + i + 4), _mm256_loadu_pd(b + i + 4)));
+    }
+    double tail = 0.0;
+    for (; i < count; i++) tail += a[i] * b[i];
+    return finishDot(sum0, sum1, tail);
+}
+
+/// Four rows of gdbench_avx_dot at once: eight independent accumulators hide the latency of the
+/// additions, and each load of w serves four rows.
+AVX_INLINE void dotFourRows(const double *rows, ptrdiff_t stride, const double *w, ptrdiff_t count, double *out) {
+    const double *r0 = rows, *r1 = rows + stride, *r2 = rows + 2 * stride, *r3 = rows + 3 * stride;
+    __m256d a0 = _mm256_setzero_pd(), b0 = _mm256_setzero_pd(), a1 = _mm256_setzero_pd(), b1 = _mm256_setzero_pd();
+    __m256d a2 = _mm256_setzero_pd(), b2 = _mm256_setzero_pd(), a3 = _mm256_setzero_pd(), b3 = _mm256_setzero_pd();
+    ptrdiff_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const __m256d w0 = _mm256_loadu_pd(w + i), w1 = _mm256_loadu_pd(w + i + 4);
+        a0 = _mm256_add_pd(a0, _mm256_mul_pd(_mm256_loadu_pd(r0 + i), w0));
+        b0 = _mm256_add_pd(b0, _mm256_mul_pd(_mm256_loadu_pd(r0 + i + 4), w1));
+        a1 = _mm256_add_pd(a1, _mm256_mul_pd(_mm256_loadu_pd(r1 + i), w0));
+        b1 = _mm256_add_pd(b1, _mm256_mul_pd(_mm256_loadu_pd(r1 + i + 4), w1));
+        a2 = _mm256_add_pd(a2, _mm256_mul_pd(_mm256_loadu_pd(r2 + i), w0));
+        b2 = _mm256_add_pd(b2, _mm256_mul_pd(_mm256_loadu_pd(r2 + i + 4), w1));
+        a3 = _mm256_add_pd(a3, _mm256_mul_pd(_mm256_loadu_pd(r3 + i), w0));
+        b3 = _mm256_add_pd(b3, _mm256_mul_pd(_mm256_loadu_pd(r3 + i + 4), w1));
+    }
+    double t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0;
+    for (; i < count; i++) {
+        t0 += r0[i] * w[i];
+        t1 += r1[i] * w[i];
+        t2 += r2[i] * w[i];
+        t3 += r3[i] * w[i];
+    }
+    out[0] = finishDot(a0, b0, t0);
+    out[1] = finishDot(a1, b1, t1);
+    out[2] = finishDot(a2, b2, t2);
+    out[3] = finishDot(a3, b3, t3);
+}
+
+AVX void gdbench_avx_dot_rows(const double *rows, ptrdiff_t stride, ptrdiff_t rowCount, const double *w,
+                              ptrdiff_t count, double *out) {
+    ptrdiff_t r = 0;
+    for (; r + 4 <= rowCount; r += 4) dotFourRows(rows + r * stride, stride, w, count, out + r);
+    for (; r < rowCount; r++) out[r] = gdbench_avx_dot(rows + r * stride, w, count);
+}
+
+AVX void gdbench_avx_axpy(double alpha, const double *x, double *y, ptrdiff_t count) {
+    const __m256d scale = _mm256_set1_pd(alpha);
+    ptrdiff_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const __m256d y0 = _mm256_add_pd(_mm256_loadu_pd(y + i), _mm256_mul_pd(scale, _mm256_loadu_pd(x + i)));
+        const __m256d y1 = _mm256_add_pd(_mm256_loadu_pd(y + i + 4), _mm256_mul_pd(scale, _mm256_loadu_pd(x + i + 4)));
+        _mm256_storeu_pd(y + i, y0);
+        _mm256_storeu_pd(y + i + 4, y1);
+    }
+    for (; i < count; i++) y[i] += alpha * x[i];
+}
+
+/// Four rows of gdbench_avx_axpy at once: y[i] ← (((y[i] + c0·x0[i]) + c1·x1[i]) + c2·x2[i]) + c3·x3[i]
+/// is, element by element, what four axpys in a row compute, with one load and store of y instead of four.
+AVX_INLINE void axpyFourRows(const double *c, const double *rows, ptrdiff_t stride, double *y, ptrdiff_t count) {
+    const double *r0 = rows, *r1 = rows + stride, *r2 = rows + 2 * stride, *r3 = rows + 3 * stride;
+    const __m256d c0 = _mm256_set1_pd(c[0]), c1 = _mm256_set1_pd(c[1]), c2 = _mm256_set1_pd(c[2]), c3 = _mm256_set1_pd(c[3]);
+    ptrdiff_t i = 0;
+    for (; i + 4 <= count; i += 4) {
+        __m256d sum = _mm256_loadu_pd(y + i);
+        sum = _mm256_add_pd(sum, _mm256_mul_pd(c0, _mm256_loadu_pd(r0 + i)));
+        sum = _mm256_add_pd(sum, _mm256_mul_pd(c1, _mm256_loadu_pd(r1 + i)));
+        sum = _mm256_add_pd(sum, _mm256_mul_pd(c2, _mm256_loadu_pd(r2 + i)));
+        sum = _mm256_add_pd(sum, _mm256_mul_pd(c3, _mm256_loadu_pd(r3 + i)));
+        _mm256_storeu_pd(y + i, sum);
+    }
+    for (; i < count; i++) y[i] = (((y[i] + c[0] * r0[i]) + c[1] * r1[i]) + c[2] * r2[i]) + c[3] * r3[i];
+}
+
+AVX void gdbench_avx_axpy_rows(const double *coefficients, const double *rows, ptrdiff_t stride, ptrdiff_t rowCount,
+                               double *y, ptrdiff_t count) {
+    ptrdiff_t r = 0;
+    for (; r + 4 <= rowCount; r += 4) axpyFourRows(coefficients + r, rows + r * stride, stride, y, count);
+    for (; r < rowCount; r++) gdbench_avx_axpy(coefficients[r], rows + r * stride, y, count);
+}
+
+/// Rows i..<i+R of y = A·v (R ≤ 8, a constant after inlining): one accumulator per row, whose lanes
+/// are the portable kernel's (s00[0], s00[1], s01[0], s01[1]); R independent rows share each load of v.
+AVX_INLINE void multiplyRows(const double *a, ptrdiff_t n, const double *v, double *y, ptrdiff_t i, int R) {
+    __m256d sum[8];
+    for (int r = 0; r < R; r++) sum[r] = _mm256_setzero_pd();
+    ptrdiff_t j = 0;
+    for (; j + 4 <= n; j += 4) {
+        const __m256d vj = _mm256_loadu_pd(v + j);
+        for (int r = 0; r < R; r++)
+            sum[r] = _mm256_add_pd(sum[r], _mm256_mul_pd(_mm256_loadu_pd(a + (i + r) * n + j), vj));
+    }
+    for (int r = 0; r < R; r++) {
+        double lanes[4];
+        _mm256_storeu_pd(lanes, sum[r]);
+        double total = (lanes[0] + lanes[2]) + (lanes[1] + lanes[3]);
+        const double *row = a + (i + r) * n;
+        for (ptrdiff_t k = j; k < n; k++) total += row[k] * v[k];
+        y[i + r] = total;
+    }
+}
+
+AVX void gdbench_avx_multiply(const double *a, ptrdiff_t n, const double *v, double *y) {
+    ptrdiff_t i = 0;
+    for (; i + 8 <= n; i += 8) multiplyRows(a, n, v, y, i, 8);
+    for (; i + 4 <= n; i += 4) multiplyRows(a, n, v, y, i, 4);
+    for (; i < n; i++) multiplyRows(a, n, v, y, i, 1);
+}
+
+#endif
