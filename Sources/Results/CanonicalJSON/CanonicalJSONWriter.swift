@@ -25,12 +25,19 @@ final class CanonicalJSONWriter {
         var pendingValueStart = -1
     }
 
-    /// A member of an open object: its key, where its `"key":value` starts and (once the object
-    /// closes) ends in `bytes`.
+    /// A member of an open object: where its `"key":value` starts and (once the object closes)
+    /// ends in `bytes`; its key's first 8 UTF-8 bytes as a big-endian word (zero-padded), which
+    /// orders most keys without looking further; the length of its key as written, and whether
+    /// escaping changed the key (then `keys[key]` is compared instead of the written bytes).
     struct Member {
-        let key: String
         let start: Int
+        let leadingBytes: UInt64
+        let writtenKeyLength: Int
+        let isKeyEscaped: Bool
+        let key: Int
         var end = 0
+        /// A later member has the same key (its value is the one written).
+        var isSuperseded = false
     }
 
     /// The value currently being written at one depth (the top level is depth 0, the values of the
@@ -49,12 +56,14 @@ final class CanonicalJSONWriter {
         init(intValue: Int) { self.stringValue = "Index \(intValue)"; self.intValue = intValue }
     }
 
-    private(set) var bytes: [UInt8] = []
-    private var frames: [Frame] = []
-    private var members: [Member] = []
-    private var slots: [ValueSlot] = []
-    private var scratch: [UInt8] = []
-    private var lastSerial = 0
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var members: [Member] = []
+    /// The keys of the members of the open objects, in the order they were begun.
+    @exclusivity(unchecked) private var keys: [String] = []
+    @exclusivity(unchecked) private var slots: [ValueSlot] = []
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var lastSerial = 0
     /// The first misuse that happened in a method that cannot throw; thrown when the document ends.
     private var failure: (any Error)?
 
@@ -135,29 +144,33 @@ final class CanonicalJSONWriter {
         var string = string
         string.withUTF8 { utf8 in
             var pending = 0
-            for index in utf8.indices {
+            for index in 0..<utf8.count {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending..<index]))
                 pending = index + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    let low = byte & 0xF
-                    bytes.append(contentsOf: "u00".utf8)
-                    bytes.append(UInt8(ascii: "0") + (byte >> 4))
-                    bytes.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + (low - 10))
-                }
+                writeEscape(byte)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private func writeEscape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let low = byte & 0xF
+            bytes.append(contentsOf: "u00".utf8)
+            bytes.append(UInt8(ascii: "0") + (byte >> 4))
+            bytes.append(low < 10 ? UInt8(ascii: "0") + low : UInt8(ascii: "a") + (low - 10))
+        }
     }
 
     // MARK: Containers
@@ -197,8 +210,19 @@ final class CanonicalJSONWriter {
         try resume(depth: depth, serial: serial, isObject: true)
         if frames[depth].count > 0 { bytes.append(UInt8(ascii: ",")) }
         frames[depth].count += 1
-        members.append(Member(key: key, start: bytes.count))
+        let start = bytes.count
         writeString(key)
+        let writtenKeyLength = bytes.count - start - 2
+        let isKeyEscaped = writtenKeyLength != key.utf8.count
+        var leadingBytes: UInt64 = 0
+        if isKeyEscaped {
+            for (index, byte) in key.utf8.prefix(8).enumerated() { leadingBytes |= UInt64(byte) << (56 - 8 * index) }
+        } else {
+            for index in 0..<min(8, writtenKeyLength) { leadingBytes |= UInt64(bytes[start + 1 + index]) << (56 - 8 * index) }
+        }
+        members.append(Member(start: start, leadingBytes: leadingBytes, writtenKeyLength: writtenKeyLength,
+                              isKeyEscaped: isKeyEscaped, key: keys.count))
+        keys.append(key)
         bytes.append(UInt8(ascii: ":"))
         return beginValue(depth: depth + 1)
     }
@@ -261,30 +285,50 @@ final class CanonicalJSONWriter {
         }
     }
 
-    /// Puts the members of `frame` in key order (UTF-8 byte order, as Foundation's `.sortedKeys`),
-    /// keeping only the last value of a key written twice.
+    /// Puts the members of `frame` in key order, keeping only the last value of a key written twice.
     private func finishObject(_ frame: Frame) {
         let base = frame.membersBase
         let end = members.count
-        defer { members.removeSubrange(base..<end) }
+        let firstKey = base < end ? members[base].key : keys.count
+        defer {
+            keys.removeLast(keys.count - firstKey)
+            members.removeLast(end - base)
+        }
         guard end - base > 1 else { return }
-        let ordered = (base..<(end - 1)).allSatisfy { members[$0].key.utf8.lexicographicallyPrecedes(members[$0 + 1].key.utf8) }
-        if ordered { return }
+        if (base..<(end - 1)).allSatisfy({ precedes(members[$0], members[$0 + 1]) }) { return }
         for index in base..<(end - 1) { members[index].end = members[index + 1].start - 1 }
         members[end - 1].end = bytes.count
-        members[base..<end].sort { a, b in
-            a.key == b.key ? a.start < b.start : a.key.utf8.lexicographicallyPrecedes(b.key.utf8)
-        }
+        members[base..<end].sort { a, b in precedes(a, b) || (!precedes(b, a) && a.start < b.start) }
+        for index in base..<(end - 1) where !precedes(members[index], members[index + 1]) { members[index].isSuperseded = true }
         let offset = frame.start + 1
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: bytes[offset...])
         bytes.removeSubrange(offset...)
         var first = true
-        for index in base..<end {
-            if index + 1 < end && members[index + 1].key == members[index].key { continue }
+        for index in base..<end where !members[index].isSuperseded {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             bytes.append(contentsOf: scratch[(members[index].start - offset)..<(members[index].end - offset)])
+        }
+    }
+
+    /// Foundation's `.sortedKeys` order: keys compared by their UTF-8 bytes. Compares the first 8
+    /// bytes as words (a shorter key is padded with zeros, below any byte that differs from them),
+    /// then the key bytes already written, or the keys themselves where escaping changed them.
+    private func precedes(_ a: Member, _ b: Member) -> Bool {
+        if a.leadingBytes != b.leadingBytes { return a.leadingBytes < b.leadingBytes }
+        if a.isKeyEscaped || b.isKeyEscaped { return keys[a.key].utf8.lexicographicallyPrecedes(keys[b.key].utf8) }
+        return bytes.withUnsafeBufferPointer { written in
+            var left = a.start + 1
+            var right = b.start + 1
+            let leftEnd = left + a.writtenKeyLength
+            let rightEnd = right + b.writtenKeyLength
+            while left < leftEnd && right < rightEnd {
+                if written[left] != written[right] { return written[left] < written[right] }
+                left += 1
+                right += 1
+            }
+            return left == leftEnd && right < rightEnd
         }
     }
 
@@ -297,7 +341,7 @@ final class CanonicalJSONWriter {
             let frame = frames[level]
             guard frame.isObject else { return PathKey(intValue: max(0, frame.count - 1)) }
             let next = level + 1 < frames.count ? frames[level + 1].membersBase : members.count
-            return PathKey(stringValue: next > frame.membersBase ? members[next - 1].key : "")
+            return PathKey(stringValue: next > frame.membersBase ? keys[members[next - 1].key] : "")
         }
     }
 
