@@ -91,7 +91,7 @@ final class CanonicalJSONWriter {
     /// directly, anything else through its `encode(to:)`.
     func write<T: Encodable>(_ value: T, depth: Int, serial: Int) throws {
         if T.self == Double.self { return writeDouble(value as! Double) }
-        if T.self == String.self { return writeString(value as! String) }
+        if T.self == String.self { writeString(value as! String); return }
         if T.self == Int.self { return writeInteger(value as! Int) }
         if T.self == Bool.self { return writeBool(value as! Bool) }
         let start = bytes.count
@@ -138,11 +138,15 @@ final class CanonicalJSONWriter {
         }
     }
 
-    /// A JSON string with Foundation's escapes (`/` not escaped).
-    func writeString(_ string: String) {
+    /// A JSON string with Foundation's escapes (`/` not escaped). Returns the string's first 8
+    /// UTF-8 bytes as a big-endian word, zero-padded (``Member/leadingBytes``).
+    @discardableResult
+    func writeString(_ string: String) -> UInt64 {
         bytes.append(UInt8(ascii: "\""))
         var string = string
-        string.withUTF8 { utf8 in
+        let leadingBytes = string.withUTF8 { utf8 in
+            var leadingBytes: UInt64 = 0
+            for index in 0..<min(8, utf8.count) { leadingBytes |= UInt64(utf8[index]) << (56 - 8 * index) }
             var pending = 0
             for index in 0..<utf8.count {
                 let byte = utf8[index]
@@ -152,8 +156,10 @@ final class CanonicalJSONWriter {
                 writeEscape(byte)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[pending...]))
+            return leadingBytes
         }
         bytes.append(UInt8(ascii: "\""))
+        return leadingBytes
     }
 
     private func writeEscape(_ byte: UInt8) {
@@ -211,17 +217,10 @@ final class CanonicalJSONWriter {
         if frames[depth].count > 0 { bytes.append(UInt8(ascii: ",")) }
         frames[depth].count += 1
         let start = bytes.count
-        writeString(key)
+        let leadingBytes = writeString(key)
         let writtenKeyLength = bytes.count - start - 2
-        let isKeyEscaped = writtenKeyLength != key.utf8.count
-        var leadingBytes: UInt64 = 0
-        if isKeyEscaped {
-            for (index, byte) in key.utf8.prefix(8).enumerated() { leadingBytes |= UInt64(byte) << (56 - 8 * index) }
-        } else {
-            for index in 0..<min(8, writtenKeyLength) { leadingBytes |= UInt64(bytes[start + 1 + index]) << (56 - 8 * index) }
-        }
         members.append(Member(start: start, leadingBytes: leadingBytes, writtenKeyLength: writtenKeyLength,
-                              isKeyEscaped: isKeyEscaped, key: keys.count))
+                              isKeyEscaped: writtenKeyLength != key.utf8.count, key: keys.count))
         keys.append(key)
         bytes.append(UInt8(ascii: ":"))
         return beginValue(depth: depth + 1)
