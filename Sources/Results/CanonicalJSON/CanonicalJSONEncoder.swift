@@ -17,8 +17,8 @@
 /// Types that use `nestedContainer`, `nestedUnkeyedContainer` or `superEncoder` must finish with
 /// such a container before writing the next member or element of its parent (what hand-written
 /// `encode(to:)` methods do); a container written to later throws rather than writing out of
-/// place. The tests compare its output with Foundation's on the committed baselines, on
-/// adversarial records and on seeded random ones (Tests/ResultsTests/CanonicalJSONEncoderTests.swift).
+/// place. Tests/ResultsTests/CanonicalJSON*Tests.swift compare its output with Foundation's on
+/// the committed baselines, on adversarial records and types, and on seeded random records and trees.
 public enum CanonicalJSONEncoder {
     /// The UTF-8 bytes of `value`'s canonical JSON.
     public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
