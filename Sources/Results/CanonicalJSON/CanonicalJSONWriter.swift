@@ -10,6 +10,10 @@
 /// Every container and value encoder carries the serial of the frame or value it writes to; a
 /// stale one (its frame closed, its parent moved on) is refused with an `EncodingError` instead
 /// of writing out of place.
+///
+/// The buffers skip Swift's run-time exclusivity checks (`@exclusivity(unchecked)`, a third of the
+/// encoder's time otherwise): a writer belongs to one `encode` call on one thread, and no method
+/// keeps an access to one of them open across a call that could reach another.
 final class CanonicalJSONWriter {
     /// An open object or array; its bytes run from `start` (its `{` or `[`) to the end of `bytes`.
     struct Frame {
