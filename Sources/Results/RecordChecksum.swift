@@ -21,9 +21,14 @@ public enum RecordChecksum {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    /// `{"checksum":"…",` + the canonical line without its `{`.
-    static func seal(_ canonical: String) -> String {
-        prefix + hex(fnv1a64(canonical.utf8)) + "\"," + canonical.dropFirst()
+    /// `{"checksum":"…",` + the canonical line (UTF-8 bytes of one JSON object) without its `{`.
+    static func seal(_ canonical: [UInt8]) -> String {
+        var line = Array(prefix.utf8)
+        line.reserveCapacity(line.count + 18 + canonical.count)
+        line.append(contentsOf: hex(fnv1a64(canonical)).utf8)
+        line.append(contentsOf: "\",".utf8)
+        line.append(contentsOf: canonical.dropFirst())
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// The outcome of checking one line.
