@@ -31,6 +31,29 @@ struct ProblemCatalogTests {
         }
     }
 
+    /// `gradient(at:into:)` (what first-order steps call; some kinds skip f there) writes bitwise the
+    /// gradient `evaluate(at:gradient:)` writes, for every kind (quadratics rotated and not), at the
+    /// start and at seeded random points around it.
+    @Test func gradientAloneIsTheGradientOfEvaluate() throws {
+        let variants: [(ProblemKind, ParameterSet)] = ProblemCatalog.builtIn.map { ($0, ParameterSet()) } + [
+            (ProblemKind.quadratic, ParameterSet(["rotation": .text("random"), "d": .number(37)])),
+            (ProblemKind.quadratic, ParameterSet(["rotation": .text("none"), "d": .number(37)])),
+        ]
+        for (kind, parameters) in variants {
+            var generator = Xoshiro256StarStar(seed: 9)
+            let objective = try kind.make(parameters, &generator)
+            var points = [objective.startingPoint]
+            for _ in 0..<3 { points.append(objective.startingPoint.map { $0 + generator.nextGaussian() }) }
+            for x in points {
+                var fromEvaluate = [Double](repeating: .nan, count: objective.dimension)
+                var alone = [Double](repeating: .nan, count: objective.dimension)
+                _ = objective.evaluate(at: x, gradient: &fromEvaluate)
+                objective.gradient(at: x, into: &alone)
+                #expect(alone.map(\.bitPattern) == fromEvaluate.map(\.bitPattern), "\(kind.name) \(parameters)")
+            }
+        }
+    }
+
     /// An undeclared key is an error that names it, for every kind.
     @Test func everyKindRejectsUnknownParameters() {
         for kind in ProblemCatalog.builtIn {

@@ -64,6 +64,20 @@ public struct AxisAlignedQuadratic: Objective {
         }
     }
 
+    /// ∇f = Λ(x − x*) alone: bitwise the gradient `evaluate` writes, without the running sum for f
+    /// (a chain of d dependent additions, longer than the gradient itself).
+    public func gradient(at x: [Double], into gradient: inout [Double]) {
+        x.withUnsafeBufferPointer { x in
+            eigenvalues.withUnsafeBufferPointer { lambda in
+                minimizer.withUnsafeBufferPointer { center in
+                    gradient.withUnsafeMutableBufferPointer { g in
+                        for i in 0..<lambda.count { g[i] = lambda[i] * (x[i] - center[i]) }
+                    }
+                }
+            }
+        }
+    }
+
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
         for i in 0..<eigenvalues.count { result[i] = eigenvalues[i] * v[i] }
     }

@@ -72,6 +72,24 @@ public struct DenseQuadratic: Objective {
         }
     }
 
+    /// ∇f = A(x − x*) alone: bitwise the gradient `evaluate` writes, without the dot product for f.
+    public func gradient(at x: [Double], into gradient: inout [Double]) {
+        let d = dimension
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: d) { scratch in
+            let residual = scratch.baseAddress.unsafelyUnwrapped
+            x.withUnsafeBufferPointer { x in
+                minimizer.withUnsafeBufferPointer { center in
+                    for i in 0..<d { residual[i] = x[i] - center[i] }
+                }
+            }
+            matrix.withUnsafeBufferPointer { a in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    DenseMatrixKernel.multiply(a.baseAddress.unsafelyUnwrapped, dimension: d, residual, into: g.baseAddress.unsafelyUnwrapped)
+                }
+            }
+        }
+    }
+
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
         let d = dimension
         matrix.withUnsafeBufferPointer { a in
