@@ -6,7 +6,7 @@ import Testing
 /// every workload is a valid one-run suite, and a measurement covers exactly the iterations asked for.
 @Suite struct StepBenchmarkTests {
     @Test func everyWorkloadIsAValidOneRunSuite() throws {
-        for workload in StepWorkload.standard + StepWorkload.everyOptimizer {
+        for workload in StepWorkload.standard + StepWorkload.everyOptimizer + StepWorkload.everySchedule {
             let suite = try SuiteLoader(catalog: .builtIn).load(text: """
                 name: check
                 seed: 1
@@ -29,6 +29,16 @@ import Testing
         }
         for kind in Catalog.builtIn.optimizers.map(\.name) {
             #expect(timed.contains { $0 == kind }, "\(kind) has no row in StepWorkload.everyOptimizer")
+        }
+    }
+
+    /// … and one for every schedule kind.
+    @Test func everyScheduleKindHasARow() throws {
+        let timed = try StepWorkload.everySchedule.map { workload in
+            try #require(workload.optimizer.firstMatch(of: /schedule: \{kind: ([a-z0-9-]+)/)).output.1
+        }
+        for kind in Catalog.builtIn.schedules.map(\.name) {
+            #expect(timed.contains { $0 == kind }, "\(kind) has no row in StepWorkload.everySchedule")
         }
     }
 

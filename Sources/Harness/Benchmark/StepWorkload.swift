@@ -118,4 +118,36 @@ public struct StepWorkload: Sendable {
                          iterations: 20_000, targetNanoseconds: nil, referenceKey: nil)
         }
     }()
+
+    /// SGD (lr 1e−3) on 2-D Rosenbrock under every learning-rate schedule of the catalog, 200 000
+    /// iterations, the horizons of the decaying schedules set to the budget: what a schedule adds to a
+    /// step (its evaluation, once per update, through ``AnySchedule``).
+    public static let everySchedule: [StepWorkload] = {
+        let schedules: [(kind: String, entry: String)] = [
+            ("constant", "{kind: constant}"),
+            ("constant-factor", "{kind: constant-factor, factor: 0.5, total-iters: 500}"),
+            ("step", "{kind: step, step-size: 1000, gamma: 0.9}"),
+            ("multi-step", "{kind: multi-step, milestones: [50000, 100000, 150000], gamma: 0.5}"),
+            ("exponential", "{kind: exponential, gamma: 0.99999}"),
+            ("exponential-optax", "{kind: exponential-optax, decay-rate: 0.5, transition-steps: 50000}"),
+            ("cosine", "{kind: cosine, t-max: 200000}"),
+            ("cosine-optax", "{kind: cosine-optax, decay-steps: 200000, alpha: 0.01}"),
+            ("cosine-warm-restarts", "{kind: cosine-warm-restarts, t-0: 500, t-mult: 2}"),
+            ("linear", "{kind: linear, start-factor: 1, end-factor: 0.01, total-iters: 200000}"),
+            ("polynomial", "{kind: polynomial, total-iters: 200000, power: 2}"),
+            ("polynomial-optax", "{kind: polynomial-optax, transition-steps: 200000, end-value: 1e-5}"),
+            ("cyclic", "{kind: cyclic, base-lr: 1e-4, max-lr: 1e-3, step-size-up: 500}"),
+            ("one-cycle", "{kind: one-cycle, max-lr: 1e-3, total-steps: 200000}"),
+            ("one-cycle-cosine-optax", "{kind: one-cycle-cosine-optax, transition-steps: 200000, peak-value: 1e-3}"),
+            ("one-cycle-linear-optax", "{kind: one-cycle-linear-optax, transition-steps: 200000, peak-value: 1e-3}"),
+            ("noam", "{kind: noam, d-model: 1, warmup-steps: 500}"),
+            ("inverse-sqrt", "{kind: inverse-sqrt, warmup-steps: 500}"),
+            ("warmup", "{kind: warmup, warmup-steps: 500, then: cosine, t-max: 199500}"),
+        ]
+        return schedules.map { schedule in
+            StepWorkload(name: "rosenbrock d=2 · sgd + \(schedule.kind)", problem: "{kind: rosenbrock, d: 2}",
+                         optimizer: "{kind: sgd, lr: 1e-3, schedule: \(schedule.entry)}", iterations: 200_000,
+                         targetNanoseconds: nil, referenceKey: nil)
+        }
+    }()
 }
