@@ -3,8 +3,9 @@ import Foundation
 import Harness
 
 /// `gdbench bench`: the performance figures of the harness in one table — nanoseconds per iteration
-/// for each optimizer workload (``StepWorkload/standard``), the harness overhead per run, and suite
-/// wall times — and, when a Python with jax and optax is found, the same workloads timed by
+/// for each optimizer workload (``StepWorkload/standard``), the harness overhead per run, the peak
+/// memory of `gdbench run` child processes on 500 and 5 000 runs (flat in the number of runs), and
+/// suite wall times — and, when a Python with jax and optax is found, the same workloads timed by
 /// `scripts/reference/jax_timing.py` in the same run, printed as ratios (Swift time / jax time).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -99,13 +100,22 @@ struct BenchCommand: ParsableCommand {
         print()
         guard only == nil else { return }
         let overhead = try StepBenchmark.harnessOverhead(runs: 2000)
-        var suiteRows: [[String]] = [["harness / suite", "runs", "wall time", "target"]]
+        var suiteRows: [[String]] = [["harness / suite", "runs", "measured", "target"]]
         suiteRows.append(["overhead per run (setup, seeds, both passes, record, write)", "2000",
                           String(format: "%.1f µs", overhead * 1e6), "≤ 50 µs"])
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let small = try StepBenchmark.runMemory(runs: 500, executable: executable, jobs: jobs)
+        let large = try StepBenchmark.runMemory(runs: 5000, executable: executable, jobs: jobs)
+        for memory in [small, large] {
+            suiteRows.append(["peak memory of a child `gdbench run`, 1-iteration runs --jobs \(jobs)", "\(memory.runs)",
+                              String(format: "%.1f MB in %.2f s", Double(memory.peakResidentBytes) / 1e6, memory.seconds),
+                              memory.runs == small.runs ? "" : String(format: "≤ %.1f MB (flat: 500 runs + 5 MB)",
+                                                                         Double(small.peakResidentBytes) / 1e6 + 5)])
+        }
         let suiteTargets = ["smoke": "≤ 5 s", "conditioning": "≤ 60 s"]
         for name in suites.split(separator: ",").map(String.init) where name != "none" {
             let timed = try StepBenchmark.suiteWallTime(path: try location.path(for: name), jobs: jobs)
-            suiteRows.append(["suite \(name) --jobs \(jobs)", "\(timed.runs)", String(format: "%.2f s", timed.seconds),
+            suiteRows.append(["suite \(name) --jobs \(jobs) (wall time)", "\(timed.runs)", String(format: "%.2f s", timed.seconds),
                               suiteTargets[name] ?? ""])
         }
         print(table(suiteRows), terminator: "")
