@@ -8,7 +8,7 @@ import Foundation
 /// writer given all the bytes at once.
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL) throws {
-        var writer = try Writer(url: url)
+        var writer = try Writer(url: url, bufferSize: 0)
         do {
             try data.withUnsafeBytes { try writer.append($0) }
             try writer.commit()
@@ -22,19 +22,19 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: url)
     }
 
-    /// One file being written: ``append(_:)-(UnsafeRawBufferPointer)`` buffers up to
-    /// ``bufferSize`` bytes before each `write`, ``commit()`` flushes, syncs and renames,
+    /// One file being written: ``append(_:)-(UnsafeRawBufferPointer)`` buffers up to `bufferSize`
+    /// bytes (256 KiB by default) before each `write`, ``commit()`` flushes, syncs and renames,
     /// ``abandon()`` removes the temporary file (after a failure; a no-op once committed).
     public struct Writer {
-        public static let bufferSize = 1 << 20
-
         public let url: URL
+        private let bufferSize: Int
         private let temporary: URL
         private var descriptor: Int32
         private var buffer: [UInt8] = []
 
-        public init(url: URL) throws {
+        public init(url: URL, bufferSize: Int = 1 << 18) throws {
             self.url = url
+            self.bufferSize = bufferSize
             let directory = url.deletingLastPathComponent()
             temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -42,7 +42,6 @@ public enum AtomicFile {
                 let reason = String(cString: strerror(errno))
                 throw ResultsError("cannot write \(url.path): cannot create a file in \(directory.path) (\(reason))")
             }
-            buffer.reserveCapacity(Writer.bufferSize)
         }
 
         /// The error for `what`, with the system's reason; closes and removes the temporary file.
@@ -53,8 +52,8 @@ public enum AtomicFile {
         }
 
         public mutating func append(_ bytes: UnsafeRawBufferPointer) throws {
-            if buffer.count + bytes.count > Writer.bufferSize { try flush() }
-            if bytes.count > Writer.bufferSize {
+            if buffer.count + bytes.count > bufferSize { try flush() }
+            if bytes.count > bufferSize {
                 try writeAll(bytes)
             } else {
                 buffer.append(contentsOf: bytes)
@@ -67,22 +66,28 @@ public enum AtomicFile {
         }
 
         private mutating func flush() throws {
-            let pending = buffer
+            let written = buffer.withUnsafeBytes { Writer.writeAll($0, to: descriptor) }
+            guard written else { throw failure("the write failed") }
             buffer.removeAll(keepingCapacity: true)
-            try pending.withUnsafeBytes { try writeAll($0) }
         }
 
         private mutating func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-            guard let base = bytes.baseAddress else { return }
+            guard Writer.writeAll(bytes, to: descriptor) else { throw failure("the write failed") }
+        }
+
+        /// `write(2)` until every byte is written (retrying on EINTR); false on an error (errno set).
+        private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+            guard let base = bytes.baseAddress else { return true }
             var offset = 0
             while offset < bytes.count {
                 let count = Foundation.write(descriptor, base + offset, bytes.count - offset)
                 if count < 0 {
                     if errno == EINTR { continue }
-                    throw failure("the write failed")
+                    return false
                 }
                 offset += count
             }
+            return true
         }
 
         /// Writes what is buffered, syncs the file to disk and renames it over ``url``.

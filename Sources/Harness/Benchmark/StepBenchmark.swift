@@ -137,13 +137,19 @@ public enum StepBenchmark {
         public var runs: Int
         public var peakResidentBytes: Int
         public var seconds: Double
+        /// This process's peak when it started the child. Linux counts it in the child's figure
+        /// (exec records the high-water mark of the address space it replaces), so the figure is the
+        /// child's own only when it is larger than this.
+        public var spawnerPeakBytes: Int
+        public var isChildsOwn: Bool { peakResidentBytes > spawnerPeakBytes }
     }
 
     /// Runs `executable run SUITE --out ROOT --quiet --no-figures --jobs J` in a child process on a
     /// generated suite of `runs` one-iteration runs of GD on 2-D Rosenbrock (the workload of
     /// ``harnessOverhead(runs:)``), in a temporary directory, and reads the child's peak resident
     /// memory from `wait4`'s resource usage. Memory flat in the number of runs means this figure
-    /// hardly changes between 500 and 5 000 runs: records go to disk as they finish.
+    /// hardly changes between 500 and 5 000 runs: records go to disk as they finish. Call it while
+    /// this process is still small (see ``RunMemory/spawnerPeakBytes``).
     public static func runMemory(runs: Int, executable: String, jobs: Int) throws -> RunMemory {
         let workload = StepWorkload.standard[0]
         let text = suiteText(workload, iterations: 1, timingRepeats: 1)
@@ -163,6 +169,7 @@ public enum StepBenchmark {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
+        let spawnerPeak = peakResidentBytes()
         let start = MonotonicClock.nanoseconds()
         let spawned = posix_spawn(&child, executable, &actions, nil, &argv, environ)
         guard spawned == 0 else { throw Failure("cannot start \(executable): \(String(cString: strerror(spawned)))") }
@@ -178,7 +185,7 @@ public enum StepBenchmark {
         #else
         let peak = usage.ru_maxrss
         #endif
-        return RunMemory(runs: runs, peakResidentBytes: peak, seconds: seconds)
+        return RunMemory(runs: runs, peakResidentBytes: peak, seconds: seconds, spawnerPeakBytes: spawnerPeak)
     }
 
     /// Peak resident set size of this process so far, in bytes (getrusage; Linux reports kB).
