@@ -45,6 +45,7 @@ public struct RecordLines: Sendable {
         }
         defer { close(descriptor) }
         let file = add(file: url)
+        let decoder = RecordCoding.decoder()
         let newline = UInt8(ascii: "\n")
         var block = [UInt8](repeating: 0, count: 1 << 20)
         var pending: [UInt8] = []
@@ -53,10 +54,11 @@ public struct RecordLines: Sendable {
         var number = 0
         func take(_ line: ArraySlice<UInt8>, offset: Int, isTornTail: Bool) throws {
             number += 1
-            guard line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }) else { return }
+            let text = String(decoding: line, as: UTF8.self)
+            guard !text.allSatisfy(\.isWhitespace) else { return }
             let record: RunRecord
             do {
-                record = try RecordLines.record(fromLine: line)
+                record = try RecordLines.record(fromLine: text, decoder: decoder)
             } catch let error as ResultsError {
                 if isTornTail && toleratingTruncatedTail { return }
                 if isTornTail { throw ResultsError("\(url.path): line \(number): truncated (the file ends inside a record; was the write interrupted?)") }
@@ -93,14 +95,13 @@ public struct RecordLines: Sendable {
 
     /// Decodes one line, validated: its checksum when it has one, then the record's fields and schema
     /// version. The errors are ``RecordCoding``'s messages without their `line N: `.
-    static func record(fromLine line: ArraySlice<UInt8>) throws -> RunRecord {
-        let text = String(decoding: line, as: UTF8.self)
+    static func record(fromLine text: String, decoder: JSONDecoder) throws -> RunRecord {
         if case .mismatch(let expected, let found) = RecordChecksum.verify(text[...]) {
             throw ResultsError("checksum \(found) does not match the record (\(expected)); the line was changed or damaged")
         }
         let record: RunRecord
         do {
-            record = try RecordCoding.decoder().decode(RunRecord.self, from: Data(line))
+            record = try decoder.decode(RunRecord.self, from: Data(text.utf8))
         } catch {
             throw ResultsError("not a run record (\(RecordCoding.describe(error)))")
         }
@@ -134,6 +135,7 @@ public struct RecordLines: Sendable {
             guard descriptor >= 0 else { throw ResultsError("cannot read \(url.path): \(String(cString: strerror(errno)))") }
             descriptors.append(descriptor)
         }
+        let decoder = RecordCoding.decoder()
         var line: [UInt8] = []
         for location in sortedByID() {
             let path = files[location.file].path
@@ -152,7 +154,8 @@ public struct RecordLines: Sendable {
             }
             let record: RunRecord
             do {
-                record = try RecordLines.record(fromLine: line[0..<location.length])
+                record = try RecordLines.record(fromLine: String(decoding: line[0..<location.length], as: UTF8.self),
+                                                decoder: decoder)
             } catch let error as ResultsError {
                 throw ResultsError("\(path): the record at byte \(location.offset): \(error.message)")
             }
