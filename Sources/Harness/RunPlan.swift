@@ -77,6 +77,10 @@ public struct RunPlan: Sendable {
                              message: "matches no problem id; the ids are \(problems.map(\.id).joined(separator: ", "))")
         }
         var specs: [RunSpec] = []
+        // Exactly the runs' count: a growing array would hold two buffers of specs at its peak.
+        var pairs = 0
+        for problem in problems { pairs += optimizers.filter { $0.applies(to: problem.id) }.count }
+        specs.reserveCapacity(suite.repetitions * pairs)
         var seen: [String: String] = [:]
         for problem in problems {
             for repetition in 0..<suite.repetitions {
@@ -95,7 +99,8 @@ public struct RunPlan: Sendable {
                 }
             }
         }
-        self.specs = specs.sorted { $0.id < $1.id }
+        specs.sort { $0.id < $1.id }  // in place: no second copy of the specs at the peak
+        self.specs = specs
     }
 
     /// All combinations of one alternative per key; keys sorted, the first key varies slowest.

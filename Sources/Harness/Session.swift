@@ -30,22 +30,29 @@ public struct SessionOptions: Sendable {
     }
 }
 
-/// The result of ``Session/run(_:options:)``.
+/// The result of ``Session/run(_:options:)``: where the records are, how many, and the outcome table
+/// built while `runs.jsonl` was written (the records themselves are read from the run directory).
 public struct SessionOutcome: Sendable {
     public var directory: RunDirectory
-    public var records: [RunRecord]
+    /// Records in the run directory (in `runs.jsonl`, or in the journal when interrupted).
+    public var runCount: Int
     public var interrupted: Bool
     /// Records taken from the journal of an unfinished run (`--resume`).
     public var reusedCount: Int
+    /// The table `gdbench run` prints; nil when interrupted.
+    public var table: OutcomeTable?
 }
 
 /// Runs a plan into a run directory: manifest first (no end time), each finished record appended to
 /// the journal, and on completion `runs.jsonl`, `summary.csv`, the finished manifest and `latest`.
 /// An interrupted run keeps its journal and unfinished manifest, so `resume` can continue it.
+/// Memory does not grow with the number of runs: records go to the journal as they finish, which
+/// keeps only their ids and byte ranges, and the files are written from the journal one record at a
+/// time (``RunDirectory/finish(lines:manifest:onRecord:)``).
 public enum Session {
     public static func run(_ plan: RunPlan, options: SessionOptions) throws -> SessionOutcome {
         try SuiteRunner.validate(plan)
-        let filtered = SuiteRunner.select(plan, filter: options.filter, shard: nil)
+        let filteredCount = SuiteRunner.select(plan, filter: options.filter, shard: nil).count
         let selected = SuiteRunner.select(plan, filter: options.filter, shard: options.shard)
         let provenance = options.provenance
         let now = Date()
@@ -55,11 +62,10 @@ public enum Session {
             buildConfiguration: provenance.buildConfiguration, suite: plan.suite.name, suiteFile: plan.suite.file,
             suiteDigest: plan.suite.digest, seed: RunRecord.hex(plan.suite.seed), commandLine: options.commandLine,
             startTime: RunDirectory.isoTime(now), endTime: nil, filter: options.filter?.pattern,
-            shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filtered.count)
+            shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filteredCount)
 
         var directory: RunDirectory?
         var lock: RunLock?
-        var reuse: [String: RunRecord] = [:]
         if options.resume {
             let suiteDirectory = options.resultsRoot.appendingPathComponent(plan.suite.name)
             for candidate in RunDirectory.unfinished(suiteDirectory: suiteDirectory) {
@@ -69,34 +75,40 @@ public enum Session {
                 lock = try RunLock(directory: candidate)
                 directory = candidate
                 manifest.startTime = old.startTime
-                let wanted = Set(selected.map(\.id))
-                for record in try candidate.readJournal() where wanted.contains(record.id) { reuse[record.id] = record }
                 break
             }
         }
         let runDirectory = try directory ?? RunDirectory.create(root: options.resultsRoot, suite: plan.suite.name, date: now)
         let heldLock = try lock ?? RunLock(directory: runDirectory)
         defer { heldLock.release() }
-        try runDirectory.writeManifest(manifest)
-        let journal = try Journal(directory: runDirectory)
+        let wanted = directory == nil ? [] : Set(selected.map { plan.specs[$0].id })
+        var reused = Set<String>()
+        let journal = try Journal(directory: runDirectory) { record in
+            wanted.contains(record.id) && reused.insert(record.id).inserted
+        }
         defer { journal.close() }
+        try runDirectory.writeManifest(manifest)
+        let finished = reused
         let failures = JournalFailures()
         let sidecars = SidecarWriter(directory: runDirectory.url)
         let onRecord = options.onRecord
         let outcome = try SuiteRunner.run(plan, options: SuiteRunOptions(
-            jobs: options.jobs, filter: options.filter, shard: options.shard, stop: options.stop, reuse: reuse,
+            jobs: options.jobs, filter: options.filter, shard: options.shard, stop: options.stop, finished: finished,
             onRecord: { record, done, total in
                 do { try journal.append(record) } catch { failures.note("\(error)") }
                 onRecord?(record, done, total)
             }, validate: false, sidecars: sidecars))
         if let failure = failures.first { throw ResultsError("cannot append to the journal: \(failure)") }
         if let failure = sidecars.firstFailure { throw ResultsError("cannot write the paths of 2-D runs: \(failure)") }
+        var table: OutcomeTable?
         if !outcome.interrupted {
             manifest.endTime = RunDirectory.isoTime(Date())
-            try runDirectory.finish(records: outcome.records, manifest: manifest)
+            var accumulator = OutcomeTable.Accumulator()
+            try runDirectory.finish(lines: journal.lines, manifest: manifest) { accumulator.add($0) }
+            table = accumulator.table
         }
-        return SessionOutcome(directory: runDirectory, records: outcome.records, interrupted: outcome.interrupted,
-                              reusedCount: reuse.count)
+        return SessionOutcome(directory: runDirectory, runCount: journal.count, interrupted: outcome.interrupted,
+                              reusedCount: finished.count, table: table)
     }
 }
 

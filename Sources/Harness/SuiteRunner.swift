@@ -11,9 +11,11 @@ public struct SuiteRunOptions: Sendable {
     public var filter: GlobPattern?
     public var shard: Shard?
     public var stop: StopSignal?
-    /// Finished records to reuse instead of running (`--resume`), by id.
-    public var reuse: [String: RunRecord]
-    /// Called (serially) with each new record, the number finished and the total selected.
+    /// Ids of runs already finished (`--resume`: their records are in the journal): not run again,
+    /// counted as finished.
+    public var finished: Set<String>
+    /// Called (serially) with each new record, the number finished and the total selected. This is
+    /// where records go: the runner keeps none of them.
     public var onRecord: (@Sendable (RunRecord, Int, Int) -> Void)?
     /// Validate the plan first (``SuiteRunner/validate(_:)``); false when the caller already did.
     public var validate: Bool
@@ -21,38 +23,45 @@ public struct SuiteRunOptions: Sendable {
     public var sidecars: SidecarWriter?
 
     public init(jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
-                reuse: [String: RunRecord] = [:], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
+                finished: Set<String> = [], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
                 validate: Bool = true, sidecars: SidecarWriter? = nil) {
         self.jobs = max(1, jobs)
         self.filter = filter
         self.shard = shard
         self.stop = stop
-        self.reuse = reuse
+        self.finished = finished
         self.onRecord = onRecord
         self.validate = validate
         self.sidecars = sidecars
     }
 }
 
-/// The records of a (possibly partial) run of a plan.
+/// How far a (possibly partial) run of a plan got.
 public struct SuiteOutcome: Sendable {
-    /// Sorted by id: the reused and the new records.
-    public var records: [RunRecord]
-    /// The ids selected by filter and shard, sorted.
-    public var selectedIDs: [String]
+    /// Runs finished: the already finished ones and the new ones.
+    public var finishedCount: Int
+    /// Runs selected by filter and shard.
+    public var selectedCount: Int
     /// True when the stop signal ended the run before every selected run finished.
     public var interrupted: Bool
 }
 
 /// Runs a ``RunPlan``: validates it, builds each problem instance once per (instance, repetition)
 /// and runs every optimizer on it, on `jobs` threads that pull (instance, repetition) groups from a
-/// shared counter. Output is sorted by id, so it does not depend on the thread count.
+/// shared counter. Each record goes to ``SuiteRunOptions/onRecord`` as it finishes and is not kept,
+/// so memory does not grow with the number of runs (``Session`` appends them to the run's journal);
+/// ``records(_:options:)`` gathers them for small suites.
 public enum SuiteRunner {
-    /// The specs selected by filter and shard, in id order.
-    public static func select(_ plan: RunPlan, filter: GlobPattern?, shard: Shard?) -> [RunSpec] {
-        let filtered = plan.specs.filter { filter?.matches($0.id) ?? true }
-        guard let shard else { return filtered }
-        return filtered.enumerated().filter { shard.contains(position: $0.offset) }.map(\.element)
+    /// The positions in `plan.specs` of the specs selected by filter and shard, in id order (positions,
+    /// not copies of the specs: a spec is half a kilobyte).
+    public static func select(_ plan: RunPlan, filter: GlobPattern?, shard: Shard?) -> [Int] {
+        var selected: [Int] = []
+        var filtered = 0
+        for (position, spec) in plan.specs.enumerated() where filter?.matches(spec.id) ?? true {
+            if shard?.contains(position: filtered) ?? true { selected.append(position) }
+            filtered += 1
+        }
+        return selected
     }
 
     /// Checks everything that needs a problem instance, on repetition 0 of each problem: the kinds'
@@ -83,24 +92,31 @@ public enum SuiteRunner {
         let settings = RunSettings(suite: plan.suite)
         let selected = select(plan, filter: options.filter, shard: options.shard)
         let collector = Collector(total: selected.count, onRecord: options.onRecord)
-        var groups: [[RunSpec]] = []
+        // Groups of positions in plan.specs: the runs of one (instance, repetition), in id order.
+        var groups: [[Int]] = []
         var groupIndex: [String: Int] = [:]
-        for spec in selected {
-            if let reused = options.reuse[spec.id] {
-                collector.add(reused, isNew: false)
+        for position in selected {
+            let spec = plan.specs[position]
+            if options.finished.contains(spec.id) {
+                collector.countFinished()
                 continue
             }
             let key = "\(spec.problem.instanceID)/rep=\(spec.repetition)"
             if let index = groupIndex[key] {
-                groups[index].append(spec)
+                groups[index].append(position)
             } else {
                 groupIndex[key] = groups.count
-                groups.append([spec])
+                groups.append([position])
             }
         }
+        groupIndex = [:]
         let work = groups
+        let specs = plan.specs
         var contourRepetition: [String: Int] = [:]
-        for spec in selected { contourRepetition[spec.problem.id] = min(contourRepetition[spec.problem.id] ?? .max, spec.repetition) }
+        for position in selected {
+            let spec = specs[position]
+            contourRepetition[spec.problem.id] = min(contourRepetition[spec.problem.id] ?? .max, spec.repetition)
+        }
         let contourRepetitionByProblem = contourRepetition
         let next = Counter()
         let suiteName = plan.suite.name
@@ -108,7 +124,7 @@ public enum SuiteRunner {
         DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, work.count))) { _ in
             while let index = next.take(below: work.count) {
                 if options.stop?.isRaised == true { return }
-                let group = work[index]
+                let group = work[index].map { specs[$0] }
                 let instance: ProblemInstance
                 do {
                     instance = try Instantiation.makeProblem(group[0].problem, problemSeed: group[0].problemSeed)
@@ -116,7 +132,7 @@ public enum SuiteRunner {
                 } catch {
                     for spec in group {
                         collector.add(Runner.failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: nil,
-                                                          message: "\(error)"), isNew: true)
+                                                          message: "\(error)"))
                     }
                     continue
                 }
@@ -128,7 +144,7 @@ public enum SuiteRunner {
                                                       sidecars.write(path)
                                                       paths[spec.problem.id, default: []].append(path)
                                                   } }) else { return }
-                    collector.add(record, isNew: true)
+                    collector.add(record)
                 }
                 if let sidecars = options.sidecars, instance.objective.dimension == 2 {
                     for problemID in Set(group.map(\.problem.id)).sorted()
@@ -138,9 +154,23 @@ public enum SuiteRunner {
                 }
             }
         }
-        let records = collector.sortedRecords()
-        return SuiteOutcome(records: records, selectedIDs: selected.map(\.id),
-                            interrupted: records.count < selected.count)
+        let finished = collector.count
+        return SuiteOutcome(finishedCount: finished, selectedCount: selected.count, interrupted: finished < selected.count)
+    }
+
+    /// The records of the runs of `plan` (those `options` select and has not marked finished), sorted
+    /// by id, gathered in memory: for small suites and tests. Suites of any size go to disk through
+    /// ``Session``, whose memory does not grow with the number of runs.
+    public static func records(_ plan: RunPlan, options: SuiteRunOptions = SuiteRunOptions()) throws -> [RunRecord] {
+        let gathered = RecordGatherer()
+        var options = options
+        let forward = options.onRecord
+        options.onRecord = { record, done, total in
+            gathered.add(record)
+            forward?(record, done, total)
+        }
+        _ = try run(plan, options: options)
+        return gathered.sorted()
     }
 }
 
@@ -158,10 +188,11 @@ final class Counter: @unchecked Sendable {
     }
 }
 
-/// Gathers records from worker threads and reports each new one, one at a time.
+/// Counts the runs finished by the worker threads and hands each new record to `onRecord`, one at
+/// a time, without keeping it.
 final class Collector: @unchecked Sendable {
     private let lock = NSLock()
-    private var records: [RunRecord] = []
+    private var finished = 0
     private let total: Int
     private let onRecord: (@Sendable (RunRecord, Int, Int) -> Void)?
 
@@ -170,14 +201,40 @@ final class Collector: @unchecked Sendable {
         self.onRecord = onRecord
     }
 
-    func add(_ record: RunRecord, isNew: Bool) {
+    /// Runs finished so far (already finished ones included).
+    var count: Int {
         lock.lock()
         defer { lock.unlock() }
-        records.append(record)
-        if isNew { onRecord?(record, records.count, total) }
+        return finished
     }
 
-    func sortedRecords() -> [RunRecord] {
+    /// A run finished before this one started (`--resume`).
+    func countFinished() {
+        lock.lock()
+        finished += 1
+        lock.unlock()
+    }
+
+    func add(_ record: RunRecord) {
+        lock.lock()
+        defer { lock.unlock() }
+        finished += 1
+        onRecord?(record, finished, total)
+    }
+}
+
+/// The records of ``SuiteRunner/records(_:options:)``, gathered from the serial `onRecord` calls.
+final class RecordGatherer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var records: [RunRecord] = []
+
+    func add(_ record: RunRecord) {
+        lock.lock()
+        records.append(record)
+        lock.unlock()
+    }
+
+    func sorted() -> [RunRecord] {
         lock.lock()
         defer { lock.unlock() }
         return records.sorted { $0.id < $1.id }

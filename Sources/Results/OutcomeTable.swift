@@ -17,29 +17,61 @@ public struct OutcomeTable: Sendable {
     /// The final target of the ladder and its measure (`relative-gap ≤ 1e-08`), for the header.
     public var finalTarget: String?
 
+    /// The table of `records` (in any order).
     public init(records: [RunRecord]) {
-        finalTarget = records.first.flatMap { record in
-            record.targets.ladder.last.map { "\(record.targets.measure.rawValue) ≤ \(SummaryTable.format($0.threshold))" }
+        var accumulator = Accumulator()
+        for record in records.sorted(by: { $0.id < $1.id }) { accumulator.add(record) }
+        self = accumulator.table
+    }
+
+    /// Builds the table one record at a time, fed in id order (as `runs.jsonl` is written), keeping per
+    /// run only its iterations to the final target and its median seconds.
+    public struct Accumulator: Sendable {
+        struct Group: Sendable {
+            var problem: String
+            var optimizer: String
+            var converged = 0
+            var iterations: [Double] = []
+            var seconds: [Double] = []
         }
-        var order: [String] = []
-        var groups: [String: [RunRecord]] = [:]
-        for record in records.sorted(by: { $0.id < $1.id }) {
-            let key = record.problem.id + "\u{0}" + record.optimizer.id
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(record)
-        }
-        rows = order.compactMap { key in
-            guard let group = groups[key], let first = group.first else { return nil }
-            let iterations = group.map { record -> Double in
-                guard let hit = record.targets.ladder.last?.hit else { return .infinity }
-                return Double(hit.iteration)
+
+        private var finalTarget: String?
+        private var isEmpty = true
+        private var order: [String] = []
+        private var groups: [String: Group] = [:]
+
+        public init() {}
+
+        public mutating func add(_ record: RunRecord) {
+            if isEmpty {
+                isEmpty = false
+                finalTarget = record.targets.ladder.last.map { "\(record.targets.measure.rawValue) ≤ \(SummaryTable.format($0.threshold))" }
             }
-            let medianIterations = OutcomeTable.median(iterations)
-            return Row(problem: first.problem.id, optimizer: first.optimizer.id, runs: group.count,
-                       converged: group.filter { $0.status == .converged }.count,
-                       medianIterations: medianIterations.isFinite ? medianIterations : nil,
-                       medianSeconds: OutcomeTable.median(group.map(\.wallTime.medianSeconds)))
+            let key = record.problem.id + "\u{0}" + record.optimizer.id
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = Group(problem: record.problem.id, optimizer: record.optimizer.id)
+            }
+            groups[key]?.converged += record.status == .converged ? 1 : 0
+            groups[key]?.iterations.append(record.targets.ladder.last?.hit.map { Double($0.iteration) } ?? .infinity)
+            groups[key]?.seconds.append(record.wallTime.medianSeconds)
         }
+
+        public var table: OutcomeTable {
+            let rows = order.compactMap { key -> Row? in
+                guard let group = groups[key] else { return nil }
+                let medianIterations = OutcomeTable.median(group.iterations)
+                return Row(problem: group.problem, optimizer: group.optimizer, runs: group.iterations.count,
+                           converged: group.converged, medianIterations: medianIterations.isFinite ? medianIterations : nil,
+                           medianSeconds: OutcomeTable.median(group.seconds))
+            }
+            return OutcomeTable(rows: rows, finalTarget: finalTarget)
+        }
+    }
+
+    public init(rows: [Row], finalTarget: String?) {
+        self.rows = rows
+        self.finalTarget = finalTarget
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -97,12 +97,41 @@ public struct RunDirectory: Sendable {
         }
     }
 
-    /// Writes `runs.jsonl` (sorted by id), `summary.csv` and the finished manifest, removes the
-    /// journal and points `../latest` at this directory. Every file is written atomically.
-    public func finish(records: [RunRecord], manifest: RunManifest) throws {
-        let sorted = records.sorted { $0.id < $1.id }
-        try AtomicFile.write(try RecordCoding.jsonLines(sorted), to: recordsURL)
-        try AtomicFile.write(SummaryTable.csv(sorted), to: summaryURL)
+    /// Writes `runs.jsonl` (the lines of `lines`, copied verbatim in id order), `summary.csv` (a row
+    /// per record, in id order), the finished manifest, removes the journal and points `../latest`
+    /// at this directory. Every file is written atomically and streamed: one record is decoded at a
+    /// time and handed to `onRecord` (in id order) after its row is written. The files are the same
+    /// bytes as ``RecordCoding/jsonLines(_:)`` and ``SummaryTable/csv(_:)`` of the records sorted by id.
+    public func finish(lines: RecordLines, manifest: RunManifest, onRecord: (RunRecord) throws -> Void = { _ in }) throws {
+        var records = try AtomicFile.Writer(url: recordsURL)
+        var summary: AtomicFile.Writer
+        do {
+            summary = try AtomicFile.Writer(url: summaryURL)
+        } catch {
+            records.abandon()
+            throw error
+        }
+        do {
+            var thresholds: [Double]?
+            try lines.forEachInIDOrder { record, line in
+                try records.append(line)
+                try records.append("\n")
+                if thresholds == nil {
+                    let first = SummaryTable.thresholds(of: record)
+                    thresholds = first
+                    try summary.append(SummaryTable.header(thresholds: first))
+                }
+                try summary.append(SummaryTable.row(record, thresholds: thresholds ?? []))
+                try onRecord(record)
+            }
+            if thresholds == nil { try summary.append(SummaryTable.header(thresholds: [])) }
+            try records.commit()
+            try summary.commit()
+        } catch {
+            records.abandon()
+            summary.abandon()
+            throw error
+        }
         try writeManifest(manifest)
         try? FileManager.default.removeItem(at: journalURL)
         try pointLatest()
@@ -129,43 +158,5 @@ public struct RunDirectory: Sendable {
             guard let manifest = try? directory.readManifest(), manifest.endTime == nil else { return nil }
             return directory
         }
-    }
-}
-
-/// Appends finished records to `journal.jsonl` as they complete (one `write` per line), so an
-/// interrupted run loses nothing that finished.
-public final class Journal: @unchecked Sendable {
-    private let lock = NSLock()
-    private let handle: FileHandle
-
-    public init(directory: RunDirectory) throws {
-        let path = directory.journalURL.path
-        if !FileManager.default.fileExists(atPath: path) && !FileManager.default.createFile(atPath: path, contents: nil) {
-            throw ResultsError("cannot create \(path): \(String(cString: strerror(errno)))")
-        }
-        guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw ResultsError("cannot open \(path) for appending: \(String(cString: strerror(errno)))")
-        }
-        self.handle = handle
-        // A torn last line (the process was killed inside a write) is cut off: its run is simply run
-        // again, and every line of the journal stays a whole record, however often it is resumed.
-        if let data = FileManager.default.contents(atPath: path), let last = data.last, last != UInt8(ascii: "\n") {
-            let whole = data.lastIndex(of: UInt8(ascii: "\n")).map { data.distance(from: data.startIndex, to: $0) + 1 } ?? 0
-            handle.truncateFile(atOffset: UInt64(whole))
-        }
-        handle.seekToEndOfFile()
-    }
-
-    public func append(_ record: RunRecord) throws {
-        let line = try RecordCoding.line(record) + "\n"
-        lock.lock()
-        defer { lock.unlock() }
-        handle.write(Data(line.utf8))
-    }
-
-    public func close() {
-        lock.lock()
-        defer { lock.unlock() }
-        handle.closeFile()
     }
 }

@@ -3,8 +3,10 @@ import Foundation
 /// `gdbench merge DIR…`: joins the run directories of the shards of one suite run into one set of
 /// records, after checking that they share suite digest, seed, code version, filter and shard count,
 /// that every shard is present once and finished, and that the ids neither overlap nor miss any run.
+/// The result is an index of the shards' record lines (``RecordLines``), validated line by line,
+/// for ``RunDirectory/finish(lines:manifest:onRecord:)``: the records are never all in memory.
 public enum ShardMerger {
-    public static func merge(_ directories: [RunDirectory]) throws -> (records: [RunRecord], manifest: RunManifest) {
+    public static func merge(_ directories: [RunDirectory]) throws -> (lines: RecordLines, manifest: RunManifest) {
         guard let first = directories.first else { throw ResultsError("merge needs at least one run directory") }
         let manifests = try directories.map { try $0.readManifest() }
         let reference = manifests[0]
@@ -41,25 +43,24 @@ public enum ShardMerger {
             let missing = Set(1...shardCount).subtracting(shardIndices).sorted()
             guard missing.isEmpty else { throw ResultsError("missing shard \(missing.map { "\($0)/\(shardCount)" }.joined(separator: ", "))") }
         }
-        var records: [RunRecord] = []
-        var owner: [String: String] = [:]
+        var lines = RecordLines()
         for directory in directories {
-            for record in try directory.readRecords() {
-                if let other = owner[record.id] {
-                    throw ResultsError("run \(record.id) is in both \(other) and \(directory.url.path)")
-                }
-                owner[record.id] = directory.url.path
-                records.append(record)
+            guard FileManager.default.fileExists(atPath: directory.recordsURL.path) else {
+                throw ResultsError("\(directory.recordsURL.path): no such file (is the run finished?)")
             }
+            try lines.scan(directory.recordsURL)
         }
-        guard records.count == reference.plannedRuns else {
-            throw ResultsError("the directories hold \(records.count) runs, the plan has \(reference.plannedRuns)")
+        if let (earlier, later) = lines.firstDuplicate() {
+            throw ResultsError("run \(earlier.id) is in both \(directories[earlier.file].url.path) and \(directories[later.file].url.path)")
+        }
+        guard lines.count == reference.plannedRuns else {
+            throw ResultsError("the directories hold \(lines.count) runs, the plan has \(reference.plannedRuns)")
         }
         var manifest = reference
         manifest.shard = nil
-        manifest.selectedRuns = records.count
+        manifest.selectedRuns = lines.count
         manifest.startTime = manifests.map(\.startTime).min() ?? reference.startTime
         manifest.endTime = manifests.compactMap(\.endTime).max()
-        return (records.sorted { $0.id < $1.id }, manifest)
+        return (lines, manifest)
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import Harness
 
 /// `gdbench bench`: the performance figures of the harness in one table — nanoseconds per iteration
-/// for each optimizer workload (``StepWorkload/standard``), the harness overhead per run, and suite
-/// wall times — and, when a Python with jax and optax is found, the same workloads timed by
+/// for each optimizer workload (``StepWorkload/standard``), the harness overhead per run, the peak
+/// memory of `gdbench run` child processes on 500 and 5 000 runs (flat in the number of runs), and
+/// suite wall times — and, when a Python with jax and optax is found, the same workloads timed by
 /// `scripts/reference/jax_timing.py` in the same run, printed as ratios (Swift time / jax time).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,6 +57,11 @@ struct BenchCommand: ParsableCommand {
         let provenance = Provenance.current()
         print("machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift \(provenance.swiftVersion), \(provenance.buildConfiguration) build")
         print("load average at start: \(loadAverage())")
+        // First, while this process is small: a child's peak memory includes its spawner's (Linux).
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let memory = only != nil ? [] : try [500, 5000].map {
+            try StepBenchmark.runMemory(runs: $0, executable: executable, jobs: jobs)
+        }
         let reference = referenceTimes()
 
         var rows: [[String]] = [["workload", "iterations", "ns/iter", "monitored", "spread", "target", "jax ns/iter", "swift/jax"]]
@@ -99,13 +105,21 @@ struct BenchCommand: ParsableCommand {
         print()
         guard only == nil else { return }
         let overhead = try StepBenchmark.harnessOverhead(runs: 2000)
-        var suiteRows: [[String]] = [["harness / suite", "runs", "wall time", "target"]]
+        var suiteRows: [[String]] = [["harness / suite", "runs", "measured", "target"]]
         suiteRows.append(["overhead per run (setup, seeds, both passes, record, write)", "2000",
                           String(format: "%.1f µs", overhead * 1e6), "≤ 50 µs"])
+        for child in memory {
+            let megabytes = Double(child.peakResidentBytes) / 1e6
+            suiteRows.append(["peak memory of a child `gdbench run`, 1-iteration runs --jobs \(jobs)", "\(child.runs)",
+                              String(format: child.isChildsOwn ? "%.1f MB in %.2f s" : "≤ %.1f MB in %.2f s (spawner's peak)",
+                                     megabytes, child.seconds),
+                              child.runs == memory[0].runs ? "" : String(format: "≤ %.1f MB (flat: %d runs + 5 MB)",
+                                                                           Double(memory[0].peakResidentBytes) / 1e6 + 5, memory[0].runs)])
+        }
         let suiteTargets = ["smoke": "≤ 5 s", "conditioning": "≤ 60 s"]
         for name in suites.split(separator: ",").map(String.init) where name != "none" {
             let timed = try StepBenchmark.suiteWallTime(path: try location.path(for: name), jobs: jobs)
-            suiteRows.append(["suite \(name) --jobs \(jobs)", "\(timed.runs)", String(format: "%.2f s", timed.seconds),
+            suiteRows.append(["suite \(name) --jobs \(jobs) (wall time)", "\(timed.runs)", String(format: "%.2f s", timed.seconds),
                               suiteTargets[name] ?? ""])
         }
         print(table(suiteRows), terminator: "")

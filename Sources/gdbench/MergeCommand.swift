@@ -25,9 +25,9 @@ struct MergeCommand: ParsableCommand {
         var manifest = merged.manifest
         manifest.commandLine = CommandLine.arguments
         let directory = try RunDirectory.create(root: URL(fileURLWithPath: out), suite: manifest.suite, date: Date())
-        try directory.finish(records: merged.records, manifest: manifest)
+        try directory.finish(lines: merged.lines, manifest: manifest)
         try copySidecars(from: directories.sorted().map { URL(fileURLWithPath: $0) }, to: directory.url)
-        print("merged \(directories.count) shards, \(merged.records.count) runs → \(directory.url.path)")
+        print("merged \(directories.count) shards, \(merged.lines.count) runs → \(directory.url.path)")
     }
 
     /// Copies the shards' trajectory sidecars (`paths/`, `contours/`) into the merged run, so

@@ -87,18 +87,18 @@ struct RunCommand: ParsableCommand {
 
         if outcome.interrupted {
             FileHandle.standardError.write(Data("""
-                interrupted after \(outcome.records.count) runs; they are in \(outcome.directory.journalURL.path)
+                interrupted after \(outcome.runCount) runs; they are in \(outcome.directory.journalURL.path)
                 continue with: \((CommandLine.arguments + (resume ? [] : ["--resume"])).joined(separator: " "))
 
                 """.utf8))
             throw ExitCode(130)
         }
-        let table = OutcomeTable(records: outcome.records)
+        let table = outcome.table ?? OutcomeTable(rows: [], finalTarget: nil)
         switch format {
         case .table:
             print(table.text(), terminator: "")
             let reused = outcome.reusedCount > 0 ? " (\(outcome.reusedCount) reused)" : ""
-            print("\n\(outcome.records.count) runs\(reused) → \(outcome.directory.url.path)/{runs.jsonl, summary.csv, manifest.json}")
+            print("\n\(outcome.runCount) runs\(reused) → \(outcome.directory.url.path)/{runs.jsonl, summary.csv, manifest.json}")
         case .json:
             print(String(decoding: try RecordCoding.encoder(pretty: true).encode(table.rows), as: UTF8.self))
         }

@@ -19,7 +19,7 @@ import Testing
                 lr: 0.1
             """
         let suite = try SuiteLoader(catalog: .builtIn).load(text: text, file: "tiny.yaml")
-        return try SuiteRunner.run(try RunPlan(suite: suite)).records
+        return try SuiteRunner.records(try RunPlan(suite: suite))
     }
 
     /// Published FNV-1a 64 test vectors (Fowler–Noll–Vo reference test suite, `test_fnv.c`).

@@ -58,7 +58,7 @@ import Testing
         #expect(filtered.count == 2 * 6)
         let shards = try (1...3).map { SuiteRunner.select(p, filter: nil, shard: try Shard(index: $0, count: 3)) }
         #expect(shards.map(\.count).reduce(0, +) == p.specs.count)
-        #expect(Set(shards.flatMap { $0.map(\.id) }) == Set(p.specs.map(\.id)))
+        #expect(Set(shards.flatMap { $0.map { p.specs[$0].id } }) == Set(p.specs.map(\.id)))
         #expect(throws: ShardError.self) { try Shard(parsing: "4/3") }
         #expect(throws: ShardError.self) { try Shard(parsing: "x") }
     }

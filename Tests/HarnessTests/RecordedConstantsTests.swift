@@ -18,7 +18,7 @@ import Testing
             optimizers:
               - {kind: sgd, lr: 1e-4}
             """, file: "constants.yaml"))
-        let records = try SuiteRunner.run(plan).records
+        let records = try SuiteRunner.records(plan)
         func problem(_ prefix: String) throws -> ProblemIdentity {
             try #require(records.first { $0.id.hasPrefix(prefix) }).problem
         }

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct RunnerTests {
     func run(_ text: String, catalog: Catalog = TestKinds.catalog, jobs: Int = 1) throws -> [RunRecord] {
-        try SuiteRunner.run(try plan(text, catalog: catalog), options: SuiteRunOptions(jobs: jobs)).records
+        try SuiteRunner.records(try plan(text, catalog: catalog), options: SuiteRunOptions(jobs: jobs))
     }
 
     func header(_ budget: String = "budget: {max-iterations: 1000}") -> String {
@@ -196,7 +196,7 @@ import Testing
 @Suite struct BatchConstantTests {
     @Test func bIsTheRunsBatchSize() throws {
         let text = "name: t\nseed: 3\nbudget: {max-iterations: 5}\nproblems: [{kind: lsq, n: 64, batch-size: [4, 8, full]}]\noptimizers: [{kind: gd, lr: 0.01*b/4}]\n"
-        let records = try SuiteRunner.run(try plan(text)).records
+        let records = try SuiteRunner.records(try plan(text))
         let lr = Dictionary(uniqueKeysWithValues: records.map { ($0.problem.batchSize ?? 64, $0.optimizer.parameters["lr"]) })
         #expect(lr[4] == "0.01")
         #expect(lr[8] == "0.02")
@@ -218,7 +218,7 @@ import Testing
                 return TestGradientDescent(schedule: 0.001 * Double(counter.total), failAt: 0, nanAt: 0, sleepMicroseconds: 0)
             }))
         let text = "name: t\nseed: 1\nbudget: {max-iterations: 20}\nproblems: [{kind: quad}]\noptimizers: [{kind: drifting}]\n"
-        let record = try #require(try SuiteRunner.run(try RunPlan(suite: suite(text, catalog: catalog))).records.first)
+        let record = try #require(try SuiteRunner.records(try RunPlan(suite: suite(text, catalog: catalog))).first)
         #expect(record.status == .error)
         #expect(record.message?.contains("not deterministic") == true)
     }

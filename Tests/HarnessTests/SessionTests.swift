@@ -33,13 +33,29 @@ import Testing
         return names
     }
 
-    @Test func writesTheFilesAtomicallyAndPointsLatest() throws {
+    /// runs.jsonl and summary.csv are streamed from the journal; they must be the bytes the in-memory
+    /// writers give for the records sorted by id (the records as the runner handed them out).
+    func expectFiles(_ directory: RunDirectory, hold records: [RunRecord]) throws {
+        let sorted = records.sorted { $0.id < $1.id }
+        #expect(try String(contentsOf: directory.recordsURL, encoding: .utf8) == (try RecordCoding.jsonLines(sorted)))
+        #expect(try String(contentsOf: directory.summaryURL, encoding: .utf8) == SummaryTable.csv(sorted))
+    }
+
+    @Test(arguments: [1, 2]) func writesTheFilesAtomicallyAndPointsLatest(jobs: Int) throws {
         let root = temporaryDirectory()
-        let outcome = try Session.run(try plan(Self.text), options: options(root))
+        let handed = HandedRecords()
+        var options = options(root, onRecord: { record, _, _ in handed.add(record) })
+        options.jobs = jobs
+        let outcome = try Session.run(try plan(Self.text), options: options)
         let directory = outcome.directory
         let records = try directory.readRecords()
         #expect(records.count == 6 * 2 * 2)
-        #expect(try bits(records) == bits(outcome.records))
+        #expect(outcome.runCount == records.count)
+        try expectFiles(directory, hold: handed.records)
+        let table = try #require(outcome.table)
+        let expected = OutcomeTable(records: handed.records)
+        #expect(table.rows == expected.rows && table.finalTarget == expected.finalTarget)
+        #expect(table.rows.count == 6 * 2)
         let manifest = try directory.readManifest()
         #expect(manifest.endTime != nil)
         #expect(manifest.selectedRuns == records.count)
@@ -54,10 +70,18 @@ import Testing
         let root = temporaryDirectory()
         let p = try plan(Self.text)
         let whole = try Session.run(p, options: options(root))
-        let shards = try (1...3).map { try Session.run(p, options: options(root, shard: try Shard(index: $0, count: 3))).directory }
+        let handed = HandedRecords()
+        let shards = try (1...3).map {
+            try Session.run(p, options: options(root, shard: try Shard(index: $0, count: 3),
+                                                onRecord: { record, _, _ in handed.add(record) })).directory
+        }
         let merged = try ShardMerger.merge(shards)
-        #expect(try bits(merged.records) == bits(whole.records))
+        #expect(merged.lines.count == whole.runCount)
         #expect(merged.manifest.shard == nil)
+        let directory = try RunDirectory.create(root: temporaryDirectory(), suite: "files", date: Date())
+        try directory.finish(lines: merged.lines, manifest: merged.manifest)
+        try expectFiles(directory, hold: handed.records)
+        #expect(try bits(directory.readRecords()) == bits(whole.directory.readRecords()))
         #expect(throws: ResultsError.self) { try ShardMerger.merge(Array(shards.prefix(2))) }
         #expect(throws: ResultsError.self) { try ShardMerger.merge([shards[0], shards[0], shards[1], shards[2]]) }
         #expect(throws: ResultsError.self) { try ShardMerger.merge([whole.directory, shards[0]]) }
@@ -67,19 +91,47 @@ import Testing
         let root = temporaryDirectory()
         let p = try plan(Self.text)
         let stop = StopSignal()
-        let first = try Session.run(p, options: options(root, stop: stop, onRecord: { _, done, _ in
+        let handed = HandedRecords()
+        let first = try Session.run(p, options: options(root, stop: stop, onRecord: { record, done, _ in
+            handed.add(record)
             if done >= 5 { stop.raise() }
         }))
         #expect(first.interrupted)
+        #expect(first.table == nil)
         #expect(try first.directory.readManifest().endTime == nil)
+        // The interrupted run keeps its journal: every record handed out, in that order, one line each.
+        let journal = try String(contentsOf: first.directory.journalURL, encoding: .utf8)
+        #expect(journal == (try handed.records.map { try RecordCoding.line($0) + "\n" }.joined()))
+        #expect(!FileManager.default.fileExists(atPath: first.directory.recordsURL.path))
         let journaled = try first.directory.readJournal()
         #expect(journaled.count >= 5 && journaled.count < 24)
-        let resumed = try Session.run(p, options: options(root, resume: true))
+        #expect(first.runCount == journaled.count)
+        let resumed = try Session.run(p, options: options(root, resume: true, onRecord: { record, _, _ in handed.add(record) }))
         #expect(!resumed.interrupted)
         #expect(resumed.directory.url.standardizedFileURL.path == first.directory.url.standardizedFileURL.path)
         #expect(resumed.reusedCount == journaled.count)
+        #expect(resumed.runCount == 24)
+        try expectFiles(resumed.directory, hold: handed.records)
         let fresh = try Session.run(p, options: options(temporaryDirectory()))
-        #expect(try bits(resumed.directory.readRecords()) == bits(fresh.records))
+        #expect(try bits(resumed.directory.readRecords()) == bits(fresh.directory.readRecords()))
         #expect(leftovers(root).isEmpty)
+    }
+}
+
+/// The records a session hands to `onRecord` (called serially), kept by the test.
+final class HandedRecords: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [RunRecord] = []
+
+    func add(_ record: RunRecord) {
+        lock.lock()
+        kept.append(record)
+        lock.unlock()
+    }
+
+    var records: [RunRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return kept
     }
 }

@@ -28,8 +28,8 @@ import Testing
     @Test func smokeRunsTheSameOnOneAndTwoThreads() throws {
         let suite = try SuiteLoader(catalog: .builtIn).load(path: Self.directory.appendingPathComponent("smoke.yaml").path)
         let plan = try RunPlan(suite: suite)
-        let one = try SuiteRunner.run(plan, options: SuiteRunOptions(jobs: 1)).records
-        let two = try SuiteRunner.run(plan, options: SuiteRunOptions(jobs: 2)).records
+        let one = try SuiteRunner.records(plan, options: SuiteRunOptions(jobs: 1))
+        let two = try SuiteRunner.records(plan, options: SuiteRunOptions(jobs: 2))
         #expect(one.count == plan.specs.count)
         #expect(try bits(one) == bits(two))
         #expect(one.allSatisfy { $0.status != .error })

@@ -129,7 +129,63 @@ public enum StepBenchmark {
         defer { try? FileManager.default.removeItem(at: root) }
         let start = MonotonicClock.nanoseconds()
         let outcome = try Session.run(plan, options: SessionOptions(resultsRoot: root, jobs: jobs))
-        return (MonotonicClock.seconds(since: start), outcome.records.count)
+        return (MonotonicClock.seconds(since: start), outcome.runCount)
+    }
+
+    /// The peak resident memory and wall time of one `gdbench run` child process.
+    public struct RunMemory: Sendable {
+        public var runs: Int
+        public var peakResidentBytes: Int
+        public var seconds: Double
+        /// This process's peak when it started the child. Linux counts it in the child's figure
+        /// (exec records the high-water mark of the address space it replaces), so the figure is the
+        /// child's own only when it is larger than this.
+        public var spawnerPeakBytes: Int
+        public var isChildsOwn: Bool { peakResidentBytes > spawnerPeakBytes }
+    }
+
+    /// Runs `executable run SUITE --out ROOT --quiet --no-figures --jobs J` in a child process on a
+    /// generated suite of `runs` one-iteration runs of GD on 2-D Rosenbrock (the workload of
+    /// ``harnessOverhead(runs:)``), in a temporary directory, and reads the child's peak resident
+    /// memory from `wait4`'s resource usage. Memory flat in the number of runs means this figure
+    /// hardly changes between 500 and 5 000 runs: records go to disk as they finish. Call it while
+    /// this process is still small (see ``RunMemory/spawnerPeakBytes``).
+    public static func runMemory(runs: Int, executable: String, jobs: Int) throws -> RunMemory {
+        let workload = StepWorkload.standard[0]
+        let text = suiteText(workload, iterations: 1, timingRepeats: 1)
+            .replacingOccurrences(of: "repetitions: 1", with: "repetitions: \(runs)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-memory-\(getpid())-\(runs)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let suite = scratch.appendingPathComponent("bench.yaml")
+        try Data(text.utf8).write(to: suite)
+        let arguments = [executable, "run", suite.path, "--out", scratch.appendingPathComponent("results").path,
+                         "--quiet", "--no-figures", "--jobs", "\(jobs)"]
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var child: pid_t = 0
+        let spawnerPeak = peakResidentBytes()
+        let start = MonotonicClock.nanoseconds()
+        let spawned = posix_spawn(&child, executable, &actions, nil, &argv, environ)
+        guard spawned == 0 else { throw Failure("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(child, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw Failure("waiting for \(executable): \(String(cString: strerror(errno)))") }
+        }
+        let seconds = MonotonicClock.seconds(since: start)
+        guard status == 0 else { throw Failure("\(arguments.joined(separator: " ")) failed (wait status \(status))") }
+        #if os(Linux)
+        let peak = usage.ru_maxrss * 1024
+        #else
+        let peak = usage.ru_maxrss
+        #endif
+        return RunMemory(runs: runs, peakResidentBytes: peak, seconds: seconds, spawnerPeakBytes: spawnerPeak)
     }
 
     /// Peak resident set size of this process so far, in bytes (getrusage; Linux reports kB).

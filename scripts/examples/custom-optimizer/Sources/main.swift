@@ -40,7 +40,7 @@ do {
     suite.updateDigest()
     let options = SessionOptions(resultsRoot: URL(fileURLWithPath: "results"), jobs: 2)
     let outcome = try Session.run(try RunPlan(suite: suite), options: options)
-    print(OutcomeTable(records: outcome.records).text(), "→", outcome.directory.url.path)
+    print(outcome.table?.text() ?? "", "→", outcome.directory.url.path)
 } catch {
     FileHandle.standardError.write(Data("custom-optimizer: \(error)\n".utf8))
     exit(2)
