@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import Objectives
 
 /// `gdbench bench`: the performance figures of the harness in one table — nanoseconds per iteration
 /// for each optimizer workload (``StepWorkload/standard``), the harness overhead per run, the peak
@@ -31,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Multiply every workload's iterations by this factor (e.g. 0.01 for a quick check).", valueName: "x"))
     var scale: Double = 1
 
-    @Flag(name: .customLong("every-optimizer"), inversion: .prefixedNo, help: "Also time every optimizer of the catalog (second table).")
+    @Flag(name: .customLong("every-optimizer"), inversion: .prefixedNo, help: "Also time every optimizer and every schedule of the catalog.")
     var everyOptimizer = true
 
     @Option(name: .long, help: ArgumentHelp("Comma-separated suites to time, or none.", valueName: "list"))
@@ -55,7 +56,7 @@ struct BenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
         }
         let provenance = Provenance.current()
-        print("machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift \(provenance.swiftVersion), \(provenance.buildConfiguration) build")
+        print("machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift \(provenance.swiftVersion), \(provenance.buildConfiguration) build; vector kernels \(KernelPath.current.rawValue)")
         print("load average at start: \(loadAverage())")
         // First, while this process is small: a child's peak memory includes its spawner's (Linux).
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
@@ -84,22 +85,8 @@ struct BenchCommand: ParsableCommand {
         print(table(rows), terminator: "")
 
         if everyOptimizer {
-            var sweep: [[String]] = [["every optimizer", "iterations", "ended", "ns/iter", "f/iter", "∇f/iter", "jax ns/iter", "swift/jax"]]
-            for var workload in StepWorkload.everyOptimizer where only.map(workload.name.contains) ?? true {
-                workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
-                let result = try StepBenchmark.measure(workload, repeats: repeats)
-                let jax = workload.referenceKey.flatMap { reference?.jax[$0] }
-                sweep.append([
-                    workload.name, "\(result.iterations)", result.status.rawValue, format(result.replayNanoseconds),
-                    String(format: "%.2f", result.functionEvaluationsPerIteration),
-                    String(format: "%.2f", result.gradientEvaluationsPerIteration), jax.map(format) ?? "–",
-                    jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
-                ])
-            }
-            if sweep.count > 1 {
-                print()
-                print(table(sweep), terminator: "")
-            }
+            try printSweep("every optimizer", StepWorkload.everyOptimizer, reference: reference)
+            try printSweep("every schedule", StepWorkload.everySchedule, reference: reference)
         }
 
         print()
@@ -130,6 +117,26 @@ struct BenchCommand: ParsableCommand {
         } else {
             print("jax column: no Python with jax and optax found; install them (scripts/reference/requirements.txt) and pass --python PATH or set GDBENCH_PYTHON.")
         }
+    }
+
+    /// One row per workload: iterations, how the run ended, ns per iteration, evaluations per
+    /// iteration and the jax time where there is one.
+    func printSweep(_ title: String, _ workloads: [StepWorkload], reference: ReferenceTimes?) throws {
+        var rows: [[String]] = [[title, "iterations", "ended", "ns/iter", "f/iter", "∇f/iter", "jax ns/iter", "swift/jax"]]
+        for var workload in workloads where only.map(workload.name.contains) ?? true {
+            workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
+            let result = try StepBenchmark.measure(workload, repeats: repeats)
+            let jax = workload.referenceKey.flatMap { reference?.jax[$0] }
+            rows.append([
+                workload.name, "\(result.iterations)", result.status.rawValue, format(result.replayNanoseconds),
+                String(format: "%.2f", result.functionEvaluationsPerIteration),
+                String(format: "%.2f", result.gradientEvaluationsPerIteration), jax.map(format) ?? "–",
+                jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
+            ])
+        }
+        guard rows.count > 1 else { return }
+        print()
+        print(table(rows), terminator: "")
     }
 
     /// The reference timings printed by the jax script as one JSON object.
