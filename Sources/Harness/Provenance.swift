@@ -1,4 +1,5 @@
 import Foundation
+import Objectives
 
 /// What the manifest says about the code and the machine.
 public struct Provenance: Sendable {
@@ -10,24 +11,27 @@ public struct Provenance: Sendable {
     public var cpu: String
     public var cpuCount: Int
     public var buildConfiguration: String
+    /// ``KernelPath/current`` of this process ("avx" or "portable").
+    public var vectorKernels: String
 
     public init(gitCommit: String, swiftVersion: String, operatingSystem: String, cpu: String, cpuCount: Int,
-                buildConfiguration: String) {
+                buildConfiguration: String, vectorKernels: String = KernelPath.portable.rawValue) {
         self.gitCommit = gitCommit
         self.swiftVersion = swiftVersion
         self.operatingSystem = operatingSystem
         self.cpu = cpu
         self.cpuCount = cpuCount
         self.buildConfiguration = buildConfiguration
+        self.vectorKernels = vectorKernels
     }
 
     /// The current process: git commit of the working directory (`git rev-parse HEAD`, "unknown"
     /// outside a repository), compiler version (from `#if compiler`, to the minor version), OS,
-    /// CPU model, and `#if DEBUG`.
+    /// CPU model, `#if DEBUG` and the vector-kernel path.
     public static func current() -> Provenance {
         Provenance(gitCommit: gitCommit(), swiftVersion: compilerVersion, operatingSystem: operatingSystem(),
                    cpu: cpuModel(), cpuCount: ProcessInfo.processInfo.activeProcessorCount,
-                   buildConfiguration: buildConfiguration)
+                   buildConfiguration: buildConfiguration, vectorKernels: KernelPath.current.rawValue)
     }
 
     public static var buildConfiguration: String {

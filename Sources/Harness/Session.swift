@@ -62,7 +62,8 @@ public enum Session {
             buildConfiguration: provenance.buildConfiguration, suite: plan.suite.name, suiteFile: plan.suite.file,
             suiteDigest: plan.suite.digest, seed: RunRecord.hex(plan.suite.seed), commandLine: options.commandLine,
             startTime: RunDirectory.isoTime(now), endTime: nil, filter: options.filter?.pattern,
-            shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filteredCount)
+            shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filteredCount,
+            vectorKernels: provenance.vectorKernels)
 
         var directory: RunDirectory?
         var lock: RunLock?

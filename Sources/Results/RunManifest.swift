@@ -33,12 +33,15 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var selectedRuns: Int
     /// Runs of the whole plan after the filter, before sharding (what merged shards must cover).
     public var plannedRuns: Int
+    /// The vector kernels the objectives used ("avx" or "portable", `GDBENCH_KERNELS`): they give the
+    /// same records, not the same times. Absent in manifests written before it was recorded.
+    public var vectorKernels: String?
 
     public init(
         gdbenchVersion: String, gitCommit: String, swiftVersion: String, operatingSystem: String, cpu: String,
         cpuCount: Int, buildConfiguration: String, suite: String, suiteFile: String, suiteDigest: String, seed: String,
         commandLine: [String], startTime: String, endTime: String?, filter: String?, shard: String?, selectedRuns: Int,
-        plannedRuns: Int
+        plannedRuns: Int, vectorKernels: String? = nil
     ) {
         self.schemaVersion = RunManifest.currentSchemaVersion
         self.gdbenchVersion = gdbenchVersion
@@ -59,6 +62,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
         self.shard = shard
         self.selectedRuns = selectedRuns
         self.plannedRuns = plannedRuns
+        self.vectorKernels = vectorKernels
     }
 
     /// What must be equal for records to be reused (`--resume`) or joined (`merge`).

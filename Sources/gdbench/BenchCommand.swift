@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Harness
-import Objectives
 
 /// `gdbench bench`: the performance figures of the harness in one table — nanoseconds per iteration
 /// for each optimizer workload (``StepWorkload/standard``), the harness overhead per run, the peak
@@ -56,7 +55,7 @@ struct BenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
         }
         let provenance = Provenance.current()
-        print("machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift \(provenance.swiftVersion), \(provenance.buildConfiguration) build; vector kernels \(KernelPath.current.rawValue)")
+        print("machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift \(provenance.swiftVersion), \(provenance.buildConfiguration) build; vector kernels \(provenance.vectorKernels)")
         print("load average at start: \(loadAverage())")
         // First, while this process is small: a child's peak memory includes its spawner's (Linux).
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]

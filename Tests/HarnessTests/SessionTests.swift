@@ -59,6 +59,7 @@ import Testing
         let manifest = try directory.readManifest()
         #expect(manifest.endTime != nil)
         #expect(manifest.selectedRuns == records.count)
+        #expect(manifest.vectorKernels == provenance.vectorKernels)
         let csv = try String(contentsOf: directory.summaryURL, encoding: .utf8)
         #expect(csv.split(separator: "\n").count == records.count + 1)
         let latest = try FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("files/latest").path)
