@@ -53,6 +53,7 @@ extension GradientTransformation {
     public func apply(_ updates: inout [Double], state: inout State, to parameters: inout [Double]) {
         apply(&updates, state: &state, scaledBy: 1, to: &parameters)
     }
+
     @inlinable
     public func learningRate(inPlace state: inout State) -> Double? { learningRate(in: state) }
 }
