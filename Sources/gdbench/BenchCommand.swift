@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import Harness
 
-/// `gdbench bench`: the performance figures of the harness in one table — nanoseconds per iteration
-/// for each optimizer workload (``StepWorkload/standard``), the harness overhead per run, the peak
-/// memory of `gdbench run` child processes on 500 and 5 000 runs (flat in the number of runs), and
-/// suite wall times — and, when a Python with jax and optax is found, the same workloads timed by
-/// `scripts/reference/jax_timing.py` in the same run, printed as ratios (Swift time / jax time).
+/// `gdbench bench`: the performance figures of the harness — nanoseconds per iteration for the
+/// workloads of the performance targets (``StepWorkload/standard``), for every optimizer and every
+/// schedule of the catalog (``StepWorkload/everyOptimizer``, ``StepWorkload/everySchedule``, with
+/// evaluations per iteration), the harness overhead per run, the peak memory of `gdbench run` child
+/// processes on 500 and 5 000 runs (flat in the number of runs), and suite wall times — and, when a
+/// Python with jax and optax is found, the same workloads timed by `scripts/reference/jax_timing.py`
+/// in the same run, printed as ratios (Swift time / jax time).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the harness: ns per step, overhead per run, suite wall times (and jax, when installed).",
+        abstract: "Time the harness: ns per step of every optimizer, overhead per run, memory, suite wall times (and jax, when installed).",
         discussion: """
             Build with `swift build -c release` first; a debug build's times mean nothing. Times are medians over \
             --repeats replays; the spread column is (max − min)/median, a measure of how noisy the machine was.
@@ -20,6 +22,7 @@ struct BenchCommand: ParsableCommand {
               gdbench bench
               gdbench bench --suites smoke --repeats 7
               gdbench bench --suites none --python .venv-reference/bin/python
+              gdbench bench --only rosenbrock --no-every-optimizer --suites none
             """)
 
     @Option(name: .long, help: ArgumentHelp("Timing replays per workload (median reported).", valueName: "n"))
