@@ -96,7 +96,7 @@ public enum Instantiation {
         let problemID = problem.id
         let parameters = try resolve(cell.templates, specs: cell.kind.parameters, constants: constants,
                                      owner: problemID, location: cell.location)
-        var schedule: (any Schedule)?
+        var schedule: AnySchedule?
         var scheduleParameters: ParameterSet?
         if let scheduleCell = cell.schedule {
             let resolved = try resolve(scheduleCell.templates, specs: scheduleCell.kind.parameters,
@@ -110,7 +110,7 @@ public enum Instantiation {
                 throw cell.location.error("schedule", "\(cell.kind.name) has no lr for the schedule to start from")
             }
             do {
-                schedule = try scheduleCell.kind.make(resolved, base)
+                schedule = AnySchedule(try scheduleCell.kind.make(resolved, base))
             } catch let error as ParameterError {
                 throw scheduleCell.location.error(error.key, "expected \(error.expected), found \(error.found)")
             } catch {

@@ -19,13 +19,15 @@ public struct OptimizerKind: Sendable {
     /// True when the method has a learning rate that a schedule may drive (`schedule:` in a suite).
     public var acceptsSchedule: Bool
     /// Builds a fresh method. `schedule` replaces the constant `lr` when given; `seed` is the run's
-    /// own stream for anything the method draws itself (noise injection, restarts).
-    public var make: @Sendable (ParameterSet, (any Schedule)?, UInt64) throws -> any Method
+    /// own stream for anything the method draws itself (noise injection, restarts). The schedule
+    /// comes as an ``AnySchedule`` so that a generic builder is specialised for it when gdbench is
+    /// compiled, never run with a schedule type known only at run time.
+    public var make: @Sendable (ParameterSet, AnySchedule?, UInt64) throws -> any Method
 
     public init(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
         parameters: [ParameterSpec], acceptsSchedule: Bool,
-        make: @escaping @Sendable (ParameterSet, (any Schedule)?, UInt64) throws -> any Method
+        make: @escaping @Sendable (ParameterSet, AnySchedule?, UInt64) throws -> any Method
     ) {
         self.name = name
         self.summary = summary

@@ -171,7 +171,7 @@ enum TestKinds {
         make: { parameters, schedule, _ in
             let lr = try parameters.number("lr", default: 0.1)
             return TestGradientDescent(
-                schedule: schedule ?? lr,
+                schedule: schedule?.base ?? lr,
                 failAt: try parameters.integer("fail-at", default: 0), nanAt: try parameters.integer("nan-at", default: 0),
                 sleepMicroseconds: UInt32(try parameters.number("sleep", default: 0) * 1000))
         })

@@ -55,7 +55,7 @@ import Testing
             if case .number(let value)? = setting.parameters["lr"] { rate = value }
             return GeometricDecayProduct(initial: rate, factor: decay)
         }
-        var method = try kind.make(ParameterSet(setting.parameters), schedule, 0)
+        var method = try kind.make(ParameterSet(setting.parameters), schedule.map(AnySchedule.init), 0)
         let objective = Self.quadratic
         var oracle = Oracle(objective: objective, seed: 0)
         var x = objective.startingPoint

@@ -59,7 +59,7 @@ import Testing
         let schedule = GeometricDecay(initial: 0.1, factor: 0.5)
         let objective = AxisAlignedQuadratic(diagonal: [1, 4], startingPoint: [1, 1])
         for kind in FirstOrderOptimizerCatalog.kinds {
-            var method = try kind.make(ParameterSet(["lr": .number(7)]), schedule, 0)
+            var method = try kind.make(ParameterSet(["lr": .number(7)]), AnySchedule(schedule), 0)
             var oracle = Oracle(objective: objective, seed: 0)
             var x = objective.startingPoint
             try method.prepare(at: x, oracle: &oracle)

@@ -125,7 +125,7 @@ struct MethodCatalogTests {
         for kind in Self.allKinds where kind.acceptsSchedule {
             // noisy-gd without noise, so that the step is the learning rate alone.
             let parameters = kind.name == "noisy-gd" ? ParameterSet(["sigma": .number(0)]) : ParameterSet()
-            var method = try kind.make(parameters, Halving(), 1)
+            var method = try kind.make(parameters, AnySchedule(Halving()), 1)
             var driver = TestDriver(objective)
             func run<M: Method>(_ method: inout M) throws -> [Double] {
                 var steps: [Double] = []

@@ -19,7 +19,7 @@ import TestSupport
         let scheduleKind = try #require(ScheduleCatalog.kind(named: fixture.schedule.kind))
         let schedule = try scheduleKind.make(fixture.parameterSet, fixture.baseLearningRate)
         let optimizerKind = try #require(OptimizerCatalog.kind(named: fixture.optimizer))
-        let method = try optimizerKind.make(try Self.parameters(fixture), schedule, 0)
+        let method = try optimizerKind.make(try Self.parameters(fixture), AnySchedule(schedule), 0)
         switch fixture.problem {
         case "quadratic":
             try check(method, on: AxisAlignedQuadratic.narrowValley, fixture)

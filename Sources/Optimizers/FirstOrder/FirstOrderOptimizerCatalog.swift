@@ -9,8 +9,8 @@ import Objectives
 /// `clip-norm-optax` (optax `clip_by_global_norm`) and `clip-value` (elementwise clamp) put the clip
 /// transform in front of the update rule; 0, the default, means off, and at most one may be set.
 /// A schedule, when given, replaces the constant `lr`. The builders are generic over the schedule and
-/// are called with `Double` or ``AnySchedule`` only, types known when gdbench is compiled, so the
-/// per-step code is specialised either way.
+/// are called with `Double` or ``AnySchedule`` only (``OptimizerKind/make``), types known when gdbench
+/// is compiled, so the per-step code is specialised either way.
 public enum FirstOrderOptimizerCatalog {
     public static let kinds: [OptimizerKind] = [
         sgd, nesterov, momentumEMA, momentumVelocity, nesterovLookahead, adagrad, adagradOptax, rmsprop,
@@ -70,7 +70,7 @@ public enum FirstOrderOptimizerCatalog {
                         learningRate: rate, momentum: momentum, dampening: dampening, nesterov: nesterov,
                         weightDecay: weightDecay))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -105,7 +105,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.sgd(
                         learningRate: rate, momentum: momentum, nesterov: true, weightDecay: weightDecay))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -135,7 +135,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.momentumEMA(
                         learningRate: rate, beta: beta, weightDecay: weightDecay))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -164,7 +164,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.momentumVelocity(
                         learningRate: rate, momentum: momentum, weightDecay: weightDecay))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -192,7 +192,7 @@ public enum FirstOrderOptimizerCatalog {
                 func build<S: Schedule>(_ rate: S) -> any Method {
                     LookaheadNesterovMethod(momentum: momentum, schedule: rate, clipping: clipping)
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -229,7 +229,7 @@ public enum FirstOrderOptimizerCatalog {
                         learningRate: rate, learningRateDecay: decay, weightDecay: weightDecay,
                         initialAccumulatorValue: initial, epsilon: eps))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -260,7 +260,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adagradOptax(
                         learningRate: rate, initialAccumulatorValue: initial, epsilon: eps))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -297,7 +297,7 @@ public enum FirstOrderOptimizerCatalog {
                         learningRate: rate, alpha: alpha, epsilon: eps, weightDecay: weightDecay, momentum: momentum,
                         centered: centered))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -343,7 +343,7 @@ public enum FirstOrderOptimizerCatalog {
                         learningRate: rate, decay: decay, epsilon: eps, initialScale: initial, epsilonInSquareRoot: inside,
                         centered: centered, momentum: momentum, nesterov: nesterov, biasCorrection: correction))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -376,7 +376,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adadelta(
                         learningRate: rate, rho: rho, epsilon: eps, weightDecay: weightDecay))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -414,7 +414,7 @@ public enum FirstOrderOptimizerCatalog {
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
                         amsgrad: amsgrad))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -445,7 +445,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamOptax(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -475,7 +475,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.amsgradOptax(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -509,7 +509,7 @@ public enum FirstOrderOptimizerCatalog {
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
                         amsgrad: amsgrad))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -537,7 +537,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamax(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -572,7 +572,7 @@ public enum FirstOrderOptimizerCatalog {
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
                         momentumDecay: momentumDecay))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -605,7 +605,7 @@ public enum FirstOrderOptimizerCatalog {
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot,
                         nesterov: true))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -638,7 +638,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.radam(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -675,7 +675,7 @@ public enum FirstOrderOptimizerCatalog {
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot,
                         threshold: threshold))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -711,7 +711,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.lion(
                         learningRate: rate, beta1: beta1, beta2: beta2, weightDecay: weightDecay))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()
@@ -744,7 +744,7 @@ public enum FirstOrderOptimizerCatalog {
                     FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adabelief(
                         learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot))
                 }
-                if let schedule { return build(AnySchedule(schedule)) }
+                if let schedule { return build(schedule) }
                 return build(try p.number("lr"))
             })
     }()

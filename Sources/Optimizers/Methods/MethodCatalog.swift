@@ -379,7 +379,7 @@ public enum MethodCatalog {
             let reader = try ParameterReader(parameters, specs: preconditionedGradientDescent.parameters, kind: "preconditioned-gd")
             let lr = try reader.number("lr")
             return PreconditionedGradientDescent(
-                learningRate: schedule ?? lr,
+                learningRate: schedule?.base ?? lr,
                 refreshEvery: try reader.integer("refresh-every"),
                 floor: try reader.number("floor"),
                 usesDenseHessian: try reader.choice("diagonal") == "hessian")
@@ -401,7 +401,7 @@ public enum MethodCatalog {
             let reader = try ParameterReader(parameters, specs: noisyGradientDescent.parameters, kind: "noisy-gd")
             let lr = try reader.number("lr")
             return NoisyGradientDescent(
-                learningRate: schedule ?? lr, noise: try reader.number("sigma"),
+                learningRate: schedule?.base ?? lr, noise: try reader.number("sigma"),
                 decay: try reader.number("decay"), seed: seed)
         })
 
