@@ -38,6 +38,13 @@ extension GradientTransformation {
     @inlinable
     public func apply(_ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]) {
         update(&updates, state: &state, parameters: parameters)
+        addScaledUpdates(updates, factor, to: &parameters)
+    }
+
+    /// θᵢ ← θᵢ + s·uᵢ, a rounded product then a rounded sum per coordinate. A plain loop: on 2-D
+    /// problems it is a nanosecond faster per step than the blocked ``VectorKernels`` axpy.
+    @inlinable
+    public func addScaledUpdates(_ updates: [Double], _ factor: Double, to parameters: inout [Double]) {
         updates.withUnsafeBufferPointer { u in
             parameters.withUnsafeMutableBufferPointer { p in
                 for i in p.indices { p[i] += factor * u[i] }

@@ -38,11 +38,7 @@ public struct TraceMomentum: GradientTransformation {
     @inlinable
     public func apply(_ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]) {
         if momentum == 0 {
-            updates.withUnsafeBufferPointer { u in
-                parameters.withUnsafeMutableBufferPointer { p in
-                    for i in p.indices { p[i] += factor * u[i] }
-                }
-            }
+            addScaledUpdates(updates, factor, to: &parameters)
         } else {
             parameters.withUnsafeMutableBufferPointer { step(&updates, state: &state, applyingTo: $0, factor: factor) }
         }
