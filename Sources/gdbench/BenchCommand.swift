@@ -54,6 +54,14 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         guard repeats >= 1 else { throw InputError("--repeats must be at least 1") }
         guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
+        guard scale > 0 else { throw InputError("--scale must be positive") }
+        if let only {
+            let names = (StepWorkload.standard + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
+                .map(\.name)
+            guard names.contains(where: { $0.contains(only) }) else {
+                throw InputError("--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
+            }
+        }
         if Provenance.buildConfiguration == "debug" {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
         }
@@ -68,7 +76,6 @@ struct BenchCommand: ParsableCommand {
         let reference = referenceTimes()
 
         var rows: [[String]] = [["workload", "iterations", "ns/iter", "monitored", "spread", "target", "jax ns/iter", "swift/jax"]]
-        guard scale > 0 else { throw InputError("--scale must be positive") }
         for var workload in StepWorkload.standard where only.map(workload.name.contains) ?? true {
             workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
             let result = try StepBenchmark.measure(workload, repeats: repeats)

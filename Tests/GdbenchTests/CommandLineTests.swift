@@ -92,4 +92,17 @@ import Testing
             #expect(error.message.contains("did you mean 'smoke'"))
         }
     }
+
+    /// `gdbench bench --only` with no matching workload is an input error that lists the names, before
+    /// anything is timed.
+    @Test func benchOnlyWithoutAMatchNamesTheWorkloads() throws {
+        let command = try #require(try Gdbench.parseAsRoot(["bench", "--only", "no such workload"]) as? BenchCommand)
+        do {
+            try command.run()
+            Issue.record("expected an error")
+        } catch let error as InputError {
+            #expect(error.message.contains("no workload name contains 'no such workload'"))
+            #expect(error.message.contains("rosenbrock d=2 · adam lr=1e-3"))
+        }
+    }
 }
