@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Results", "Objectives", "Optimizers", "Randomness"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Randomness"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], exclude: ["Fixtures"]),
-        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results", "Harness"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "GdbenchTests", dependencies: ["gdbench", "Results", "Figures"]),
         .testTarget(
             name: "HardeningTests", dependencies: ["Harness", "Results", "Randomness"],

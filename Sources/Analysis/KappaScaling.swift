@@ -8,7 +8,11 @@ import Results
 /// A series is one optimizer id on one problem family (the problem kind and parameters other than
 /// `kappa`, plus batch size and noise); κ comes from ``KnownConstants`` or else the `kappa` parameter.
 /// A point is the median over repetitions with failures counted as +∞, so a κ whose median run missed
-/// the target drops out of the fit (and is counted in `droppedKappas`).
+/// the target drops out of the fit (and is counted in `droppedKappas`). A κ where every run of the
+/// cell reached the target within one iteration (κ = 1: the methods built on a step of 1/L or on
+/// curvature are exact there) is left out too and listed in `oneIterationKappas`: a point at the
+/// floor of one iteration says nothing about growth with κ and would tilt the fit (GD at 1/L on the
+/// conditioning suite: p = 1.10 with κ = 1, 0.92 without).
 public struct KappaScaling: Sendable {
     public var family: String
     public var optimizerID: String
@@ -16,6 +20,8 @@ public struct KappaScaling: Sendable {
     /// (κ, median iterations), κ increasing, only finite medians.
     public var points: [(kappa: Double, iterations: Double)]
     public var droppedKappas: [Double]
+    /// κ values left out because every run reached the target within one iteration.
+    public var oneIterationKappas: [Double]
     /// The fit of log₁₀ iterations on log₁₀ κ (nil for fewer than two points).
     public var fit: LineFit?
     public var theoryExponent: Double?
@@ -54,14 +60,20 @@ public struct KappaScaling: Sendable {
         self.targetIndex = targetIndex
         var points: [(kappa: Double, iterations: Double)] = []
         var dropped: [Double] = []
+        var oneIteration: [Double] = []
         for kappa in runsByKappa.keys.sorted() {
             let runs = runsByKappa[kappa] ?? []
             let costs = runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: .iterations) }
+            if !costs.isEmpty, costs.allSatisfy({ $0 <= 1 }) {
+                oneIteration.append(kappa)
+                continue
+            }
             let median = Quantiles.median(costs)
             if median.isFinite { points.append((kappa, median)) } else { dropped.append(kappa) }
         }
         self.points = points
         droppedKappas = dropped
+        oneIterationKappas = oneIteration
         fit = LineFit(x: points.map { log10($0.kappa) }, y: points.map { log10($0.iterations) })
         let first = runsByKappa.keys.min().flatMap { runsByKappa[$0]?.first }
         theoryExponent = first.flatMap { OptimizerFamily($0.optimizer)?.kappaExponent }

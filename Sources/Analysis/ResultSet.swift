@@ -16,9 +16,22 @@ public struct ResultSet: Sendable {
         self.directory = directory
     }
 
-    /// Reads `runs.jsonl` and (when present) `manifest.json` of a run directory.
+    /// Reads `runs.jsonl` and (when present) `manifest.json` of a run directory. A trimmed baseline
+    /// (``TrimmedBaseline``, e.g. `results/baseline/conditioning.jsonl` copied as `runs.jsonl`) is
+    /// read with its traces of values; their gaps f − f* are filled in from the recorded f*.
     public init(directory: RunDirectory) throws {
-        let records = try directory.readRecords()
+        var records: [RunRecord]
+        if let data = FileManager.default.contents(atPath: directory.recordsURL.path),
+           case let text = String(decoding: data, as: UTF8.self), TrimmedBaseline.isTrimmed(text)
+        {
+            records = try TrimmedBaseline.records(fromJSONLines: text, source: directory.recordsURL.path)
+            for index in records.indices {
+                guard let optimum = records[index].optimalValue else { continue }
+                for point in records[index].trace.indices { records[index].trace[point].gap = records[index].trace[point].value - optimum }
+            }
+        } else {
+            records = try directory.readRecords()
+        }
         let manifest = FileManager.default.fileExists(atPath: directory.manifestURL.path) ? try directory.readManifest() : nil
         self.init(records: records, manifest: manifest, directory: directory.url)
     }

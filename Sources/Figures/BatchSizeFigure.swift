@@ -71,7 +71,8 @@ public enum BatchSizeFigure {
         var script = GnuplotScript(
             kind: "batch size", stem: stem, format: format, title: title, xLabel: "batch size",
             yLabel: "\(measure.rawValue) to target (median)", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment),
-            provenance: context.provenance)
+            provenance: context.provenance,
+            styles: context.styles(blocks.map(\.comment)), size: context.size)
         script.add("set logscale x 2")
         script.add("set format x '%g'")
         // Every batch size of the family keeps its place on the axis, even where no median reached the target.

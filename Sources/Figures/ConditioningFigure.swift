@@ -38,7 +38,8 @@ public enum ConditioningFigure {
         var script = GnuplotScript(
             kind: "conditioning", stem: stem, format: format, title: title, xLabel: "condition number κ",
             yLabel: "iterations to target (median)", dataFiles: [data.fileName], keyEntries: drawn.map(label) + ["slope 1 (κ)", "slope ½ (√κ)"],
-            provenance: context.provenance)
+            provenance: context.provenance,
+            styles: context.styles(drawn.map(\.optimizerID)), size: context.size)
         script.logAxis("x")
         script.logAxis("y")
         let firsts = drawn.compactMap(\.points.first)

@@ -59,7 +59,8 @@ public enum ConvergenceFigure {
         var script = GnuplotScript(
             kind: "convergence", stem: stem, format: format, title: title, xLabel: axis.label,
             yLabel: "\(yName) (median, interquartile band)", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment),
-            provenance: context.provenance)
+            provenance: context.provenance,
+            styles: context.styles(blocks.map(\.comment)), size: context.size)
         if logX { script.logAxis("x") }
         script.logAxis("y")
         script.widenDegenerateRange("y", values: blocks.flatMap { $0.rows.compactMap { $0[1] } }, logarithmic: true)

@@ -15,17 +15,35 @@ public enum FigureFormat: String, Sendable, CaseIterable {
     /// True when labels are LaTeX (cairolatex) rather than gnuplot enhanced text.
     public var isLaTeX: Bool { self == .tex }
 
-    /// The `set terminal` line.
-    public var terminal: String {
-        switch self {
-        case .png: return "set terminal pngcairo size 800,600 enhanced font 'DejaVu Sans,11' linewidth 1.2"
-        case .svg: return "set terminal svg size 800,600 enhanced font 'DejaVu Sans,11' linewidth 1.2 background rgb 'white'"
-        case .pdf: return "set terminal pdfcairo size 5in,3.75in enhanced font 'DejaVu Sans,9' linewidth 1.2"
-        // LaTeX typesets the labels at the document's size; \footnotesize (8 pt in a 10 pt document)
-        // matches the 8 pt gnuplot uses to place the key, axis labels and margins.
-        case .tex: return "set terminal cairolatex pdf size 3.4in,3in font ',8' linewidth 1.2 header '\\footnotesize'"
-        case .gif: return "set terminal gif animate delay 8 loop 0 size 800,600 font 'DejaVu Sans,11'"
+    /// The `set terminal` line of a one-panel screen figure.
+    public var terminal: String { terminal(size: .screen, columns: 1, rows: 1) }
+
+    /// The `set terminal` line for a grid of panels. Screen figures (png, svg, gif) are 800×600 for one
+    /// panel and 560×430 px per panel for several; paper sizes (pdf, tex) are ``FigureSize`` wide, each
+    /// row of panels 0.8× its panel width high (plus room for the title).
+    public func terminal(size: FigureSize, columns: Int, rows: Int) -> String {
+        let panels = columns * rows
+        if self == .png || self == .svg || self == .gif {
+            let width = panels == 1 ? 800 : 560 * columns, height = panels == 1 ? 600 : 430 * rows + 40
+            switch self {
+            case .png: return "set terminal pngcairo size \(width),\(height) enhanced font 'DejaVu Sans,11' linewidth 1.2"
+            case .svg: return "set terminal svg size \(width),\(height) enhanced font 'DejaVu Sans,11' linewidth 1.2 background rgb 'white'"
+            default: return "set terminal gif animate delay 8 loop 0 size \(width),\(height) font 'DejaVu Sans,11'"
+            }
         }
+        if panels == 1 && size == .screen {
+            // LaTeX typesets the labels at the document's size; \footnotesize (8 pt in a 10 pt document)
+            // matches the 8 pt gnuplot uses to place the key, axis labels and margins.
+            return self == .pdf ? "set terminal pdfcairo size 5in,3.75in enhanced font 'DejaVu Sans,9' linewidth 1.2"
+                : "set terminal cairolatex pdf size 3.4in,3in font ',8' linewidth 1.2 header '\\footnotesize'"
+        }
+        let width = size.widthInches ?? (self == .pdf ? 5 : 3.4)
+        let panelWidth = width / Double(columns)
+        let single = size.widthInches == nil ? (self == .pdf ? 3.75 : 3) : width * 0.75
+        let height = panels == 1 ? single : Double(rows) * max(panelWidth * 0.9, 2.2) + 0.3
+        let inches = String(format: "%.2fin,%.2fin", width, height)
+        if self == .pdf { return "set terminal pdfcairo size \(inches) enhanced font 'DejaVu Sans,\(size == .screen ? 9 : 8)' linewidth 1.2" }
+        return "set terminal cairolatex pdf size \(inches) font ',8' linewidth 1.2 header '\\footnotesize'"
     }
 
     /// Tic format for a log axis: 10ⁿ.

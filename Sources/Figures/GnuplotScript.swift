@@ -6,18 +6,25 @@ import Foundation
 /// `gnuplot <stem>.gp` inside the figures folder.
 public struct GnuplotScript {
     public var format: FigureFormat
+    public var size: FigureSize
     public private(set) var lines: [String] = []
+    var title: String
+    var keyEntries: [String]
 
     /// - Parameters:
     ///   - keyEntries: the titles the key will show, one line style each (in order).
     public init(kind: String, stem: String, format: FigureFormat, title: String, xLabel: String, yLabel: String,
-                dataFiles: [String], keyEntries: [String], provenance: String?) {
+                dataFiles: [String], keyEntries: [String], provenance: String?, styles: [SeriesStyle] = [],
+                size: FigureSize = .screen) {
         self.format = format
+        self.size = size
+        self.title = title
+        self.keyEntries = keyEntries
         lines.append("# gdbench figure (\(kind)): \(title)")
         if let provenance { lines.append("# from \(provenance)") }
         lines.append("# data: \(dataFiles.joined(separator: ", "))")
         lines.append("# render: gnuplot \(stem).gp  (writes \(stem).\(format.outputExtension))")
-        lines.append(format.terminal)
+        lines.append(format.terminal(size: size, columns: 1, rows: 1))
         lines.append("set output '\(stem).\(format.outputExtension)'")
         lines.append("set encoding utf8")
         lines.append("set datafile missing '?'")
@@ -28,7 +35,8 @@ public struct GnuplotScript {
         lines.append("set border 3 lw 1")
         lines.append("set tics nomirror out scale 0.6")
         for index in 0..<max(keyEntries.count, 1) {
-            lines.append("set linetype \(index + 1) lc rgb '\(Palette.color(index))' lw 2 dt \(Palette.dashType(index)) pt \(1 + index % 7) ps 0.8")
+            let style = index < styles.count ? styles[index] : SeriesStyle(index: index)
+            lines.append("set linetype \(index + 1) lc rgb '\(style.color)' lw 2 dt \(style.dashType) pt \(style.pointType) ps 0.8")
         }
         key(keyEntries)
     }
@@ -61,6 +69,33 @@ public struct GnuplotScript {
     /// The plot command from its clauses (one per line, continued with backslashes).
     public mutating func plot(_ clauses: [String]) {
         lines.append("plot " + clauses.joined(separator: ", \\\n     "))
+    }
+
+    /// Small multiples: one panel per group of ``SeriesPanels`` over `series` (the figure's series
+    /// ids), each drawing the clauses of its series plus `shared` (reference lines), with its own key
+    /// below its plot area (outside the data). One panel is a plain `plot`. Several are a gnuplot
+    /// multiplot in `columns` columns, on a canvas grown by panel (``FigureFormat/terminal(size:columns:rows:)``);
+    /// the figure title goes above the panels, each panel is titled by its families.
+    public mutating func plot(series: [String], clauses: [[String]], shared: [String] = []) {
+        let panels = SeriesPanels.group(series)
+        guard panels.count > 1 else {
+            plot(clauses.flatMap { $0 } + shared)
+            return
+        }
+        let columns = size.columns(panels: panels.count)
+        let rows = (panels.count + columns - 1) / columns
+        if let terminal = lines.firstIndex(where: { $0.hasPrefix("set terminal") }) {
+            lines[terminal] = format.terminal(size: size, columns: columns, rows: rows)
+        }
+        lines.removeAll { $0.hasPrefix("set title") }
+        let font = format.isLaTeX ? "" : " font ',\(size == .screen ? 12 : 9)'"
+        lines.append("set multiplot layout \(rows),\(columns) title \(GnuplotScript.titleExpression(title, format, width: 100))\(font)")
+        for panel in panels {
+            lines.append("set title \(text(panel.title))")
+            key(panel.series.map { keyEntries.indices.contains($0) ? keyEntries[$0] : "" })
+            plot(panel.series.flatMap { clauses[$0] } + shared)
+        }
+        lines.append("unset multiplot")
     }
 
     public mutating func add(_ line: String) { lines.append(line) }

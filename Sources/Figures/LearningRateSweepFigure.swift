@@ -98,7 +98,8 @@ public enum LearningRateSweepFigure {
         let title = "\(problemID): learning-rate sweep"
         var script = GnuplotScript(
             kind: "learning-rate sweep", stem: stem, format: format, title: title, xLabel: "learning rate η",
-            yLabel: "\(yName) (median)", dataFiles: [data.fileName], keyEntries: sweeps.map(\.0) + ["diverged"], provenance: context.provenance)
+            yLabel: "\(yName) (median)", dataFiles: [data.fileName], keyEntries: sweeps.map(\.0) + ["diverged"], provenance: context.provenance,
+            styles: context.styles(sweeps.map(\.0)), size: context.size)
         script.logAxis("x")
         script.logAxis("y")
         let rates = all.compactMap { $0.optimizer.parameters["lr"].flatMap(Double.init) }

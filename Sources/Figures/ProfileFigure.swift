@@ -86,7 +86,8 @@ public enum ProfileFigure {
         let data = DataTable(fileName: stem + ".dat", header: [header, "one block per optimizer, in key order"], blocks: blocks)
         var script = GnuplotScript(
             kind: kind, stem: stem, format: format, title: title, xLabel: xLabel, yLabel: yLabel,
-            dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance)
+            dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance,
+            styles: context.styles(blocks.map(\.comment)), size: context.size)
         if logBase == 2 {
             script.add("set logscale x 2")
             script.add("set format x '%g'")

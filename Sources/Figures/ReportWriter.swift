@@ -3,7 +3,7 @@ import Foundation
 import Results
 
 /// What `gdbench report` writes beside a run: `report.md` — provenance (the manifest), run statuses,
-/// the per-cell summary at the last target (median and IQR of iterations with the bootstrap 95%
+/// the suite's claims checked on the records (``ClaimRegistry``), the per-cell summary at the last target (median and IQR of iterations with the bootstrap 95%
 /// interval, gradient evaluations, success rate, ERT), the theory-check table, κ-scaling exponents,
 /// profile summaries, paired Wilcoxon comparisons (up to eight optimizers), the tuning protocol when
 /// tuning repetitions are given, and the figures of `figures/` embedded — and `report-tables.tex`
@@ -14,8 +14,12 @@ public struct ReportWriter {
     public var tuningRepetitions: Set<Int>
     public var figureFormat: FigureFormat
 
+    /// The suite's claims (``ClaimRegistry``), checked once.
+    public let claims: [ClaimResult]
+
     public init(results: ResultSet, tuningRepetitions: Set<Int> = [], figureFormat: FigureFormat = .png) {
         self.results = results
+        claims = ClaimRegistry.evaluate(results)
         self.tuningRepetitions = tuningRepetitions
         self.figureFormat = figureFormat
     }
@@ -73,16 +77,17 @@ public struct ReportWriter {
         Table(
             caption: "Theory checks (reference §D); the rules that select records are in TheoryCheck's documentation.",
             header: ["check", "subject", "measured", "predicted", "result"],
-            rows: TheoryCheck.all(results).map { [$0.check, $0.subject, $0.measured, $0.predicted, $0.passed ? "pass" : "FAIL"] },
+            rows: TheoryCheck.all(results).map { [$0.check, $0.subject, $0.measured, $0.predicted, $0.skipped ? "skip" : $0.passed ? "pass" : "FAIL"] },
             alignment: "lllll")
     }
 
     func scalingTable() -> Table {
         Table(
-            caption: "Iterations to target \(threshold) ≈ c·κᵖ: least squares in log–log over the κ values, 95% interval from the t distribution.",
+            caption: "Iterations to target \(threshold) ≈ c·κᵖ: least squares in log–log over the κ values, 95% interval from the t distribution. κ values where the median run missed the target are left out (\"missed\"), and so are κ values where every run reached the target within one iteration (\"at 1 iteration\": no information on growth).",
             header: ["problem family", "optimizer", "κ values", "p", "95% interval", "theory p"],
             rows: KappaScaling.all(results, targetIndex: targetIndex).map { scaling in
-                [scaling.family, scaling.optimizerID, "\(scaling.points.count)" + (scaling.droppedKappas.isEmpty ? "" : " (+\(scaling.droppedKappas.count) missed)"),
+                [scaling.family, scaling.optimizerID, "\(scaling.points.count)" + (scaling.droppedKappas.isEmpty ? "" : " (+\(scaling.droppedKappas.count) missed)")
+                    + (scaling.oneIterationKappas.isEmpty ? "" : " (+κ = " + scaling.oneIterationKappas.map(ReportWriter.number).joined(separator: ", ") + " at 1 iteration)"),
                  scaling.fit.map { String(format: "%.3f", $0.slope) } ?? "—",
                  scaling.fit.flatMap { $0.slopeLower.isFinite ? String(format: "[%.3f, %.3f]", $0.slopeLower, $0.slopeUpper) : nil } ?? "—",
                  scaling.theoryExponent.map(ReportWriter.number) ?? "—"]
@@ -138,8 +143,16 @@ public struct ReportWriter {
             alignment: "llrlrrrr")
     }
 
+    func claimTable() -> Table {
+        Table(
+            caption: "What the suite's description (suites/README.md) states, checked on these records (ClaimRegistry; untested: the records lack what the claim reads).",
+            header: ["claim", "evidence", "result"],
+            rows: claims.map { [$0.statement, $0.outcome.evidence, $0.outcome.verdict == .holds ? "holds" : $0.outcome.verdict == .fails ? "FAILS" : "untested"] },
+            alignment: "lll")
+    }
+
     var tables: [(title: String, table: Table)] {
-        var tables = [("Cells", cellTable()), ("Theory checks", theoryTable()), ("κ scaling", scalingTable()), ("Profiles", profileTable())]
+        var tables = [("Claims", claimTable()), ("Cells", cellTable()), ("Theory checks", theoryTable()), ("κ scaling", scalingTable()), ("Profiles", profileTable())]
         if let paired = pairedTable() { tables.append(("Paired comparisons", paired)) }
         if let tuning = tuningTable() { tables.append(("Tuning", tuning)) }
         return tables

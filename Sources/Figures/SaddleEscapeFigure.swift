@@ -37,7 +37,8 @@ public enum SaddleEscapeFigure {
         let title = "\(problemID): iterations to escape the saddle"
         var script = GnuplotScript(
             kind: "saddle escape", stem: stem, format: format, title: title, xLabel: "optimizer",
-            yLabel: "iterations to escape", dataFiles: [data.fileName], keyEntries: labels, provenance: context.provenance)
+            yLabel: "iterations to escape", dataFiles: [data.fileName], keyEntries: labels, provenance: context.provenance,
+            styles: context.styles(optimizers), size: context.size)
         let logY = FigureContext.spansDecades(values)
         if logY { script.logAxis("y") }
         script.widenDegenerateRange("y", values: values, logarithmic: logY)

@@ -27,7 +27,8 @@ public enum ScheduleFigure {
         let title = "learning-rate schedules"
         var script = GnuplotScript(
             kind: "schedules", stem: stem, format: format, title: title, xLabel: "step (iteration)",
-            yLabel: "learning rate η", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance)
+            yLabel: "learning rate η", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance,
+            styles: context.styles(blocks.map(\.comment)), size: context.size)
         let logY = FigureContext.spansDecades(values)
         if logY { script.logAxis("y") }
         script.widenDegenerateRange("y", values: values, logarithmic: logY)

@@ -67,7 +67,8 @@ public enum TrajectoryFigure {
             var script = GnuplotScript(
                 kind: animated ? "trajectory animation" : "trajectory", stem: stem, format: format, title: title,
                 xLabel: "x₁", yLabel: "x₂", dataFiles: [gridData.fileName, pathData.fileName], keyEntries: paths.map(\.optimizerID) + ["minimum"],
-                provenance: context.provenance)
+                provenance: context.provenance,
+            styles: context.styles(paths.map(\.optimizerID)), size: context.size)
             script.add("set xrange [\(DataTable.number(grid.xs.first ?? 0)):\(DataTable.number(grid.xs.last ?? 1))]")
             script.add("set yrange [\(DataTable.number(grid.ys.first ?? 0)):\(DataTable.number(grid.ys.last ?? 1))]")
             script.add("set size ratio -1")

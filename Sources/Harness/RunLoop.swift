@@ -228,11 +228,13 @@ enum RunLoop {
         // Iteration 0.
         let gradientNorm0 = norm(gradient)
         let m0 = measured(f0, gradientNorm0)
-        while nextTarget < thresholds.count, m0 <= thresholds[nextTarget] {
+        if let escapeThreshold, f0 <= escapeThreshold { escapeHit = progress(0, oracle) }
+        // On a problem with a saddle the targets count only once the run has left it (`escaped`):
+        // a small gradient at the saddle is not success.
+        while escapeThreshold == nil || escapeHit != nil, nextTarget < thresholds.count, m0 <= thresholds[nextTarget] {
             hits[nextTarget] = progress(0, oracle)
             nextTarget += 1
         }
-        if let escapeThreshold, f0 <= escapeThreshold { escapeHit = progress(0, oracle) }
         trace.append(tracePoint(0, f0, gradientNorm0))
         let needsGradient = measure == .gradientNorm
         let timeoutNanoseconds = settings.budget.timeoutSeconds.map { UInt64(max(0, $0) * 1e9) }
@@ -301,13 +303,13 @@ enum RunLoop {
                 }
                 let m = measured(f, gradientNorm)
                 var hitHere = false
-                while nextTarget < thresholds.count, m <= thresholds[nextTarget] {
-                    hits[nextTarget] = progress(iteration, oracle)
-                    nextTarget += 1
-                    hitHere = true
-                }
                 if let escapeThreshold, escapeHit == nil, f <= escapeThreshold {
                     escapeHit = progress(iteration, oracle)
+                    hitHere = true
+                }
+                while escapeThreshold == nil || escapeHit != nil, nextTarget < thresholds.count, m <= thresholds[nextTarget] {
+                    hits[nextTarget] = progress(iteration, oracle)
+                    nextTarget += 1
                     hitHere = true
                 }
                 if atMark || hitHere {

@@ -8,7 +8,8 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write report.md and report-tables.tex for a run.",
         discussion: """
-            Provenance, per-cell summaries with bootstrap intervals and ERT, theory checks, κ-scaling exponents, \
+            Provenance, the claims of the suite's description checked on the records (--check-claims: exit 1 when \
+            one fails), per-cell summaries with bootstrap intervals and ERT, theory checks, κ-scaling exponents, \
             profiles, paired Wilcoxon tests and the figures of RUN/figures/ (run `gdbench plot` first to embed them).
             """)
 
@@ -26,6 +27,9 @@ struct Report: ParsableCommand {
 
     @Option(help: "Format of the embedded figures (as rendered by `gdbench plot --format`).")
     var format: String = "png"
+
+    @Flag(name: .customLong("check-claims"), help: "Exit 1 when a claim of the suite's description fails on the run.")
+    var checkClaims = false
 
     func validate() throws {
         if suite == nil && runDirectory == nil { throw ValidationError("give --suite NAME or --run DIR") }
@@ -52,5 +56,12 @@ struct Report: ParsableCommand {
         let results = try ResultSet(directory: directory)
         let writer = ReportWriter(results: results, tuningRepetitions: try repetitions(), figureFormat: FigureFormat(rawValue: format) ?? .png)
         for url in try writer.write(to: directory.url) { print("wrote \(url.path)") }
+        let verdicts = writer.claims.map(\.outcome.verdict)
+        if !verdicts.isEmpty {
+            print("claims: \(verdicts.filter { $0 == .holds }.count) hold, \(verdicts.filter { $0 == .fails }.count) fail, "
+                + "\(verdicts.filter { $0 == .untested }.count) untested")
+            for claim in writer.claims where claim.outcome.verdict == .fails { print("  FAILS: \(claim.statement) — \(claim.outcome.evidence)") }
+        }
+        if checkClaims && verdicts.contains(.fails) { throw ExitCode(1) }
     }
 }
