@@ -34,7 +34,7 @@ public enum ConditioningFigure {
             header: ["iterations to target \(DataTable.number(threshold)) against κ on \(family)",
                      "one block per optimizer; columns: kappa median_iterations fitted_c*kappa^p"],
             blocks: blocks)
-        let title = "\(family): iterations to \(DataTable.number(threshold)) against κ"
+        let title = "\(family): iterations to \(DataTable.number(threshold)) against κ" + (context.selection.map { " — \($0)" } ?? "")
         var script = GnuplotScript(
             kind: "conditioning", stem: stem, format: format, title: title, xLabel: "condition number κ",
             yLabel: "iterations to target (median)", dataFiles: [data.fileName], keyEntries: drawn.map(label) + ["slope 1 (κ)", "slope ½ (√κ)"],
@@ -50,13 +50,13 @@ public enum ConditioningFigure {
         script.add("k0 = \(DataTable.number(kappa0)); i0 = \(DataTable.number(iterations0))")
         script.add("set linetype \(drawn.count + 1) lc rgb '#777777' lw 1.5 dt 2")
         script.add("set linetype \(drawn.count + 2) lc rgb '#777777' lw 1.5 dt 3")
-        var plots: [String] = []
-        for (index, scaling) in drawn.enumerated() {
-            plots.append("'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title \(script.text(label(scaling)))")
+        let clauses = drawn.enumerated().map { index, scaling in
+            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title \(script.text(label(scaling)))"]
         }
-        plots.append("i0*(x/k0) with lines lt \(drawn.count + 1) title \(script.text("slope 1 (κ)"))")
-        plots.append("i0*sqrt(x/k0) with lines lt \(drawn.count + 2) title \(script.text("slope ½ (√κ)"))")
-        script.plot(plots)
+        script.plot(series: drawn.map(\.optimizerID), clauses: clauses, shared: [
+            "i0*(x/k0) with lines lt \(drawn.count + 1) title \(script.text("slope 1 (κ)"))",
+            "i0*sqrt(x/k0) with lines lt \(drawn.count + 2) title \(script.text("slope ½ (√κ)"))",
+        ])
         return Figure(kind: "conditioning", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 

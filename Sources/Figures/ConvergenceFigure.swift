@@ -55,7 +55,7 @@ public enum ConvergenceFigure {
                      "blocks \(blocks.count)…\(2 * blocks.count - 1): the last point of each median line; columns: \(axis.rawValue) median",
                      "median and quartiles over repetitions, traces interpolated linearly in log y; a run holds its last value after it ends"],
             blocks: blocks + ends)
-        let title = "\(problemID): convergence in \(axis.label)"
+        let title = "\(problemID): convergence in \(axis.label)" + (context.selection.map { " — \($0)" } ?? "")
         var script = GnuplotScript(
             kind: "convergence", stem: stem, format: format, title: title, xLabel: axis.label,
             yLabel: "\(yName) (median, interquartile band)", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment),
@@ -65,13 +65,12 @@ public enum ConvergenceFigure {
         script.logAxis("y")
         script.widenDegenerateRange("y", values: blocks.flatMap { $0.rows.compactMap { $0[1] } }, logarithmic: true)
         script.add("set style fill transparent solid 0.18 noborder")
-        var plots: [String] = []
-        for (index, block) in blocks.enumerated() {
-            plots.append("'\(data.fileName)' index \(index) using 1:3:4 with filledcurves lt \(index + 1) notitle")
-            plots.append("'\(data.fileName)' index \(index) using 1:2 with lines lt \(index + 1) title \(script.text(block.comment))")
-            plots.append("'\(data.fileName)' index \(blocks.count + index) using 1:2 with points lt \(index + 1) pt 7 ps 1 notitle")
+        let clauses = blocks.enumerated().map { index, block in
+            ["'\(data.fileName)' index \(index) using 1:3:4 with filledcurves lt \(index + 1) notitle",
+             "'\(data.fileName)' index \(index) using 1:2 with lines lt \(index + 1) title \(script.text(block.comment))",
+             "'\(data.fileName)' index \(blocks.count + index) using 1:2 with points lt \(index + 1) pt 7 ps 1 notitle"]
         }
-        script.plot(plots)
+        script.plot(series: blocks.map(\.comment), clauses: clauses)
         return Figure(kind: "convergence", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

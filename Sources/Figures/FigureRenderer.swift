@@ -49,6 +49,33 @@ public struct FigureRenderer: Sendable {
         """
     }
 
+    /// Renders every figure in `folder`, up to `jobs` gnuplot processes at once; throws the first
+    /// failure in figure order after all have run.
+    public func renderAll(_ figures: [Figure], in folder: URL, jobs: Int) throws {
+        let failures = FailureList(count: figures.count)
+        let queue = DispatchQueue(label: "gdbench.render", attributes: .concurrent)
+        let slots = DispatchSemaphore(value: max(1, jobs))
+        let group = DispatchGroup()
+        for (index, figure) in figures.enumerated() {
+            slots.wait()
+            queue.async(group: group) {
+                defer { slots.signal() }
+                do { try self.render(figure, in: folder) } catch { failures.set(index, error) }
+            }
+        }
+        group.wait()
+        if let first = failures.first { throw first }
+    }
+
+    /// Errors by figure index, filled from several threads.
+    final class FailureList: @unchecked Sendable {
+        private var errors: [Error?]
+        private let lock = NSLock()
+        init(count: Int) { errors = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ error: Error) { lock.withLock { errors[index] = error } }
+        var first: Error? { lock.withLock { errors.compactMap { $0 }.first } }
+    }
+
     /// Renders one script in `folder`; returns gnuplot's stderr (empty when clean).
     @discardableResult
     public func render(_ figure: Figure, in folder: URL) throws -> String {

@@ -8,10 +8,19 @@ import Results
 public struct PlotJob {
     public var runDirectory: RunDirectory
     public var format: FigureFormat
+    public var size: FigureSize
+    /// Draw only each optimizer's best-tuned setting (``FigureContext/bestTuned(tuningRepetitions:)``).
+    public var bestTuned: Bool
+    /// gnuplot processes run at once (default: the number of cores).
+    public var jobs: Int
 
-    public init(runDirectory: RunDirectory, format: FigureFormat) {
+    public init(runDirectory: RunDirectory, format: FigureFormat, size: FigureSize = .screen, bestTuned: Bool = false,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.runDirectory = runDirectory
         self.format = format
+        self.size = size
+        self.bestTuned = bestTuned
+        self.jobs = max(1, jobs)
     }
 
     /// `run` when given, else `resultsRoot/suite/latest` resolved to the directory it points at.
@@ -30,16 +39,14 @@ public struct PlotJob {
     /// Writes and (when gnuplot exists) renders; returns one line per figure plus a note.
     public func run(renderer: FigureRenderer? = FigureRenderer()) throws -> [String] {
         let results = try ResultSet(directory: runDirectory)
-        let figures = try FigureSet.build(FigureContext(results: results, format: format))
+        var context = FigureContext(results: results, format: format, size: size)
+        if bestTuned { context = context.bestTuned() }
+        let figures = try FigureSet.build(context)
         try FigureSet.write(figures, to: figuresFolder)
         guard let renderer else {
             return figures.map { "wrote \($0.scriptFileName)" } + [FigureRenderer.missingMessage(folder: figuresFolder)]
         }
-        var lines: [String] = []
-        for figure in figures {
-            try renderer.render(figure, in: figuresFolder)
-            lines.append("rendered \(figure.outputFileName)")
-        }
-        return lines
+        try renderer.renderAll(figures, in: figuresFolder, jobs: jobs)
+        return figures.map { "rendered \($0.outputFileName)" }
     }
 }

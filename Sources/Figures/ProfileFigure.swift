@@ -83,6 +83,7 @@ public enum ProfileFigure {
                        title: String, xLabel: String, yLabel: String, header: String, logBase: Int, xRange: (Double, Double)) -> Figure {
         let format = context.staticFormat
         let stem = stems.unique(kind, name)
+        let title = title + (context.selection.map { " — \($0)" } ?? "")
         let data = DataTable(fileName: stem + ".dat", header: [header, "one block per optimizer, in key order"], blocks: blocks)
         var script = GnuplotScript(
             kind: kind, stem: stem, format: format, title: title, xLabel: xLabel, yLabel: yLabel,
@@ -96,8 +97,8 @@ public enum ProfileFigure {
         }
         script.add("set xrange [\(DataTable.number(xRange.0)):\(DataTable.number(xRange.1))]")
         script.add("set yrange [0:1.02]")
-        script.plot(blocks.indices.map { index in
-            "'\(data.fileName)' index \(index) using 1:2 with steps lt \(index + 1) title \(script.text(blocks[index].comment))"
+        script.plot(series: blocks.map(\.comment), clauses: blocks.indices.map { index in
+            ["'\(data.fileName)' index \(index) using 1:2 with steps lt \(index + 1) title \(script.text(blocks[index].comment))"]
         })
         return Figure(kind: kind, stem: stem, format: format, title: title, script: script.text, data: [data])
     }
