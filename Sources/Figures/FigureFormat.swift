@@ -19,12 +19,12 @@ public enum FigureFormat: String, Sendable, CaseIterable {
     public var terminal: String { terminal(size: .screen, columns: 1, rows: 1) }
 
     /// The `set terminal` line for a grid of panels. Screen figures (png, svg, gif) are 800×600 for one
-    /// panel and 560×430 px per panel for several; paper sizes (pdf, tex) are ``FigureSize`` wide, each
+    /// panel and 560×520 px per panel for several; paper sizes (pdf, tex) are ``FigureSize`` wide, each
     /// row of panels 0.8× its panel width high (plus room for the title).
     public func terminal(size: FigureSize, columns: Int, rows: Int) -> String {
         let panels = columns * rows
         if self == .png || self == .svg || self == .gif {
-            let width = panels == 1 ? 800 : 560 * columns, height = panels == 1 ? 600 : 430 * rows + 40
+            let width = panels == 1 ? 800 : 560 * columns, height = panels == 1 ? 600 : 520 * rows + 40
             switch self {
             case .png: return "set terminal pngcairo size \(width),\(height) enhanced font 'DejaVu Sans,11' linewidth 1.2"
             case .svg: return "set terminal svg size \(width),\(height) enhanced font 'DejaVu Sans,11' linewidth 1.2 background rgb 'white'"

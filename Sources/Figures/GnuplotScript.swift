@@ -76,20 +76,32 @@ public struct GnuplotScript {
     /// below its plot area (outside the data). One panel is a plain `plot`. Several are a gnuplot
     /// multiplot in `columns` columns, on a canvas grown by panel (``FigureFormat/terminal(size:columns:rows:)``);
     /// the figure title goes above the panels, each panel is titled by its families.
-    public mutating func plot(series: [String], clauses: [[String]], shared: [String] = []) {
+    ///
+    /// Panels share their axes: a first pass plots everything into a table (no picture) and
+    /// fixes the ranges it found, so panels compare at a glance and none is degenerate.
+    /// `titleExpression` replaces the figure title (a gnuplot string expression, e.g. with the frame's
+    /// iteration in an animation).
+    public mutating func plot(series: [String], clauses: [[String]], shared: [String] = [], titleExpression: String? = nil) {
         let panels = SeriesPanels.group(series)
         guard panels.count > 1 else {
             plot(clauses.flatMap { $0 } + shared)
             return
         }
+        lines.append("set table $ranges")
+        lines.append("unset key")
+        plot(clauses.flatMap { $0 } + shared)
+        lines.append("unset table")
+        lines.append("set xrange [GPVAL_X_MIN:GPVAL_X_MAX]")
+        lines.append("set yrange [GPVAL_Y_MIN:GPVAL_Y_MAX]")
         let columns = size.columns(panels: panels.count)
         let rows = (panels.count + columns - 1) / columns
         if let terminal = lines.firstIndex(where: { $0.hasPrefix("set terminal") }) {
             lines[terminal] = format.terminal(size: size, columns: columns, rows: rows)
         }
-        lines.removeAll { $0.hasPrefix("set title") }
+        lines.removeAll { $0.hasPrefix("set title") && titleExpression == nil }
         let font = format.isLaTeX ? "" : " font ',\(size == .screen ? 12 : 9)'"
-        lines.append("set multiplot layout \(rows),\(columns) title \(GnuplotScript.titleExpression(title, format, width: 100))\(font)")
+        let heading = titleExpression ?? GnuplotScript.titleExpression(title, format, width: 100)
+        lines.append("set multiplot layout \(rows),\(columns) title \(heading)\(font)")
         for panel in panels {
             lines.append("set title \(text(panel.title))")
             key(panel.series.map { keyEntries.indices.contains($0) ? keyEntries[$0] : "" })

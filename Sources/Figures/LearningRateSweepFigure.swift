@@ -113,20 +113,20 @@ public enum LearningRateSweepFigure {
             script.add("set arrow from \(DataTable.number(threshold)), graph 0 to \(DataTable.number(threshold)), graph 1 nohead lc rgb '#555555' dt 2 lw 1.5")
             script.add("set label \(script.text("2/L")) at \(DataTable.number(threshold)), graph 0.95 offset 0.5,0 tc rgb '#555555'")
         }
-        var plots: [String] = []
+        var clauses: [[String]] = []
         for (index, sweep) in sweeps.enumerated() {
             let hasValues = converging[index].rows.contains { $0.count > 1 && $0[1] != nil }
-            plots.append(hasValues
-                ? "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title \(script.text(sweep.0))"
-                : "NaN with linespoints lt \(index + 1) pt 7 title \(script.text(sweep.0 + " (no finite value)"))")
+            var mine = [hasValues
+                ? "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title \(script.text(sweep.0))"
+                : "NaN with linespoints lt \(index + 1) title \(script.text(sweep.0 + " (no finite value)"))"]
             if !diverged[index].rows.isEmpty {
-                plots.append("'\(data.fileName)' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 lw 2 notitle")
+                mine.append("'\(data.fileName)' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 lw 2 notitle")
             }
+            clauses.append(mine)
         }
-        if diverged.contains(where: { !$0.rows.isEmpty }) {
-            plots.append("NaN with points pt 2 ps 2 lw 2 lc rgb '#555555' title \(script.text("diverged"))")
-        }
-        script.plot(plots)
+        let shared = diverged.contains(where: { !$0.rows.isEmpty })
+            ? ["NaN with points pt 2 ps 2 lw 2 lc rgb '#555555' title \(script.text("diverged"))"] : []
+        script.plot(series: sweeps.map(\.0), clauses: clauses, shared: shared)
         return Figure(kind: "learning-rate", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

@@ -34,7 +34,20 @@ public struct PlotJob {
         return RunDirectory(url: URL(fileURLWithPath: target, relativeTo: latest.deletingLastPathComponent()).standardizedFileURL)
     }
 
-    public var figuresFolder: URL { runDirectory.url.appendingPathComponent("figures") }
+    /// `RUN/figures/` unless set.
+    public var folder: URL?
+
+    public var figuresFolder: URL { folder ?? runDirectory.url.appendingPathComponent("figures") }
+
+    /// The figures that apply to the run, written and (with a renderer) rendered, for `gdbench report`.
+    public func renderedFigures(_ results: ResultSet, renderer: FigureRenderer?) throws -> [Figure] {
+        var context = FigureContext(results: results, format: format, size: size)
+        if bestTuned { context = context.bestTuned() }
+        let figures = try FigureSet.build(context)
+        try FigureSet.write(figures, to: figuresFolder)
+        try renderer?.renderAll(figures, in: figuresFolder, jobs: jobs)
+        return figures
+    }
 
     /// Writes and (when gnuplot exists) renders; returns one line per figure plus a note.
     public func run(renderer: FigureRenderer? = FigureRenderer()) throws -> [String] {

@@ -27,14 +27,19 @@ public struct ReportWriter {
     var targetIndex: Int { max(results.thresholds.count - 1, 0) }
     var threshold: String { results.thresholds.last.map(DataTable.number) ?? "—" }
 
-    /// Writes `report.md` and `report-tables.tex` into the run directory; returns their URLs.
-    public func write(to directory: URL) throws -> [URL] {
-        let figures = try FigureSet.build(FigureContext(results: results, format: figureFormat))
+    /// Writes `report.md`, `report-tables.tex` and the self-contained `report.html` (``HTMLReport``)
+    /// into the run directory; returns their URLs. `figures` are those rendered into `figuresFolder`
+    /// (default: the figures of this writer's format, looked up in `RUN/figures/`).
+    public func write(to directory: URL, figures: [Figure]? = nil, figuresFolder: URL? = nil) throws -> [URL] {
+        let figures = try figures ?? FigureSet.build(FigureContext(results: results, format: figureFormat))
+        let folder = figuresFolder ?? directory.appendingPathComponent("figures")
         let markdown = directory.appendingPathComponent("report.md")
         let latex = directory.appendingPathComponent("report-tables.tex")
-        try AtomicFile.write(self.markdown(figures: figures, figuresFolder: directory.appendingPathComponent("figures")), to: markdown)
+        let html = directory.appendingPathComponent("report.html")
+        try AtomicFile.write(self.markdown(figures: figures, figuresFolder: folder), to: markdown)
         try AtomicFile.write(self.latex(), to: latex)
-        return [markdown, latex]
+        try AtomicFile.write(HTMLReport(writer: self).page(figures: figures, figuresFolder: folder), to: html)
+        return [markdown, latex, html]
     }
 
     // MARK: Tables (shared by Markdown and LaTeX)
@@ -164,6 +169,41 @@ public struct ReportWriter {
         var text = "# gdbench report: \(results.manifest?.suite ?? results.records.first?.suite ?? "results")\n\n"
         text += "## Provenance\n\n"
         if let manifest = results.manifest {
+            let fields = provenanceFields(manifest)
+            text += "| field | value |\n|---|---|\n" + fields.map { "| \($0.0) | \(ReportWriter.markdownCell($0.1)) |\n" }.joined()
+            if manifest.buildConfiguration != "release" { text += "\n**Timings come from a \(manifest.buildConfiguration) build and are not comparable.**\n" }
+        } else {
+            text += "No manifest.json: provenance unknown.\n"
+        }
+        text += "\n" + statusLine + "\n" + ladderLine + "\n"
+        text += markdownTables()
+        text += "\n## Figures\n\n"
+        for figure in figures {
+            let output = figuresFolder.appendingPathComponent(figure.outputFileName)
+            let relative = figuresFolder.path.hasPrefix(directoryPath) ? String(figuresFolder.path.dropFirst(directoryPath.count + 1)) : "figures"
+            if FileManager.default.fileExists(atPath: output.path) {
+                text += "![\(ReportWriter.markdownCell(figure.title))](\(relative)/\(figure.outputFileName))\n\n"
+            } else {
+                text += "- \(ReportWriter.markdownCell(figure.title)): `\(relative)/\(figure.scriptFileName)` (not rendered; run `gdbench plot`)\n"
+            }
+        }
+        return text
+    }
+
+    var directoryPath: String { results.directory?.path ?? "" }
+
+    /// `N runs: converged …, budget …`.
+    var statusLine: String {
+        let counts = RunStatus.allCases.map { status in "\(status.rawValue) \(results.records.filter { $0.status == status }.count)" }
+        return "\(results.records.count) runs: " + counts.joined(separator: ", ") + "."
+    }
+
+    var ladderLine: String {
+        "Target ladder (\(results.targetMeasure?.rawValue ?? "—")): " + results.thresholds.map(DataTable.number).joined(separator: ", ") + "."
+    }
+
+    /// The provenance rows of the manifest.
+    func provenanceFields(_ manifest: RunManifest) -> [(String, String)] {
             let fields: [(String, String)] = [
                 ("run directory", results.directory?.lastPathComponent ?? "—"), ("gdbench", manifest.gdbenchVersion),
                 ("git commit", manifest.gitCommit), ("compiler", manifest.swiftVersion), ("OS", manifest.operatingSystem),
@@ -172,15 +212,11 @@ public struct ReportWriter {
                 ("command", manifest.commandLine.joined(separator: " ")), ("start", manifest.startTime),
                 ("end", manifest.endTime ?? "unfinished"), ("runs", "\(manifest.selectedRuns) of \(manifest.plannedRuns) planned"),
             ] + (manifest.shard.map { [("shard", $0)] } ?? []) + (manifest.filter.map { [("filter", $0)] } ?? [])
-            text += "| field | value |\n|---|---|\n" + fields.map { "| \($0.0) | \(ReportWriter.markdownCell($0.1)) |\n" }.joined()
-            if manifest.buildConfiguration != "release" { text += "\n**Timings come from a \(manifest.buildConfiguration) build and are not comparable.**\n" }
-        } else {
-            text += "No manifest.json: provenance unknown.\n"
-        }
-        let counts = RunStatus.allCases.map { status in "\(status.rawValue) \(results.records.filter { $0.status == status }.count)" }
-        text += "\n\(results.records.count) runs: " + counts.joined(separator: ", ") + ".\n"
-        let measure = results.targetMeasure?.rawValue ?? "—"
-        text += "Target ladder (\(measure)): " + results.thresholds.map(DataTable.number).joined(separator: ", ") + ".\n"
+            return fields
+    }
+
+    func markdownTables() -> String {
+        var text = ""
         for (title, table) in tables {
             text += "\n## \(title)\n\n\(table.caption)\n\n"
             if table.rows.isEmpty {
@@ -190,15 +226,6 @@ public struct ReportWriter {
             text += "| " + table.header.map(ReportWriter.markdownCell).joined(separator: " | ") + " |\n"
             text += "|" + table.alignment.map { $0 == "r" ? "---:|" : "---|" }.joined() + "\n"
             for row in table.rows { text += "| " + row.map(ReportWriter.markdownCell).joined(separator: " | ") + " |\n" }
-        }
-        text += "\n## Figures\n\n"
-        for figure in figures {
-            let output = figuresFolder.appendingPathComponent(figure.outputFileName)
-            if FileManager.default.fileExists(atPath: output.path) {
-                text += "![\(ReportWriter.markdownCell(figure.title))](figures/\(figure.outputFileName))\n\n"
-            } else {
-                text += "- \(ReportWriter.markdownCell(figure.title)): `figures/\(figure.scriptFileName)` (not rendered; run `gdbench plot`)\n"
-            }
         }
         return text
     }

@@ -52,6 +52,10 @@ public enum SeriesPanels {
                 panels.append(piece)
             }
         }
+        for index in panels.indices where panels[index].title.count > 48 {
+            let names = panels[index].title.components(separatedBy: ", ")
+            panels[index].title = "\(names.first ?? "") … \(names.last ?? "") (\(names.count) kinds)"
+        }
         return panels
     }
 }

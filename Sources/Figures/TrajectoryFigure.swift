@@ -115,8 +115,13 @@ public enum TrajectoryFigure {
                 script.add("frames = \"\(frames.map(String.init).joined(separator: " "))\"")
                 script.add("do for [frame = 1:words(frames)] {")
                 script.add("it = int(word(frames, frame))")
-                script.add("set title \(GnuplotScript.titleExpression(title, .gif, width: 90)) . \"\\n\" . sprintf('iteration %d', it)")
-                script.plot(clauses.flatMap { $0 } + shared)
+                let heading = "\(GnuplotScript.titleExpression(title, .gif, width: 90)) . \"\\n\" . sprintf('iteration %d', it)"
+                if ids.count > SeriesPanels.maxSeries {
+                    script.plot(series: ids, clauses: clauses, shared: shared, titleExpression: heading)
+                } else {
+                    script.add("set title " + heading)
+                    script.plot(clauses.flatMap { $0 } + shared)
+                }
                 script.add("}")
             } else {
                 script.plot(series: ids, clauses: clauses, shared: shared)

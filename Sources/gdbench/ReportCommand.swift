@@ -3,10 +3,11 @@ import Figures
 import Foundation
 import Analysis
 
-/// `gdbench report`: writes `report.md` and `report-tables.tex` beside a run (``ReportWriter``).
+/// `gdbench report`: renders the run's figures as SVG into `RUN/figures/svg/` (in parallel) and writes
+/// `report.md`, `report-tables.tex` and the self-contained `report.html` beside the run (``ReportWriter``).
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write report.md and report-tables.tex for a run.",
+        abstract: "Write report.md, report-tables.tex and report.html (self-contained, SVG figures) for a run.",
         discussion: """
             Provenance, the claims of the suite's description checked on the records (--check-claims: exit 1 when \
             one fails), per-cell summaries with bootstrap intervals and ERT, theory checks, κ-scaling exponents, \
@@ -27,6 +28,15 @@ struct Report: ParsableCommand {
 
     @Option(help: "Format of the embedded figures (as rendered by `gdbench plot --format`).")
     var format: String = "png"
+
+    @Flag(name: .customLong("no-figures"), help: "Do not render the figures (report.html then lists them unrendered).")
+    var noFigures = false
+
+    @Flag(name: .customLong("best-tuned"), help: "Figures show only each optimizer's best-tuned setting per problem.")
+    var bestTuned = false
+
+    @Option(name: .shortAndLong, help: "gnuplot processes at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .customLong("check-claims"), help: "Exit 1 when a claim of the suite's description fails on the run.")
     var checkClaims = false
@@ -55,7 +65,19 @@ struct Report: ParsableCommand {
         let directory = try PlotJob.locate(suite: suite, run: runDirectory, resultsRoot: URL(fileURLWithPath: resultsRoot))
         let results = try ResultSet(directory: directory)
         let writer = ReportWriter(results: results, tuningRepetitions: try repetitions(), figureFormat: FigureFormat(rawValue: format) ?? .png)
-        for url in try writer.write(to: directory.url) { print("wrote \(url.path)") }
+        var written: [URL]
+        if noFigures {
+            written = try writer.write(to: directory.url)
+        } else {
+            // SVG figures, rendered in parallel, inlined in report.html and linked from report.md.
+            var job = PlotJob(runDirectory: directory, format: .svg, bestTuned: bestTuned, jobs: max(1, jobs))
+            job.folder = directory.url.appendingPathComponent("figures").appendingPathComponent("svg")
+            let renderer = FigureRenderer(strict: false)
+            let figures = try job.renderedFigures(results, renderer: renderer)
+            if renderer == nil { print(FigureRenderer.missingMessage(folder: job.figuresFolder)) }
+            written = try writer.write(to: directory.url, figures: figures, figuresFolder: job.figuresFolder)
+        }
+        for url in written { print("wrote \(url.path)") }
         let verdicts = writer.claims.map(\.outcome.verdict)
         if !verdicts.isEmpty {
             print("claims: \(verdicts.filter { $0 == .holds }.count) hold, \(verdicts.filter { $0 == .fails }.count) fail, "
