@@ -44,13 +44,23 @@ public struct ReportWriter {
 
     // MARK: Tables (shared by Markdown and LaTeX)
 
-    struct Table {
-        var caption: String
-        var header: [String]
-        var rows: [[String]]
+    public struct Table: Sendable {
+        public var caption: String
+        public var header: [String]
+        public var rows: [[String]]
         /// LaTeX column alignment, e.g. "llrr".
-        var alignment: String
+        public var alignment: String
+
+        public init(caption: String, header: [String], rows: [[String]], alignment: String) {
+            self.caption = caption
+            self.header = header
+            self.rows = rows
+            self.alignment = alignment
+        }
     }
+
+    /// Tables placed before the standard ones (e.g. the paired statistics of `gdbench compare`).
+    public var leadingTables: [(title: String, table: Table)] = []
 
     static func number(_ value: Double) -> String {
         if value.isNaN { return "—" }
@@ -156,8 +166,8 @@ public struct ReportWriter {
             alignment: "lll")
     }
 
-    var tables: [(title: String, table: Table)] {
-        var tables = [("Claims", claimTable()), ("Cells", cellTable()), ("Theory checks", theoryTable()), ("κ scaling", scalingTable()), ("Profiles", profileTable())]
+    public var tables: [(title: String, table: Table)] {
+        var tables = leadingTables + (claims.isEmpty ? [] : [("Claims", claimTable())]) + [("Cells", cellTable()), ("Theory checks", theoryTable()), ("κ scaling", scalingTable()), ("Profiles", profileTable())]
         if let paired = pairedTable() { tables.append(("Paired comparisons", paired)) }
         if let tuning = tuningTable() { tables.append(("Tuning", tuning)) }
         return tables
