@@ -37,10 +37,12 @@ public enum FigureFormat: String, Sendable, CaseIterable {
             return self == .pdf ? "set terminal pdfcairo size 5in,3.75in enhanced font 'DejaVu Sans,9' linewidth 1.2"
                 : "set terminal cairolatex pdf size 3.4in,3in font ',8' linewidth 1.2 header '\\footnotesize'"
         }
-        let width = size.widthInches ?? (self == .pdf ? 5 : 3.4)
+        // Several panels on `screen` get 3.5 in each; a panel's key (one column, up to eight entries at
+        // 8 pt) needs about 1.3 in below its plot area.
+        let width = size.widthInches ?? (panels == 1 ? (self == .pdf ? 5 : 3.4) : 3.5 * Double(columns))
         let panelWidth = width / Double(columns)
         let single = size.widthInches == nil ? (self == .pdf ? 3.75 : 3) : width * 0.75
-        let height = panels == 1 ? single : Double(rows) * max(panelWidth * 0.9, 2.2) + 0.3
+        let height = panels == 1 ? single : Double(rows) * (panelWidth * 0.6 + 1.3) + 0.3
         let inches = String(format: "%.2fin,%.2fin", width, height)
         if self == .pdf { return "set terminal pdfcairo size \(inches) enhanced font 'DejaVu Sans,\(size == .screen ? 9 : 8)' linewidth 1.2" }
         return "set terminal cairolatex pdf size \(inches) font ',8' linewidth 1.2 header '\\footnotesize'"

@@ -1,7 +1,8 @@
 /// The physical size of paper figures (pdf and tex; screen formats are sized in pixels): `screen`
 /// keeps the defaults (5 in pdf, 3.4 in cairolatex), `column` is one column of a two-column paper
 /// (3.4 in wide, 8 pt), `page` the full text width (7 in, 8 pt). Panels of small multiples share the
-/// width: one column of panels on `column` (two from four panels), two on `screen`, three on `page`.
+/// width: one column of panels on `column`, two on `page` and on `screen` (three from seven panels on
+/// screen formats, which grow with the panels).
 public enum FigureSize: String, Sendable, CaseIterable {
     case screen, column, page
 
@@ -18,8 +19,8 @@ public enum FigureSize: String, Sendable, CaseIterable {
     public func columns(panels: Int) -> Int {
         switch self {
         case .screen: return min(panels, panels > 6 ? 3 : 2)
-        case .column: return panels >= 4 ? 2 : 1
-        case .page: return min(panels, 3)
+        case .column: return 1
+        case .page: return min(panels, 2)
         }
     }
 }

@@ -46,13 +46,14 @@ public struct GnuplotScript {
     /// at 10 pt on 800 px (100 characters), 6.5 px at 8 pt (124) — with the smaller font for more than
     /// eight entries; else one column (8 pt beyond eight entries, to leave the plot its height). A LaTeX
     /// column at 8 pt holds about 64 characters.
-    mutating func key(_ entries: [String]) {
+    /// `oneColumn`: a panel's key (at most eight entries), always one column.
+    mutating func key(_ entries: [String], oneColumn: Bool = false) {
         let longest = entries.map(\.count).max() ?? 0
         let needed = 2 * (longest + 6)
-        let many = entries.count > 8
+        let many = entries.count > 8 || (oneColumn && longest > 50)
         var columns = 1
         var size = many ? 8 : 10
-        if entries.count > 3 {
+        if entries.count > 3 && !oneColumn {
             if format.isLaTeX {
                 columns = needed <= 64 ? 2 : 1
             } else if needed <= 100 {
@@ -63,7 +64,9 @@ public struct GnuplotScript {
             }
         }
         let font = format.isLaTeX ? "" : " font ',\(size)'"
-        lines.append("set key outside below center horizontal Left reverse maxcols \(columns) samplen 2.5 spacing 1.1\(font)")
+        // A panel's key is a vertical list (gnuplot warns about fitting a long horizontal one).
+        let direction = oneColumn ? "vertical" : "horizontal"
+        lines.append("set key outside below center \(direction) Left reverse maxcols \(columns) samplen 2.5 spacing 1.1\(font)")
     }
 
     /// The plot command from its clauses (one per line, continued with backslashes).
@@ -103,14 +106,34 @@ public struct GnuplotScript {
         let heading = titleExpression ?? GnuplotScript.titleExpression(title, format, width: 100)
         lines.append("set multiplot layout \(rows),\(columns) title \(heading)\(font)")
         for panel in panels {
-            lines.append("set title \(text(panel.title))")
-            key(panel.series.map { keyEntries.indices.contains($0) ? keyEntries[$0] : "" })
-            plot(panel.series.flatMap { clauses[$0] } + shared)
+            // Long ids share a prefix within a panel (`adam[lr=0.01,schedule=`): the panel title says it once.
+            let entries = panel.series.map { keyEntries.indices.contains($0) ? keyEntries[$0] : "" }
+            let prefix = GnuplotScript.sharedPrefix(entries)
+            lines.append("set title \(text(prefix.isEmpty ? panel.title : prefix + "…"))")
+            key(entries.map { String($0.dropFirst(prefix.count)) }, oneColumn: true)
+            plot(panel.series.flatMap { index in
+                clauses[index].map { clause in
+                    prefix.isEmpty ? clause : clause.replacingOccurrences(
+                        of: "title " + text(entries[panel.series.firstIndex(of: index) ?? 0]),
+                        with: "title " + text("…" + entries[panel.series.firstIndex(of: index) ?? 0].dropFirst(prefix.count)))
+                }
+            } + shared)
         }
         lines.append("unset multiplot")
     }
 
     public mutating func add(_ line: String) { lines.append(line) }
+
+    /// The prefix that key entries longer than 40 characters share, cut after its last `[`, `,` or `=`
+    /// (empty when the entries are short, fewer than two, or share no such prefix).
+    static func sharedPrefix(_ entries: [String]) -> String {
+        guard entries.count >= 2, (entries.map(\.count).max() ?? 0) > 40, var prefix = entries.first else { return "" }
+        for entry in entries.dropFirst() {
+            while !entry.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        guard let cut = prefix.lastIndex(where: { $0 == "[" || $0 == "," || $0 == "=" }) else { return "" }
+        return String(prefix[...cut])
+    }
 
     /// A log-scaled axis labelled with powers of ten.
     public mutating func logAxis(_ axis: String) {

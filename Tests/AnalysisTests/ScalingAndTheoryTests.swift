@@ -39,6 +39,25 @@ import Results
         #expect(scaling.theoryExponent == 0.5)
     }
 
+    /// A κ where every run needs one iteration (κ = 1 for GD at 1/L) carries no growth information
+    /// and is left out: iterations 1, 20, 200, 2000 at κ = 1, 10, 100, 1000 fit p = 1 exactly without
+    /// it, while with it the least-squares slope is 1.0903 (numpy.polyfit).
+    @Test func kappaScalingLeavesOutCellsAtOneIteration() throws {
+        var records: [RunRecord] = []
+        for (kappa, iterations) in [(1, 1), (10, 20), (100, 200), (1000, 2000)] {
+            for rep in 0..<2 {
+                records.append(b.record(problemParameters: ["kappa": "\(kappa)"], optimizerParameters: ["lr": "1"], optimizerID: "sgd[lr=1/L]",
+                                        repetition: rep, hits: [b.checkpoint(iterations)]))
+            }
+        }
+        let scaling = try #require(KappaScaling.all(ResultSet(records: records), targetIndex: 0).first)
+        #expect(scaling.oneIterationKappas == [1])
+        #expect(scaling.points.map(\.kappa) == [10, 100, 1000])
+        #expect(abs((scaling.fit?.slope ?? 0) - 1) < 1e-12)
+        let withOne = try #require(LineFit(x: [0, 1, 2, 3], y: [0, log10(20), log10(200), log10(2000)]))
+        #expect(abs(withOne.slope - 1.0903) < 1e-3)
+    }
+
     /// One problem whose seeded instances differ in κ from repetition to repetition (logistic
     /// regression on data drawn per repetition) is not a κ sweep: no series. Two such problems are
     /// two points, each at the median κ of its repetitions.
@@ -85,9 +104,41 @@ import Results
         #expect(rows.allSatisfy { $0.check == "GD rate, lr = 1/L" })
         #expect(rows.first { $0.subject == atBound.id }?.passed == true)
         #expect(rows.first { $0.subject == slower.id }?.passed == false)
-        // An lr other than 1/L is not checked.
+        // Another lr in (0, 2/L) is checked against its own factor max(|1 − ηL|, |1 − ημ|)² and labelled by it:
+        // η = 0.05 = 0.5/L gives 0.95² = 0.9025; η = 2/(L+μ) = 2/11 gives (9/11)².
         let other = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.05"], trace: atBound.trace)
-        #expect(TheoryCheck.all(ResultSet(records: [other])).isEmpty)
+        let half = try #require(TheoryCheck.all(ResultSet(records: [other])).first)
+        #expect(half.check == "GD rate, lr = 0.5/L")
+        #expect(half.predicted.contains("0.9025"))
+        #expect(half.passed)
+        let optimal = b.record(problemParameters: parameters, optimizerParameters: ["lr": "\(2.0 / 11)"], optimizerID: "sgd[lr=2/(L+mu)]",
+                               trace: b.geometricTrace(rate: 0.7, at: Array(stride(from: 0, through: 100, by: 5))))
+        let optimalRow = try #require(TheoryCheck.all(ResultSet(records: [optimal])).first)
+        #expect(optimalRow.check == "GD rate, lr = 1.818182/L = 2/(L+μ)")
+        #expect(optimalRow.predicted.contains(String(format: "%.6g", pow(9.0 / 11, 2))))
+        #expect(optimalRow.passed == (log(0.7) <= TheoryCheck.rateTolerance * 2 * log(9.0 / 11)))
+        // At lr ≥ 2/L there is no rate to check.
+        let unstable = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.2"], trace: atBound.trace)
+        #expect(TheoryCheck.all(ResultSet(records: [unstable])).isEmpty)
+    }
+
+    @Test func rateChecksPassRunsAlreadyAtTargetAndSkipRunsThatNeverEnterTheWindow() throws {
+        let parameters = ["kappa": "10", "d": "2"]
+        // κ = 1 style: the last target reached at iteration 1, no linear phase — nothing contradicts theory.
+        let exact = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]",
+                             hits: [b.checkpoint(1)], trace: b.geometricTrace(rate: 1e-20, at: [0, 1]))
+        let exactRow = try #require(TheoryCheck.all(ResultSet(records: [exact])).first)
+        #expect(exactRow.passed && !exactRow.skipped && exactRow.measured.hasPrefix("at the target after 1 iteration"))
+        // A run whose gap never falls to 0.1 of its start cannot show a linear phase: skipped, not failed.
+        var stuck = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]", repetition: 1,
+                             trace: b.geometricTrace(rate: 0.999, at: [0, 10, 20, 40]))
+        stuck.final.relativeGap = 0.96
+        for index in stuck.targets.ladder.indices { stuck.targets.ladder[index].hit = nil }
+        let row = try #require(TheoryCheck.all(ResultSet(records: [stuck])).first)
+        #expect(row.skipped && !row.passed)
+        // The same run ending below 0.1 without a measurable phase fails.
+        stuck.final.relativeGap = 0.01
+        #expect(TheoryCheck.all(ResultSet(records: [stuck])).first.map { !$0.skipped && !$0.passed } == true)
     }
 
     @Test func nesterovRateCheckUsesOneMinusOneOverRootKappa() throws {

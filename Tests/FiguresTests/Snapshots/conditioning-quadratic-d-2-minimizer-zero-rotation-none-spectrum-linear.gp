@@ -12,22 +12,20 @@ set ylabel 'iterations to target (median)'
 set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5
 set border 3 lw 1
 set tics nomirror out scale 0.6
-set linetype 1 lc rgb '#0072B2' lw 2 dt 1 pt 1 ps 0.8
-set linetype 2 lc rgb '#D55E00' lw 2 dt 1 pt 2 ps 0.8
-set linetype 3 lc rgb '#009E73' lw 2 dt 1 pt 3 ps 0.8
-set linetype 4 lc rgb '#E69F00' lw 2 dt 1 pt 4 ps 0.8
-set linetype 5 lc rgb '#CC79A7' lw 2 dt 1 pt 5 ps 0.8
+set linetype 1 lc rgb '#D55E00' lw 2 dt 1 pt 7 ps 0.8
+set linetype 2 lc rgb '#F0E442' lw 2 dt 2 pt 5 ps 0.8
+set linetype 3 lc rgb '#009E73' lw 2 dt 1 pt 7 ps 0.8
+set linetype 4 lc rgb '#E69F00' lw 2 dt 1 pt 7 ps 0.8
 set key outside below center horizontal Left reverse maxcols 1 samplen 2.5 spacing 1.1 font ',10'
 set logscale x
 set format x '10^{%L}'
 set logscale y
 set format y '10^{%L}'
 set offsets graph 0.02, graph 0.02, graph 0.05, graph 0.05
-k0 = 10; i0 = 10.73252976336443
-set linetype 4 lc rgb '#777777' lw 1.5 dt 2
-set linetype 5 lc rgb '#777777' lw 1.5 dt 3
+k0 = 10; i0 = 35.160346983498336
+set linetype 3 lc rgb '#777777' lw 1.5 dt 2
+set linetype 4 lc rgb '#777777' lw 1.5 dt 3
 plot 'conditioning-quadratic-d-2-minimizer-zero-rotation-none-spectrum-linear.dat' index 0 using 1:2 with linespoints lt 1 title 'nesterov-constant: p = 0.46 [0.22, 0.69], theory 0.5', \
-     'conditioning-quadratic-d-2-minimizer-zero-rotation-none-spectrum-linear.dat' index 1 using 1:2 with linespoints lt 2 title 'newton: p = 0.00 [0.00, 0.00], theory 0', \
-     'conditioning-quadratic-d-2-minimizer-zero-rotation-none-spectrum-linear.dat' index 2 using 1:2 with linespoints lt 3 title 'sgd[lr=1/L]: p = 0.91 [0.75, 1.07], theory 1', \
-     i0*(x/k0) with lines lt 4 title 'slope 1 (κ)', \
-     i0*sqrt(x/k0) with lines lt 5 title 'slope ½ (√κ)'
+     'conditioning-quadratic-d-2-minimizer-zero-rotation-none-spectrum-linear.dat' index 1 using 1:2 with linespoints lt 2 title 'sgd[lr=1/L]: p = 0.91 [0.75, 1.07], theory 1', \
+     i0*(x/k0) with lines lt 3 title 'slope 1 (κ)', \
+     i0*sqrt(x/k0) with lines lt 4 title 'slope ½ (√κ)'

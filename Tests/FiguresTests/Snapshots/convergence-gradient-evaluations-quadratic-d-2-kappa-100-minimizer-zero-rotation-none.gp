@@ -12,8 +12,8 @@ set ylabel 'f − f* (median, interquartile band)'
 set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5
 set border 3 lw 1
 set tics nomirror out scale 0.6
-set linetype 1 lc rgb '#0072B2' lw 2 dt 1 pt 1 ps 0.8
-set linetype 2 lc rgb '#D55E00' lw 2 dt 1 pt 2 ps 0.8
+set linetype 1 lc rgb '#D55E00' lw 2 dt 1 pt 7 ps 0.8
+set linetype 2 lc rgb '#F0E442' lw 2 dt 2 pt 5 ps 0.8
 set key outside below center horizontal Left reverse maxcols 1 samplen 2.5 spacing 1.1 font ',10'
 set logscale x
 set format x '10^{%L}'

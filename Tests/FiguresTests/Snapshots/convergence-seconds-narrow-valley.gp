@@ -12,14 +12,14 @@ set ylabel 'f − f* (median, interquartile band)'
 set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5
 set border 3 lw 1
 set tics nomirror out scale 0.6
-set linetype 1 lc rgb '#0072B2' lw 2 dt 1 pt 1 ps 0.8
-set linetype 2 lc rgb '#D55E00' lw 2 dt 1 pt 2 ps 0.8
-set linetype 3 lc rgb '#009E73' lw 2 dt 1 pt 3 ps 0.8
-set linetype 4 lc rgb '#E69F00' lw 2 dt 1 pt 4 ps 0.8
-set linetype 5 lc rgb '#CC79A7' lw 2 dt 1 pt 5 ps 0.8
-set linetype 6 lc rgb '#56B4E9' lw 2 dt 1 pt 6 ps 0.8
-set linetype 7 lc rgb '#000000' lw 2 dt 1 pt 7 ps 0.8
-set linetype 8 lc rgb '#F0E442' lw 2 dt 1 pt 1 ps 0.8
+set linetype 1 lc rgb '#E69F00' lw 2 dt 1 pt 7 ps 0.8
+set linetype 2 lc rgb '#CC79A7' lw 2 dt 1 pt 7 ps 0.8
+set linetype 3 lc rgb '#56B4E9' lw 2 dt 1 pt 7 ps 0.8
+set linetype 4 lc rgb '#000000' lw 2 dt 1 pt 7 ps 0.8
+set linetype 5 lc rgb '#F0E442' lw 2 dt 1 pt 7 ps 0.8
+set linetype 6 lc rgb '#0072B2' lw 2 dt 2 pt 5 ps 0.8
+set linetype 7 lc rgb '#D55E00' lw 2 dt 2 pt 5 ps 0.8
+set linetype 8 lc rgb '#009E73' lw 2 dt 2 pt 5 ps 0.8
 set key outside below center horizontal Left reverse maxcols 1 samplen 2.5 spacing 1.1 font ',10'
 set logscale x
 set format x '10^{%L}'

@@ -12,8 +12,8 @@ set ylabel 'iterations to target 1e-06 (median)'
 set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5
 set border 3 lw 1
 set tics nomirror out scale 0.6
-set linetype 1 lc rgb '#0072B2' lw 2 dt 1 pt 1 ps 0.8
-set linetype 2 lc rgb '#D55E00' lw 2 dt 1 pt 2 ps 0.8
+set linetype 1 lc rgb '#0072B2' lw 2 dt 1 pt 7 ps 0.8
+set linetype 2 lc rgb '#D55E00' lw 2 dt 1 pt 7 ps 0.8
 set key outside below center horizontal Left reverse maxcols 1 samplen 2.5 spacing 1.1 font ',10'
 set logscale x
 set format x '10^{%L}'
@@ -21,4 +21,4 @@ set logscale y
 set format y '10^{%L}'
 set xrange [0.03333333333333333:0.15000000000000002]
 set offsets 0, 0, graph 0.05, graph 0.05
-plot 'learning-rate-double-well.dat' index 0 using 1:2 with linespoints lt 1 pt 7 title 'sgd'
+plot 'learning-rate-double-well.dat' index 0 using 1:2 with linespoints lt 1 title 'sgd'

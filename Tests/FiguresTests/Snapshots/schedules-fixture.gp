@@ -12,8 +12,8 @@ set ylabel 'learning rate η'
 set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5
 set border 3 lw 1
 set tics nomirror out scale 0.6
-set linetype 1 lc rgb '#0072B2' lw 2 dt 1 pt 1 ps 0.8
-set linetype 2 lc rgb '#D55E00' lw 2 dt 1 pt 2 ps 0.8
+set linetype 1 lc rgb '#56B4E9' lw 2 dt 1 pt 7 ps 0.8
+set linetype 2 lc rgb '#000000' lw 2 dt 1 pt 7 ps 0.8
 set key outside below center horizontal Left reverse maxcols 1 samplen 2.5 spacing 1.1 font ',10'
-plot 'schedules-fixture.dat' index 0 using 1:2 with linespoints lt 1 pt 7 ps 0.5 title 'sgd[lr=0.019,schedule=cosine[t-max=400]]', \
-     'schedules-fixture.dat' index 1 using 1:2 with linespoints lt 2 pt 7 ps 0.5 title 'sgd[lr=0.019,schedule=step[gamma=0.5,step-size=100]]'
+plot 'schedules-fixture.dat' index 0 using 1:2 with linespoints lt 1 ps 0.5 title 'sgd[lr=0.019,schedule=cosine[t-max=400]]', \
+     'schedules-fixture.dat' index 1 using 1:2 with linespoints lt 2 ps 0.5 title 'sgd[lr=0.019,schedule=step[gamma=0.5,step-size=100]]'

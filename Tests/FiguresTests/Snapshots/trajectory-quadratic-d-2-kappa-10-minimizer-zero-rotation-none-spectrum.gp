@@ -12,11 +12,10 @@ set ylabel 'x₂'
 set grid xtics ytics mxtics mytics lc rgb '#e0e0e0' lw 1, lc rgb '#f0f0f0' lw 0.5
 set border 3 lw 1
 set tics nomirror out scale 0.6
-set linetype 1 lc rgb '#0072B2' lw 2 dt 1 pt 1 ps 0.8
-set linetype 2 lc rgb '#D55E00' lw 2 dt 1 pt 2 ps 0.8
-set linetype 3 lc rgb '#009E73' lw 2 dt 1 pt 3 ps 0.8
-set linetype 4 lc rgb '#E69F00' lw 2 dt 1 pt 4 ps 0.8
-set linetype 5 lc rgb '#CC79A7' lw 2 dt 1 pt 5 ps 0.8
+set linetype 1 lc rgb '#D55E00' lw 2 dt 1 pt 7 ps 0.8
+set linetype 2 lc rgb '#009E73' lw 2 dt 1 pt 7 ps 0.8
+set linetype 3 lc rgb '#CC79A7' lw 2 dt 2 pt 5 ps 0.8
+set linetype 4 lc rgb '#F0E442' lw 2 dt 2 pt 5 ps 0.8
 set key outside below center horizontal Left reverse maxcols 2 samplen 2.5 spacing 1.1 font ',10'
 set xrange [-1.25:1.25]
 set yrange [-1.25:1.25]
@@ -27,13 +26,17 @@ set table $contours
 splot 'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum-grid.dat' using 1:2:3 with lines notitle
 unset table
 unset contour
-plot $contours using 1:2 with lines lc rgb '#b0b0b0' lw 1 notitle, \
-     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 0 using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title 'minimum', \
-     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 1 using 2:3 with linespoints lt 1 pt 7 ps 0.5 title 'nesterov-constant', \
+plot 'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 1 using 2:3 with lines lc rgb 'white' lw 4.5 notitle, \
+     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 1 using 2:3 with linespoints lt 1 lw 2 ps 0.5 title 'nesterov-constant', \
      'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 1 every ::0::0 using 2:3 with points lt 1 pt 6 ps 1.8 notitle, \
-     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 2 using 2:3 with linespoints lt 2 pt 7 ps 0.5 title 'newton', \
+     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 2 using 2:3 with lines lc rgb 'white' lw 4.5 notitle, \
+     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 2 using 2:3 with linespoints lt 2 lw 2 ps 0.5 title 'newton', \
      'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 2 every ::0::0 using 2:3 with points lt 2 pt 6 ps 1.8 notitle, \
-     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 3 using 2:3 with linespoints lt 3 pt 7 ps 0.5 title 'sgd[lr=0.18]', \
+     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 3 using 2:3 with lines lc rgb 'white' lw 4.5 notitle, \
+     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 3 using 2:3 with linespoints lt 3 lw 2 ps 0.5 title 'sgd[lr=0.18]', \
      'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 3 every ::0::0 using 2:3 with points lt 3 pt 6 ps 1.8 notitle, \
-     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 4 using 2:3 with linespoints lt 4 pt 7 ps 0.5 title 'sgd[lr=1/L]', \
-     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 4 every ::0::0 using 2:3 with points lt 4 pt 6 ps 1.8 notitle
+     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 4 using 2:3 with lines lc rgb 'white' lw 4.5 notitle, \
+     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 4 using 2:3 with linespoints lt 4 lw 2 ps 0.5 title 'sgd[lr=1/L]', \
+     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 4 every ::0::0 using 2:3 with points lt 4 pt 6 ps 1.8 notitle, \
+     $contours using 1:2 with lines lc rgb '#d4d4d4' lw 0.8 notitle, \
+     'trajectory-quadratic-d-2-kappa-10-minimizer-zero-rotation-none-spectrum.dat' index 0 using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title 'minimum'
