@@ -17,9 +17,10 @@ import Analysis
         #expect(text.contains("| seed | 0000000000000001 |"))
         #expect(text.contains("## Theory checks"))
         let theoryRows = text.split(separator: "\n").filter { $0.hasPrefix("| GD rate") || $0.hasPrefix("| Newton") || $0.hasPrefix("| GD divergence") }
-        // GD rate: 3 κ × 2 reps, plus narrow-valley's sgd[lr=0.01] (= 1/L, L = 100) × 2 reps; Newton 3 × 2;
-        // one divergence sweep (narrow-valley; the κ = 10 pair lr 0.1, 0.18 lies below 2/L = 0.2 and does not count).
-        #expect(theoryRows.count == 15)
+        // GD rate at 1/L: 3 κ × 2 reps, plus narrow-valley's sgd[lr=0.01] (= 1/L, L = 100) × 2 reps; at other
+        // η < 2/L, against max(|1 − ηL|, |1 − ημ|)²: narrow-valley 0.5/L, 1.5/L, 1.9/L and κ = 10's 1.8/L, × 2 reps;
+        // Newton 3 × 2; one divergence sweep (narrow-valley; the κ = 10 pair lr 0.1, 0.18 lies below 2/L = 0.2).
+        #expect(theoryRows.count == 23)
         #expect(theoryRows.allSatisfy { $0.hasSuffix("| pass |") })
         #expect(text.contains("converging \\< 2/L = 0.02 ≤ diverging"))
         #expect(text.contains("## κ scaling"))

@@ -68,7 +68,7 @@ import Results
         let written = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("figures").path)
         #expect(written.contains("ecdf-iterations.gp") && written.contains("ecdf-iterations.dat"))
         let urls = try ReportWriter(results: try ResultSet(directory: directory)).write(to: directory.url)
-        #expect(urls.map(\.lastPathComponent) == ["report.md", "report-tables.tex"])
+        #expect(urls.map(\.lastPathComponent) == ["report.md", "report-tables.tex", "report.html"])
         try? FileManager.default.removeItem(at: root)
     }
 }
