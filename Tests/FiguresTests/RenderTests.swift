@@ -29,6 +29,22 @@ struct RenderTests {
         if keep == nil { try? FileManager.default.removeItem(at: folder) }
     }
 
+    /// Paper sizes: one column (3.4 in) and the full width (7 in) of a two-column paper, pdf and
+    /// cairolatex, every figure (best-tuned too, so small multiples and single panels both occur).
+    @Test(arguments: [FigureSize.column, .page])
+    func paperSizesRenderWithoutWarnings(size: FigureSize) throws {
+        let renderer = try #require(FigureRenderer(strict: true))
+        for format in [FigureFormat.pdf, .tex] {
+            let folder = try Fixture.temporaryFolder("render-\(size.rawValue)-\(format.rawValue)")
+            let figures = try FigureSet.build(FigureContext(results: Fixture.results(), format: format, size: size))
+                .filter { $0.format == format }
+            #expect(figures.allSatisfy { $0.script.contains(String(format: "%.2fin", size.widthInches ?? 0)) })
+            try FigureSet.write(figures, to: folder)
+            try renderer.renderAll(figures, in: folder, jobs: 2)
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
     @Test func strictModeRejectsWarnings() throws {
         // gnuplot warns (exit status 0) when asked to plot a file with no usable data.
         let renderer = try #require(FigureRenderer(strict: true))
