@@ -65,6 +65,9 @@ public enum Session {
             shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filteredCount,
             vectorKernels: provenance.vectorKernels)
 
+        if let problem = RunDirectory.componentProblem(plan.suite.name) {
+            throw ResultsError("suite name '\(plan.suite.name)' cannot name a results directory: \(problem)")
+        }
         var directory: RunDirectory?
         var lock: RunLock?
         if options.resume {

@@ -26,6 +26,25 @@ public struct SuiteLoader {
         self.maximumRuns = maximumRuns
     }
 
+    /// The ranges of the suite-level numbers (README "Robustness"); parameters of kinds are bounded by
+    /// their specs, ``ParameterCheck/maximumInteger`` and ``RunMemory``.
+    public enum Bounds {
+        /// `repetitions`: 1 … 10⁶ (the grid limit applies to the product as well).
+        public static let repetitions = 1_000_000
+        /// `timing-repeats`: 1 … 1000 (each repeat replays the whole run).
+        public static let timingRepeats = 1000
+        /// `budget.max-iterations` and `budget.max-gradient-evaluations`: 1 … 10¹².
+        public static let iterations = ParameterCheck.maximumInteger
+        /// `budget.timeout`: > 0 … 10⁶ s (11.6 days).
+        public static let timeoutSeconds = 1e6
+        /// `budget.max-epochs`: > 0 … 10⁹.
+        public static let epochs = 1e9
+        /// `batch-size`: 1 … 10⁹ (more rows than any data set holds; larger sizes mean the full batch).
+        public static let batchSize = 1_000_000_000
+        /// `name`: 1 … 100 characters.
+        public static let nameLength = 100
+    }
+
     static let topKeys = ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
                           "escape-margin", "include", "problems", "optimizers"]
     static let budgetKeys = ["max-iterations", "max-gradient-evaluations", "timeout", "max-epochs"]
@@ -120,11 +139,13 @@ public struct SuiteLoader {
             let key = keyNode.string ?? ""
             let line = keyNode.mark?.line
             switch key {
-            case "name": fields.name = try reader.word(value, "name")
+            case "name": fields.name = try reader.suiteName(value, "name")
             case "description": fields.description = try reader.word(value, "description")
             case "seed": fields.seed = try reader.seed(value, "seed")
-            case "repetitions": fields.repetitions = try reader.integer(value, "repetitions", minimum: 1)
-            case "timing-repeats": fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1)
+            case "repetitions":
+                fields.repetitions = try reader.integer(value, "repetitions", minimum: 1, maximum: Bounds.repetitions)
+            case "timing-repeats":
+                fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1, maximum: Bounds.timingRepeats)
             case "escape-margin": fields.escapeMargin = try reader.number(value, "escape-margin", positive: true)
             case "budget": try readBudget(value, into: &fields, reader: reader)
             case "targets": fields.targets = try readTargets(value, reader: reader)
@@ -183,10 +204,13 @@ public struct SuiteLoader {
             let key = keyNode.string ?? ""
             let path = "budget.\(key)"
             switch key {
-            case "max-iterations": fields.maxIterations = try reader.integer(value, path, minimum: 1)
-            case "max-gradient-evaluations": fields.budget.maxGradientEvaluations = try reader.integer(value, path, minimum: 1)
-            case "timeout": fields.budget.timeoutSeconds = try reader.number(value, path, positive: true)
-            case "max-epochs": fields.budget.maxEpochs = try reader.number(value, path, positive: true)
+            case "max-iterations":
+                fields.maxIterations = try reader.integer(value, path, minimum: 1, maximum: Bounds.iterations)
+            case "max-gradient-evaluations":
+                fields.budget.maxGradientEvaluations = try reader.integer(value, path, minimum: 1, maximum: Bounds.iterations)
+            case "timeout":
+                fields.budget.timeoutSeconds = try reader.number(value, path, positive: true, maximum: Bounds.timeoutSeconds)
+            case "max-epochs": fields.budget.maxEpochs = try reader.number(value, path, positive: true, maximum: Bounds.epochs)
             default:
                 throw unknown("key", key, among: SuiteLoader.budgetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
@@ -251,7 +275,7 @@ public struct SuiteLoader {
             case "batch-size":
                 entry.batchSizes = try reader.alternatives(value, path).map { item -> Int? in
                     if item.string == "full" { return nil }
-                    return try reader.integer(item, path, minimum: 1)
+                    return try reader.integer(item, path, minimum: 1, maximum: Bounds.batchSize)
                 }
                 if !kind.isFiniteSum && entry.batchSizes.contains(where: { $0 != nil }) {
                     throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "\(kind.name) is not a finite sum; batch-size needs a finite-sum problem")
@@ -368,11 +392,22 @@ public struct SuiteLoader {
         }
     }
 
+    /// The YAML reader's complaint in the user's terms: its nesting limit is named as such (not by
+    /// the C function that sets it) and line breaks, raw or escaped, become spaces.
     static func problem(of error: YamlError) -> String {
+        let text: String
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        case .duplicatedKeysInMapping(let duplicates, _): return "duplicate keys \(duplicates.joined(separator: ", "))"
-        default: return "\(error)"
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): text = problem
+        case .duplicatedKeysInMapping(let duplicates, _): text = "duplicate keys \(duplicates.joined(separator: ", "))"
+        default: text = "\(error)"
         }
+        if text.localizedCaseInsensitiveContains("nesting level") {
+            return "lists and mappings nested more than \(maximumNesting) levels deep"
+        }
+        return text.replacingOccurrences(of: "\\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
     }
+
+    /// The deepest nesting of lists and mappings the YAML reader accepts (libyaml's MAX_NESTING_LEVEL).
+    static let maximumNesting = 1000
 }
