@@ -96,14 +96,29 @@ public enum Session {
         let failures = JournalFailures()
         let sidecars = SidecarWriter(directory: runDirectory.url)
         let onRecord = options.onRecord
+        // A write failure stops the run at once (no more runs are computed only to be lost).
+        let stop = options.stop ?? StopSignal()
         let outcome = try SuiteRunner.run(plan, options: SuiteRunOptions(
-            jobs: options.jobs, filter: options.filter, shard: options.shard, stop: options.stop, finished: finished,
+            jobs: options.jobs, filter: options.filter, shard: options.shard, stop: stop, finished: finished,
             onRecord: { record, done, total in
-                do { try journal.append(record) } catch { failures.note("\(error)") }
+                guard failures.first == nil else { return }
+                do {
+                    try journal.append(record)
+                } catch {
+                    failures.note("\(error)")
+                    stop.raise()
+                    return
+                }
+                if sidecars.firstFailure != nil { stop.raise() }
                 onRecord?(record, done, total)
             }, validate: false, sidecars: sidecars))
-        if let failure = failures.first { throw ResultsError("cannot append to the journal: \(failure)") }
-        if let failure = sidecars.firstFailure { throw ResultsError("cannot write the paths of 2-D runs: \(failure)") }
+        let failure = failures.first.map { "\($0)" }
+            ?? sidecars.firstFailure.map { "cannot write the paths of 2-D runs in \(runDirectory.url.path): \($0)" }
+        if let failure {
+            let resume = options.commandLine.isEmpty ? "" : "; then continue with: \(ShellQuote.resumeCommand(options.commandLine))"
+            throw ResultsError("\(failure). The run stopped; its \(journal.count) finished runs are kept in "
+                + "\(journal.path) — free space (or fix the cause)\(resume)")
+        }
         var table: OutcomeTable?
         if !outcome.interrupted {
             manifest.endTime = RunDirectory.isoTime(Date())

@@ -78,6 +78,7 @@ struct RunCommand: ParsableCommand {
         }
 
         let reporter = ProgressReporter(quiet: quiet)
+        defer { reporter.finish() }
         let outcome = try Session.run(plan, options: SessionOptions(
             resultsRoot: URL(fileURLWithPath: out), jobs: jobs, filter: filter.map(GlobPattern.init), shard: shard,
             resume: resume, stop: stop, commandLine: CommandLine.arguments,
@@ -88,7 +89,7 @@ struct RunCommand: ParsableCommand {
         if outcome.interrupted {
             FileHandle.standardError.write(Data("""
                 interrupted after \(outcome.runCount) runs; they are in \(outcome.directory.journalURL.path)
-                continue with: \((CommandLine.arguments + (resume ? [] : ["--resume"])).joined(separator: " "))
+                continue with: \(ShellQuote.resumeCommand(CommandLine.arguments))
 
                 """.utf8))
             throw ExitCode(130)
