@@ -323,7 +323,7 @@ enum RunLoop {
             }
             if report.isStalled {
                 if nextTarget < thresholds.count {
-                    status = .budget
+                    status = .stalled
                     message = "stalled at iteration \(iteration): the method reports it cannot make progress"
                 }
                 break

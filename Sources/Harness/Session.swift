@@ -14,10 +14,13 @@ public struct SessionOptions: Sendable {
     public var commandLine: [String]
     public var onRecord: (@Sendable (RunRecord, Int, Int) -> Void)?
     public var provenance: Provenance
+    /// Told at once what the user should know before the run goes on (``SessionOutcome/resumeNote``).
+    public var onNotice: (@Sendable (String) -> Void)?
 
     public init(resultsRoot: URL, jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, resume: Bool = false,
                 stop: StopSignal? = nil, commandLine: [String] = [], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
-                provenance: Provenance = .current()) {
+                provenance: Provenance = .current(), onNotice: (@Sendable (String) -> Void)? = nil) {
+        self.onNotice = onNotice
         self.resultsRoot = resultsRoot
         self.jobs = jobs
         self.filter = filter
@@ -41,6 +44,8 @@ public struct SessionOutcome: Sendable {
     public var reusedCount: Int
     /// The table `gdbench run` prints; nil when interrupted.
     public var table: OutcomeTable?
+    /// With `resume`: why no unfinished run was continued (a new run was started), else nil.
+    public var resumeNote: String? = nil
 }
 
 /// Runs a plan into a run directory: manifest first (no end time), each finished record appended to
@@ -70,17 +75,36 @@ public enum Session {
         }
         var directory: RunDirectory?
         var lock: RunLock?
+        var resumeNote: String?
         if options.resume {
             let suiteDirectory = options.resultsRoot.appendingPathComponent(plan.suite.name)
+            var mismatches: [String] = []
             for candidate in RunDirectory.unfinished(suiteDirectory: suiteDirectory) {
-                guard let old = try? candidate.readManifest(), old.suiteDigest == manifest.suiteDigest,
-                      old.seed == manifest.seed, old.codeVersion == manifest.codeVersion, old.filter == manifest.filter,
-                      old.shard == manifest.shard else { continue }
+                guard let old = try? candidate.readManifest() else { continue }
+                let differences = [
+                    old.suiteDigest == manifest.suiteDigest ? nil : "the suite text changed",
+                    old.seed == manifest.seed ? nil : "seed \(old.seed)",
+                    old.codeVersion == manifest.codeVersion ? nil : "another gdbench build (\(old.codeVersion))",
+                    old.filter == manifest.filter ? nil : "filter \(old.filter ?? "none")",
+                    old.shard == manifest.shard ? nil : "shard \(old.shard ?? "none")",
+                ].compactMap { $0 }
+                guard differences.isEmpty else {
+                    mismatches.append("\(candidate.url.lastPathComponent) (\(differences.joined(separator: ", ")))")
+                    continue
+                }
                 lock = try RunLock(directory: candidate)
                 directory = candidate
                 manifest.startTime = old.startTime
                 break
             }
+            if directory == nil {
+                resumeNote = mismatches.isEmpty
+                    ? "--resume: no unfinished run of \(plan.suite.name) in \(suiteDirectory.path); starting a new run"
+                    : "--resume: no unfinished run in \(suiteDirectory.path) matches this one — "
+                        + mismatches.prefix(5).joined(separator: "; ") + (mismatches.count > 5 ? "; …" : "")
+                        + "; starting a new run"
+            }
+            if let resumeNote { options.onNotice?(resumeNote) }
         }
         let runDirectory = try directory ?? RunDirectory.create(root: options.resultsRoot, suite: plan.suite.name, date: now)
         let heldLock = try lock ?? RunLock(directory: runDirectory)
@@ -127,7 +151,7 @@ public enum Session {
             table = accumulator.table
         }
         return SessionOutcome(directory: runDirectory, runCount: journal.count, interrupted: outcome.interrupted,
-                              reusedCount: finished.count, table: table)
+                              reusedCount: finished.count, table: table, resumeNote: resumeNote)
     }
 }
 

@@ -149,7 +149,21 @@ public struct RunDirectory: Sendable {
         }
         try writeManifest(manifest)
         try? FileManager.default.removeItem(at: journalURL)
+        removeStaleTemporaries()
         try pointLatest()
+    }
+
+    /// Removes the temporary files (`.NAME.tmp-PID`, ``AtomicFile``) a killed process left in this
+    /// directory and its subdirectories. Called when the run finishes, under the run's lock, so no
+    /// other process is writing here.
+    public func removeStaleTemporaries() {
+        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return }
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards),
+                  !name[range.upperBound...].isEmpty, name[range.upperBound...].allSatisfy(\.isNumber) else { continue }
+            try? FileManager.default.removeItem(atPath: url.appendingPathComponent(relative).path)
+        }
     }
 
     /// `../latest` → this directory, replaced atomically (a new link renamed over the old one).

@@ -82,7 +82,8 @@ struct RunCommand: ParsableCommand {
         let outcome = try Session.run(plan, options: SessionOptions(
             resultsRoot: URL(fileURLWithPath: out), jobs: jobs, filter: filter.map(GlobPattern.init), shard: shard,
             resume: resume, stop: stop, commandLine: CommandLine.arguments,
-            onRecord: { record, done, total in reporter.update(record: record, done: done, total: total) }))
+            onRecord: { record, done, total in reporter.update(record: record, done: done, total: total) },
+            onNotice: { note in FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }))
         reporter.finish()
         StopSignal.uninstall(sources)
 
