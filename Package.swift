@@ -38,6 +38,8 @@ let package = Package(
         .executableTarget(
             name: "gdbench",
             dependencies: ["Harness", "Results", "Objectives", "Analysis", "Figures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The seeded mutation fuzzer over the suite loader and expression parser (scripts/fuzz).
+        .executableTarget(name: "gdbench-fuzz", dependencies: ["Harness", "Results", "Objectives", "Optimizers"], path: "Sources/Fuzz"),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Results", "Objectives", "Optimizers", "Randomness"]),

@@ -109,10 +109,11 @@ public enum Session {
         let runDirectory = try directory ?? RunDirectory.create(root: options.resultsRoot, suite: plan.suite.name, date: now)
         let heldLock = try lock ?? RunLock(directory: runDirectory)
         defer { heldLock.release() }
-        let wanted = directory == nil ? [] : Set(selected.map { plan.specs[$0].id })
         var reused = Set<String>()
+        let resuming = directory != nil
         let journal = try Journal(directory: runDirectory) { record in
-            wanted.contains(record.id) && reused.insert(record.id).inserted
+            guard resuming, let position = plan.specs.position(of: record.id), selected.contains(position) else { return false }
+            return reused.insert(record.id).inserted
         }
         defer { journal.close() }
         try runDirectory.writeManifest(manifest)

@@ -41,6 +41,8 @@ public struct SuiteLoader {
         public static let epochs = 1e9
         /// `batch-size`: 1 … 10⁹ (more rows than any data set holds; larger sizes mean the full batch).
         public static let batchSize = 1_000_000_000
+        /// Files read for one suite, the suite and every include (repeats counted): at most 64.
+        public static let files = 64
         /// `name`: 1 … 100 characters.
         public static let nameLength = 100
     }
@@ -77,9 +79,10 @@ public struct SuiteLoader {
         if fields.problems.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "problems", message: "no problems") }
         if fields.optimizers.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "optimizers", message: "no optimizers") }
         let repetitions = fields.repetitions ?? 1
+        let grid = GridSize(problems: fields.problems, optimizers: fields.optimizers, repetitions: repetitions)
+        try grid.checkCells(problems: fields.problems, optimizers: fields.optimizers, file: file)
         if let maximumRuns {
-            try GridSize(problems: fields.problems, optimizers: fields.optimizers, repetitions: repetitions)
-                .check(limit: maximumRuns, problems: fields.problems, optimizers: fields.optimizers, file: file)
+            try grid.check(limit: maximumRuns, problems: fields.problems, optimizers: fields.optimizers, file: file)
         }
         var budget = fields.budget
         budget.maxIterations = fields.maxIterations ?? budget.maxIterations
@@ -108,6 +111,10 @@ public struct SuiteLoader {
     }
 
     func read(path: String, stack: [String], texts: inout [String]) throws -> Fields {
+        guard texts.count < Bounds.files else {
+            throw SuiteError(file: stack.last ?? path, line: nil, keyPath: "include",
+                             message: "more than \(Bounds.files) files in one suite (counting every include, repeated ones too)")
+        }
         let text = try SuiteText.read(path: path)
         texts.append(text)
         return try parse(text: text, file: path, stack: stack + [path], texts: &texts)

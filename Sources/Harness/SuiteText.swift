@@ -23,7 +23,12 @@ enum SuiteText {
         if isDirectory.boolValue {
             throw SuiteError(file: path, line: nil, keyPath: "", message: "is a directory, not a suite file")
         }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumBytes {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        // A device (/dev/zero, /dev/stdin) or a FIFO would be read forever or block: only regular files.
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw SuiteError(file: path, line: nil, keyPath: "", message: "not a regular file (a device, socket or pipe), not a suite file")
+        }
+        if let size = attributes?[.size] as? Int, size > maximumBytes {
             throw tooLarge(size, file: path)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
