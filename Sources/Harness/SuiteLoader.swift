@@ -116,6 +116,7 @@ public struct SuiteLoader {
         guard let root else {
             throw SuiteError(file: file, line: nil, keyPath: "", message: "the file is empty (a suite needs name, seed, problems and optimizers)")
         }
+        try SuiteLoader.checkExpandedSize(root, file: file)
         guard let mapping = root.mapping else {
             throw SuiteError(file: file, line: root.mark?.line, keyPath: "", message: "a suite is a mapping of keys (name, seed, problems, optimizers, ...)")
         }

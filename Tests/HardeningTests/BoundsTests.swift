@@ -140,6 +140,16 @@ import Testing
         }
     }
 
+    /// 300 kB that read as 3.6·10⁹ values: a list of aliases of a long anchored list.
+    @Test func anAliasBombIsRefusedBeforeItIsRead() {
+        let long = Array(repeating: "1", count: 60_000).joined(separator: ",")
+        let aliases = Array(repeating: "*m", count: 60_000).joined(separator: ",")
+        let schedule = "kind: sgd\n    lr: 0.1\n    schedule:\n      kind: multi-step\n      milestones: [&m [\(long)], \(aliases)]"
+        Self.expectRefused(Self.suite(optimizer: schedule), "expands to more than 1000000 values", "YAML aliases")
+        let small = "kind: sgd\n    lr: &rates [0.1, 0.2]\n  - kind: adam\n    lr: *rates"
+        #expect(Self.refusal(Self.suite(optimizer: small)) == nil)
+    }
+
     @Test func duplicateIdsNameTheAlternativesThatClash() {
         Self.expectRefused(Self.suite(optimizer: "kind: sgd\n    lr: [0.1, 0.2, 1e-1]"),
                            "optimizers[0].lr[0] and optimizers[0].lr[2] give the same id sgd[lr=0.1]")
