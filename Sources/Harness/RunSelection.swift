@@ -25,7 +25,7 @@ public struct RunSelection: Sequence, Sendable {
         var bits = [UInt64](repeating: 0, count: (total + 63) / 64)
         var filtered = 0
         var selected = 0
-        for position in 0..<total where filter.matches(specs[position].id) {
+        for position in 0..<total where filter.matches(specs.id(at: position)) {
             if shard?.contains(position: filtered) ?? true {
                 bits[position >> 6] |= 1 << UInt64(position & 63)
                 selected += 1

@@ -106,14 +106,20 @@ public struct RunSpecs: RandomAccessCollection, Sendable {
                        runSeed: SeedDerivation.derive(problemSeed, optimizer.id))
     }
 
+    /// The id of the run at `position`, without deriving its seeds.
+    public func id(at position: Int) -> String {
+        let (p, o, repetition) = coordinates(of: position)
+        return "\(problems[p].id)/\(optimizers[o].id)/rep=\(repetition)"
+    }
+
     /// The position of the run with this id, if the plan has it (a binary search: ids are sorted).
     public func position(of id: String) -> Int? {
         var low = 0, high = count
         while low < high {
             let middle = (low + high) / 2
-            if self[middle].id < id { low = middle + 1 } else { high = middle }
+            if self.id(at: middle) < id { low = middle + 1 } else { high = middle }
         }
-        return low < count && self[low].id == id ? low : nil
+        return low < count && self.id(at: low) == id ? low : nil
     }
 
     /// Two cells with the same id whose runs would meet (`clash`) are an error naming both and the

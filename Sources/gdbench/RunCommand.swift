@@ -68,6 +68,7 @@ struct RunCommand: ParsableCommand {
         var loaded = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
         if let seed { loaded.seed = seed }
         let plan = try RunPlan(suite: loaded)
+        if force { warnIfTheDiskIsTooSmall(plan, shard: shard) }
         if Provenance.buildConfiguration == "debug" && !quiet {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
         }
@@ -111,6 +112,30 @@ struct RunCommand: ParsableCommand {
                 if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
             }
         }
+    }
+}
+
+extension RunCommand {
+    /// A record takes about this many bytes on disk (the smoke suite's average, with its 100-point
+    /// trace): the estimate behind the `--force` warning.
+    static let typicalRecordBytes = 12_000.0
+
+    /// With `--force`: warns when the selected runs' records would not fit in the free space under
+    /// `--out` (the run is still started: records vary in size, and space may be freed meanwhile).
+    func warnIfTheDiskIsTooSmall(_ plan: RunPlan, shard: Shard?) {
+        let runs = Double(SuiteRunner.select(plan, filter: filter.map(GlobPattern.init), shard: shard).count)
+        var directory = URL(fileURLWithPath: out)
+        while !FileManager.default.fileExists(atPath: directory.path) && directory.path != "/" {
+            directory.deleteLastPathComponent()
+        }
+        guard let free = (try? FileManager.default.attributesOfFileSystem(forPath: directory.path))?[.systemFreeSize]
+            as? NSNumber else { return }
+        let needed = runs * Self.typicalRecordBytes * 2  // the journal, then runs.jsonl beside it
+        guard needed > free.doubleValue else { return }
+        let warning = "warning: --force: \(Int(runs)) runs need about \(RunMemory.format(needed)) on disk (journal and "
+            + "runs.jsonl, about 12 kB per record), but only \(RunMemory.format(free.doubleValue)) are free under "
+            + "\(directory.path)\n"
+        FileHandle.standardError.write(Data(warning.utf8))
     }
 }
 
