@@ -1,4 +1,5 @@
 import Foundation
+import Checking
 import Results
 import Testing
 
