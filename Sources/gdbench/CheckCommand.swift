@@ -83,6 +83,10 @@ struct Check: ParsableCommand {
         guard let format = CheckRequest.Format(rawValue: format) else {
             throw ResultsError("--format: expected table or markdown, found '\(format)'")
         }
+        // The default baseline is results/baseline/SUITE.jsonl: SUITE must be a name, not a path out of it.
+        if baseline == nil, let problem = RunDirectory.componentProblem(suite) {
+            throw ResultsError("--suite: '\(suite)' is not a suite name (\(problem)); give the name, or the file with --baseline")
+        }
         let runDirectory = try results.map { URL(fileURLWithPath: $0) } ?? runSuite()
         let request = CheckRequest(
             suite: suite,

@@ -55,6 +55,19 @@ import Testing
         }
     }
 
+    /// The default baseline is results/baseline/SUITE.jsonl: a --suite that is a path would read or
+    /// (with --update-baseline) write outside it.
+    @Test func checkRefusesASuiteThatIsAPath() throws {
+        try #require(Subprocess.executable != nil, "gdbench was not built next to the tests")
+        let scratch = Subprocess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let result = try Subprocess.run(["check", "--suite", "../../etc/x", "--results", scratch.path, "--update-baseline"],
+                                        directory: scratch)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("gdbench: --suite: '../../etc/x' is not a suite name"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
+    }
+
     @Test func resumeWithNothingToResumeSaysSo() throws {
         try #require(Subprocess.executable != nil, "gdbench was not built next to the tests")
         let scratch = Subprocess.temporaryDirectory()
