@@ -8,6 +8,8 @@ public struct RunSelection: Sequence, Sendable {
     public let total: Int
     /// Runs selected.
     public let count: Int
+    /// Runs the filter matches (all runs without a filter), before the shard takes its part.
+    public let filteredCount: Int
     let shard: Shard?
     /// Bit `p` set: run `p` is selected (nil: no filter, the shard alone decides).
     let bits: [UInt64]?
@@ -19,13 +21,15 @@ public struct RunSelection: Sequence, Sendable {
         self.shard = shard
         guard let filter else {
             bits = nil
+            filteredCount = total
             count = shard.map { shard in total / shard.count + (total % shard.count >= shard.index ? 1 : 0) } ?? total
             return
         }
         var bits = [UInt64](repeating: 0, count: (total + 63) / 64)
         var filtered = 0
         var selected = 0
-        for position in 0..<total where filter.matches(specs.id(at: position)) {
+        specs.forEachID { position, id in
+            guard filter.matches(id) else { return }
             if shard?.contains(position: filtered) ?? true {
                 bits[position >> 6] |= 1 << UInt64(position & 63)
                 selected += 1
@@ -34,6 +38,7 @@ public struct RunSelection: Sequence, Sendable {
         }
         self.bits = bits
         count = selected
+        filteredCount = filtered
     }
 
     /// Whether the run at `position` is selected.

@@ -106,6 +106,22 @@ public struct RunSpecs: RandomAccessCollection, Sendable {
                        runSeed: SeedDerivation.derive(problemSeed, optimizer.id))
     }
 
+    /// Calls `body` with the position and id of every run, in order (one pass, no search, no seeds).
+    public func forEachID(_ body: (Int, String) -> Void) {
+        let suffixes = repetitionOrder.map { "/rep=\($0)" }
+        var position = 0
+        for (p, problem) in problems.enumerated() {
+            let head = problem.id + "/"
+            for o in applying[group[p]] {
+                let stem = head + optimizers[o].id
+                for suffix in suffixes {
+                    body(position, stem + suffix)
+                    position += 1
+                }
+            }
+        }
+    }
+
     /// The id of the run at `position`, without deriving its seeds.
     public func id(at position: Int) -> String {
         let (p, o, repetition) = coordinates(of: position)

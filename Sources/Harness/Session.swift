@@ -57,8 +57,8 @@ public struct SessionOutcome: Sendable {
 public enum Session {
     public static func run(_ plan: RunPlan, options: SessionOptions) throws -> SessionOutcome {
         try SuiteRunner.validate(plan)
-        let filteredCount = SuiteRunner.select(plan, filter: options.filter, shard: nil).count
         let selected = SuiteRunner.select(plan, filter: options.filter, shard: options.shard)
+        let filteredCount = selected.filteredCount
         let provenance = options.provenance
         let now = Date()
         var manifest = RunManifest(
@@ -125,7 +125,7 @@ public enum Session {
         let stop = options.stop ?? StopSignal()
         let outcome = try SuiteRunner.run(plan, options: SuiteRunOptions(
             jobs: options.jobs, filter: options.filter, shard: options.shard, stop: stop, finished: finished,
-            onRecord: { record, done, total in
+            selection: selected, onRecord: { record, done, total in
                 guard failures.first == nil else { return }
                 do {
                     try journal.append(record)

@@ -21,10 +21,15 @@ public struct SuiteRunOptions: Sendable {
     public var validate: Bool
     /// Where the paths and contour grids of 2-D problems go (nil: not written).
     public var sidecars: SidecarWriter?
+    /// The runs `filter` and `shard` select, when the caller has already counted them (one pass over
+    /// the ids of a large grid instead of two).
+    public var selection: RunSelection?
 
     public init(jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
-                finished: Set<String> = [], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
-                validate: Bool = true, sidecars: SidecarWriter? = nil) {
+                finished: Set<String> = [], selection: RunSelection? = nil,
+                onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil, validate: Bool = true,
+                sidecars: SidecarWriter? = nil) {
+        self.selection = selection
         self.jobs = max(1, jobs)
         self.filter = filter
         self.shard = shard
@@ -88,7 +93,7 @@ public enum SuiteRunner {
         if options.validate { try validate(plan) }
         let settings = RunSettings(suite: plan.suite)
         let specs = plan.specs
-        let selection = select(plan, filter: options.filter, shard: options.shard)
+        let selection = options.selection ?? select(plan, filter: options.filter, shard: options.shard)
         let collector = Collector(total: selection.count, onRecord: options.onRecord)
         // Work units: the problem cells of one instance (they differ only in batch size or noise and
         // share the instance) × one repetition.
