@@ -111,8 +111,9 @@ public enum Instantiation {
         let dimension = Double(instance.objective.dimension)
         let sized = withDefaults(parameters, specs: cell.kind.parameters)
         let sizeKey = ["history", "memory"].first { parameters[$0] != nil }
+        let sizeText = sizeKey.map { " with \($0) = \(parameters[$0]?.summary ?? "")" } ?? ""
         try RunMemory.check(RunMemory.methodBytes(kind: cell.kind.name, sized, dimension: dimension),
-                            what: "\(cell.kind.name)\(sizeKey.map { " with \($0) = \(parameters[$0]?.summary ?? "")" } ?? "") on d = \(instance.objective.dimension)",
+                            what: "\(cell.kind.name)\(sizeText) on d = \(instance.objective.dimension)",
                             location: cell.location, key: sizeKey)
         var schedule: AnySchedule?
         var scheduleParameters: ParameterSet?

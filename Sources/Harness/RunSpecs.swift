@@ -58,7 +58,9 @@ public struct RunSpecs: RandomAccessCollection, Sendable {
         offsets.reserveCapacity(problems.count + 1)
         for problem in problems.indices {
             let (sum, overflow) = offsets[problem].addingReportingOverflow(groups[group[problem]].count * suite.repetitions)
-            guard !overflow else { throw SuiteError(file: suite.file, line: nil, keyPath: "", message: "the grid has too many runs to count") }
+            guard !overflow else {
+                throw SuiteError(file: suite.file, line: nil, keyPath: "", message: "the grid has too many runs to count")
+            }
             offsets.append(sum)
         }
         self.offsets = offsets
