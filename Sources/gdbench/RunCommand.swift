@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Continue the newest unfinished run of this suite (same suite digest, seed and code version).")
     var resume = false
 
-    @Flag(name: .long, help: "Run a grid of more than 10⁶ runs (refused otherwise).")
+    @Flag(name: .long, help: "Run a grid of more than 10⁶ runs (refused otherwise; runs are never stored, its cells stay limited to 10⁶).")
     var force = false
 
     @Flag(name: .long, help: "Do not write the figures of the run (by default they go to RUN/figures/, rendered when gnuplot is installed).")
