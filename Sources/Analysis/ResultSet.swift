@@ -1,4 +1,5 @@
 import Foundation
+import Checking
 import Results
 
 /// The records of one run directory (and its manifest), grouped into cells: a cell is one

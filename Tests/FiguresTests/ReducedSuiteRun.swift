@@ -10,8 +10,8 @@ struct ReducedSuiteRun {
     struct Reduction: Sendable {
         var repetitions: Int? = nil
         var maxIterations: Int? = nil
-        /// Keeps the runs whose id matches (nil: all).
-        var keep: (@Sendable (String) -> Bool)? = nil
+        /// Keeps the runs whose id matches one of these globs (nil: all); one run directory per glob.
+        var keep: [String]? = nil
     }
 
     static let suitesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -24,38 +24,45 @@ struct ReducedSuiteRun {
     /// keep one rotation, the gradient-descent family and the fast methods, under a 2·10⁴ cap (GD still
     /// misses, the fast methods need at most a few thousand).
     static let reductions: [String: Reduction] = [
-        "conditioning": Reduction(repetitions: 1, maxIterations: 20000, keep: { id in
-            let small = ["kappa=1,", "kappa=10,", "kappa=100,", "kappa=1000,"].contains { id.contains($0) }
-            let optimizer = id.range(of: "]/").map { String(id[$0.upperBound...]) } ?? ""
-            let large = id.contains("kappa=100000,") && id.contains("rotation=none")
-                && ["sgd[", "steepest", "gd-armijo", "heavy-ball", "nesterov-constant", "conjugate", "lbfgs", "newton"].contains { optimizer.hasPrefix($0) }
-            return small || large
-        }),
-        "rosenbrock": Reduction(maxIterations: 3000, keep: { id in
-            id.hasPrefix("rosenbrock[d=2]") || id.hasPrefix("rosenbrock[d=10,variant=chained]")
-        }),
+        "conditioning": Reduction(repetitions: 1, maxIterations: 20000, keep: ["*kappa=1,*", "*kappa=10,*", "*kappa=100,*", "*kappa=1000,*"]
+            + ["sgd[", "steepest", "gd-armijo", "heavy-ball", "nesterov-constant", "conjugate", "lbfgs", "newton"].map {
+                "*kappa=100000,rotation=none*]/\($0)*"
+            }),
+        "rosenbrock": Reduction(maxIterations: 3000, keep: ["rosenbrock[d=2]/*", "rosenbrock[d=10,variant=chained]/*"]),
         "saddles": Reduction(repetitions: 3),
         "learning-rate": Reduction(repetitions: 1),
         "batch-size": Reduction(repetitions: 1),
-        "logistic": Reduction(repetitions: 1, keep: { $0.contains("breast-cancer") }),
-        "schedules": Reduction(repetitions: 1, keep: { $0.hasPrefix("quadratic") }),
+        "logistic": Reduction(repetitions: 1, keep: ["*breast-cancer*"]),
+        "schedules": Reduction(repetitions: 1, keep: ["quadratic*"]),
     ]
 
     let name: String
-    let directory: URL
+    /// The run directories (one per glob of the reduction).
+    let directories: [URL]
+    var directory: URL { directories[0] }
 
-    /// Runs the reduced suite into `root/NAME/RUN/` (two worker threads) and returns where it went.
+    /// Runs the reduced suite into `root/…/NAME/RUN/` (two worker threads).
     init(_ name: String, root: URL) throws {
         self.name = name
         var suite = try SuiteLoader(catalog: .builtIn).load(path: Self.suitesFolder.appendingPathComponent(name + ".yaml").path)
         let reduction = Self.reductions[name] ?? Reduction()
         if let repetitions = reduction.repetitions { suite.repetitions = min(suite.repetitions, repetitions) }
         if let cap = reduction.maxIterations { suite.budget.maxIterations = min(suite.budget.maxIterations, cap) }
-        var plan = try RunPlan(suite: suite)
-        if let keep = reduction.keep { plan.specs = plan.specs.filter { keep($0.id) } }
-        let outcome = try Session.run(plan, options: SessionOptions(resultsRoot: root, jobs: 2))
-        directory = outcome.directory.url
+        let plan = try RunPlan(suite: suite)
+        var directories: [URL] = []
+        let globs: [String?] = reduction.keep.map { $0.map { Optional($0) } } ?? [nil]
+        for (index, glob) in globs.enumerated() {
+            let options = SessionOptions(resultsRoot: root.appendingPathComponent("part-\(index)"), jobs: 2, filter: glob.map(GlobPattern.init))
+            directories.append(try Session.run(plan, options: options).directory.url)
+        }
+        self.directories = directories
     }
 
-    var results: ResultSet { get throws { try ResultSet(directory: RunDirectory(url: directory)) } }
+    /// The records of every part, with the first part's manifest and directory (sidecars).
+    var results: ResultSet {
+        get throws {
+            let parts = try directories.map { try ResultSet(directory: RunDirectory(url: $0)) }
+            return ResultSet(records: parts.flatMap(\.records), manifest: parts[0].manifest, directory: directories[0])
+        }
+    }
 }
