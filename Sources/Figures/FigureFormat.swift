@@ -21,7 +21,9 @@ public enum FigureFormat: String, Sendable, CaseIterable {
     /// The `set terminal` line for a grid of panels. Screen figures (png, svg, gif) are 800×600 for one
     /// panel and 560×520 px per panel for several; paper sizes (pdf, tex) are ``FigureSize`` wide, each
     /// row of panels 0.8× its panel width high (plus room for the title).
-    public func terminal(size: FigureSize, columns: Int, rows: Int) -> String {
+    /// `keyRows`: entries of a one-panel paper figure's key (a vertical list below the plot), each
+    /// given 0.15 in of height.
+    public func terminal(size: FigureSize, columns: Int, rows: Int, keyRows: Int = 0) -> String {
         let panels = columns * rows
         if self == .png || self == .svg || self == .gif {
             let width = panels == 1 ? 800 : 560 * columns, height = panels == 1 ? 600 : 520 * rows + 40
@@ -41,7 +43,7 @@ public enum FigureFormat: String, Sendable, CaseIterable {
         // 8 pt) needs about 1.3 in below its plot area.
         let width = size.widthInches ?? (panels == 1 ? (self == .pdf ? 5 : 3.4) : 3.5 * Double(columns))
         let panelWidth = width / Double(columns)
-        let single = size.widthInches == nil ? (self == .pdf ? 3.75 : 3) : width * 0.75
+        let single = size.widthInches == nil ? (self == .pdf ? 3.75 : 3) : width * 0.6 + 0.15 * Double(keyRows) + 0.4
         let height = panels == 1 ? single : Double(rows) * (panelWidth * 0.6 + 1.3) + 0.3
         let inches = String(format: "%.2fin,%.2fin", width, height)
         if self == .pdf { return "set terminal pdfcairo size \(inches) enhanced font 'DejaVu Sans,\(size == .screen ? 9 : 8)' linewidth 1.2" }

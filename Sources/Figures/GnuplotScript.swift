@@ -24,7 +24,7 @@ public struct GnuplotScript {
         if let provenance { lines.append("# from \(provenance)") }
         lines.append("# data: \(dataFiles.joined(separator: ", "))")
         lines.append("# render: gnuplot \(stem).gp  (writes \(stem).\(format.outputExtension))")
-        lines.append(format.terminal(size: size, columns: 1, rows: 1))
+        lines.append(format.terminal(size: size, columns: 1, rows: 1, keyRows: keyEntries.count))
         lines.append("set output '\(stem).\(format.outputExtension)'")
         lines.append("set encoding utf8")
         lines.append("set datafile missing '?'")
@@ -38,7 +38,8 @@ public struct GnuplotScript {
             let style = index < styles.count ? styles[index] : SeriesStyle(index: index)
             lines.append("set linetype \(index + 1) lc rgb '\(style.color)' lw 2 dt \(style.dashType) pt \(style.pointType) ps 0.8")
         }
-        key(keyEntries)
+        // Paper figures are narrow: their key is a vertical list, the terminal grown to hold it.
+        key(keyEntries, oneColumn: size != .screen)
     }
 
     /// The key goes below the plot area (it never covers data). Two columns when there are more than
