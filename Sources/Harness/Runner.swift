@@ -18,7 +18,8 @@ public enum Runner {
         } catch {
             return failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: instance, message: "\(error)")
         }
-        let pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop)
+        let pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop,
+                           coupledWeightDecay: coupledWeightDecay(spec.optimizer.kind, built.parameters))
         if pass.interrupted { return nil }
         if let onPath, !pass.path.isEmpty { onPath(TrajectoryFile(runID: spec.id, points: pass.path)) }
 
@@ -83,10 +84,11 @@ public enum Runner {
 
     /// Opens the two existentials once, so the whole monitored pass runs on concrete types.
     static func monitor(_ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
-                        stop: StopSignal?) -> MonitoredPass {
+                        stop: StopSignal?, coupledWeightDecay: Double = 0) -> MonitoredPass {
         func withObjective<O: Objective>(_ objective: O) -> MonitoredPass {
             func withMethod<M: Method>(_ method: M) -> MonitoredPass {
-                RunLoop.monitored(objective: objective, method: method, spec: spec, settings: settings, stop: stop)
+                RunLoop.monitored(objective: objective, method: method, spec: spec, settings: settings, stop: stop,
+                                  coupledWeightDecay: coupledWeightDecay)
             }
             return withMethod(method)
         }
@@ -104,6 +106,14 @@ public enum Runner {
             return try withMethod(method)
         }
         return try withObjective(objective)
+    }
+
+    /// The optimizer's coupled L2 weight decay λ (added to the gradient, torch's `weight_decay` of
+    /// `sgd`, `adam`, …: its `weight-decay` parameter is documented as coupled), or 0.
+    static func coupledWeightDecay(_ kind: OptimizerKind, _ parameters: ParameterSet) -> Double {
+        guard let spec = kind.parameters.first(where: { $0.name == "weight-decay" }), spec.summary.hasPrefix("coupled"),
+              case .number(let value)? = parameters["weight-decay"] else { return 0 }
+        return value
     }
 
     /// The median (mean of the two middle values for an even count); NaN for none.

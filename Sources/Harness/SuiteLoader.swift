@@ -27,7 +27,7 @@ public struct SuiteLoader {
     }
 
     static let topKeys = ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
-                          "escape-margin", "include", "problems", "optimizers"]
+                          "escape-margin", "sharpness", "include", "problems", "optimizers"]
     static let budgetKeys = ["max-iterations", "max-gradient-evaluations", "timeout", "max-epochs"]
     static let targetKeys = ["measure", "thresholds"]
 
@@ -67,8 +67,8 @@ public struct SuiteLoader {
         return Suite(
             name: name, description: fields.description ?? "", seed: seed, repetitions: repetitions,
             budget: budget, targets: fields.targets ?? TargetLadder(), timingRepeats: fields.timingRepeats ?? 1,
-            escapeMargin: fields.escapeMargin ?? 1e-3, problems: fields.problems, optimizers: fields.optimizers,
-            digest: SHA256.hex(of: Array(texts.joined(separator: "\u{0}").utf8)), file: file)
+            escapeMargin: fields.escapeMargin ?? 1e-3, sharpness: fields.sharpness ?? .none, problems: fields.problems,
+            optimizers: fields.optimizers, digest: SHA256.hex(of: Array(texts.joined(separator: "\u{0}").utf8)), file: file)
     }
 
     /// The keys of one file, before defaults.
@@ -84,6 +84,7 @@ public struct SuiteLoader {
         var targets: TargetLadder?
         var timingRepeats: Int?
         var escapeMargin: Double?
+        var sharpness: SharpnessSchedule?
         var problems: [ProblemEntry] = []
         var optimizers: [OptimizerEntry] = []
     }
@@ -126,6 +127,13 @@ public struct SuiteLoader {
             case "repetitions": fields.repetitions = try reader.integer(value, "repetitions", minimum: 1)
             case "timing-repeats": fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1)
             case "escape-margin": fields.escapeMargin = try reader.number(value, "escape-margin", positive: true)
+            case "sharpness":
+                let word = try reader.word(value, "sharpness")
+                guard let schedule = SharpnessSchedule(rawValue: word) else {
+                    let names = SharpnessSchedule.allCases.map(\.rawValue)
+                    throw SuiteError(file: file, line: value.mark?.line, keyPath: "sharpness", message: "unknown value '\(word)'\(NearestName.hint(for: word, in: names)); known: \(names.joined(separator: ", "))")
+                }
+                fields.sharpness = schedule
             case "budget": try readBudget(value, into: &fields, reader: reader)
             case "targets": fields.targets = try readTargets(value, reader: reader)
             case "include":
@@ -164,6 +172,7 @@ public struct SuiteLoader {
             fields.repetitions = fields.repetitions ?? other.repetitions
             fields.timingRepeats = fields.timingRepeats ?? other.timingRepeats
             fields.escapeMargin = fields.escapeMargin ?? other.escapeMargin
+            fields.sharpness = fields.sharpness ?? other.sharpness
             fields.targets = fields.targets ?? other.targets
             if !fields.budgetGiven && other.budgetGiven {
                 fields.budget = other.budget
@@ -215,6 +224,13 @@ public struct SuiteLoader {
             default:
                 throw unknown("key", key, among: SuiteLoader.targetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
+        }
+        if ladder.measure.isAscending {
+            if let bad = ladder.thresholds.first(where: { $0 > 1 }) {
+                throw SuiteError(file: reader.file, line: mapping["thresholds"]?.mark?.line, keyPath: "targets.thresholds",
+                                 message: "an accuracy threshold must be in (0, 1], found \(ParameterValue.format(bad))")
+            }
+            ladder.thresholds.sort()
         }
         return ladder
     }

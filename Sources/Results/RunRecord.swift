@@ -181,6 +181,14 @@ public enum TargetMeasure: String, Codable, Sendable, CaseIterable {
     case gradientNorm = "gradient-norm"
     /// ‖x − x*‖₂.
     case distance
+    /// f(x) itself, the training loss (an absolute target, comparable between problems and
+    /// optimizers whatever their regularisation).
+    case loss
+    /// Accuracy on the held-out rows; reached when accuracy ≥ threshold (thresholds ascending).
+    case heldOutAccuracy = "held-out-accuracy"
+
+    /// Whether a target is reached when the measure is at or above its threshold (else at or below).
+    public var isAscending: Bool { self == .heldOutAccuracy }
 }
 
 /// The counters at one moment of a run (a target hit, a milestone, the end).
@@ -260,11 +268,25 @@ public struct FinalState: Codable, Sendable, Equatable {
     public var distance: Double?
     /// Classification accuracy on held-out rows, where the problem has them.
     public var heldOutAccuracy: Double?
+    /// Mean loss on the held-out rows (neural networks).
+    public var heldOutLoss: Double?
+    /// f + (λ/2)‖x‖², the objective an optimizer with coupled L2 weight decay λ minimises (only then).
+    public var regularizedValue: Double?
+    /// Largest Hessian eigenvalue at the end (suite key `sharpness`), by power iteration.
+    public var sharpness: Double?
+    /// Hessian-vector products spent on sharpness over the whole run: monitoring, never counted as
+    /// optimizer work.
+    public var sharpnessHessianVectorProducts: Int?
 
     public init(
         progress: Checkpoint, value: Double, gap: Double?, relativeGap: Double?, gradientNorm: Double,
-        distance: Double?, heldOutAccuracy: Double?
+        distance: Double?, heldOutAccuracy: Double?, heldOutLoss: Double? = nil, regularizedValue: Double? = nil,
+        sharpness: Double? = nil, sharpnessHessianVectorProducts: Int? = nil
     ) {
+        self.heldOutLoss = heldOutLoss
+        self.regularizedValue = regularizedValue
+        self.sharpness = sharpness
+        self.sharpnessHessianVectorProducts = sharpnessHessianVectorProducts
         self.progress = progress
         self.value = value
         self.gap = gap
@@ -307,6 +329,15 @@ public struct TracePoint: Codable, Sendable, Equatable {
     public var learningRate: Double?
     /// `SeedDerivation.fingerprint` of the iterate, 16 hex digits.
     public var fingerprint: String
+    /// Mean loss and accuracy on the held-out rows (objectives with a held-out loss: neural networks).
+    public var heldOutLoss: Double?
+    public var heldOutAccuracy: Double?
+    /// ‖x_k − x_{k−1}‖ of the step that produced this point (trace marks of neural-network runs).
+    public var updateNorm: Double?
+    /// Largest Hessian eigenvalue here (suite key `sharpness: trace`).
+    public var sharpness: Double?
+    /// f + (λ/2)‖x‖² for an optimizer with coupled L2 weight decay λ.
+    public var regularizedValue: Double?
 
     public init(
         iteration: Int, gradientEvaluations: Int, functionEvaluations: Int, epochs: Double?, seconds: Double?,
