@@ -57,7 +57,7 @@ struct BenchCommand: ParsableCommand {
         guard scale > 0 else { throw InputError("--scale must be positive") }
         if let only {
             let names = (StepWorkload.standard + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
-                .map(\.name)
+                .map(\.name) + [BenchCommand.neuralNetworkWorkload]
             guard names.contains(where: { $0.contains(only) }) else {
                 throw InputError("--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
             }
@@ -92,6 +92,8 @@ struct BenchCommand: ParsableCommand {
         }
         print()
         print(table(rows), terminator: "")
+
+        if only.map(BenchCommand.neuralNetworkWorkload.contains) ?? true { printNeuralNetwork() }
 
         if everyOptimizer {
             try printSweep("every optimizer", StepWorkload.everyOptimizer, reference: reference)

@@ -123,4 +123,36 @@ import TestSupport
         let norm = minimizer.reduce(0) { $0 + $1 * $1 }
         #expect(norm > 0)
     }
+
+    @Test func matrixProductIsTheTextbookLoopOnEveryKernelPath() {
+        var generator = Xoshiro256StarStar(seed: 11)
+        for (m, k, n) in [(1, 1, 1), (5, 7, 13), (9, 3, 8), (128, 64, 128), (6, 129, 10)] {
+            let a = (0..<(m * k)).map { _ in generator.nextGaussian() }, b = (0..<(k * n)).map { _ in generator.nextGaussian() }
+            let start = (0..<(m * n)).map { _ in generator.nextGaussian() }
+            // The textbook loop: C[i][j] += A[i][p]·B[p][j] for p in order.
+            var expected = start
+            for i in 0..<m { for j in 0..<n { for p in 0..<k { expected[i * n + j] += a[i * k + p] * b[p * n + j] } } }
+            var fast = start, portable = start, transposed = start
+            let aT = (0..<(k * m)).map { a[($0 % m) * k + $0 / m] }  // aT[p·m + i] = A[i][p]
+            a.withUnsafeBufferPointer { pa in
+                b.withUnsafeBufferPointer { pb in
+                    fast.withUnsafeMutableBufferPointer {
+                        MatrixProduct.multiply(rows: m, inner: k, columns: n, pa.baseAddress!, rowStride: k, columnStride: 1,
+                                               pb.baseAddress!, into: $0.baseAddress!, accumulate: true)
+                    }
+                    portable.withUnsafeMutableBufferPointer {
+                        MatrixProduct.portableMultiply(rows: m, inner: k, columns: n, pa.baseAddress!, rowStride: k,
+                                                       columnStride: 1, pb.baseAddress!, into: $0.baseAddress!)
+                    }
+                    aT.withUnsafeBufferPointer { pt in
+                        transposed.withUnsafeMutableBufferPointer {
+                            MatrixProduct.multiply(rows: m, inner: k, columns: n, pt.baseAddress!, rowStride: 1, columnStride: m,
+                                                   pb.baseAddress!, into: $0.baseAddress!, accumulate: true)
+                        }
+                    }
+                }
+            }
+            #expect(fast == expected && portable == expected && transposed == expected, "\(m)×\(k)×\(n)")
+        }
+    }
 }

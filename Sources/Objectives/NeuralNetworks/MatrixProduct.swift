@@ -1,3 +1,7 @@
+#if arch(x86_64)
+import WideKernels
+#endif
+
 /// The dense products of back-propagation, C ← C₀ + A·B with A an m×k matrix read through strides
 /// (so Aᵀ costs no copy), B a k×n row-major matrix and C an m×n row-major matrix.
 ///
@@ -5,17 +9,36 @@
 /// each product rounded before it is added (no fused multiply-add), so the result does not depend on
 /// the blocking, the vector width or the kernel path: bitwise the textbook triple loop. Loops run
 /// i, p, j with j innermost and contiguous, which the compiler vectorises without reassociating;
-/// rows of C are taken four at a time so that each load of a row of B serves four rows.
-enum MatrixProduct {
+/// rows of C are taken four at a time so that each load of a row of B serves four rows. On
+/// ``KernelPath/avx`` the same sums run in the `WideKernels` C kernel (register blocks of 4 × 8
+/// entries of C held over the whole of p), bitwise equal.
+public enum MatrixProduct {
     /// C (m×n) = C₀ + A·B, where C₀ is C's current content when `accumulate` is true, else 0.
     /// A[i,p] = a[i·rowStride + p·columnStride].
     @inline(__always)
-    static func multiply(
+    public static func multiply(
         rows m: Int, inner k: Int, columns n: Int,
         _ a: UnsafePointer<Double>, rowStride: Int, columnStride: Int,
         _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>, accumulate: Bool
     ) {
         if !accumulate { c.update(repeating: 0, count: m * n) }
+        #if arch(x86_64)
+        if KernelPath.current == .avx {
+            gdbench_avx_matrix_product(m, k, n, a, rowStride, columnStride, b, c)
+            return
+        }
+        #endif
+        portableMultiply(rows: m, inner: k, columns: n, a, rowStride: rowStride, columnStride: columnStride, b, into: c)
+    }
+
+    /// The Swift kernel of ``multiply(rows:inner:columns:_:rowStride:columnStride:_:into:accumulate:)``
+    /// (C += A·B), the definition of its results.
+    @inline(__always)
+    static func portableMultiply(
+        rows m: Int, inner k: Int, columns n: Int,
+        _ a: UnsafePointer<Double>, rowStride: Int, columnStride: Int,
+        _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>
+    ) {
         var i = 0
         while i + 4 <= m {
             let c0 = c + i * n, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n

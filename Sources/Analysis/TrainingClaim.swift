@@ -37,6 +37,12 @@ public struct TrainingClaim: Sendable {
         public var label: String
         public var problem: String
         public var optimizer: String
+
+        public init(label: String, problem: String, optimizer: String) {
+            self.label = label
+            self.problem = problem
+            self.optimizer = optimizer
+        }
     }
 
     /// One group's measured median and its interval.
@@ -57,6 +63,17 @@ public struct TrainingClaim: Sendable {
     public var bound: Double?
     /// What this scale of experiment cannot show, said beside the verdict.
     public var caveat: String?
+
+    public init(statement: String, source: String, quantity: Quantity, better: Group, worse: Group?, bound: Double? = nil,
+                caveat: String? = nil) {
+        self.statement = statement
+        self.source = source
+        self.quantity = quantity
+        self.better = better
+        self.worse = worse
+        self.bound = bound
+        self.caveat = caveat
+    }
 
     /// The outcome on a set of records.
     public struct Outcome: Sendable {
