@@ -114,7 +114,7 @@ public struct TrainingClaim: Sendable {
             if a == b { return 0 }  // also +∞ against +∞
             return quantity.lowerIsBetter ? b - a : a - b
         }
-        let difference = measure("difference", differences)
+        let difference = measure("paired difference", differences)
         return Outcome(
             claim: self,
             measurements: [firstMeasure, measure(worse.label, second.keys.sorted().compactMap { second[$0] })],

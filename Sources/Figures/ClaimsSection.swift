@@ -18,7 +18,7 @@ enum ClaimsSection {
             text += "- **\(claim.statement)** (\(claim.source)): **\(outcome.supported ? "supported" : "not supported")**"
             text += " by this run. \(claim.quantity.rawValue.prefix(1).uppercased() + claim.quantity.rawValue.dropFirst()): "
             text += outcome.measurements.map(describe).joined(separator: "; ")
-            if let difference = outcome.difference { text += "; paired difference " + describe(difference) }
+            if let difference = outcome.difference { text += "; " + describe(difference) }
             if let bound = claim.bound { text += "; bound " + ReportWriter.number(bound) }
             text += "."
             if let caveat = claim.caveat { text += " Caveat: \(caveat)." }
