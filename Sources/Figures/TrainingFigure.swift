@@ -6,8 +6,8 @@ import Results
 /// - `training-curves`: training loss (solid) and held-out loss (dashed) against epochs, one colour
 ///   per optimizer, the median over repetitions with its interquartile band; each run's trace is
 ///   interpolated linearly in epochs on a 40-point grid and holds its last value after it ends.
-/// - `generalisation-gap`: the final held-out loss minus the final training loss per optimizer,
-///   median with interquartile bars, one figure per problem.
+/// - `generalisation-gap`: the final held-out loss minus the final training loss per optimizer
+///   (one colour each, named in the key), median with interquartile bars, one figure per problem.
 /// - `sharpness-batch-size`: the final sharpness (largest Hessian eigenvalue, suite key
 ///   `sharpness`) against the batch size, median with interquartile bars, one line per optimizer,
 ///   for a problem family run at two or more batch sizes.
@@ -104,32 +104,32 @@ public enum TrainingFigure {
 
     static func gap(_ context: FigureContext, problemID: String, runs: [RunRecord], stems: inout FigureStem) -> Figure? {
         let optimizers = FigureContext.optimizers(runs)
-        var rows: [[Double?]] = []
-        for (index, id) in optimizers.enumerated() {
+        var values: [Double] = []
+        let blocks = optimizers.enumerated().compactMap { index, id -> DataTable.Block? in
             let gaps = runs.filter { $0.optimizer.id == id }.compactMap { run in run.final.heldOutLoss.map { $0 - run.final.value } }
-            let s = spread(gaps)
-            rows.append([Double(index), s?.median, s?.lower, s?.upper])
+            guard let s = spread(gaps) else { return nil }
+            values.append(s.median)
+            return DataTable.Block(comment: id, rows: [[Double(index), s.median, s.lower, s.upper]])
         }
-        let values = rows.compactMap { $0[1] }
-        guard !values.isEmpty else { return nil }
+        guard !blocks.isEmpty else { return nil }
         let format = context.staticFormat
         let stem = stems.unique("generalisation-gap", problemID)
         let data = DataTable(
             fileName: stem + ".dat",
-            header: ["final held-out loss − final training loss on \(problemID), per optimizer",
-                     "columns: optimizer_index median q1 q3 over repetitions; optimizers: " + optimizers.joined(separator: " ; ")],
-            blocks: [DataTable.Block(comment: "generalisation gap", rows: rows)])
+            header: ["final held-out loss − final training loss on \(problemID), one block per optimizer",
+                     "columns: optimizer_index median q1 q3 over repetitions"],
+            blocks: blocks)
         let title = "\(problemID): generalisation gap per optimizer"
         var script = GnuplotScript(
-            kind: "generalisation gap", stem: stem, format: format, title: title, xLabel: "",
-            yLabel: "held-out − training loss (median, quartiles)", dataFiles: [data.fileName], keyEntries: [],
-            provenance: context.provenance)
-        let tics = optimizers.enumerated().map { "\(script.text($0.element)) \($0.offset)" }.joined(separator: ", ")
-        script.add("set xtics (\(tics)) rotate by 30 right")
+            kind: "generalisation gap", stem: stem, format: format, title: title, xLabel: "optimizer",
+            yLabel: "held-out − training loss (median, quartiles)", dataFiles: [data.fileName],
+            keyEntries: blocks.map(\.comment), provenance: context.provenance)
+        script.add("set xtics 1 format ''")
         script.add("set xrange [-0.5:\(DataTable.number(Double(optimizers.count) - 0.5))]")
-        script.add("set bmargin 12")
         script.widenDegenerateRange("y", values: values, logarithmic: false)
-        script.plot(["'\(data.fileName)' index 0 using 1:2:3:4 with yerrorbars lt 1 pt 7 notitle"])
+        script.plot(blocks.indices.map { index in
+            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorbars lt \(index + 1) pt 7 title \(script.text(blocks[index].comment))"
+        })
         return Figure(kind: "generalisation-gap", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 
