@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 extension LeastSquares {
     /// Constants of the over-parameterised, unregularised problem (n < d, λ = 0): f* = 0 (the rows
     /// can be interpolated) and x* the minimum-norm interpolant X⁺y = Xᵀ(XXᵀ)⁻¹y, solved by Cholesky

@@ -1,3 +1,4 @@
+import LinearAlgebra
 #if arch(x86_64)
 import WideKernels
 #endif

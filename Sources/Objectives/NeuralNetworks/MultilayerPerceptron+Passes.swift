@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LinearAlgebra
 
 /// The forward pass, back-propagation and Pearlmutter's R-operator of ``MultilayerPerceptron``.
 ///
