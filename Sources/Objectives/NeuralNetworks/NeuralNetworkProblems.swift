@@ -48,7 +48,9 @@ public enum NeuralNetworkProblems {
         let data: Dataset
         let classes: Int
         if source == "digits" {
-            for key in ["n", "noise", "classes"] where parameters[key] != nil {
+            // A synthetic-only key may be given at its default (a suite spelling out every default), nothing else.
+            for key in ["n", "noise", "classes"]
+            where parameters[key] != nil && parameters[key] != mlpParameters.first(where: { $0.name == key })?.defaultValue {
                 throw ParameterError(key: key, expected: "no value with data: digits (the data set is fixed, 1797×64)",
                                      found: parameters[key]?.summary ?? "")
             }
@@ -61,7 +63,8 @@ public enum NeuralNetworkProblems {
             }
             let noise = try reader.number("noise"), dataSeed = SeedDerivation.derive(seed, "data")
             if source == "two-moons" {
-                if parameters["classes"] != nil {
+                let classesDefault = mlpParameters.first { $0.name == "classes" }?.defaultValue
+                if parameters["classes"] != nil && parameters["classes"] != classesDefault {
                     throw ParameterError(key: "classes", expected: "no value with data: two-moons (2 classes)",
                                          found: parameters["classes"]?.summary ?? "")
                 }
