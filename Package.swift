@@ -30,9 +30,13 @@ let package = Package(
             exclude: ["Data"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
         .target(name: "Results"),
+        // Optimizers in other processes and languages over the pipe protocol of docs/protocol.md.
+        .target(name: "External", dependencies: ["Objectives", "Optimizers"]),
         .target(
             name: "Harness",
-            dependencies: ["Optimizers", "Objectives", "Randomness", "Results", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "Optimizers", "Objectives", "Randomness", "Results", "External", .product(name: "Yams", package: "Yams"),
+            ]),
         .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
         .target(name: "Figures", dependencies: ["Analysis", "Results"]),
         .executableTarget(

@@ -274,8 +274,15 @@ public struct SuiteLoader {
         let mapping = try reader.mapping(node, keyPath)
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.optimizers.map(\.name)
-        guard let kind = catalog.optimizer(named: name) else {
-            throw unknown("optimizer kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
+        let external = name == ExternalOptimizerEntry.kindName
+        let kind: OptimizerKind
+        if external {
+            kind = try ExternalOptimizerEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names)
+        } else if let builtIn = catalog.optimizer(named: name) {
+            kind = builtIn
+        } else {
+            throw unknown("optimizer kind '\(name)'", name, among: names + [ExternalOptimizerEntry.kindName],
+                          line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = OptimizerEntry(kind: kind, location: location)
@@ -285,6 +292,7 @@ public struct SuiteLoader {
             let path = "\(keyPath).\(key)"
             switch key {
             case "kind": continue
+            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "schedule":
                 guard kind.acceptsSchedule else {
                     throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "\(kind.name) has no learning rate a schedule could drive")
@@ -307,6 +315,7 @@ public struct SuiteLoader {
                 }
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : []) + ["only-on"]
+                        + (external ? ExternalOptimizerEntry.ownKeys.dropFirst() : [])
                     throw unknown("hyperparameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path, reader: reader)
                 }
                 entry.parameters[key] = try reader.templates(value, spec: spec, path)
