@@ -58,6 +58,10 @@ let package = Package(
             // JSON reference files read through #filePath, not as resources.
             exclude: ["Fixtures"]),
         .testTarget(
+            name: "ExternalTests", dependencies: ["External", "Harness", "Results", "Objectives"],
+            // Test clients (Python) started by the tests.
+            exclude: ["Fixtures"]),
+        .testTarget(
             name: "OptimizersTests", dependencies: ["Optimizers", "Objectives", "Randomness", "TestSupport"],
             exclude: ["Fixtures"]),
     ]
