@@ -47,14 +47,13 @@ public final class ClientPool: @unchecked Sendable {
 
     static func start(_ configuration: ClientConfiguration) throws -> (ClientProcess, ClientHello) {
         let process = try ClientProcess(command: configuration.command, directory: configuration.directory)
-        var payload: [UInt8] = []
         do {
             let deadline = ClientProcess.now() + UInt64(max(120, configuration.deadlineSeconds) * 1e9)
-            let tag = try process.receive(into: &payload, deadline: deadline, waitingFor: "the handshake (HELO)")
+            let (tag, payload) = try process.receive(deadline: deadline, waitingFor: "the handshake (HELO)")
             guard tag == WireFormat.hello else {
                 throw ProtocolViolation("the first message must be HELO, found \(tag)")
             }
-            return (process, try ClientHello(json: payload))
+            return (process, try ClientHello(json: Array(payload)))
         } catch {
             process.terminate()
             if let fault = error as? ClientFault { throw ClientFault(fault.description) }

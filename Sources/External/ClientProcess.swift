@@ -23,6 +23,8 @@ final class ClientProcess: @unchecked Sendable {
     private var readStart = 0
     private var readEnd = 0
     private var exited = false
+    private var payloadStorage: UnsafeMutableRawPointer?
+    private var payloadCapacity = 0
 
     /// Starts `command` (searched in PATH) in `directory`.
     init(command: [String], directory: String?) throws {
@@ -72,7 +74,10 @@ final class ClientProcess: @unchecked Sendable {
         errorTail = StderrTail(descriptor: errors[0])
     }
 
-    deinit { terminate() }
+    deinit {
+        terminate()
+        free(payloadStorage)
+    }
 
     private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
@@ -102,35 +107,40 @@ final class ClientProcess: @unchecked Sendable {
         }
     }
 
-    /// Reads one frame: its tag, and the payload into `payload` (reused). Throws ``ClientFault`` on end
-    /// of file, a read error, an oversized length, or when `deadline` (monotonic ns) passes first.
-    func receive(into payload: inout [UInt8], deadline: UInt64, waitingFor what: String) throws -> WireFormat.Tag {
-        var header = [UInt8](repeating: 0, count: 8)
-        try fill(&header, count: 8, deadline: deadline, what)
-        let tag = WireFormat.Tag(raw: UInt32(header[0]) | UInt32(header[1]) << 8 | UInt32(header[2]) << 16 | UInt32(header[3]) << 24)
-        let length = Int(UInt32(header[4]) | UInt32(header[5]) << 8 | UInt32(header[6]) << 16 | UInt32(header[7]) << 24)
+    /// Reads one frame: its tag and its payload, valid until the next `receive`. Throws ``ClientFault``
+    /// on end of file, a read error or when `deadline` (monotonic ns) passes first, and
+    /// ``ProtocolViolation`` on a length above the protocol's limit. The payload buffer grows by
+    /// `realloc` (pages are touched only as bytes arrive, so a garbage length costs nothing).
+    func receive(deadline: UInt64, waitingFor what: String) throws -> (WireFormat.Tag, UnsafeRawBufferPointer) {
+        var header: (UInt64) = 0
+        try withUnsafeMutableBytes(of: &header) { try fill($0.baseAddress!, count: 8, deadline: deadline, what) }
+        let bits = UInt64(littleEndian: header)
+        let tag = WireFormat.Tag(raw: UInt32(truncatingIfNeeded: bits))
+        let length = Int(UInt32(truncatingIfNeeded: bits >> 32))
+        guard WireFormat.knownTags.contains(tag) else {
+            throw ProtocolViolation("garbage: unknown message tag \(tag) (known: HELO, EVAL, ITER, FAIL from a client)")
+        }
         guard length <= WireFormat.maximumPayload else {
             throw ProtocolViolation("message \(tag) declares \(length) bytes, more than the protocol's limit of \(WireFormat.maximumPayload)")
         }
-        try fill(&payload, count: length, deadline: deadline, what)
-        return tag
+        if length > payloadCapacity {
+            guard let grown = realloc(payloadStorage, max(length, 2 * payloadCapacity)) else {
+                throw ClientFault("cannot allocate \(length) bytes for a message")
+            }
+            payloadStorage = grown
+            payloadCapacity = max(length, 2 * payloadCapacity)
+        }
+        if length > 0 { try fill(payloadStorage!, count: length, deadline: deadline, what) }
+        return (tag, UnsafeRawBufferPointer(start: payloadStorage, count: length))
     }
 
-    private func fill(_ target: inout [UInt8], count: Int, deadline: UInt64, _ what: String) throws {
-        if target.count > count {
-            target.removeLast(target.count - count)
-        } else if target.count < count {
-            target.append(contentsOf: repeatElement(0, count: count - target.count))
-        }
+    private func fill(_ target: UnsafeMutableRawPointer, count: Int, deadline: UInt64, _ what: String) throws {
         var filled = 0
         while filled < count {
             if readStart == readEnd {
                 if count - filled >= readBuffer.count {
                     // Large payloads go straight into the target.
-                    let got = try target.withUnsafeMutableBytes { raw in
-                        try readSome(into: raw.baseAddress! + filled, capacity: count - filled, deadline: deadline, what)
-                    }
-                    filled += got
+                    filled += try readSome(into: target + filled, capacity: count - filled, deadline: deadline, what)
                     continue
                 }
                 let got = try readBuffer.withUnsafeMutableBytes { raw in
@@ -140,10 +150,8 @@ final class ClientProcess: @unchecked Sendable {
                 readEnd = got
             }
             let take = min(count - filled, readEnd - readStart)
-            target.withUnsafeMutableBytes { out in
-                readBuffer.withUnsafeBytes { buffer in
-                    (out.baseAddress! + filled).copyMemory(from: buffer.baseAddress! + readStart, byteCount: take)
-                }
+            readBuffer.withUnsafeBytes { buffer in
+                (target + filled).copyMemory(from: buffer.baseAddress! + readStart, byteCount: take)
             }
             readStart += take
             filled += take

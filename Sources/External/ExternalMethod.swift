@@ -33,7 +33,7 @@ public struct ExternalMethod: Method {
         var iteration = 0
         var oracleWentNonFinite = false
         var writer = FrameWriter()
-        var payload: [UInt8] = []
+        var payload = UnsafeRawBufferPointer(start: nil, count: 0)
         var point: [Double] = []
         var direction: [Double] = []
         var result: [Double] = []
@@ -107,8 +107,9 @@ public struct ExternalMethod: Method {
             let d = x.count
             while true {
                 let deadline = ClientProcess.now() + UInt64(pool.configuration.deadlineSeconds * 1e9)
-                let tag = try process.receive(into: &session.payload, deadline: deadline,
-                                              waitingFor: "iteration \(session.iteration + 1) (EVAL or ITER)")
+                let (tag, payload) = try process.receive(deadline: deadline,
+                                                         waitingFor: "iteration \(session.iteration + 1) (EVAL or ITER)")
+                session.payload = payload
                 switch tag {
                 case WireFormat.evaluate:
                     try answer(process, dimension: d, oracle: &oracle)

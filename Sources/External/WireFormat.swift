@@ -20,6 +20,9 @@ public enum WireFormat {
     public static let proceed = Tag("CONT")
     public static let stop = Tag("STOP")
 
+    /// Every tag of the protocol (a frame with another tag is garbage).
+    static let knownTags = [hello, evaluate, iterationEnd, failure, run, values, proceed, stop]
+
     /// What an `EVAL` asks for (its first payload byte).
     public enum Request: UInt8, Sendable {
         /// f(x): one function evaluation. Answer: f.
@@ -107,10 +110,10 @@ struct FrameWriter {
 
 /// Reads little-endian fields of one payload, throwing on a short payload.
 struct PayloadReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var offset = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     var remaining: Int { bytes.count - offset }
 
@@ -133,7 +136,8 @@ struct PayloadReader {
             throw ProtocolViolation("\(what): expected \(count) doubles (\(8 * count) bytes), found \(remaining) bytes")
         }
         if values.count != count { values = [Double](repeating: 0, count: count) }
-        bytes.withUnsafeBytes { raw in
+        do {
+            let raw = bytes
             values.withUnsafeMutableBytes { out in
                 #if _endian(little)
                 out.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 8 * count)]))
