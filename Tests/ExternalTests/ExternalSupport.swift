@@ -114,3 +114,24 @@ extension ExternalSupport {
     /// Ends the idle client processes the tests started.
     static func closePools() { ClientPools.closeIdle() }
 }
+
+extension ExternalSupport {
+    /// cc on PATH (the C client's tests are skipped without it).
+    static let compiler: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return path.split(separator: ":").map { "\($0)/cc" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// Compiles clients/c/gdbench_gd.c into `directory`; returns the binary's path.
+    static func compileCClient(into directory: URL) throws -> String {
+        guard let compiler else { throw ExternalTestError("no C compiler") }
+        let output = directory.appendingPathComponent("gdbench_gd").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: compiler)
+        process.arguments = ["-O2", "-ffp-contract=off", "-o", output, packageRoot.appendingPathComponent("clients/c/gdbench_gd.c").path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ExternalTestError("cc failed on clients/c/gdbench_gd.c") }
+        return output
+    }
+}
