@@ -69,6 +69,8 @@ public enum Runner {
                     break
                 }
             }
+            // A replay that failed because gdbench is stopping (Ctrl-C reached the client) is not recorded either.
+            if status == .error, let stop, stop.isRaised { return nil }
             if status != .error {
                 wallTime = WallTime(medianSeconds: median(totals), repeats: totals, split: medianSplit(splits))
                 for index in marks.indices { markSeconds[index] = median(perMark.map { $0[index] }) }
