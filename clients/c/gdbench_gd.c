@@ -1,6 +1,7 @@
 /* A tiny gdbench client in C (docs/protocol.md, version 1): gradient descent x <- x + (-lr) * g, whose
- * records equal the built-in sgd's. With the argument "null" it does no arithmetic at all (one gradient
- * request and one iterate per iteration), which `gdbench bench` uses to time the protocol's round trip.
+ * records equal the built-in sgd's. With the argument "null" it does no arithmetic at all (`evaluations`
+ * gradient requests, then the unchanged iterate, per iteration), which `gdbench bench` uses to time the
+ * protocol's round trip.
  *
  * Build: cc -O2 -ffp-contract=off -o gdbench_gd gdbench_gd.c   (C99, standard library only; assumes a
  * little-endian machine, as every platform gdbench runs on is). */
@@ -45,7 +46,8 @@ static void send(const char *tag, const void *first, size_t n1, const void *seco
 int main(int argc, char **argv) {
     int null_client = argc > 1 && strcmp(argv[1], "null") == 0;
     const char *hello = null_client
-        ? "{\"protocol\": 1, \"name\": \"null (clients/c)\", \"version\": \"1.0\", \"parameters\": []}"
+        ? "{\"protocol\": 1, \"name\": \"null (clients/c)\", \"version\": \"1.0\", \"parameters\": "
+          "[{\"name\": \"evaluations\", \"type\": \"integer\", \"default\": 1, \"minimum\": 1}]}"
         : "{\"protocol\": 1, \"name\": \"gd (clients/c)\", \"version\": \"1.0\", \"parameters\": "
           "[{\"name\": \"lr\", \"type\": \"number\", \"default\": 0.001, \"minimum\": 0, \"minimum-open\": true}]}";
     send("HELO", hello, strlen(hello), NULL, 0);
@@ -60,7 +62,7 @@ int main(int argc, char **argv) {
         double *x = malloc(8 * d + 8), *request = malloc(8 * d + 8), *iterate = malloc(8 * d + 24);
         memcpy(x, payload + 48, 8 * d);
         /* The hyperparameters follow the start point and the run id: name, type byte, value. */
-        double lr = 0.001;
+        double lr = 0.001, evaluations = 1;
         size_t offset = 48 + 8 * d;
         uint32_t n;
         memcpy(&n, payload + offset, 4);
@@ -68,10 +70,12 @@ int main(int argc, char **argv) {
         for (uint32_t k = 0; k < count; k++) {
             memcpy(&n, payload + offset, 4);
             int is_lr = n == 2 && memcmp(payload + offset + 4, "lr", 2) == 0;
+            int is_evaluations = n == 11 && memcmp(payload + offset + 4, "evaluations", 11) == 0;
             offset += 4 + n;
             unsigned char type = payload[offset++];
             if (type == 0) {
                 if (is_lr) memcpy(&lr, payload + offset, 8);
+                if (is_evaluations) memcpy(&evaluations, payload + offset, 8);
                 offset += 8;
             } else if (type == 1) {
                 memcpy(&n, payload + offset, 4);
@@ -91,9 +95,11 @@ int main(int argc, char **argv) {
         memcpy((char *)iterate + 8, &rate, 8);
         memcpy((char *)iterate + 16, &seconds, 8);
         for (;;) {
-            send("EVAL", request, 8, x, 8 * d);
-            if (receive(tag) < 0) die("gdbench closed the pipe");
-            if (memcmp(tag, "VALS", 4) != 0) die("expected VALS");
+            for (double k = 0; k < evaluations; k++) {
+                send("EVAL", request, 8, x, 8 * d);
+                if (receive(tag) < 0) die("gdbench closed the pipe");
+                if (memcmp(tag, "VALS", 4) != 0) die("expected VALS");
+            }
             if (!null_client) {
                 const double *g = (const double *)(payload + 8);
                 for (uint64_t i = 0; i < d; i++) x[i] += step * g[i];
