@@ -20,6 +20,7 @@ import time
 PROTOCOL_VERSION = 1
 _HEADER = struct.Struct("<4sI")
 _LITTLE = sys.byteorder == "little"
+_REQUESTS = {k: bytes((k, 0, 0, 0, 0, 0, 0, 0)) for k in (1, 2, 3, 4)}
 
 
 class ClientError(Exception):
@@ -77,26 +78,51 @@ def _read_doubles(buffer, offset, count):
 
 
 class Client:
-    """The two pipes of a client: frames in from gdbench (stdin), frames out (stdout)."""
+    """The two pipes of a client: frames in from gdbench (stdin), frames out (stdout).
+
+    Reads and writes go straight to the file descriptors (one ``write`` per frame), bypassing Python's
+    buffered text layers; ``reader``/``writer`` replace them with file objects (tests).
+    """
 
     def __init__(self, reader=None, writer=None):
-        self._in = reader or sys.stdin.buffer
-        self._out = writer or sys.stdout.buffer
+        self._reader, self._writer = reader, writer
+        self._in_fd = None if reader else sys.stdin.fileno()
+        self._out_fd = None if writer else sys.stdout.fileno()
+        self._pending = bytearray()
 
     def send(self, tag, payload=b""):
-        self._out.write(_HEADER.pack(tag, len(payload)))
-        self._out.write(payload)
-        self._out.flush()
+        frame = _HEADER.pack(tag, len(payload)) + payload
+        if self._writer is not None:
+            self._writer.write(frame)
+            self._writer.flush()
+            return
+        view = memoryview(frame)
+        while view:
+            view = view[os.write(self._out_fd, view):]
+
+    def _read(self, count):
+        """Exactly ``count`` bytes, or fewer at end of input."""
+        if self._reader is not None:
+            return self._reader.read(count)
+        pending = self._pending
+        while len(pending) < count:
+            chunk = os.read(self._in_fd, max(65536, count - len(pending)))
+            if not chunk:
+                break
+            pending += chunk
+        data = bytes(pending[:count])
+        del pending[:count]
+        return data
 
     def receive(self):
         """(tag, payload), or (None, None) at end of input (gdbench closed the pipe)."""
-        header = self._in.read(8)
+        header = self._read(8)
         if not header:
             return None, None
         if len(header) < 8:
             raise ClientError("truncated frame header")
         tag, length = _HEADER.unpack(header)
-        payload = self._in.read(length) if length else b""
+        payload = self._read(length) if length else b""
         if len(payload) < length:
             raise ClientError("truncated frame payload")
         return tag, payload
@@ -162,7 +188,7 @@ class Run:
     def _ask(self, request, x, v=None):
         now = time.perf_counter()
         self._own_time += now - self._since
-        payload = bytes((request, 0, 0, 0, 0, 0, 0, 0)) + _doubles(x) + (b"" if v is None else _doubles(v))
+        payload = _REQUESTS[request] + _doubles(x) + (b"" if v is None else _doubles(v))
         self._client.send(b"EVAL", payload)
         tag, answer = self._client.receive()
         self._since = time.perf_counter()
