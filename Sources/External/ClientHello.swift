@@ -9,6 +9,8 @@ public struct ClientHello: Sendable, Equatable {
     public var name: String
     public var version: String
     public var parameters: [ParameterSpec]
+    /// `optimizer` (the default) or `objective` (a process serving f, ∇f and Hessian-vector products).
+    public var role: String
 
     /// At most this many hyperparameters, names of at most 64 characters, texts of at most 1 000.
     static let maximumParameters = 200
@@ -22,8 +24,12 @@ public struct ClientHello: Sendable, Equatable {
             throw ProtocolViolation("the HELO payload is not JSON: \(error.localizedDescription)")
         }
         guard let root = object as? [String: Any] else { throw ProtocolViolation("the HELO payload is not a JSON object") }
-        for key in root.keys where !["protocol", "name", "version", "parameters"].contains(key) {
-            throw ProtocolViolation("HELO has an unknown key '\(key)' (known: protocol, name, version, parameters)")
+        for key in root.keys where !["protocol", "name", "version", "parameters", "role"].contains(key) {
+            throw ProtocolViolation("HELO has an unknown key '\(key)' (known: protocol, name, version, parameters, role)")
+        }
+        role = (root["role"] as? String) ?? "optimizer"
+        guard role == "optimizer" || role == "objective" else {
+            throw ProtocolViolation("HELO.role must be optimizer or objective, found '\(role)'")
         }
         guard let version = root["protocol"] as? Int else { throw ProtocolViolation("HELO.protocol must be an integer") }
         guard version == WireFormat.version else {
@@ -113,7 +119,7 @@ public struct ClientHello: Sendable, Equatable {
     }
 
     public static func == (a: ClientHello, b: ClientHello) -> Bool {
-        a.protocolVersion == b.protocolVersion && a.name == b.name && a.version == b.version
+        a.protocolVersion == b.protocolVersion && a.role == b.role && a.name == b.name && a.version == b.version
             && a.parameters.map(\.name) == b.parameters.map(\.name) && a.parameters.map(\.kind) == b.parameters.map(\.kind)
             && a.parameters.map(\.defaultValue) == b.parameters.map(\.defaultValue)
     }

@@ -63,7 +63,7 @@ public final class ClientPool: @unchecked Sendable {
     }
 
     /// An idle process, or a new one (whose handshake must match the first).
-    func lease() throws -> ClientProcess {
+    public func lease() throws -> ClientProcess {
         lock.lock()
         if let process = idle.popLast() {
             lock.unlock()
@@ -79,7 +79,7 @@ public final class ClientPool: @unchecked Sendable {
         return process
     }
 
-    func giveBack(_ process: ClientProcess) {
+    public func giveBack(_ process: ClientProcess) {
         lock.lock()
         idle.append(process)
         lock.unlock()

@@ -13,7 +13,7 @@ import Darwin
 /// The child gets default SIGINT and SIGTERM actions (gdbench ignores them while a suite runs), so
 /// Ctrl-C in a terminal reaches it too; it sees end of file on stdin when gdbench closes the pipe or
 /// exits. Pipes are close-on-exec, so a client never inherits another client's pipes.
-final class ClientProcess: @unchecked Sendable {
+public final class ClientProcess: @unchecked Sendable {
     let pid: pid_t
     let command: [String]
     private let input: Int32

@@ -66,26 +66,7 @@ public struct ExternalMethod: Method {
         w.append(UInt32(parameters.values.count))
         w.appendVector(x)
         w.append(text: context?.runID ?? "")
-        for key in parameters.sortedKeys {
-            w.append(text: key)
-            switch parameters[key] {
-            case .number(let value)?:
-                w.append(UInt8(0))
-                w.append(value)
-            case .text(let value)?:
-                w.append(UInt8(1))
-                w.append(text: value)
-            case .flag(let value)?:
-                w.append(UInt8(2))
-                w.append(UInt8(value ? 1 : 0))
-            case .numbers(let values)?:
-                w.append(UInt8(3))
-                w.append(UInt32(values.count))
-                w.append(values)
-            case nil:
-                break
-            }
-        }
+        w.appendParameters(parameters)
         w.end()
         session.writer = w
         try guarded { try process.send(session.writer.bytes) }

@@ -19,9 +19,12 @@ public enum WireFormat {
     public static let values = Tag("VALS")
     public static let proceed = Tag("CONT")
     public static let stop = Tag("STOP")
+    /// Objectives served by another process: gdbench → server `PROB` (seed, parameters), server → `SHAP`.
+    public static let problem = Tag("PROB")
+    public static let shape = Tag("SHAP")
 
     /// Every tag of the protocol (a frame with another tag is garbage).
-    static let knownTags = [hello, evaluate, iterationEnd, failure, run, values, proceed, stop]
+    static let knownTags = [hello, evaluate, iterationEnd, failure, run, values, proceed, stop, problem, shape]
 
     /// What an `EVAL` asks for (its first payload byte).
     public enum Request: UInt8, Sendable {

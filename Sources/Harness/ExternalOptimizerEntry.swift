@@ -16,6 +16,12 @@ enum ExternalOptimizerEntry {
 
     static func kind(_ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader,
                      builtInNames: [String]) throws -> OptimizerKind {
+        makeKind(try pool(mapping, node, keyPath: keyPath, reader: reader, builtInNames: builtInNames, role: "optimizer"))
+    }
+
+    /// Reads `name`, `command` and `deadline`, starts the client and checks its handshake's role.
+    static func pool(_ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader,
+                     builtInNames: [String], role: String) throws -> ClientPool {
         guard let nameNode = mapping["name"] else {
             throw reader.fail(node, keyPath, "missing 'name' (the external optimizer's id in records, e.g. torch-adam)")
         }
@@ -44,7 +50,11 @@ enum ExternalOptimizerEntry {
         } catch {
             throw reader.fail(commandNode, "\(keyPath).command", "the client failed its handshake: \(error)")
         }
-        return makeKind(pool)
+        guard pool.hello.role == role else {
+            throw reader.fail(commandNode, "\(keyPath).command",
+                              "the client serves an \(pool.hello.role), but this entry needs an \(role) (HELO.role)")
+        }
+        return pool
     }
 
     /// The kind a suite entry builds runs from: the client's hyperparameters, its declared name and

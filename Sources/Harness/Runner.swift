@@ -31,7 +31,11 @@ public enum Runner {
         } catch {
             return failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: instance, message: "\(error)")
         }
-        let pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop)
+        var pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop)
+        if let fault = ExternalProblemEntry.fault(of: instance.objective) {
+            pass.status = .error
+            pass.message = fault
+        }
         // A run that failed while stopping (Ctrl-C also reaches external clients) is not recorded: --resume reruns it.
         if pass.interrupted || (pass.status == .error && stop?.isRaised == true) { return nil }
         if let onPath, !pass.path.isEmpty { onPath(TrajectoryFile(runID: spec.id, points: pass.path)) }
@@ -51,6 +55,7 @@ public enum Runner {
                     let method = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem,
                                                               runSeed: spec.runSeed).method
                     let replay = try time(instance.objective, method, spec: spec, marks: marks, iterations: pass.finalIteration)
+                    if let fault = ExternalProblemEntry.fault(of: instance.objective) { throw MethodError(fault) }
                     if replay.fingerprint != pass.finalFingerprint {
                         status = .error
                         message = "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint \(RunRecord.hex(replay.fingerprint)) instead of \(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"

@@ -236,18 +236,26 @@ public struct SuiteLoader {
         let mapping = try reader.mapping(node, keyPath)
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.problems.map(\.name)
-        guard let kind = catalog.problem(named: name) else {
-            throw unknown("problem kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
+        let external = name == ExternalOptimizerEntry.kindName
+        let kind: ProblemKind
+        if external {
+            kind = try ExternalProblemEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names)
+        } else if let builtIn = catalog.problem(named: name) {
+            kind = builtIn
+        } else {
+            throw unknown("problem kind '\(name)'", name, among: names + [ExternalOptimizerEntry.kindName],
+                          line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ProblemEntry(kind: kind, location: location)
-        let extra = ["kind", "batch-size", "gradient-noise"]
+        let extra = ["kind", "batch-size", "gradient-noise"] + (external ? ["name", "command", "deadline"] : [])
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             location.parameterLines[key] = keyNode.mark?.line
             let path = "\(keyPath).\(key)"
             switch key {
             case "kind": continue
+            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "batch-size":
                 entry.batchSizes = try reader.alternatives(value, path).map { item -> Int? in
                     if item.string == "full" { return nil }
