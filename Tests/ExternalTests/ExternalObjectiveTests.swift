@@ -89,4 +89,38 @@ import Testing
         }
         ExternalSupport.closePools()
     }
+
+    @Test func aTorchModelsLossIsServedToGdbenchsOptimizers() throws {
+        guard let python = ExternalSupport.python(with: ["torch"]) else {
+            print("skipped aTorchModelsLossIsServedToGdbenchsOptimizers: no Python with torch (set GDBENCH_PYTHON to one)")
+            return
+        }
+        let directory = ExternalSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = ExternalSupport.pythonClients.appendingPathComponent("examples/torch_model_objective.py").path
+        let suite = try ExternalSupport.load("""
+            name: torch-model
+            seed: 5
+            repetitions: 1
+            budget: {max-iterations: 40}
+            targets: {measure: gradient-norm, thresholds: [1e-12]}
+            problems:
+              - kind: external
+                name: tanh-mlp
+                command: [\(python), \(server)]
+                hidden: 8
+            optimizers:
+              - kind: lbfgs
+              - kind: newton-cg
+            """, in: directory)
+        let records = try ExternalSupport.records(suite, jobs: 1)
+        #expect(records.count == 2)
+        for record in records {
+            #expect(record.status != .error, "\(record.id): \(record.message ?? "")")
+            #expect(record.problem.dimension == 5 * 8 + 8 + 8 + 1, "the network's parameters, flattened")
+            #expect(record.final.value < record.initialValue, "\(record.id) trains the model")
+        }
+        #expect(records.first { $0.optimizer.kind == "newton-cg" }?.final.progress.hessianVectorProducts ?? 0 > 0)
+        ExternalSupport.closePools()
+    }
 }

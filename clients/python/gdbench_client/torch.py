@@ -63,6 +63,7 @@ def make_optimize(cls, declared):
 
 
 def main(argv):
+    torch.set_num_threads(1)  # one process per gdbench worker already; more threads only contend
     if len(argv) != 1:
         raise SystemExit("usage: python -m gdbench_client.torch CLASS (e.g. Adam, SGD, LBFGS)")
     cls = optimizer_class(argv[0])
