@@ -23,22 +23,30 @@ public struct ClientHello: Sendable, Equatable {
         } catch {
             throw ProtocolViolation("the HELO payload is not JSON: \(error.localizedDescription)")
         }
-        guard let root = object as? [String: Any] else { throw ProtocolViolation("the HELO payload is not a JSON object") }
+        guard let root = object as? [String: Any] else {
+            throw ProtocolViolation("the HELO payload is not a JSON object")
+        }
         for key in root.keys where !["protocol", "name", "version", "parameters", "role"].contains(key) {
-            throw ProtocolViolation("HELO has an unknown key '\(key)' (known: protocol, name, version, parameters, role)")
+            throw ProtocolViolation(
+                "HELO has an unknown key '\(key)' (known: protocol, name, version, parameters, role)")
         }
         role = (root["role"] as? String) ?? "optimizer"
         guard role == "optimizer" || role == "objective" else {
             throw ProtocolViolation("HELO.role must be optimizer or objective, found '\(role)'")
         }
-        guard let version = root["protocol"] as? Int else { throw ProtocolViolation("HELO.protocol must be an integer") }
+        guard let version = root["protocol"] as? Int else {
+            throw ProtocolViolation("HELO.protocol must be an integer")
+        }
         guard version == WireFormat.version else {
-            throw ProtocolViolation("the client speaks protocol version \(version); this gdbench speaks version \(WireFormat.version)")
+            throw ProtocolViolation(
+                "the client speaks protocol version \(version); this gdbench speaks version \(WireFormat.version)")
         }
         protocolVersion = version
         name = try Self.text(root["name"], "HELO.name")
         self.version = try Self.text(root["version"], "HELO.version")
-        guard let list = (root["parameters"] ?? [Any]()) as? [Any] else { throw ProtocolViolation("HELO.parameters must be a list") }
+        guard let list = (root["parameters"] ?? [Any]()) as? [Any] else {
+            throw ProtocolViolation("HELO.parameters must be a list")
+        }
         guard list.count <= Self.maximumParameters else {
             throw ProtocolViolation("HELO.parameters has \(list.count) entries (at most \(Self.maximumParameters))")
         }
@@ -66,13 +74,16 @@ public struct ClientHello: Sendable, Equatable {
 
     static func spec(_ item: Any, _ path: String) throws -> ParameterSpec {
         guard let entry = item as? [String: Any] else { throw ProtocolViolation("\(path) must be an object") }
-        let known = ["name", "type", "default", "minimum", "maximum", "minimum-open", "maximum-open", "choices", "summary"]
+        let known = [
+            "name", "type", "default", "minimum", "maximum", "minimum-open", "maximum-open", "choices", "summary",
+        ]
         for key in entry.keys where !known.contains(key) {
             throw ProtocolViolation("\(path) has an unknown key '\(key)' (known: \(known.joined(separator: ", ")))")
         }
         let name = try text(entry["name"], "\(path).name", limit: 64)
         guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
-              !["kind", "name", "command", "deadline", "schedule", "only-on"].contains(name) else {
+            !["kind", "name", "command", "deadline", "schedule", "only-on"].contains(name)
+        else {
             throw ProtocolViolation("\(path).name '\(name)' must be letters, digits, - and _, and not a suite key")
         }
         let summary = (entry["summary"] as? String) ?? "(declared by the client)"
@@ -82,8 +93,11 @@ public struct ClientHello: Sendable, Equatable {
         var defaultValue: ParameterValue?
         switch type {
         case "number":
-            kind = .number(minimum: try number(entry["minimum"], "\(path).minimum"), maximum: try number(entry["maximum"], "\(path).maximum"),
-                           minimumIsOpen: entry["minimum-open"] as? Bool ?? false, maximumIsOpen: entry["maximum-open"] as? Bool ?? false)
+            kind = .number(
+                minimum: try number(entry["minimum"], "\(path).minimum"),
+                maximum: try number(entry["maximum"], "\(path).maximum"),
+                minimumIsOpen: entry["minimum-open"] as? Bool ?? false,
+                maximumIsOpen: entry["maximum-open"] as? Bool ?? false)
             defaultValue = try number(fallback, "\(path).default").map(ParameterValue.number)
         case "integer":
             let minimum = try number(entry["minimum"], "\(path).minimum") ?? Double(Int32.min)
@@ -92,7 +106,9 @@ public struct ClientHello: Sendable, Equatable {
         case "flag":
             kind = .flag
             if let fallback, !(fallback is NSNull) {
-                guard let flag = fallback as? Bool else { throw ProtocolViolation("\(path).default must be true or false") }
+                guard let flag = fallback as? Bool else {
+                    throw ProtocolViolation("\(path).default must be true or false")
+                }
                 defaultValue = .flag(flag)
             }
         case "choice":
@@ -109,7 +125,9 @@ public struct ClientHello: Sendable, Equatable {
         case "numbers":
             kind = .numbers
             if let fallback, !(fallback is NSNull) {
-                guard let list = fallback as? [NSNumber] else { throw ProtocolViolation("\(path).default must be a list of numbers") }
+                guard let list = fallback as? [NSNumber] else {
+                    throw ProtocolViolation("\(path).default must be a list of numbers")
+                }
                 defaultValue = .numbers(list.map(\.doubleValue))
             }
         default:
@@ -120,7 +138,8 @@ public struct ClientHello: Sendable, Equatable {
 
     public static func == (a: ClientHello, b: ClientHello) -> Bool {
         a.protocolVersion == b.protocolVersion && a.role == b.role && a.name == b.name && a.version == b.version
-            && a.parameters.map(\.name) == b.parameters.map(\.name) && a.parameters.map(\.kind) == b.parameters.map(\.kind)
+            && a.parameters.map(\.name) == b.parameters.map(\.name)
+            && a.parameters.map(\.kind) == b.parameters.map(\.kind)
             && a.parameters.map(\.defaultValue) == b.parameters.map(\.defaultValue)
     }
 }

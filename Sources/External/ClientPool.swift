@@ -74,7 +74,10 @@ public final class ClientPool: @unchecked Sendable {
         let (process, hello) = try Self.start(configuration)
         guard hello == self.hello else {
             process.terminate()
-            throw ClientFault("a restarted client declared a different handshake (\(hello.name) \(hello.version)) than the first (\(self.hello.name) \(self.hello.version))")
+            throw ClientFault(
+                "a restarted client declared a different handshake (\(hello.name) \(hello.version)) "
+                    + "than the first (\(self.hello.name) \(self.hello.version))"
+            )
         }
         return process
     }

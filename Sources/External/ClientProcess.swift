@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One client process and its three pipes: frames go to its stdin and come from its stdout; its
@@ -30,7 +30,9 @@ public final class ClientProcess: @unchecked Sendable {
     init(command: [String], directory: String?) throws {
         guard let program = command.first, !program.isEmpty else { throw ClientFault("the command is empty") }
         Self.ignoreBrokenPipes
-        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0], errors: [Int32] = [0, 0]
+        var toChild: [Int32] = [0, 0]
+        var fromChild: [Int32] = [0, 0]
+        var errors: [Int32] = [0, 0]
         // Held from creating the pipes until they are marked close-on-exec and the child started, so
         // no other client started meanwhile inherits them.
         Self.spawnLock.lock()
@@ -100,7 +102,9 @@ public final class ClientProcess: @unchecked Sendable {
                 let written = write(input, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw ClientFault(errno == EPIPE ? exitDescription(waitBriefly: true) : "write failed: \(String(cString: strerror(errno)))")
+                    throw ClientFault(
+                        errno == EPIPE
+                            ? exitDescription(waitBriefly: true) : "write failed: \(String(cString: strerror(errno)))")
                 }
                 offset += written
             }
@@ -121,7 +125,10 @@ public final class ClientProcess: @unchecked Sendable {
             throw ProtocolViolation("garbage: unknown message tag \(tag) (known: HELO, EVAL, ITER, FAIL from a client)")
         }
         guard length <= WireFormat.maximumPayload else {
-            throw ProtocolViolation("message \(tag) declares \(length) bytes, more than the protocol's limit of \(WireFormat.maximumPayload)")
+            throw ProtocolViolation(
+                "message \(tag) declares \(length) bytes, more than the protocol's limit of "
+                    + "\(WireFormat.maximumPayload)"
+            )
         }
         if length > payloadCapacity {
             guard let grown = realloc(payloadStorage, max(length, 2 * payloadCapacity)) else {
@@ -158,7 +165,9 @@ public final class ClientProcess: @unchecked Sendable {
         }
     }
 
-    private func readSome(into pointer: UnsafeMutableRawPointer, capacity: Int, deadline: UInt64, _ what: String) throws -> Int {
+    private func readSome(into pointer: UnsafeMutableRawPointer, capacity: Int, deadline: UInt64, _ what: String) throws
+        -> Int
+    {
         while true {
             let now = Self.now()
             guard now < deadline else {
@@ -200,7 +209,9 @@ public final class ClientProcess: @unchecked Sendable {
         if reaped == pid {
             exited = true
             let signal = status & 0x7f
-            text = signal == 0 ? "the client exited with status \((status >> 8) & 0xff)" : "the client was killed by signal \(signal)"
+            text =
+                signal == 0
+                ? "the client exited with status \((status >> 8) & 0xff)" : "the client was killed by signal \(signal)"
         } else {
             text = "the client closed its output"
         }
@@ -276,8 +287,8 @@ public struct ClientFault: Error, CustomStringConvertible, Sendable {
 /// `close(2)` (the classes here have their own `close` methods).
 func closeDescriptor(_ descriptor: Int32) {
     #if canImport(Glibc)
-    _ = Glibc.close(descriptor)
+        _ = Glibc.close(descriptor)
     #else
-    _ = Darwin.close(descriptor)
+        _ = Darwin.close(descriptor)
     #endif
 }

@@ -88,8 +88,9 @@ public struct ExternalMethod: Method {
             let d = x.count
             while true {
                 let deadline = ClientProcess.now() + UInt64(pool.configuration.deadlineSeconds * 1e9)
-                let (tag, payload) = try process.receive(deadline: deadline,
-                                                         waitingFor: "iteration \(session.iteration + 1) (EVAL or ITER)")
+                let (tag, payload) = try process.receive(
+                    deadline: deadline,
+                    waitingFor: "iteration \(session.iteration + 1) (EVAL or ITER)")
                 session.payload = payload
                 switch tag {
                 case WireFormat.evaluate:
@@ -119,9 +120,16 @@ public struct ExternalMethod: Method {
         try reader.doubles(d, into: &x, "ITER iterate")
         session.iteration += 1
         session.awaitingAnswer = true
-        if seconds.isFinite && seconds >= 0 { timing.optimizerSeconds += seconds } else { timing.clientReportsTime = false }
+        if seconds.isFinite && seconds >= 0 {
+            timing.optimizerSeconds += seconds
+        } else {
+            timing.clientReportsTime = false
+        }
         if !session.oracleWentNonFinite, let bad = x.firstIndex(where: { !$0.isFinite }) {
-            throw ProtocolViolation("the client reported a non-finite iterate (x[\(bad)] = \(x[bad])) at iteration \(session.iteration), though every value gdbench sent it was finite")
+            throw ProtocolViolation(
+                "the client reported a non-finite iterate (x[\(bad)] = \(x[bad])) at iteration \(session.iteration), "
+                    + "though every value gdbench sent it was finite"
+            )
         }
         return IterationReport(valueAtNewIterate: nil, learningRate: learningRate, isStalled: flags & 1 != 0)
     }
@@ -130,11 +138,15 @@ public struct ExternalMethod: Method {
         var reader = PayloadReader(session.payload)
         let code = try reader.integer(UInt8.self, "EVAL request")
         guard let request = WireFormat.Request(rawValue: code) else {
-            throw ProtocolViolation("EVAL asks for request \(code); known: 1 value, 2 gradient, 3 value and gradient, 4 Hessian-vector product")
+            throw ProtocolViolation(
+                "EVAL asks for request \(code); known: 1 value, 2 gradient, 3 value and gradient, "
+                    + "4 Hessian-vector product"
+            )
         }
         let vectors = request == .hessianVectorProduct ? 2 : 1
         guard session.payload.count == 8 + 8 * d * vectors else {
-            throw ProtocolViolation("EVAL \(request) must carry \(8 + 8 * d * vectors) bytes at d = \(d), found \(session.payload.count)")
+            throw ProtocolViolation(
+                "EVAL \(request) must carry \(8 + 8 * d * vectors) bytes at d = \(d), found \(session.payload.count)")
         }
         try reader.skip(7)
         try reader.doubles(d, into: &session.point, "EVAL point")

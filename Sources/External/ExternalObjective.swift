@@ -82,7 +82,9 @@ public final class ObjectiveConnection: @unchecked Sendable {
     }
 
     /// Sends `PROB` and reads `SHAP`.
-    static func open(_ process: ClientProcess, pool: ClientPool, parameters: ParameterSet, seed: UInt64) throws -> ObjectiveShape {
+    static func open(_ process: ClientProcess, pool: ClientPool, parameters: ParameterSet, seed: UInt64) throws
+        -> ObjectiveShape
+    {
         var w = FrameWriter()
         w.begin(WireFormat.problem)
         w.append(seed)
@@ -96,7 +98,9 @@ public final class ObjectiveConnection: @unchecked Sendable {
         guard tag == WireFormat.shape else { throw ProtocolViolation("expected SHAP after PROB, found \(tag)") }
         var reader = PayloadReader(payload)
         let d = Int(try reader.integer(UInt64.self, "SHAP dimension"))
-        guard d >= 1, d <= WireFormat.maximumPayload / 16 else { throw ProtocolViolation("SHAP dimension \(d) out of range") }
+        guard d >= 1, d <= WireFormat.maximumPayload / 16 else {
+            throw ProtocolViolation("SHAP dimension \(d) out of range")
+        }
         let flags = try reader.integer(UInt8.self, "SHAP flags")
         try reader.skip(7)
         let optimal = try reader.double("SHAP f*")
@@ -110,7 +114,8 @@ public final class ObjectiveConnection: @unchecked Sendable {
         }
         guard reader.remaining == 0 else { throw ProtocolViolation("SHAP has \(reader.remaining) bytes too many") }
         guard start.allSatisfy(\.isFinite) else { throw ProtocolViolation("SHAP start point is not finite") }
-        return ObjectiveShape(dimension: d, optimalValue: flags & 1 != 0 ? optimal : nil, minimizer: minimizer, start: start)
+        return ObjectiveShape(
+            dimension: d, optimalValue: flags & 1 != 0 ? optimal : nil, minimizer: minimizer, start: start)
     }
 
     func takeFault() -> String? {
@@ -160,7 +165,8 @@ public final class ObjectiveConnection: @unchecked Sendable {
             guard tag == WireFormat.values else { throw ProtocolViolation("expected VALS, found \(tag)") }
             let expected = (request == .hessianVectorProduct ? 0 : 8) + (request == .value ? 0 : 8 * d)
             guard payload.count == expected else {
-                throw ProtocolViolation("VALS for \(request) must carry \(expected) bytes at d = \(d), found \(payload.count)")
+                throw ProtocolViolation(
+                    "VALS for \(request) must carry \(expected) bytes at d = \(d), found \(payload.count)")
             }
             var reader = PayloadReader(payload)
             let scalar = request == .hessianVectorProduct ? Double.nan : try reader.double("VALS value")

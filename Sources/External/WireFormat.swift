@@ -52,11 +52,14 @@ public enum WireFormat {
         /// The tag as text, or its bytes in hex when they are not printable ASCII.
         public var description: String {
             let bytes = (0..<4).map { UInt8(truncatingIfNeeded: raw >> (8 * $0)) }
-            if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7f }) { return "'" + String(decoding: bytes, as: UTF8.self) + "'" }
-            return "0x" + bytes.map { byte in
-                let hex = String(byte, radix: 16)
-                return hex.count == 1 ? "0" + hex : hex
-            }.joined()
+            if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7f }) {
+                return "'" + String(decoding: bytes, as: UTF8.self) + "'"
+            }
+            return "0x"
+                + bytes.map { byte in
+                    let hex = String(byte, radix: 16)
+                    return hex.count == 1 ? "0" + hex : hex
+                }.joined()
         }
     }
 }
@@ -92,9 +95,9 @@ struct FrameWriter {
     /// A vector's doubles as raw little-endian binary64 (one copy on little-endian machines).
     mutating func appendVector(_ values: [Double]) {
         #if _endian(little)
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
         #else
-        append(values)
+            append(values)
         #endif
     }
 
@@ -143,12 +146,13 @@ struct PayloadReader {
             let raw = bytes
             values.withUnsafeMutableBytes { out in
                 #if _endian(little)
-                out.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 8 * count)]))
+                    out.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 8 * count)]))
                 #else
-                for i in 0..<count {
-                    let bits = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 * i, as: UInt64.self))
-                    out.storeBytes(of: Double(bitPattern: bits), toByteOffset: 8 * i, as: Double.self)
-                }
+                    for i in 0..<count {
+                        let bits = UInt64(
+                            littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 * i, as: UInt64.self))
+                        out.storeBytes(of: Double(bitPattern: bits), toByteOffset: 8 * i, as: Double.self)
+                    }
                 #endif
             }
         }

@@ -14,23 +14,30 @@ enum ExternalOptimizerEntry {
     /// The entry's own keys (everything else is a hyperparameter of the client).
     static let ownKeys = ["kind", "name", "command", "deadline"]
 
-    static func kind(_ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader,
-                     builtInNames: [String]) throws -> OptimizerKind {
-        makeKind(try pool(mapping, node, keyPath: keyPath, reader: reader, builtInNames: builtInNames, role: "optimizer"))
+    static func kind(
+        _ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader,
+        builtInNames: [String]
+    ) throws -> OptimizerKind {
+        makeKind(
+            try pool(mapping, node, keyPath: keyPath, reader: reader, builtInNames: builtInNames, role: "optimizer"))
     }
 
     /// Reads `name`, `command` and `deadline`, starts the client and checks its handshake's role.
-    static func pool(_ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader,
-                     builtInNames: [String], role: String) throws -> ClientPool {
+    static func pool(
+        _ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader,
+        builtInNames: [String], role: String
+    ) throws -> ClientPool {
         guard let nameNode = mapping["name"] else {
             throw reader.fail(node, keyPath, "missing 'name' (the external optimizer's id in records, e.g. torch-adam)")
         }
         let name = try reader.word(nameNode, "\(keyPath).name")
-        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
+        guard name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") })
+        else {
             throw reader.fail(nameNode, "\(keyPath).name", "expected letters, digits, '-', '_' or '.', found '\(name)'")
         }
         guard !builtInNames.contains(name), name != kindName else {
-            throw reader.fail(nameNode, "\(keyPath).name", "'\(name)' is a built-in kind; give the external optimizer its own name")
+            throw reader.fail(
+                nameNode, "\(keyPath).name", "'\(name)' is a built-in kind; give the external optimizer its own name")
         }
         guard let commandNode = mapping["command"] else {
             throw reader.fail(node, keyPath, "missing 'command' (a list: program and arguments)")
@@ -43,7 +50,8 @@ enum ExternalOptimizerEntry {
             deadline = try reader.number(deadlineNode, "\(keyPath).deadline", positive: true)
         }
         let directory = URL(fileURLWithPath: reader.file).deletingLastPathComponent().path
-        let configuration = ClientConfiguration(name: name, command: command, directory: directory, deadlineSeconds: deadline)
+        let configuration = ClientConfiguration(
+            name: name, command: command, directory: directory, deadlineSeconds: deadline)
         let pool: ClientPool
         do {
             pool = try ClientPools.pool(for: configuration)
@@ -51,8 +59,9 @@ enum ExternalOptimizerEntry {
             throw reader.fail(commandNode, "\(keyPath).command", "the client failed its handshake: \(error)")
         }
         guard pool.hello.role == role else {
-            throw reader.fail(commandNode, "\(keyPath).command",
-                              "the client serves an \(pool.hello.role), but this entry needs an \(role) (HELO.role)")
+            throw reader.fail(
+                commandNode, "\(keyPath).command",
+                "the client serves an \(pool.hello.role), but this entry needs an \(role) (HELO.role)")
         }
         return pool
     }

@@ -7,10 +7,13 @@ import Yams
 /// process"), driven by any gdbench optimizer. The server's handshake (`role: objective`) declares the
 /// parameters the entry is checked against; `name` is the problem's kind in ids and records.
 enum ExternalProblemEntry {
-    static func kind(_ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader,
-                     builtInNames: [String]) throws -> ProblemKind {
-        let pool = try ExternalOptimizerEntry.pool(mapping, node, keyPath: keyPath, reader: reader,
-                                                   builtInNames: builtInNames, role: "objective")
+    static func kind(
+        _ mapping: Node.Mapping, _ node: Node, keyPath: String, reader: NodeReader,
+        builtInNames: [String]
+    ) throws -> ProblemKind {
+        let pool = try ExternalOptimizerEntry.pool(
+            mapping, node, keyPath: keyPath, reader: reader,
+            builtInNames: builtInNames, role: "objective")
         let specs = pool.hello.parameters
         return ProblemKind(
             name: pool.configuration.name,

@@ -15,7 +15,8 @@ public enum Runner {
     ) -> RunRecord? {
         let context = ExternalRunContext(
             runID: spec.id, maxIterations: settings.budget.maxIterations,
-            maxGradientEvaluations: settings.budget.maxGradientEvaluations, timeoutSeconds: settings.budget.timeoutSeconds)
+            maxGradientEvaluations: settings.budget.maxGradientEvaluations,
+            timeoutSeconds: settings.budget.timeoutSeconds)
         return ExternalRunContext.$current.withValue(context) {
             runBound(spec, instance: instance, settings: settings, suiteName: suiteName, stop: stop, onPath: onPath)
         }
@@ -63,8 +64,9 @@ public enum Runner {
                     }
                     if let timing = (method as? ExternalMethod)?.timing {
                         let optimizer = timing.clientReportsTime ? timing.optimizerSeconds : nil
+                        let pipe = optimizer.map { replay.total - timing.oracleSeconds - $0 }
                         splits.append(TimeSplit(optimizerSeconds: optimizer, oracleSeconds: timing.oracleSeconds,
-                                                pipeSeconds: optimizer.map { replay.total - timing.oracleSeconds - $0 }))
+                                                pipeSeconds: pipe))
                     }
                     totals.append(replay.total)
                     perMark.append(replay.marks)

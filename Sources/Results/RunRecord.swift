@@ -154,7 +154,9 @@ public struct OptimizerIdentity: Codable, Sendable, Equatable {
     /// An external optimizer's declared name, version and protocol (docs/protocol.md); absent for built-ins.
     public var client: String?
 
-    public init(id: String, kind: String, parameters: [String: String], schedule: ScheduleIdentity?, client: String? = nil) {
+    public init(
+        id: String, kind: String, parameters: [String: String], schedule: ScheduleIdentity?, client: String? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.parameters = parameters

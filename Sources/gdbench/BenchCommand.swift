@@ -170,8 +170,8 @@ struct BenchCommand: ParsableCommand {
             for dimension in [2, 100_000] {
                 let evaluations = dimension == 2 ? (name.hasPrefix("C") ? 50_000 : 10_000) : 400
                 guard let command else {
-                    rows.append([name, "\(dimension)", "–", "not measured: \(name.hasPrefix("C") ? "cc" : "python3") not found",
-                                 "", "", "", ""])
+                    let tool = name.hasPrefix("C") ? "cc" : "python3"
+                    rows.append([name, "\(dimension)", "–", "not measured: \(tool) not found", "", "", "", ""])
                     continue
                 }
                 let trip = try ProtocolBenchmark.roundTrip(command: command, directory: nil, dimension: dimension,

@@ -29,7 +29,11 @@ import Testing
         case text(String)
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Double.self) { self = .number(number) } else { self = .text(try container.decode(String.self)) }
+            if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
         }
         var description: String {
             switch self {
@@ -49,7 +53,9 @@ import Testing
 
     static let pythons: [String: String?] = {
         var found: [String: String?] = [:]
-        for library in ["torch", "optax", "scipy"] { found[library] = ExternalSupport.python(with: [library, "numpy"]) }
+        for library in ["torch", "optax", "scipy"] {
+            found[library] = ExternalSupport.python(with: [library, "numpy"])
+        }
         return found
     }()
 
@@ -66,8 +72,10 @@ import Testing
         setenv("PYTHONPATH", ExternalSupport.pythonClients.path, 1)
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let parameters = fixture.parameters.keys.sorted().map { "    \($0): \(fixture.parameters[$0]!)" }.joined(separator: "\n")
-        let suite = try ExternalSupport.load("""
+        let parameters = fixture.parameters.keys.sorted().map { "    \($0): \(fixture.parameters[$0]!)" }.joined(
+            separator: "\n")
+        let suite = try ExternalSupport.load(
+            """
             name: adapter
             seed: 1
             repetitions: 1
@@ -93,11 +101,14 @@ import Testing
         #expect(progress.functionEvaluations == fixture.functionEvaluations)
         #expect(progress.gradientEvaluations == fixture.gradientEvaluations)
         #expect(progress.hessianVectorProducts == fixture.hessianVectorProducts)
-        let distance = ((fixture.final[0] - 1) * (fixture.final[0] - 1) + (fixture.final[1] - 1) * (fixture.final[1] - 1)).squareRoot()
+        let distance =
+            ((fixture.final[0] - 1) * (fixture.final[0] - 1) + (fixture.final[1] - 1) * (fixture.final[1] - 1))
+            .squareRoot()
         // gdbench's Rosenbrock and the fixture's numpy one may differ in the last bits, which Newton-CG
         // amplifies: the final f and distance to x* = (1, 1) agree to 1e-9 absolute (the problem's scale is 1).
-        #expect(abs(record.final.value - fixture.finalValue) <= 1e-9 * max(1, abs(fixture.finalValue)),
-                "final f \(record.final.value) vs \(fixture.finalValue)")
+        #expect(
+            abs(record.final.value - fixture.finalValue) <= 1e-9 * max(1, abs(fixture.finalValue)),
+            "final f \(record.final.value) vs \(fixture.finalValue)")
         #expect(abs((record.final.distance ?? .nan) - distance) <= 1e-9, "distance to x*")
         ExternalSupport.closePools()
     }

@@ -12,12 +12,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let fileManager = FileManager.default
         try fileManager.createDirectory(at: scratch.appendingPathComponent("suites"), withIntermediateDirectories: true)
-        try fileManager.createDirectory(at: scratch.appendingPathComponent("clients"), withIntermediateDirectories: true)
-        try fileManager.copyItem(at: ExternalSupport.pythonClients, to: scratch.appendingPathComponent("clients/python"))
-        try fileManager.copyItem(at: ExternalSupport.packageRoot.appendingPathComponent("suites/external.yaml"),
-                                 to: scratch.appendingPathComponent("suites/external.yaml"))
-        let check = ["check", "--suite", "external", "--suites-dir", "suites", "--out", "out", "--baseline", "base.jsonl",
-                     "--jobs", "2"]
+        try fileManager.createDirectory(
+            at: scratch.appendingPathComponent("clients"), withIntermediateDirectories: true)
+        try fileManager.copyItem(
+            at: ExternalSupport.pythonClients, to: scratch.appendingPathComponent("clients/python"))
+        try fileManager.copyItem(
+            at: ExternalSupport.packageRoot.appendingPathComponent("suites/external.yaml"),
+            to: scratch.appendingPathComponent("suites/external.yaml"))
+        let check = [
+            "check", "--suite", "external", "--suites-dir", "suites", "--out", "out", "--baseline", "base.jsonl",
+            "--jobs", "2",
+        ]
         let baseline = try ExternalSupport.gdbench(check + ["--update-baseline"], in: scratch)
         #expect(baseline.status == 0, "\(baseline.output)")
         let clean = try ExternalSupport.gdbench(check, in: scratch)
@@ -25,12 +30,15 @@ import Testing
 
         let client = scratch.appendingPathComponent("clients/python/examples/adam.py")
         let source = try String(contentsOf: client, encoding: .utf8)
-        let changed = source.replacingOccurrences(of: "Parameter(\"beta2\", default=0.999,", with: "Parameter(\"beta2\", default=0.998,")
+        let changed = source.replacingOccurrences(
+            of: "Parameter(\"beta2\", default=0.999,", with: "Parameter(\"beta2\", default=0.998,")
         #expect(changed != source)
         try changed.write(to: client, atomically: true, encoding: .utf8)
         let failing = try ExternalSupport.gdbench(check, in: scratch)
         #expect(failing.status == 1, "\(failing.output)")
-        #expect(failing.output.contains("quadratic[d=10,kappa=10,rotation=random]/py-adam[lr=0.01]/rep=0"), "\(failing.output)")
+        #expect(
+            failing.output.contains("quadratic[d=10,kappa=10,rotation=random]/py-adam[lr=0.01]/rep=0"),
+            "\(failing.output)")
         #expect(failing.output.contains("first differs between iteration"), "\(failing.output)")
         #expect(failing.output.contains("8 unchanged"), "the 8 runs of the unchanged GD client pass: \(failing.output)")
     }

@@ -11,11 +11,18 @@ import Testing
     /// What must agree between an external run and its built-in twin (no ids, kinds or times).
     static func essence(_ record: RunRecord) -> String {
         let progress = record.final.progress
-        let hits = record.targets.ladder.map { $0.hit.map { "\($0.iteration)/\($0.gradientEvaluations)/\($0.functionEvaluations)" } ?? "-" }
-        let trace = record.trace.map { "\($0.iteration):\($0.fingerprint):\($0.gradientEvaluations):\($0.learningRate ?? .nan)" }
-        return ["\(record.status)", "\(progress.iteration)", "\(progress.gradientEvaluations)", "\(progress.functionEvaluations)",
-                "\(progress.hessianVectorProducts)", record.finalFingerprint, "\(record.final.value)",
-                hits.joined(separator: ","), trace.joined(separator: " ")].joined(separator: " | ")
+        let hits = record.targets.ladder.map {
+            $0.hit.map { "\($0.iteration)/\($0.gradientEvaluations)/\($0.functionEvaluations)" } ?? "-"
+        }
+        let trace = record.trace.map {
+            "\($0.iteration):\($0.fingerprint):\($0.gradientEvaluations):\($0.learningRate ?? .nan)"
+        }
+        return [
+            "\(record.status)", "\(progress.iteration)", "\(progress.gradientEvaluations)",
+            "\(progress.functionEvaluations)",
+            "\(progress.hessianVectorProducts)", record.finalFingerprint, "\(record.final.value)",
+            hits.joined(separator: ","), trace.joined(separator: " "),
+        ].joined(separator: " | ")
     }
 
     /// Records keyed by problem id, optimizer parameters and repetition, with the kind renamed.
@@ -39,13 +46,23 @@ import Testing
     func pythonClientsEqualTheBuiltIns() throws {
         let external = try SuiteLoader(catalog: .builtIn).load(
             path: ExternalSupport.packageRoot.appendingPathComponent("suites/external.yaml").path)
-        let text = try String(contentsOf: ExternalSupport.packageRoot.appendingPathComponent("suites/external.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: ExternalSupport.packageRoot.appendingPathComponent("suites/external.yaml"), encoding: .utf8)
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let twin = try ExternalSupport.load(Self.builtInTwin(of: text, replacing: [
-            ("kind: external\n    name: py-gd\n    command: [python3, ../clients/python/examples/gd.py]", "kind: sgd"),
-            ("kind: external\n    name: py-adam\n    command: [python3, ../clients/python/examples/adam.py]", "kind: adam"),
-        ]), in: directory)
+        let twin = try ExternalSupport.load(
+            Self.builtInTwin(
+                of: text,
+                replacing: [
+                    (
+                        "kind: external\n    name: py-gd\n    command: [python3, ../clients/python/examples/gd.py]",
+                        "kind: sgd"
+                    ),
+                    (
+                        "kind: external\n    name: py-adam\n    command: [python3, ../clients/python/examples/adam.py]",
+                        "kind: adam"
+                    ),
+                ]), in: directory)
         #expect(twin.optimizers.map(\.kind.name) == ["sgd", "adam"])
         let externalRecords = try ExternalSupport.records(external)
         let builtInRecords = try ExternalSupport.records(twin)
@@ -79,16 +96,18 @@ import Testing
             optimizers:
 
             """
-        let external = try ExternalSupport.load(ExternalSupport.header("c-gd") + problems + """
-              - kind: external
-                name: c-gd
-                command: [\(binary)]
-                lr: [1/L, 0.5]
-            """, in: directory)
-        let twin = try ExternalSupport.load(ExternalSupport.header("c-gd") + problems + """
-              - kind: sgd
-                lr: [1/L, 0.5]
-            """, name: "twin", in: directory)
+        let external = try ExternalSupport.load(
+            ExternalSupport.header("c-gd") + problems + """
+                  - kind: external
+                    name: c-gd
+                    command: [\(binary)]
+                    lr: [1/L, 0.5]
+                """, in: directory)
+        let twin = try ExternalSupport.load(
+            ExternalSupport.header("c-gd") + problems + """
+                  - kind: sgd
+                    lr: [1/L, 0.5]
+                """, name: "twin", in: directory)
         let a = Self.keyed(try ExternalSupport.records(external), renaming: ["c-gd": "sgd"])
         let b = Self.keyed(try ExternalSupport.records(twin), renaming: [:])
         #expect(a.count == 16 && a.count == b.count)

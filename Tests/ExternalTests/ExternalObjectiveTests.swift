@@ -31,11 +31,13 @@ import Testing
             \(optimizers)
             """
         }
-        let served = try ExternalSupport.load(suite("""
-              - kind: external
-                name: rosenbrock
-                command: [python3, \(Self.server)]
-            """.replacingOccurrences(of: "name: rosenbrock", with: "name: served-rosenbrock")), in: directory)
+        let served = try ExternalSupport.load(
+            suite(
+                """
+                  - kind: external
+                    name: rosenbrock
+                    command: [python3, \(Self.server)]
+                """.replacingOccurrences(of: "name: rosenbrock", with: "name: served-rosenbrock")), in: directory)
         let builtIn = try ExternalSupport.load(suite("  - kind: rosenbrock"), name: "builtin", in: directory)
         let a = try ExternalSupport.records(served)
         let b = try ExternalSupport.records(builtIn)
@@ -55,7 +57,8 @@ import Testing
     func aServerThatCrashesOrHangsGivesStatusError() throws {
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let suite = try ExternalSupport.load("""
+        let suite = try ExternalSupport.load(
+            """
             name: served-faults
             seed: 5
             repetitions: 2
@@ -83,7 +86,8 @@ import Testing
             } else {
                 #expect(record.status == .error, "\(record.id)")
                 let expected = fault == "crash" ? "exited with status 7" : "no answer within the deadline"
-                #expect(record.message?.contains("external objective faulty-rosenbrock") == true, "\(record.message ?? "")")
+                #expect(
+                    record.message?.contains("external objective faulty-rosenbrock") == true, "\(record.message ?? "")")
                 #expect(record.message?.contains(expected) == true, "\(record.id): \(record.message ?? "")")
             }
         }
@@ -92,13 +96,16 @@ import Testing
 
     @Test func aTorchModelsLossIsServedToGdbenchsOptimizers() throws {
         guard let python = ExternalSupport.python(with: ["torch"]) else {
-            print("skipped aTorchModelsLossIsServedToGdbenchsOptimizers: no Python with torch (set GDBENCH_PYTHON to one)")
+            print(
+                "skipped aTorchModelsLossIsServedToGdbenchsOptimizers: no Python with torch (set GDBENCH_PYTHON to one)"
+            )
             return
         }
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = ExternalSupport.pythonClients.appendingPathComponent("examples/torch_model_objective.py").path
-        let suite = try ExternalSupport.load("""
+        let suite = try ExternalSupport.load(
+            """
             name: torch-model
             seed: 5
             repetitions: 1

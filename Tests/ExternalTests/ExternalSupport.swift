@@ -75,8 +75,10 @@ enum ExternalSupport {
             for _ in 0..<4 {
                 let candidate = directory.appendingPathComponent("gdbench")
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   FileManager.default.isExecutableFile(atPath: candidate.path) {
+                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue,
+                    FileManager.default.isExecutableFile(atPath: candidate.path)
+                {
                     return candidate
                 }
                 directory = directory.deletingLastPathComponent()
@@ -128,7 +130,9 @@ extension ExternalSupport {
         let output = directory.appendingPathComponent("gdbench_gd").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: compiler)
-        process.arguments = ["-O2", "-ffp-contract=off", "-o", output, packageRoot.appendingPathComponent("clients/c/gdbench_gd.c").path]
+        process.arguments = [
+            "-O2", "-ffp-contract=off", "-o", output, packageRoot.appendingPathComponent("clients/c/gdbench_gd.c").path,
+        ]
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw ExternalTestError("cc failed on clients/c/gdbench_gd.c") }

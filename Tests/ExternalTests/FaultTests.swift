@@ -27,18 +27,19 @@ import Testing
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let faults = Self.expected.keys.sorted()
-        let suite = try ExternalSupport.load(ExternalSupport.header("faults") + """
-            problems:
-              - kind: quadratic
-                d: 4
-                kappa: 10
-            optimizers:
-              - kind: external
-                name: faulty
-                command: [python3, \(ExternalSupport.fixtures.path)/faulty.py]
-                deadline: 2
-                fault: [none, \(faults.joined(separator: ", "))]
-            """, in: directory)
+        let suite = try ExternalSupport.load(
+            ExternalSupport.header("faults") + """
+                problems:
+                  - kind: quadratic
+                    d: 4
+                    kappa: 10
+                optimizers:
+                  - kind: external
+                    name: faulty
+                    command: [python3, \(ExternalSupport.fixtures.path)/faulty.py]
+                    deadline: 2
+                    fault: [none, \(faults.joined(separator: ", "))]
+                """, in: directory)
         let started = Date()
         let records = try ExternalSupport.records(suite, jobs: 2)
         #expect(Date().timeIntervalSince(started) < 60, "faults must not hang the suite")
@@ -62,16 +63,17 @@ import Testing
     func misspelledHyperparameterFailsBeforeAnythingRunsWithFileLineAndKeyPath() throws {
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let text = ExternalSupport.header("typo") + """
-            problems:
-              - kind: quadratic
-                d: 4
-            optimizers:
-              - kind: external
-                name: py-gd
-                command: [python3, \(ExternalSupport.pythonClients.path)/examples/gd.py]
-                lrr: 0.1
-            """
+        let text =
+            ExternalSupport.header("typo") + """
+                problems:
+                  - kind: quadratic
+                    d: 4
+                optimizers:
+                  - kind: external
+                    name: py-gd
+                    command: [python3, \(ExternalSupport.pythonClients.path)/examples/gd.py]
+                    lrr: 0.1
+                """
         do {
             _ = try ExternalSupport.load(text, in: directory)
             Issue.record("a misspelled hyperparameter was accepted")
@@ -85,21 +87,25 @@ import Testing
         #expect(throws: SuiteError.self) { _ = try ExternalSupport.load(range, in: directory) }
     }
 
-    @Test(.enabled(if: ExternalSupport.hasPython, "python3 is not installed"),
-          arguments: [("version", "protocol version 99"), ("json", "not JSON"), ("type", "'complex' is not one of"),
-                      ("garbage", "unknown message tag 'garb'")])
+    @Test(
+        .enabled(if: ExternalSupport.hasPython, "python3 is not installed"),
+        arguments: [
+            ("version", "protocol version 99"), ("json", "not JSON"), ("type", "'complex' is not one of"),
+            ("garbage", "unknown message tag 'garb'"),
+        ])
     func brokenHandshakeIsASuiteError(mode: String, fragment: String) throws {
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let text = ExternalSupport.header("hello-\(mode)") + """
-            problems:
-              - kind: quadratic
-                d: 4
-            optimizers:
-              - kind: external
-                name: broken
-                command: [python3, \(ExternalSupport.fixtures.path)/badhello.py, \(mode)]
-            """
+        let text =
+            ExternalSupport.header("hello-\(mode)") + """
+                problems:
+                  - kind: quadratic
+                    d: 4
+                optimizers:
+                  - kind: external
+                    name: broken
+                    command: [python3, \(ExternalSupport.fixtures.path)/badhello.py, \(mode)]
+                """
         do {
             _ = try ExternalSupport.load(text, in: directory)
             Issue.record("a broken handshake was accepted")
@@ -112,15 +118,16 @@ import Testing
     @Test func missingProgramIsASuiteError() throws {
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let text = ExternalSupport.header("missing") + """
-            problems:
-              - kind: quadratic
-                d: 4
-            optimizers:
-              - kind: external
-                name: nothing
-                command: [gdbench-no-such-program-anywhere]
-            """
+        let text =
+            ExternalSupport.header("missing") + """
+                problems:
+                  - kind: quadratic
+                    d: 4
+                optimizers:
+                  - kind: external
+                    name: nothing
+                    command: [gdbench-no-such-program-anywhere]
+                """
         #expect(throws: SuiteError.self) { _ = try ExternalSupport.load(text, in: directory) }
     }
 }

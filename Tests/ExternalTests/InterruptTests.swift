@@ -26,29 +26,38 @@ import Testing
         let scratch = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         // A GD client slowed to ~1 ms per iteration, under a path unique to this test.
-        let source = try String(contentsOf: ExternalSupport.pythonClients.appendingPathComponent("examples/gd.py"), encoding: .utf8)
-        let slow = source
-            .replacingOccurrences(of: "os.path.join(os.path.dirname(os.path.abspath(__file__)), \"..\")",
-                                  with: "\"\(ExternalSupport.pythonClients.path)\"")
-            .replacingOccurrences(of: "            g = run.gradient(x)", with: "            time.sleep(0.0005)\n            g = run.gradient(x)")
+        let source = try String(
+            contentsOf: ExternalSupport.pythonClients.appendingPathComponent("examples/gd.py"), encoding: .utf8)
+        let slow =
+            source
+            .replacingOccurrences(
+                of: "os.path.join(os.path.dirname(os.path.abspath(__file__)), \"..\")",
+                with: "\"\(ExternalSupport.pythonClients.path)\""
+            )
+            .replacingOccurrences(
+                of: "            g = run.gradient(x)",
+                with: "            time.sleep(0.0005)\n            g = run.gradient(x)"
+            )
             .replacingOccurrences(of: "import sys\n", with: "import sys\nimport time\n")
         let client = scratch.appendingPathComponent("slow-gd-client.py")
         try slow.write(to: client, atomically: true, encoding: .utf8)
-        let suite = ExternalSupport.header("slow-external") + """
-            problems:
-              - kind: quadratic
-                d: 10
-                kappa: [300, 1000]
-                rotation: random
-            optimizers:
-              - kind: external
-                name: slow-gd
-                command: [python3, \(client.path)]
-                lr: 1/L
-            """
+        let suite =
+            ExternalSupport.header("slow-external") + """
+                problems:
+                  - kind: quadratic
+                    d: 10
+                    kappa: [300, 1000]
+                    rotation: random
+                optimizers:
+                  - kind: external
+                    name: slow-gd
+                    command: [python3, \(client.path)]
+                    lr: 1/L
+                """
         let suiteURL = scratch.appendingPathComponent("slow-external.yaml")
         try suite.write(to: suiteURL, atomically: true, encoding: .utf8)
-        let uninterrupted = try ExternalSupport.gdbench(["run", suiteURL.path, "--out", "whole", "--jobs", "2", "--quiet"], in: scratch)
+        let uninterrupted = try ExternalSupport.gdbench(
+            ["run", suiteURL.path, "--out", "whole", "--jobs", "2", "--quiet"], in: scratch)
         #expect(uninterrupted.status == 0, "\(uninterrupted.output)")
         let expected = try RunDirectory(url: scratch.appendingPathComponent("whole/slow-external/latest")).readRecords()
         #expect(expected.count == 4)
@@ -57,8 +66,10 @@ import Testing
         let process = Process()
         // A process group of its own (as a terminal's foreground job), led by gdbench itself.
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import os, sys; os.setpgid(0, 0); os.execv(sys.argv[1], sys.argv[1:])",
-                             executable.path, "run", suiteURL.path, "--out", "cut", "--jobs", "2", "--quiet"]
+        process.arguments = [
+            "python3", "-c", "import os, sys; os.setpgid(0, 0); os.execv(sys.argv[1], sys.argv[1:])",
+            executable.path, "run", suiteURL.path, "--out", "cut", "--jobs", "2", "--quiet",
+        ]
         process.currentDirectoryURL = scratch
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -66,12 +77,17 @@ import Testing
         let journalURL = { () -> URL? in
             let root = scratch.appendingPathComponent("cut/slow-external")
             let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-            return names.first { $0 != "latest" && !$0.hasPrefix(".") }.map { root.appendingPathComponent("\($0)/journal.jsonl") }
+            return names.first { $0 != "latest" && !$0.hasPrefix(".") }.map {
+                root.appendingPathComponent("\($0)/journal.jsonl")
+            }
         }
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
             if let url = journalURL(), let data = FileManager.default.contents(atPath: url.path),
-               data.filter({ $0 == UInt8(ascii: "\n") }).count >= 1 { break }
+                data.filter({ $0 == UInt8(ascii: "\n") }).count >= 1
+            {
+                break
+            }
             usleep(20_000)
         }
         #expect(Self.processes(mentioning: client.path).count >= 1, "clients are running")
@@ -81,7 +97,8 @@ import Testing
         usleep(300_000)
         #expect(Self.processes(mentioning: client.path).isEmpty, "no client outlives gdbench")
 
-        let resumed = try ExternalSupport.gdbench(["run", suiteURL.path, "--out", "cut", "--jobs", "2", "--quiet", "--resume"], in: scratch)
+        let resumed = try ExternalSupport.gdbench(
+            ["run", suiteURL.path, "--out", "cut", "--jobs", "2", "--quiet", "--resume"], in: scratch)
         #expect(resumed.status == 0, "\(resumed.output)")
         let completed = try RunDirectory(url: scratch.appendingPathComponent("cut/slow-external/latest")).readRecords()
         let same = Self.timeless(completed) == Self.timeless(expected)

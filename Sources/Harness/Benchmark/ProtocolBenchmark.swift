@@ -3,9 +3,9 @@ import Foundation
 import Objectives
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The external protocol's cost (docs/protocol.md), for `gdbench bench`: a null client (no arithmetic;
@@ -31,13 +31,16 @@ public enum ProtocolBenchmark {
     }
 
     /// Seconds per evaluation of the protocol (oracle time excluded) and the oracle's own share.
-    public static func roundTrip(command: [String], directory: String?, dimension: Int, evaluations: Int,
-                                 evaluationsPerIteration: Int = 16) throws -> (seconds: Double, oracleSeconds: Double) {
+    public static func roundTrip(
+        command: [String], directory: String?, dimension: Int, evaluations: Int,
+        evaluationsPerIteration: Int = 16
+    ) throws -> (seconds: Double, oracleSeconds: Double) {
         let pool = try ClientPools.pool(for: ClientConfiguration(name: "null", command: command, directory: directory))
         defer { pool.closeIdle() }
         let iterations = max(1, evaluations / evaluationsPerIteration)
-        let context = ExternalRunContext(runID: "bench", maxIterations: iterations + 10, maxGradientEvaluations: nil,
-                                         timeoutSeconds: nil)
+        let context = ExternalRunContext(
+            runID: "bench", maxIterations: iterations + 10, maxGradientEvaluations: nil,
+            timeoutSeconds: nil)
         let parameters = ParameterSet(["evaluations": .number(Double(evaluationsPerIteration))])
         let objective = NullObjective(dimension: dimension)
         func pass(_ count: Int) throws -> (Double, Double) {
@@ -61,7 +64,8 @@ public enum ProtocolBenchmark {
     public static func pipeEcho(dimension: Int, repeats: Int) throws -> Double {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/cat")
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -69,22 +73,28 @@ public enum ProtocolBenchmark {
             try? input.fileHandleForWriting.close()
             process.waitUntilExit()
         }
-        let writer = input.fileHandleForWriting.fileDescriptor, reader = output.fileHandleForReading.fileDescriptor
+        let writer = input.fileHandleForWriting.fileDescriptor
+        let reader = output.fileHandleForReading.fileDescriptor
         _ = fcntl(writer, F_SETFL, fcntl(writer, F_GETFL) | O_NONBLOCK)
         var out = [UInt8](repeating: 1, count: 8 * dimension)
         var back = [UInt8](repeating: 0, count: 8 * dimension)
         func echo() throws {
-            var written = 0, read = 0
+            var written = 0
+            var read = 0
             while read < back.count {
-                var fds = [pollfd(fd: reader, events: Int16(POLLIN), revents: 0),
-                           pollfd(fd: written < out.count ? writer : -1, events: Int16(POLLOUT), revents: 0)]
+                var fds = [
+                    pollfd(fd: reader, events: Int16(POLLIN), revents: 0),
+                    pollfd(fd: written < out.count ? writer : -1, events: Int16(POLLOUT), revents: 0),
+                ]
                 guard poll(&fds, 2, 10_000) > 0 else { throw ClientFault("cat did not echo within 10 s") }
                 if written < out.count, fds[1].revents != 0 {
                     let n = out.withUnsafeBytes { write(writer, $0.baseAddress! + written, $0.count - written) }
                     if n > 0 { written += n }
                 }
                 if fds[0].revents != 0 {
-                    let n = back.withUnsafeMutableBytes { readDescriptor(reader, $0.baseAddress! + read, $0.count - read) }
+                    let n = back.withUnsafeMutableBytes {
+                        readDescriptor(reader, $0.baseAddress! + read, $0.count - read)
+                    }
                     guard n > 0 else { throw ClientFault("cat closed its output") }
                     read += n
                 }
