@@ -1,8 +1,10 @@
 import External
 import Objectives
 import Optimizers
+import Parameters
 import Randomness
 import Results
+import SuiteLanguage
 
 /// Runs one ``RunSpec`` on a built problem instance and turns the passes into a ``RunRecord``
 /// (see ``RunLoop`` for what is monitored, counted and timed).
@@ -33,7 +35,7 @@ public enum Runner {
             return failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: instance, message: "\(error)")
         }
         var pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop)
-        if let fault = ExternalProblemEntry.fault(of: instance.objective) {
+        if let fault = (instance.objective as? ExternalObjective)?.takeFault() {
             pass.status = .error
             pass.message = fault
         }
@@ -56,7 +58,7 @@ public enum Runner {
                     let method = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem,
                                                               runSeed: spec.runSeed).method
                     let replay = try time(instance.objective, method, spec: spec, marks: marks, iterations: pass.finalIteration)
-                    if let fault = ExternalProblemEntry.fault(of: instance.objective) { throw MethodError(fault) }
+                    if let fault = (instance.objective as? ExternalObjective)?.takeFault() { throw MethodError(fault) }
                     if replay.fingerprint != pass.finalFingerprint {
                         status = .error
                         message = "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint \(RunRecord.hex(replay.fingerprint)) instead of \(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"
