@@ -82,10 +82,10 @@ def serve_objective(name, version, parameters, build, client=None):
             d = len(problem.start)
             flags = (1 if problem.optimal_value is not None else 0) | (2 if problem.minimizer is not None else 0)
             optimal = problem.optimal_value if problem.optimal_value is not None else float("nan")
-            shape = struct.pack("<QB7xd", d, flags, optimal) + _doubles(problem.start)
+            shape = [struct.pack("<QB7xd", d, flags, optimal), _doubles(problem.start)]
             if problem.minimizer is not None:
-                shape += _doubles(problem.minimizer)
-            client.send(b"SHAP", shape)
+                shape.append(_doubles(problem.minimizer))
+            client.send(b"SHAP", *shape)
         elif tag == b"EVAL":
             if problem is None:
                 raise ClientError("EVAL before PROB")

@@ -61,7 +61,9 @@ class Parameter:
 def _doubles(values):
     """Raw little-endian binary64 bytes of a sequence of floats (array, list, or buffer of doubles)."""
     if isinstance(values, (bytes, bytearray, memoryview)):
-        return bytes(values)
+        return values
+    if hasattr(values, "dtype") and hasattr(values, "astype"):  # numpy: one copy, no per-element loop
+        return values.astype("<f8", copy=False).tobytes()
     data = values if isinstance(values, array.array) and values.typecode == "d" else array.array("d", values)
     if not _LITTLE:
         data = array.array("d", data)
@@ -90,23 +92,41 @@ class Client:
         self._out_fd = None if writer else sys.stdout.fileno()
         self._pending = bytearray()
 
-    def send(self, tag, payload=b""):
-        frame = _HEADER.pack(tag, len(payload)) + payload
+    def send(self, tag, *parts):
+        """One frame whose payload is the concatenation of ``parts`` (bytes-like), in one ``writev``."""
+        length = sum(len(part) for part in parts)
+        header = _HEADER.pack(tag, length)
         if self._writer is not None:
-            self._writer.write(frame)
+            self._writer.write(header + b"".join(parts))
             self._writer.flush()
             return
-        view = memoryview(frame)
-        while view:
-            view = view[os.write(self._out_fd, view):]
+        written = os.writev(self._out_fd, (header,) + parts)
+        if written < 8 + length:  # a partial write (a signal): send the rest
+            view = memoryview(header + b"".join(parts))[written:]
+            while view:
+                view = view[os.write(self._out_fd, view):]
 
     def _read(self, count):
-        """Exactly ``count`` bytes, or fewer at end of input."""
+        """Exactly ``count`` bytes, or fewer at end of input. Small reads are served from one buffered
+        ``os.read``; large payloads are read straight into their own buffer (``os.readv``), without
+        the allocation of a full-size ``bytes`` per pipe chunk."""
         if self._reader is not None:
             return self._reader.read(count)
         pending = self._pending
+        if count > 65536:
+            buffer = bytearray(count)
+            view = memoryview(buffer)
+            filled = min(len(pending), count)
+            view[:filled] = pending[:filled]
+            del pending[:filled]
+            while filled < count:
+                got = os.readv(self._in_fd, [view[filled:]])
+                if not got:
+                    return bytes(buffer[:filled])
+                filled += got
+            return buffer
         while len(pending) < count:
-            chunk = os.read(self._in_fd, max(65536, count - len(pending)))
+            chunk = os.read(self._in_fd, 65536)
             if not chunk:
                 break
             pending += chunk
@@ -188,8 +208,10 @@ class Run:
     def _ask(self, request, x, v=None):
         now = time.perf_counter()
         self._own_time += now - self._since
-        payload = _REQUESTS[request] + _doubles(x) + (b"" if v is None else _doubles(v))
-        self._client.send(b"EVAL", payload)
+        if v is None:
+            self._client.send(b"EVAL", _REQUESTS[request], _doubles(x))
+        else:
+            self._client.send(b"EVAL", _REQUESTS[request], _doubles(x), _doubles(v))
         tag, answer = self._client.receive()
         self._since = time.perf_counter()
         if tag == b"STOP":
@@ -222,7 +244,7 @@ class Run:
         self._own_time += now - self._since
         header = struct.pack("<B7xdd", 1 if finished else 0, learning_rate, self._own_time)
         self._own_time = 0.0
-        self._client.send(b"ITER", header + _doubles(x))
+        self._client.send(b"ITER", header, _doubles(x))
         self.iteration += 1
         tag, answer = self._client.receive()
         self._since = time.perf_counter()
