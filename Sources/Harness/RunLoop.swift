@@ -216,6 +216,7 @@ enum RunLoop {
         var iteration = 0
 
         func finish() -> MonitoredPass {
+            method.finish(reason: interrupted ? "interrupted" : status.rawValue)
             let f = objective.evaluate(at: x, gradient: &gradient)
             let gradientNorm = norm(gradient)
             if trace.last?.iteration != iteration { trace.append(tracePoint(iteration, f, gradientNorm)) }
@@ -368,6 +369,7 @@ enum RunLoop {
         var x = objective.startingPoint
         var seconds = [Double](repeating: 0, count: marks.count)
         let start = MonotonicClock.nanoseconds()
+        defer { method.finish(reason: "replay-end") }
         try method.prepare(at: x, oracle: &oracle)
         var next = 0
         while next < marks.count, marks[next] == 0 {

@@ -154,12 +154,17 @@ public struct OptimizerIdentity: Codable, Sendable, Equatable {
     /// Hyperparameters resolved against the problem's constants (`lr` = 0.01, not `1/L`).
     public var parameters: [String: String]
     public var schedule: ScheduleIdentity?
+    /// An external optimizer's declared name, version and protocol (docs/protocol.md); absent for built-ins.
+    public var client: String?
 
-    public init(id: String, kind: String, parameters: [String: String], schedule: ScheduleIdentity?) {
+    public init(
+        id: String, kind: String, parameters: [String: String], schedule: ScheduleIdentity?, client: String? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.parameters = parameters
         self.schedule = schedule
+        self.client = client
     }
 }
 
@@ -309,10 +314,28 @@ public struct WallTime: Codable, Sendable, Equatable {
     public var medianSeconds: Double
     /// Total seconds of each timing repeat, in the order they ran.
     public var repeats: [Double]
+    /// Where an external optimizer's time went (medians over the repeats); absent for built-ins.
+    public var split: TimeSplit?
 
-    public init(medianSeconds: Double, repeats: [Double]) {
+    public init(medianSeconds: Double, repeats: [Double], split: TimeSplit? = nil) {
         self.medianSeconds = medianSeconds
         self.repeats = repeats
+        self.split = split
+    }
+}
+
+/// The wall time of an external run split three ways: the optimizer's own computing (reported by the
+/// client, absent when it does not measure it), gdbench's oracle calls, and the pipe (everything else:
+/// transfers, encoding, waking the other process).
+public struct TimeSplit: Codable, Sendable, Equatable {
+    public var optimizerSeconds: Double?
+    public var oracleSeconds: Double
+    public var pipeSeconds: Double?
+
+    public init(optimizerSeconds: Double?, oracleSeconds: Double, pipeSeconds: Double?) {
+        self.optimizerSeconds = optimizerSeconds
+        self.oracleSeconds = oracleSeconds
+        self.pipeSeconds = pipeSeconds
     }
 }
 

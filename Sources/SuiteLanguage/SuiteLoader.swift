@@ -264,18 +264,26 @@ public struct SuiteLoader {
         let mapping = try reader.mapping(node, keyPath)
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.problems.map(\.name)
-        guard let kind = catalog.problem(named: name) else {
-            throw unknown("problem kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
+        let external = name == ExternalOptimizerEntry.kindName
+        let kind: ProblemKind
+        if external {
+            kind = try ExternalProblemEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names)
+        } else if let builtIn = catalog.problem(named: name) {
+            kind = builtIn
+        } else {
+            throw unknown("problem kind '\(name)'", name, among: names + [ExternalOptimizerEntry.kindName],
+                          line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ProblemEntry(kind: kind, location: location)
-        let extra = ["kind", "batch-size", "gradient-noise"]
+        let extra = ["kind", "batch-size", "gradient-noise"] + (external ? ["name", "command", "deadline"] : [])
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             location.parameterLines[key] = keyNode.mark?.line
             let path = "\(keyPath).\(key)"
             switch key {
             case "kind": continue
+            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "batch-size":
                 entry.batchSizes = try reader.alternatives(value, path).map { item -> Int? in
                     if item.string == "full" { return nil }
@@ -302,8 +310,15 @@ public struct SuiteLoader {
         let mapping = try reader.mapping(node, keyPath)
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.optimizers.map(\.name)
-        guard let kind = catalog.optimizer(named: name) else {
-            throw unknown("optimizer kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
+        let external = name == ExternalOptimizerEntry.kindName
+        let kind: OptimizerKind
+        if external {
+            kind = try ExternalOptimizerEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names)
+        } else if let builtIn = catalog.optimizer(named: name) {
+            kind = builtIn
+        } else {
+            throw unknown("optimizer kind '\(name)'", name, among: names + [ExternalOptimizerEntry.kindName],
+                          line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = OptimizerEntry(kind: kind, location: location)
@@ -313,6 +328,7 @@ public struct SuiteLoader {
             let path = "\(keyPath).\(key)"
             switch key {
             case "kind": continue
+            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "schedule":
                 guard kind.acceptsSchedule else {
                     throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "\(kind.name) has no learning rate a schedule could drive")
@@ -335,6 +351,7 @@ public struct SuiteLoader {
                 }
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : []) + ["only-on"]
+                        + (external ? ExternalOptimizerEntry.ownKeys.dropFirst() : [])
                     throw unknown("hyperparameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path, reader: reader)
                 }
                 entry.parameters[key] = try reader.templates(value, spec: spec, path)
