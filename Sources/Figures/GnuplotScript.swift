@@ -45,7 +45,7 @@ public struct GnuplotScript {
     /// The key goes below the plot area (it never covers data). Two columns when there are more than
     /// three entries and two of the longest fit side by side — gnuplot estimates about 8 px a character
     /// at 10 pt on 800 px (100 characters), 6.5 px at 8 pt (124) — with the smaller font for more than
-    /// eight entries; else one column (8 pt beyond eight entries, to leave the plot its height). A LaTeX
+    /// eight entries; else one column (8 pt beyond eight entries or for entries over 80 characters). A LaTeX
     /// column at 8 pt holds about 64 characters.
     /// `oneColumn`: a panel's key (at most eight entries), always one column.
     mutating func key(_ entries: [String], oneColumn: Bool = false) {
@@ -64,6 +64,7 @@ public struct GnuplotScript {
                 columns = 2
             }
         }
+        if columns == 1 && longest > 80 { size = 8 }  // one long entry (a nested optimizer's id)
         let font = format.isLaTeX ? "" : " font ',\(size)'"
         // A panel's key is a vertical list (gnuplot warns about fitting a long horizontal one).
         let direction = oneColumn ? "vertical" : "horizontal"

@@ -187,6 +187,7 @@ public struct ReportWriter {
         }
         text += "\n" + statusLine + "\n" + ladderLine + "\n"
         text += markdownTables()
+        text += ClaimsSection.markdown(DeepLearningClaims.evaluate(results.records))
         text += "\n## Figures\n\n"
         for figure in figures {
             let output = figuresFolder.appendingPathComponent(figure.outputFileName)

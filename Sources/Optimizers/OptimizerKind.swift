@@ -24,6 +24,9 @@ public struct OptimizerKind: Sendable {
     /// comes as an ``AnySchedule`` so that a generic builder is specialised for it when gdbench is
     /// compiled, never run with a schedule type known only at run time.
     public var make: @Sendable (ParameterSet, AnySchedule?, UInt64) throws -> any Method
+    /// Where the method comes from when it is not built in (an external client's declared name and
+    /// version); recorded in each run's optimizer identity. nil for built-in kinds.
+    public var provenance: String?
 
     public init(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
