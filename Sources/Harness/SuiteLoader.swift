@@ -116,9 +116,17 @@ public struct SuiteLoader {
         var fields = Fields(file: file)
         let reader = NodeReader(file: file)
         var included: [Fields] = []
+        // Every error of the file: a bad key, problem or optimizer entry is noted and reading goes on.
+        var errors: [SuiteError] = []
+        func note(_ body: () throws -> Void) throws {
+            do { try body() } catch let error as SuiteError { errors.append(error) } catch let error as SuiteErrors {
+                errors += error.errors
+            }
+        }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let line = keyNode.mark?.line
+            try note {
             switch key {
             case "name": fields.name = try reader.word(value, "name")
             case "description": fields.description = try reader.word(value, "description")
@@ -146,17 +154,19 @@ public struct SuiteLoader {
             case "problems":
                 let items = try reader.list(value, "problems")
                 for (index, item) in items.enumerated() {
-                    fields.problems.append(try readProblem(item, keyPath: "problems[\(index)]", reader: reader))
+                    try note { fields.problems.append(try readProblem(item, keyPath: "problems[\(index)]", reader: reader)) }
                 }
             case "optimizers":
                 let items = try reader.list(value, "optimizers")
                 for (index, item) in items.enumerated() {
-                    fields.optimizers.append(try readOptimizer(item, keyPath: "optimizers[\(index)]", reader: reader))
+                    try note { fields.optimizers.append(try readOptimizer(item, keyPath: "optimizers[\(index)]", reader: reader)) }
                 }
             default:
                 throw SuiteError(file: file, line: line, keyPath: key, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.topKeys)); known: \(SuiteLoader.topKeys.joined(separator: ", "))")
             }
+            }
         }
+        try SuiteErrors.throwIfAny(errors)
         for other in included {
             fields.name = fields.name ?? other.name
             fields.description = fields.description ?? other.description

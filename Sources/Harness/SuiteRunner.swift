@@ -65,26 +65,41 @@ public enum SuiteRunner {
     }
 
     /// Checks everything that needs a problem instance, on repetition 0 of each problem: the kinds'
-    /// `make` errors, expressions over constants the problem lacks, ranges of resolved values, and
-    /// that the target measure is defined.
+    /// `make` errors, expressions over constants the problem lacks, ranges of resolved values, that
+    /// the target measure is defined, and that every optimizer can be prepared on the problem
+    /// (``PairCheck``). Throws every error found (``SuiteErrors``), each (problem, optimizer entry)
+    /// reported once.
     public static func validate(_ plan: RunPlan) throws {
         var instances: [String: ProblemInstance] = [:]
         var checked = Set<String>()
+        var errors: [SuiteError] = []
+        var seen = Set<String>()
+        func note(_ error: Error) {
+            let suiteError = error as? SuiteError
+                ?? SuiteError(file: plan.suite.file, line: nil, keyPath: "", message: "\(error)")
+            if seen.insert(suiteError.description).inserted { errors.append(suiteError) }
+        }
         for spec in plan.specs where spec.repetition == 0 && !checked.contains(spec.problem.id) {
             checked.insert(spec.problem.id)
             let instance: ProblemInstance
             if let built = instances[spec.problem.instanceID] {
                 instance = built
             } else {
-                instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)
-                try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: spec.problem,
-                                               suiteFile: plan.suite.file)
+                do {
+                    instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)
+                    try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: spec.problem,
+                                                   suiteFile: plan.suite.file)
+                } catch {
+                    note(error)
+                    continue
+                }
                 instances[spec.problem.instanceID] = instance
             }
             for optimizer in plan.optimizers where optimizer.applies(to: spec.problem.id) {
-                _ = try Instantiation.makeMethod(optimizer, instance: instance, problem: spec.problem, runSeed: spec.runSeed)
+                do { try PairCheck.check(optimizer, instance: instance, spec: spec) } catch { note(error) }
             }
         }
+        try SuiteErrors.throwIfAny(errors)
     }
 
     public static func run(_ plan: RunPlan, options: SuiteRunOptions = SuiteRunOptions()) throws -> SuiteOutcome {

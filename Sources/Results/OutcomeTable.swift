@@ -1,19 +1,46 @@
 /// The compact table printed after a run: one row per (problem, optimizer) over repetitions, with
 /// the median iterations to the final target (over all repetitions, a miss counting as +∞, so the
-/// median is "—" when half or more missed), the success rate (status `converged`) and the median
-/// optimizer seconds.
+/// median is "—" when half or more missed), how many runs ended in each status (converged, budget,
+/// diverged, timeout, error) and the median optimizer seconds; then every distinct error message once.
 public struct OutcomeTable: Sendable {
     public struct Row: Codable, Sendable, Equatable {
         public var problem: String
         public var optimizer: String
         public var runs: Int
         public var converged: Int
+        /// Runs per status other than converged; omitted from JSON when zero.
+        public var budget: Int = 0
+        public var diverged: Int = 0
+        public var timeout: Int = 0
+        public var error: Int = 0
         /// nil when half or more of the runs missed the final target.
         public var medianIterations: Double?
         public var medianSeconds: Double
     }
 
     public var rows: [Row]
+    /// Each distinct message of the runs with status `error`, with how many runs gave it and the first
+    /// run id (in id order) that did.
+    public var errors: [ErrorMessage] = []
+
+    public struct ErrorMessage: Codable, Sendable, Equatable {
+        public var message: String
+        public var count: Int
+        public var firstRun: String
+    }
+
+    /// Runs per status over the whole table.
+    public var statusCounts: [RunStatus: Int] {
+        var counts: [RunStatus: Int] = [:]
+        for row in rows {
+            counts[.converged, default: 0] += row.converged
+            counts[.budget, default: 0] += row.budget
+            counts[.diverged, default: 0] += row.diverged
+            counts[.timeout, default: 0] += row.timeout
+            counts[.error, default: 0] += row.error
+        }
+        return counts
+    }
     /// The final target of the ladder and its measure (`relative-gap ≤ 1e-08`), for the header.
     public var finalTarget: String?
 
@@ -30,7 +57,7 @@ public struct OutcomeTable: Sendable {
         struct Group: Sendable {
             var problem: String
             var optimizer: String
-            var converged = 0
+            var counts: [RunStatus: Int] = [:]
             var iterations: [Double] = []
             var seconds: [Double] = []
         }
@@ -39,6 +66,8 @@ public struct OutcomeTable: Sendable {
         private var isEmpty = true
         private var order: [String] = []
         private var groups: [String: Group] = [:]
+        private var errors: [ErrorMessage] = []
+        private var errorIndex: [String: Int] = [:]
 
         public init() {}
 
@@ -52,7 +81,16 @@ public struct OutcomeTable: Sendable {
                 order.append(key)
                 groups[key] = Group(problem: record.problem.id, optimizer: record.optimizer.id)
             }
-            groups[key]?.converged += record.status == .converged ? 1 : 0
+            groups[key]?.counts[record.status, default: 0] += 1
+            if record.status == .error {
+                let message = record.message ?? "(no message)"
+                if let index = errorIndex[message] {
+                    errors[index].count += 1
+                } else {
+                    errorIndex[message] = errors.count
+                    errors.append(ErrorMessage(message: message, count: 1, firstRun: record.id))
+                }
+            }
             groups[key]?.iterations.append(record.targets.ladder.last?.hit.map { Double($0.iteration) } ?? .infinity)
             groups[key]?.seconds.append(record.wallTime.medianSeconds)
         }
@@ -62,10 +100,15 @@ public struct OutcomeTable: Sendable {
                 guard let group = groups[key] else { return nil }
                 let medianIterations = OutcomeTable.median(group.iterations)
                 return Row(problem: group.problem, optimizer: group.optimizer, runs: group.iterations.count,
-                           converged: group.converged, medianIterations: medianIterations.isFinite ? medianIterations : nil,
+                           converged: group.counts[.converged] ?? 0, budget: group.counts[.budget] ?? 0,
+                           diverged: group.counts[.diverged] ?? 0, timeout: group.counts[.timeout] ?? 0,
+                           error: group.counts[.error] ?? 0,
+                           medianIterations: medianIterations.isFinite ? medianIterations : nil,
                            medianSeconds: OutcomeTable.median(group.seconds))
             }
-            return OutcomeTable(rows: rows, finalTarget: finalTarget)
+            var table = OutcomeTable(rows: rows, finalTarget: finalTarget)
+            table.errors = errors
+            return table
         }
     }
 
@@ -81,13 +124,19 @@ public struct OutcomeTable: Sendable {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    /// Fixed-width text, columns: problem, optimizer, iterations, success, time.
+    /// Fixed-width text, columns: problem, optimizer, iterations, runs per status, time; then the
+    /// status totals and every distinct error message (``errorText()``).
     public func text() -> String {
-        let header = ["problem", "optimizer", "median iters", "success", "median time"]
-        let caption = finalTarget.map { "iterations and success: first hit of \($0); time: optimizer seconds, median over repetitions\n" } ?? ""
+        let header = ["problem", "optimizer", "median iters", "converged", "budget", "diverged", "timeout", "error",
+                      "median time"]
+        let caption = finalTarget.map {
+            "iterations and converged: first hit of \($0); runs per status; time: optimizer seconds, median over repetitions\n"
+        } ?? ""
+        func count(_ value: Int) -> String { value == 0 ? "·" : String(value) }
         let body = rows.map { row in
             [row.problem, row.optimizer, row.medianIterations.map { OutcomeTable.compact($0) } ?? "—",
-             "\(row.converged)/\(row.runs)", OutcomeTable.duration(row.medianSeconds)]
+             "\(row.converged)/\(row.runs)", count(row.budget), count(row.diverged), count(row.timeout),
+             count(row.error), OutcomeTable.duration(row.medianSeconds)]
         }
         let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
@@ -97,7 +146,25 @@ public struct OutcomeTable: Sendable {
             }.joined(separator: "  ")
         }
         return caption + ([line(header), line(widths.map { String(repeating: "─", count: $0) })] + body.map(line))
-            .joined(separator: "\n") + "\n"
+            .joined(separator: "\n") + "\n" + totalsLine() + errorText()
+    }
+
+    /// `statuses: 12 converged, 3 budget, 1 diverged, 0 timeout, 2 error`.
+    public func totalsLine() -> String {
+        let counts = statusCounts
+        let parts = RunStatus.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }
+        return "statuses: " + parts.joined(separator: ", ") + "\n"
+    }
+
+    /// Every distinct error message once, with its count and first run; empty without errors.
+    public func errorText() -> String {
+        guard !errors.isEmpty else { return "" }
+        let total = errors.reduce(0) { $0 + $1.count }
+        var text = "\n\(total) run\(total == 1 ? "" : "s") ended in error (\(errors.count) distinct message\(errors.count == 1 ? "" : "s")):\n"
+        for error in errors {
+            text += "  \(error.count)× \(error.message)\n     first: \(error.firstRun)\n"
+        }
+        return text
     }
 
     static func compact(_ value: Double) -> String {

@@ -14,6 +14,7 @@ struct DescribeCommand: ParsableCommand {
         let catalog = Catalog.builtIn
         if let kind = catalog.optimizer(named: name) {
             print("\(kind.name) — \(kind.summary)\n")
+            if let warning = KnownPitfalls.warning(forKind: kind.name) { print("Warning: \(warning)\n") }
             print("Update rule:\n\(DescribeCommand.indent(kind.updateRule))\n")
             print("Parameters:\n\(DescribeCommand.table(kind.parameters))")
             if kind.acceptsSchedule { print("  (lr may be driven by a schedule: `schedule: {kind: ...}`)") }

@@ -5,7 +5,7 @@ import Results
 
 /// `gdbench`: run benchmark suites of gradient-descent optimizers and manage their results.
 ///
-/// Exit codes: 0 success, 2 usage or input error (one-line message on stderr), 130 interrupted.
+/// Exit codes: ``ExitStatus``.
 @main
 struct Gdbench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +19,9 @@ struct Gdbench: ParsableCommand {
 
             Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an optimizer.
 
-            Exit codes: 0 ok, 2 usage or input error, 130 interrupted (finished runs are kept; continue with --resume).
+            Exit codes: 0 ok, 1 check found a regression, 2 usage or input error, 3 some runs ended with status \
+            error (messages printed after the summary; --allow-errors gives 0), 130 interrupted (finished runs \
+            are kept; continue with --resume).
             """,
         version: Provenance.gdbenchVersion,
         subcommands: [RunCommand.self, Check.self, Plot.self, Report.self, ValidateCommand.self, ListCommand.self, DescribeCommand.self, MergeCommand.self, BenchCommand.self],
@@ -30,6 +32,8 @@ struct Gdbench: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as SuiteError {
+            fail(error.description)
+        } catch let error as SuiteErrors {
             fail(error.description)
         } catch let error as ResultsError {
             fail(error.description)
@@ -51,7 +55,7 @@ struct Gdbench: ParsableCommand {
 
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("gdbench: \(message)\n".utf8))
-        Foundation.exit(2)
+        Foundation.exit(ExitStatus.inputError)
     }
 }
 

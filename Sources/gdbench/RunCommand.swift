@@ -51,6 +51,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
 
+    @Flag(name: .long, help: "Exit 0 even when some runs end with status error (default: exit code 3).")
+    var allowErrors = false
+
     @Option(name: .long, help: ArgumentHelp("Summary format: table or json.", valueName: "format"))
     var format: OutputFormat = .table
 
@@ -68,6 +71,9 @@ struct RunCommand: ParsableCommand {
         var loaded = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
         if let seed { loaded.seed = seed }
         let plan = try RunPlan(suite: loaded)
+        for warning in plan.optimizers.compactMap(KnownPitfalls.warning(for:)) {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
         if Provenance.buildConfiguration == "debug" && !quiet {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
         }
@@ -91,7 +97,7 @@ struct RunCommand: ParsableCommand {
                 continue with: \((CommandLine.arguments + (resume ? [] : ["--resume"])).joined(separator: " "))
 
                 """.utf8))
-            throw ExitCode(130)
+            throw ExitCode(ExitStatus.interrupted)
         }
         let table = outcome.table ?? OutcomeTable(rows: [], finalTarget: nil)
         switch format {
@@ -101,6 +107,8 @@ struct RunCommand: ParsableCommand {
             print("\n\(outcome.runCount) runs\(reused) → \(outcome.directory.url.path)/{runs.jsonl, summary.csv, manifest.json}")
         case .json:
             print(String(decoding: try RecordCoding.encoder(pretty: true).encode(table.rows), as: UTF8.self))
+            // Stdout stays parseable JSON; the error messages go to stderr.
+            FileHandle.standardError.write(Data(table.errorText().utf8))
         }
         if !noFigures {
             let lines = RunFigures.draw(outcome.directory)
@@ -109,6 +117,7 @@ struct RunCommand: ParsableCommand {
                 if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
             }
         }
+        try ExitStatus.afterRun(errorRuns: table.statusCounts[.error] ?? 0, allowErrors: allowErrors)
     }
 }
 

@@ -42,6 +42,12 @@ public protocol Objective: Sendable {
     func evaluate(at x: [Double], rows: UnsafeBufferPointer<Int>, gradient: inout [Double]) -> Double
     /// Accuracy on held-out rows for classification problems with a train/test split, else nil.
     func heldOutAccuracy(at x: [Double]) -> Double?
+    /// Whether f is exactly quadratic (a constant Hessian): methods meaningful for quadratics only
+    /// (linear conjugate gradient) refuse other objectives when prepared. Default false.
+    var isQuadratic: Bool { get }
+    /// Whether `hessianVectorProduct` and `hessian` are available; methods that need them refuse an
+    /// objective without them when prepared. Default true (every built-in objective has exact ones).
+    var providesHessians: Bool { get }
 }
 
 extension Objective {
@@ -59,6 +65,8 @@ extension Objective {
     }
 
     public func heldOutAccuracy(at x: [Double]) -> Double? { nil }
+    public var isQuadratic: Bool { false }
+    public var providesHessians: Bool { true }
 
     /// Default dense Hessian assembled column by column from exact Hessian-vector products.
     public func hessian(at x: [Double], into hessian: inout [Double]) {

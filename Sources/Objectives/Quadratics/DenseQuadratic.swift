@@ -107,3 +107,8 @@ public struct DenseQuadratic: Objective {
         for i in 0..<matrix.count { hessian[i] = matrix[i] }
     }
 }
+
+extension DenseQuadratic {
+    /// f is exactly quadratic (constant Hessian).
+    public var isQuadratic: Bool { true }
+}
