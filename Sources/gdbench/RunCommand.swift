@@ -67,8 +67,7 @@ struct RunCommand: ParsableCommand {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
         let shard = try shard.map { try Shard(parsing: $0) }
-        let path = try location.path(for: given)
-        var loaded = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
+        var loaded = try location.load(given, with: SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit))
         if let seed { loaded.seed = seed }
         let plan = try RunPlan(suite: loaded)
         for warning in plan.optimizers.compactMap(KnownPitfalls.warning(for:)) {

@@ -21,8 +21,8 @@ struct ValidateCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let path = try location.path(for: file)
-        let suite = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
+        let suite = try location.load(file, with: SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit))
+        let path = suite.file
         let plan = try RunPlan(suite: suite)
         try SuiteRunner.validate(plan)
         print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) optimizers × \(suite.repetitions) repetitions)")

@@ -123,7 +123,11 @@ public enum StepBenchmark {
 
     /// The wall time of a whole suite run written to a temporary results root, and its run count.
     public static func suiteWallTime(path: String, jobs: Int) throws -> (seconds: Double, runs: Int) {
-        let suite = try SuiteLoader(catalog: .builtIn).load(path: path)
+        try suiteWallTime(suite: try SuiteLoader(catalog: .builtIn).load(path: path), jobs: jobs)
+    }
+
+    /// ``suiteWallTime(path:jobs:)`` of a suite already read.
+    public static func suiteWallTime(suite: Suite, jobs: Int) throws -> (seconds: Double, runs: Int) {
         let plan = try RunPlan(suite: suite)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-results-\(getpid())")
         defer { try? FileManager.default.removeItem(at: root) }
