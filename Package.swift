@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Harness", targets: ["Harness"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Figures", targets: ["Figures"]),
+        .library(name: "GdbenchCommandLine", targets: ["GdbenchCommandLine"]),
         .executable(name: "gdbench", targets: ["gdbench"]),
     ],
     dependencies: [
@@ -35,16 +36,20 @@ let package = Package(
             dependencies: ["Optimizers", "Objectives", "Randomness", "Results", .product(name: "Yams", package: "Yams")]),
         .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
         .target(name: "Figures", dependencies: ["Analysis", "Results"]),
-        .executableTarget(
-            name: "gdbench",
-            dependencies: ["Harness", "Results", "Objectives", "Analysis", "Figures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The whole command line as a library (GdbenchCommand.main), so that a package adding its own kinds
+        // gets the complete command; the executable only calls it.
+        .target(
+            name: "GdbenchCommandLine",
+            dependencies: ["Harness", "Results", "Objectives", "Analysis", "Figures", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/gdbench"),
+        .executableTarget(name: "gdbench", dependencies: ["GdbenchCommandLine"], path: "Sources/gdbench-executable"),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Results", "Objectives", "Optimizers", "Randomness"]),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Randomness"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "GdbenchTests", dependencies: ["gdbench", "Results", "Figures"]),
+        .testTarget(name: "GdbenchTests", dependencies: ["GdbenchCommandLine", "gdbench", "Results", "Figures"]),
         .testTarget(
             name: "HardeningTests", dependencies: ["Harness", "Results", "Randomness"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.

@@ -20,7 +20,7 @@ public struct PlotJob {
         guard let suite else { throw ResultsError("give --suite NAME (uses results/NAME/latest) or --run DIR") }
         let latest = resultsRoot.appendingPathComponent(suite).appendingPathComponent("latest")
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: latest.path) else {
-            throw ResultsError("\(latest.path): no finished run of suite \(suite) (run `gdbench run` first)")
+            throw ResultsError("\(latest.path): no finished run of suite \(suite) (run `\(CommandName.current) run \(suite)` first)")
         }
         return RunDirectory(url: URL(fileURLWithPath: target, relativeTo: latest.deletingLastPathComponent()).standardizedFileURL)
     }

@@ -1,6 +1,7 @@
 import Optimizers
 
-/// Faithful defaults that are known to fail, said by `gdbench describe` and before a run that uses them.
+/// Faithful defaults that are known to fail, said by `gdbench describe` and after a run in which a
+/// cell using them diverged.
 ///
 /// - `lbfgs` with `convention: torch` and no line search (torch's default `line_search_fn=None`,
 ///   pytorch/pytorch:torch/optim/lbfgs.py) takes the fixed step lr along the quasi-Newton direction;

@@ -115,7 +115,7 @@ struct BenchCommand: ParsableCommand {
         let suiteTargets = ["smoke": "≤ 5 s", "conditioning": "≤ 60 s"]
         for name in suites.split(separator: ",").map(String.init) where name != "none" {
             let timed = try StepBenchmark.suiteWallTime(
-                suite: try location.load(name, with: SuiteLoader(catalog: .builtIn)), jobs: jobs)
+                suite: try location.load(name, with: SuiteLoader(catalog: CommandContext.catalog)), jobs: jobs)
             suiteRows.append(["suite \(name) --jobs \(jobs) (wall time)", "\(timed.runs)", String(format: "%.2f s", timed.seconds),
                               suiteTargets[name] ?? ""])
         }

@@ -100,7 +100,7 @@ struct Check: ParsableCommand {
     private func runSuite() throws -> URL {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard jobs >= 1 else { throw ResultsError("--jobs: expected at least 1, found \(jobs)") }
-        let loaded = try location.load(suite, with: SuiteLoader(catalog: .builtIn))
+        let loaded = try location.load(suite, with: SuiteLoader(catalog: CommandContext.catalog))
         let outcome = try Session.run(try RunPlan(suite: loaded), options: SessionOptions(
             resultsRoot: URL(fileURLWithPath: out), jobs: jobs, commandLine: CommandLine.arguments))
         return outcome.directory.url

@@ -11,7 +11,7 @@ struct DescribeCommand: ParsableCommand {
     var name: String
 
     func run() throws {
-        let catalog = Catalog.builtIn
+        let catalog = CommandContext.catalog
         if let kind = catalog.optimizer(named: name) {
             print("\(kind.name) — \(kind.summary)\n")
             if let warning = KnownPitfalls.warning(forKind: kind.name) { print("Warning: \(warning)\n") }

@@ -6,10 +6,9 @@ import Results
 /// `gdbench`: run benchmark suites of gradient-descent optimizers and manage their results.
 ///
 /// Exit codes: ``ExitStatus``.
-@main
 struct Gdbench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "gdbench",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: CommandContext.commandName,
         abstract: "Benchmark gradient-descent optimizers on seeded test problems, reproducibly.",
         discussion: """
             A suite (suites/NAME.yaml) lists problems, optimizers with their hyperparameters, repetitions, a budget \
@@ -25,7 +24,7 @@ struct Gdbench: ParsableCommand {
             """,
         version: Provenance.gdbenchVersion,
         subcommands: [RunCommand.self, Check.self, Plot.self, Report.self, ValidateCommand.self, ListCommand.self, DescribeCommand.self, MergeCommand.self, BenchCommand.self],
-        defaultSubcommand: RunCommand.self)
+        defaultSubcommand: RunCommand.self) }
 
     static func main() {
         do {
@@ -54,7 +53,7 @@ struct Gdbench: ParsableCommand {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("gdbench: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(CommandContext.commandName): \(message)\n".utf8))
         Foundation.exit(ExitStatus.inputError)
     }
 }

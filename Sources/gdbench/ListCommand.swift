@@ -25,7 +25,7 @@ struct ListCommand: ParsableCommand {
     var markdown = false
 
     func run() throws {
-        let catalog = Catalog.builtIn
+        let catalog = CommandContext.catalog
         if markdown {
             print(catalog.markdownTables(), terminator: "")
             return

@@ -67,12 +67,9 @@ struct RunCommand: ParsableCommand {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
         let shard = try shard.map { try Shard(parsing: $0) }
-        var loaded = try location.load(given, with: SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit))
+        var loaded = try location.load(given, with: SuiteLoader(catalog: CommandContext.catalog, maximumRuns: force ? nil : GridSize.defaultLimit))
         if let seed { loaded.seed = seed }
         let plan = try RunPlan(suite: loaded)
-        for warning in plan.optimizers.compactMap(KnownPitfalls.warning(for:)) {
-            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
-        }
         if Provenance.buildConfiguration == "debug" && !quiet {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
         }
@@ -114,6 +111,13 @@ struct RunCommand: ParsableCommand {
             // JSON output stays parseable on stdout; the figure note goes to stderr there.
             for line in lines {
                 if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+            }
+        }
+        // Known pitfalls of faithful defaults, said where a run fell into one (stderr: JSON stays clean).
+        let cells = Dictionary(plan.optimizers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for row in table.rows where row.diverged > 0 {
+            if let cell = cells[row.optimizer], let warning = KnownPitfalls.warning(for: cell) {
+                FileHandle.standardError.write(Data("warning: \(row.problem): \(row.diverged) diverged; \(warning)\n".utf8))
             }
         }
         try ExitStatus.afterRun(errorRuns: table.statusCounts[.error] ?? 0, allowErrors: allowErrors)

@@ -21,7 +21,7 @@ struct ValidateCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let suite = try location.load(file, with: SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit))
+        let suite = try location.load(file, with: SuiteLoader(catalog: CommandContext.catalog, maximumRuns: force ? nil : GridSize.defaultLimit))
         let path = suite.file
         let plan = try RunPlan(suite: suite)
         try SuiteRunner.validate(plan)

@@ -3,7 +3,7 @@ import Figures
 import Foundation
 import Results
 import Testing
-@testable import gdbench
+@testable import GdbenchCommandLine
 
 @Suite struct CommandLineTests {
     static let suites = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

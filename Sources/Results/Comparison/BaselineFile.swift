@@ -49,7 +49,7 @@ public struct BaselineFile: Sendable {
     /// Reads the records and, when present, the provenance sidecar.
     public static func read(from url: URL, suite: String) throws -> BaselineFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ResultsError("\(url.path): no such baseline (create it with: gdbench check --suite \(suite) --update-baseline)")
+            throw ResultsError("\(url.path): no such baseline (create it with: \(CommandName.current) check --suite \(suite) --update-baseline)")
         }
         let records: [RunRecord]
         let text = String(decoding: data, as: UTF8.self)
