@@ -49,7 +49,8 @@ let package = Package(
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Randomness"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "GdbenchTests", dependencies: ["GdbenchCommandLine", "gdbench", "Results", "Figures"]),
+        .testTarget(
+            name: "GdbenchTests", dependencies: ["GdbenchCommandLine", "gdbench", "Harness", "Objectives", "Optimizers", "Results", "Figures"]),
         .testTarget(
             name: "HardeningTests", dependencies: ["Harness", "Results", "Randomness"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.

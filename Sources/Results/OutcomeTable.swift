@@ -27,6 +27,12 @@ public struct OutcomeTable: Sendable {
         public var message: String
         public var count: Int
         public var firstRun: String
+
+        public init(message: String, count: Int, firstRun: String) {
+            self.message = message
+            self.count = count
+            self.firstRun = firstRun
+        }
     }
 
     /// Runs per status over the whole table.
