@@ -1,6 +1,17 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The numeric targets are optimised in debug builds too, so that the plain `swift run gdbench --suite conditioning`
+/// is not ten times slower than `-c release` (README "Quick start"); records are bit-identical either way (no
+/// fast-math, FP contraction off). SwiftPM refuses unsafe flags in a version-pinned dependency, so they are added
+/// only when this package is not one: not when its manifest is read from a checkout of dependencies
+/// (`.build/checkouts/`, Xcode's `SourcePackages/checkouts/`). `GDBENCH_DEBUG_UNOPTIMIZED=1` turns them off
+/// (for a debugger).
+let isDependencyCheckout = Context.packageDirectory.contains("/checkouts/")
+let optimizeDebug = !isDependencyCheckout && Context.environment["GDBENCH_DEBUG_UNOPTIMIZED"] == nil
+let optimizedSwift: [SwiftSetting] = optimizeDebug ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : []
+let optimizedC: [CSetting] = optimizeDebug ? [.unsafeFlags(["-O2"], .when(configuration: .debug))] : []
+
 /// Dependencies point one way: gdbench → Harness → Optimizers → Objectives → Randomness
 /// (see README "Architecture").
 let package = Package(
@@ -22,18 +33,19 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .target(name: "Randomness"),
+        .target(name: "Randomness", swiftSettings: optimizedSwift),
         // AVX versions of the Objectives kernels, bitwise identical to the Swift ones, chosen at run time.
-        .target(name: "WideKernels"),
+        .target(name: "WideKernels", cSettings: optimizedC),
         .target(
             name: "Objectives", dependencies: ["Randomness", "WideKernels"],
             // The data file and its README; the library embeds the same text (BreastCancerData.swift).
-            exclude: ["Data"]),
-        .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
-        .target(name: "Results"),
+            exclude: ["Data"], swiftSettings: optimizedSwift),
+        .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"], swiftSettings: optimizedSwift),
+        .target(name: "Results", swiftSettings: optimizedSwift),
         .target(
             name: "Harness",
-            dependencies: ["Optimizers", "Objectives", "Randomness", "Results", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["Optimizers", "Objectives", "Randomness", "Results", .product(name: "Yams", package: "Yams")],
+            swiftSettings: optimizedSwift),
         .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
         .target(name: "Figures", dependencies: ["Analysis", "Results"]),
         // The whole command line as a library (GdbenchCommand.main), so that a package adding its own kinds

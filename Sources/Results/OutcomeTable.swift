@@ -131,20 +131,40 @@ public struct OutcomeTable: Sendable {
     }
 
     /// Fixed-width text, columns: problem, optimizer, iterations, runs per status, time; then the
-    /// status totals and every distinct error message (``errorText()``).
-    public func text() -> String {
+    /// status totals and every distinct error message (``errorText()``). Rows in ``NaturalOrder`` of
+    /// problem, then optimizer; the problem and optimizer columns are elided (``TerminalText``) so that a
+    /// line fits `width` where it can.
+    public func text(width: Int = .max) -> String {
         let header = ["problem", "optimizer", "median iters", "converged", "budget", "diverged", "timeout", "error",
                       "median time"]
         let caption = finalTarget.map {
             "iterations and converged: first hit of \($0); runs per status; time: optimizer seconds, median over repetitions\n"
         } ?? ""
         func count(_ value: Int) -> String { value == 0 ? "·" : String(value) }
-        let body = rows.map { row in
+        let ordered = rows.sorted {
+            $0.problem != $1.problem ? NaturalOrder.less($0.problem, $1.problem) : NaturalOrder.less($0.optimizer, $1.optimizer)
+        }
+        var body = ordered.map { row in
             [row.problem, row.optimizer, row.medianIterations.map { OutcomeTable.compact($0) } ?? "—",
              "\(row.converged)/\(row.runs)", count(row.budget), count(row.diverged), count(row.timeout),
              count(row.error), OutcomeTable.duration(row.medianSeconds)]
         }
-        let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
+        var widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
+        let total = widths.reduce(0, +) + 2 * (widths.count - 1)
+        if total > width {
+            // Share what is left after the numeric columns between the problem and optimizer columns.
+            let fixed = widths.dropFirst(2).reduce(0, +) + 2 * (widths.count - 1)
+            let available = max(24, width - fixed)
+            let problemWidth = min(widths[0], max(12, available - min(widths[1], available / 2)))
+            let optimizerWidth = min(widths[1], max(12, available - problemWidth))
+            body = body.map { cells in
+                var cells = cells
+                cells[0] = TerminalText.elide(cells[0], to: problemWidth)
+                cells[1] = TerminalText.elide(cells[1], to: optimizerWidth)
+                return cells
+            }
+            widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
                 let pad = String(repeating: " ", count: widths[index] - cell.count)

@@ -16,7 +16,8 @@ struct Gdbench: ParsableCommand {
             reached (iterations, gradient and function evaluations, time), and writes \
             results/NAME/<UTC time>/{runs.jsonl, summary.csv, manifest.json}.
 
-            Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an optimizer.
+            Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an optimizer; \
+            `gdbench help suite` documents every key of a suite file.
 
             Exit codes: 0 ok, 1 check found a regression, 2 usage or input error, 3 some runs ended with status \
             error (messages printed after the summary; --allow-errors gives 0), 130 interrupted (finished runs \
@@ -27,6 +28,12 @@ struct Gdbench: ParsableCommand {
         defaultSubcommand: RunCommand.self) }
 
     static func main() {
+        // `gdbench help suite`: the suite file format (the built-in `help` knows only subcommands).
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["help", "suite"] || arguments == ["help", "suites"] {
+            print(SuiteFormatHelp.markdown, terminator: "")
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

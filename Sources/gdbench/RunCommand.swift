@@ -57,6 +57,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Summary format: table or json.", valueName: "format"))
     var format: OutputFormat = .table
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Summary view: matrix (optimizer × problem, median iterations with status marks), rows (one row per "
+            + "cell with every status count) or auto (the shorter of the two, the default).", valueName: "view"))
+    var summary: SummaryView = .auto
+
     func run() throws {
         guard let given = suite ?? name else {
             throw InputError("which suite? e.g. `gdbench run smoke` (gdbench list suites shows them)")
@@ -98,7 +103,12 @@ struct RunCommand: ParsableCommand {
         let table = outcome.table ?? OutcomeTable(rows: [], finalTarget: nil)
         switch format {
         case .table:
-            print(table.text(), terminator: "")
+            let width = TerminalWidth.current
+            switch summary {
+            case .auto: print(table.summaryText(width: width ?? 160), terminator: "")
+            case .matrix: print(table.matrixText(width: width ?? 160), terminator: "")
+            case .rows: print(table.text(width: width ?? .max), terminator: "")
+            }
             let reused = outcome.reusedCount > 0 ? " (\(outcome.reusedCount) reused)" : ""
             print("\n\(outcome.runCount) runs\(reused) → \(outcome.directory.url.path)/{runs.jsonl, summary.csv, manifest.json}")
         case .json:
@@ -126,4 +136,8 @@ struct RunCommand: ParsableCommand {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
+}
+
+enum SummaryView: String, ExpressibleByArgument, CaseIterable {
+    case auto, matrix, rows
 }
