@@ -57,14 +57,16 @@ public struct ReportWriter {
             guard let target = summary.targets.last, let iterations = target.measure(.iterations),
                   let gradients = target.measure(.gradientEvaluations)
             else { return [summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "0/\(summary.runs)", "—", "—", "—", "—"] }
-            let interval = iterations.interval.map { "[\(ReportWriter.number($0.lower)), \(ReportWriter.number($0.upper))]" } ?? "—"
+            let interval = summary.isDeterministic ? "deterministic"
+                : iterations.interval.map { "[\(ReportWriter.number($0.lower)), \(ReportWriter.number($0.upper))]" } ?? "—"
             let ert = ExpectedRunningTime.value(runs: cell.runs, targetIndex: targetIndex, measure: .gradientEvaluations)
             return [summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "\(target.successes)/\(summary.runs)",
-                    iterations.count == 0 ? "—" : "\(ReportWriter.number(iterations.median)) (\(ReportWriter.number(iterations.lowerQuartile))–\(ReportWriter.number(iterations.upperQuartile)))",
+                    iterations.count == 0 ? "—" : summary.isDeterministic ? ReportWriter.number(iterations.median)
+                        : "\(ReportWriter.number(iterations.median)) (\(ReportWriter.number(iterations.lowerQuartile))–\(ReportWriter.number(iterations.upperQuartile)))",
                     interval, gradients.count == 0 ? "—" : ReportWriter.number(gradients.median), ert.map(ReportWriter.number) ?? "—"]
         }
         return Table(
-            caption: "Per cell at target \(threshold): median iterations (interquartile range) over the successful runs, percentile-bootstrap 95% interval of that median (1000 resamples), median gradient evaluations, and ERT in gradient evaluations (all runs).",
+            caption: "Per cell at target \(threshold): median iterations (interquartile range) over the successful runs, percentile-bootstrap 95% interval of that median (1000 resamples; \"deterministic\" where the repetitions are bit-identical copies: one value, no interval), median gradient evaluations, and ERT in gradient evaluations (all runs).",
             header: ["problem", "optimizer", "runs", "hit", "iterations (IQR)", "95% CI", "gradients", "ERT"],
             rows: rows, alignment: "llrrrrrr")
     }
@@ -116,11 +118,12 @@ public struct ReportWriter {
                 rows.append([ids[i], ids[j], "\(comparison.pairs)", "\(comparison.aBetter)/\(comparison.bBetter)",
                              test.map { ReportWriter.number($0.statistic) } ?? "—",
                              test.map { String(format: "%.3g", $0.pValue) } ?? "—",
-                             test.map { String(format: "%.2f", $0.rankBiserial) } ?? "—", test?.method.rawValue ?? "all tied"])
+                             test.map { String(format: "%.2f", $0.rankBiserial) } ?? "—",
+                             comparison.deterministic ? "deterministic" : test?.method.rawValue ?? "all tied"])
             }
         }
         return Table(
-            caption: "Paired comparisons on the same seeds (problem × repetition), iterations to target \(threshold), failures as +∞: Wilcoxon signed-rank test (two-sided) and matched-pairs rank-biserial r (negative: A needs fewer).",
+            caption: "Paired comparisons on the same seeds (problem × repetition), iterations to target \(threshold), failures as +∞: Wilcoxon signed-rank test (two-sided) and matched-pairs rank-biserial r (negative: A needs fewer); a problem whose two cells are deterministic counts once, and \"deterministic\" comparisons (all such) get no test.",
             header: ["A", "B", "pairs", "A/B better", "W", "p", "r", "method"], rows: rows, alignment: "llrrrrrl")
     }
 
