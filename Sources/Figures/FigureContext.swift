@@ -9,10 +9,14 @@ public struct FigureContext: Sendable {
     public var format: FigureFormat
     /// `suite SUITE, run RUN, gdbench VERSION (commit)`, from the manifest.
     public var provenance: String?
+    /// Whether trajectory figures also get their animated GIF: only when asked (`--animations`, or the
+    /// format `gif`), as each is one to two megabytes and seconds of gnuplot.
+    public var animations: Bool
 
-    public init(results: ResultSet, format: FigureFormat) {
+    public init(results: ResultSet, format: FigureFormat, animations: Bool = false) {
         self.results = results
         self.format = format
+        self.animations = animations || format == .gif
         if let manifest = results.manifest {
             let run = results.directory?.lastPathComponent ?? manifest.startTime
             provenance = "suite \(manifest.suite), run \(run), gdbench \(manifest.gdbenchVersion) (\(manifest.gitCommit)), seed \(manifest.seed)"

@@ -8,10 +8,13 @@ import Results
 public struct PlotJob {
     public var runDirectory: RunDirectory
     public var format: FigureFormat
+    /// Also the animated GIFs of trajectories (always with the format `gif`).
+    public var animations: Bool
 
-    public init(runDirectory: RunDirectory, format: FigureFormat) {
+    public init(runDirectory: RunDirectory, format: FigureFormat, animations: Bool = false) {
         self.runDirectory = runDirectory
         self.format = format
+        self.animations = animations
     }
 
     /// `run` when given, else `resultsRoot/suite/latest` resolved to the directory it points at.
@@ -30,7 +33,7 @@ public struct PlotJob {
     /// Writes and (when gnuplot exists) renders; returns one line per figure plus a note.
     public func run(renderer: FigureRenderer? = FigureRenderer()) throws -> [String] {
         let results = try ResultSet(directory: runDirectory)
-        let figures = try FigureSet.build(FigureContext(results: results, format: format))
+        let figures = try FigureSet.build(FigureContext(results: results, format: format, animations: animations))
         try FigureSet.write(figures, to: figuresFolder)
         guard let renderer else {
             return figures.map { "wrote \($0.scriptFileName)" } + [FigureRenderer.missingMessage(folder: figuresFolder)]

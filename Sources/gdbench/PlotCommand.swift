@@ -29,6 +29,9 @@ struct Plot: ParsableCommand {
     @Flag(help: "Do not treat gnuplot warnings as errors.")
     var lenient = false
 
+    @Flag(help: "Also render the animated GIF of each trajectory figure (always with --format gif).")
+    var animations = false
+
     func validate() throws {
         guard FigureFormat(rawValue: format) != nil else {
             throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)")
@@ -38,7 +41,7 @@ struct Plot: ParsableCommand {
 
     func run() throws {
         let directory = try PlotJob.locate(suite: suite, run: runDirectory, resultsRoot: URL(fileURLWithPath: resultsRoot))
-        let job = PlotJob(runDirectory: directory, format: FigureFormat(rawValue: format) ?? .png)
+        let job = PlotJob(runDirectory: directory, format: FigureFormat(rawValue: format) ?? .png, animations: animations)
         for line in try job.run(renderer: FigureRenderer(strict: !lenient)) { print(line) }
     }
 }

@@ -24,7 +24,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var location: SuiteLocation
 
-    @Option(name: .long, help: ArgumentHelp("Results root; the run goes to OUT/SUITE/<UTC time>/.", valueName: "dir"))
+    @Option(name: [.customLong("out"), .customLong("results")], help: ArgumentHelp(
+        "Results root; the run goes to ROOT/SUITE/<UTC time>/ (--results is the same option).", valueName: "root"))
     var out: String = "results"
 
     @Option(name: .long, help: ArgumentHelp("Run only ids matching this glob (* and ?; brackets are literal).", valueName: "glob"))
@@ -47,6 +48,9 @@ struct RunCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Do not write the figures of the run (by default they go to RUN/figures/, rendered when gnuplot is installed).")
     var noFigures = false
+
+    @Flag(name: .long, help: "Also render the animated GIFs of trajectory figures (1–2 MB each; off by default).")
+    var animations = false
 
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
@@ -117,7 +121,7 @@ struct RunCommand: ParsableCommand {
             FileHandle.standardError.write(Data(table.errorText().utf8))
         }
         if !noFigures {
-            let lines = RunFigures.draw(outcome.directory)
+            let lines = RunFigures.draw(outcome.directory, animations: animations)
             // JSON output stays parseable on stdout; the figure note goes to stderr there.
             for line in lines {
                 if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
