@@ -68,7 +68,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         guard let given = suite ?? name else {
-            throw InputError("which suite? e.g. `gdbench run smoke` (gdbench list suites shows them)")
+            throw InputError("which suite? e.g. `\(CommandContext.commandName) run smoke` (\(CommandContext.commandName) list suites shows them)")
         }
         if suite != nil && name != nil && suite != name {
             throw InputError("give the suite once: either as an argument or with --suite")
