@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import SuiteLanguage
 
 /// Where suites are found: the suites built into the binary (``ShippedSuites``, the repository's
 /// suites/ at build time), to which a directory of suite files adds and whose names it overrides:
