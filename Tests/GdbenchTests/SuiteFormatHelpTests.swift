@@ -1,6 +1,7 @@
 import Foundation
 @testable import GdbenchCommandLine
-@testable import Harness
+import Harness
+@testable import SuiteLanguage
 import Testing
 
 /// `gdbench help suite` documents every key the loader accepts, each with an example that validates, and
