@@ -23,7 +23,9 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let suite = try location.load(file, with: SuiteLoader(catalog: CommandContext.catalog, maximumRuns: force ? nil : GridSize.defaultLimit))
-        let path = suite.file
+        let builtIn: Bool
+        if case .builtIn = try location.source(for: file) { builtIn = true } else { builtIn = false }
+        let path = suite.file + (builtIn ? " (built in)" : "")
         let plan = try RunPlan(suite: suite)
         try SuiteRunner.validate(plan)
         print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) optimizers × \(suite.repetitions) repetitions)")
