@@ -43,7 +43,10 @@ extension Cell {
     /// Everything of a run that is not timing.
     static func signature(_ record: RunRecord) -> [String] {
         [record.status.rawValue, record.finalFingerprint] + record.targets.ladder.map { target in
-            target.hit.map { "\($0.iteration) \($0.gradientEvaluations) \($0.functionEvaluations) \($0.hessianVectorProducts) \($0.hessianEvaluations)" } ?? "-"
+            target.hit.map { hit in
+                [hit.iteration, hit.gradientEvaluations, hit.functionEvaluations, hit.hessianVectorProducts,
+                 hit.hessianEvaluations].map(String.init).joined(separator: " ")
+            } ?? "-"
         }
     }
 }

@@ -31,13 +31,16 @@ public enum NaturalOrder {
             if characters[index].isASCII, characters[index].isNumber {
                 var end = index
                 while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
-                if end + 1 < characters.count, characters[end] == ".", characters[end + 1].isASCII, characters[end + 1].isNumber {
+                if end + 1 < characters.count, characters[end] == ".",
+                   characters[end + 1].isASCII, characters[end + 1].isNumber {
                     end += 1
                     while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
                 }
                 if end < characters.count, characters[end] == "e" || characters[end] == "E" {
                     var exponent = end + 1
-                    if exponent < characters.count, characters[exponent] == "+" || characters[exponent] == "-" { exponent += 1 }
+                    if exponent < characters.count, characters[exponent] == "+" || characters[exponent] == "-" {
+                        exponent += 1
+                    }
                     if exponent < characters.count, characters[exponent].isASCII, characters[exponent].isNumber {
                         end = exponent
                         while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }

@@ -27,7 +27,10 @@ extension OutcomeTable {
         let columnWidths = problems.indices.map { column in
             max(headers[column].count, optimizers.map { cells[$0 + "\u{0}" + problems[column]]?.count ?? 1 }.max() ?? 1)
         }
-        var text = finalTarget.map { "median iterations to \($0) over repetitions; b budget, d diverged, t timeout, e error; — half or more missed\n" } ?? ""
+        var text = finalTarget.map {
+            "median iterations to \($0) over repetitions; b budget, d diverged, t timeout, e error; "
+                + "— half or more missed\n"
+        } ?? ""
         var start = 0
         while start < problems.count {
             var end = start
@@ -40,10 +43,10 @@ extension OutcomeTable {
                 let space = String(repeating: " ", count: max(0, width - cell.count))
                 return right ? space + cell : cell + space
             }
-            var lines = [([pad("optimizer", labelWidth, right: false)] + (start..<end).map { pad(headers[$0], columnWidths[$0], right: true) })
-                .joined(separator: "  ")]
-            lines.append(([String(repeating: "─", count: labelWidth)] + (start..<end).map { String(repeating: "─", count: columnWidths[$0]) })
-                .joined(separator: "  "))
+            let headerCells = (start..<end).map { pad(headers[$0], columnWidths[$0], right: true) }
+            var lines = [([pad("optimizer", labelWidth, right: false)] + headerCells).joined(separator: "  ")]
+            let rules = (start..<end).map { String(repeating: "─", count: columnWidths[$0]) }
+            lines.append(([String(repeating: "─", count: labelWidth)] + rules).joined(separator: "  "))
             for (index, optimizer) in optimizers.enumerated() {
                 lines.append(([pad(labels[index], labelWidth, right: false)] + (start..<end).map {
                     pad(cells[optimizer + "\u{0}" + problems[$0]] ?? "", columnWidths[$0], right: true)
@@ -52,7 +55,8 @@ extension OutcomeTable {
             text += (start > 0 ? "\n" : "") + lines.joined(separator: "\n") + "\n"
             start = end
         }
-        text += "\n" + problems.enumerated().map { "P\($0.offset + 1)  \(TerminalText.elide($0.element, to: width - 5))" }.joined(separator: "\n") + "\n"
+        let legend = problems.enumerated().map { "P\($0.offset + 1)  \(TerminalText.elide($0.element, to: width - 5))" }
+        text += "\n" + legend.joined(separator: "\n") + "\n"
         return text + totalsLine() + errorText()
     }
 

@@ -138,11 +138,13 @@ public struct OutcomeTable: Sendable {
         let header = ["problem", "optimizer", "median iters", "converged", "budget", "diverged", "timeout", "error",
                       "median time"]
         let caption = finalTarget.map {
-            "iterations and converged: first hit of \($0); runs per status; time: optimizer seconds, median over repetitions\n"
+            "iterations and converged: first hit of \($0); runs per status; "
+                + "time: optimizer seconds, median over repetitions\n"
         } ?? ""
         func count(_ value: Int) -> String { value == 0 ? "·" : String(value) }
         let ordered = rows.sorted {
-            $0.problem != $1.problem ? NaturalOrder.less($0.problem, $1.problem) : NaturalOrder.less($0.optimizer, $1.optimizer)
+            $0.problem != $1.problem
+                ? NaturalOrder.less($0.problem, $1.problem) : NaturalOrder.less($0.optimizer, $1.optimizer)
         }
         var body = ordered.map { row in
             [row.problem, row.optimizer, row.medianIterations.map { OutcomeTable.compact($0) } ?? "—",
@@ -186,7 +188,9 @@ public struct OutcomeTable: Sendable {
     public func errorText() -> String {
         guard !errors.isEmpty else { return "" }
         let total = errors.reduce(0) { $0 + $1.count }
-        var text = "\n\(total) run\(total == 1 ? "" : "s") ended in error (\(errors.count) distinct message\(errors.count == 1 ? "" : "s")):\n"
+        let runs = "\(total) run\(total == 1 ? "" : "s")"
+        let messages = "\(errors.count) distinct message\(errors.count == 1 ? "" : "s")"
+        var text = "\n\(runs) ended in error (\(messages)):\n"
         for error in errors {
             text += "  \(error.count)× \(error.message)\n     first: \(error.firstRun)\n"
         }

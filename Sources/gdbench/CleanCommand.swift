@@ -46,7 +46,8 @@ struct CleanCommand: ParsableCommand {
             guard name != "baseline" else { throw InputError("\(name): baselines are never cleaned") }
             let directory = root.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+                  isDirectory.boolValue else {
                 if suite != nil { throw InputError("\(directory.path): no runs of suite '\(name)'") }
                 continue
             }
@@ -58,10 +59,11 @@ struct CleanCommand: ParsableCommand {
     /// Removes the old runs of one suite directory; returns how many.
     func clean(suiteDirectory: URL) throws -> Int {
         let names = try FileManager.default.contentsOfDirectory(atPath: suiteDirectory.path)
-        let latest = try? FileManager.default.destinationOfSymbolicLink(atPath: suiteDirectory.appendingPathComponent("latest").path)
+        let latestLink = suiteDirectory.appendingPathComponent("latest").path
+        let latest = try? FileManager.default.destinationOfSymbolicLink(atPath: latestLink)
         let runs = names.filter { name in
-            !name.hasPrefix(".") && name != "latest"
-                && FileManager.default.fileExists(atPath: suiteDirectory.appendingPathComponent(name).appendingPathComponent("manifest.json").path)
+            let manifest = suiteDirectory.appendingPathComponent(name).appendingPathComponent("manifest.json")
+            return !name.hasPrefix(".") && name != "latest" && FileManager.default.fileExists(atPath: manifest.path)
         }.sorted(by: >)
         var count = 0
         for name in runs.dropFirst(keep) where name != latest.map({ ($0 as NSString).lastPathComponent }) {

@@ -7,7 +7,8 @@ enum MethodRequirements {
     /// Throws unless the objective provides Hessian-vector products and dense Hessians.
     static func hessians<O: Objective>(_ objective: O, method: String) throws {
         guard objective.providesHessians else {
-            throw MethodError("\(method) needs Hessians (or Hessian-vector products), which this problem does not provide")
+            throw MethodError(
+                "\(method) needs Hessians (or Hessian-vector products), which this problem does not provide")
         }
     }
 
