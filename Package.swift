@@ -73,6 +73,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/gdbench"),
         .executableTarget(name: "gdbench", dependencies: ["GdbenchCommandLine"], path: "Sources/gdbench-executable"),
+        // The seeded mutation fuzzer over the suite loader and expression parser (scripts/fuzz).
+        .executableTarget(
+            name: "gdbench-fuzz", dependencies: ["Harness", "SuiteLanguage", "Results", "Objectives", "Optimizers", "Parameters"],
+            path: "Sources/Fuzz"),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(
@@ -90,7 +94,7 @@ let package = Package(
             dependencies: ["GdbenchCommandLine", "gdbench", "Harness", "SuiteLanguage", "Objectives", "Optimizers", "Results",
                            "Checking", "Figures"]),
         .testTarget(
-            name: "HardeningTests", dependencies: ["Harness", "SuiteLanguage", "Results", "Randomness"],
+            name: "HardeningTests", dependencies: ["Harness", "SuiteLanguage", "Checking", "Results", "Randomness"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
         .testTarget(
