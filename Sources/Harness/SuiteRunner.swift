@@ -101,6 +101,9 @@ public enum SuiteRunner {
                 do { try PairCheck.check(spec.optimizer, instance: instance, spec: spec) } catch { note(error) }
             }
         }
+        // In file order (the specs enumerate optimizers by id).
+        errors = errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            .map(\.element)
         try SuiteErrors.throwIfAny(errors)
     }
 

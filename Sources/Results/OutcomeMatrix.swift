@@ -1,6 +1,6 @@
 /// The compact view of an ``OutcomeTable``: one row per optimizer, one column per problem (numbered, with a
 /// legend of the problem ids below), each cell the median iterations to the final target followed by a mark
-/// for the runs that did not converge — `b` budget, `d` diverged, `t` timeout, `e` error — and `—` when half
+/// for the runs that did not converge — `b` budget, `s` stalled, `d` diverged, `t` timeout, `e` error — and `—` when half
 /// or more missed. Rows and columns are in ``NaturalOrder``; columns that do not fit `width` continue in
 /// further blocks.
 extension OutcomeTable {
@@ -9,6 +9,7 @@ extension OutcomeTable {
         let iterations = row.medianIterations.map { compact($0) } ?? "—"
         var marks = ""
         if row.budget > 0 { marks += "b" }
+        if row.stalled > 0 { marks += "s" }
         if row.diverged > 0 { marks += "d" }
         if row.timeout > 0 { marks += "t" }
         if row.error > 0 { marks += "e" }
@@ -28,7 +29,7 @@ extension OutcomeTable {
             max(headers[column].count, optimizers.map { cells[$0 + "\u{0}" + problems[column]]?.count ?? 1 }.max() ?? 1)
         }
         var text = finalTarget.map {
-            "median iterations to \($0) over repetitions; b budget, d diverged, t timeout, e error; "
+            "median iterations to \($0) over repetitions; b budget, s stalled, d diverged, t timeout, e error; "
                 + "— half or more missed\n"
         } ?? ""
         var start = 0

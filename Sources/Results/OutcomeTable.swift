@@ -1,7 +1,7 @@
 /// The compact table printed after a run: one row per (problem, optimizer) over repetitions, with
 /// the median iterations to the final target (over all repetitions, a miss counting as +∞, so the
 /// median is "—" when half or more missed), how many runs ended in each status (converged, budget,
-/// diverged, timeout, error) and the median optimizer seconds; then every distinct error message once.
+/// stalled, diverged, timeout, error) and the median optimizer seconds; then every distinct error message once.
 public struct OutcomeTable: Sendable {
     public struct Row: Codable, Sendable, Equatable {
         public var problem: String
@@ -10,6 +10,7 @@ public struct OutcomeTable: Sendable {
         public var converged: Int
         /// Runs per status other than converged; omitted from JSON when zero.
         public var budget: Int = 0
+        public var stalled: Int = 0
         public var diverged: Int = 0
         public var timeout: Int = 0
         public var error: Int = 0
@@ -41,6 +42,7 @@ public struct OutcomeTable: Sendable {
         for row in rows {
             counts[.converged, default: 0] += row.converged
             counts[.budget, default: 0] += row.budget
+            counts[.stalled, default: 0] += row.stalled
             counts[.diverged, default: 0] += row.diverged
             counts[.timeout, default: 0] += row.timeout
             counts[.error, default: 0] += row.error
@@ -107,6 +109,7 @@ public struct OutcomeTable: Sendable {
                 let medianIterations = OutcomeTable.median(group.iterations)
                 return Row(problem: group.problem, optimizer: group.optimizer, runs: group.iterations.count,
                            converged: group.counts[.converged] ?? 0, budget: group.counts[.budget] ?? 0,
+                           stalled: group.counts[.stalled] ?? 0,
                            diverged: group.counts[.diverged] ?? 0, timeout: group.counts[.timeout] ?? 0,
                            error: group.counts[.error] ?? 0,
                            medianIterations: medianIterations.isFinite ? medianIterations : nil,
@@ -135,7 +138,7 @@ public struct OutcomeTable: Sendable {
     /// problem, then optimizer; the problem and optimizer columns are elided (``TerminalText``) so that a
     /// line fits `width` where it can.
     public func text(width: Int = .max) -> String {
-        let header = ["problem", "optimizer", "median iters", "converged", "budget", "diverged", "timeout", "error",
+        let header = ["problem", "optimizer", "median iters", "converged", "budget", "stalled", "diverged", "timeout", "error",
                       "median time"]
         let caption = finalTarget.map {
             "iterations and converged: first hit of \($0); runs per status; "
@@ -148,7 +151,7 @@ public struct OutcomeTable: Sendable {
         }
         var body = ordered.map { row in
             [row.problem, row.optimizer, row.medianIterations.map { OutcomeTable.compact($0) } ?? "—",
-             "\(row.converged)/\(row.runs)", count(row.budget), count(row.diverged), count(row.timeout),
+             "\(row.converged)/\(row.runs)", count(row.budget), count(row.stalled), count(row.diverged), count(row.timeout),
              count(row.error), OutcomeTable.duration(row.medianSeconds)]
         }
         var widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
@@ -177,7 +180,7 @@ public struct OutcomeTable: Sendable {
             .joined(separator: "\n") + "\n" + totalsLine() + errorText()
     }
 
-    /// `statuses: 12 converged, 3 budget, 1 diverged, 0 timeout, 2 error`.
+    /// `statuses: 12 converged, 3 budget, 0 stalled, 1 diverged, 0 timeout, 2 error`.
     public func totalsLine() -> String {
         let counts = statusCounts
         let parts = RunStatus.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }

@@ -67,7 +67,7 @@ import Testing
             OutcomeTable.ErrorMessage(message: "not finite", count: 1, firstRun: "p[x=1]/b/rep=2"),
         ])
         let text = table.text()
-        #expect(text.contains("statuses: 0 converged, 1 budget, 1 diverged, 1 timeout, 3 error"))
+        #expect(text.contains("statuses: 0 converged, 1 budget, 0 stalled, 1 diverged, 1 timeout, 3 error"))
         #expect(text.components(separatedBy: "L unknown").count == 2, "each message once")
         #expect(text.contains("3 runs ended in error (2 distinct messages)"))
     }
