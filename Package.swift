@@ -21,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .target(name: "Randomness"),
+        .target(name: "Randomness", dependencies: ["WideKernels"]),
         // AVX versions of the Objectives kernels, bitwise identical to the Swift ones, chosen at run time.
         .target(name: "WideKernels"),
         .target(

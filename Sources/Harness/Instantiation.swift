@@ -9,6 +9,9 @@ public struct ProblemInstance: Sendable {
     public var parameters: ParameterSet
     /// The values expressions may use: `L`, `mu`, `kappa`, `d`, `n` where known (`b` is added per run).
     public var expressionConstants: [String: Double]
+    /// Seconds the kind's `make` took (data, rotation, constants): the record's
+    /// `wall_time.construction_seconds`.
+    public var constructionSeconds: Double = 0
 }
 
 /// A built optimizer for one run.
@@ -59,6 +62,7 @@ public enum Instantiation {
                                      owner: "a problem parameter", location: cell.location)
         var generator = Xoshiro256StarStar(seed: problemSeed)
         let objective: any Objective
+        let start = MonotonicClock.nanoseconds()
         do {
             objective = try cell.kind.make(parameters, &generator)
         } catch let error as ParameterError {
@@ -71,7 +75,9 @@ public enum Instantiation {
         if let l = objective.constants.smoothness { constants["L"] = l }
         if let mu = objective.constants.strongConvexity { constants["mu"] = mu }
         if let kappa = objective.constants.conditionNumber { constants["kappa"] = kappa }
-        return ProblemInstance(objective: objective, parameters: parameters, expressionConstants: constants)
+        return ProblemInstance(
+            objective: objective, parameters: parameters, expressionConstants: constants,
+            constructionSeconds: MonotonicClock.seconds(since: start))
     }
 
     /// Checks that the problem knows what the target measure needs (f* for gaps, x* for distance).

@@ -26,7 +26,8 @@ public enum Runner {
         var message = pass.message
         let marks = pass.trace.map(\.iteration)
         var markSeconds = [Double?](repeating: nil, count: marks.count)
-        var wallTime = WallTime(medianSeconds: pass.elapsedSeconds, repeats: [])
+        var wallTime = WallTime(
+            medianSeconds: pass.elapsedSeconds, repeats: [], constructionSeconds: instance.constructionSeconds)
         if status != .error && status != .timeout {
             var totals: [Double] = []
             var perMark: [[Double]] = []
@@ -50,7 +51,8 @@ public enum Runner {
                 }
             }
             if status != .error {
-                wallTime = WallTime(medianSeconds: median(totals), repeats: totals)
+                wallTime = WallTime(
+                    medianSeconds: median(totals), repeats: totals, constructionSeconds: instance.constructionSeconds)
                 for index in marks.indices { markSeconds[index] = median(perMark.map { $0[index] }) }
             }
         }

@@ -51,7 +51,8 @@ public struct SessionOutcome: Sendable {
 /// time (``RunDirectory/finish(lines:manifest:onRecord:)``).
 public enum Session {
     public static func run(_ plan: RunPlan, options: SessionOptions) throws -> SessionOutcome {
-        try SuiteRunner.validate(plan)
+        let cache = InstanceCache()
+        try SuiteRunner.validate(plan, cache: cache)
         let filteredCount = SuiteRunner.select(plan, filter: options.filter, shard: nil).count
         let selected = SuiteRunner.select(plan, filter: options.filter, shard: options.shard)
         let provenance = options.provenance
@@ -98,7 +99,7 @@ public enum Session {
             onRecord: { record, done, total in
                 do { try journal.append(record) } catch { failures.note("\(error)") }
                 onRecord?(record, done, total)
-            }, validate: false, sidecars: sidecars))
+            }, validate: false, sidecars: sidecars, cache: cache))
         if let failure = failures.first { throw ResultsError("cannot append to the journal: \(failure)") }
         if let failure = sidecars.firstFailure { throw ResultsError("cannot write the paths of 2-D runs: \(failure)") }
         var table: OutcomeTable?

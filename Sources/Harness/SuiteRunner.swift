@@ -21,10 +21,13 @@ public struct SuiteRunOptions: Sendable {
     public var validate: Bool
     /// Where the paths and contour grids of 2-D problems go (nil: not written).
     public var sidecars: SidecarWriter?
+    /// Instances the caller's validation built (nil: a fresh cache, filled by `validate`).
+    public var cache: InstanceCache?
 
     public init(jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
                 finished: Set<String> = [], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
-                validate: Bool = true, sidecars: SidecarWriter? = nil) {
+                validate: Bool = true, sidecars: SidecarWriter? = nil, cache: InstanceCache? = nil) {
+        self.cache = cache
         self.jobs = max(1, jobs)
         self.filter = filter
         self.shard = shard
@@ -66,8 +69,9 @@ public enum SuiteRunner {
 
     /// Checks everything that needs a problem instance, on repetition 0 of each problem: the kinds'
     /// `make` errors, expressions over constants the problem lacks, ranges of resolved values, and
-    /// that the target measure is defined.
-    public static func validate(_ plan: RunPlan) throws {
+    /// that the target measure is defined. The instances it builds go to `cache` (when given, within
+    /// its bound), where ``run(_:options:)`` takes them instead of building them again.
+    public static func validate(_ plan: RunPlan, cache: InstanceCache? = nil) throws {
         var instances: [String: ProblemInstance] = [:]
         var checked = Set<String>()
         for spec in plan.specs where spec.repetition == 0 && !checked.contains(spec.problem.id) {
@@ -80,6 +84,7 @@ public enum SuiteRunner {
                 try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: spec.problem,
                                                suiteFile: plan.suite.file)
                 instances[spec.problem.instanceID] = instance
+                cache?.insert(instance, instanceID: spec.problem.instanceID, problemSeed: spec.problemSeed)
             }
             for optimizer in plan.optimizers where optimizer.applies(to: spec.problem.id) {
                 _ = try Instantiation.makeMethod(optimizer, instance: instance, problem: spec.problem, runSeed: spec.runSeed)
@@ -88,7 +93,8 @@ public enum SuiteRunner {
     }
 
     public static func run(_ plan: RunPlan, options: SuiteRunOptions = SuiteRunOptions()) throws -> SuiteOutcome {
-        if options.validate { try validate(plan) }
+        let cache = options.cache ?? InstanceCache()
+        if options.validate { try validate(plan, cache: cache) }
         let settings = RunSettings(suite: plan.suite)
         let selected = select(plan, filter: options.filter, shard: options.shard)
         let collector = Collector(total: selected.count, onRecord: options.onRecord)
@@ -127,7 +133,9 @@ public enum SuiteRunner {
                 let group = work[index].map { specs[$0] }
                 let instance: ProblemInstance
                 do {
-                    instance = try Instantiation.makeProblem(group[0].problem, problemSeed: group[0].problemSeed)
+                    instance =
+                        try cache.take(instanceID: group[0].problem.instanceID, problemSeed: group[0].problemSeed)
+                        ?? Instantiation.makeProblem(group[0].problem, problemSeed: group[0].problemSeed)
                     try Instantiation.checkMeasure(settings.targets.measure, instance: instance, cell: group[0].problem, suiteFile: suiteFile)
                 } catch {
                     for spec in group {

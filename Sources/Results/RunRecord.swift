@@ -278,16 +278,21 @@ public struct FinalState: Codable, Sendable, Equatable {
 /// Optimizer wall time: only the time spent inside the method's iterations, measured in unmonitored
 /// replays of the run (see the Harness's `RunLoop`). `timeout` and `error` runs are not replayed:
 /// their `medianSeconds` is the monitored pass's wall time (monitoring included) and `repeats` is
-/// empty.
+/// empty. Building the problem instance is not optimizer time: it is `constructionSeconds`.
 public struct WallTime: Codable, Sendable, Equatable {
     /// Median of `repeats`.
     public var medianSeconds: Double
     /// Total seconds of each timing repeat, in the order they ran.
     public var repeats: [Double]
+    /// Seconds spent building the problem instance (data, rotation, constants) that this run used —
+    /// once for all the runs of one instance and repetition, which share it. Absent (omitted) in
+    /// records written before it was recorded, and for runs whose instance could not be built.
+    public var constructionSeconds: Double?
 
-    public init(medianSeconds: Double, repeats: [Double]) {
+    public init(medianSeconds: Double, repeats: [Double], constructionSeconds: Double? = nil) {
         self.medianSeconds = medianSeconds
         self.repeats = repeats
+        self.constructionSeconds = constructionSeconds
     }
 }
 

@@ -48,6 +48,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Python with jax, optax and numpy (default: $GDBENCH_PYTHON).", valueName: "path"))
     var python: String?
 
+    @Option(name: .long, help: ArgumentHelp("Comma-separated dimensions of the construction table, or none.", valueName: "list"))
+    var construction: String = "1024"
+
     @Option(name: .long, help: ArgumentHelp("The jax timing script.", valueName: "path"))
     var referenceScript: String = "scripts/reference/jax_timing.py"
 
@@ -55,9 +58,13 @@ struct BenchCommand: ParsableCommand {
         guard repeats >= 1 else { throw InputError("--repeats must be at least 1") }
         guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
         guard scale > 0 else { throw InputError("--scale must be positive") }
+        let dimensions = construction == "none" ? [] : construction.split(separator: ",").compactMap { Int($0) }
+        guard construction == "none" || dimensions.count == construction.split(separator: ",").count,
+              dimensions.allSatisfy({ $0 >= 1 && $0 <= 8192 })
+        else { throw InputError("--construction: expected none or dimensions 1…8192 separated by commas, found '\(construction)'") }
         if let only {
             let names = (StepWorkload.standard + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
-                .map(\.name)
+                .map(\.name) + ConstructionBenchmark.keys(dimensions: dimensions)
             guard names.contains(where: { $0.contains(only) }) else {
                 throw InputError("--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
             }
@@ -97,6 +104,8 @@ struct BenchCommand: ParsableCommand {
             try printSweep("every optimizer", StepWorkload.everyOptimizer, reference: reference)
             try printSweep("every schedule", StepWorkload.everySchedule, reference: reference)
         }
+
+        printConstruction(dimensions: dimensions, python: python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"])
 
         print()
         guard only == nil else { return }

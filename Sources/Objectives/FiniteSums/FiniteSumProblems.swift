@@ -10,10 +10,10 @@ import Randomness
 public enum FiniteSumProblems {
     public static let kinds: [ProblemKind] = [logistic, leastSquares]
 
-    /// Largest d: the constants need O(d³) dense factorisations and Jacobi sweeps.
-    public static let maximumFeatures = 500
-    /// Largest n·d (8 bytes each).
-    public static let maximumEntries = 50_000_000
+    /// Largest d (``InstanceLimits/maximumFeatures``).
+    public static let maximumFeatures = InstanceLimits.maximumFeatures
+    /// Largest n·d (``InstanceLimits/maximumEntries``).
+    public static let maximumEntries = InstanceLimits.maximumEntries
 
     static let syntheticOnlyKeys = ["n", "d", "feature-conditioning", "label-noise"]
 
@@ -30,7 +30,7 @@ public enum FiniteSumProblems {
         ParameterSpec("data", .choice(["synthetic", "breast-cancer"]), default: .text("synthetic"),
                       "synthetic (seeded Gaussian features) or breast-cancer (UCI Wisconsin Diagnostic, 569×30)"),
         ParameterSpec("n", .integer(minimum: 2), default: .number(1000), "synthetic rows (before the split)"),
-        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "synthetic features (at most 500)"),
+        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "synthetic features (at most \(maximumFeatures))"),
         ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
                       "synthetic: ratio of the largest to the smallest column variance"),
         ParameterSpec("label-noise", .number(minimum: 0, maximum: 0.5), default: .number(0.1),
@@ -55,7 +55,7 @@ public enum FiniteSumProblems {
 
     static let leastSquaresParameters: [ParameterSpec] = [
         ParameterSpec("n", .integer(minimum: 1), default: .number(1000), "rows"),
-        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "features (at most 500)"),
+        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "features (at most \(maximumFeatures))"),
         ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
                       "ratio of the largest to the smallest column variance"),
         ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.1),
@@ -110,7 +110,8 @@ public enum FiniteSumProblems {
             lambda: lambda)
     }
 
-    /// n and d (minimum from the specs), with d ≤ ``maximumFeatures`` and n·d ≤ ``maximumEntries``.
+    /// n and d (minimum from the specs), with d ≤ ``maximumFeatures``, n·d ≤ ``maximumEntries`` and the
+    /// construction within this machine's memory (``InstanceLimits/checkMemory(_:key:found:what:available:)``).
     static func sizes(_ reader: ParameterReader) throws -> (n: Int, d: Int) {
         let n = try reader.integer("n")
         let d = try reader.integer("d")
@@ -121,6 +122,9 @@ public enum FiniteSumProblems {
             throw ParameterError(key: "n", expected: "at most \(maximumEntries / d) rows for d = \(d) (n·d ≤ \(maximumEntries))",
                                  found: String(n))
         }
+        try InstanceLimits.checkMemory(
+            InstanceLimits.finiteSumBytes(rows: n, features: d), key: "n", found: String(n),
+            what: "n = \(n), d = \(d)")
         return (n, d)
     }
 }
