@@ -10,9 +10,12 @@ extension BenchCommand {
         let dimensions = dimensions.filter { d in
             only.map { text in ConstructionBenchmark.keys(dimensions: [d]).contains { $0.contains(text) } } ?? true
         }
-        let reference = python.flatMap { constructionReference(python: $0, dimensions: dimensions) }
+        var versions: String?
         var rows: [[String]] = [["construction (one thread)", "gdbench", "numpy/scipy", "gdbench/numpy", "target"]]
         for d in dimensions {
+            // numpy first, then gdbench, dimension by dimension: the two columns see the same machine load.
+            let reference = python.flatMap { constructionReference(python: $0, dimensions: [d]) }
+            versions = versions ?? reference?.versions
             for row in ConstructionBenchmark.measure(dimension: d) where only.map(row.key.contains) ?? true {
                 let numpy = reference?.seconds[row.key]
                 rows.append([
@@ -23,8 +26,8 @@ extension BenchCommand {
         }
         print()
         print(table(rows), terminator: "")
-        if let reference {
-            print("numpy/scipy column: \(reference.versions)")
+        if let versions {
+            print("numpy/scipy column: \(versions); both columns the best of their repeats")
         } else {
             print("numpy/scipy column: no Python with numpy and scipy found (--python PATH or GDBENCH_PYTHON).")
         }
