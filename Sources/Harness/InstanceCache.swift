@@ -57,7 +57,7 @@ public final class InstanceCache: @unchecked Sendable {
     /// otherwise (plus a kilobyte).
     static func estimatedBytes(_ objective: any Objective) -> Double {
         let d = Double(objective.dimension)
-        var doubles = 8 * d
+        var doubles = d
         if objective is DenseQuadratic || objective is IndexSaddle { doubles += d * d }
         if let n = objective.sampleCount { doubles += Double(n) * d }
         return 1024 + 8 * doubles
