@@ -57,3 +57,10 @@ void gdbench_orthogonal_factor(double *a, ptrdiff_t n, double *work, bool avx) {
 #endif
     orthogonalFactor_portable(a, n, work);
 }
+
+void gdbench_tridiagonalize(double *a, ptrdiff_t n, double *diagonal, double *offDiagonal, double *work, bool avx) {
+#if HAS_AVX_BUILD
+    if (avx) return tridiagonalize_avx(a, n, diagonal, offDiagonal, work);
+#endif
+    tridiagonalize_portable(a, n, diagonal, offDiagonal, work);
+}

@@ -266,3 +266,43 @@ TARGET static void NAME(orthogonalFactor)(double *a, ptrdiff_t n, double *work) 
         if (signs[col] < 0)
             for (ptrdiff_t r = 0; r < n; r++) a[r + col * n] = -a[r + col * n];
 }
+
+/// Householder tridiagonalisation of the full symmetric row-major n×n `a` (destroyed): diagonal in
+/// `diagonal` (n), off-diagonal in `offDiagonal` (n − 1). Step k reflects row k right of the diagonal
+/// (β, τ, v as in factorPanel), p = τ·Sv over the trailing block S (rows by dotChunk), w = p − (τ/2)(pᵀv)v,
+/// and S ← S − (v_i·w_j + w_i·v_j), which keeps S exactly symmetric (LAPACK dsytd2, unblocked).
+TARGET static void NAME(tridiagonalize)(double *a, ptrdiff_t n, double *diagonal, double *offDiagonal, double *work) {
+    double *v = work, *w = work + n;
+    for (ptrdiff_t k = 0; k + 2 < n; k++) {
+        double *x = a + k * n + k + 1;
+        ptrdiff_t m = n - k - 1;
+        diagonal[k] = a[k * n + k];
+        double tailSquares = NAME(dotChunk)(x + 1, x + 1, (m - 1) & ~(ptrdiff_t)3, (m - 1) & 3);
+        double alpha = x[0];
+        if (tailSquares == 0) {
+            offDiagonal[k] = alpha;
+            continue;
+        }
+        double norm = sqrt(alpha * alpha + tailSquares);
+        double beta = alpha >= 0 ? -norm : norm;
+        double tau = (beta - alpha) / beta, scale = 1 / (alpha - beta);
+        offDiagonal[k] = beta;
+        v[0] = 1;
+        for (ptrdiff_t i = 1; i < m; i++) v[i] = x[i] * scale;
+        double *s = a + (k + 1) * n + k + 1;
+        for (ptrdiff_t i = 0; i < m; i++) w[i] = tau * NAME(dotChunk)(s + i * n, v, m & ~(ptrdiff_t)3, m & 3);
+        double pv = NAME(dotChunk)(w, v, m & ~(ptrdiff_t)3, m & 3);
+        double shift = -0.5 * tau * pv;
+        for (ptrdiff_t i = 0; i < m; i++) w[i] += shift * v[i];
+        for (ptrdiff_t i = 0; i < m; i++) {
+            double *row = s + i * n;
+            double vi = v[i], wi = w[i];
+            for (ptrdiff_t j = 0; j < m; j++) row[j] -= vi * w[j] + wi * v[j];
+        }
+    }
+    if (n >= 2) {
+        diagonal[n - 2] = a[(n - 2) * n + n - 2];
+        offDiagonal[n - 2] = a[(n - 2) * n + n - 1];
+    }
+    if (n >= 1) diagonal[n - 1] = a[(n - 1) * n + n - 1];
+}

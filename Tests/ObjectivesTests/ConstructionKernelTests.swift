@@ -80,3 +80,20 @@ struct ConstructionKernelTests {
         }
     }
 }
+
+/// The extreme eigenvalues by tridiagonalisation and bisection against the Jacobi eigenvalues.
+struct ExtremeEigenvalueTests {
+    @Test(arguments: [2, 3, 40, 97])
+    func tridiagonalBisectionMatchesJacobi(order d: Int) {
+        let x = ConstructionKernelTests.gaussian(3 * d * d, seed: UInt64(d))
+        var gram = SymmetricProducts.gram(rows: x, rowCount: 3 * d, columnCount: d, path: .portable)
+        gram[0] *= 50  // a spread-out spectrum
+        let jacobi = SymmetricEigenvalues.compute(gram, order: d)
+        let portable = ExtremeEigenvalues.tridiagonalExtremes(gram, order: d, path: .portable)
+        let wide = ExtremeEigenvalues.tridiagonalExtremes(gram, order: d, path: .current)
+        #expect(portable.min.bitPattern == wide.min.bitPattern && portable.max.bitPattern == wide.max.bitPattern)
+        let scale = jacobi.last ?? 1
+        #expect(abs(portable.max - (jacobi.last ?? 0)) <= 1e-12 * scale)
+        #expect(abs(portable.min - (jacobi.first ?? 0)) <= 1e-12 * scale)
+    }
+}

@@ -31,4 +31,9 @@ void gdbench_subtract_product(double *c, ptrdiff_t ldc, ptrdiff_t M, ptrdiff_t N
 void gdbench_orthogonal_factor(double *a, ptrdiff_t n, double *work, bool avx);
 ptrdiff_t gdbench_orthogonal_factor_work(ptrdiff_t n);
 
+/// The symmetric tridiagonal T = HᵀAH of the full symmetric row-major n×n `a` (destroyed) by
+/// Householder reflections (LAPACK dsytd2, unblocked): `diagonal` gets n entries, `offDiagonal` n − 1;
+/// `work` holds 2n doubles. T has A's eigenvalues (up to rounding, O(ε‖A‖)).
+void gdbench_tridiagonalize(double *a, ptrdiff_t n, double *diagonal, double *offDiagonal, double *work, bool avx);
+
 #endif
