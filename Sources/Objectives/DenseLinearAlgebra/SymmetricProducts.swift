@@ -27,29 +27,48 @@ public enum SymmetricProducts {
         return a
     }
 
-    /// XᵀX, row-major d×d, for the row-major n×d `rows` X: rows are transposed 256 at a time into a
-    /// column-major block B and each block adds BᵀB — so an entry is Σ over blocks, in row order, of
-    /// the kernel's chunk sum (the dot-block rule with k = the row index).
+    /// XᵀX, row-major d×d, for the row-major n×d `rows` X (``weightedGram(rows:weights:rowCount:columnCount:path:)``
+    /// with no weights).
     public static func gram(rows x: [Double], rowCount n: Int, columnCount d: Int, path: KernelPath = .current)
         -> [Double]
     {
+        weightedGram(rows: x, weights: nil, rowCount: n, columnCount: d, path: path)
+    }
+
+    /// XᵀDX = Σᵢ wᵢ·xᵢxᵢᵀ, row-major d×d, for the row-major n×d `rows` X and weights w (nil: all 1):
+    /// rows are transposed 256 at a time into column-major blocks B (entries x_ij) and W (entries
+    /// wᵢ·x_ij, rounded) and each block adds WᵀB — an entry (j, k), j ≤ k, is Σ over blocks, in row
+    /// order, of the kernel's chunk sum of (wᵢ·x_ij)·x_ik (the dot-block rule with k = the row index).
+    public static func weightedGram(
+        rows x: [Double], weights: [Double]?, rowCount n: Int, columnCount d: Int, path: KernelPath = .current
+    ) -> [Double] {
         precondition(x.count == n * d, "rows must be n×d")
+        precondition(weights.map { $0.count == n } ?? true, "one weight per row")
         let blockRows = 256
         var gram = [Double](repeating: 0, count: d * d)
         var block = [Double](repeating: 0, count: d * blockRows)
+        var weighted = weights == nil ? [] : block
         x.withUnsafeBufferPointer { x in
             block.withUnsafeMutableBufferPointer { block in
-                gram.withUnsafeMutableBufferPointer { g in
-                    let b = block.baseAddress.unsafelyUnwrapped
-                    var start = 0
-                    while start < n {
-                        let count = min(blockRows, n - start)
-                        for r in 0..<count {
-                            let row = x.baseAddress.unsafelyUnwrapped + (start + r) * d
-                            for j in 0..<d { b[j * count + r] = row[j] }
+                weighted.withUnsafeMutableBufferPointer { weighted in
+                    gram.withUnsafeMutableBufferPointer { g in
+                        let b = block.baseAddress.unsafelyUnwrapped
+                        let scaled = weights == nil ? b : weighted.baseAddress.unsafelyUnwrapped
+                        var start = 0
+                        while start < n {
+                            let count = min(blockRows, n - start)
+                            for r in 0..<count {
+                                let row = x.baseAddress.unsafelyUnwrapped + (start + r) * d
+                                for j in 0..<d { b[j * count + r] = row[j] }
+                                if let weights {
+                                    let w = weights[start + r]
+                                    for j in 0..<d { scaled[j * count + r] = w * row[j] }
+                                }
+                            }
+                            gdbench_dot_block(
+                                scaled, count, d, b, count, d, count, g.baseAddress, d, 1, true, true, path == .avx)
+                            start += count
                         }
-                        gdbench_dot_block(b, count, d, b, count, d, count, g.baseAddress, d, 1, true, true, path == .avx)
-                        start += count
                     }
                 }
             }

@@ -218,32 +218,28 @@ public struct LogisticRegression: Objective {
         }
     }
 
-    /// (1/n) Xᵀ D X + λI, assembled row by row on the upper triangle and mirrored.
+    /// (1/n) Xᵀ D X + λI with D = diag(σ(sᵢ)σ(−sᵢ)), sᵢ = xᵢᵀw (scores as the gradient's row blocks):
+    /// XᵀDX by the blocked ``SymmetricProducts/weightedGram(rows:weights:rowCount:columnCount:path:)``.
     public func hessian(at x: [Double], into hessian: inout [Double]) {
         let n = training.rowCount, d = training.columnCount
         precondition(x.count == d && hessian.count == d * d, "LogisticRegression: hessian needs \(d)×\(d) entries")
+        let path = KernelPath.current
+        var curvatures = [Double](repeating: 0, count: n)
         training.features.withUnsafeBufferPointer { features in
             x.withUnsafeBufferPointer { w in
-                hessian.withUnsafeMutableBufferPointer { h in
-                    guard let rows = features.baseAddress, let weights = w.baseAddress, let out = h.baseAddress else { return }
-                    out.update(repeating: 0, count: d * d)
-                    let path = KernelPath.current
-                    for i in 0..<n {
-                        let row = rows + i * d
-                        let curvature = LogisticRegression.curvature(
-                            at: VectorKernels.dot(row, weights, count: d, path: path))
-                        for j in 0..<d {
-                            VectorKernels.axpy(curvature * row[j], row + j, out + j * d + j, count: d - j, path: path)
-                        }
-                    }
-                    let scale = 1 / Double(n)
-                    for j in 0..<d {
-                        for k in j..<d { out[j * d + k] *= scale }
-                        out[j * d + j] += lambda
-                        for k in 0..<j { out[j * d + k] = out[k * d + j] }
-                    }
+                curvatures.withUnsafeMutableBufferPointer { c in
+                    guard let rows = features.baseAddress, let weights = w.baseAddress, let out = c.baseAddress else { return }
+                    VectorKernels.dotRows(rows, stride: d, rowCount: n, weights, count: d, into: out, path: path)
+                    for i in 0..<n { out[i] = LogisticRegression.curvature(at: out[i]) }
                 }
             }
+        }
+        let product = SymmetricProducts.weightedGram(
+            rows: training.features, weights: curvatures, rowCount: n, columnCount: d, path: path)
+        let scale = 1 / Double(n)
+        for j in 0..<d {
+            for k in 0..<d { hessian[j * d + k] = product[j * d + k] * scale }
+            hessian[j * d + j] += lambda
         }
     }
 
