@@ -1,3 +1,4 @@
+@testable import LinearAlgebra
 @testable import Objectives
 import Randomness
 import Testing

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// f(x) = ½(x − x*)ᵀA(x − x*) with a dense symmetric A = Q·diag(λ)·Qᵀ stored row-major (reference
 /// §C.5): ∇f = A(x − x*), ∇²f = A, f* = 0, L = λ_max, μ = λ_min (the spectrum as requested; the
 /// eigenvalues of the stored A differ from it only by rounding, O(ε·d·L)).

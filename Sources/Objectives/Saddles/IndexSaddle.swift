@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// A saddle of index k in d dimensions, bounded below (reference §C.3, in the spirit of Dauphin et
 /// al. 2014): f(x) = Σᵢ φᵢ(yᵢ) with y = Qᵀx, φᵢ(y) = ½λᵢy² + ¼cᵢy⁴, cᵢ = 1 where λᵢ < 0 and 0 otherwise.
 ///
