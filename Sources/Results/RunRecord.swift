@@ -1,5 +1,5 @@
 /// The record of one run: one cell (problem × optimizer × repetition) of a suite, as written to
-/// `runs.jsonl`. Analysis and figures read only these records (DESIGN.md principle 4).
+/// `runs.jsonl`. Analysis and figures read only these records (docs/architecture.md, principle 4).
 ///
 /// ## Files of a run directory `results/SUITE/RUN/` (RUN is a UTC timestamp id, `20261123T155012Z`)
 /// - `runs.jsonl` — JSON Lines: one `RunRecord` per line, sorted by `id`, keys sorted, UTF-8,

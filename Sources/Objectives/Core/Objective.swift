@@ -2,7 +2,7 @@ import Randomness
 
 /// A differentiable test function f: ℝᵈ → ℝ with exact derivatives and, where known, its constants.
 ///
-/// Contract (DESIGN.md §4): `evaluate(at:gradient:)` writes ∇f(x) into a caller-owned buffer of
+/// Contract (docs/architecture.md, principle 3): `evaluate(at:gradient:)` writes ∇f(x) into a caller-owned buffer of
 /// length `dimension` and returns f(x) without allocating. Hessian-vector products and the dense
 /// Hessian are exact (analytic). Finite-sum objectives (`sampleCount != nil`) also evaluate the mean
 /// loss over a subset of rows; the default is a full evaluation (no finite-sum structure).
