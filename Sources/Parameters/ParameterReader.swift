@@ -125,7 +125,7 @@ public struct ParameterReader: Sendable {
         case (.integer(let minimum), .number(let x)):
             accepted = x.rounded() == x && x >= Double(minimum) && abs(x) < 1e15
         case (.choice(let words), .text(let word)):
-            accepted = words.contains(word)
+            accepted = words.isEmpty || words.contains(word)
         case (.flag, .flag):
             accepted = true
         case (.numbers, .number(let x)):
@@ -175,7 +175,7 @@ public struct ParameterReader: Sendable {
             case (nil, nil): return "a finite number"
             }
         case .integer(let minimum): return "a whole number ≥ \(minimum)"
-        case .choice(let words): return "one of " + words.joined(separator: ", ")
+        case .choice(let words): return words.isEmpty ? "a name" : "one of " + words.joined(separator: ", ")
         case .flag: return "true or false"
         case .numbers: return "a list of numbers"
         }

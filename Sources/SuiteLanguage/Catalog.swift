@@ -13,13 +13,20 @@ import Optimizers
 /// ```
 public struct Catalog: Sendable {
     public var problems: [ProblemKind]
-    public var optimizers: [OptimizerKind]
-    public var schedules: [ScheduleKind]
+    /// Wrapper kinds (`switch`, `random-restarts`) are kept bound to this list: a kind appended here
+    /// works inside them (``OptimizerKind/resolving(in:)``).
+    public var optimizers: [OptimizerKind] {
+        didSet { optimizers = optimizers.map { $0.resolving(in: optimizers) } }
+    }
+    /// `warmup` is kept bound to this list, like the wrapper optimizers (``ScheduleKind/resolving(in:)``).
+    public var schedules: [ScheduleKind] {
+        didSet { schedules = schedules.map { $0.resolving(in: schedules) } }
+    }
 
     public init(problems: [ProblemKind] = [], optimizers: [OptimizerKind] = [], schedules: [ScheduleKind] = []) {
         self.problems = problems
-        self.optimizers = optimizers
-        self.schedules = schedules
+        self.optimizers = optimizers.map { $0.resolving(in: optimizers) }
+        self.schedules = schedules.map { $0.resolving(in: schedules) }
     }
 
     /// The first problem kind with this name (a later registration never shadows an earlier one).

@@ -7,10 +7,10 @@ import Randomness
 /// Newton, quasi-Newton, CG, Barzilai–Borwein, momentum with theory-optimal constants) or that
 /// wrap other methods (`switch`, `random-restarts`).
 ///
-/// `kinds` holds the self-contained kinds. `switch` and `random-restarts` build their inner
-/// methods by name, so they come from ``switchKind(methodNames:resolving:)`` and
-/// ``randomRestartsKind(methodNames:resolving:)``, which ``OptimizerCatalog`` wires to itself (the
-/// names it can build, and how to build one). Their inner parameters are the outer keys with a
+/// `kinds` holds the self-contained kinds. `switch` and `random-restarts` (``switchKind``,
+/// ``randomRestartsKind``) build their inner methods by name from the catalog they are bound to
+/// (``OptimizerKind/resolving(in:)``), so a kind a library user appends works inside them. Their
+/// inner parameters are the outer keys with a
 /// prefix: `first.lr`, `second.momentum`, `inner.convention`; every kind reads its parameters through
 /// ``ParameterReader`` against its own `parameters` list.
 ///
@@ -20,9 +20,6 @@ import Randomness
 /// oracle's estimate when the run is stochastic; the Wolfe-search methods always use exact f and ∇f.
 /// Each method's doc comment lists what `prepare` and one iteration spend.
 public enum MethodCatalog {
-    /// Builds a method from a kind name, its parameters and the seed for anything it draws itself.
-    public typealias Resolver = @Sendable (_ name: String, _ parameters: ParameterSet, _ seed: UInt64) throws -> any Method
-
     public static let kinds: [OptimizerKind] = [
         gradientDescentArmijo, steepestDescentExact, newton, newtonConjugateGradient, lbfgs, bfgs, nonlinearConjugateGradient,
         conjugateGradient, barzilaiBorwein, heavyBall, nesterovConstant, nesterovAccelerated, preconditionedGradientDescent,
@@ -411,11 +408,11 @@ public enum MethodCatalog {
 
     /// `switch`: method `first` for `switch-at` iterations, then `second`. Inner parameters are the
     /// keys `first.*` and `second.*`; inner seeds are derived from the run seed with the labels
-    /// "first" and "second".
-    public static func switchKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
+    /// "first" and "second"; the inner kinds are looked up in the catalog the kind is bound to.
+    public static let switchKind: OptimizerKind = {
         let specs = [
-            ParameterSpec("first", .choice(methodNames), "name of the method run first"),
-            ParameterSpec("second", .choice(methodNames), "name of the method run after the switch"),
+            ParameterSpec("first", .choice([]), "name of the method run first (any optimizer kind)"),
+            ParameterSpec("second", .choice([]), "name of the method run after the switch (any optimizer kind)"),
             ParameterSpec("switch-at", .integer(minimum: 0), default: .number(100), "iterations of the first method"),
         ]
         return OptimizerKind(
@@ -424,23 +421,22 @@ public enum MethodCatalog {
             updateRule: "iterations 1…k: method first;  from k + 1: method second, prepared at the switch point",
             conventions: "Inner parameters are given as first.<key> and second.<key>. A stalled first method switches early.",
             references: ["Keskar & Socher 2017, Improving generalization performance by switching from Adam to SGD"],
-            parameters: specs,
-            acceptsSchedule: false,
-            make: { parameters, _, seed in
+            parameters: specs, innerKindKeys: ["first", "second"],
+            makeWithin: { kinds, parameters, _, seed in
                 let reader = try ParameterReader(parameters, specs: specs, kind: "switch", nestedPrefixes: ["first", "second"])
                 let switchAt = try reader.integer("switch-at")
-                let first = try resolveNested(resolve, reader, role: "first", seed: seed)
-                let second = try resolveNested(resolve, reader, role: "second", seed: seed)
+                let first = try OptimizerKind.inner("first", of: reader, among: kinds, seed: seed)
+                let second = try OptimizerKind.inner("second", of: reader, among: kinds, seed: seed)
                 return makeSwitch(first, second, switchAt: switchAt)
             })
-    }
+    }()
 
     /// `random-restarts`: the method `inner` from `restarts` starts. Inner parameters are the keys
     /// `inner.*`; the inner seed is derived with the label "inner", the start directions use the
-    /// run seed itself.
-    public static func randomRestartsKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
+    /// run seed itself; the inner kind is looked up in the catalog the kind is bound to.
+    public static let randomRestartsKind: OptimizerKind = {
         let specs = [
-            ParameterSpec("inner", .choice(methodNames), "name of the inner method"),
+            ParameterSpec("inner", .choice([]), "name of the inner method (any optimizer kind)"),
             ParameterSpec("restarts", .integer(minimum: 1), default: .number(5), "number of starts r (including x₀)"),
             ParameterSpec("iterations-per-restart", .integer(minimum: 1), default: .number(1000), "inner iterations per start"),
             ParameterSpec("radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "distance of the random starts from x₀"),
@@ -454,29 +450,16 @@ public enum MethodCatalog {
                 """,
             conventions: "Inner parameters are given as inner.<key>. A stalled inner method moves on to the next start.",
             references: ["Martí, Lozano & Resende 2018, Handbook of Heuristics: multi-start methods"],
-            parameters: specs,
-            acceptsSchedule: false,
-            make: { parameters, _, seed in
+            parameters: specs, innerKindKeys: ["inner"],
+            makeWithin: { kinds, parameters, _, seed in
                 let reader = try ParameterReader(parameters, specs: specs, kind: "random-restarts", nestedPrefixes: ["inner"])
                 let restarts = try reader.integer("restarts")
                 let iterations = try reader.integer("iterations-per-restart")
                 let radius = try reader.number("radius")
-                let inner = try resolveNested(resolve, reader, role: "inner", seed: seed)
+                let inner = try OptimizerKind.inner("inner", of: reader, among: kinds, seed: seed)
                 return makeRestarts(inner, restarts: restarts, iterations: iterations, radius: radius, seed: seed)
             })
-    }
-
-    /// Builds the inner method named by the key `role` from the `role.*` parameters, with the seed
-    /// derived under the label `role`; a ParameterError of the inner method names the prefixed key.
-    static func resolveNested(_ resolve: Resolver, _ reader: ParameterReader, role: String, seed: UInt64) throws -> any Method {
-        let name = try reader.choice(role)
-        do {
-            return try resolve(name, reader.nested(role), SeedDerivation.derive(seed, role))
-        } catch var error as ParameterError {
-            error.key = role + "." + error.key
-            throw error
-        }
-    }
+    }()
 
     static func makeSwitch(_ first: any Method, _ second: any Method, switchAt: Int) -> any Method {
         func openSecond<A: Method>(_ first: A) -> any Method {
