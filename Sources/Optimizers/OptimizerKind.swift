@@ -28,6 +28,8 @@ public struct OptimizerKind: Sendable {
     /// The parameters that name another optimizer kind (`first` and `second` of `switch`, `inner` of
     /// `random-restarts`); empty for kinds that wrap nothing.
     public var innerKindKeys: [String] = []
+    /// The kind's row in `gdbench bench` (``benchmarked(_:on:jaxReference:)``).
+    public var benchmark = OptimizerBenchmark()
     /// A wrapper's factory, given the kinds its inner names are looked up in (``resolving(in:)``).
     public var makeWithin: (@Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method)?
 

@@ -15,6 +15,9 @@ public struct ScheduleKind: Sendable {
     public var make: @Sendable (ParameterSet, _ baseLearningRate: Double) throws -> any Schedule
     /// The parameters that name another schedule kind (`then` of `warmup`); empty for the others.
     public var innerKindKeys: [String] = []
+    /// The schedule entry of the kind's `gdbench bench` row (sgd, lr 1e−3, on 2-D Rosenbrock for
+    /// 200 000 updates), a YAML flow mapping; nil for `{kind: <name>}`, the defaults.
+    public var benchmark: String?
     /// A wrapper's factory, given the kinds its inner names are looked up in (``resolving(in:)``).
     public var makeWithin:
         (@Sendable (_ kinds: [ScheduleKind], ParameterSet, _ baseLearningRate: Double) throws -> any Schedule)?
@@ -73,5 +76,12 @@ public struct ScheduleKind: Sendable {
     public static func followers(ofWrapperWith parameters: [ParameterSpec], among kinds: [ScheduleKind]) -> [ScheduleKind] {
         let own = Set(parameters.map(\.name))
         return kinds.filter { candidate in !candidate.parameters.contains { own.contains($0.name) } }
+    }
+
+    /// This kind with its bench row's schedule entry (``benchmark``).
+    public func benchmarked(_ entry: String) -> ScheduleKind {
+        var kind = self
+        kind.benchmark = entry
+        return kind
     }
 }

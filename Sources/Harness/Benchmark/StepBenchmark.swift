@@ -60,14 +60,16 @@ public enum StepBenchmark {
         """
     }
 
-    static func plan(_ text: String) throws -> RunPlan {
-        let suite = try SuiteLoader(catalog: .builtIn).load(text: text, file: "<bench>")
+    static func plan(_ text: String, catalog: Catalog = .builtIn) throws -> RunPlan {
+        let suite = try SuiteLoader(catalog: catalog).load(text: text, file: "<bench>")
         return try RunPlan(suite: suite)
     }
 
-    /// Runs `workload` for its iterations (or until the method stops by itself) with `repeats` timing replays.
-    public static func measure(_ workload: StepWorkload, repeats: Int) throws -> StepResult {
-        let plan = try plan(suiteText(workload, iterations: workload.iterations, timingRepeats: repeats))
+    /// Runs `workload` for its iterations (or until the method stops by itself) with `repeats` timing
+    /// replays; its kinds are looked up in `catalog`.
+    public static func measure(_ workload: StepWorkload, repeats: Int, catalog: Catalog = .builtIn) throws -> StepResult {
+        let plan = try plan(
+            suiteText(workload, iterations: workload.iterations, timingRepeats: repeats), catalog: catalog)
         let settings = RunSettings(suite: plan.suite)
         guard let spec = plan.specs.first else { throw Failure("workload \(workload.name) has no run") }
         let instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)

@@ -3,15 +3,14 @@ import Parameters
 
 /// Every named first-order optimizer that suites refer to by `kind:`, with torch's names and
 /// defaults (optax's under an `-optax` name where the libraries differ), the text `gdbench describe`
-/// prints, and a factory that validates the parameters and builds
-/// `FirstOrderMethod.clipped(clipping, <named chain>)` (``FirstOrderOptimizers``).
+/// prints, and one chain expression each (``FirstOrderOptimizers``), registered through
+/// ``OptimizerKind/firstOrder(name:summary:updateRule:conventions:references:parameters:chain:)``,
+/// which reads and validates the parameters, adds the clipping options and chooses between the
+/// constant `lr` and the suite's schedule.
 ///
 /// Clipping is an option of every optimizer: the parameters `clip-norm` (torch `clip_grad_norm_`),
 /// `clip-norm-optax` (optax `clip_by_global_norm`) and `clip-value` (elementwise clamp) put the clip
 /// transform in front of the update rule; 0, the default, means off, and at most one may be set.
-/// A schedule, when given, replaces the constant `lr`. The builders are generic over the schedule and
-/// are called with `Double` or ``AnySchedule`` only (``OptimizerKind/make``), types known when gdbench
-/// is compiled, so the per-step code is specialised either way.
 public enum FirstOrderOptimizerCatalog {
     public static let kinds: [OptimizerKind] = [
         sgd, nesterov, momentumEMA, momentumVelocity, nesterovLookahead, adagrad, adagradOptax, rmsprop,
@@ -34,8 +33,8 @@ public enum FirstOrderOptimizerCatalog {
             Specs.decayRate("dampening", 0, "dampening τ of the momentum buffer (not applied on the first step)"),
             Specs.flag("nesterov", false, "Nesterov momentum (torch form; needs momentum > 0 and dampening 0)"),
             Specs.weightDecay(),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "sgd", summary: "Stochastic gradient descent with optional heavy-ball or Nesterov momentum (torch SGD)",
             updateRule: """
                 g ← g + λθ
@@ -50,10 +49,8 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["pytorch/pytorch:torch/optim/sgd.py", "google-deepmind/optax:optax/_src/alias.py (sgd)", "Polyak 1964",
                          "Sutskever et al. 2013"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "sgd")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let momentum = try p.number("momentum"), dampening = try p.number("dampening")
                 let nesterov = try p.flag("nesterov"), weightDecay = try p.number("weight-decay")
                 if nesterov {
@@ -66,20 +63,15 @@ public enum FirstOrderOptimizerCatalog {
                             found: "dampening \(ParameterValue.format(dampening))")
                     }
                 }
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.sgd(
-                        learningRate: rate, momentum: momentum, dampening: dampening, nesterov: nesterov,
-                        weightDecay: weightDecay))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.sgd(
+                    learningRate: rate, momentum: momentum, dampening: dampening, nesterov: nesterov,
+                    weightDecay: weightDecay)
             })
-    }()
+    }().benchmarked("{kind: sgd, lr: 1e-3}", jaxReference: true)
 
     static let nesterov: OptimizerKind = {
         let specs = [Specs.learningRate(1e-3), Specs.decayRate("momentum", 0.9, "momentum μ"), Specs.weightDecay()]
-            + Specs.clipping
-        return OptimizerKind(
+        return OptimizerKind.firstOrder(
             name: "nesterov", summary: "Nesterov momentum in torch's form (torch SGD with nesterov=True)",
             updateRule: """
                 g ← g + λθ
@@ -94,27 +86,21 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["pytorch/pytorch:torch/optim/sgd.py", "Nesterov 1983", "Sutskever et al. 2013",
                          "Bengio et al. 2013 (Advances in optimizing recurrent networks)"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "nesterov")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let momentum = try p.number("momentum"), weightDecay = try p.number("weight-decay")
                 guard momentum > 0 else {
                     throw ParameterError(key: "momentum", expected: "a number in (0, 1) for Nesterov momentum", found: "0")
                 }
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.sgd(
-                        learningRate: rate, momentum: momentum, nesterov: true, weightDecay: weightDecay))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.sgd(
+                    learningRate: rate, momentum: momentum, nesterov: true, weightDecay: weightDecay)
             })
-    }()
+    }().benchmarked("{kind: nesterov, lr: 1e-4}", jaxReference: true)
 
     static let momentumEMA: OptimizerKind = {
         let specs = [Specs.learningRate(1e-2), Specs.decayRate("beta", 0.9, "decay β of the gradient average"),
-                     Specs.weightDecay()] + Specs.clipping
-        return OptimizerKind(
+                     Specs.weightDecay()]
+        return OptimizerKind.firstOrder(
             name: "momentum-ema", summary: "Momentum as an exponential moving average of gradients (\"Andrew Ng\" form)",
             updateRule: """
                 g ← g + λθ
@@ -127,24 +113,17 @@ public enum FirstOrderOptimizerCatalog {
                 differ. It is not torch's dampened momentum either: torch does not dampen the first step (reference §A.1).
                 """,
             references: ["Ng, Deep Learning Specialization (gradient descent with momentum)", "reference §A.1"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "momentum-ema")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta = try p.number("beta"), weightDecay = try p.number("weight-decay")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.momentumEMA(
-                        learningRate: rate, beta: beta, weightDecay: weightDecay))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.momentumEMA(
+                    learningRate: rate, beta: beta, weightDecay: weightDecay)
             })
-    }()
+    }().benchmarked("{kind: momentum-ema, lr: 1e-3}")
 
     static let momentumVelocity: OptimizerKind = {
         let specs = [Specs.learningRate(1e-3), Specs.decayRate("momentum", 0.9, "momentum μ"), Specs.weightDecay()]
-            + Specs.clipping
-        return OptimizerKind(
+        return OptimizerKind.firstOrder(
             name: "momentum-velocity", summary: "Momentum in the CS231n / Sutskever velocity form, lr inside the velocity",
             updateRule: """
                 g ← g + λθ
@@ -156,23 +135,17 @@ public enum FirstOrderOptimizerCatalog {
                 learning rates stay inside v, whereas torch multiplies the whole buffer by the current η (reference §A.1).
                 """,
             references: ["CS231n (cs231n.github.io/neural-networks-3)", "Sutskever et al. 2013", "reference §A.1"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "momentum-velocity")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let momentum = try p.number("momentum"), weightDecay = try p.number("weight-decay")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.momentumVelocity(
-                        learningRate: rate, momentum: momentum, weightDecay: weightDecay))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.momentumVelocity(
+                    learningRate: rate, momentum: momentum, weightDecay: weightDecay)
             })
-    }()
+    }().benchmarked("{kind: momentum-velocity, lr: 1e-4}", jaxReference: true)
 
     static let nesterovLookahead: OptimizerKind = {
-        let specs = [Specs.learningRate(1e-3), Specs.decayRate("momentum", 0.9, "momentum μ")] + Specs.clipping
-        return OptimizerKind(
+        let specs = [Specs.learningRate(1e-3), Specs.decayRate("momentum", 0.9, "momentum μ")]
+        return OptimizerKind.firstOrderMethod(
             name: "nesterov-lookahead", summary: "Nesterov momentum in Sutskever's look-ahead form (gradient at x + μv)",
             updateRule: """
                 v₀ = 0;  g_k = ∇f(x_k + μ·v_k)
@@ -185,18 +158,11 @@ public enum FirstOrderOptimizerCatalog {
                 gradient per iteration, at the look-ahead point.
                 """,
             references: ["Sutskever et al. 2013", "Nesterov 1983", "reference §A.1"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "nesterov-lookahead")
-                let clipping = try GradientClipping(p)
-                let momentum = try p.number("momentum")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    LookaheadNesterovMethod(momentum: momentum, schedule: rate, clipping: clipping)
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+            parameters: specs,
+            method: { p, rate, clipping in
+                LookaheadNesterovMethod(momentum: try p.number("momentum"), schedule: rate, clipping: clipping)
             })
-    }()
+    }().benchmarked("{kind: nesterov-lookahead, lr: 1e-4}")
 
     // MARK: Adagrad, RMSprop, Adadelta
 
@@ -205,8 +171,8 @@ public enum FirstOrderOptimizerCatalog {
             Specs.learningRate(1e-2), Specs.nonNegative("lr-decay", 0, "lr_decay: η_t = η/(1 + (t − 1)·lr_decay)"),
             Specs.weightDecay(), Specs.nonNegative("initial-accumulator-value", 0, "G₀"),
             Specs.epsilon(1e-10, "ε added outside the square root"),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "adagrad", summary: "Adagrad (torch): per-coordinate steps scaled by the root of the summed squared gradients",
             updateRule: """
                 g ← g + λθ
@@ -219,28 +185,22 @@ public enum FirstOrderOptimizerCatalog {
                 \(torchConventions)
                 """,
             references: ["pytorch/pytorch:torch/optim/adagrad.py", "Duchi et al. 2011"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "adagrad")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let decay = try p.number("lr-decay"), weightDecay = try p.number("weight-decay")
                 let initial = try p.number("initial-accumulator-value"), eps = try p.number("eps")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adagrad(
-                        learningRate: rate, learningRateDecay: decay, weightDecay: weightDecay,
-                        initialAccumulatorValue: initial, epsilon: eps))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.adagrad(
+                    learningRate: rate, learningRateDecay: decay, weightDecay: weightDecay,
+                    initialAccumulatorValue: initial, epsilon: eps)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let adagradOptax: OptimizerKind = {
         let specs = [
             Specs.learningRate(1e-2), Specs.nonNegative("initial-accumulator-value", 0.1, "G₀"),
             Specs.epsilon(1e-7, "ε added inside the square root"),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "adagrad-optax", summary: "Adagrad in optax's convention (scale_by_rss: G₀ 0.1, ε inside the root)",
             updateRule: """
                 G_t = G_{t−1} + g_t²                 (G₀ = 0.1)
@@ -252,27 +212,21 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_rss)",
                          "google-deepmind/optax:optax/_src/alias.py (adagrad)", "Duchi et al. 2011"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "adagrad-optax")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let initial = try p.number("initial-accumulator-value"), eps = try p.number("eps")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adagradOptax(
-                        learningRate: rate, initialAccumulatorValue: initial, epsilon: eps))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.adagradOptax(
+                    learningRate: rate, initialAccumulatorValue: initial, epsilon: eps)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let rmsprop: OptimizerKind = {
         let specs = [
             Specs.learningRate(1e-2), Specs.decayRate("alpha", 0.99, "decay α of the squared-gradient average"),
             Specs.epsilon(1e-8, "ε added outside the square root"), Specs.weightDecay(), Specs.momentum(0),
             Specs.flag("centered", false, "divide by the root of the variance estimate v − ḡ²"),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "rmsprop", summary: "RMSprop (torch): steps scaled by a running root mean square of the gradients",
             updateRule: """
                 g ← g + λθ
@@ -287,21 +241,15 @@ public enum FirstOrderOptimizerCatalog {
                 torch (reference §A.3). \(torchConventions)
                 """,
             references: ["pytorch/pytorch:torch/optim/rmsprop.py", "Tieleman & Hinton 2012", "Graves 2013"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "rmsprop")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let alpha = try p.number("alpha"), eps = try p.number("eps"), weightDecay = try p.number("weight-decay")
                 let momentum = try p.number("momentum"), centered = try p.flag("centered")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.rmsprop(
-                        learningRate: rate, alpha: alpha, epsilon: eps, weightDecay: weightDecay, momentum: momentum,
-                        centered: centered))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.rmsprop(
+                    learningRate: rate, alpha: alpha, epsilon: eps, weightDecay: weightDecay, momentum: momentum,
+                    centered: centered)
             })
-    }()
+    }().benchmarked("{kind: rmsprop, lr: 1e-3}", jaxReference: true)
 
     static let rmspropOptax: OptimizerKind = {
         let specs = [
@@ -311,8 +259,8 @@ public enum FirstOrderOptimizerCatalog {
             Specs.flag("centered", false, "divide by the root of the variance estimate ν − μ²"),
             Specs.momentum(0), Specs.flag("nesterov", false, "Nesterov form of the momentum trace"),
             Specs.flag("bias-correction", false, "divide ν (and μ) by 1 − ρ^t"),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "rmsprop-optax", summary: "RMSprop in optax's convention (decay 0.9, ε inside the root, momentum after lr)",
             updateRule: """
                 ν_t = (1 − ρ)·g_t² + ρ·ν_{t−1}  (ν₀ = initial-scale);  μ_t = (1 − ρ)·g_t + ρ·μ_{t−1} (centered)
@@ -328,10 +276,8 @@ public enum FirstOrderOptimizerCatalog {
             references: ["google-deepmind/optax:optax/_src/alias.py (rmsprop)",
                          "google-deepmind/optax:optax/_src/transform.py (scale_by_rms, scale_by_stddev)",
                          "Tieleman & Hinton 2012", "Graves 2013"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "rmsprop-optax")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let decay = try p.number("decay"), eps = try p.number("eps"), initial = try p.number("initial-scale")
                 let inside = try p.flag("eps-in-sqrt"), centered = try p.flag("centered")
                 let momentum = try p.number("momentum"), nesterov = try p.flag("nesterov")
@@ -339,22 +285,18 @@ public enum FirstOrderOptimizerCatalog {
                 if nesterov && momentum == 0 {
                     throw ParameterError(key: "nesterov", expected: "momentum > 0 when nesterov is true", found: "momentum 0")
                 }
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.rmspropOptax(
-                        learningRate: rate, decay: decay, epsilon: eps, initialScale: initial, epsilonInSquareRoot: inside,
-                        centered: centered, momentum: momentum, nesterov: nesterov, biasCorrection: correction))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.rmspropOptax(
+                    learningRate: rate, decay: decay, epsilon: eps, initialScale: initial, epsilonInSquareRoot: inside,
+                    centered: centered, momentum: momentum, nesterov: nesterov, biasCorrection: correction)
             })
-    }()
+    }().benchmarked("{kind: rmsprop-optax, lr: 1e-3}", jaxReference: true)
 
     static let adadelta: OptimizerKind = {
         let specs = [
             Specs.learningRate(1.0), Specs.decayRate("rho", 0.9, "decay ρ of both running averages"),
             Specs.epsilon(1e-6, "ε added inside both square roots"), Specs.weightDecay(),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "adadelta", summary: "Adadelta: steps scaled by the ratio of running RMS of updates and gradients",
             updateRule: """
                 g ← g + λθ
@@ -368,19 +310,13 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["pytorch/pytorch:torch/optim/adadelta.py", "google-deepmind/optax:optax/_src/alias.py (adadelta)",
                          "Zeiler 2012"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "adadelta")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let rho = try p.number("rho"), eps = try p.number("eps"), weightDecay = try p.number("weight-decay")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adadelta(
-                        learningRate: rate, rho: rho, epsilon: eps, weightDecay: weightDecay))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.adadelta(
+                    learningRate: rate, rho: rho, epsilon: eps, weightDecay: weightDecay)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     // MARK: Adam family
 
@@ -388,8 +324,8 @@ public enum FirstOrderOptimizerCatalog {
         let specs = [
             Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8, "ε added to √v̂ after bias correction"),
             Specs.weightDecay(), Specs.flag("amsgrad", false, "AMSGrad: use the running max of the raw v"),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "adam", summary: "Adam (torch), with optional AMSGrad and coupled L2 weight decay",
             updateRule: """
                 g ← g + λθ
@@ -404,26 +340,19 @@ public enum FirstOrderOptimizerCatalog {
                 \(torchConventions)
                 """,
             references: ["pytorch/pytorch:torch/optim/adam.py", "Kingma & Ba 2015", "Reddi et al. 2018"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "adam")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), amsgrad = try p.flag("amsgrad")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adam(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
-                        amsgrad: amsgrad))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.adam(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
+                    amsgrad: amsgrad)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let adamOptax: OptimizerKind = {
         let specs = [Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8), Specs.epsilonRoot()]
-            + Specs.clipping
-        return OptimizerKind(
+        return OptimizerKind.firstOrder(
             name: "adam-optax", summary: "Adam in optax's convention (EMA form, eps_root inside the root)",
             updateRule: """
                 m_t = (1 − β₁)·g_t + β₁·m_{t−1};  v_t = (1 − β₂)·g_t² + β₂·v_{t−1}
@@ -436,25 +365,18 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_adam)",
                          "google-deepmind/optax:optax/_src/alias.py (adam)", "Kingma & Ba 2015"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "adam-optax")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamOptax(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.adamOptax(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let amsgradOptax: OptimizerKind = {
         let specs = [Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8), Specs.epsilonRoot()]
-            + Specs.clipping
-        return OptimizerKind(
+        return OptimizerKind.firstOrder(
             name: "amsgrad-optax", summary: "AMSGrad in optax's convention (running max of the bias-corrected v̂)",
             updateRule: """
                 m_t = (1 − β₁)·g_t + β₁·m_{t−1};  v_t = (1 − β₂)·g_t² + β₂·v_{t−1}
@@ -466,27 +388,21 @@ public enum FirstOrderOptimizerCatalog {
                 divides afterwards. No setting of one reproduces the other (reference §A.5).
                 """,
             references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_amsgrad)", "Reddi et al. 2018"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "amsgrad-optax")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.amsgradOptax(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.amsgradOptax(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let adamw: OptimizerKind = {
         let specs = [
             Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8),
             Specs.weightDecay(1e-2, decoupled: true), Specs.flag("amsgrad", false, "AMSGrad on the raw v (torch)"),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "adamw", summary: "AdamW (torch): Adam with decoupled weight decay",
             updateRule: """
                 m_t, v_t, v̄_t as in adam (without the L2 term)
@@ -499,26 +415,20 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["pytorch/pytorch:torch/optim/adamw.py", "google-deepmind/optax:optax/_src/alias.py (adamw)",
                          "Loshchilov & Hutter 2019"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "adamw")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), amsgrad = try p.flag("amsgrad")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamw(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
-                        amsgrad: amsgrad))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.adamw(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
+                    amsgrad: amsgrad)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let adamax: OptimizerKind = {
         let specs = [Specs.learningRate(2e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8, "ε added to |g|"),
-                     Specs.weightDecay()] + Specs.clipping
-        return OptimizerKind(
+                     Specs.weightDecay()]
+        return OptimizerKind.firstOrder(
             name: "adamax", summary: "Adamax: Adam with the infinity norm in place of the root mean square",
             updateRule: """
                 g ← g + λθ
@@ -528,27 +438,21 @@ public enum FirstOrderOptimizerCatalog {
             conventions: "torch and optax agree (reference §A.7). \(torchConventions)",
             references: ["pytorch/pytorch:torch/optim/adamax.py", "google-deepmind/optax:optax/_src/alias.py (adamax)",
                          "Kingma & Ba 2015 (§7.1)"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "adamax")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamax(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.adamax(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let nadam: OptimizerKind = {
         let specs = [
             Specs.learningRate(2e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8), Specs.weightDecay(),
             Specs.nonNegative("momentum-decay", 4e-3, "ψ of Dozat's momentum schedule μ_t = β₁(1 − ½·0.96^{tψ})"),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "nadam", summary: "NAdam (torch): Adam with Nesterov momentum and Dozat's momentum schedule",
             updateRule: """
                 g ← g + λθ
@@ -562,26 +466,19 @@ public enum FirstOrderOptimizerCatalog {
                 (reference §A.8). \(torchConventions)
                 """,
             references: ["pytorch/pytorch:torch/optim/nadam.py", "Dozat 2016"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "nadam")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), momentumDecay = try p.number("momentum-decay")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.nadam(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
-                        momentumDecay: momentumDecay))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.nadam(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
+                    momentumDecay: momentumDecay)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let nadamOptax: OptimizerKind = {
         let specs = [Specs.learningRate(2e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8), Specs.epsilonRoot()]
-            + Specs.clipping
-        return OptimizerKind(
+        return OptimizerKind.firstOrder(
             name: "nadam-optax", summary: "NAdam in optax's convention (adam with nesterov=True, no momentum schedule)",
             updateRule: """
                 m_t = (1 − β₁)·g_t + β₁·m_{t−1};  v_t = (1 − β₂)·g_t² + β₂·v_{t−1}
@@ -595,26 +492,20 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_adam, nesterov)",
                          "google-deepmind/optax:optax/_src/alias.py (nadam)", "Dozat 2016"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "nadam-optax")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adamOptax(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot,
-                        nesterov: true))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.adamOptax(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot,
+                    nesterov: true)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let radam: OptimizerKind = {
         let specs = [Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8, "ε added to √v"),
-                     Specs.weightDecay()] + Specs.clipping
-        return OptimizerKind(
+                     Specs.weightDecay()]
+        return OptimizerKind.firstOrder(
             name: "radam", summary: "RAdam (torch): Adam with the variance of the adaptive step rectified",
             updateRule: """
                 g ← g + λθ
@@ -629,20 +520,14 @@ public enum FirstOrderOptimizerCatalog {
                 is t = 6; steps 1–5 are SGD with bias-corrected momentum (reference §A.9). \(torchConventions)
                 """,
             references: ["pytorch/pytorch:torch/optim/radam.py", "Liu et al. 2020"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "radam")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.radam(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.radam(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let radamOptax: OptimizerKind = {
         let specs = [
@@ -650,8 +535,8 @@ public enum FirstOrderOptimizerCatalog {
             ParameterSpec(
                 "threshold", .number(minimum: 4, maximum: nil), default: .number(5),
                 "rectify when ρ_t ≥ threshold (≥ 4 keeps r_t real)"),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "radam-optax", summary: "RAdam in optax's convention (ρ_t ≥ threshold, ε after the bias correction)",
             updateRule: """
                 m̂ = m_t/(1 − β₁^t);  v̂ = v_t/(1 − β₂^t)  (EMA form, as adam-optax)
@@ -665,21 +550,15 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_radam)",
                          "google-deepmind/optax:optax/_src/alias.py (radam)", "Liu et al. 2020"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "radam-optax")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root"), threshold = try p.number("threshold")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.radamOptax(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot,
-                        threshold: threshold))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.radamOptax(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot,
+                    threshold: threshold)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     // MARK: Lion, AdaBelief (optax)
 
@@ -687,8 +566,8 @@ public enum FirstOrderOptimizerCatalog {
         let specs = [
             Specs.learningRate(1e-4), Specs.beta1(0.9), Specs.beta2(0.99),
             Specs.weightDecay(1e-3, decoupled: true),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "lion", summary: "Lion: the sign of an interpolated momentum, with decoupled weight decay (optax)",
             updateRule: """
                 c_t = (1 − β₁)·g_t + β₁·m_{t−1}
@@ -702,27 +581,21 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_lion)",
                          "google-deepmind/optax:optax/_src/alias.py (lion)", "Chen et al. 2023"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "lion")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2")
                 let weightDecay = try p.number("weight-decay")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.lion(
-                        learningRate: rate, beta1: beta1, beta2: beta2, weightDecay: weightDecay))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.lion(
+                    learningRate: rate, beta1: beta1, beta2: beta2, weightDecay: weightDecay)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 
     static let adabelief: OptimizerKind = {
         let specs = [
             Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-16),
             Specs.nonNegative("eps-root", 1e-16, "ε_root added to s at every step (it accumulates)"),
-        ] + Specs.clipping
-        return OptimizerKind(
+        ]
+        return OptimizerKind.firstOrder(
             name: "adabelief", summary: "AdaBelief: Adam with the variance of the gradient around its average (optax)",
             updateRule: """
                 m_t = (1 − β₁)·g_t + β₁·m_{t−1}
@@ -735,18 +608,12 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_belief)",
                          "google-deepmind/optax:optax/_src/alias.py (adabelief)", "Zhuang et al. 2020"],
-            parameters: specs, acceptsSchedule: true,
-            make: { values, schedule, _ in
-                let p = try ParameterReader(values, specs: specs, kind: "adabelief")
-                let clipping = try GradientClipping(p)
+            parameters: specs,
+            chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
-                func build<S: Schedule>(_ rate: S) -> any Method {
-                    FirstOrderMethod.clipped(clipping, FirstOrderOptimizers.adabelief(
-                        learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot))
-                }
-                if let schedule { return build(schedule) }
-                return build(try p.number("lr"))
+                return FirstOrderOptimizers.adabelief(
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot)
             })
-    }()
+    }().benchmarked(jaxReference: true)
 }

@@ -83,7 +83,7 @@ public enum MethodCatalog {
         references: ["Boyd & Vandenberghe 2004 §9.3", "Nocedal & Wright 2006 §3.3 (eq. 3.26)"],
         parameters: [],
         acceptsSchedule: false,
-        make: { _, _, _ in SteepestDescentExact() })
+        make: { _, _, _ in SteepestDescentExact() }).benchmarked(on: .rotatedQuadratic)
 
     public static let newton: OptimizerKind = OptimizerKind(
         name: "newton",
@@ -176,7 +176,7 @@ public enum MethodCatalog {
                 guard search != "none" else { throw ParameterError(key: "line-search", expected: "strong-wolfe or convention with convention: scipy", found: search) }
             }
             return LBFGS(convention: convention, memory: history, learningRate: lr, usesLineSearch: search == "convention" ? nil : search == "strong-wolfe")
-        })
+        }).benchmarked("{kind: lbfgs, convention: scipy}")
 
     public static let bfgs: OptimizerKind = OptimizerKind(
         name: "bfgs",
@@ -259,7 +259,7 @@ public enum MethodCatalog {
         references: ["Hestenes & Stiefel 1952", "Nocedal & Wright 2006, Alg. 5.2"],
         parameters: [],
         acceptsSchedule: false,
-        make: { _, _, _ in LinearConjugateGradient() })
+        make: { _, _, _ in LinearConjugateGradient() }).benchmarked(on: .rotatedQuadratic)
 
     public static let barzilaiBorwein: OptimizerKind = OptimizerKind(
         name: "barzilai-borwein",
@@ -287,7 +287,7 @@ public enum MethodCatalog {
                 initialStep: try reader.optionalNumber("initial-step"),
                 nonmonotone: try reader.flag("nonmonotone"),
                 memory: try reader.integer("memory"))
-        })
+        }).benchmarked("{kind: barzilai-borwein, nonmonotone: true}")
 
     public static let heavyBall: OptimizerKind = OptimizerKind(
         name: "heavy-ball",
@@ -311,7 +311,7 @@ public enum MethodCatalog {
             return HeavyBall(
                 learningRate: try reader.optionalNumber("lr"),
                 momentum: try reader.optionalNumber("momentum"))
-        })
+        }).benchmarked("{kind: heavy-ball, lr: 1e-4, momentum: 0.9}", jaxReference: true)
 
     public static let nesterovConstant: OptimizerKind = OptimizerKind(
         name: "nesterov-constant",
@@ -335,7 +335,7 @@ public enum MethodCatalog {
             return NesterovConstantMomentum(
                 learningRate: try reader.optionalNumber("lr"),
                 momentum: try reader.optionalNumber("momentum"))
-        })
+        }).benchmarked("{kind: nesterov-constant, lr: 1e-4, momentum: 0.9}")
 
     public static let nesterovAccelerated: OptimizerKind = OptimizerKind(
         name: "nesterov-accelerated",
@@ -357,7 +357,7 @@ public enum MethodCatalog {
             return NesterovAccelerated(
                 learningRate: try reader.optionalNumber("lr"),
                 restart: NesterovAccelerated.Restart(rawValue: try reader.choice("restart")) ?? .none)
-        })
+        }).benchmarked("{kind: nesterov-accelerated, lr: 1e-4}")
 
     public static let preconditionedGradientDescent: OptimizerKind = OptimizerKind(
         name: "preconditioned-gd",
@@ -382,7 +382,7 @@ public enum MethodCatalog {
                 refreshEvery: try reader.integer("refresh-every"),
                 floor: try reader.number("floor"),
                 usesDenseHessian: try reader.choice("diagonal") == "hessian")
-        })
+        }).benchmarked("{kind: preconditioned-gd, lr: 0.1}", on: .rotatedQuadratic)
 
     public static let noisyGradientDescent: OptimizerKind = OptimizerKind(
         name: "noisy-gd",
@@ -402,7 +402,7 @@ public enum MethodCatalog {
             return NoisyGradientDescent(
                 learningRate: schedule?.base ?? lr, noise: try reader.number("sigma"),
                 decay: try reader.number("decay"), seed: seed)
-        })
+        }).benchmarked("{kind: noisy-gd, lr: 1e-3}")
 
     // MARK: wrappers
 
@@ -429,7 +429,7 @@ public enum MethodCatalog {
                 let second = try OptimizerKind.inner("second", of: reader, among: kinds, seed: seed)
                 return makeSwitch(first, second, switchAt: switchAt)
             })
-    }()
+    }().benchmarked("{kind: switch, first: adam, second: sgd, second.lr: 1e-3, switch-at: 1000}")
 
     /// `random-restarts`: the method `inner` from `restarts` starts. Inner parameters are the keys
     /// `inner.*`; the inner seed is derived with the label "inner", the start directions use the
@@ -459,7 +459,7 @@ public enum MethodCatalog {
                 let inner = try OptimizerKind.inner("inner", of: reader, among: kinds, seed: seed)
                 return makeRestarts(inner, restarts: restarts, iterations: iterations, radius: radius, seed: seed)
             })
-    }()
+    }().benchmarked("{kind: random-restarts, inner: gd-armijo, restarts: 5, iterations-per-restart: 1000}")
 
     static func makeSwitch(_ first: any Method, _ second: any Method, switchAt: Int) -> any Method {
         func openSecond<A: Method>(_ first: A) -> any Method {

@@ -96,7 +96,7 @@ extension ScheduleKind {
                 of: inner, peak: baseLearningRate, startFactor: try read.number("warmup-start-factor"),
                 warmupSteps: try read.integer("warmup-steps"))
         }
-    )
+    ).benchmarked("{kind: warmup, warmup-steps: 500, then: cosine, t-max: 199500}")
 
     private static let warmupParameters: [ParameterSpec] = [
         ParameterSpec("warmup-steps", .integer(minimum: 1), "updates of the linear ramp (required)"),
