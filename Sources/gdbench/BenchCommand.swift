@@ -8,7 +8,8 @@ import Harness
 /// evaluations per iteration), the harness overhead per run, the peak memory of `gdbench run` child
 /// processes on 500 and 5 000 runs (flat in the number of runs), and suite wall times — and, when a
 /// Python with jax and optax is found, the same workloads timed by `scripts/reference/jax_timing.py`
-/// in the same run, printed as ratios (Swift time / jax time).
+/// in the same run, printed as ratios (Swift time / jax time). The GD, heavy-ball and Adam rows are also
+/// shown as a ratio to a hand-written Swift loop of the same update (``ReferenceLoop``; target ≤ 1.5).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -75,10 +76,16 @@ struct BenchCommand: ParsableCommand {
         }
         let reference = referenceTimes()
 
-        var rows: [[String]] = [["workload", "iterations", "ns/iter", "monitored", "spread", "target", "jax ns/iter", "swift/jax"]]
+        var rows: [[String]] = [[
+            "workload", "iterations", "ns/iter", "monitored", "spread", "target", "loop ns/iter", "÷ loop (≤ 1.5)",
+            "jax ns/iter", "swift/jax",
+        ]]
         for var workload in StepWorkload.standard where only.map(workload.name.contains) ?? true {
             workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
             let result = try StepBenchmark.measure(workload, repeats: repeats)
+            let loop = workload.referenceLoop.map {
+                $0.nanosecondsPerIteration(iterations: workload.iterations, repeats: repeats)
+            }
             let jax = workload.referenceKey.flatMap { reference?.jax[$0] }
             var target = workload.targetNanoseconds.map { "≤ \(format($0))" } ?? ""
             if workload.referenceKey == "logistic-gd", let blas = reference?.blas["logistic-two-matvecs"] {
@@ -86,7 +93,8 @@ struct BenchCommand: ParsableCommand {
             }
             rows.append([
                 workload.name, "\(result.iterations)", format(result.replayNanoseconds), format(result.monitoredNanoseconds),
-                String(format: "%.0f%%", 100 * result.spread), target, jax.map(format) ?? "–",
+                String(format: "%.0f%%", 100 * result.spread), target, loop.map(format) ?? "–",
+                loop.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–", jax.map(format) ?? "–",
                 jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
             ])
         }

@@ -18,15 +18,18 @@ public struct StepWorkload: Sendable {
     /// The target in nanoseconds per iteration, when the issue sets one.
     public var targetNanoseconds: Double?
     public var referenceKey: String?
+    /// The hand-written loop of the same update, for the harness/loop ratio (target ≤ 1.5).
+    public var referenceLoop: ReferenceLoop?
 
     public init(name: String, problem: String, optimizer: String, iterations: Int, targetNanoseconds: Double?,
-                referenceKey: String?) {
+                referenceKey: String?, referenceLoop: ReferenceLoop? = nil) {
         self.name = name
         self.problem = problem
         self.optimizer = optimizer
         self.iterations = iterations
         self.targetNanoseconds = targetNanoseconds
         self.referenceKey = referenceKey
+        self.referenceLoop = referenceLoop
     }
 
     /// The workloads of the performance issue. Rosenbrock starts at (−1.2, 1); the quadratics use
@@ -35,13 +38,13 @@ public struct StepWorkload: Sendable {
     public static let standard: [StepWorkload] = [
         StepWorkload(name: "rosenbrock d=2 · sgd lr=1e-3", problem: "{kind: rosenbrock, d: 2}",
                      optimizer: "{kind: sgd, lr: 1e-3}", iterations: 2_000_000, targetNanoseconds: 15,
-                     referenceKey: "rosenbrock-gd"),
+                     referenceKey: "rosenbrock-gd", referenceLoop: .gradientDescent),
         StepWorkload(name: "rosenbrock d=2 · sgd momentum 0.9", problem: "{kind: rosenbrock, d: 2}",
                      optimizer: "{kind: sgd, lr: 1e-4, momentum: 0.9}", iterations: 2_000_000, targetNanoseconds: nil,
-                     referenceKey: "rosenbrock-momentum"),
+                     referenceKey: "rosenbrock-momentum", referenceLoop: .heavyBall),
         StepWorkload(name: "rosenbrock d=2 · adam lr=1e-3", problem: "{kind: rosenbrock, d: 2}",
                      optimizer: "{kind: adam, lr: 1e-3}", iterations: 2_000_000, targetNanoseconds: 25,
-                     referenceKey: "rosenbrock-adam"),
+                     referenceKey: "rosenbrock-adam", referenceLoop: .adam),
         StepWorkload(name: "quadratic d=100 rotated · sgd 1/L",
                      problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}",
                      optimizer: "{kind: sgd, lr: 1/L}", iterations: 20_000, targetNanoseconds: 1500,
