@@ -36,12 +36,11 @@ public enum Instantiation {
             do {
                 value = try template.resolve(constants)
             } catch let error as ExpressionError {
-                let missing = error.message.hasPrefix("uses ") ? error.message.replacingOccurrences(of: "this problem", with: owner) : error.message
-                throw location.error(key, "'\(template.idText)' \(missing)")
+                throw location.error(key, "'\(template.idText)' \(error.message(owner: owner))")
             }
             if let spec = specs.first(where: { $0.name == key }) {
                 do {
-                    try ParameterCheck.check(value, against: spec)
+                    try ParameterReader.check(value, against: spec)
                 } catch let error as ParameterError {
                     let via = template.idText == value.summary ? "" : " (\(template.idText) = \(value.summary) on \(owner))"
                     throw location.error(key, "expected \(error.expected), found \(error.found)\(via)")

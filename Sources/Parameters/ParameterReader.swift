@@ -113,8 +113,9 @@ public struct ParameterReader: Sendable {
         return (spec, value)
     }
 
-    /// Throws unless `value` has the spec's type and lies inside its range.
-    static func check(_ value: ParameterValue, against spec: ParameterSpec) throws {
+    /// Throws unless `value` has the spec's type and lies inside its range: the one rule, used here, by
+    /// the suite loader on literal values and by the harness on values computed from expressions.
+    public static func check(_ value: ParameterValue, against spec: ParameterSpec) throws {
         if isDefaultWord(value, of: spec) { return }
         let accepted: Bool
         switch (spec.kind, value) {

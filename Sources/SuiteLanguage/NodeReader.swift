@@ -142,7 +142,7 @@ struct NodeReader {
             do {
                 let expression = try Expression.parse(text)
                 if expression.constantsUsed.isEmpty {
-                    try ParameterCheck.check(.number(try expression.evaluate([:])), against: spec)
+                    try ParameterReader.check(.number(try expression.evaluate([:])), against: spec)
                 }
                 return .expression(expression, text: text)
             } catch let error as ExpressionError {
