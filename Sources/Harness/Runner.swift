@@ -52,8 +52,8 @@ public enum Runner {
                 }
             }
             if status != .error {
-                wallTime = WallTime(medianSeconds: median(totals), repeats: totals)
-                for index in marks.indices { markSeconds[index] = median(perMark.map { $0[index] }) }
+                wallTime = WallTime(medianSeconds: Median.of(totals), repeats: totals)
+                for index in marks.indices { markSeconds[index] = Median.of(perMark.map { $0[index] }) }
             }
         }
 
@@ -109,14 +109,6 @@ public enum Runner {
             return try withMethod(method)
         }
         return try withObjective(objective)
-    }
-
-    /// The median (mean of the two middle values for an even count); NaN for none.
-    public static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     static func strings(_ set: ParameterSet) -> [String: String] {

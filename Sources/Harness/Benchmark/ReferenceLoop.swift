@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// Hand-written Swift loops of three updates on 2-D Rosenbrock from (−1.2, 1), with x, the gradient
 /// and the state in local variables: the floor `gdbench bench` compares the harness with (each
@@ -67,6 +68,6 @@ public enum ReferenceLoop: String, Sendable, CaseIterable {
             sink += point.x + point.y
         }
         if sink.isNaN { FileHandle.standardError.write(Data("reference loop diverged\n".utf8)) }
-        return Runner.median(times)
+        return Median.of(times)
     }
 }

@@ -90,11 +90,11 @@ public enum StepBenchmark {
         }
         iterations = record.final.progress.iteration
         replays = record.wallTime.repeats.map { $0 / Double(max(1, iterations)) }
-        let middle = Runner.median(replays)
+        let middle = Median.of(replays)
         let spread = ((replays.max() ?? 0) - (replays.min() ?? 0)) / middle
         let progress = record.final.progress
         return StepResult(workload: workload, iterations: iterations, replayNanoseconds: middle * 1e9,
-                          monitoredNanoseconds: Runner.median(monitored) * 1e9, spread: spread, status: record.status,
+                          monitoredNanoseconds: Median.of(monitored) * 1e9, spread: spread, status: record.status,
                           functionEvaluationsPerIteration: Double(progress.functionEvaluations) / Double(iterations),
                           gradientEvaluationsPerIteration: Double(progress.gradientEvaluations) / Double(iterations))
     }
