@@ -42,7 +42,9 @@ let package = Package(
         // The suite language: loader, expressions, includes, validation, the catalog of kinds.
         .target(
             name: "SuiteLanguage",
-            dependencies: ["Optimizers", "Objectives", "Parameters", "Results", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "Optimizers", "Objectives", "Parameters", "Results", .product(name: "Yams", package: "Yams"),
+            ]),
         .target(
             name: "Harness",
             dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results"]),
@@ -58,7 +60,8 @@ let package = Package(
         .testTarget(
             name: "HarnessTests",
             dependencies: [
-                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters", "Randomness",
+                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters",
+                "Randomness",
             ]),
         // CanonicalJSONBaselineTests reads committed baselines back through Checking's TrimmedBaseline.
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Checking", "Randomness"]),
@@ -71,7 +74,8 @@ let package = Package(
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "ObjectivesTests", dependencies: ["Objectives", "LinearAlgebra", "Parameters", "Randomness", "TestSupport"],
+            name: "ObjectivesTests",
+            dependencies: ["Objectives", "LinearAlgebra", "Parameters", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.
             exclude: ["Fixtures"]),
         .testTarget(

@@ -36,7 +36,8 @@ public struct CheckRequest: Sendable {
     public var trimBaseline: Bool
 
     public init(suite: String, baselineURL: URL, runDirectory: URL, tolerance: CountTolerance? = nil,
-                gapTolerance: Double? = nil, timeTolerance: Double? = nil, failOnTime: Bool = false, allowBehaviourChanges: Bool = false,
+                gapTolerance: Double? = nil, timeTolerance: Double? = nil, failOnTime: Bool = false,
+                allowBehaviourChanges: Bool = false,
                 allowedDifferencesURL: URL? = nil, format: Format = .table, markdownURL: URL? = nil, junitURL: URL? = nil,
                 updateBaseline: Bool = false, trimBaseline: Bool = false) {
         self.suite = suite

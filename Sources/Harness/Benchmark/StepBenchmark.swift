@@ -67,7 +67,9 @@ public enum StepBenchmark {
 
     /// Runs `workload` for its iterations (or until the method stops by itself) with `repeats` timing
     /// replays; its kinds are looked up in `catalog`.
-    public static func measure(_ workload: StepWorkload, repeats: Int, catalog: Catalog = .builtIn) throws -> StepResult {
+    public static func measure(
+        _ workload: StepWorkload, repeats: Int, catalog: Catalog = .builtIn
+    ) throws -> StepResult {
         let plan = try plan(
             suiteText(workload, iterations: workload.iterations, timingRepeats: repeats), catalog: catalog)
         let settings = RunSettings(suite: plan.suite)

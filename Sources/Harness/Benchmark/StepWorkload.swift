@@ -96,9 +96,11 @@ public struct StepWorkload: Sendable {
     /// update, through ``AnySchedule``).
     public static func everySchedule(in catalog: Catalog) -> [StepWorkload] {
         catalog.schedules.map { schedule in
-            StepWorkload(name: "rosenbrock d=2 · sgd + \(schedule.name)", problem: "{kind: rosenbrock, d: 2}",
-                         optimizer: "{kind: sgd, lr: 1e-3, schedule: \(schedule.benchmark ?? "{kind: \(schedule.name)}")}",
-                         iterations: 200_000, targetNanoseconds: nil, referenceKey: nil)
+            let entry = schedule.benchmark ?? "{kind: \(schedule.name)}"
+            return StepWorkload(
+                name: "rosenbrock d=2 · sgd + \(schedule.name)", problem: "{kind: rosenbrock, d: 2}",
+                optimizer: "{kind: sgd, lr: 1e-3, schedule: \(entry)}", iterations: 200_000, targetNanoseconds: nil,
+                referenceKey: nil)
         }
     }
 
