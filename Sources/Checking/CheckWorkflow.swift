@@ -79,7 +79,8 @@ public enum CheckWorkflow {
     }
 
     static func policy(for request: CheckRequest) throws -> ComparisonPolicy {
-        var policy = ComparisonPolicy(failOnTime: request.failOnTime, allowBehaviourChanges: request.allowBehaviourChanges)
+        var policy = ComparisonPolicy(failOnTime: request.failOnTime, allowBehaviourChanges: request.allowBehaviourChanges,
+                                      allowNewBaseline: request.allowNewBaseline)
         if let tolerance = request.tolerance { policy.counts = tolerance }
         if let gap = request.gapTolerance { policy.finalGap = gap }
         if let ratio = request.timeTolerance { policy.timeRatio = ratio }

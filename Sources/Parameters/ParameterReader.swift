@@ -8,6 +8,11 @@
 /// `dimension`: "derived at run time") also accepts that word; ``optionalNumber(_:)`` and
 /// ``optionalInteger(_:)`` read it as nil.
 public struct ParameterReader: Sendable {
+    /// The largest whole-number parameter (10¹²): exact in a Double, far below Int.max, and more
+    /// iterations or steps than any run can take. Sizes that allocate are bounded further by memory
+    /// (`RunMemory`).
+    public static let maximumInteger = 1_000_000_000_000
+
     public let parameters: ParameterSet
     public let specs: [ParameterSpec]
 
@@ -124,7 +129,11 @@ public struct ParameterReader: Sendable {
             let belowMaximum = maximum.map { maximumIsOpen ? x < $0 : x <= $0 } ?? true
             accepted = x.isFinite && aboveMinimum && belowMaximum
         case (.integer(let minimum), .number(let x)):
-            accepted = x.rounded() == x && x >= Double(minimum) && abs(x) < 1e15
+            guard x.isFinite, x.rounded() == x, x >= Double(minimum) else { throw mismatch(spec, value) }
+            guard x <= Double(maximumInteger) else {
+                throw ParameterError(key: spec.name, expected: "a whole number ≤ \(maximumInteger)", found: value.summary)
+            }
+            accepted = true
         case (.choice(let words), .text(let word)):
             accepted = words.isEmpty || words.contains(word)
         case (.flag, .flag):
