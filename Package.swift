@@ -37,17 +37,20 @@ let package = Package(
             exclude: ["Data"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Parameters", "LinearAlgebra", "Randomness"]),
         .target(name: "Results"),
+        // Optimizers and objectives in other processes and languages over the pipe protocol of docs/protocol.md.
+        .target(name: "External", dependencies: ["Objectives", "Optimizers", "Parameters"]),
         // The check workflow: a run compared with a committed baseline.
         .target(name: "Checking", dependencies: ["Results"]),
         // The suite language: loader, expressions, includes, validation, the catalog of kinds.
         .target(
             name: "SuiteLanguage",
             dependencies: [
-                "Optimizers", "Objectives", "Parameters", "Results", .product(name: "Yams", package: "Yams"),
+                "Optimizers", "Objectives", "Parameters", "Results", "External",
+                .product(name: "Yams", package: "Yams"),
             ]),
         .target(
             name: "Harness",
-            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results"]),
+            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results", "External"]),
         .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
         .target(name: "Figures", dependencies: ["Analysis", "Results"]),
         .executableTarget(
@@ -65,7 +68,7 @@ let package = Package(
             name: "HarnessTests",
             dependencies: [
                 "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters",
-                "Randomness",
+                "Randomness", "Analysis",
             ]),
         // CanonicalJSONBaselineTests reads committed baselines back through Checking's TrimmedBaseline.
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Checking", "Randomness"]),
@@ -81,6 +84,10 @@ let package = Package(
             name: "ObjectivesTests",
             dependencies: ["Objectives", "LinearAlgebra", "Parameters", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ExternalTests", dependencies: ["External", "Harness", "Results", "Objectives", "Optimizers"],
+            // Test clients (Python) started by the tests.
             exclude: ["Fixtures"]),
         .testTarget(
             name: "OptimizersTests",

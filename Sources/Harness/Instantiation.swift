@@ -92,11 +92,13 @@ public enum Instantiation {
         switch measure {
         case .relativeGap, .absoluteGap: missing = constants.optimalValue == nil ? "f*" : nil
         case .distance: missing = constants.minimizer == nil ? "x*" : nil
-        case .gradientNorm: missing = nil
+        case .gradientNorm, .loss: missing = nil
+        case .heldOutAccuracy:
+            missing = instance.objective.heldOutAccuracy(at: instance.objective.startingPoint) == nil ? "held-out rows" : nil
         }
         if let missing {
             throw SuiteError(file: suiteFile, line: nil, keyPath: "targets.measure",
-                             message: "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; use gradient-norm")
+                             message: "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; use gradient-norm or loss")
         }
     }
 

@@ -14,6 +14,14 @@ public protocol Method: Sendable {
     mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws
     /// Performs one iteration, updating `x` in place.
     mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport
+    /// Called once when a pass of the run ends, with the reason (`converged`, `budget`, `timeout`,
+    /// `diverged`, `error`, `interrupted`, `replay-end`). Default: nothing; a method served by
+    /// another process (`external`) tells it to stop.
+    mutating func finish(reason: String)
+}
+
+extension Method {
+    public mutating func finish(reason: String) {}
 }
 
 /// What an iteration tells the runner besides the new iterate.

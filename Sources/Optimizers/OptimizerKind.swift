@@ -32,6 +32,9 @@ public struct OptimizerKind: Sendable {
     public var benchmark = OptimizerBenchmark()
     /// A wrapper's factory, given the kinds its inner names are looked up in (``resolving(in:)``).
     public var makeWithin: (@Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method)?
+    /// Where the method comes from when it is not built in (an external client's declared name and
+    /// version); recorded in each run's optimizer identity. nil for built-in kinds.
+    public var provenance: String?
 
     public init(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],

@@ -45,7 +45,9 @@ public struct OutcomeTable: Sendable {
         public mutating func add(_ record: RunRecord) {
             if isEmpty {
                 isEmpty = false
-                finalTarget = record.targets.ladder.last.map { "\(record.targets.measure.rawValue) ≤ \(SummaryTable.format($0.threshold))" }
+                finalTarget = record.targets.ladder.last.map {
+                    "\(record.targets.measure.rawValue) \(record.targets.measure.isAscending ? "≥" : "≤") \(SummaryTable.format($0.threshold))"
+                }
             }
             let key = record.problem.id + "\u{0}" + record.optimizer.id
             if groups[key] == nil {

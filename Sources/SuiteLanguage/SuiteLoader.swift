@@ -28,7 +28,7 @@ public struct SuiteLoader {
     }
 
     static let topKeys = ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
-                          "escape-margin", "include", "problems", "optimizers"]
+                          "escape-margin", "sharpness", "include", "problems", "optimizers"]
     static let budgetKeys = ["max-iterations", "max-gradient-evaluations", "timeout", "max-epochs"]
     static let targetKeys = ["measure", "thresholds"]
 
@@ -69,8 +69,8 @@ public struct SuiteLoader {
         return Suite(
             name: name, description: fields.description ?? "", seed: seed, repetitions: repetitions,
             budget: budget, targets: fields.targets ?? TargetLadder(), timingRepeats: fields.timingRepeats ?? 1,
-            escapeMargin: fields.escapeMargin ?? 1e-3, problems: fields.problems, optimizers: fields.optimizers,
-            digest: SHA256.hex(of: Array(texts.joined(separator: "\u{0}").utf8)), file: file)
+            escapeMargin: fields.escapeMargin ?? 1e-3, sharpness: fields.sharpness ?? .none, problems: fields.problems,
+            optimizers: fields.optimizers, digest: SHA256.hex(of: Array(texts.joined(separator: "\u{0}").utf8)), file: file)
     }
 
     /// The keys of one file, before defaults.
@@ -86,6 +86,7 @@ public struct SuiteLoader {
         var targets: TargetLadder?
         var timingRepeats: Int?
         var escapeMargin: Double?
+        var sharpness: SharpnessSchedule?
         var problems: [ProblemEntry] = []
         var optimizers: [OptimizerEntry] = []
     }
@@ -135,6 +136,13 @@ public struct SuiteLoader {
             case "timing-repeats":
                 fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1, maximum: Bounds.timingRepeats)
             case "escape-margin": fields.escapeMargin = try reader.number(value, "escape-margin", positive: true)
+            case "sharpness":
+                let word = try reader.word(value, "sharpness")
+                guard let schedule = SharpnessSchedule(rawValue: word) else {
+                    let names = SharpnessSchedule.allCases.map(\.rawValue)
+                    throw SuiteError(file: file, line: value.mark?.line, keyPath: "sharpness", message: "unknown value '\(word)'\(NearestName.hint(for: word, in: names)); known: \(names.joined(separator: ", "))")
+                }
+                fields.sharpness = schedule
             case "budget": try readBudget(value, into: &fields, reader: reader)
             case "targets": fields.targets = try readTargets(value, reader: reader)
             case "include":
@@ -173,6 +181,7 @@ public struct SuiteLoader {
             fields.repetitions = fields.repetitions ?? other.repetitions
             fields.timingRepeats = fields.timingRepeats ?? other.timingRepeats
             fields.escapeMargin = fields.escapeMargin ?? other.escapeMargin
+            fields.sharpness = fields.sharpness ?? other.sharpness
             fields.targets = fields.targets ?? other.targets
             if !fields.budgetGiven && other.budgetGiven {
                 fields.budget = other.budget
@@ -228,6 +237,13 @@ public struct SuiteLoader {
                 throw unknown("key", key, among: SuiteLoader.targetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
         }
+        if ladder.measure.isAscending {
+            if let bad = ladder.thresholds.first(where: { $0 > 1 }) {
+                throw SuiteError(file: reader.file, line: mapping["thresholds"]?.mark?.line, keyPath: "targets.thresholds",
+                                 message: "an accuracy threshold must be in (0, 1], found \(ParameterValue.format(bad))")
+            }
+            ladder.thresholds.sort()
+        }
         return ladder
     }
 
@@ -248,18 +264,26 @@ public struct SuiteLoader {
         let mapping = try reader.mapping(node, keyPath)
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.problems.map(\.name)
-        guard let kind = catalog.problem(named: name) else {
-            throw unknown("problem kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
+        let external = name == ExternalOptimizerEntry.kindName
+        let kind: ProblemKind
+        if external {
+            kind = try ExternalProblemEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names)
+        } else if let builtIn = catalog.problem(named: name) {
+            kind = builtIn
+        } else {
+            throw unknown("problem kind '\(name)'", name, among: names + [ExternalOptimizerEntry.kindName],
+                          line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ProblemEntry(kind: kind, location: location)
-        let extra = ["kind", "batch-size", "gradient-noise"]
+        let extra = ["kind", "batch-size", "gradient-noise"] + (external ? ["name", "command", "deadline"] : [])
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             location.parameterLines[key] = keyNode.mark?.line
             let path = "\(keyPath).\(key)"
             switch key {
             case "kind": continue
+            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "batch-size":
                 entry.batchSizes = try reader.alternatives(value, path).map { item -> Int? in
                     if item.string == "full" { return nil }
@@ -286,8 +310,15 @@ public struct SuiteLoader {
         let mapping = try reader.mapping(node, keyPath)
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.optimizers.map(\.name)
-        guard let kind = catalog.optimizer(named: name) else {
-            throw unknown("optimizer kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
+        let external = name == ExternalOptimizerEntry.kindName
+        let kind: OptimizerKind
+        if external {
+            kind = try ExternalOptimizerEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names)
+        } else if let builtIn = catalog.optimizer(named: name) {
+            kind = builtIn
+        } else {
+            throw unknown("optimizer kind '\(name)'", name, among: names + [ExternalOptimizerEntry.kindName],
+                          line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = OptimizerEntry(kind: kind, location: location)
@@ -297,6 +328,7 @@ public struct SuiteLoader {
             let path = "\(keyPath).\(key)"
             switch key {
             case "kind": continue
+            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "schedule":
                 guard kind.acceptsSchedule else {
                     throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "\(kind.name) has no learning rate a schedule could drive")
@@ -319,6 +351,7 @@ public struct SuiteLoader {
                 }
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : []) + ["only-on"]
+                        + (external ? ExternalOptimizerEntry.ownKeys.dropFirst() : [])
                     throw unknown("hyperparameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path, reader: reader)
                 }
                 entry.parameters[key] = try reader.templates(value, spec: spec, path)

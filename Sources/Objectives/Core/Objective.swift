@@ -42,6 +42,10 @@ public protocol Objective: Sendable {
     func evaluate(at x: [Double], rows: UnsafeBufferPointer<Int>, gradient: inout [Double]) -> Double
     /// Accuracy on held-out rows for classification problems with a train/test split, else nil.
     func heldOutAccuracy(at x: [Double]) -> Double?
+    /// Mean loss on the held-out rows (without any regulariser), for objectives whose held-out
+    /// loss is meaningful (neural networks); nil otherwise. When non-nil, runs record held-out
+    /// loss, held-out accuracy and the update norm at every trace point.
+    func heldOutLoss(at x: [Double]) -> Double?
 }
 
 extension Objective {
@@ -59,6 +63,7 @@ extension Objective {
     }
 
     public func heldOutAccuracy(at x: [Double]) -> Double? { nil }
+    public func heldOutLoss(at x: [Double]) -> Double? { nil }
 
     /// Default dense Hessian assembled column by column from exact Hessian-vector products.
     public func hessian(at x: [Double], into hessian: inout [Double]) {

@@ -62,7 +62,7 @@ public enum FiniteSumProblems {
         ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.1),
                       "standard deviation σ of the response noise"),
         ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(0),
-                      "L2 regularisation λ ≥ 0 (λ = 0 needs n ≥ d)"),
+                      "L2 regularisation λ ≥ 0 (λ = 0 with n < d: over-parameterised, x* the minimum-norm solution)"),
     ]
 
     /// The validated configuration of a `logistic` instance.
@@ -100,10 +100,6 @@ public enum FiniteSumProblems {
         let reader = try ParameterReader(parameters, specs: leastSquaresParameters, kind: "least-squares")
         let (n, d) = try sizes(reader)
         let lambda = try reader.number("lambda")
-        if lambda == 0 && n < d {
-            throw ParameterError(key: "n", expected: "at least d = \(d) rows when lambda = 0 (else XᵀX is singular)",
-                                 found: String(n))
-        }
         return LeastSquares.Configuration(
             data: SyntheticRegressionData(
                 samples: n, features: d, featureConditioning: try reader.number("feature-conditioning"),
