@@ -60,7 +60,10 @@ public enum Instantiation {
         var generator = Xoshiro256StarStar(seed: problemSeed)
         let objective: any Objective
         do {
-            objective = try cell.kind.make(parameters, &generator)
+            var own = parameters
+            let placement = try ProblemPlacement.extract(&own)
+            objective = try placement.apply(to: try cell.kind.make(own, &generator), kind: cell.kind.name,
+                                            generator: &generator)
         } catch let error as ParameterError {
             throw cell.location.error(error.key, "expected \(error.expected), found \(error.found)")
         } catch {

@@ -241,7 +241,7 @@ public struct SuiteLoader {
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ProblemEntry(kind: kind, location: location)
-        let extra = ["kind", "batch-size", "gradient-noise"]
+        let extra = ["kind", "batch-size", "gradient-noise"] + ProblemPlacement.keys
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             location.parameterLines[key] = keyNode.mark?.line
@@ -258,6 +258,10 @@ public struct SuiteLoader {
                 }
             case "gradient-noise":
                 entry.gradientNoises = try reader.alternatives(value, path).map { try reader.number($0, path, positive: false) }
+            case "start", "instance":
+                entry.parameters[key] = try reader.placementTemplates(value, key: key, path)
+            case "variables" where kind.parameters.contains { $0.name == key && $0.kind == .choice([]) }:
+                entry.parameters[key] = try reader.wordListTemplates(value, path)
             default:
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + extra
