@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "Optimizers", targets: ["Optimizers"]),
         .library(name: "Results", targets: ["Results"]),
         .library(name: "Harness", targets: ["Harness"]),
+        // Derivative checks against central differences, for package users' own tests.
+        .library(name: "GradientCheck", targets: ["GradientCheck"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Figures", targets: ["Figures"]),
         .executable(name: "gdbench", targets: ["gdbench"]),
@@ -29,6 +31,7 @@ let package = Package(
             // The data file and its README; the library embeds the same text (BreastCancerData.swift).
             exclude: ["Data"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
+        .target(name: "GradientCheck", dependencies: ["Objectives", "Randomness"]),
         .target(name: "Results"),
         .target(
             name: "Harness",
@@ -37,7 +40,7 @@ let package = Package(
         .target(name: "Figures", dependencies: ["Analysis", "Results"]),
         .executableTarget(
             name: "gdbench",
-            dependencies: ["Harness", "Results", "Objectives", "Analysis", "Figures", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Harness", "Results", "Objectives", "Analysis", "Figures", "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness", "Results", "Objectives", "Optimizers", "Randomness"]),
@@ -49,6 +52,7 @@ let package = Package(
             name: "HardeningTests", dependencies: ["Harness", "Results", "Randomness"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
+        .testTarget(name: "ProblemsTests", dependencies: ["Objectives", "Harness", "GradientCheck", "Randomness", "Results"]),
         .testTarget(
             name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.

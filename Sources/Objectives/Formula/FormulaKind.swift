@@ -52,7 +52,7 @@ extension ProblemKind {
         do {
             base = try FormulaObjective(formula: formula, variables: names, dimension: dimension)
         } catch let error as FormulaError {
-            throw ParameterError(key: "f", expected: "a formula", found: error.description)
+            throw ParameterError(key: "f", expected: "a valid formula", found: "\"\(formula.prefix(60))\(formula.count > 60 ? "…" : "")\": \(error)")
         }
         let start = base.startingPoint
         if let minimizer = try reader.optionalNumbers("minimizer") {
