@@ -64,6 +64,7 @@ public enum Session {
             startTime: RunDirectory.isoTime(now), endTime: nil, filter: options.filter?.pattern,
             shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filteredCount,
             vectorKernels: provenance.vectorKernels)
+        if !plan.suite.dataFiles.isEmpty { manifest.dataFiles = plan.suite.dataFiles }
 
         var directory: RunDirectory?
         var lock: RunLock?

@@ -64,11 +64,15 @@ public struct SuiteLoader {
         }
         var budget = fields.budget
         budget.maxIterations = fields.maxIterations ?? budget.maxIterations
-        return Suite(
+        // A data file is part of the suite: its digest enters the suite's (`--resume`, `merge`).
+        let dataDigests = fields.dataFiles.map { "data \($0.path) \($0.sha256)" }
+        var suite = Suite(
             name: name, description: fields.description ?? "", seed: seed, repetitions: repetitions,
             budget: budget, targets: fields.targets ?? TargetLadder(), timingRepeats: fields.timingRepeats ?? 1,
             escapeMargin: fields.escapeMargin ?? 1e-3, problems: fields.problems, optimizers: fields.optimizers,
-            digest: SHA256.hex(of: Array(texts.joined(separator: "\u{0}").utf8)), file: file)
+            digest: SHA256.hex(of: Array((texts + dataDigests).joined(separator: "\u{0}").utf8)), file: file)
+        suite.dataFiles = fields.dataFiles
+        return suite
     }
 
     /// The keys of one file, before defaults.
@@ -86,6 +90,7 @@ public struct SuiteLoader {
         var escapeMargin: Double?
         var problems: [ProblemEntry] = []
         var optimizers: [OptimizerEntry] = []
+        var dataFiles: [DataFileRecord] = []
     }
 
     func read(path: String, stack: [String], texts: inout [String]) throws -> Fields {
@@ -146,7 +151,9 @@ public struct SuiteLoader {
             case "problems":
                 let items = try reader.list(value, "problems")
                 for (index, item) in items.enumerated() {
-                    fields.problems.append(try readProblem(item, keyPath: "problems[\(index)]", reader: reader))
+                    let entry = try readProblem(item, keyPath: "problems[\(index)]", reader: reader)
+                    fields.dataFiles += try DataFileResolution.preload(entry, suiteFile: file)
+                    fields.problems.append(entry)
                 }
             case "optimizers":
                 let items = try reader.list(value, "optimizers")
@@ -171,6 +178,7 @@ public struct SuiteLoader {
                 fields.budgetGiven = true
             }
             fields.problems += other.problems
+            fields.dataFiles += other.dataFiles
             fields.optimizers += other.optimizers
         }
         return fields

@@ -1,0 +1,74 @@
+import Foundation
+import Objectives
+import Results
+
+/// The harness side of data files (`file:` of `logistic`, `least-squares` and later data-driven
+/// kinds): paths are relative to the suite file that names them; the loader reads, checks and hashes
+/// every file before anything runs (errors name the suite entry and the data file's line and column);
+/// the file's SHA-256 enters the suite digest, the manifest (``DataFileRecord``) and each record's
+/// problem parameters (`file-sha256`, `file-bytes`, `file-shape`).
+enum DataFileResolution {
+    static let keys = ["file", "label", "format", "features"]
+
+    /// `path` relative to the directory of `suiteFile` (absolute paths unchanged).
+    static func resolve(_ path: String, suiteFile: String) -> String {
+        if path.hasPrefix("/") { return path }
+        let base = (suiteFile as NSString).deletingLastPathComponent
+        return base.isEmpty ? path : (base as NSString).appendingPathComponent(path)
+    }
+
+    /// `parameters` with `file` resolved against the suite file, for the kind's `make`.
+    static func resolved(_ parameters: ParameterSet, suiteFile: String) -> ParameterSet {
+        guard case .text(let path)? = parameters["file"], path != "none" else { return parameters }
+        var copy = parameters
+        copy["file"] = .text(resolve(path, suiteFile: suiteFile))
+        return copy
+    }
+
+    /// The record fields of the file `parameters` name (already loaded), else none.
+    static func recordFields(_ parameters: ParameterSet, suiteFile: String) throws -> [String: ParameterValue] {
+        guard let key = try DataFileProblems.key(resolved(parameters, suiteFile: suiteFile)) else { return [:] }
+        let entry = try store().load(key)
+        let table = entry.table
+        return ["file-sha256": .text(entry.digest), "file-bytes": .number(Double(table.source.bytes)),
+                "file-shape": .text("\(table.rowCount)x\(table.columnCount),\(table.source.format.rawValue),"
+                                    + "\(table.storedEntries) entries")]
+    }
+
+    /// The process-wide store, hashing with SHA-256.
+    static func store() -> DataFileStore {
+        let store = DataFileStore.shared
+        if store.digestFunction == nil { store.digestFunction = { SHA256.hex(of: $0) } }
+        return store
+    }
+
+    /// Reads and checks every data file `entry` names (each alternative of its data keys).
+    static func preload(_ entry: ProblemEntry, suiteFile: String) throws -> [DataFileRecord] {
+        guard entry.parameters["file"] != nil else { return [] }
+        let choices = entry.parameters.filter { keys.contains($0.key) }
+        var records: [DataFileRecord] = []
+        for combination in RunPlan.product(choices) {
+            var parameters = ParameterSet()
+            for (key, template) in combination {
+                parameters[key] = try? template.resolve([:])
+            }
+            let location = entry.location
+            do {
+                guard let key = try DataFileProblems.key(resolved(parameters, suiteFile: suiteFile)) else { continue }
+                let loaded = try store().load(key)
+                try DataFileProblems.validate(loaded, kind: entry.kind.name)
+                guard case .text(let written)? = parameters["file"] else { continue }
+                let table = loaded.table
+                let record = DataFileRecord(
+                    path: written, sha256: loaded.digest, bytes: table.source.bytes, format: table.source.format.rawValue,
+                    rows: table.rowCount, columns: table.columnCount, entries: table.storedEntries)
+                if !records.contains(record) { records.append(record) }
+            } catch let error as DataFileError {
+                throw location.error("file", error.description)
+            } catch let error as ParameterError {
+                throw location.error(error.key, "expected \(error.expected), found \(error.found)")
+            }
+        }
+        return records
+    }
+}
