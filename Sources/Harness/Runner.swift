@@ -10,7 +10,7 @@ public enum Runner {
     /// `onPath` receives the path of a 2-D run (``PathRecorder``) from the monitored pass.
     public static func run(
         _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal? = nil,
-        onPath: ((TrajectoryFile) -> Void)? = nil
+        onPath: ((TrajectoryFile) -> Void)? = nil, onIterates: ((String, IterateFile?) -> Void)? = nil
     ) -> RunRecord? {
         let built: MethodInstance
         do {
@@ -21,6 +21,7 @@ public enum Runner {
         let pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop)
         if pass.interrupted { return nil }
         if let onPath, !pass.path.isEmpty { onPath(TrajectoryFile(runID: spec.id, points: pass.path)) }
+        if let onIterates, pass.iterates.isActive { onIterates(spec.id, pass.iterates.file(runID: spec.id)) }
 
         var status = pass.status
         var message = pass.message

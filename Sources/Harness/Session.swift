@@ -101,7 +101,7 @@ public enum Session {
                 onRecord?(record, done, total)
             }, validate: false, sidecars: sidecars))
         if let failure = failures.first { throw ResultsError("cannot append to the journal: \(failure)") }
-        if let failure = sidecars.firstFailure { throw ResultsError("cannot write the paths of 2-D runs: \(failure)") }
+        if let failure = sidecars.firstFailure { throw ResultsError("cannot write the sidecars of the runs (paths, iterates): \(failure)") }
         var table: OutcomeTable?
         if !outcome.interrupted {
             manifest.endTime = RunDirectory.isoTime(Date())

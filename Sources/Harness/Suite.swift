@@ -25,6 +25,8 @@ public struct Suite: Sendable {
     public var file: String
     /// The data files its problems read, checked and hashed when the suite was loaded.
     public var dataFiles: [DataFileRecord] = []
+    /// Write each run's iterates at its trace checkpoints (`record-iterates: true`, ``IterateFile``).
+    public var recordIterates = false
 
     public init(
         name: String, description: String = "", seed: UInt64, repetitions: Int = 1, budget: Budget = Budget(),

@@ -27,7 +27,7 @@ public struct SuiteLoader {
     }
 
     static let topKeys = ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
-                          "escape-margin", "include", "problems", "optimizers"]
+                          "escape-margin", "include", "problems", "optimizers", "record-iterates"]
     static let budgetKeys = ["max-iterations", "max-gradient-evaluations", "timeout", "max-epochs"]
     static let targetKeys = ["measure", "thresholds"]
 
@@ -72,6 +72,7 @@ public struct SuiteLoader {
             escapeMargin: fields.escapeMargin ?? 1e-3, problems: fields.problems, optimizers: fields.optimizers,
             digest: SHA256.hex(of: Array((texts + dataDigests).joined(separator: "\u{0}").utf8)), file: file)
         suite.dataFiles = fields.dataFiles
+        suite.recordIterates = fields.recordIterates ?? false
         return suite
     }
 
@@ -91,6 +92,7 @@ public struct SuiteLoader {
         var problems: [ProblemEntry] = []
         var optimizers: [OptimizerEntry] = []
         var dataFiles: [DataFileRecord] = []
+        var recordIterates: Bool?
     }
 
     func read(path: String, stack: [String], texts: inout [String]) throws -> Fields {
@@ -131,6 +133,7 @@ public struct SuiteLoader {
             case "repetitions": fields.repetitions = try reader.integer(value, "repetitions", minimum: 1)
             case "timing-repeats": fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1)
             case "escape-margin": fields.escapeMargin = try reader.number(value, "escape-margin", positive: true)
+            case "record-iterates": fields.recordIterates = try reader.flag(value, "record-iterates")
             case "budget": try readBudget(value, into: &fields, reader: reader)
             case "targets": fields.targets = try readTargets(value, reader: reader)
             case "include":
@@ -171,6 +174,7 @@ public struct SuiteLoader {
             fields.repetitions = fields.repetitions ?? other.repetitions
             fields.timingRepeats = fields.timingRepeats ?? other.timingRepeats
             fields.escapeMargin = fields.escapeMargin ?? other.escapeMargin
+            fields.recordIterates = fields.recordIterates ?? other.recordIterates
             fields.targets = fields.targets ?? other.targets
             if !fields.budgetGiven && other.budgetGiven {
                 fields.budget = other.budget
