@@ -22,7 +22,9 @@ public enum DataFileProblems {
     /// The store key of the file a problem names, nil when `file` is not given.
     public static func key(_ parameters: ParameterSet) throws -> DataFileStore.Key? {
         guard case .text(let path)? = parameters["file"], path != "none" else {
-            for key in dataOnlyKeys where parameters[key] != nil {
+            let defaults = Dictionary(uniqueKeysWithValues: parameters.values.keys.compactMap { key in
+                Self.parameters.first { $0.name == key }.map { (key, $0.defaultValue) } })
+            for key in dataOnlyKeys where parameters[key] != nil && parameters[key] != defaults[key] ?? nil {
                 throw ParameterError(key: key, expected: "no value without file:", found: parameters[key]?.summary ?? "")
             }
             return nil
