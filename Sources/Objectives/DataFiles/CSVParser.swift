@@ -6,7 +6,7 @@ import Darwin
 
 /// CSV with a header line: the delimiter is the one of `,` `;` tab `|` that occurs most often in the
 /// header (RFC 4180 comma by default); header names may be quoted; every other line is one row of
-/// finite numbers (C `strtod` syntax), with as many fields as the header. Blank lines are skipped;
+/// finite decimal numbers (``DecimalScanner``), with as many fields as the header. Blank lines are skipped;
 /// CRLF line ends are accepted. The label column is named, or the last one.
 enum CSVParser {
     static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
@@ -76,15 +76,12 @@ enum CSVParser {
                         // strtod would skip a line end and read the next row's number.
                         throw fail(line, field + 1, "an empty cell (column '\(names[min(field, width - 1)])')")
                     }
-                    var end: UnsafeMutablePointer<CChar>?
-                    let start = UnsafeMutableRawPointer(cursor).assumingMemoryBound(to: CChar.self)
-                    let value = strtod(start, &end)
-                    var after = UnsafeMutableRawPointer(end!).assumingMemoryBound(to: UInt8.self)
+                    let (value, end) = DecimalScanner.scan(cursor)
+                    var after = end
                     while after.pointee == UInt8(ascii: " ") { after += 1 }
                     let terminator = after.pointee
                     let atEnd = terminator == newline || terminator == carriage || terminator == 0
-                    if UnsafeMutableRawPointer(end!) == UnsafeMutableRawPointer(cursor)
-                        || !(terminator == delimiter || atEnd) {
+                    if end == cursor || !(terminator == delimiter || atEnd) {
                         var stop = cursor
                         while stop.pointee != delimiter && stop.pointee != newline && stop.pointee != 0
                             && stop.pointee != carriage { stop += 1 }

@@ -41,7 +41,7 @@ struct FormulaCompiler {
             // f is a variable or an earlier slot: copy it into the output slot.
             compiler.instructions.append(.init(operation: .addConstant, a: slot, b: 0, constant: 0))
         }
-        return FormulaProgram(variableCount: variables.dimension, instructions: compiler.instructions)
+        return FormulaPeephole.fuse(FormulaProgram(variableCount: variables.dimension, instructions: compiler.instructions))
     }
 
     func error(_ message: String, _ node: FormulaNode) -> FormulaError {

@@ -26,6 +26,10 @@ public struct FormulaProgram: Sendable {
         case negate, square
         case power  // a^c, c a constant
         case sin, cos, tan, exp, log, sqrt, tanh, sinh, cosh, atan, abs
+        // Fused by ``FormulaPeephole`` (same roundings as the unfused instructions):
+        case squaredDifference  // (a − b)²
+        case squaredConstantMinus  // (c − a)²
+        case multiplyAdd  // a·c + b
     }
 
     struct Instruction: Sendable {
@@ -116,6 +120,13 @@ public struct FormulaProgram: Sendable {
                 case .cosh: result = cosh(a)
                 case .atan: result = atan(a)
                 case .abs: result = Swift.abs(a)
+                case .squaredDifference:
+                    let difference = a - slots[Int(instruction.b)]
+                    result = difference * difference
+                case .squaredConstantMinus:
+                    let difference = c - a
+                    result = difference * difference
+                case .multiplyAdd: result = a * c + slots[Int(instruction.b)]
                 }
                 out.pointee = result
                 out += 1
@@ -145,7 +156,8 @@ public struct FormulaProgram: Sendable {
         case .cosh: return (sinh(a), value)
         case .atan: return (1 / (1 + a * a), -2 * a / ((1 + a * a) * (1 + a * a)))
         case .abs: return (a < 0 ? -1 : 1, 0)
-        case .constant, .add, .subtract, .multiply, .divide: return (0, 0)
+        case .squaredConstantMinus: return (-2 * (c - a), 2)
+        case .constant, .add, .subtract, .multiply, .divide, .squaredDifference, .multiplyAdd: return (0, 0)
         }
     }
 
@@ -161,7 +173,6 @@ public struct FormulaProgram: Sendable {
                 k -= 1
                 let instruction = program[k]
                 let adjoint = adjoints[d + k]
-                if adjoint == 0 { continue }
                 let ia = Int(instruction.a), ib = Int(instruction.b)
                 switch instruction.operation {
                 case .constant: break
@@ -182,6 +193,15 @@ public struct FormulaProgram: Sendable {
                 case .constantMinus, .negate: adjoints[ia] -= adjoint
                 case .multiplyConstant: adjoints[ia] += adjoint * instruction.constant
                 case .square: adjoints[ia] += adjoint * 2 * values[ia]
+                case .squaredDifference:
+                    let g = adjoint * 2 * (values[ia] - values[ib])
+                    adjoints[ia] += g
+                    adjoints[ib] -= g
+                case .squaredConstantMinus:
+                    adjoints[ia] -= adjoint * 2 * (instruction.constant - values[ia])
+                case .multiplyAdd:
+                    adjoints[ia] += adjoint * instruction.constant
+                    adjoints[ib] += adjoint
                 default:
                     let (first, _) = Self.derivatives(instruction.operation, values[ia], values[d + k], instruction.constant)
                     adjoints[ia] += adjoint * first
@@ -203,6 +223,8 @@ public struct FormulaProgram: Sendable {
                 case .subtract: result = tangents[ia] - tangents[ib]
                 case .multiply: result = tangents[ia] * values[ib] + values[ia] * tangents[ib]
                 case .divide: result = (tangents[ia] - values[d + k] * tangents[ib]) / values[ib]
+                case .squaredDifference: result = 2 * (values[ia] - values[ib]) * (tangents[ia] - tangents[ib])
+                case .multiplyAdd: result = tangents[ia] * instruction.constant + tangents[ib]
                 default:
                     let (first, _) = Self.derivatives(instruction.operation, values[ia], values[d + k], instruction.constant)
                     result = first * tangents[ia]
@@ -248,6 +270,17 @@ public struct FormulaProgram: Sendable {
                     adjoints[ib] -= w * q / b
                     adjointTangents[ia] += wDot / b - w * bDot / (b * b)
                     adjointTangents[ib] -= wDot * q / b + w * (qDot * b - q * bDot) / (b * b)
+                case .squaredDifference:
+                    // v = (a − b)²: ∂v/∂a = 2(a − b) = −∂v/∂b.
+                    let slope = 2 * (values[ia] - values[ib])
+                    let slopeDot = 2 * (tangents[ia] - tangents[ib])
+                    adjoints[ia] += w * slope; adjoints[ib] -= w * slope
+                    adjointTangents[ia] += wDot * slope + w * slopeDot
+                    adjointTangents[ib] -= wDot * slope + w * slopeDot
+                case .multiplyAdd:
+                    let c = instruction.constant
+                    adjoints[ia] += w * c; adjoints[ib] += w
+                    adjointTangents[ia] += wDot * c; adjointTangents[ib] += wDot
                 default:
                     let (first, second) = Self.derivatives(
                         instruction.operation, values[ia], values[d + k], instruction.constant)
