@@ -68,6 +68,7 @@ public enum Instantiation {
             for (key, value) in try DataFileResolution.recordFields(parameters, suiteFile: cell.location.file) {
                 recorded[key] = value
             }
+            if let source = (objective as? any OptimumSource)?.optimumSource { recorded["optimum"] = .text(source) }
         } catch let error as ParameterError {
             throw cell.location.error(error.key, "expected \(error.expected), found \(error.found)")
         } catch let error as DataFileError {

@@ -12,7 +12,9 @@ import Yams
 /// relative-gap | absolute-gap | gradient-norm | distance, `thresholds`: a decreasing list),
 /// `timing-repeats`, `escape-margin`, `include` (a file or list of files, relative to this one,
 /// whose problems and optimizers are added and whose other keys apply where this file is silent),
-/// `problems` (each: `kind`, its parameters, `batch-size`, `gradient-noise`) and `optimizers`
+/// `record-iterates` (``IterateFile`` sidecars), `problems` (each: `kind`, its parameters, `batch-size`,
+/// `gradient-noise`, `start` and `instance` (``ProblemPlacement``); data files are read and hashed
+/// here, ``DataFileResolution``) and `optimizers`
 /// (each: `kind`, its hyperparameters, `schedule: {kind: ..., ...}`, and `only-on`: a glob or list of
 /// globs over problem ids that restricts the entry to matching problems). Any parameter may be a list of
 /// alternatives (cartesian product); a list-valued parameter takes a list of lists.

@@ -61,6 +61,7 @@ struct GradcheckCommand: ParsableCommand {
             if let hv = report.largestHessianVectorError { header += ", Hv \(report.format(hv))" }
             header += report.directional ? "; gradient along \(configuration.directions) random directions)" : ")"
             print(header)
+            if let source = (instance.objective as? any OptimumSource)?.optimumSource { print("  f*: \(source)") }
             for line in report.description.split(separator: "\n") { print("  \(line)") }
         }
         if worst == .wrong { throw ExitCode(1) }
