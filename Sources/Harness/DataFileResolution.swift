@@ -42,6 +42,24 @@ enum DataFileResolution {
         return store
     }
 
+    /// `--resume` found no unfinished run of this suite version: throws when one would have matched
+    /// but for a data file that changed since (same suite file, seed and code), naming the file and
+    /// both digests, instead of silently starting afresh.
+    static func refuseChangedFiles(_ candidates: [RunDirectory], current: RunManifest) throws {
+        for candidate in candidates {
+            guard let old = try? candidate.readManifest(), old.suiteFile == current.suiteFile, old.seed == current.seed,
+                  old.codeVersion == current.codeVersion, let oldFiles = old.dataFiles, oldFiles != current.dataFiles ?? []
+            else { continue }
+            let now = current.dataFiles ?? []
+            let changed = oldFiles.first { file in !now.contains(file) } ?? oldFiles[0]
+            let digestNow = now.first { $0.path == changed.path }?.sha256 ?? "absent"
+            throw ResultsError(
+                "--resume: \(changed.path) changed since the unfinished run \(candidate.url.path) (SHA-256 "
+                    + "\(changed.sha256.prefix(12))… then, \(digestNow.prefix(12))… now); its records would mix two versions "
+                    + "of the data. Restore the file, or run without --resume for a fresh run.")
+        }
+    }
+
     /// Reads and checks every data file `entry` names (each alternative of its data keys).
     static func preload(_ entry: ProblemEntry, suiteFile: String) throws -> [DataFileRecord] {
         guard entry.parameters["file"] != nil else { return [] }

@@ -79,6 +79,10 @@ public enum Session {
                 manifest.startTime = old.startTime
                 break
             }
+            if directory == nil {
+                try DataFileResolution.refuseChangedFiles(
+                    RunDirectory.unfinished(suiteDirectory: suiteDirectory), current: manifest)
+            }
         }
         let runDirectory = try directory ?? RunDirectory.create(root: options.resultsRoot, suite: plan.suite.name, date: now)
         let heldLock = try lock ?? RunLock(directory: runDirectory)

@@ -132,3 +132,31 @@ import Testing
         }
     }
 }
+
+extension SuiteProblemsTests {
+    /// An interrupted run on one version of a data file is not resumed on another.
+    @Test func resumeRefusesAChangedDataFile() throws {
+        DataFileStore.shared.removeAll()
+        defer { DataFileStore.shared.removeAll() }
+        let directory = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("suites/data"),
+                                                withIntermediateDirectories: true)
+        try write(Self.csv, "suites/data/small.csv", in: directory)
+        let text = suiteText("{kind: logistic, file: data/small.csv, label: y, lambda: 0.1}")
+        let results = directory.appendingPathComponent("results")
+        let stop = StopSignal()
+        stop.raise()
+        let first = try Session.run(try RunPlan(suite: try load(text, in: directory)),
+                                    options: SessionOptions(resultsRoot: results, stop: stop))
+        #expect(first.interrupted)
+        DataFileStore.shared.removeAll()
+        try write(Self.csv + "2,2,1\n", "suites/data/small.csv", in: directory)
+        do {
+            _ = try Session.run(try RunPlan(suite: try load(text, in: directory)),
+                                options: SessionOptions(resultsRoot: results, resume: true))
+            Issue.record("--resume accepted a changed data file")
+        } catch let error as ResultsError {
+            #expect(error.message.contains("data/small.csv changed"), "\(error)")
+        }
+    }
+}
