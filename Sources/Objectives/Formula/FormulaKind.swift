@@ -2,7 +2,7 @@ import Foundation
 import Randomness
 
 extension ProblemKind {
-    /// `formula`: `f` (the formula, required), `variables` (names, default `x, y`; with `d`, the one
+    /// `formula`: `f` (the formula; default the 2-D Rosenbrock function), `variables` (names, default `x, y`; with `d`, the one
     /// name of a vector x[1]…x[d]), `d` (vector form), `minimum` (f* if known) or `minimizer` (x*, then
     /// f* = f(x*)); without either, f* and x* come from ``NewtonMinimum`` (8 starts) and the problem's
     /// ``FormulaObjective/optimumSource`` says so. Starts at 0 unless the entry gives `start:`.
@@ -10,10 +10,11 @@ extension ProblemKind {
         name: "formula",
         summary: "your own f, e.g. \"100*(y - x^2)^2 + (1 - x)^2\" or \"sum over i in 1..d (x[i]^2)\": exact derivatives by AD",
         parameters: formulaParameters,
-        make: { parameters, generator in try makeFormula(parameters, seed: generator.next()) })
+        make: { parameters, _ in try makeFormula(parameters) })
 
     static let formulaParameters: [ParameterSpec] = [
-        ParameterSpec("f", .choice([]), "the formula: + - * / ^, sin cos tan exp log sqrt tanh sinh cosh atan abs, "
+        ParameterSpec("f", .choice([]), default: .text("100*(y - x^2)^2 + (1 - x)^2"),
+                      "the formula: + - * / ^, sin cos tan exp log sqrt tanh sinh cosh atan abs, "
                       + "pi, e, sum over i in a..b (…), x[i] in vector form"),
         ParameterSpec("variables", .choice([]), default: .text("x,y"),
                       "names of the variables ([x, y]); with d, the one name of the vector x[1]…x[d]"),
@@ -27,22 +28,11 @@ extension ProblemKind {
     /// Largest vector dimension of a formula.
     static let maximumFormulaDimension = 1_000_000
 
-    static func makeFormula(_ parameters: ParameterSet, seed: UInt64) throws -> FormulaObjective {
-        guard case .text(let formula)? = parameters["f"] else {
-            throw ParameterError(key: "f", expected: "a formula in quotes", found: parameters["f"]?.summary ?? "nothing")
-        }
-        var rest = parameters
-        rest["f"] = nil
-        rest["variables"] = nil
-        let numeric = formulaParameters.filter { $0.name != "f" && $0.name != "variables" }
-        let reader = try ParameterReader(rest, specs: numeric, kind: "formula")
+    static func makeFormula(_ parameters: ParameterSet) throws -> FormulaObjective {
+        let reader = try ParameterReader(parameters, specs: formulaParameters, kind: "formula")
+        let formula = try reader.choice("f")
         let dimension = try reader.optionalInteger("d")
-        let namesText: String
-        switch parameters["variables"] {
-        case .text(let text)?: namesText = text
-        case nil: namesText = dimension == nil ? "x,y" : "x"
-        case let other?: throw ParameterError(key: "variables", expected: "a list of names", found: other.summary)
-        }
+        let namesText = parameters["variables"] == nil && dimension != nil ? "x" : try reader.choice("variables")
         let names = namesText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         try checkNames(names, vector: dimension != nil)
         if let dimension, dimension > maximumFormulaDimension {
@@ -55,7 +45,9 @@ extension ProblemKind {
             throw ParameterError(key: "f", expected: "a valid formula", found: "\"\(formula.prefix(60))\(formula.count > 60 ? "…" : "")\": \(error)")
         }
         let start = base.startingPoint
-        if let minimizer = try reader.optionalNumbers("minimizer") {
+        let minimizerGiven = parameters["minimizer"] != nil && parameters["minimizer"] != .text("none")
+        if minimizerGiven {
+            let minimizer = try reader.numbers("minimizer")
             guard minimizer.count == base.dimension else {
                 throw ParameterError(key: "minimizer", expected: "\(base.dimension) numbers (one per variable)",
                                      found: "\(minimizer.count)")
@@ -75,6 +67,8 @@ extension ProblemKind {
             return base.with(start: start, constants: ObjectiveConstants(),
                              optimumSource: "unknown: d > \(NewtonMinimum.maximumDimension), give minimum or minimizer")
         }
+        // Seeded by the formula text, not the problem seed: the instance draws nothing.
+        let seed = SeedDerivation.derive(SeedDerivation.fnv1a64(formula), "newton/\(namesText)/\(base.dimension)")
         guard let found = NewtonMinimum.search(base, from: start, seed: seed) else {
             return base.with(start: start, constants: ObjectiveConstants(),
                              optimumSource: "unknown: Newton's method converged from none of 8 starts")
@@ -102,14 +96,5 @@ extension ProblemKind {
                                      + "(not a function, sum, over, in, pi, e or d)", found: "'\(name)'")
             }
         }
-    }
-}
-
-extension ParameterReader {
-    /// The list, or nil when the value is the spec's default word (`none`).
-    func optionalNumbers(_ key: String) throws -> [Double]? {
-        let (spec, value) = try resolved(key)
-        if Self.isDefaultWord(value, of: spec) { return nil }
-        return try numbers(key)
     }
 }
