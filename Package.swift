@@ -1,16 +1,20 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-/// Dependencies point one way: gdbench → Harness → Optimizers → Objectives → Randomness
-/// (see README "Architecture").
+/// Dependencies point one way (docs/architecture.md draws the graph): gdbench → Harness → SuiteLanguage →
+/// Optimizers → Objectives → Parameters, LinearAlgebra, Randomness; gdbench → Checking → Results.
 let package = Package(
     name: "gdbench",
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Randomness", targets: ["Randomness"]),
+        .library(name: "Parameters", targets: ["Parameters"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Objectives", targets: ["Objectives"]),
         .library(name: "Optimizers", targets: ["Optimizers"]),
         .library(name: "Results", targets: ["Results"]),
+        .library(name: "Checking", targets: ["Checking"]),
+        .library(name: "SuiteLanguage", targets: ["SuiteLanguage"]),
         .library(name: "Harness", targets: ["Harness"]),
         // Derivative checks against central differences, for package users' own tests.
         .library(name: "GradientCheck", targets: ["GradientCheck"]),
@@ -24,41 +28,61 @@ let package = Package(
     ],
     targets: [
         .target(name: "Randomness"),
-        // AVX versions of the Objectives kernels, bitwise identical to the Swift ones, chosen at run time.
+        // The parameter language: values, specs and the one validator of every kind's parameters.
+        .target(name: "Parameters"),
+        // AVX versions of the LinearAlgebra kernels, bitwise identical to the Swift ones, chosen at run time.
         .target(name: "WideKernels"),
+        .target(name: "LinearAlgebra", dependencies: ["WideKernels"]),
         .target(
-            name: "Objectives", dependencies: ["Randomness", "WideKernels"],
+            name: "Objectives", dependencies: ["Randomness", "Parameters", "LinearAlgebra", "WideKernels"],
             // The data file and its README; the library embeds the same text (BreastCancerData.swift).
             exclude: ["Data"]),
-        .target(name: "Optimizers", dependencies: ["Objectives", "Randomness"]),
+        .target(name: "Optimizers", dependencies: ["Objectives", "Parameters", "LinearAlgebra", "Randomness"]),
         .target(name: "GradientCheck", dependencies: ["Objectives", "Randomness"]),
         .target(name: "Results"),
+        // The check workflow: a run compared with a committed baseline.
+        .target(name: "Checking", dependencies: ["Results"]),
+        // The suite language: loader, expressions, includes, validation, the catalog of kinds.
+        .target(
+            name: "SuiteLanguage",
+            dependencies: ["Optimizers", "Objectives", "Parameters", "Results", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Harness",
-            dependencies: ["Optimizers", "Objectives", "Randomness", "Results", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results"]),
         .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
         .target(name: "Figures", dependencies: ["Analysis", "Results"]),
         .executableTarget(
             name: "gdbench",
-            dependencies: ["Harness", "Results", "Objectives", "Analysis", "Figures", "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Parameters", "Analysis", "Figures",
+                "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
-        .testTarget(name: "HarnessTests", dependencies: ["Harness", "Results", "Objectives", "Optimizers", "Randomness"]),
-        .testTarget(name: "ResultsTests", dependencies: ["Results", "Randomness"]),
+        .testTarget(
+            name: "HarnessTests",
+            dependencies: [
+                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters", "Randomness",
+            ]),
+        // CanonicalJSONBaselineTests reads committed baselines back through Checking's TrimmedBaseline.
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "Checking", "Randomness"]),
+        .testTarget(name: "CheckingTests", dependencies: ["Checking", "Results", "Randomness"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"], exclude: ["Fixtures"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "GdbenchTests", dependencies: ["gdbench", "Results", "Figures"]),
+        .testTarget(name: "GdbenchTests", dependencies: ["gdbench", "Results", "Checking", "Figures"]),
         .testTarget(
-            name: "HardeningTests", dependencies: ["Harness", "Results", "Randomness"],
+            name: "HardeningTests", dependencies: ["Harness", "SuiteLanguage", "Results", "Randomness"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
-        .testTarget(name: "ProblemsTests", dependencies: ["Objectives", "Harness", "GradientCheck", "Randomness", "Results"]),
         .testTarget(
-            name: "ObjectivesTests", dependencies: ["Objectives", "Randomness", "TestSupport"],
+            name: "ProblemsTests",
+            dependencies: ["Objectives", "Parameters", "SuiteLanguage", "Harness", "GradientCheck", "Randomness", "Results"]),
+        .testTarget(
+            name: "ObjectivesTests", dependencies: ["Objectives", "LinearAlgebra", "Parameters", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "OptimizersTests", dependencies: ["Optimizers", "Objectives", "Randomness", "TestSupport"],
+            name: "OptimizersTests",
+            dependencies: ["Optimizers", "Objectives", "Parameters", "LinearAlgebra", "Randomness", "TestSupport"],
             exclude: ["Fixtures"]),
     ]
 )

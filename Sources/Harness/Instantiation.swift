@@ -1,7 +1,9 @@
 import Objectives
 import Optimizers
+import Parameters
 import Randomness
 import Results
+import SuiteLanguage
 
 /// A built problem: the objective of one (problem cell, repetition), shared by every optimizer.
 public struct ProblemInstance: Sendable {

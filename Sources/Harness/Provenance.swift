@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 import Objectives
 
 /// What the manifest says about the code and the machine.

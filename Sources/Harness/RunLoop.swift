@@ -3,6 +3,7 @@ import Objectives
 import Optimizers
 import Randomness
 import Results
+import SuiteLanguage
 
 /// What one run needs besides its problem and method.
 public struct RunSettings: Sendable {

@@ -1,7 +1,9 @@
 import Objectives
 import Optimizers
+import Parameters
 import Randomness
 import Results
+import SuiteLanguage
 
 /// One problem of the expanded matrix: one alternative of every parameter of a `problems:` entry.
 public struct ProblemCell: Sendable {

@@ -1,7 +1,9 @@
 import Objectives
 import Optimizers
+import Parameters
 import Randomness
 import Results
+import SuiteLanguage
 
 /// Runs one ``RunSpec`` on a built problem instance and turns the passes into a ``RunRecord``
 /// (see ``RunLoop`` for what is monitored, counted and timed).

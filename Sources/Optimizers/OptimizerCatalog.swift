@@ -1,4 +1,5 @@
 import Objectives
+import Parameters
 
 /// Every optimizer kind of gdbench that a suite can name: the first-order kinds
 /// (``FirstOrderOptimizerCatalog``), the line-search, second-order and momentum methods

@@ -1,4 +1,5 @@
 import Objectives
+import Parameters
 
 /// A named optimizer that suites refer to by `kind:` (`adam`, `lbfgs`, …): its parameters with
 /// torch-style defaults, the text `gdbench describe` prints, and a factory.

@@ -1,4 +1,5 @@
-import Objectives
+import Parameters
+
 
 /// A named learning-rate schedule that suites refer to by `schedule: {kind: cosine, …}`: its
 /// parameters, the text `gdbench describe` prints, and a factory given the optimizer's base

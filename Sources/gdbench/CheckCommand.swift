@@ -1,7 +1,9 @@
 import ArgumentParser
+import Checking
 import Foundation
 import Harness
 import Results
+import SuiteLanguage
 
 /// `gdbench check`: run a suite (or read a finished run) and compare it with the committed
 /// baseline, for CI. All comparison logic is in `Results` (``CheckWorkflow``); this command only

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Harness
 import Objectives
+import Parameters
+import SuiteLanguage
 
 struct DescribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Harness
 import Results
+import SuiteLanguage
 
 /// `gdbench`: run benchmark suites of gradient-descent optimizers and manage their results.
 ///

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Harness
 import Objectives
+import Parameters
 import Results
+import SuiteLanguage
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Harness
 import Results
+import SuiteLanguage
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import SuiteLanguage
 
 /// Where suites are found: `--suites-dir`, else `$GDBENCH_SUITES`, else `./suites`.
 struct SuiteLocation: ParsableArguments {

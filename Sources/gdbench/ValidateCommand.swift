@@ -1,5 +1,6 @@
 import ArgumentParser
 import Harness
+import SuiteLanguage
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

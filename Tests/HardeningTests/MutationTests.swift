@@ -1,3 +1,4 @@
+@testable import SuiteLanguage
 import Foundation
 @testable import Harness
 import Randomness

@@ -1,4 +1,5 @@
 import Harness
+import LinearAlgebra
 import Objectives
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import Objectives
 import Results
+import SuiteLanguage
 
 /// The measurements behind `gdbench bench`, all taken through the harness's own code paths.
 ///

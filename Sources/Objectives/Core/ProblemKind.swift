@@ -1,3 +1,4 @@
+import Parameters
 import Randomness
 
 /// A named family of test problems that suites refer to by `kind:` (e.g. `quadratic`,

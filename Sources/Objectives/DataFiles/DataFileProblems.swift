@@ -1,3 +1,4 @@
+import Parameters
 import Randomness
 
 /// `logistic` and `least-squares` on a user's file (`file:`): the parameters that read the file and

@@ -1,3 +1,5 @@
+import Parameters
+
 /// A design matrix read from a user's file, with one target per row — the type every data-driven
 /// problem takes (``DataFileReader`` builds it). Dense files (CSV) keep a row-major matrix; sparse
 /// files (LIBSVM/SVMlight) keep compressed sparse rows, never densified.

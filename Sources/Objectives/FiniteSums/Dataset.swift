@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Randomness
 
 /// A design matrix with one target per row: n rows × d features stored row-major and contiguous

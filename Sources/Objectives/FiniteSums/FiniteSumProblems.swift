@@ -1,3 +1,4 @@
+import Parameters
 import Randomness
 
 /// The finite-sum problem kinds: `logistic` (L2-regularised logistic regression on synthetic or

@@ -1,3 +1,6 @@
+import LinearAlgebra
+import Parameters
+
 extension LeastSquares {
     /// Everything that defines one instance; also the key of the process-wide constants cache.
     public struct Configuration: Sendable, Hashable {

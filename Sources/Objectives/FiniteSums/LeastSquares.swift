@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// Regularised linear least squares, mean of half squared residuals (reference §C.6):
 ///
 ///   f(w) = (1/(2n)) ‖Xw − y‖² + (λ/2)‖w‖²,   ∇f(w) = (1/n) Xᵀ(Xw − y) + λw,   ∇²f = (1/n) XᵀX + λI.

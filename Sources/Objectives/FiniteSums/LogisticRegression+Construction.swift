@@ -1,3 +1,5 @@
+import LinearAlgebra
+import Parameters
 import Randomness
 
 extension LogisticRegression {

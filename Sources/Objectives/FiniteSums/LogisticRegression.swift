@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import LinearAlgebra
 
 /// L2-regularised logistic regression, mean loss, labels yᵢ ∈ {−1, +1}, no separate intercept
 /// (reference §C.6):

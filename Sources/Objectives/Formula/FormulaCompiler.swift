@@ -1,3 +1,4 @@
+import Parameters
 import Foundation
 
 /// Turns a parsed formula into a ``FormulaProgram``: names are resolved, `sum over` loops are

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Randomness
 
 /// f* of an objective without known constants, by damped Newton's method from several starts: the

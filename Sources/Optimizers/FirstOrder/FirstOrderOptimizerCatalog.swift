@@ -1,4 +1,5 @@
 import Objectives
+import Parameters
 
 /// Every named first-order optimizer that suites refer to by `kind:`, with torch's names and
 /// defaults (optax's under an `-optax` name where the libraries differ), the text `gdbench describe`

@@ -1,4 +1,5 @@
 import Objectives
+import Parameters
 
 /// The parameter declarations the first-order optimizers share, in kebab-case with torch's defaults
 /// where torch has the optimizer. Ranges are checked by ``ParameterReader``.

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Nesterov momentum in Sutskever et al.'s (2013) look-ahead form, which needs the gradient at a point

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Backtracking line search for the Armijo (sufficient decrease) condition, Nocedal & Wright

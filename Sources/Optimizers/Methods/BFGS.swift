@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// BFGS with a dense inverse-Hessian approximation, scipy's convention (`bfgs`; Nocedal & Wright

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Barzilai–Borwein gradient method (`barzilai-borwein`; Barzilai & Borwein 1988, reference §A.17):

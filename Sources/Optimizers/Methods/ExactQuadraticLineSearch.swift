@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Exact line search for quadratics (reference §A.13): α* = −gᵀp / (pᵀHp), with Hp from one

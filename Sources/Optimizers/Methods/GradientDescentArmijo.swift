@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Gradient descent with Armijo backtracking (`gd-armijo`; Nocedal & Wright Alg. 3.1, Boyd &

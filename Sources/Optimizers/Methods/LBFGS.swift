@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Limited-memory BFGS (`lbfgs`; Nocedal & Wright Alg. 7.4 two-loop recursion and Alg. 7.5,

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Linear conjugate gradient for quadratics f = ½xᵀAx − bᵀx, A ≻ 0 (`conjugate-gradient`;

@@ -1,4 +1,6 @@
+import LinearAlgebra
 import Objectives
+import Parameters
 import Randomness
 
 /// The optimizer kinds of gdbench that need more than one gradient per iteration (line searches,

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Line-search Newton-CG (`newton-cg`; Nocedal & Wright Alg. 7.1): the Newton direction from a

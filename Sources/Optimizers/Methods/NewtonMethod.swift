@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Newton's method with a dense Hessian (`newton`; reference §A.14, Boyd & Vandenberghe §9.5,

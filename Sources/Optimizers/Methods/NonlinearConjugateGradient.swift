@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Nonlinear conjugate gradient (`nonlinear-cg`; Nocedal & Wright §5.2, reference §A.16):

@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Steepest descent with exact line search on quadratics (`steepest-descent-exact`; Boyd &

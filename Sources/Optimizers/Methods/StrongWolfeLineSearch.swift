@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// A line search for the strong Wolfe conditions, Nocedal & Wright Alg. 3.5 (bracketing) and

@@ -1,4 +1,5 @@
-import Objectives
+import Parameters
+
 
 /// torch `ConstantLR`: the learning rate scaled by a constant factor for the first updates, then
 /// the base learning rate.

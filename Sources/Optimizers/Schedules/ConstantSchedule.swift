@@ -1,4 +1,5 @@
-import Objectives
+import Parameters
+
 
 extension ScheduleKind {
     /// `constant`: the optimizer's learning rate at every update. The schedule is the `Double` η₀

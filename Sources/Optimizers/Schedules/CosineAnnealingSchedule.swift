@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// torch `CosineAnnealingLR`: cosine from η₀ down to η_min over T_max updates, **not clamped**.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// optax `cosine_decay_schedule`: cosine from η₀ to α·η₀ over `decaySteps` updates, then constant
 /// (clamped), with an optional exponent.

@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// torch `CosineAnnealingWarmRestarts` (SGDR): cosine annealing from η₀ to η_min that restarts at
 /// η₀, the i-th cycle lasting T_i = T_0·T_multⁱ updates.

@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// torch `CyclicLR` (Smith 2017): the learning rate cycles between `baseLR` and `maxLR`, rising
 /// for `stepSizeUp` updates and falling for `stepSizeDown`, with an amplitude scaled per mode.

@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// optax `exponential_decay`: exponential decay with transition steps, optional staircase, a
 /// delayed start and an optional bound.

@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// torch `ExponentialLR`: the learning rate multiplied by γ after every update.
 ///

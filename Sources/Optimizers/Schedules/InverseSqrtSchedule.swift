@@ -1,4 +1,5 @@
-import Objectives
+import Parameters
+
 
 /// Inverse-square-root decay with linear warm-up, in the form used by fairseq-like code.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// torch `MultiStepLR`: the learning rate multiplied by γ at each milestone.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// The Transformer ("Noam") inverse-square-root schedule of Vaswani et al. 2017, eq. 3.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// optax `cosine_onecycle_schedule` and `linear_onecycle_schedule`: piecewise interpolation
 /// (optax `piecewise_interpolate_schedule`) between fixed boundary values.

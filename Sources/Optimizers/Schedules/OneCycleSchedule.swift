@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// torch `OneCycleLR` (Smith & Topin 2019): warm up from maxLR/divFactor to maxLR, then anneal to
 /// maxLR/(divFactor·finalDivFactor); optionally three phases (up, back down to the initial lr, then

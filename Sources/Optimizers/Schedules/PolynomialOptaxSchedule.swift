@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// optax `polynomial_schedule`: polynomial interpolation from η₀ to an end value over
 /// `transitionSteps` updates after `transitionBegin` updates at η₀.

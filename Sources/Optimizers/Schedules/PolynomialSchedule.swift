@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// torch `PolynomialLR`: polynomial decay from η₀ to 0 over totalIters updates.
 ///

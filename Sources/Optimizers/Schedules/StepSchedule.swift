@@ -1,5 +1,5 @@
 import Foundation
-import Objectives
+import Parameters
 
 /// torch `StepLR`: the learning rate multiplied by γ every `stepSize` updates.
 ///

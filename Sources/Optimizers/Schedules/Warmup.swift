@@ -1,4 +1,5 @@
-import Objectives
+import Parameters
+
 
 /// Linear warm-up in front of any schedule (Goyal et al. 2017's gradual warm-up).
 ///

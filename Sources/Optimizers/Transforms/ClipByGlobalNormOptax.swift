@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 
 /// Gradient clipping by the global ℓ₂ norm in optax's convention, `clip_by_global_norm`
