@@ -56,6 +56,10 @@ let package = Package(
             dependencies: [
                 "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Parameters", "Analysis", "Figures",
                 "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The seeded mutation fuzzer over the suite loader and expression parser (scripts/fuzz).
+        .executableTarget(
+            name: "gdbench-fuzz", dependencies: ["Harness", "SuiteLanguage", "Results", "Objectives", "Optimizers", "Parameters"],
+            path: "Sources/Fuzz"),
         .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(
@@ -70,7 +74,7 @@ let package = Package(
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "GdbenchTests", dependencies: ["gdbench", "Results", "Checking", "Figures"]),
         .testTarget(
-            name: "HardeningTests", dependencies: ["Harness", "SuiteLanguage", "Results", "Randomness"],
+            name: "HardeningTests", dependencies: ["Harness", "SuiteLanguage", "Checking", "Results", "Randomness"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
         .testTarget(

@@ -104,7 +104,7 @@ public enum BaselineComparison {
     static func rank(_ status: RunStatus) -> Int {
         switch status {
         case .converged: return 2
-        case .budget: return 1
+        case .budget, .stalled: return 1
         case .diverged, .timeout, .error: return 0
         }
     }

@@ -50,7 +50,27 @@ public struct BaselineFile: Sendable {
     /// Reads the records and, when present, the provenance sidecar.
     public static func read(from url: URL, suite: String) throws -> BaselineFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
+            if FileManager.default.fileExists(atPath: url.path) {
+                throw ResultsError("\(url.path): cannot read the baseline (\(String(cString: strerror(errno))))")
+            }
             throw ResultsError("\(url.path): no such baseline (create it with: gdbench check --suite \(suite) --update-baseline)")
+        }
+        let bytes = [UInt8](data)
+        let regenerate = "regenerate it with: gdbench check --suite \(suite) --update-baseline"
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            let what = bytes.isEmpty ? "0 bytes" : "only blank lines"
+            throw ResultsError("\(url.path): the baseline is empty (\(what)), so a check against it would compare nothing; \(regenerate)")
+        }
+        if let offset = bytes.firstIndex(of: 0) {
+            throw ResultsError("\(url.path): binary data (a NUL byte at byte offset \(offset)), not a JSON Lines baseline; \(regenerate)")
+        }
+        if String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) == nil {
+            throw ResultsError("\(url.path): not UTF-8 text, so not a JSON Lines baseline; \(regenerate)")
+        }
+        if let crlf = bytes.indices.dropFirst().first(where: { bytes[$0] == 0x0A && bytes[$0 - 1] == 0x0D }) {
+            let line = bytes[..<crlf].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw ResultsError("\(url.path): line \(line) ends in CR LF (Windows line endings); gdbench writes LF only — "
+                + "convert the file back (e.g. dos2unix) or \(regenerate)")
         }
         let records: [RunRecord]
         let text = String(decoding: data, as: UTF8.self)

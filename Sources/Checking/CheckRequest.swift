@@ -33,11 +33,14 @@ public struct CheckRequest: Sendable {
     public var updateBaseline: Bool
     /// With `updateBaseline`: write the ``TrimmedBaseline`` form.
     public var trimBaseline: Bool
+    /// A check where every run is new passes (``ComparisonPolicy/allowNewBaseline``).
+    public var allowNewBaseline: Bool
 
     public init(suite: String, baselineURL: URL, runDirectory: URL, tolerance: String? = nil, gapTolerance: String? = nil,
                 timeTolerance: String? = nil, failOnTime: Bool = false, allowBehaviourChanges: Bool = false,
                 allowedDifferencesURL: URL? = nil, format: Format = .table, markdownURL: URL? = nil, junitURL: URL? = nil,
-                updateBaseline: Bool = false, trimBaseline: Bool = false) {
+                updateBaseline: Bool = false, trimBaseline: Bool = false, allowNewBaseline: Bool = false) {
+        self.allowNewBaseline = allowNewBaseline
         self.suite = suite
         self.baselineURL = baselineURL
         self.runDirectory = runDirectory

@@ -79,7 +79,8 @@ public enum CheckWorkflow {
     }
 
     static func policy(for request: CheckRequest) throws -> ComparisonPolicy {
-        var policy = ComparisonPolicy(failOnTime: request.failOnTime, allowBehaviourChanges: request.allowBehaviourChanges)
+        var policy = ComparisonPolicy(failOnTime: request.failOnTime, allowBehaviourChanges: request.allowBehaviourChanges,
+                                      allowNewBaseline: request.allowNewBaseline)
         if let text = request.tolerance { policy.counts = try CountTolerance(parsing: text, what: "--tolerance") }
         if let text = request.gapTolerance { policy.finalGap = try ComparisonPolicy.parseGapTolerance(text, what: "--gap-tolerance") }
         if let text = request.timeTolerance { policy.timeRatio = try ComparisonPolicy.parseTimeRatio(text, what: "--time-tolerance") }

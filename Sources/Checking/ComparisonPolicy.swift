@@ -26,10 +26,14 @@ public struct ComparisonPolicy: Sendable, Equatable {
     public var failOnTime: Bool
     /// Behaviour changes are warnings (else they fail the check).
     public var allowBehaviourChanges: Bool
+    /// A comparison where every run is new (the baseline shares no id with the run) passes; by
+    /// default it fails, since such a check compares nothing.
+    public var allowNewBaseline: Bool
 
     public init(counts: CountTolerance = .exact, finalGap: Double = ComparisonPolicy.defaultFinalGapTolerance,
                 compareFingerprints: Bool = true, timeRatio: Double? = nil, failOnTime: Bool = false,
-                allowBehaviourChanges: Bool = false) {
+                allowBehaviourChanges: Bool = false, allowNewBaseline: Bool = false) {
+        self.allowNewBaseline = allowNewBaseline
         self.counts = counts
         self.finalGap = finalGap
         self.compareFingerprints = compareFingerprints

@@ -62,7 +62,10 @@ public struct ComparisonReport: Sendable, Equatable {
         return "\(unchanged.count) unchanged" + (tolerated > 0 ? " (\(tolerated) with differences within tolerance)" : "")
     }
 
-    public var failed: Bool { runs.contains { fails($0.verdict) } }
+    public var failed: Bool { runs.contains { fails($0.verdict) } || (everyRunIsNew && !policy.allowNewBaseline) }
+
+    /// Every run is new: nothing was compared (a baseline of another suite or of renamed runs).
+    public var everyRunIsNew: Bool { !runs.isEmpty && runs.allSatisfy { $0.verdict == .new } }
 
     public var exitCode: CheckExitCode { failed ? .regression : .clean }
 
@@ -85,6 +88,12 @@ public struct ComparisonReport: Sendable, Equatable {
         }
         let failing = RunVerdict.allCases.filter { fails($0) }.compactMap(phrase)
         let passing = RunVerdict.allCases.filter { !fails($0) }.compactMap(phrase)
+        if everyRunIsNew {
+            let verdict = policy.allowNewBaseline ? "PASS" : "FAIL"
+            let hint = policy.allowNewBaseline ? "allowed by --allow-new-baseline" : "pass --allow-new-baseline if that is intended"
+            return "\(verdict) — all \(runs.count) runs are new: the baseline shares no run id with this run, so nothing "
+                + "was compared (\(hint))"
+        }
         let parts = [failing.joined(separator: ", "), passing.joined(separator: ", ")].filter { !$0.isEmpty }
         return (failed ? "FAIL" : "PASS") + " — " + (parts.isEmpty ? "no runs" : parts.joined(separator: "; "))
     }

@@ -55,10 +55,20 @@ public enum Instantiation {
         return set
     }
 
+    /// `parameters` with the documented default of every spec not given (for size estimates).
+    static func withDefaults(_ parameters: ParameterSet, specs: [ParameterSpec]) -> ParameterSet {
+        var filled = parameters
+        for spec in specs where filled[spec.name] == nil { filled[spec.name] = spec.defaultValue }
+        return filled
+    }
+
     /// Builds the objective of `cell` for a repetition from the problem seed.
     public static func makeProblem(_ cell: ProblemCell, problemSeed: UInt64) throws -> ProblemInstance {
         let parameters = try resolve(cell.templates, specs: cell.kind.parameters, constants: [:],
                                      owner: "a problem parameter", location: cell.location)
+        let sized = withDefaults(parameters, specs: cell.kind.parameters)
+        try RunMemory.check(RunMemory.problemBytes(sized), what: "\(cell.kind.name) with d = \(sized["d"]?.summary ?? "2")",
+                            location: cell.location, key: parameters["d"] == nil ? nil : "d")
         var generator = Xoshiro256StarStar(seed: problemSeed)
         let objective: any Objective
         var recorded = parameters
@@ -108,6 +118,13 @@ public enum Instantiation {
         let problemID = problem.id
         let parameters = try resolve(cell.templates, specs: cell.kind.parameters, constants: constants,
                                      owner: problemID, location: cell.location)
+        let dimension = Double(instance.objective.dimension)
+        let sized = withDefaults(parameters, specs: cell.kind.parameters)
+        let sizeKey = ["history", "memory"].first { parameters[$0] != nil }
+        let sizeText = sizeKey.map { " with \($0) = \(parameters[$0]?.summary ?? "")" } ?? ""
+        try RunMemory.check(RunMemory.methodBytes(kind: cell.kind.name, sized, dimension: dimension),
+                            what: "\(cell.kind.name)\(sizeText) on d = \(instance.objective.dimension)",
+                            location: cell.location, key: sizeKey)
         var schedule: AnySchedule?
         var scheduleParameters: ParameterSet?
         if let scheduleCell = cell.schedule {

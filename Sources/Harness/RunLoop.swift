@@ -158,7 +158,10 @@ enum RunLoop {
         let checkRows = miniBatch ? max(1, (sampleCount ?? 1) / max(1, settings.checksPerEpoch)) : 0
         var nextCheckRows = checkRows
         var nextCheckIteration = 1
-        let rowBudget: Int? = sampleCount.flatMap { n in settings.budget.maxEpochs.map { Int(($0 * Double(n)).rounded(.up)) } }
+        // Saturating: a budget built in code may exceed what validate accepts from a suite file.
+        let rowBudget: Int? = sampleCount.flatMap { n in
+            settings.budget.maxEpochs.map { Int(min(($0 * Double(n)).rounded(.up), 1e18)) }
+        }
         let limit = iterationLimit(settings, sampleCount: sampleCount, batchSize: oracle.batchSize)
         let gradientBudget = settings.budget.maxGradientEvaluations
         let marks = traceIterations(limit: min(limit, gradientBudget ?? limit), points: settings.tracePoints)
@@ -244,7 +247,7 @@ enum RunLoop {
         if let escapeThreshold, f0 <= escapeThreshold { escapeHit = progress(0, oracle) }
         trace.append(tracePoint(0, f0, gradientNorm0))
         let needsGradient = measure == .gradientNorm
-        let timeoutNanoseconds = settings.budget.timeoutSeconds.map { UInt64(max(0, $0) * 1e9) }
+        let timeoutNanoseconds = settings.budget.timeoutSeconds.map { UInt64(min(max(0, $0) * 1e9, 1e18)) }
 
         while true {
             if nextTarget == thresholds.count {
@@ -329,7 +332,7 @@ enum RunLoop {
             }
             if report.isStalled {
                 if nextTarget < thresholds.count {
-                    status = .budget
+                    status = .stalled
                     message = "stalled at iteration \(iteration): the method reports it cannot make progress"
                 }
                 break

@@ -17,6 +17,9 @@ public struct ProblemCell: Sendable {
     public var instanceID: String
     /// ``instanceID`` plus `batch-size` / `gradient-noise` when given.
     public var id: String
+    /// The position of each parameter's alternative in its list (`batch-size`, `gradient-noise`
+    /// included), for the message about two cells with the same id.
+    var choices: [String: Int] = [:]
 }
 
 /// One optimizer of the expanded matrix, with its schedule if any.
@@ -29,6 +32,10 @@ public struct OptimizerCell: Sendable {
     public var onlyOn: [GlobPattern]?
     /// `kind[key=value,...,schedule=cosine[t-max=100]]`, expressions as written.
     public var id: String
+    /// The index of its `optimizers:` entry.
+    var entry = 0
+    /// As ``ProblemCell``'s (schedule parameters as `schedule.KEY`).
+    var choices: [String: Int] = [:]
 
     /// Whether this optimizer runs on the problem with id `problemID` (`only-on`).
     public func applies(to problemID: String) -> Bool {
@@ -59,61 +66,59 @@ public struct RunSpec: Sendable {
     public var oracleSeed: UInt64 { SeedDerivation.derive(problemSeed, "oracle") }
 }
 
+
 /// A suite expanded into its runs: the cartesian product of every entry's alternatives, problems ×
-/// optimizers × repetitions (an optimizer with `only-on` pairs only with matching problems), sorted by id. Expansion needs no problem instance; ids and seeds depend
-/// only on the suite text, never on order, threads or shards.
+/// optimizers × repetitions (an optimizer with `only-on` pairs only with matching problems), in id
+/// order. Only the cells (one per combination of an entry's alternatives) are expanded; the runs are
+/// enumerated lazily by ``specs``, so a grid of any number of runs costs memory for its cells only.
+/// Ids and seeds depend only on the suite text, never on order, threads or shards.
 public struct RunPlan: Sendable {
     public var suite: Suite
-    public var problems: [ProblemCell]
-    public var optimizers: [OptimizerCell]
-    /// Every run, sorted by id.
-    public var specs: [RunSpec]
+    /// Every problem cell, entry by entry, in the order of the alternatives (``specs`` holds them sorted).
+    public let problems: [ProblemCell]
+    /// Every optimizer cell, entry by entry, in the order of the alternatives.
+    public let optimizers: [OptimizerCell]
+    /// Every run, sorted by id, computed on access.
+    public let specs: RunSpecs
 
     public init(suite: Suite) throws {
         self.suite = suite
         problems = suite.problems.flatMap(RunPlan.expand)
-        optimizers = suite.optimizers.flatMap(RunPlan.expand)
-        for optimizer in optimizers where !problems.contains(where: { optimizer.applies(to: $0.id) }) {
-            throw SuiteError(file: suite.file, line: optimizer.location.parameterLines["only-on"] ?? optimizer.location.line,
-                             keyPath: "\(optimizer.location.keyPath).only-on",
-                             message: "matches no problem id; the ids are \(problems.map(\.id).joined(separator: ", "))")
-        }
-        var specs: [RunSpec] = []
-        // Exactly the runs' count: a growing array would hold two buffers of specs at its peak.
-        var pairs = 0
-        for problem in problems { pairs += optimizers.filter { $0.applies(to: problem.id) }.count }
-        specs.reserveCapacity(suite.repetitions * pairs)
-        var seen: [String: String] = [:]
-        for problem in problems {
-            for repetition in 0..<suite.repetitions {
-                let problemSeed = SeedDerivation.derive(suite.seed, "\(problem.instanceID)/rep=\(repetition)")
-                for optimizer in optimizers where optimizer.applies(to: problem.id) {
-                    let id = "\(problem.id)/\(optimizer.id)/rep=\(repetition)"
-                    let origin = "\(problem.location.keyPath) × \(optimizer.location.keyPath)"
-                    if let first = seen[id] {
-                        throw SuiteError(file: suite.file, line: optimizer.location.line, keyPath: optimizer.location.keyPath,
-                                         message: "run id \(id) appears twice (\(first) and \(origin)); remove the duplicate entry")
-                    }
-                    seen[id] = origin
-                    specs.append(RunSpec(
-                        id: id, problem: problem, optimizer: optimizer, repetition: repetition,
-                        problemSeed: problemSeed, runSeed: SeedDerivation.derive(problemSeed, optimizer.id)))
-                }
+        optimizers = suite.optimizers.enumerated().flatMap { index, entry in
+            RunPlan.expand(entry).map { cell in
+                var cell = cell
+                cell.entry = index
+                return cell
             }
         }
-        specs.sort { $0.id < $1.id }  // in place: no second copy of the specs at the peak
-        self.specs = specs
+        // A run id is `problem/optimizer/rep=N`: sorting the cells by `id/` sorts the runs by id,
+        // as long as no such key is a prefix of another (checked in RunSpecs).
+        let problems = problems.sorted { $0.id + "/" < $1.id + "/" }
+        let optimizers = optimizers.sorted { $0.id + "/" < $1.id + "/" }
+        for (index, entry) in suite.optimizers.enumerated() where entry.onlyOn != nil {
+            guard let cell = optimizers.first(where: { $0.entry == index }),
+                  !problems.contains(where: { cell.applies(to: $0.id) }) else { continue }
+            throw SuiteError(file: suite.file, line: cell.location.parameterLines["only-on"] ?? cell.location.line,
+                             keyPath: "\(cell.location.keyPath).only-on",
+                             message: "matches no problem id; the ids are \(problems.map(\.id).joined(separator: ", "))")
+        }
+        specs = try RunSpecs(suite: suite, problems: problems, optimizers: optimizers)
     }
 
-    /// All combinations of one alternative per key; keys sorted, the first key varies slowest.
-    static func product(_ parameters: [String: [ParameterTemplate]]) -> [[String: ParameterTemplate]] {
-        var combinations: [[String: ParameterTemplate]] = [[:]]
+    /// The alternatives of one parameter of an entry: `(value, its position in the list)`.
+    typealias Alternatives = [(ParameterTemplate, Int)]
+
+    /// All combinations of one alternative per key, with the position chosen for each key; keys
+    /// sorted, the first key varies slowest.
+    static func product(_ parameters: [String: [ParameterTemplate]]) -> [([String: ParameterTemplate], [String: Int])] {
+        var combinations: [([String: ParameterTemplate], [String: Int])] = [([:], [:])]
         for key in parameters.keys.sorted() {
             let alternatives = parameters[key] ?? []
             combinations = combinations.flatMap { partial in
-                alternatives.map { value in
+                alternatives.enumerated().map { position, value in
                     var next = partial
-                    next[key] = value
+                    next.0[key] = value
+                    next.1[key] = position
                     return next
                 }
             }
@@ -130,17 +135,21 @@ public struct RunPlan: Sendable {
 
     static func expand(_ entry: ProblemEntry) -> [ProblemCell] {
         var cells: [ProblemCell] = []
-        for templates in product(entry.parameters) {
+        for (templates, choices) in product(entry.parameters) {
             let parts = templates.map { ($0.key, $0.value.idText) }
             let instanceID = identifier(entry.kind.name, parts)
-            for batchSize in entry.batchSizes {
-                for noise in entry.gradientNoises {
+            for (batchPosition, batchSize) in entry.batchSizes.enumerated() {
+                for (noisePosition, noise) in entry.gradientNoises.enumerated() {
                     var extra = parts
                     if let batchSize { extra.append(("batch-size", String(batchSize))) }
                     if noise > 0 { extra.append(("gradient-noise", ParameterValue.format(noise))) }
+                    var all = choices
+                    all["batch-size"] = batchPosition
+                    all["gradient-noise"] = noisePosition
                     cells.append(ProblemCell(
                         kind: entry.kind, templates: templates, batchSize: batchSize, gradientNoise: noise,
-                        location: entry.location, instanceID: instanceID, id: identifier(entry.kind.name, extra)))
+                        location: entry.location, instanceID: instanceID, id: identifier(entry.kind.name, extra),
+                        choices: all))
                 }
             }
         }
@@ -148,19 +157,23 @@ public struct RunPlan: Sendable {
     }
 
     static func expand(_ entry: OptimizerEntry) -> [OptimizerCell] {
-        let schedules: [ScheduleCell?] = entry.schedule.map { schedule in
-            product(schedule.parameters).map { ScheduleCell(kind: schedule.kind, templates: $0, location: schedule.location) }
+        let schedules: [(ScheduleCell, [String: Int])?] = entry.schedule.map { schedule in
+            product(schedule.parameters).map { templates, choices in
+                (ScheduleCell(kind: schedule.kind, templates: templates, location: schedule.location), choices)
+            }
         } ?? [nil]
         var cells: [OptimizerCell] = []
-        for templates in product(entry.parameters) {
+        for (templates, choices) in product(entry.parameters) {
             for schedule in schedules {
                 var parts = templates.map { ($0.key, $0.value.idText) }
-                if let schedule {
+                var all = choices
+                if let (schedule, scheduleChoices) = schedule {
                     parts.append(("schedule", identifier(schedule.kind.name, schedule.templates.map { ($0.key, $0.value.idText) })))
+                    for (key, position) in scheduleChoices { all["schedule.\(key)"] = position }
                 }
                 cells.append(OptimizerCell(
-                    kind: entry.kind, templates: templates, schedule: schedule, location: entry.location,
-                    onlyOn: entry.onlyOn, id: identifier(entry.kind.name, parts)))
+                    kind: entry.kind, templates: templates, schedule: schedule?.0, location: entry.location,
+                    onlyOn: entry.onlyOn, id: identifier(entry.kind.name, parts), choices: all))
             }
         }
         return cells

@@ -14,10 +14,13 @@ public struct SessionOptions: Sendable {
     public var commandLine: [String]
     public var onRecord: (@Sendable (RunRecord, Int, Int) -> Void)?
     public var provenance: Provenance
+    /// Told at once what the user should know before the run goes on (``SessionOutcome/resumeNote``).
+    public var onNotice: (@Sendable (String) -> Void)?
 
     public init(resultsRoot: URL, jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, resume: Bool = false,
                 stop: StopSignal? = nil, commandLine: [String] = [], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
-                provenance: Provenance = .current()) {
+                provenance: Provenance = .current(), onNotice: (@Sendable (String) -> Void)? = nil) {
+        self.onNotice = onNotice
         self.resultsRoot = resultsRoot
         self.jobs = jobs
         self.filter = filter
@@ -41,6 +44,8 @@ public struct SessionOutcome: Sendable {
     public var reusedCount: Int
     /// The table `gdbench run` prints; nil when interrupted.
     public var table: OutcomeTable?
+    /// With `resume`: why no unfinished run was continued (a new run was started), else nil.
+    public var resumeNote: String? = nil
 }
 
 /// Runs a plan into a run directory: manifest first (no end time), each finished record appended to
@@ -52,8 +57,8 @@ public struct SessionOutcome: Sendable {
 public enum Session {
     public static func run(_ plan: RunPlan, options: SessionOptions) throws -> SessionOutcome {
         try SuiteRunner.validate(plan)
-        let filteredCount = SuiteRunner.select(plan, filter: options.filter, shard: nil).count
         let selected = SuiteRunner.select(plan, filter: options.filter, shard: options.shard)
+        let filteredCount = selected.filteredCount
         let provenance = options.provenance
         let now = Date()
         var manifest = RunManifest(
@@ -66,14 +71,28 @@ public enum Session {
             vectorKernels: provenance.vectorKernels)
         if !plan.suite.dataFiles.isEmpty { manifest.dataFiles = plan.suite.dataFiles }
 
+        if let problem = RunDirectory.componentProblem(plan.suite.name) {
+            throw ResultsError("suite name '\(plan.suite.name)' cannot name a results directory: \(problem)")
+        }
         var directory: RunDirectory?
         var lock: RunLock?
+        var resumeNote: String?
         if options.resume {
             let suiteDirectory = options.resultsRoot.appendingPathComponent(plan.suite.name)
+            var mismatches: [String] = []
             for candidate in RunDirectory.unfinished(suiteDirectory: suiteDirectory) {
-                guard let old = try? candidate.readManifest(), old.suiteDigest == manifest.suiteDigest,
-                      old.seed == manifest.seed, old.codeVersion == manifest.codeVersion, old.filter == manifest.filter,
-                      old.shard == manifest.shard else { continue }
+                guard let old = try? candidate.readManifest() else { continue }
+                let differences = [
+                    old.suiteDigest == manifest.suiteDigest ? nil : "the suite text changed",
+                    old.seed == manifest.seed ? nil : "seed \(old.seed)",
+                    old.codeVersion == manifest.codeVersion ? nil : "another gdbench build (\(old.codeVersion))",
+                    old.filter == manifest.filter ? nil : "filter \(old.filter ?? "none")",
+                    old.shard == manifest.shard ? nil : "shard \(old.shard ?? "none")",
+                ].compactMap { $0 }
+                guard differences.isEmpty else {
+                    mismatches.append("\(candidate.url.lastPathComponent) (\(differences.joined(separator: ", ")))")
+                    continue
+                }
                 lock = try RunLock(directory: candidate)
                 directory = candidate
                 manifest.startTime = old.startTime
@@ -82,15 +101,22 @@ public enum Session {
             if directory == nil {
                 try DataFileResolution.refuseChangedFiles(
                     RunDirectory.unfinished(suiteDirectory: suiteDirectory), current: manifest)
+                resumeNote = mismatches.isEmpty
+                    ? "--resume: no unfinished run of \(plan.suite.name) in \(suiteDirectory.path); starting a new run"
+                    : "--resume: no unfinished run in \(suiteDirectory.path) matches this one — "
+                        + mismatches.prefix(5).joined(separator: "; ") + (mismatches.count > 5 ? "; …" : "")
+                        + "; starting a new run"
             }
+            if let resumeNote { options.onNotice?(resumeNote) }
         }
         let runDirectory = try directory ?? RunDirectory.create(root: options.resultsRoot, suite: plan.suite.name, date: now)
         let heldLock = try lock ?? RunLock(directory: runDirectory)
         defer { heldLock.release() }
-        let wanted = directory == nil ? [] : Set(selected.map { plan.specs[$0].id })
         var reused = Set<String>()
+        let resuming = directory != nil
         let journal = try Journal(directory: runDirectory) { record in
-            wanted.contains(record.id) && reused.insert(record.id).inserted
+            guard resuming, let position = plan.specs.position(of: record.id), selected.contains(position) else { return false }
+            return reused.insert(record.id).inserted
         }
         defer { journal.close() }
         try runDirectory.writeManifest(manifest)
@@ -98,14 +124,29 @@ public enum Session {
         let failures = JournalFailures()
         let sidecars = SidecarWriter(directory: runDirectory.url)
         let onRecord = options.onRecord
+        // A write failure stops the run at once (no more runs are computed only to be lost).
+        let stop = options.stop ?? StopSignal()
         let outcome = try SuiteRunner.run(plan, options: SuiteRunOptions(
-            jobs: options.jobs, filter: options.filter, shard: options.shard, stop: options.stop, finished: finished,
-            onRecord: { record, done, total in
-                do { try journal.append(record) } catch { failures.note("\(error)") }
+            jobs: options.jobs, filter: options.filter, shard: options.shard, stop: stop, finished: finished,
+            selection: selected, onRecord: { record, done, total in
+                guard failures.first == nil else { return }
+                do {
+                    try journal.append(record)
+                } catch {
+                    failures.note("\(error)")
+                    stop.raise()
+                    return
+                }
+                if sidecars.firstFailure != nil { stop.raise() }
                 onRecord?(record, done, total)
             }, validate: false, sidecars: sidecars))
-        if let failure = failures.first { throw ResultsError("cannot append to the journal: \(failure)") }
-        if let failure = sidecars.firstFailure { throw ResultsError("cannot write the sidecars of the runs (paths, iterates): \(failure)") }
+        let failure = failures.first.map { "\($0)" }
+            ?? sidecars.firstFailure.map { "cannot write the sidecars of the runs (paths, iterates) in \(runDirectory.url.path): \($0)" }
+        if let failure {
+            let resume = options.commandLine.isEmpty ? "" : "; then continue with: \(ShellQuote.resumeCommand(options.commandLine))"
+            throw ResultsError("\(failure). The run stopped; its \(journal.count) finished runs are kept in "
+                + "\(journal.path) — free space (or fix the cause)\(resume)")
+        }
         var table: OutcomeTable?
         if !outcome.interrupted {
             manifest.endTime = RunDirectory.isoTime(Date())
@@ -114,7 +155,7 @@ public enum Session {
             table = accumulator.table
         }
         return SessionOutcome(directory: runDirectory, runCount: journal.count, interrupted: outcome.interrupted,
-                              reusedCount: finished.count, table: table)
+                              reusedCount: finished.count, table: table, resumeNote: resumeNote)
     }
 }
 

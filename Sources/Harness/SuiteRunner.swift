@@ -21,10 +21,15 @@ public struct SuiteRunOptions: Sendable {
     public var validate: Bool
     /// Where the paths and contour grids of 2-D problems go (nil: not written).
     public var sidecars: SidecarWriter?
+    /// The runs `filter` and `shard` select, when the caller has already counted them (one pass over
+    /// the ids of a large grid instead of two).
+    public var selection: RunSelection?
 
     public init(jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
-                finished: Set<String> = [], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
-                validate: Bool = true, sidecars: SidecarWriter? = nil) {
+                finished: Set<String> = [], selection: RunSelection? = nil,
+                onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil, validate: Bool = true,
+                sidecars: SidecarWriter? = nil) {
+        self.selection = selection
         self.jobs = max(1, jobs)
         self.filter = filter
         self.shard = shard
@@ -52,37 +57,34 @@ public struct SuiteOutcome: Sendable {
 /// so memory does not grow with the number of runs (``Session`` appends them to the run's journal);
 /// ``records(_:options:)`` gathers them for small suites.
 public enum SuiteRunner {
-    /// The positions in `plan.specs` of the specs selected by filter and shard, in id order (positions,
-    /// not copies of the specs: a spec is half a kilobyte).
-    public static func select(_ plan: RunPlan, filter: GlobPattern?, shard: Shard?) -> [Int] {
-        var selected: [Int] = []
-        var filtered = 0
-        for (position, spec) in plan.specs.enumerated() where filter?.matches(spec.id) ?? true {
-            if shard?.contains(position: filtered) ?? true { selected.append(position) }
-            filtered += 1
-        }
-        return selected
+    /// The runs selected by filter and shard (positions in `plan.specs`, in id order; one bit per run
+    /// at most, never a copy of the specs).
+    public static func select(_ plan: RunPlan, filter: GlobPattern?, shard: Shard?) -> RunSelection {
+        RunSelection(plan, filter: filter, shard: shard)
     }
 
-    /// Checks everything that needs a problem instance, on repetition 0 of each problem: the kinds'
-    /// `make` errors, expressions over constants the problem lacks, ranges of resolved values, and
-    /// that the target measure is defined.
+    /// Checks everything that needs a problem instance, on repetition 0 of each problem cell: the
+    /// kinds' `make` errors, the memory a run needs, expressions over constants the problem lacks,
+    /// ranges of resolved values, and that the target measure is defined.
     public static func validate(_ plan: RunPlan) throws {
         var instances: [String: ProblemInstance] = [:]
-        var checked = Set<String>()
-        for spec in plan.specs where spec.repetition == 0 && !checked.contains(spec.problem.id) {
-            checked.insert(spec.problem.id)
+        let specs = plan.specs
+        for (p, problem) in specs.problems.enumerated() {
+            let optimizers = specs.optimizers(of: p)
+            guard let first = optimizers.first else { continue }
+            let problemSeed = specs.spec(problem: p, optimizer: first, repetition: 0).problemSeed
             let instance: ProblemInstance
-            if let built = instances[spec.problem.instanceID] {
+            if let built = instances[problem.instanceID] {
                 instance = built
             } else {
-                instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)
-                try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: spec.problem,
+                instance = try Instantiation.makeProblem(problem, problemSeed: problemSeed)
+                try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: problem,
                                                suiteFile: plan.suite.file)
-                instances[spec.problem.instanceID] = instance
+                instances = [problem.instanceID: instance]
             }
-            for optimizer in plan.optimizers where optimizer.applies(to: spec.problem.id) {
-                _ = try Instantiation.makeMethod(optimizer, instance: instance, problem: spec.problem, runSeed: spec.runSeed)
+            for o in optimizers {
+                let spec = specs.spec(problem: p, optimizer: o, repetition: 0)
+                _ = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: problem, runSeed: spec.runSeed)
             }
         }
     }
@@ -90,45 +92,56 @@ public enum SuiteRunner {
     public static func run(_ plan: RunPlan, options: SuiteRunOptions = SuiteRunOptions()) throws -> SuiteOutcome {
         if options.validate { try validate(plan) }
         let settings = RunSettings(suite: plan.suite)
-        let selected = select(plan, filter: options.filter, shard: options.shard)
-        let collector = Collector(total: selected.count, onRecord: options.onRecord)
-        // Groups of positions in plan.specs: the runs of one (instance, repetition), in id order.
-        var groups: [[Int]] = []
-        var groupIndex: [String: Int] = [:]
-        for position in selected {
-            let spec = plan.specs[position]
-            if options.finished.contains(spec.id) {
-                collector.countFinished()
-                continue
-            }
-            let key = "\(spec.problem.instanceID)/rep=\(spec.repetition)"
-            if let index = groupIndex[key] {
-                groups[index].append(position)
+        let specs = plan.specs
+        let selection = options.selection ?? select(plan, filter: options.filter, shard: options.shard)
+        let collector = Collector(total: selection.count, onRecord: options.onRecord)
+        // Work units: the problem cells of one instance (they differ only in batch size or noise and
+        // share the instance) × one repetition.
+        var instanceGroups: [[Int]] = []
+        var groupOfInstance: [String: Int] = [:]
+        for (p, problem) in specs.problems.enumerated() {
+            if let index = groupOfInstance[problem.instanceID] {
+                instanceGroups[index].append(p)
             } else {
-                groupIndex[key] = groups.count
-                groups.append([position])
+                groupOfInstance[problem.instanceID] = instanceGroups.count
+                instanceGroups.append([p])
             }
         }
-        groupIndex = [:]
-        let work = groups
-        let specs = plan.specs
-        var contourRepetition: [String: Int] = [:]
-        for position in selected {
-            let spec = specs[position]
-            contourRepetition[spec.problem.id] = min(contourRepetition[spec.problem.id] ?? .max, spec.repetition)
+        groupOfInstance = [:]
+        let groups = instanceGroups
+        let repetitions = max(1, plan.suite.repetitions)
+        // The first selected repetition of each 2-D problem gets the contour grid with its paths.
+        var contourRepetition = [Int](repeating: -1, count: specs.problems.count)
+        if options.sidecars != nil {
+            for p in specs.problems.indices {
+                let ordinals = specs.optimizers(of: p).indices
+                contourRepetition[p] = (0..<plan.suite.repetitions).first { repetition in
+                    ordinals.contains { selection.contains(specs.position(problem: p, ordinal: $0, repetition: repetition)) }
+                } ?? -1
+            }
         }
         let contourRepetitionByProblem = contourRepetition
         let next = Counter()
         let suiteName = plan.suite.name
         let suiteFile = plan.suite.file
-        DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, work.count))) { _ in
-            while let index = next.take(below: work.count) {
+        let units = groups.count * repetitions
+        DispatchQueue.concurrentPerform(iterations: min(options.jobs, max(1, units))) { _ in
+            while let unit = next.take(below: units) {
                 if options.stop?.isRaised == true { return }
-                let group = work[index].map { specs[$0] }
+                let members = groups[unit / repetitions], repetition = unit % repetitions
+                var group: [RunSpec] = []
+                for p in members {
+                    for (ordinal, o) in specs.optimizers(of: p).enumerated()
+                    where selection.contains(specs.position(problem: p, ordinal: ordinal, repetition: repetition)) {
+                        let spec = specs.spec(problem: p, optimizer: o, repetition: repetition)
+                        if options.finished.contains(spec.id) { collector.countFinished() } else { group.append(spec) }
+                    }
+                }
+                guard let lead = group.first else { continue }
                 let instance: ProblemInstance
                 do {
-                    instance = try Instantiation.makeProblem(group[0].problem, problemSeed: group[0].problemSeed)
-                    try Instantiation.checkMeasure(settings.targets.measure, instance: instance, cell: group[0].problem, suiteFile: suiteFile)
+                    instance = try Instantiation.makeProblem(lead.problem, problemSeed: lead.problemSeed)
+                    try Instantiation.checkMeasure(settings.targets.measure, instance: instance, cell: lead.problem, suiteFile: suiteFile)
                 } catch {
                     for spec in group {
                         collector.add(Runner.failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: nil,
@@ -148,15 +161,16 @@ public enum SuiteRunner {
                     collector.add(record)
                 }
                 if let sidecars = options.sidecars, instance.objective.dimension == 2 {
-                    for problemID in Set(group.map(\.problem.id)).sorted()
-                    where contourRepetitionByProblem[problemID] == group[0].repetition {
+                    for p in members where contourRepetitionByProblem[p] == repetition {
+                        let problemID = specs.problems[p].id
+                        guard group.contains(where: { $0.problem.id == problemID }) else { continue }
                         sidecars.writeContours(problemID: problemID, objective: instance.objective, paths: paths[problemID] ?? [])
                     }
                 }
             }
         }
         let finished = collector.count
-        return SuiteOutcome(finishedCount: finished, selectedCount: selected.count, interrupted: finished < selected.count)
+        return SuiteOutcome(finishedCount: finished, selectedCount: selection.count, interrupted: finished < selection.count)
     }
 
     /// The records of the runs of `plan` (those `options` select and has not marked finished), sorted

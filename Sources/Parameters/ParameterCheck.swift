@@ -2,6 +2,11 @@
 /// Checks a resolved value against its ``ParameterSpec``: type, range (inclusive or open bounds),
 /// whole numbers, finiteness, allowed words.
 public enum ParameterCheck {
+    /// The largest whole-number parameter (10¹²): exact in a Double, far below Int.max, and more
+    /// iterations or steps than any run can take. Sizes that allocate are bounded further by memory
+    /// (``RunMemory``).
+    public static let maximumInteger = 1_000_000_000_000
+
     public static func check(_ value: ParameterValue, against spec: ParameterSpec) throws {
         if case .text(let word) = value, case .text(let documented)? = spec.defaultValue, word == documented { return }
         switch (spec.kind, value) {
@@ -20,8 +25,11 @@ public enum ParameterCheck {
             if let maximum { ok = ok && (maximumIsOpen ? x < maximum : x <= maximum) }
             if !ok { throw ParameterError(key: spec.name, expected: expected, found: value.summary) }
         case (.integer(let minimum), .number(let x)):
-            guard x.isFinite, x.rounded() == x, x >= Double(minimum), x < 1e15 else {
+            guard x.isFinite, x.rounded() == x, x >= Double(minimum) else {
                 throw ParameterError(key: spec.name, expected: "a whole number ≥ \(minimum)", found: value.summary)
+            }
+            guard x <= Double(maximumInteger) else {
+                throw ParameterError(key: spec.name, expected: "a whole number ≤ \(maximumInteger)", found: value.summary)
             }
         case (.choice(let words), .text(let word)):
             guard words.isEmpty || words.contains(word) else {

@@ -9,6 +9,8 @@ public final class Journal: @unchecked Sendable {
     private var end: Int
     private var index = RecordLines()
     private let file: Int
+    /// The journal's path, for messages.
+    public let path: String
 
     /// Opens (or creates) the journal of `directory`. A torn last line (the process was killed inside
     /// a write) is cut off: its run is simply run again, and every line of the journal stays a whole
@@ -24,6 +26,7 @@ public final class Journal: @unchecked Sendable {
             throw ResultsError("cannot open \(path) for appending: \(String(cString: strerror(errno)))")
         }
         self.handle = handle
+        self.path = path
         let length = Int(handle.seekToEndOfFile())
         var whole = length
         if length > 0, let reader = FileHandle(forReadingAtPath: path) {
@@ -72,7 +75,19 @@ public final class Journal: @unchecked Sendable {
         let line = Data((try RecordCoding.line(record) + "\n").utf8)
         lock.lock()
         defer { lock.unlock() }
-        try handle.write(contentsOf: line)
+        // write(2) until the whole line is out, so a failure (a full disk: ENOSPC, a quota: EDQUOT)
+        // is reported with its reason and the path; a torn line is cut off when the journal is reopened.
+        var written = 0
+        try line.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = write(handle.fileDescriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else {
+                    throw ResultsError("cannot append to \(path): \(String(cString: strerror(count < 0 ? errno : EIO)))")
+                }
+                written += count
+            }
+        }
         index.append(id: record.id, file: file, offset: end, length: line.count - 1)
         end += line.count
     }

@@ -33,6 +33,9 @@ public struct RunDirectory: Sendable {
     /// directories. A root that cannot be created (a path under a regular file, a read-only file
     /// system, a full disk) is a ``ResultsError`` naming the path and the reason.
     public static func create(root: URL, suite: String, date: Date) throws -> RunDirectory {
+        if let problem = componentProblem(suite) {
+            throw ResultsError("cannot create a run directory for suite '\(suite)': \(problem)")
+        }
         let suiteURL = root.appendingPathComponent(suite)
         try makeDirectories(suiteURL)
         let base = timestampID(date)
@@ -45,6 +48,18 @@ public struct RunDirectory: Sendable {
             }
         }
         throw ResultsError("cannot create a run directory in \(suiteURL.path): 10000 names for \(base) are taken")
+    }
+
+    /// Why `name` cannot be one directory name under a results root (so nothing is written outside
+    /// it): only ASCII letters, digits, `.`, `_` and `-`, not empty, not `.` or `..`. Nil when it can.
+    public static func componentProblem(_ name: String) -> String? {
+        if name.isEmpty { return "it is empty" }
+        if name == "." || name == ".." { return "'.' and '..' name directories outside the results root" }
+        let allowed = name.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars.contains(scalar))
+        }
+        if !allowed { return "only letters, digits, '.', '_' and '-' are allowed (no '/', spaces or control characters)" }
+        return nil
     }
 
     /// `mkdir -p`, with the first component that fails and why.
@@ -134,7 +149,21 @@ public struct RunDirectory: Sendable {
         }
         try writeManifest(manifest)
         try? FileManager.default.removeItem(at: journalURL)
+        removeStaleTemporaries()
         try pointLatest()
+    }
+
+    /// Removes the temporary files (`.NAME.tmp-PID`, ``AtomicFile``) a killed process left in this
+    /// directory and its subdirectories. Called when the run finishes, under the run's lock, so no
+    /// other process is writing here.
+    public func removeStaleTemporaries() {
+        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return }
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards),
+                  !name[range.upperBound...].isEmpty, name[range.upperBound...].allSatisfy(\.isNumber) else { continue }
+            try? FileManager.default.removeItem(atPath: url.appendingPathComponent(relative).path)
+        }
     }
 
     /// `../latest` → this directory, replaced atomically (a new link renamed over the old one).

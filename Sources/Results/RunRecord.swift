@@ -92,8 +92,11 @@ public struct RunRecord: Codable, Sendable, Equatable {
 public enum RunStatus: String, Codable, Sendable, CaseIterable {
     /// The final (smallest) target of the ladder was reached.
     case converged
-    /// The budget (iterations, gradient evaluations or epochs) ran out, or the method stalled, first.
+    /// The budget (iterations, gradient evaluations or epochs) ran out first.
     case budget
+    /// The method reported that it cannot make progress (a failed line search, a zero step) before
+    /// the final target; `message` says at which iteration.
+    case stalled
     /// A non-finite value, or a gap above 10⁶ × the initial gap.
     case diverged
     /// The per-run wall-clock limit was reached.

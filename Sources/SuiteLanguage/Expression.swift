@@ -14,6 +14,10 @@ import Foundation
 /// power   = atom ("^" unary)?
 /// atom    = number | constant | function "(" sum ")" | "(" sum ")"
 /// ```
+/// Bounds (so that neither parsing nor evaluation can exhaust a thread's stack): at most
+/// ``maximumLength`` characters and at most ``maximumDepth`` levels of nesting, where each pair of
+/// parentheses, function call, unary sign, `^` and each operator of a chain (`a+b+c` is two levels)
+/// is one level.
 public indirect enum Expression: Sendable, Equatable {
     case number(Double)
     case constant(String)
@@ -26,8 +30,18 @@ public indirect enum Expression: Sendable, Equatable {
     /// The functions an expression may call.
     public static let functionNames = ["sqrt", "log", "exp"]
 
+    /// The longest expression text accepted, in characters.
+    public static let maximumLength = 1000
+    /// The deepest nesting accepted (see the type's documentation).
+    public static let maximumDepth = 100
+
     /// Parses `text`; throws ``ExpressionError`` with the character offset of the problem.
     public static func parse(_ text: String) throws -> Expression {
+        guard text.count <= maximumLength else {
+            throw ExpressionError(
+                message: "too long: \(text.count) characters, at most \(maximumLength) are allowed in an expression",
+                offset: nil)
+        }
         var parser = ExpressionParser(text)
         return try parser.parseWhole()
     }
@@ -101,6 +115,8 @@ public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertib
 struct ExpressionParser {
     let characters: [Character]
     var position = 0
+    /// Levels open at ``position`` (see ``Expression/maximumDepth``).
+    var depth = 0
 
     init(_ text: String) { characters = Array(text) }
 
@@ -113,6 +129,16 @@ struct ExpressionParser {
         return expression
     }
 
+    /// Opens one level of nesting; throws when that passes ``Expression/maximumDepth``.
+    mutating func enter() throws {
+        depth += 1
+        if depth > Expression.maximumDepth {
+            throw ExpressionError(
+                message: "nested too deeply: more than \(Expression.maximumDepth) levels of parentheses, signs or "
+                    + "chained operators", offset: position)
+        }
+    }
+
     mutating func skipSpaces() {
         while position < characters.count, characters[position].isWhitespace { position += 1 }
     }
@@ -122,19 +148,26 @@ struct ExpressionParser {
         return position < characters.count ? characters[position] : nil
     }
 
+    /// A chain `a + b - c` is a left-leaning tree: each operator is one level, released at the end.
     mutating func parseSum() throws -> Expression {
+        let outer = depth
+        defer { depth = outer }
         var left = try parseProduct()
         while let op = peek(), op == "+" || op == "-" {
             position += 1
+            try enter()
             left = .binary(op, left, try parseProduct())
         }
         return left
     }
 
     mutating func parseProduct() throws -> Expression {
+        let outer = depth
+        defer { depth = outer }
         var left = try parseUnary()
         while let op = peek(), op == "*" || op == "/" {
             position += 1
+            try enter()
             left = .binary(op, left, try parseUnary())
         }
         return left
@@ -143,6 +176,8 @@ struct ExpressionParser {
     mutating func parseUnary() throws -> Expression {
         if let op = peek(), op == "-" || op == "+" {
             position += 1
+            try enter()
+            defer { depth -= 1 }
             let inner = try parseUnary()
             return op == "-" ? .negate(inner) : inner
         }
@@ -153,6 +188,8 @@ struct ExpressionParser {
         let base = try parseAtom()
         if peek() == "^" {
             position += 1
+            try enter()
+            defer { depth -= 1 }
             return .binary("^", base, try parseUnary())
         }
         return base
@@ -164,6 +201,8 @@ struct ExpressionParser {
         }
         if c == "(" {
             position += 1
+            try enter()
+            defer { depth -= 1 }
             let inner = try parseSum()
             guard peek() == ")" else {
                 throw ExpressionError(message: "missing ')'", offset: position)
@@ -184,6 +223,8 @@ struct ExpressionParser {
                     throw ExpressionError(message: "\(name) needs parentheses: \(name)(...)", offset: position)
                 }
                 position += 1
+                try enter()
+                defer { depth -= 1 }
                 let argument = try parseSum()
                 guard peek() == ")" else { throw ExpressionError(message: "missing ')'", offset: position) }
                 position += 1

@@ -11,6 +11,36 @@ public struct GridSize: Sendable {
 
     /// The default limit on the runs of one suite; `--force` lifts it.
     public static let defaultLimit = 1_000_000
+    /// The limit on problem cells plus optimizer cells, which `--force` does not lift: cells are
+    /// expanded in memory (a few hundred bytes each), runs are not (``RunSpecs``).
+    public static let maximumCells = 1_000_000
+
+    /// Throws when the entries expand to more than ``maximumCells`` cells, naming the largest entry.
+    func checkCells(problems: [ProblemEntry], optimizers: [OptimizerEntry], file: String) throws {
+        let cells = problemCells.reduce(0, +) + optimizerCells.reduce(0, +)
+        guard cells > Double(Self.maximumCells) else { return }
+        let (location, largest) = largestEntry(problems: problems, optimizers: optimizers)
+        throw SuiteError(
+            file: location?.file ?? file, line: location?.line, keyPath: location?.keyPath ?? "",
+            message: "the entries expand to \(Self.format(cells)) cells (combinations of one entry's alternatives), over the "
+                + "limit of \(Self.maximumCells) that holds even with --force; this entry gives \(Self.format(largest)) — "
+                + "split the grid into several suites")
+    }
+
+    /// The entry with the most cells and that count.
+    func largestEntry(problems: [ProblemEntry], optimizers: [OptimizerEntry]) -> (SourceLocation?, Double) {
+        var location: SourceLocation?
+        var cells = 0.0
+        if let index = problemCells.indices.max(by: { problemCells[$0] < problemCells[$1] }) {
+            location = problems[index].location
+            cells = problemCells[index]
+        }
+        if let index = optimizerCells.indices.max(by: { optimizerCells[$0] < optimizerCells[$1] }), optimizerCells[index] > cells {
+            location = optimizers[index].location
+            cells = optimizerCells[index]
+        }
+        return (location, cells)
+    }
 
     public init(problems: [ProblemEntry], optimizers: [OptimizerEntry], repetitions: Int) {
         problemCells = problems.map { entry in

@@ -6,14 +6,21 @@ import Yams
 /// Typed reads of YAML nodes that throw ``SuiteError`` with the file, line and key path.
 struct NodeReader {
     let file: String
+    /// The most target thresholds a suite may list.
+    static let maximumThresholds = 100
 
     func fail(_ node: Node, _ keyPath: String, _ message: String) -> SuiteError {
         SuiteError(file: file, line: node.mark?.line, keyPath: keyPath, message: message)
     }
 
+    /// `text` for a message: at most 60 characters, the rest elided with its length.
+    static func excerpt(_ text: String) -> String {
+        text.count <= 60 ? text : "\(text.prefix(50))… (\(text.count) characters)"
+    }
+
     func describe(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "'\(NodeReader.excerpt(scalar.string))'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -31,14 +38,24 @@ struct NodeReader {
         return text
     }
 
+    /// A suite name: it names the results directory `OUT/NAME/`, so it is an identifier of ASCII
+    /// letters, digits, `.`, `_` and `-` (not `.` or `..`), at most ``SuiteLoader/Bounds/nameLength``
+    /// characters — never a path.
+    func suiteName(_ node: Node, _ keyPath: String) throws -> String {
+        let text = try word(node, keyPath)
+        if let problem = SuiteName.problem(text) { throw fail(node, keyPath, problem) }
+        return text
+    }
+
     func seed(_ node: Node, _ keyPath: String) throws -> UInt64 {
         let text = try scalar(node, keyPath, expected: "a whole number 0 … 2⁶⁴−1")
         let value = text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
-        guard let value else { throw fail(node, keyPath, "expected a whole number 0 … 2⁶⁴−1 (decimal or 0x hex), found '\(text)'") }
+        guard let value else { throw fail(node, keyPath, "expected a whole number 0 … 2⁶⁴−1 (decimal or 0x hex), found '\(NodeReader.excerpt(text))'") }
         return value
     }
 
-    func number(_ node: Node, _ keyPath: String, positive: Bool) throws -> Double {
+    /// A finite number > 0 (`positive`) or ≥ 0, at most `maximum`.
+    func number(_ node: Node, _ keyPath: String, positive: Bool, maximum: Double = .greatestFiniteMagnitude) throws -> Double {
         let expected = positive ? "a number > 0" : "a number ≥ 0"
         let text = try scalar(node, keyPath, expected: expected)
         if let word = NodeReader.nonFinite(text) { throw fail(node, keyPath, "expected \(expected), found \(word)") }
@@ -46,10 +63,13 @@ struct NodeReader {
         do {
             value = try Expression.parse(text).evaluate([:])
         } catch {
-            throw fail(node, keyPath, "expected \(expected), found '\(text)'")
+            throw fail(node, keyPath, "expected \(expected), found '\(NodeReader.excerpt(text))'")
         }
         guard value.isFinite, positive ? value > 0 : value >= 0 else {
             throw fail(node, keyPath, "expected \(expected), found \(ParameterValue.format(value))")
+        }
+        guard value <= maximum else {
+            throw fail(node, keyPath, "expected a number ≤ \(ParameterValue.format(maximum)), found \(ParameterValue.format(value))")
         }
         return value
     }
@@ -68,11 +88,15 @@ struct NodeReader {
         }
     }
 
-    func integer(_ node: Node, _ keyPath: String, minimum: Int) throws -> Int {
+    /// A whole number in `minimum … maximum` (default: ``ParameterCheck/maximumInteger``).
+    func integer(_ node: Node, _ keyPath: String, minimum: Int, maximum: Int = ParameterCheck.maximumInteger) throws -> Int {
         let text = try scalar(node, keyPath, expected: "a whole number ≥ \(minimum)")
         let value = (try? Expression.parse(text).evaluate([:])) ?? .nan
-        guard value.isFinite, value.rounded() == value, value >= Double(minimum), value < 1e15 else {
-            throw fail(node, keyPath, "expected a whole number ≥ \(minimum), found '\(text)'")
+        guard value.isFinite, value.rounded() == value, value >= Double(minimum) else {
+            throw fail(node, keyPath, "expected a whole number ≥ \(minimum), found '\(NodeReader.excerpt(text))'")
+        }
+        guard value <= Double(maximum) else {
+            throw fail(node, keyPath, "expected a whole number ≤ \(maximum), found '\(NodeReader.excerpt(text))'")
         }
         return Int(value)
     }
@@ -102,8 +126,12 @@ struct NodeReader {
         node.sequence == nil ? [node] : try list(node, keyPath)
     }
 
+    /// At most ``maximumThresholds`` targets, each a finite number > 0.
     func thresholds(_ node: Node, _ keyPath: String) throws -> [Double] {
         let items = try list(node, keyPath)
+        guard items.count <= NodeReader.maximumThresholds else {
+            throw fail(node, keyPath, "\(items.count) thresholds; at most \(NodeReader.maximumThresholds) are allowed")
+        }
         return try items.enumerated().map { index, item in try number(item, "\(keyPath)[\(index)]", positive: true) }
     }
 
@@ -133,7 +161,7 @@ struct NodeReader {
             do {
                 expressions.append(try Expression.parse(text))
             } catch let error as ExpressionError {
-                throw fail(item, "\(keyPath)[\(index)]", "'\(text)': \(error)")
+                throw fail(item, "\(keyPath)[\(index)]", "'\(NodeReader.excerpt(text))': \(error)")
             }
             texts.append(text)
         }
@@ -155,7 +183,7 @@ struct NodeReader {
                 }
                 return .expression(expression, text: text)
             } catch let error as ExpressionError {
-                throw fail(node, keyPath, "'\(text)': \(error)")
+                throw fail(node, keyPath, "'\(NodeReader.excerpt(text))': \(error)")
             } catch let error as ParameterError {
                 throw fail(node, keyPath, "expected \(error.expected), found \(error.found)")
             }
@@ -163,7 +191,7 @@ struct NodeReader {
             let text = try word(node, keyPath)
             // An empty choice list means the kind checks the word itself (e.g. names of other methods).
             guard words.isEmpty || words.contains(text) else {
-                throw fail(node, keyPath, "expected one of \(words.joined(separator: ", ")), found '\(text)'\(NearestName.hint(for: text, in: words))")
+                throw fail(node, keyPath, "expected one of \(words.joined(separator: ", ")), found '\(NodeReader.excerpt(text))'\(NearestName.hint(for: text, in: words))")
             }
             return .text(text)
         case .flag:
@@ -171,7 +199,7 @@ struct NodeReader {
             switch text {
             case "true": return .flag(true)
             case "false": return .flag(false)
-            default: throw fail(node, keyPath, "expected true or false, found '\(text)'")
+            default: throw fail(node, keyPath, "expected true or false, found '\(NodeReader.excerpt(text))'")
             }
         case .numbers:
             return try numbers(node, keyPath)

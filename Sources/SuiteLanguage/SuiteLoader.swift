@@ -17,7 +17,8 @@ import Yams
 /// here, ``DataFileResolution``) and `optimizers`
 /// (each: `kind`, its hyperparameters, `schedule: {kind: ..., ...}`, and `only-on`: a glob or list of
 /// globs over problem ids that restricts the entry to matching problems). Any parameter may be a list of
-/// alternatives (cartesian product); a list-valued parameter takes a list of lists.
+/// alternatives (cartesian product); a list-valued parameter takes a list of lists. Every number has a
+/// finite range (``Bounds``, ``ParameterCheck/maximumInteger``, ``RunMemory``; README "Robustness").
 public struct SuiteLoader {
     public var catalog: Catalog
     /// Suites that expand to more runs are refused (``GridSize``); nil lifts the limit (`--force`).
@@ -60,9 +61,10 @@ public struct SuiteLoader {
         if fields.problems.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "problems", message: "no problems") }
         if fields.optimizers.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "optimizers", message: "no optimizers") }
         let repetitions = fields.repetitions ?? 1
+        let grid = GridSize(problems: fields.problems, optimizers: fields.optimizers, repetitions: repetitions)
+        try grid.checkCells(problems: fields.problems, optimizers: fields.optimizers, file: file)
         if let maximumRuns {
-            try GridSize(problems: fields.problems, optimizers: fields.optimizers, repetitions: repetitions)
-                .check(limit: maximumRuns, problems: fields.problems, optimizers: fields.optimizers, file: file)
+            try grid.check(limit: maximumRuns, problems: fields.problems, optimizers: fields.optimizers, file: file)
         }
         var budget = fields.budget
         budget.maxIterations = fields.maxIterations ?? budget.maxIterations
@@ -98,6 +100,10 @@ public struct SuiteLoader {
     }
 
     func read(path: String, stack: [String], texts: inout [String]) throws -> Fields {
+        guard texts.count < Bounds.files else {
+            throw SuiteError(file: stack.last ?? path, line: nil, keyPath: "include",
+                             message: "more than \(Bounds.files) files in one suite (counting every include, repeated ones too)")
+        }
         let text = try SuiteText.read(path: path)
         texts.append(text)
         return try parse(text: text, file: path, stack: stack + [path], texts: &texts)
@@ -119,6 +125,7 @@ public struct SuiteLoader {
         guard let root else {
             throw SuiteError(file: file, line: nil, keyPath: "", message: "the file is empty (a suite needs name, seed, problems and optimizers)")
         }
+        try SuiteLoader.checkExpandedSize(root, file: file)
         guard let mapping = root.mapping else {
             throw SuiteError(file: file, line: root.mark?.line, keyPath: "", message: "a suite is a mapping of keys (name, seed, problems, optimizers, ...)")
         }
@@ -129,11 +136,13 @@ public struct SuiteLoader {
             let key = keyNode.string ?? ""
             let line = keyNode.mark?.line
             switch key {
-            case "name": fields.name = try reader.word(value, "name")
+            case "name": fields.name = try reader.suiteName(value, "name")
             case "description": fields.description = try reader.word(value, "description")
             case "seed": fields.seed = try reader.seed(value, "seed")
-            case "repetitions": fields.repetitions = try reader.integer(value, "repetitions", minimum: 1)
-            case "timing-repeats": fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1)
+            case "repetitions":
+                fields.repetitions = try reader.integer(value, "repetitions", minimum: 1, maximum: Bounds.repetitions)
+            case "timing-repeats":
+                fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1, maximum: Bounds.timingRepeats)
             case "escape-margin": fields.escapeMargin = try reader.number(value, "escape-margin", positive: true)
             case "record-iterates": fields.recordIterates = try reader.flag(value, "record-iterates")
             case "budget": try readBudget(value, into: &fields, reader: reader)
@@ -197,10 +206,13 @@ public struct SuiteLoader {
             let key = keyNode.string ?? ""
             let path = "budget.\(key)"
             switch key {
-            case "max-iterations": fields.maxIterations = try reader.integer(value, path, minimum: 1)
-            case "max-gradient-evaluations": fields.budget.maxGradientEvaluations = try reader.integer(value, path, minimum: 1)
-            case "timeout": fields.budget.timeoutSeconds = try reader.number(value, path, positive: true)
-            case "max-epochs": fields.budget.maxEpochs = try reader.number(value, path, positive: true)
+            case "max-iterations":
+                fields.maxIterations = try reader.integer(value, path, minimum: 1, maximum: Bounds.iterations)
+            case "max-gradient-evaluations":
+                fields.budget.maxGradientEvaluations = try reader.integer(value, path, minimum: 1, maximum: Bounds.iterations)
+            case "timeout":
+                fields.budget.timeoutSeconds = try reader.number(value, path, positive: true, maximum: Bounds.timeoutSeconds)
+            case "max-epochs": fields.budget.maxEpochs = try reader.number(value, path, positive: true, maximum: Bounds.epochs)
             default:
                 throw unknown("key", key, among: SuiteLoader.budgetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
@@ -265,7 +277,7 @@ public struct SuiteLoader {
             case "batch-size":
                 entry.batchSizes = try reader.alternatives(value, path).map { item -> Int? in
                     if item.string == "full" { return nil }
-                    return try reader.integer(item, path, minimum: 1)
+                    return try reader.integer(item, path, minimum: 1, maximum: Bounds.batchSize)
                 }
                 if !kind.isFiniteSum && entry.batchSizes.contains(where: { $0 != nil }) {
                     throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "\(kind.name) is not a finite sum; batch-size needs a finite-sum problem")
@@ -386,11 +398,22 @@ public struct SuiteLoader {
         }
     }
 
+    /// The YAML reader's complaint in the user's terms: its nesting limit is named as such (not by
+    /// the C function that sets it) and line breaks, raw or escaped, become spaces.
     static func problem(of error: YamlError) -> String {
+        let text: String
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
-        case .duplicatedKeysInMapping(let duplicates, _): return "duplicate keys \(duplicates.joined(separator: ", "))"
-        default: return "\(error)"
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): text = problem
+        case .duplicatedKeysInMapping(let duplicates, _): text = "duplicate keys \(duplicates.joined(separator: ", "))"
+        default: text = "\(error)"
         }
+        if text.localizedCaseInsensitiveContains("nesting level") {
+            return "lists and mappings nested more than \(maximumNesting) levels deep"
+        }
+        return text.replacingOccurrences(of: "\\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
     }
+
+    /// The deepest nesting of lists and mappings the YAML reader accepts (libyaml's MAX_NESTING_LEVEL).
+    static let maximumNesting = 1000
 }

@@ -3,8 +3,18 @@ import Foundation
 /// The bytes of a suite file turned into text, or a ``SuiteError`` saying why they are not a suite:
 /// a missing file, a directory, an unreadable file, a UTF-8 byte-order mark (YAML 1.2 allows it, but
 /// the suite digest is taken over the bytes and editors disagree about keeping it, so gdbench asks for
-/// plain UTF-8), a NUL byte (binary data) or bytes that are not UTF-8 (with the line and byte offset).
+/// plain UTF-8), a NUL byte (binary data), bytes that are not UTF-8 (with the line and byte offset), or
+/// more than ``maximumBytes`` bytes (refused before they are read or parsed).
 enum SuiteText {
+    /// The largest suite file accepted: 1 MiB, a hundred times the largest shipped suite; a grid that
+    /// needs more text is better written with lists of alternatives.
+    static let maximumBytes = 1 << 20
+
+    static func tooLarge(_ size: Int, file: String) -> SuiteError {
+        SuiteError(file: file, line: nil, keyPath: "",
+                   message: "too large: \(size) bytes, a suite file may have at most \(maximumBytes) bytes (1 MiB)")
+    }
+
     static func read(path: String) throws -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -13,6 +23,14 @@ enum SuiteText {
         if isDirectory.boolValue {
             throw SuiteError(file: path, line: nil, keyPath: "", message: "is a directory, not a suite file")
         }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        // A device (/dev/zero, /dev/stdin) or a FIFO would be read forever or block: only regular files.
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw SuiteError(file: path, line: nil, keyPath: "", message: "not a regular file (a device, socket or pipe), not a suite file")
+        }
+        if let size = attributes?[.size] as? Int, size > maximumBytes {
+            throw tooLarge(size, file: path)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SuiteError(file: path, line: nil, keyPath: "", message: "cannot read the file (\(String(cString: strerror(errno))))")
         }
@@ -20,6 +38,7 @@ enum SuiteText {
     }
 
     static func decode(_ bytes: [UInt8], file: String) throws -> String {
+        if bytes.count > maximumBytes { throw tooLarge(bytes.count, file: file) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             throw SuiteError(file: file, line: 1, keyPath: "", message: "starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM")
         }
@@ -36,6 +55,7 @@ enum SuiteText {
 
     /// Checks text given directly (``SuiteLoader/load(text:file:)``) the same way.
     static func check(_ text: String, file: String) throws {
+        if text.utf8.count > maximumBytes { throw tooLarge(text.utf8.count, file: file) }
         if text.unicodeScalars.first == "\u{FEFF}" {
             throw SuiteError(file: file, line: 1, keyPath: "", message: "starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM")
         }

@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
               gdbench check --suite smoke --tolerance 2%,1 --junit check.xml --markdown check.md
               gdbench check --suite smoke --update-baseline
 
-            Runs are matched by id. Regressions (status worse, a target lost, more iterations or evaluations than --tolerance allows) and missing runs fail; so do behaviour changes (same counts, but a changed final iterate or final gap) unless --allow-behaviour-changes. Improvements and new runs are listed and pass.
+            Runs are matched by id. Regressions (status worse, a target lost, more iterations or evaluations than --tolerance allows) and missing runs fail; so do behaviour changes (same counts, but a changed final iterate or final gap) unless --allow-behaviour-changes. Improvements and new runs are listed and pass, but a check where every run is new compared nothing and fails unless --allow-new-baseline. An empty or unreadable baseline is an input error (exit 2).
 
             A baseline from another OS, architecture or Swift version is compared with relaxed tolerances (counts ±2% or ±1, final gap 1e-6 relative, fingerprints not compared), and the report says so.
 
@@ -70,6 +70,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also write a JUnit XML report to this file.", valueName: "file"))
     var junit: String?
 
+    @Flag(name: .long, help: "Pass even when every run is new (the baseline shares no run id with this run).")
+    var allowNewBaseline = false
+
     @Flag(name: .long, help: "Write this run as the new baseline (with its manifest as provenance), after showing what changed.")
     var updateBaseline = false
 
@@ -80,6 +83,10 @@ struct Check: ParsableCommand {
         guard let format = CheckRequest.Format(rawValue: format) else {
             throw ResultsError("--format: expected table or markdown, found '\(format)'")
         }
+        // The default baseline is results/baseline/SUITE.jsonl: SUITE must be a name, not a path out of it.
+        if baseline == nil, let problem = RunDirectory.componentProblem(suite) {
+            throw ResultsError("--suite: '\(suite)' is not a suite name (\(problem)); give the name, or the file with --baseline")
+        }
         let runDirectory = try results.map { URL(fileURLWithPath: $0) } ?? runSuite()
         let request = CheckRequest(
             suite: suite,
@@ -89,7 +96,7 @@ struct Check: ParsableCommand {
             failOnTime: failOnTime, allowBehaviourChanges: allowBehaviourChanges,
             allowedDifferencesURL: allowedDifferences.map { URL(fileURLWithPath: $0) }, format: format,
             markdownURL: markdown.map { URL(fileURLWithPath: $0) }, junitURL: junit.map { URL(fileURLWithPath: $0) },
-            updateBaseline: updateBaseline, trimBaseline: trimBaseline)
+            updateBaseline: updateBaseline, trimBaseline: trimBaseline, allowNewBaseline: allowNewBaseline)
         if timeTolerance != nil && Provenance.buildConfiguration == "debug" {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; wall times are not representative\n".utf8))
         }

@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Continue the newest unfinished run of this suite (same suite digest, seed and code version).")
     var resume = false
 
-    @Flag(name: .long, help: "Run a grid of more than 10⁶ runs (refused otherwise).")
+    @Flag(name: .long, help: "Run a grid of more than 10⁶ runs (refused otherwise; runs are never stored, its cells stay limited to 10⁶).")
     var force = false
 
     @Flag(name: .long, help: "Do not write the figures of the run (by default they go to RUN/figures/, rendered when gnuplot is installed).")
@@ -73,6 +73,7 @@ struct RunCommand: ParsableCommand {
         if let seed { loaded.seed = seed }
         if recordIterates { loaded.recordIterates = true }
         let plan = try RunPlan(suite: loaded)
+        if force { warnIfTheDiskIsTooSmall(plan, shard: shard) }
         if Provenance.buildConfiguration == "debug" && !quiet {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
         }
@@ -83,17 +84,19 @@ struct RunCommand: ParsableCommand {
         }
 
         let reporter = ProgressReporter(quiet: quiet)
+        defer { reporter.finish() }
         let outcome = try Session.run(plan, options: SessionOptions(
             resultsRoot: URL(fileURLWithPath: out), jobs: jobs, filter: filter.map(GlobPattern.init), shard: shard,
             resume: resume, stop: stop, commandLine: CommandLine.arguments,
-            onRecord: { record, done, total in reporter.update(record: record, done: done, total: total) }))
+            onRecord: { record, done, total in reporter.update(record: record, done: done, total: total) },
+            onNotice: { note in FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }))
         reporter.finish()
         StopSignal.uninstall(sources)
 
         if outcome.interrupted {
             FileHandle.standardError.write(Data("""
                 interrupted after \(outcome.runCount) runs; they are in \(outcome.directory.journalURL.path)
-                continue with: \((CommandLine.arguments + (resume ? [] : ["--resume"])).joined(separator: " "))
+                continue with: \(ShellQuote.resumeCommand(CommandLine.arguments))
 
                 """.utf8))
             throw ExitCode(130)
@@ -114,6 +117,31 @@ struct RunCommand: ParsableCommand {
                 if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
             }
         }
+    }
+}
+
+extension RunCommand {
+    /// A record takes about this many bytes on disk (the smoke suite's average, with its 100-point
+    /// trace): the estimate behind the `--force` warning.
+    static let typicalRecordBytes = 12_000.0
+
+    /// With `--force`: warns when the selected runs' records would not fit in the free space under
+    /// `--out` (the run is still started: records vary in size, and space may be freed meanwhile).
+    func warnIfTheDiskIsTooSmall(_ plan: RunPlan, shard: Shard?) {
+        // An upper bound (the filter is not applied): counting it would take a pass over every id.
+        let runs = Double(plan.specs.count) / Double(shard?.count ?? 1)
+        var directory = URL(fileURLWithPath: out)
+        while !FileManager.default.fileExists(atPath: directory.path) && directory.path != "/" {
+            directory.deleteLastPathComponent()
+        }
+        guard let free = (try? FileManager.default.attributesOfFileSystem(forPath: directory.path))?[.systemFreeSize]
+            as? NSNumber else { return }
+        let needed = runs * Self.typicalRecordBytes * 2  // the journal, then runs.jsonl beside it
+        guard needed > free.doubleValue else { return }
+        let warning = "warning: --force: \(Int(runs)) runs need about \(RunMemory.format(needed)) on disk (journal and "
+            + "runs.jsonl, about 12 kB per record), but only \(RunMemory.format(free.doubleValue)) are free under "
+            + "\(directory.path)\n"
+        FileHandle.standardError.write(Data(warning.utf8))
     }
 }
 

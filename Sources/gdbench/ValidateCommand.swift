@@ -13,7 +13,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var location: SuiteLocation
 
-    @Flag(name: .long, help: "Accept a grid of more than 10⁶ runs.")
+    @Flag(name: .long, help: "Accept a grid of more than 10⁶ runs (its cells stay limited to 10⁶).")
     var force = false
 
     func run() throws {

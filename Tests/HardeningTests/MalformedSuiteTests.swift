@@ -63,6 +63,15 @@ import Testing
         .init(file: "41-negative-seed.yaml", line: 2, keyPath: "seed", phrase: "expected a whole number 0 … 2⁶⁴−1 (decimal or 0x hex), found '-1'"),
         .init(file: "42-does-not-exist.yaml", line: nil, keyPath: "", phrase: "no such file"),
         .init(file: "43-not-utf8.yaml", line: 3, keyPath: "", phrase: "not UTF-8 text (byte 0xC3 at byte offset 16)"),
+        .init(file: "44-timeout-overflow.yaml", line: 5, keyPath: "budget.timeout", phrase: "expected a number ≤ 1000000, found 1e+300"),
+        .init(file: "45-lbfgs-history.yaml", line: 10, keyPath: "optimizers[0].history",
+              phrase: "lbfgs with history = 1000000000000 on d = 4 needs about 80 TB of memory; a run may use at most"),
+        .init(file: "46-dimension-beyond-memory.yaml", line: 7, keyPath: "problems[0].d",
+              phrase: "rosenbrock with d = 100000000000 needs about 12.8 TB of memory"),
+        .init(file: "47-name-escapes-out.yaml", line: 1, keyPath: "name", phrase: "'../../etc' is not a suite name: only letters"),
+        .init(file: "48-expression-too-deep.yaml", line: 10, keyPath: "optimizers[0].lr",
+              phrase: "(243 characters)': nested too deeply: more than 100 levels"),
+        .init(file: "49-timing-repeats-overflow.yaml", line: 3, keyPath: "timing-repeats", phrase: "expected a whole number ≤ 1000, found '1e10'"),
     ]
 
     /// Loads, expands and validates as `gdbench validate` does.

@@ -30,6 +30,8 @@ enum Subprocess {
         var status: Int32
         var standardOutput: String
         var standardError: String
+        /// The process was ended by a signal (`status` is its number).
+        var signalled = false
     }
 
     /// A started process whose output goes to files (no pipe can fill up and block it).
@@ -38,8 +40,8 @@ enum Subprocess {
         let outputURL: URL
         let errorURL: URL
 
-        init(_ arguments: [String], directory: URL) throws {
-            guard let executable = Subprocess.executable else { throw SubprocessError("the gdbench executable was not built") }
+        init(_ arguments: [String], directory: URL, executable: URL? = Subprocess.executable) throws {
+            guard let executable else { throw SubprocessError("the executable was not built") }
             outputURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
             errorURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
             _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
@@ -68,12 +70,20 @@ enum Subprocess {
             let error = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: outputURL)
             try? FileManager.default.removeItem(at: errorURL)
-            return Result(status: process.terminationStatus, standardOutput: output, standardError: error)
+            return Result(status: process.terminationStatus, standardOutput: output, standardError: error,
+                          signalled: process.terminationReason == .uncaughtSignal)
         }
     }
 
-    static func run(_ arguments: [String], directory: URL, seconds: Double = 120) throws -> Result {
-        try Running(arguments, directory: directory).wait(seconds: seconds)
+    static func run(_ arguments: [String], directory: URL, seconds: Double = 120,
+                    executable: URL? = Subprocess.executable) throws -> Result {
+        try Running(arguments, directory: directory, executable: executable).wait(seconds: seconds)
+    }
+
+    /// The fuzz target `gdbench-fuzz`, built beside `gdbench`.
+    static var fuzzer: URL? {
+        executable.map { $0.deletingLastPathComponent().appendingPathComponent("gdbench-fuzz") }
+            .flatMap { FileManager.default.isExecutableFile(atPath: $0.path) ? $0 : nil }
     }
 
     /// Polls `condition` every 10 ms for at most `seconds`.
