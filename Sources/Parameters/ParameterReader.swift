@@ -125,7 +125,7 @@ public struct ParameterReader: Sendable {
         case (.integer(let minimum), .number(let x)):
             accepted = x.rounded() == x && x >= Double(minimum) && abs(x) < 1e15
         case (.choice(let words), .text(let word)):
-            accepted = words.contains(word)
+            accepted = words.isEmpty || words.contains(word)  // an empty list: any word (names, paths, formulas)
         case (.flag, .flag):
             accepted = true
         case (.numbers, .number(let x)):
