@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Checking", targets: ["Checking"]),
         .library(name: "SuiteLanguage", targets: ["SuiteLanguage"]),
         .library(name: "Harness", targets: ["Harness"]),
+        // Derivative checks against central differences, for package users' own tests.
+        .library(name: "GradientCheck", targets: ["GradientCheck"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Figures", targets: ["Figures"]),
         .executable(name: "gdbench", targets: ["gdbench"]),
@@ -36,6 +38,7 @@ let package = Package(
             // The data file and its README; the library embeds the same text (BreastCancerData.swift).
             exclude: ["Data"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Parameters", "LinearAlgebra", "Randomness"]),
+        .target(name: "GradientCheck", dependencies: ["Objectives", "Randomness"]),
         .target(name: "Results"),
         // Optimizers and objectives in other processes and languages over the pipe protocol of docs/protocol.md.
         .target(name: "External", dependencies: ["Objectives", "Optimizers", "Parameters"]),
@@ -57,7 +60,7 @@ let package = Package(
             name: "gdbench",
             dependencies: [
                 "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Parameters", "Analysis", "Figures",
-                .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The seeded mutation fuzzer over the suite loader and expression parser (scripts/fuzz).
         .executableTarget(
             name: "gdbench-fuzz", dependencies: ["Harness", "SuiteLanguage", "Results", "Objectives", "Optimizers", "Parameters"],
@@ -81,8 +84,10 @@ let package = Package(
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "ObjectivesTests",
-            dependencies: ["Objectives", "LinearAlgebra", "Parameters", "Randomness", "TestSupport"],
+            name: "ProblemsTests",
+            dependencies: ["Objectives", "Parameters", "SuiteLanguage", "Harness", "GradientCheck", "Randomness", "Results"]),
+        .testTarget(
+            name: "ObjectivesTests", dependencies: ["Objectives", "LinearAlgebra", "Parameters", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.
             exclude: ["Fixtures"]),
         .testTarget(

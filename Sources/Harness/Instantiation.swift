@@ -70,10 +70,20 @@ public enum Instantiation {
                             location: cell.location, key: parameters["d"] == nil ? nil : "d")
         var generator = Xoshiro256StarStar(seed: problemSeed)
         let objective: any Objective
+        var recorded = parameters
         do {
-            objective = try cell.kind.make(parameters, &generator)
+            var own = DataFileResolution.resolved(parameters, suiteFile: cell.location.file)
+            let placement = try ProblemPlacement.extract(&own)
+            objective = try placement.apply(to: try cell.kind.make(own, &generator), kind: cell.kind.name,
+                                            generator: &generator)
+            for (key, value) in try DataFileResolution.recordFields(parameters, suiteFile: cell.location.file) {
+                recorded[key] = value
+            }
+            if let source = (objective as? any OptimumSource)?.optimumSource { recorded["optimum"] = .text(source) }
         } catch let error as ParameterError {
             throw cell.location.error(error.key, "expected \(error.expected), found \(error.found)")
+        } catch let error as DataFileError {
+            throw cell.location.error("file", error.description)
         } catch {
             throw cell.location.error(nil, "\(cell.kind.name) cannot be built: \(error)")
         }
@@ -82,7 +92,7 @@ public enum Instantiation {
         if let l = objective.constants.smoothness { constants["L"] = l }
         if let mu = objective.constants.strongConvexity { constants["mu"] = mu }
         if let kappa = objective.constants.conditionNumber { constants["kappa"] = kappa }
-        return ProblemInstance(objective: objective, parameters: parameters, expressionConstants: constants)
+        return ProblemInstance(objective: objective, parameters: recorded, expressionConstants: constants)
     }
 
     /// Checks that the problem knows what the target measure needs (f* for gaps, x* for distance).

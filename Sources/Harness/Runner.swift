@@ -13,20 +13,21 @@ public enum Runner {
     /// `onPath` receives the path of a 2-D run (``PathRecorder``) from the monitored pass.
     public static func run(
         _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal? = nil,
-        onPath: ((TrajectoryFile) -> Void)? = nil
+        onPath: ((TrajectoryFile) -> Void)? = nil, onIterates: ((String, IterateFile?) -> Void)? = nil
     ) -> RunRecord? {
         let context = ExternalRunContext(
             runID: spec.id, maxIterations: settings.budget.maxIterations,
             maxGradientEvaluations: settings.budget.maxGradientEvaluations,
             timeoutSeconds: settings.budget.timeoutSeconds)
         return ExternalRunContext.$current.withValue(context) {
-            runBound(spec, instance: instance, settings: settings, suiteName: suiteName, stop: stop, onPath: onPath)
+            runBound(spec, instance: instance, settings: settings, suiteName: suiteName, stop: stop, onPath: onPath,
+                     onIterates: onIterates)
         }
     }
 
     static func runBound(
         _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal?,
-        onPath: ((TrajectoryFile) -> Void)?
+        onPath: ((TrajectoryFile) -> Void)?, onIterates: ((String, IterateFile?) -> Void)?
     ) -> RunRecord? {
         let built: MethodInstance
         do {
@@ -43,6 +44,7 @@ public enum Runner {
         // A run that failed while stopping (Ctrl-C also reaches external clients) is not recorded: --resume reruns it.
         if pass.interrupted || (pass.status == .error && stop?.isRaised == true) { return nil }
         if let onPath, !pass.path.isEmpty { onPath(TrajectoryFile(runID: spec.id, points: pass.path)) }
+        if let onIterates, pass.iterates.isActive { onIterates(spec.id, pass.iterates.file(runID: spec.id)) }
 
         var status = pass.status
         var message = pass.message

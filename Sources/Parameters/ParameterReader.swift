@@ -135,7 +135,7 @@ public struct ParameterReader: Sendable {
             }
             accepted = true
         case (.choice(let words), .text(let word)):
-            accepted = words.isEmpty || words.contains(word)
+            accepted = words.isEmpty || words.contains(word)  // an empty list: any word (names, paths, formulas)
         case (.flag, .flag):
             accepted = true
         case (.numbers, .number(let x)):

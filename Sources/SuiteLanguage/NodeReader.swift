@@ -101,6 +101,15 @@ struct NodeReader {
         return Int(value)
     }
 
+    func flag(_ node: Node, _ keyPath: String) throws -> Bool {
+        let text = try scalar(node, keyPath, expected: "true or false")
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw fail(node, keyPath, "expected true or false, found '\(text)'")
+        }
+    }
+
     func mapping(_ node: Node, _ keyPath: String) throws -> Node.Mapping {
         guard let mapping = node.mapping else { throw fail(node, keyPath, "expected a mapping of keys, found \(describe(node))") }
         return mapping

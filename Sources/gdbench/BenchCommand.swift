@@ -59,7 +59,7 @@ struct BenchCommand: ParsableCommand {
         guard scale > 0 else { throw InputError("--scale must be positive") }
         if let only {
             let names = (StepWorkload.standard + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
-                .map(\.name) + [BenchCommand.neuralNetworkWorkload]
+                .map(\.name) + [BenchCommand.neuralNetworkWorkload] + OwnProblemsBench.names
             guard names.contains(where: { $0.contains(only) }) else {
                 throw InputError("--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
             }
@@ -107,6 +107,12 @@ struct BenchCommand: ParsableCommand {
         if everyOptimizer {
             try printSweep("every optimizer", StepWorkload.everyOptimizer, reference: reference)
             try printSweep("every schedule", StepWorkload.everySchedule, reference: reference)
+        }
+
+        if only.map({ text in OwnProblemsBench.names.contains { $0.contains(text) } }) ?? true {
+            print()
+            print(table(try OwnProblemsBench(repeats: repeats, scale: scale, python: python).rows(format: format)),
+                  terminator: "")
         }
 
         print()
