@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Checking", targets: ["Checking"]),
         .library(name: "SuiteLanguage", targets: ["SuiteLanguage"]),
         .library(name: "Harness", targets: ["Harness"]),
+        // Derivative checks against central differences, for package users' own tests.
+        .library(name: "GradientCheck", targets: ["GradientCheck"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Figures", targets: ["Figures"]),
         .executable(name: "gdbench", targets: ["gdbench"]),
@@ -38,23 +40,29 @@ let package = Package(
             // The data file and its README; the library embeds the same text (BreastCancerData.swift).
             exclude: ["Data"]),
         .target(name: "Optimizers", dependencies: ["Objectives", "Parameters", "LinearAlgebra", "Randomness"]),
+        .target(name: "GradientCheck", dependencies: ["Objectives", "Randomness"]),
         .target(name: "Results"),
+        // Optimizers and objectives in other processes and languages over the pipe protocol of docs/protocol.md.
+        .target(name: "External", dependencies: ["Objectives", "Optimizers", "Parameters"]),
         // The check workflow: a run compared with a committed baseline.
         .target(name: "Checking", dependencies: ["Results"]),
         // The suite language: loader, expressions, includes, validation, the catalog of kinds.
         .target(
             name: "SuiteLanguage",
-            dependencies: ["Optimizers", "Objectives", "Parameters", "Results", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "Optimizers", "Objectives", "Parameters", "Results", "External",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         .target(
             name: "Harness",
-            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results"]),
+            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results", "External"]),
         .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
         .target(name: "Figures", dependencies: ["Analysis", "Results"]),
         .executableTarget(
             name: "gdbench",
             dependencies: [
                 "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Parameters", "Analysis", "Figures",
-                .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // The seeded mutation fuzzer over the suite loader and expression parser (scripts/fuzz).
         .executableTarget(
             name: "gdbench-fuzz", dependencies: ["Harness", "SuiteLanguage", "Results", "Objectives", "Optimizers", "Parameters"],
@@ -64,7 +72,8 @@ let package = Package(
         .testTarget(
             name: "HarnessTests",
             dependencies: [
-                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters", "Randomness",
+                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters",
+                "Randomness", "Analysis",
             ]),
         // CanonicalJSONBaselineTests reads committed baselines back through Checking's TrimmedBaseline.
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Checking", "Randomness"]),
@@ -77,8 +86,15 @@ let package = Package(
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
         .testTarget(
+            name: "ProblemsTests",
+            dependencies: ["Objectives", "Parameters", "SuiteLanguage", "Harness", "GradientCheck", "Randomness", "Results"]),
+        .testTarget(
             name: "ObjectivesTests", dependencies: ["Objectives", "LinearAlgebra", "Parameters", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ExternalTests", dependencies: ["External", "Harness", "Results", "Objectives", "Optimizers"],
+            // Test clients (Python) started by the tests.
             exclude: ["Fixtures"]),
         .testTarget(
             name: "OptimizersTests",

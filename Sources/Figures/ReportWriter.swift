@@ -195,6 +195,7 @@ public struct ReportWriter {
             text += "|" + table.alignment.map { $0 == "r" ? "---:|" : "---|" }.joined() + "\n"
             for row in table.rows { text += "| " + row.map(ReportWriter.markdownCell).joined(separator: " | ") + " |\n" }
         }
+        text += ClaimsSection.markdown(DeepLearningClaims.evaluate(results.records))
         text += "\n## Figures\n\n"
         for figure in figures {
             let output = figuresFolder.appendingPathComponent(figure.outputFileName)

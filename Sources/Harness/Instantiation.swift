@@ -39,12 +39,11 @@ public enum Instantiation {
             do {
                 value = try template.resolve(constants)
             } catch let error as ExpressionError {
-                let missing = error.message.hasPrefix("uses ") ? error.message.replacingOccurrences(of: "this problem", with: owner) : error.message
-                throw location.error(key, "'\(template.idText)' \(missing)")
+                throw location.error(key, "'\(template.idText)' \(error.message(owner: owner))")
             }
             if let spec = specs.first(where: { $0.name == key }) {
                 do {
-                    try ParameterCheck.check(value, against: spec)
+                    try ParameterReader.check(value, against: spec)
                 } catch let error as ParameterError {
                     let via = template.idText == value.summary ? "" : " (\(template.idText) = \(value.summary) on \(owner))"
                     throw location.error(key, "expected \(error.expected), found \(error.found)\(via)")
@@ -75,10 +74,20 @@ public enum Instantiation {
         var generator = Xoshiro256StarStar(seed: problemSeed)
         let objective: any Objective
         let start = MonotonicClock.nanoseconds()
+        var recorded = parameters
         do {
-            objective = try cell.kind.make(parameters, &generator)
+            var own = DataFileResolution.resolved(parameters, suiteFile: cell.location.file)
+            let placement = try ProblemPlacement.extract(&own)
+            objective = try placement.apply(to: try cell.kind.make(own, &generator), kind: cell.kind.name,
+                                            generator: &generator)
+            for (key, value) in try DataFileResolution.recordFields(parameters, suiteFile: cell.location.file) {
+                recorded[key] = value
+            }
+            if let source = (objective as? any OptimumSource)?.optimumSource { recorded["optimum"] = .text(source) }
         } catch let error as ParameterError {
             throw cell.location.error(error.key, "expected \(error.expected), found \(error.found)")
+        } catch let error as DataFileError {
+            throw cell.location.error("file", error.description)
         } catch {
             throw cell.location.error(nil, "\(cell.kind.name) cannot be built: \(error)")
         }
@@ -88,7 +97,7 @@ public enum Instantiation {
         if let mu = objective.constants.strongConvexity { constants["mu"] = mu }
         if let kappa = objective.constants.conditionNumber { constants["kappa"] = kappa }
         return ProblemInstance(
-            objective: objective, parameters: parameters, expressionConstants: constants,
+            objective: objective, parameters: recorded, expressionConstants: constants,
             constructionSeconds: MonotonicClock.seconds(since: start))
     }
 
@@ -99,11 +108,13 @@ public enum Instantiation {
         switch measure {
         case .relativeGap, .absoluteGap: missing = constants.optimalValue == nil ? "f*" : nil
         case .distance: missing = constants.minimizer == nil ? "x*" : nil
-        case .gradientNorm: missing = nil
+        case .gradientNorm, .loss: missing = nil
+        case .heldOutAccuracy:
+            missing = instance.objective.heldOutAccuracy(at: instance.objective.startingPoint) == nil ? "held-out rows" : nil
         }
         if let missing {
             throw SuiteError(file: suiteFile, line: nil, keyPath: "targets.measure",
-                             message: "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; use gradient-norm")
+                             message: "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; use gradient-norm or loss")
         }
     }
 

@@ -70,6 +70,7 @@ public enum Session {
             startTime: RunDirectory.isoTime(now), endTime: nil, filter: options.filter?.pattern,
             shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filteredCount,
             vectorKernels: provenance.vectorKernels)
+        if !plan.suite.dataFiles.isEmpty { manifest.dataFiles = plan.suite.dataFiles }
 
         if let problem = RunDirectory.componentProblem(plan.suite.name) {
             throw ResultsError("suite name '\(plan.suite.name)' cannot name a results directory: \(problem)")
@@ -99,6 +100,8 @@ public enum Session {
                 break
             }
             if directory == nil {
+                try DataFileResolution.refuseChangedFiles(
+                    RunDirectory.unfinished(suiteDirectory: suiteDirectory), current: manifest)
                 resumeNote = mismatches.isEmpty
                     ? "--resume: no unfinished run of \(plan.suite.name) in \(suiteDirectory.path); starting a new run"
                     : "--resume: no unfinished run in \(suiteDirectory.path) matches this one — "
@@ -139,7 +142,7 @@ public enum Session {
                 onRecord?(record, done, total)
             }, validate: false, sidecars: sidecars, cache: cache))
         let failure = failures.first.map { "\($0)" }
-            ?? sidecars.firstFailure.map { "cannot write the paths of 2-D runs in \(runDirectory.url.path): \($0)" }
+            ?? sidecars.firstFailure.map { "cannot write the sidecars of the runs (paths, iterates) in \(runDirectory.url.path): \($0)" }
         if let failure {
             let resume = options.commandLine.isEmpty ? "" : "; then continue with: \(ShellQuote.resumeCommand(options.commandLine))"
             throw ResultsError("\(failure). The run stopped; its \(journal.count) finished runs are kept in "

@@ -165,7 +165,8 @@ public enum SuiteRunner {
                                                   stop: options.stop, onPath: options.sidecars.map { sidecars in { path in
                                                       sidecars.write(path)
                                                       paths[spec.problem.id, default: []].append(path)
-                                                  } }) else { return }
+                                                  } }, onIterates: options.sidecars.map { sidecars in { sidecars.write($1, runID: $0) } })
+                    else { return }
                     collector.add(record)
                 }
                 if let sidecars = options.sidecars, instance.objective.dimension == 2 {

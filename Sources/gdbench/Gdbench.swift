@@ -23,7 +23,8 @@ struct Gdbench: ParsableCommand {
             Exit codes: 0 ok, 2 usage or input error, 130 interrupted (finished runs are kept; continue with --resume).
             """,
         version: Provenance.gdbenchVersion,
-        subcommands: [RunCommand.self, Check.self, Plot.self, Report.self, ValidateCommand.self, ListCommand.self, DescribeCommand.self, MergeCommand.self, BenchCommand.self],
+        subcommands: [RunCommand.self, Check.self, Plot.self, Report.self, ValidateCommand.self, ListCommand.self, DescribeCommand.self, MergeCommand.self, BenchCommand.self,
+                      GradcheckCommand.self],
         defaultSubcommand: RunCommand.self)
 
     static func main() {

@@ -49,6 +49,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not write the figures of the run (by default they go to RUN/figures/, rendered when gnuplot is installed).")
     var noFigures = false
 
+    @Flag(name: .long, help: "Write each run's iterates at its trace checkpoints to RUN/iterates/ (binary64, any d; as record-iterates: true).")
+    var recordIterates = false
+
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
 
@@ -68,6 +71,7 @@ struct RunCommand: ParsableCommand {
         let path = try location.path(for: given)
         var loaded = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
         if let seed { loaded.seed = seed }
+        if recordIterates { loaded.recordIterates = true }
         let plan = try RunPlan(suite: loaded)
         if force { warnIfTheDiskIsTooSmall(plan, shard: shard) }
         if Provenance.buildConfiguration == "debug" && !quiet {

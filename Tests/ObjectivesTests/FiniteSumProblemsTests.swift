@@ -78,7 +78,10 @@ import Testing
         Self.expectError(logistic, ["n": .number(4), "test-fraction": .number(0.9)], key: "test-fraction")
         Self.expectError(logistic, ["standardize": .number(1)], key: "standardize")
         Self.expectError(logistic, ["data": .text("breast-cancer"), "n": .number(100)], key: "n")
-        Self.expectError(leastSquares, ["n": .number(10), "d": .number(20)], key: "n")
+        // n < d with λ = 0 is the over-parameterised problem: f* = 0, x* the minimum-norm interpolant.
+        var overGenerator = Xoshiro256StarStar(seed: 1)
+        let over = try leastSquares.make(ParameterSet(["n": .number(10), "d": .number(20)]), &overGenerator)
+        #expect(over.constants.optimalValue == 0 && over.constants.strongConvexity == 0)
         Self.expectError(leastSquares, ["noise": .number(-1)], key: "noise")
         Self.expectError(leastSquares, ["lambda": .number(.infinity)], key: "lambda")
         // n < d is fine with λ > 0.

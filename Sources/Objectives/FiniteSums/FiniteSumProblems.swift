@@ -20,10 +20,13 @@ public enum FiniteSumProblems {
 
     public static let logistic = ProblemKind(
         name: "logistic",
-        summary: "L2-regularised logistic regression, mean loss, labels ±1 (synthetic or breast-cancer data)",
+        summary: "L2-regularised logistic regression, mean loss, labels ±1 (synthetic, breast-cancer or your CSV/LIBSVM file)",
         parameters: logisticParameters,
         isFiniteSum: true,
         make: { parameters, generator in
+            if let file = try DataFileProblems.key(parameters) {
+                return try DataFileProblems.logistic(parameters, file: file, seed: generator.next())
+            }
             return try LogisticRegression(configuration: logisticConfiguration(parameters, seed: generator.next()))
         })
 
@@ -43,14 +46,17 @@ public enum FiniteSumProblems {
                       "L2 regularisation λ (μ = λ)"),
         ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0),
                       "fraction of rows held out for held-out accuracy"),
-    ]
+    ] + DataFileProblems.parameters
 
     public static let leastSquares = ProblemKind(
         name: "least-squares",
-        summary: "regularised linear least squares (1/(2n))‖Xw − y‖² + (λ/2)‖w‖² on seeded synthetic data",
+        summary: "regularised linear least squares (1/(2n))‖Xw − y‖² + (λ/2)‖w‖² on seeded synthetic data or your file",
         parameters: leastSquaresParameters,
         isFiniteSum: true,
         make: { parameters, generator in
+            if let file = try DataFileProblems.key(parameters) {
+                return try DataFileProblems.leastSquares(parameters, file: file)
+            }
             return try LeastSquares(configuration: leastSquaresConfiguration(parameters, seed: generator.next()))
         })
 
@@ -62,8 +68,8 @@ public enum FiniteSumProblems {
         ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.1),
                       "standard deviation σ of the response noise"),
         ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(0),
-                      "L2 regularisation λ ≥ 0 (λ = 0 needs n ≥ d)"),
-    ]
+                      "L2 regularisation λ ≥ 0 (λ = 0 with n < d: over-parameterised, x* the minimum-norm solution)"),
+    ] + DataFileProblems.parameters
 
     /// The validated configuration of a `logistic` instance.
     public static func logisticConfiguration(_ parameters: ParameterSet, seed: UInt64) throws -> LogisticRegression.Configuration {
@@ -100,10 +106,6 @@ public enum FiniteSumProblems {
         let reader = try ParameterReader(parameters, specs: leastSquaresParameters, kind: "least-squares")
         let (n, d) = try sizes(reader)
         let lambda = try reader.number("lambda")
-        if lambda == 0 && n < d {
-            throw ParameterError(key: "n", expected: "at least d = \(d) rows when lambda = 0 (else XᵀX is singular)",
-                                 found: String(n))
-        }
         return LeastSquares.Configuration(
             data: SyntheticRegressionData(
                 samples: n, features: d, featureConditioning: try reader.number("feature-conditioning"),

@@ -28,6 +28,7 @@ extension LeastSquares {
     /// x*, f*, L and μ (see the type's documentation).
     static func solveConstants(data: Dataset, lambda: Double) throws -> ObjectiveConstants {
         let n = data.rowCount, d = data.columnCount
+        if lambda == 0 && n < d { return try minimumNormConstants(data: data) }
         let gram = data.gramMatrix()
         var system = gram
         for j in 0..<(d * d) { system[j] /= Double(n) }

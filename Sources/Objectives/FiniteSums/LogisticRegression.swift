@@ -28,12 +28,7 @@ import LinearAlgebra
 /// stack). Hv likewise fuses xᵢᵀw, xᵢᵀv and the update in one pass, in the same blocks. The kernels
 /// run on ``KernelPath/current``: on the AVX path four rows share each load of w and each load and
 /// store of the gradient, and the result is bitwise the portable one (same products, same order of
-/// additions).
-/// Measured (release build, `gdbench bench`, this 2-core AMD EPYC, load ≈ 1.7, n = 10⁴, d = 100), the
-/// gradient alone (``gradient(at:into:)``, no `log1p`) per GD step: 192–236 µs on the AVX path and
-/// 357–386 µs on the portable path (`GDBENCH_KERNELS=portable`); row by row instead of in blocks,
-/// 340 µs and 435 µs. Single-threaded OpenBLAS 0.3.31 takes 211 µs for the two matrix–vector
-/// products alone (numpy `X @ w` and `X.T @ r`, 110 µs and 106 µs, best of 7).
+/// additions). Timings: docs/performance.md.
 ///
 /// Constants: L = λ_max(XᵀX)/(4n) + λ with λ_max from Jacobi eigenvalues of the Gram matrix
 /// (``SymmetricEigenvalues``, accurate to a few ulps); μ = λ; x* by damped Newton with Cholesky
