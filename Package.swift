@@ -27,6 +27,8 @@ let package = Package(
         .library(name: "Checking", targets: ["Checking"]),
         .library(name: "SuiteLanguage", targets: ["SuiteLanguage"]),
         .library(name: "Harness", targets: ["Harness"]),
+        // Derivative checks against central differences, for package users' own tests.
+        .library(name: "GradientCheck", targets: ["GradientCheck"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Figures", targets: ["Figures"]),
         .library(name: "GdbenchCommandLine", targets: ["GdbenchCommandLine"]),
@@ -37,10 +39,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .target(name: "Randomness", swiftSettings: optimizedSwift),
+        .target(name: "Randomness", dependencies: ["WideKernels"], swiftSettings: optimizedSwift),
         // The parameter language: values, specs and the one validator of every kind's parameters.
         .target(name: "Parameters", swiftSettings: optimizedSwift),
         // AVX versions of the LinearAlgebra kernels, bitwise identical to the Swift ones, chosen at run time.
+        // Optimised in debug builds too (optimizedC): the construction kernels build the instances `validate`
+        // checks, and at -O0 a d = 4096 rotation takes half an hour instead of seconds (same bits).
         .target(name: "WideKernels", cSettings: optimizedC),
         .target(name: "LinearAlgebra", dependencies: ["WideKernels"], swiftSettings: optimizedSwift),
         .target(
@@ -50,17 +54,23 @@ let package = Package(
         .target(
             name: "Optimizers", dependencies: ["Objectives", "Parameters", "LinearAlgebra", "Randomness"],
             swiftSettings: optimizedSwift),
+        .target(name: "GradientCheck", dependencies: ["Objectives", "Randomness"], swiftSettings: optimizedSwift),
         .target(name: "Results", swiftSettings: optimizedSwift),
+        // Optimizers and objectives in other processes and languages over the pipe protocol of docs/protocol.md.
+        .target(name: "External", dependencies: ["Objectives", "Optimizers", "Parameters"], swiftSettings: optimizedSwift),
         // The check workflow: a run compared with a committed baseline.
         .target(name: "Checking", dependencies: ["Results"]),
         // The suite language: loader, expressions, includes, validation, the catalog of kinds.
         .target(
             name: "SuiteLanguage",
-            dependencies: ["Optimizers", "Objectives", "Parameters", "Results", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Optimizers", "Objectives", "Parameters", "Results", "External",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: optimizedSwift),
         .target(
             name: "Harness",
-            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results"],
+            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results", "External"],
             swiftSettings: optimizedSwift),
         .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
         .target(name: "Figures", dependencies: ["Analysis", "Results"]),
@@ -70,7 +80,7 @@ let package = Package(
             name: "GdbenchCommandLine",
             dependencies: [
                 "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Parameters", "Analysis", "Figures",
-                .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/gdbench"),
         .executableTarget(name: "gdbench", dependencies: ["GdbenchCommandLine"], path: "Sources/gdbench-executable"),
         // The seeded mutation fuzzer over the suite loader and expression parser (scripts/fuzz).
@@ -82,7 +92,8 @@ let package = Package(
         .testTarget(
             name: "HarnessTests",
             dependencies: [
-                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters", "Randomness",
+                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters",
+                "Randomness", "Analysis",
             ]),
         // CanonicalJSONBaselineTests reads committed baselines back through Checking's TrimmedBaseline.
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Checking", "Randomness"]),
@@ -98,8 +109,15 @@ let package = Package(
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
         .testTarget(
+            name: "ProblemsTests",
+            dependencies: ["Objectives", "Parameters", "SuiteLanguage", "Harness", "GradientCheck", "Randomness", "Results"]),
+        .testTarget(
             name: "ObjectivesTests", dependencies: ["Objectives", "LinearAlgebra", "Parameters", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ExternalTests", dependencies: ["External", "Harness", "Results", "Objectives", "Optimizers"],
+            // Test clients (Python) started by the tests.
             exclude: ["Fixtures"]),
         .testTarget(
             name: "OptimizersTests",

@@ -36,7 +36,7 @@ public struct GnuplotScript {
     /// The key goes below the plot area (it never covers data). Two columns when there are more than
     /// three entries and two of the longest fit side by side — gnuplot estimates about 8 px a character
     /// at 10 pt on 800 px (100 characters), 6.5 px at 8 pt (124) — with the smaller font for more than
-    /// eight entries; else one column (8 pt beyond eight entries, to leave the plot its height). A LaTeX
+    /// eight entries; else one column (8 pt beyond eight entries or for entries over 80 characters). A LaTeX
     /// column at 8 pt holds about 64 characters.
     mutating func key(_ entries: [String]) {
         let longest = entries.map(\.count).max() ?? 0
@@ -54,6 +54,7 @@ public struct GnuplotScript {
                 columns = 2
             }
         }
+        if columns == 1 && longest > 80 { size = 8 }  // one long entry (a nested optimizer's id)
         let font = format.isLaTeX ? "" : " font ',\(size)'"
         lines.append("set key outside below center horizontal Left reverse maxcols \(columns) samplen 2.5 spacing 1.1\(font)")
     }

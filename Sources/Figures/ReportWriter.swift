@@ -75,7 +75,7 @@ public struct ReportWriter {
         Table(
             caption: "Theory checks (reference §D); the rules that select records are in TheoryCheck's documentation.",
             header: ["check", "subject", "measured", "predicted", "result"],
-            rows: TheoryCheck.all(results).map { [$0.check, $0.subject, $0.measured, $0.predicted, $0.passed ? "pass" : "FAIL"] },
+            rows: (TheoryCheck.all(results) + DimensionScaling.checks(DimensionScaling.all(results, targetIndex: targetIndex))).map { [$0.check, $0.subject, $0.measured, $0.predicted, $0.passed ? "pass" : "FAIL"] },
             alignment: "lllll")
     }
 
@@ -88,6 +88,22 @@ public struct ReportWriter {
                  scaling.fit.map { String(format: "%.3f", $0.slope) } ?? "—",
                  scaling.fit.flatMap { $0.slopeLower.isFinite ? String(format: "[%.3f, %.3f]", $0.slopeLower, $0.slopeUpper) : nil } ?? "—",
                  scaling.theoryExponent.map(ReportWriter.number) ?? "—"]
+            },
+            alignment: "llrrrr")
+    }
+
+    /// Cost ≈ c·dᵖ per optimizer and family (``DimensionScaling``); nil when no family has three dimensions.
+    func dimensionTable() -> Table? {
+        let series = DimensionScaling.all(results, targetIndex: targetIndex)
+        guard !series.isEmpty else { return nil }
+        func slope(_ fit: LineFit?) -> String { fit.map(DimensionScaling.describe) ?? "—" }
+        return Table(
+            caption: "Cost ≈ c·dᵖ against the dimension d: p of iterations and gradient evaluations to target \(threshold) (all d reached), and of seconds per iteration (d ≥ \(DimensionScaling.asymptoticDimension)); least squares in log–log, 95% intervals from the t distribution. The checks on fixed-κ quadratics are in the theory-check table.",
+            header: ["problem family", "optimizer", "d values", "p iterations", "p gradients", "p seconds/iteration"],
+            rows: series.map { scaling in
+                let reached = scaling.points.filter { $0.iterations.isFinite }.count
+                return [scaling.family, scaling.optimizerID, "\(reached)/\(scaling.points.count)", slope(scaling.iterationFit),
+                        slope(scaling.gradientFit), slope(scaling.secondsFit)]
             },
             alignment: "llrrrr")
     }
@@ -143,6 +159,7 @@ public struct ReportWriter {
 
     var tables: [(title: String, table: Table)] {
         var tables = [("Cells", cellTable()), ("Theory checks", theoryTable()), ("κ scaling", scalingTable()), ("Profiles", profileTable())]
+        if let dimension = dimensionTable() { tables.insert(("Dimension scaling", dimension), at: 3) }
         if let paired = pairedTable() { tables.append(("Paired comparisons", paired)) }
         if let tuning = tuningTable() { tables.append(("Tuning", tuning)) }
         return tables
@@ -181,6 +198,7 @@ public struct ReportWriter {
             text += "|" + table.alignment.map { $0 == "r" ? "---:|" : "---|" }.joined() + "\n"
             for row in table.rows { text += "| " + row.map(ReportWriter.markdownCell).joined(separator: " | ") + " |\n" }
         }
+        text += ClaimsSection.markdown(DeepLearningClaims.evaluate(results.records))
         text += "\n## Figures\n\n"
         for figure in figures {
             let output = figuresFolder.appendingPathComponent(figure.outputFileName)

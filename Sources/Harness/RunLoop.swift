@@ -20,10 +20,15 @@ public struct RunSettings: Sendable {
     /// Full-batch runs are checked after every iteration up to this one, then every
     /// ⌊k / exactCheckIterations⌋ iterations (a first hit after it is late by at most that fraction).
     public var exactCheckIterations: Int
+    /// When sharpness is measured (``TrainingMeasurements``).
+    public var sharpness: SharpnessSchedule
+    /// Keep the iterate at every trace checkpoint (``IterateFile``).
+    public var recordIterates = false
 
     public init(budget: Budget, targets: TargetLadder, escapeMargin: Double = 1e-3, timingRepeats: Int = 1,
                 tracePoints: Int = 100, divergenceFactor: Double = 1e6, checksPerEpoch: Int = 4,
-                exactCheckIterations: Int = 1000) {
+                exactCheckIterations: Int = 1000, sharpness: SharpnessSchedule = .none) {
+        self.sharpness = sharpness
         self.budget = budget
         self.targets = targets
         self.escapeMargin = escapeMargin
@@ -36,7 +41,8 @@ public struct RunSettings: Sendable {
 
     public init(suite: Suite) {
         self.init(budget: suite.budget, targets: suite.targets, escapeMargin: suite.escapeMargin,
-                  timingRepeats: suite.timingRepeats)
+                  timingRepeats: suite.timingRepeats, sharpness: suite.sharpness)
+        recordIterates = suite.recordIterates
     }
 }
 
@@ -56,6 +62,8 @@ struct MonitoredPass {
     var elapsedSeconds: Double
     /// The iterates of a 2-D run (``PathRecorder``); empty otherwise.
     var path: [TrajectoryFile.Point] = []
+    /// The iterate at each trace point when ``RunSettings/recordIterates`` (row-major), else empty.
+    var iterates = IterateRecorder(dimension: 0, isActive: false)
 }
 
 /// The two passes of a run.
@@ -137,7 +145,7 @@ enum RunLoop {
     }
 
     static func monitored<O: Objective, M: Method>(
-        objective: O, method: M, spec: RunSpec, settings: RunSettings, stop: StopSignal?
+        objective: O, method: M, spec: RunSpec, settings: RunSettings, stop: StopSignal?, coupledWeightDecay: Double = 0
     ) -> MonitoredPass {
         var method = method
         let start = MonotonicClock.nanoseconds()
@@ -169,8 +177,11 @@ enum RunLoop {
         let divergenceScale = initialGap ?? max(abs(f0), 1)
         let escapeThreshold = constants.saddleValue.map { $0 - settings.escapeMargin }
         var escapeHit: Checkpoint?
+        var training = TrainingMeasurements(objective: objective, schedule: settings.sharpness,
+                                            coupledWeightDecay: coupledWeightDecay, problemSeed: spec.problemSeed)
         var path = PathRecorder(dimension: objective.dimension)
         path.append(0, x, value: f0)
+        var iterates = IterateRecorder(dimension: objective.dimension, isActive: settings.recordIterates)
 
         func measured(_ f: Double, _ gradientNorm: Double) -> Double {
             switch measure {
@@ -181,22 +192,29 @@ enum RunLoop {
             case .absoluteGap: return fStar.map { f - $0 } ?? .nan
             case .gradientNorm: return gradientNorm
             case .distance: return xStar.map { distance(x, $0) } ?? .nan
+            case .loss: return f
+            case .heldOutAccuracy: return objective.heldOutAccuracy(at: x) ?? .nan
             }
         }
+        let ascending = measure.isAscending
+        func reached(_ m: Double, _ threshold: Double) -> Bool { ascending ? m >= threshold : m <= threshold }
 
         var hits = [Checkpoint?](repeating: nil, count: thresholds.count)
         var nextTarget = 0
         var trace: [TracePoint] = []
         var learningRate = Double.nan
 
-        func tracePoint(_ iteration: Int, _ f: Double, _ gradientNorm: Double) -> TracePoint {
+        func tracePoint(_ iteration: Int, _ f: Double, _ gradientNorm: Double, atMark: Bool = true) -> TracePoint {
+            iterates.append(iteration, x)
             let counts = oracle.counts
-            return TracePoint(
+            var point = TracePoint(
                 iteration: iteration, gradientEvaluations: counts.gradientEvaluations,
                 functionEvaluations: counts.functionEvaluations, epochs: oracle.epochs, seconds: nil, value: f,
                 gap: fStar.map { f - $0 }, gradientNorm: gradientNorm,
                 learningRate: learningRate.isNaN ? nil : learningRate,
                 fingerprint: RunRecord.hex(SeedDerivation.fingerprint(x)))
+            training.annotate(&point, objective: objective, x: x, atMark: atMark)
+            return point
         }
 
         var status = RunStatus.budget
@@ -205,21 +223,24 @@ enum RunLoop {
         var iteration = 0
 
         func finish() -> MonitoredPass {
+            method.finish(reason: interrupted ? "interrupted" : status.rawValue)
             let f = objective.evaluate(at: x, gradient: &gradient)
             let gradientNorm = norm(gradient)
             if trace.last?.iteration != iteration { trace.append(tracePoint(iteration, f, gradientNorm)) }
             path.append(iteration, x, value: f)
             let gap = fStar.map { f - $0 }
             let relativeGap: Double? = gap.flatMap { gap in initialGap.map { $0 > 0 ? gap / $0 : (gap <= 0 ? 0 : .infinity) } }
-            let final = FinalState(
+            var final = FinalState(
                 progress: progress(iteration, oracle), value: f, gap: gap, relativeGap: relativeGap,
                 gradientNorm: gradientNorm, distance: xStar.map { distance(x, $0) },
                 heldOutAccuracy: objective.heldOutAccuracy(at: x))
+            training.annotate(&final, objective: objective, x: x)
             return MonitoredPass(
                 status: status, message: message, interrupted: interrupted, targetHits: hits,
                 milestone: escapeThreshold.map { MilestoneResult(name: "escaped", valueThreshold: $0, hit: escapeHit) },
                 initialValue: f0, trace: trace, final: final, finalFingerprint: SeedDerivation.fingerprint(x),
-                finalIteration: iteration, elapsedSeconds: MonotonicClock.seconds(since: start), path: path.points)
+                finalIteration: iteration, elapsedSeconds: MonotonicClock.seconds(since: start), path: path.points,
+                iterates: iterates)
         }
 
         do {
@@ -232,7 +253,7 @@ enum RunLoop {
         // Iteration 0.
         let gradientNorm0 = norm(gradient)
         let m0 = measured(f0, gradientNorm0)
-        while nextTarget < thresholds.count, m0 <= thresholds[nextTarget] {
+        while nextTarget < thresholds.count, reached(m0, thresholds[nextTarget]) {
             hits[nextTarget] = progress(0, oracle)
             nextTarget += 1
         }
@@ -258,6 +279,7 @@ enum RunLoop {
                 status = .budget
                 break
             }
+            training.remember(x, stepEndsAtMark: markIndex < marks.count && marks[markIndex] == iteration + 1)
             let report: IterationReport
             do {
                 report = try method.iterate(&x, oracle: &oracle)
@@ -305,7 +327,7 @@ enum RunLoop {
                 }
                 let m = measured(f, gradientNorm)
                 var hitHere = false
-                while nextTarget < thresholds.count, m <= thresholds[nextTarget] {
+                while nextTarget < thresholds.count, reached(m, thresholds[nextTarget]) {
                     hits[nextTarget] = progress(iteration, oracle)
                     nextTarget += 1
                     hitHere = true
@@ -319,7 +341,7 @@ enum RunLoop {
                         _ = objective.evaluate(at: x, gradient: &gradient)
                         gradientNorm = norm(gradient)
                     }
-                    trace.append(tracePoint(iteration, f, gradientNorm))
+                    trace.append(tracePoint(iteration, f, gradientNorm, atMark: atMark))
                 }
             }
             if report.isStalled {
@@ -355,6 +377,7 @@ enum RunLoop {
         var x = objective.startingPoint
         var seconds = [Double](repeating: 0, count: marks.count)
         let start = MonotonicClock.nanoseconds()
+        defer { method.finish(reason: "replay-end") }
         try method.prepare(at: x, oracle: &oracle)
         var next = 0
         while next < marks.count, marks[next] == 0 {

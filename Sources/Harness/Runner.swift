@@ -1,3 +1,4 @@
+import External
 import Objectives
 import Optimizers
 import Parameters
@@ -12,7 +13,21 @@ public enum Runner {
     /// `onPath` receives the path of a 2-D run (``PathRecorder``) from the monitored pass.
     public static func run(
         _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal? = nil,
-        onPath: ((TrajectoryFile) -> Void)? = nil
+        onPath: ((TrajectoryFile) -> Void)? = nil, onIterates: ((String, IterateFile?) -> Void)? = nil
+    ) -> RunRecord? {
+        let context = ExternalRunContext(
+            runID: spec.id, maxIterations: settings.budget.maxIterations,
+            maxGradientEvaluations: settings.budget.maxGradientEvaluations,
+            timeoutSeconds: settings.budget.timeoutSeconds)
+        return ExternalRunContext.$current.withValue(context) {
+            runBound(spec, instance: instance, settings: settings, suiteName: suiteName, stop: stop, onPath: onPath,
+                     onIterates: onIterates)
+        }
+    }
+
+    static func runBound(
+        _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal?,
+        onPath: ((TrajectoryFile) -> Void)?, onIterates: ((String, IterateFile?) -> Void)?
     ) -> RunRecord? {
         let built: MethodInstance
         do {
@@ -20,28 +35,44 @@ public enum Runner {
         } catch {
             return failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: instance, message: "\(error)")
         }
-        let pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop)
-        if pass.interrupted { return nil }
+        var pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop,
+                           coupledWeightDecay: coupledWeightDecay(spec.optimizer.kind, built.parameters))
+        if let fault = (instance.objective as? ExternalObjective)?.takeFault() {
+            pass.status = .error
+            pass.message = fault
+        }
+        // A run that failed while stopping (Ctrl-C also reaches external clients) is not recorded: --resume reruns it.
+        if pass.interrupted || (pass.status == .error && stop?.isRaised == true) { return nil }
         if let onPath, !pass.path.isEmpty { onPath(TrajectoryFile(runID: spec.id, points: pass.path)) }
+        if let onIterates, pass.iterates.isActive { onIterates(spec.id, pass.iterates.file(runID: spec.id)) }
 
         var status = pass.status
         var message = pass.message
         let marks = pass.trace.map(\.iteration)
         var markSeconds = [Double?](repeating: nil, count: marks.count)
-        var wallTime = WallTime(medianSeconds: pass.elapsedSeconds, repeats: [])
+        var wallTime = WallTime(
+            medianSeconds: pass.elapsedSeconds, repeats: [], constructionSeconds: instance.constructionSeconds)
         if status != .error && status != .timeout {
             var totals: [Double] = []
             var perMark: [[Double]] = []
+            var splits: [TimeSplit] = []
             for repeatIndex in 0..<max(1, settings.timingRepeats) {
                 if let stop, stop.isRaised { return nil }
                 do {
                     let method = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem,
                                                               runSeed: spec.runSeed).method
                     let replay = try time(instance.objective, method, spec: spec, marks: marks, iterations: pass.finalIteration)
+                    if let fault = (instance.objective as? ExternalObjective)?.takeFault() { throw MethodError(fault) }
                     if replay.fingerprint != pass.finalFingerprint {
                         status = .error
                         message = "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint \(RunRecord.hex(replay.fingerprint)) instead of \(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"
                         break
+                    }
+                    if let timing = (method as? ExternalMethod)?.timing {
+                        let optimizer = timing.clientReportsTime ? timing.optimizerSeconds : nil
+                        let pipe = optimizer.map { replay.total - timing.oracleSeconds - $0 }
+                        splits.append(TimeSplit(optimizerSeconds: optimizer, oracleSeconds: timing.oracleSeconds,
+                                                pipeSeconds: pipe))
                     }
                     totals.append(replay.total)
                     perMark.append(replay.marks)
@@ -51,9 +82,13 @@ public enum Runner {
                     break
                 }
             }
+            // A replay that failed because gdbench is stopping (Ctrl-C reached the client) is not recorded either.
+            if status == .error, let stop, stop.isRaised { return nil }
             if status != .error {
-                wallTime = WallTime(medianSeconds: median(totals), repeats: totals)
-                for index in marks.indices { markSeconds[index] = median(perMark.map { $0[index] }) }
+                wallTime = WallTime(
+                    medianSeconds: Median.of(totals), repeats: totals, split: medianSplit(splits),
+                    constructionSeconds: instance.constructionSeconds)
+                for index in marks.indices { markSeconds[index] = Median.of(perMark.map { $0[index] }) }
             }
         }
 
@@ -83,12 +118,16 @@ public enum Runner {
             final: final, wallTime: wallTime, trace: trace, finalFingerprint: RunRecord.hex(pass.finalFingerprint))
     }
 
-    /// Opens the two existentials once, so the whole monitored pass runs on concrete types.
+    /// Opens the two existentials once per run. The opened pass is generic code, not specialised: the
+    /// types are known only at run time. Per-coordinate work therefore lives in code specialised where
+    /// the concrete types are known — the objective's own methods and ``FirstOrderMethod``'s update,
+    /// formed when the catalog builds the method — reached by one call per step.
     static func monitor(_ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
-                        stop: StopSignal?) -> MonitoredPass {
+                        stop: StopSignal?, coupledWeightDecay: Double = 0) -> MonitoredPass {
         func withObjective<O: Objective>(_ objective: O) -> MonitoredPass {
             func withMethod<M: Method>(_ method: M) -> MonitoredPass {
-                RunLoop.monitored(objective: objective, method: method, spec: spec, settings: settings, stop: stop)
+                RunLoop.monitored(objective: objective, method: method, spec: spec, settings: settings, stop: stop,
+                                  coupledWeightDecay: coupledWeightDecay)
             }
             return withMethod(method)
         }
@@ -108,12 +147,22 @@ public enum Runner {
         return try withObjective(objective)
     }
 
-    /// The median (mean of the two middle values for an even count); NaN for none.
-    public static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    /// The optimizer's coupled L2 weight decay λ (added to the gradient, torch's `weight_decay` of
+    /// `sgd`, `adam`, …: its `weight-decay` parameter is documented as coupled), or 0.
+    static func coupledWeightDecay(_ kind: OptimizerKind, _ parameters: ParameterSet) -> Double {
+        guard let spec = kind.parameters.first(where: { $0.name == "weight-decay" }), spec.summary.hasPrefix("coupled"),
+              case .number(let value)? = parameters["weight-decay"] else { return 0 }
+        return value
+    }
+
+    /// The component-wise median of the splits of the timing repeats; nil for none (built-in kinds).
+    static func medianSplit(_ splits: [TimeSplit]) -> TimeSplit? {
+        guard !splits.isEmpty else { return nil }
+        let reported = splits.allSatisfy { $0.optimizerSeconds != nil }
+        return TimeSplit(
+            optimizerSeconds: reported ? Median.of(splits.compactMap(\.optimizerSeconds)) : nil,
+            oracleSeconds: Median.of(splits.map(\.oracleSeconds)),
+            pipeSeconds: reported ? Median.of(splits.compactMap(\.pipeSeconds)) : nil)
     }
 
     static func strings(_ set: ParameterSet) -> [String: String] {
@@ -140,7 +189,8 @@ public enum Runner {
         }
         return OptimizerIdentity(
             id: cell.id, kind: cell.kind.name,
-            parameters: built.map { strings($0.parameters) } ?? cell.templates.mapValues(\.idText), schedule: schedule)
+            parameters: built.map { strings($0.parameters) } ?? cell.templates.mapValues(\.idText), schedule: schedule,
+            client: cell.kind.provenance)
     }
 
     /// The record of a run that could not start (its problem or method could not be built).

@@ -70,6 +70,177 @@ optimizers:
   - kind: gd-armijo
   - kind: newton
 """# + "\n",
+        "deep-learning": #"""
+name: deep-learning
+description: >-
+  The deep-learning claims of the notes on small networks: Adam against SGD with momentum, warm-up and
+  clipping at a large learning rate, batch size against sharpness and held-out accuracy, AdamW against
+  Adam with L2, Adam then SGD, and the minimum-norm implicit bias of gradient descent. `gdbench report`
+  states each claim, its numbers with bootstrap intervals over the repetitions and whether this run
+  supports it.
+seed: 1017
+repetitions: 5
+sharpness: final
+budget:
+  max-iterations: 100000
+  max-epochs: 20
+  timeout: 120
+targets:
+  # Absolute training loss, so runs with and without weight decay are compared on the same scale.
+  measure: loss
+  thresholds: [1, 0.3, 0.1, 0.03, 0.01, 1e-3, 1e-12]
+problems:
+  # The classifier of most claims: digits, one hidden ReLU layer, batches of 32.
+  - kind: mlp
+    data: digits
+    hidden: [64]
+    activation: relu
+    batch-size: 32
+  # Batch size against sharpness and held-out accuracy: the same epochs and lr for every batch size.
+  - kind: mlp
+    data: digits
+    hidden: [32]
+    activation: tanh
+    batch-size: [8, 64, 512]
+  # Exploding gradients: eight tanh layers initialised with gain 3 on two moons.
+  - kind: mlp
+    data: two-moons
+    n: 500
+    hidden: [16, 16, 16, 16, 16, 16, 16, 16]
+    activation: tanh
+    init-gain: 3
+    batch-size: 50
+  # Over-parameterised least squares (n < d, λ = 0, f* = 0): x* is the minimum-norm interpolant.
+  - kind: least-squares
+    n: 10
+    d: 200
+    feature-conditioning: 1
+    lambda: 0
+optimizers:
+  - kind: adam
+    lr: 1e-3
+    only-on: "mlp[activation=relu*"
+  - kind: sgd
+    lr: 0.05
+    momentum: 0.9
+    only-on: "mlp[activation=relu*"
+  # Adam with coupled L2 (torch weight_decay) against AdamW with the same coefficient.
+  - kind: adam
+    lr: 1e-3
+    weight-decay: 0.05
+    only-on: "mlp[activation=relu*"
+  - kind: adamw
+    lr: 1e-3
+    weight-decay: 0.05
+    only-on: "mlp[activation=relu*"
+  # Adam for five epochs (225 steps of 32 rows), then SGD with momentum.
+  - kind: switch
+    first: adam
+    first.lr: 1e-3
+    second: sgd
+    second.lr: 0.05
+    second.momentum: 0.9
+    switch-at: 225
+    only-on: "mlp[activation=relu*"
+  # A large Adam learning rate with and without a linear warm-up over the first two epochs.
+  - kind: adam
+    lr: 0.1
+    only-on: "mlp[activation=relu*"
+  - kind: adam
+    lr: 0.1
+    schedule: {kind: warmup, warmup-steps: 90}
+    only-on: "mlp[activation=relu*"
+  # Batch-size sweep: plain SGD, one lr.
+  - kind: sgd
+    lr: 0.1
+    only-on: "mlp[activation=tanh,batch-size=*,data=digits*"
+  # Clipping at a large learning rate.
+  - kind: sgd
+    lr: 0.5
+    only-on: "mlp[activation=tanh,batch-size=50*"
+  - kind: sgd
+    lr: 0.5
+    clip-norm: 1
+    only-on: "mlp[activation=tanh,batch-size=50*"
+  # Gradient descent from 0 on the over-parameterised problem (sgd without mini-batches is GD).
+  - kind: sgd
+    lr: 1/L
+    only-on: "least-squares*"
+"""# + "\n",
+        "dimension": #"""
+name: dimension
+description: How cost grows with the dimension d = 2 … 4096 at a fixed condition number (κ = 10 quadratics, axis-aligned and rotated) and on chained Rosenbrock — iterations, gradient evaluations and seconds per iteration for GD, Nesterov, L-BFGS and Adam.
+seed: 1003
+repetitions: 1
+timing-repeats: 3
+budget:
+  max-iterations: 1000
+  timeout: 60
+targets:
+  measure: relative-gap
+  thresholds: [1e-2, 1e-4, 1e-6]
+problems:
+  - kind: quadratic
+    d: [2, 8, 32, 128, 512, 2048, 4096]
+    kappa: 10
+    spectrum: log
+    rotation: [none, random]
+  - kind: rosenbrock
+    variant: chained
+    d: [2, 8, 32, 128, 512, 2048, 4096]
+optimizers:
+  # Gradient descent at 1/L on the quadratics; a fixed step on Rosenbrock (no L there).
+  - kind: sgd
+    lr: 1/L
+    only-on: quadratic*
+  - kind: sgd
+    lr: 1e-3
+    only-on: rosenbrock*
+  - kind: nesterov-constant
+    only-on: quadratic*
+  - kind: nesterov
+    lr: 1e-3
+    momentum: 0.9
+    only-on: rosenbrock*
+  - kind: lbfgs
+  - kind: adam
+    lr: 0.1
+"""# + "\n",
+        "external": #"""
+name: external
+description: >-
+  The smoke problems with optimizers in another process (docs/protocol.md): the standard-library
+  Python clients clients/python/examples/gd.py and adam.py, whose records equal the built-in sgd's
+  and adam's on the same problems. Needs python3.
+seed: 20261123
+repetitions: 2
+budget:
+  max-iterations: 2000
+  max-epochs: 20
+  timeout: 10
+targets:
+  measure: relative-gap
+  thresholds: [1e-1, 1e-2, 1e-4, 1e-6]
+problems:
+  - kind: quadratic
+    d: 10
+    kappa: [10, 1000]
+    rotation: random
+  - kind: logistic
+    n: 200
+    d: 5
+    batch-size: [16, full]
+optimizers:
+  # Commands run in this file's directory.
+  - kind: external
+    name: py-gd
+    command: [python3, ../clients/python/examples/gd.py]
+    lr: 1/L
+  - kind: external
+    name: py-adam
+    command: [python3, ../clients/python/examples/adam.py]
+    lr: [0.01, 0.1]
+"""# + "\n",
         "learning-rate": #"""
 name: learning-rate
 description: Learning-rate sweeps — GD on a quadratic for η from 0.01/L to 3/L (divergence above 2/L), and Adam and SGD with momentum.
@@ -143,6 +314,27 @@ optimizers:
     only-on: "logistic[d*"
   - kind: newton
     only-on: "logistic[d*"
+"""# + "\n",
+        "own-problems": #"""
+name: own-problems
+description: >
+  Bring your own problem: logistic regression on a shipped CSV (Fisher's iris, versicolor vs virginica),
+  Rosenbrock written as a formula, and seeded instances and starts of the built-in Rosenbrock.
+seed: 14
+repetitions: 3
+budget: {max-iterations: 3000}
+targets: {measure: relative-gap, thresholds: [1e-2, 1e-4, 1e-6]}
+problems:
+  # Paths are relative to this file; the file's SHA-256 goes into the manifest and the records.
+  - {kind: logistic, file: data/iris-versicolor-virginica.csv, label: virginica, lambda: 0.01}
+  # Exact derivatives by automatic differentiation; f* found by Newton's method from 8 starts.
+  - {kind: formula, f: "100*(y - x^2)^2 + (1 - x)^2", variables: [x, y], start: [-1.2, 1]}
+  # A new shifted and rotated instance and a start at distance 0.5 from (-1.2, 1) per repetition.
+  - {kind: rosenbrock, instance: random, start: {radius: 0.5}}
+optimizers:
+  - {kind: sgd, lr: 1/L, only-on: "logistic*"}
+  - {kind: lbfgs, line-search: strong-wolfe}
+  - {kind: newton}
 """# + "\n",
         "rosenbrock": #"""
 name: rosenbrock

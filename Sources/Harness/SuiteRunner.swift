@@ -24,12 +24,15 @@ public struct SuiteRunOptions: Sendable {
     /// The runs `filter` and `shard` select, when the caller has already counted them (one pass over
     /// the ids of a large grid instead of two).
     public var selection: RunSelection?
+    /// Instances the caller's validation built (nil: a fresh cache, filled by `validate`).
+    public var cache: InstanceCache?
 
     public init(jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
                 finished: Set<String> = [], selection: RunSelection? = nil,
                 onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil, validate: Bool = true,
-                sidecars: SidecarWriter? = nil) {
+                sidecars: SidecarWriter? = nil, cache: InstanceCache? = nil) {
         self.selection = selection
+        self.cache = cache
         self.jobs = max(1, jobs)
         self.filter = filter
         self.shard = shard
@@ -67,8 +70,9 @@ public enum SuiteRunner {
     /// kinds' `make` errors, the memory a run needs, expressions over constants the problem lacks,
     /// ranges of resolved values, that the target measure is defined, and that every optimizer can be
     /// prepared on the problem (``PairCheck``). Throws every error found (``SuiteErrors``), each
-    /// (problem, optimizer entry) reported once.
-    public static func validate(_ plan: RunPlan) throws {
+    /// (problem, optimizer entry) reported once. The instances it builds go to `cache` (when given,
+    /// within its bound), where ``run(_:options:)`` takes them instead of building them again.
+    public static func validate(_ plan: RunPlan, cache: InstanceCache? = nil) throws {
         var instances: [String: ProblemInstance] = [:]
         let specs = plan.specs
         var errors: [SuiteError] = []
@@ -95,6 +99,7 @@ public enum SuiteRunner {
                     continue
                 }
                 instances = [problem.instanceID: instance]
+                cache?.insert(instance, instanceID: problem.instanceID, problemSeed: problemSeed)
             }
             for o in optimizers {
                 let spec = specs.spec(problem: p, optimizer: o, repetition: 0)
@@ -108,7 +113,8 @@ public enum SuiteRunner {
     }
 
     public static func run(_ plan: RunPlan, options: SuiteRunOptions = SuiteRunOptions()) throws -> SuiteOutcome {
-        if options.validate { try validate(plan) }
+        let cache = options.cache ?? InstanceCache()
+        if options.validate { try validate(plan, cache: cache) }
         let settings = RunSettings(suite: plan.suite)
         let specs = plan.specs
         let selection = options.selection ?? select(plan, filter: options.filter, shard: options.shard)
@@ -158,7 +164,9 @@ public enum SuiteRunner {
                 guard let lead = group.first else { continue }
                 let instance: ProblemInstance
                 do {
-                    instance = try Instantiation.makeProblem(lead.problem, problemSeed: lead.problemSeed)
+                    instance =
+                        try cache.take(instanceID: lead.problem.instanceID, problemSeed: lead.problemSeed)
+                        ?? Instantiation.makeProblem(lead.problem, problemSeed: lead.problemSeed)
                     try Instantiation.checkMeasure(settings.targets.measure, instance: instance, cell: lead.problem, suiteFile: suiteFile)
                 } catch {
                     for spec in group {
@@ -174,7 +182,8 @@ public enum SuiteRunner {
                                                   stop: options.stop, onPath: options.sidecars.map { sidecars in { path in
                                                       sidecars.write(path)
                                                       paths[spec.problem.id, default: []].append(path)
-                                                  } }) else { return }
+                                                  } }, onIterates: options.sidecars.map { sidecars in { sidecars.write($1, runID: $0) } })
+                    else { return }
                     collector.add(record)
                 }
                 if let sidecars = options.sidecars, instance.objective.dimension == 2 {

@@ -5,12 +5,23 @@ import Objectives
 /// transformations run as methods through ``FirstOrderMethod``.
 ///
 /// A method is a struct holding its hyperparameters and its state; the runner owns it and opens
-/// the existential once per run, so `iterate` is called on the concrete type.
+/// the existential once per run. `iterate` then runs as generic code that is not specialised for the
+/// objective (its type is known only at run time), so a method keeps per-coordinate loops in code
+/// compiled for concrete types (``FirstOrderMethod`` does it with an update closure formed where the
+/// transformation's type is known; docs/performance.md).
 public protocol Method: Sendable {
     /// Called once with the starting point, before the first `iterate`.
     mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws
     /// Performs one iteration, updating `x` in place.
     mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport
+    /// Called once when a pass of the run ends, with the reason (`converged`, `budget`, `timeout`,
+    /// `diverged`, `error`, `interrupted`, `replay-end`). Default: nothing; a method served by
+    /// another process (`external`) tells it to stop.
+    mutating func finish(reason: String)
+}
+
+extension Method {
+    public mutating func finish(reason: String) {}
 }
 
 /// What an iteration tells the runner besides the new iterate.

@@ -82,7 +82,9 @@ public struct OutcomeTable: Sendable {
         public mutating func add(_ record: RunRecord) {
             if isEmpty {
                 isEmpty = false
-                finalTarget = record.targets.ladder.last.map { "\(record.targets.measure.rawValue) ≤ \(SummaryTable.format($0.threshold))" }
+                finalTarget = record.targets.ladder.last.map {
+                    "\(record.targets.measure.rawValue) \(record.targets.measure.isAscending ? "≥" : "≤") \(SummaryTable.format($0.threshold))"
+                }
             }
             let key = record.problem.id + "\u{0}" + record.optimizer.id
             if groups[key] == nil {
@@ -106,14 +108,14 @@ public struct OutcomeTable: Sendable {
         public var table: OutcomeTable {
             let rows = order.compactMap { key -> Row? in
                 guard let group = groups[key] else { return nil }
-                let medianIterations = OutcomeTable.median(group.iterations)
+                let medianIterations = Median.of(group.iterations)
                 return Row(problem: group.problem, optimizer: group.optimizer, runs: group.iterations.count,
                            converged: group.counts[.converged] ?? 0, budget: group.counts[.budget] ?? 0,
                            stalled: group.counts[.stalled] ?? 0,
                            diverged: group.counts[.diverged] ?? 0, timeout: group.counts[.timeout] ?? 0,
                            error: group.counts[.error] ?? 0,
                            medianIterations: medianIterations.isFinite ? medianIterations : nil,
-                           medianSeconds: OutcomeTable.median(group.seconds))
+                           medianSeconds: Median.of(group.seconds))
             }
             var table = OutcomeTable(rows: rows, finalTarget: finalTarget)
             table.errors = errors
@@ -124,13 +126,6 @@ public struct OutcomeTable: Sendable {
     public init(rows: [Row], finalTarget: String?) {
         self.rows = rows
         self.finalTarget = finalTarget
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// Fixed-width text, columns: problem, optimizer, iterations, runs per status, time; then the

@@ -1,5 +1,5 @@
 /// The record of one run: one cell (problem × optimizer × repetition) of a suite, as written to
-/// `runs.jsonl`. Analysis and figures read only these records (DESIGN.md principle 4).
+/// `runs.jsonl`. Analysis and figures read only these records (docs/architecture.md, principle 4).
 ///
 /// ## Files of a run directory `results/SUITE/RUN/` (RUN is a UTC timestamp id, `20261123T155012Z`)
 /// - `runs.jsonl` — JSON Lines: one `RunRecord` per line, sorted by `id`, keys sorted, UTF-8,
@@ -154,12 +154,17 @@ public struct OptimizerIdentity: Codable, Sendable, Equatable {
     /// Hyperparameters resolved against the problem's constants (`lr` = 0.01, not `1/L`).
     public var parameters: [String: String]
     public var schedule: ScheduleIdentity?
+    /// An external optimizer's declared name, version and protocol (docs/protocol.md); absent for built-ins.
+    public var client: String?
 
-    public init(id: String, kind: String, parameters: [String: String], schedule: ScheduleIdentity?) {
+    public init(
+        id: String, kind: String, parameters: [String: String], schedule: ScheduleIdentity?, client: String? = nil
+    ) {
         self.id = id
         self.kind = kind
         self.parameters = parameters
         self.schedule = schedule
+        self.client = client
     }
 }
 
@@ -184,6 +189,14 @@ public enum TargetMeasure: String, Codable, Sendable, CaseIterable {
     case gradientNorm = "gradient-norm"
     /// ‖x − x*‖₂.
     case distance
+    /// f(x) itself, the training loss (an absolute target, comparable between problems and
+    /// optimizers whatever their regularisation).
+    case loss
+    /// Accuracy on the held-out rows; reached when accuracy ≥ threshold (thresholds ascending).
+    case heldOutAccuracy = "held-out-accuracy"
+
+    /// Whether a target is reached when the measure is at or above its threshold (else at or below).
+    public var isAscending: Bool { self == .heldOutAccuracy }
 }
 
 /// The counters at one moment of a run (a target hit, a milestone, the end).
@@ -263,11 +276,25 @@ public struct FinalState: Codable, Sendable, Equatable {
     public var distance: Double?
     /// Classification accuracy on held-out rows, where the problem has them.
     public var heldOutAccuracy: Double?
+    /// Mean loss on the held-out rows (neural networks).
+    public var heldOutLoss: Double?
+    /// f + (λ/2)‖x‖², the objective an optimizer with coupled L2 weight decay λ minimises (only then).
+    public var regularizedValue: Double?
+    /// Largest Hessian eigenvalue at the end (suite key `sharpness`), by power iteration.
+    public var sharpness: Double?
+    /// Hessian-vector products spent on sharpness over the whole run: monitoring, never counted as
+    /// optimizer work.
+    public var sharpnessHessianVectorProducts: Int?
 
     public init(
         progress: Checkpoint, value: Double, gap: Double?, relativeGap: Double?, gradientNorm: Double,
-        distance: Double?, heldOutAccuracy: Double?
+        distance: Double?, heldOutAccuracy: Double?, heldOutLoss: Double? = nil, regularizedValue: Double? = nil,
+        sharpness: Double? = nil, sharpnessHessianVectorProducts: Int? = nil
     ) {
+        self.heldOutLoss = heldOutLoss
+        self.regularizedValue = regularizedValue
+        self.sharpness = sharpness
+        self.sharpnessHessianVectorProducts = sharpnessHessianVectorProducts
         self.progress = progress
         self.value = value
         self.gap = gap
@@ -281,16 +308,39 @@ public struct FinalState: Codable, Sendable, Equatable {
 /// Optimizer wall time: only the time spent inside the method's iterations, measured in unmonitored
 /// replays of the run (see the Harness's `RunLoop`). `timeout` and `error` runs are not replayed:
 /// their `medianSeconds` is the monitored pass's wall time (monitoring included) and `repeats` is
-/// empty.
+/// empty. Building the problem instance is not optimizer time: it is `constructionSeconds`.
 public struct WallTime: Codable, Sendable, Equatable {
     /// Median of `repeats`.
     public var medianSeconds: Double
     /// Total seconds of each timing repeat, in the order they ran.
     public var repeats: [Double]
+    /// Where an external optimizer's time went (medians over the repeats); absent for built-ins.
+    public var split: TimeSplit?
+    /// Seconds spent building the problem instance (data, rotation, constants) that this run used —
+    /// once for all the runs of one instance and repetition, which share it. Absent (omitted) in
+    /// records written before it was recorded, and for runs whose instance could not be built.
+    public var constructionSeconds: Double?
 
-    public init(medianSeconds: Double, repeats: [Double]) {
+    public init(medianSeconds: Double, repeats: [Double], split: TimeSplit? = nil, constructionSeconds: Double? = nil) {
         self.medianSeconds = medianSeconds
         self.repeats = repeats
+        self.split = split
+        self.constructionSeconds = constructionSeconds
+    }
+}
+
+/// The wall time of an external run split three ways: the optimizer's own computing (reported by the
+/// client, absent when it does not measure it), gdbench's oracle calls, and the pipe (everything else:
+/// transfers, encoding, waking the other process).
+public struct TimeSplit: Codable, Sendable, Equatable {
+    public var optimizerSeconds: Double?
+    public var oracleSeconds: Double
+    public var pipeSeconds: Double?
+
+    public init(optimizerSeconds: Double?, oracleSeconds: Double, pipeSeconds: Double?) {
+        self.optimizerSeconds = optimizerSeconds
+        self.oracleSeconds = oracleSeconds
+        self.pipeSeconds = pipeSeconds
     }
 }
 
@@ -310,6 +360,15 @@ public struct TracePoint: Codable, Sendable, Equatable {
     public var learningRate: Double?
     /// `SeedDerivation.fingerprint` of the iterate, 16 hex digits.
     public var fingerprint: String
+    /// Mean loss and accuracy on the held-out rows (objectives with a held-out loss: neural networks).
+    public var heldOutLoss: Double?
+    public var heldOutAccuracy: Double?
+    /// ‖x_k − x_{k−1}‖ of the step that produced this point (trace marks of neural-network runs).
+    public var updateNorm: Double?
+    /// Largest Hessian eigenvalue here (suite key `sharpness: trace`).
+    public var sharpness: Double?
+    /// f + (λ/2)‖x‖² for an optimizer with coupled L2 weight decay λ.
+    public var regularizedValue: Double?
 
     public init(
         iteration: Int, gradientEvaluations: Int, functionEvaluations: Int, epochs: Double?, seconds: Double?,

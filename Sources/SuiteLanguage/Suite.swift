@@ -17,6 +17,8 @@ public struct Suite: Sendable {
     public var timingRepeats: Int
     /// A problem with a saddle value gets the milestone `escaped`: f ≤ saddle value − this margin.
     public var escapeMargin: Double
+    /// When the largest Hessian eigenvalue is measured (``SharpnessSchedule``); default never.
+    public var sharpness: SharpnessSchedule
     public var problems: [ProblemEntry]
     public var optimizers: [OptimizerEntry]
     /// SHA-256 (hex) of the suite's text and the texts it includes; identifies the suite in
@@ -24,11 +26,15 @@ public struct Suite: Sendable {
     public var digest: String
     /// The file the suite was read from (for messages), or a name for suites built in code.
     public var file: String
+    /// The data files its problems read, checked and hashed when the suite was loaded.
+    public var dataFiles: [DataFileRecord] = []
+    /// Write each run's iterates at its trace checkpoints (`record-iterates: true`, ``IterateFile``).
+    public var recordIterates = false
 
     public init(
         name: String, description: String = "", seed: UInt64, repetitions: Int = 1, budget: Budget = Budget(),
         targets: TargetLadder = TargetLadder(), timingRepeats: Int = 1, escapeMargin: Double = 1e-3,
-        problems: [ProblemEntry], optimizers: [OptimizerEntry], digest: String? = nil, file: String = "<code>"
+        sharpness: SharpnessSchedule = .none, problems: [ProblemEntry], optimizers: [OptimizerEntry], digest: String? = nil, file: String = "<code>"
     ) {
         self.name = name
         self.description = description
@@ -38,6 +44,7 @@ public struct Suite: Sendable {
         self.targets = targets
         self.timingRepeats = timingRepeats
         self.escapeMargin = escapeMargin
+        self.sharpness = sharpness
         self.problems = problems
         self.optimizers = optimizers
         self.digest = digest ?? SHA256.hex(of: Array("\(name)|\(seed)|\(repetitions)|\(problems.map(\.summary))|\(optimizers.map(\.summary))".utf8))
@@ -73,7 +80,16 @@ public struct Budget: Sendable, Equatable {
     }
 }
 
-/// The targets of a suite: a measure and decreasing thresholds. Default: relative gap 1e-1 … 1e-8.
+/// When a run measures its sharpness, the largest eigenvalue of ∇²f (suite key `sharpness`).
+public enum SharpnessSchedule: String, Sendable, CaseIterable {
+    case none
+    /// At the final iterate.
+    case final
+    /// At every trace point and at the final iterate.
+    case trace
+}
+
+/// The targets of a suite: a measure and decreasing thresholds (increasing for held-out accuracy). Default: relative gap 1e-1 … 1e-8.
 public struct TargetLadder: Sendable, Equatable {
     public var measure: TargetMeasure
     public var thresholds: [Double]

@@ -12,11 +12,13 @@ import Yams
 /// relative-gap | absolute-gap | gradient-norm | distance, `thresholds`: a decreasing list),
 /// `timing-repeats`, `escape-margin`, `include` (a file or list of files, relative to this one,
 /// whose problems and optimizers are added and whose other keys apply where this file is silent),
-/// `problems` (each: `kind`, its parameters, `batch-size`, `gradient-noise`) and `optimizers`
+/// `record-iterates` (``IterateFile`` sidecars), `problems` (each: `kind`, its parameters, `batch-size`,
+/// `gradient-noise`, `start` and `instance` (``ProblemPlacement``); data files are read and hashed
+/// here, ``DataFileResolution``) and `optimizers`
 /// (each: `kind`, its hyperparameters, `schedule: {kind: ..., ...}`, and `only-on`: a glob or list of
 /// globs over problem ids that restricts the entry to matching problems). Any parameter may be a list of
 /// alternatives (cartesian product); a list-valued parameter takes a list of lists. Every number has a
-/// finite range (``Bounds``, ``ParameterCheck/maximumInteger``, ``RunMemory``; README "Robustness").
+/// finite range (``Bounds``, ``ParameterReader/maximumInteger``, ``RunMemory``; README "Robustness").
 public struct SuiteLoader {
     public var catalog: Catalog
     /// Suites that expand to more runs are refused (``GridSize``); nil lifts the limit (`--force`).
@@ -28,7 +30,7 @@ public struct SuiteLoader {
     }
 
     static let topKeys = ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
-                          "escape-margin", "include", "problems", "optimizers"]
+                          "escape-margin", "sharpness", "include", "problems", "optimizers", "record-iterates"]
     static let budgetKeys = ["max-iterations", "max-gradient-evaluations", "timeout", "max-epochs"]
     static let targetKeys = ["measure", "thresholds"]
 
@@ -66,11 +68,17 @@ public struct SuiteLoader {
         }
         var budget = fields.budget
         budget.maxIterations = fields.maxIterations ?? budget.maxIterations
-        return Suite(
+        // A data file is part of the suite: its digest enters the suite's (`--resume`, `merge`).
+        let dataDigests = fields.dataFiles.map { "data \($0.path) \($0.sha256)" }
+        var suite = Suite(
             name: name, description: fields.description ?? "", seed: seed, repetitions: repetitions,
             budget: budget, targets: fields.targets ?? TargetLadder(), timingRepeats: fields.timingRepeats ?? 1,
-            escapeMargin: fields.escapeMargin ?? 1e-3, problems: fields.problems, optimizers: fields.optimizers,
-            digest: SHA256.hex(of: Array(texts.joined(separator: "\u{0}").utf8)), file: file)
+            escapeMargin: fields.escapeMargin ?? 1e-3, sharpness: fields.sharpness ?? .none, problems: fields.problems,
+            optimizers: fields.optimizers,
+            digest: SHA256.hex(of: Array((texts + dataDigests).joined(separator: "\u{0}").utf8)), file: file)
+        suite.dataFiles = fields.dataFiles
+        suite.recordIterates = fields.recordIterates ?? false
+        return suite
     }
 
     /// The keys of one file, before defaults.
@@ -86,8 +94,11 @@ public struct SuiteLoader {
         var targets: TargetLadder?
         var timingRepeats: Int?
         var escapeMargin: Double?
+        var sharpness: SharpnessSchedule?
         var problems: [ProblemEntry] = []
         var optimizers: [OptimizerEntry] = []
+        var dataFiles: [DataFileRecord] = []
+        var recordIterates: Bool?
     }
 
     func read(path: String, stack: [String], texts: inout [String]) throws -> Fields {
@@ -143,6 +154,14 @@ public struct SuiteLoader {
             case "timing-repeats":
                 fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1, maximum: Bounds.timingRepeats)
             case "escape-margin": fields.escapeMargin = try reader.number(value, "escape-margin", positive: true)
+            case "sharpness":
+                let word = try reader.word(value, "sharpness")
+                guard let schedule = SharpnessSchedule(rawValue: word) else {
+                    let names = SharpnessSchedule.allCases.map(\.rawValue)
+                    throw SuiteError(file: file, line: value.mark?.line, keyPath: "sharpness", message: "unknown value '\(word)'\(NearestName.hint(for: word, in: names)); known: \(names.joined(separator: ", "))")
+                }
+                fields.sharpness = schedule
+            case "record-iterates": fields.recordIterates = try reader.flag(value, "record-iterates")
             case "budget": try readBudget(value, into: &fields, reader: reader)
             case "targets": fields.targets = try readTargets(value, reader: reader)
             case "include":
@@ -163,7 +182,11 @@ public struct SuiteLoader {
             case "problems":
                 let items = try reader.list(value, "problems")
                 for (index, item) in items.enumerated() {
-                    try note { fields.problems.append(try readProblem(item, keyPath: "problems[\(index)]", reader: reader)) }
+                    try note {
+                        let entry = try readProblem(item, keyPath: "problems[\(index)]", reader: reader)
+                        fields.dataFiles += try DataFileResolution.preload(entry, suiteFile: file)
+                        fields.problems.append(entry)
+                    }
                 }
             case "optimizers":
                 let items = try reader.list(value, "optimizers")
@@ -183,6 +206,8 @@ public struct SuiteLoader {
             fields.repetitions = fields.repetitions ?? other.repetitions
             fields.timingRepeats = fields.timingRepeats ?? other.timingRepeats
             fields.escapeMargin = fields.escapeMargin ?? other.escapeMargin
+            fields.sharpness = fields.sharpness ?? other.sharpness
+            fields.recordIterates = fields.recordIterates ?? other.recordIterates
             fields.targets = fields.targets ?? other.targets
             if !fields.budgetGiven && other.budgetGiven {
                 fields.budget = other.budget
@@ -190,6 +215,7 @@ public struct SuiteLoader {
                 fields.budgetGiven = true
             }
             fields.problems += other.problems
+            fields.dataFiles += other.dataFiles
             fields.optimizers += other.optimizers
         }
         return fields
@@ -238,6 +264,13 @@ public struct SuiteLoader {
                 throw unknown("key", key, among: SuiteLoader.targetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
         }
+        if ladder.measure.isAscending {
+            if let bad = ladder.thresholds.first(where: { $0 > 1 }) {
+                throw SuiteError(file: reader.file, line: mapping["thresholds"]?.mark?.line, keyPath: "targets.thresholds",
+                                 message: "an accuracy threshold must be in (0, 1], found \(ParameterValue.format(bad))")
+            }
+            ladder.thresholds.sort()
+        }
         return ladder
     }
 
@@ -258,18 +291,27 @@ public struct SuiteLoader {
         let mapping = try reader.mapping(node, keyPath)
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.problems.map(\.name)
-        guard let kind = catalog.problem(named: name) else {
-            throw unknown("problem kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
+        let external = name == ExternalOptimizerEntry.kindName
+        let kind: ProblemKind
+        if external {
+            kind = try ExternalProblemEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names)
+        } else if let builtIn = catalog.problem(named: name) {
+            kind = builtIn
+        } else {
+            throw unknown("problem kind '\(name)'", name, among: names + [ExternalOptimizerEntry.kindName],
+                          line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ProblemEntry(kind: kind, location: location)
-        let extra = ["kind", "batch-size", "gradient-noise"]
+        let extra = ["kind", "batch-size", "gradient-noise"] + ProblemPlacement.keys
+            + (external ? ["name", "command", "deadline"] : [])
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             location.parameterLines[key] = keyNode.mark?.line
             let path = "\(keyPath).\(key)"
             switch key {
             case "kind": continue
+            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "batch-size":
                 entry.batchSizes = try reader.alternatives(value, path).map { item -> Int? in
                     if item.string == "full" { return nil }
@@ -280,6 +322,10 @@ public struct SuiteLoader {
                 }
             case "gradient-noise":
                 entry.gradientNoises = try reader.alternatives(value, path).map { try reader.number($0, path, positive: false) }
+            case "start", "instance":
+                entry.parameters[key] = try reader.placementTemplates(value, key: key, path)
+            case "variables" where kind.parameters.contains { $0.name == key && $0.kind == .choice([]) }:
+                entry.parameters[key] = try reader.wordListTemplates(value, path)
             default:
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + extra
@@ -296,8 +342,15 @@ public struct SuiteLoader {
         let mapping = try reader.mapping(node, keyPath)
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
         let names = catalog.optimizers.map(\.name)
-        guard let kind = catalog.optimizer(named: name) else {
-            throw unknown("optimizer kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
+        let external = name == ExternalOptimizerEntry.kindName
+        let kind: OptimizerKind
+        if external {
+            kind = try ExternalOptimizerEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names)
+        } else if let builtIn = catalog.optimizer(named: name) {
+            kind = builtIn
+        } else {
+            throw unknown("optimizer kind '\(name)'", name, among: names + [ExternalOptimizerEntry.kindName],
+                          line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = OptimizerEntry(kind: kind, location: location)
@@ -307,6 +360,7 @@ public struct SuiteLoader {
             let path = "\(keyPath).\(key)"
             switch key {
             case "kind": continue
+            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "schedule":
                 guard kind.acceptsSchedule else {
                     throw SuiteError(file: reader.file, line: keyNode.mark?.line, keyPath: path, message: "\(kind.name) has no learning rate a schedule could drive")
@@ -329,6 +383,7 @@ public struct SuiteLoader {
                 }
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : []) + ["only-on"]
+                        + (external ? ExternalOptimizerEntry.ownKeys.dropFirst() : [])
                     throw unknown("hyperparameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path, reader: reader)
                 }
                 entry.parameters[key] = try reader.templates(value, spec: spec, path)

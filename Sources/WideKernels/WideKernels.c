@@ -145,4 +145,44 @@ AVX void gdbench_avx_multiply(const double *a, ptrdiff_t n, const double *v, dou
     for (; i < n; i++) multiplyRows(a, n, v, y, i, 1);
 }
 
+/// Rows i0 … i0+R−1 of C += A·B, columns j0 … j0+4W−1: R·W accumulators held in registers over p.
+#define PRODUCT_BLOCK(R, W)                                                                            \
+    do {                                                                                               \
+        __m256d acc[R][W];                                                                             \
+        for (int r = 0; r < R; r++)                                                                    \
+            for (int w = 0; w < W; w++) acc[r][w] = _mm256_loadu_pd(c + (i0 + r) * n + j0 + 4 * w);    \
+        for (ptrdiff_t p = 0; p < k; p++) {                                                            \
+            __m256d bv[W];                                                                             \
+            for (int w = 0; w < W; w++) bv[w] = _mm256_loadu_pd(b + p * n + j0 + 4 * w);              \
+            for (int r = 0; r < R; r++) {                                                              \
+                const __m256d s = _mm256_broadcast_sd(a + (i0 + r) * rowStride + p * columnStride);    \
+                for (int w = 0; w < W; w++) acc[r][w] = _mm256_add_pd(acc[r][w], _mm256_mul_pd(s, bv[w])); \
+            }                                                                                          \
+        }                                                                                              \
+        for (int r = 0; r < R; r++)                                                                    \
+            for (int w = 0; w < W; w++) _mm256_storeu_pd(c + (i0 + r) * n + j0 + 4 * w, acc[r][w]);    \
+    } while (0)
+
+AVX void gdbench_avx_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const double *a, ptrdiff_t rowStride,
+                                    ptrdiff_t columnStride, const double *b, double *c) {
+    ptrdiff_t j0 = 0;
+    for (; j0 + 8 <= n; j0 += 8) {
+        ptrdiff_t i0 = 0;
+        for (; i0 + 4 <= m; i0 += 4) PRODUCT_BLOCK(4, 2);
+        for (; i0 < m; i0++) PRODUCT_BLOCK(1, 2);
+    }
+    for (; j0 + 4 <= n; j0 += 4) {
+        ptrdiff_t i0 = 0;
+        for (; i0 + 4 <= m; i0 += 4) PRODUCT_BLOCK(4, 1);
+        for (; i0 < m; i0++) PRODUCT_BLOCK(1, 1);
+    }
+    for (; j0 < n; j0++) {
+        for (ptrdiff_t i = 0; i < m; i++) {
+            double sum = c[i * n + j0];
+            for (ptrdiff_t p = 0; p < k; p++) sum += a[i * rowStride + p * columnStride] * b[p * n + j0];
+            c[i * n + j0] = sum;
+        }
+    }
+}
+
 #endif

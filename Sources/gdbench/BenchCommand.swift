@@ -5,10 +5,12 @@ import Harness
 /// `gdbench bench`: the performance figures of the harness — nanoseconds per iteration for the
 /// workloads of the performance targets (``StepWorkload/standard``), for every optimizer and every
 /// schedule of the catalog (``StepWorkload/everyOptimizer``, ``StepWorkload/everySchedule``, with
-/// evaluations per iteration), the harness overhead per run, the peak memory of `gdbench run` child
+/// evaluations per iteration), the external protocol's round trip per language (``ProtocolBenchmark``),
+/// the harness overhead per run, the peak memory of `gdbench run` child
 /// processes on 500 and 5 000 runs (flat in the number of runs), and suite wall times — and, when a
 /// Python with jax and optax is found, the same workloads timed by `scripts/reference/jax_timing.py`
-/// in the same run, printed as ratios (Swift time / jax time).
+/// in the same run, printed as ratios (Swift time / jax time). The GD, heavy-ball and Adam rows are also
+/// shown as a ratio to a hand-written Swift loop of the same update (``ReferenceLoop``; target ≤ 1.5).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -48,6 +50,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Python with jax, optax and numpy (default: $GDBENCH_PYTHON).", valueName: "path"))
     var python: String?
 
+    @Option(name: .long, help: ArgumentHelp("Comma-separated dimensions of the construction table, or none.", valueName: "list"))
+    var construction: String = "1024"
+
     @Option(name: .long, help: ArgumentHelp("The jax timing script.", valueName: "path"))
     var referenceScript: String = "scripts/reference/jax_timing.py"
 
@@ -55,9 +60,14 @@ struct BenchCommand: ParsableCommand {
         guard repeats >= 1 else { throw InputError("--repeats must be at least 1") }
         guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
         guard scale > 0 else { throw InputError("--scale must be positive") }
+        let dimensions = construction == "none" ? [] : construction.split(separator: ",").compactMap { Int($0) }
+        guard construction == "none" || dimensions.count == construction.split(separator: ",").count,
+              dimensions.allSatisfy({ $0 >= 1 && $0 <= 8192 })
+        else { throw InputError("--construction: expected none or dimensions 1…8192 separated by commas, found '\(construction)'") }
         if let only {
             let names = (StepWorkload.standard + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
-                .map(\.name)
+                .map(\.name) + [BenchCommand.neuralNetworkWorkload] + OwnProblemsBench.names
+                + ConstructionBenchmark.keys(dimensions: dimensions)
             guard names.contains(where: { $0.contains(only) }) else {
                 throw InputError("--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
             }
@@ -75,10 +85,16 @@ struct BenchCommand: ParsableCommand {
         }
         let reference = referenceTimes()
 
-        var rows: [[String]] = [["workload", "iterations", "ns/iter", "monitored", "spread", "target", "jax ns/iter", "swift/jax"]]
+        var rows: [[String]] = [[
+            "workload", "iterations", "ns/iter", "monitored", "spread", "target", "loop ns/iter", "÷ loop (≤ 1.5)",
+            "jax ns/iter", "swift/jax",
+        ]]
         for var workload in StepWorkload.standard where only.map(workload.name.contains) ?? true {
             workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
             let result = try StepBenchmark.measure(workload, repeats: repeats)
+            let loop = workload.referenceLoop.map {
+                $0.nanosecondsPerIteration(iterations: workload.iterations, repeats: repeats)
+            }
             let jax = workload.referenceKey.flatMap { reference?.jax[$0] }
             var target = workload.targetNanoseconds.map { "≤ \(format($0))" } ?? ""
             if workload.referenceKey == "logistic-gd", let blas = reference?.blas["logistic-two-matvecs"] {
@@ -86,20 +102,31 @@ struct BenchCommand: ParsableCommand {
             }
             rows.append([
                 workload.name, "\(result.iterations)", format(result.replayNanoseconds), format(result.monitoredNanoseconds),
-                String(format: "%.0f%%", 100 * result.spread), target, jax.map(format) ?? "–",
+                String(format: "%.0f%%", 100 * result.spread), target, loop.map(format) ?? "–",
+                loop.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–", jax.map(format) ?? "–",
                 jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
             ])
         }
         print()
         print(table(rows), terminator: "")
 
+        if only.map(BenchCommand.neuralNetworkWorkload.contains) ?? true { printNeuralNetwork() }
+
         if everyOptimizer {
             try printSweep("every optimizer", StepWorkload.everyOptimizer, reference: reference)
             try printSweep("every schedule", StepWorkload.everySchedule, reference: reference)
         }
 
+        printConstruction(dimensions: dimensions, python: python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"])
+        if only.map({ text in OwnProblemsBench.names.contains { $0.contains(text) } }) ?? true {
+            print()
+            print(table(try OwnProblemsBench(repeats: repeats, scale: scale, python: python).rows(format: format)),
+                  terminator: "")
+        }
+
         print()
         guard only == nil else { return }
+        try printProtocolRows()
         let overhead = try StepBenchmark.harnessOverhead(runs: 2000)
         var suiteRows: [[String]] = [["harness / suite", "runs", "measured", "target"]]
         suiteRows.append(["overhead per run (setup, seeds, both passes, record, write)", "2000",
@@ -147,6 +174,54 @@ struct BenchCommand: ParsableCommand {
         guard rows.count > 1 else { return }
         print()
         print(table(rows), terminator: "")
+    }
+
+    /// The external protocol's round trip per evaluation for the null client of each language at d = 2 and
+    /// d = 10⁵, beside `cat` echoing the same d doubles (``ProtocolBenchmark``). A language whose tool
+    /// (cc, python3) is missing gets a row saying so.
+    func printProtocolRows() throws {
+        var rows: [[String]] = [["external protocol (null client)", "d", "evaluations", "µs/evaluation", "oracle µs",
+                                 "pipe echo µs", "ratio", "target"]]
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var clients: [(String, [String]?, String)] = []
+        let cClient = scratch.appendingPathComponent("gdbench_gd").path
+        let compiled = run(["cc", "-O2", "-ffp-contract=off", "-o", cClient, "clients/c/gdbench_gd.c"])
+        clients.append(("C (clients/c/gdbench_gd.c)", compiled ? [cClient, "null"] : nil, "≤ 5 µs"))
+        let python = run(["python3", "-c", "pass"])
+        clients.append(("Python (clients/python/examples/null.py)",
+                        python ? ["python3", "clients/python/examples/null.py"] : nil, "≤ 20 µs"))
+        for (name, command, target) in clients {
+            for dimension in [2, 100_000] {
+                let evaluations = dimension == 2 ? (name.hasPrefix("C") ? 50_000 : 10_000) : 400
+                guard let command else {
+                    let tool = name.hasPrefix("C") ? "cc" : "python3"
+                    rows.append([name, "\(dimension)", "–", "not measured: \(tool) not found", "", "", "", ""])
+                    continue
+                }
+                let trip = try ProtocolBenchmark.roundTrip(command: command, directory: nil, dimension: dimension,
+                                                           evaluations: evaluations)
+                let echo = try ProtocolBenchmark.pipeEcho(dimension: dimension, repeats: dimension == 2 ? 20_000 : 400)
+                rows.append([name, "\(dimension)", "\(evaluations)", String(format: "%.2f", trip.seconds * 1e6),
+                             String(format: "%.2f", trip.oracleSeconds * 1e6), String(format: "%.2f", echo * 1e6),
+                             String(format: "%.2f", trip.seconds / echo),
+                             dimension == 2 ? target : "≤ 2 × pipe echo"])
+            }
+        }
+        print(table(rows))
+    }
+
+    /// Runs a tool quietly; true when it exits 0.
+    func run(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 
     /// The reference timings printed by the jax script as one JSON object.

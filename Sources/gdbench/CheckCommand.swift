@@ -50,14 +50,22 @@ struct Check: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Worker threads for the run (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Slack for iteration and evaluation counts: 5%, 3 or 2%,1 (default: exact).", valueName: "t"))
-    var tolerance: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Slack for iteration and evaluation counts: 5%, 3 or 2%,1 (default: exact).", valueName: "t"),
+        transform: { try CountTolerance(parsing: $0, what: "--tolerance") })
+    var tolerance: CountTolerance?
 
-    @Option(name: .long, help: ArgumentHelp("Relative tolerance of the final gap (default: 1e-9).", valueName: "r"))
-    var gapTolerance: String?
+    @Option(
+        name: .long, help: ArgumentHelp("Relative tolerance of the final gap (default: 1e-9).", valueName: "r"),
+        transform: { try ComparisonPolicy.parseGapTolerance($0, what: "--gap-tolerance") })
+    var gapTolerance: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Compare median wall times: warn above this ratio, e.g. 1.5 or 50%.", valueName: "ratio"))
-    var timeTolerance: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Compare median wall times: warn above this ratio, e.g. 1.5 or 50%.", valueName: "ratio"),
+        transform: { try ComparisonPolicy.parseTimeRatio($0, what: "--time-tolerance") })
+    var timeTolerance: Double?
 
     @Flag(name: .long, help: "A run slower than --time-tolerance is a regression, not a warning.")
     var failOnTime = false
@@ -69,7 +77,7 @@ struct Check: ParsableCommand {
     var allowedDifferences: String?
 
     @Option(name: .long, help: ArgumentHelp("Report on standard output: table or markdown.", valueName: "format"))
-    var format: String = "table"
+    var format: CheckRequest.Format = .table
 
     @Option(name: .long, help: ArgumentHelp("Also write the Markdown report to this file.", valueName: "file"))
     var markdown: String?
@@ -87,9 +95,6 @@ struct Check: ParsableCommand {
     var trimBaseline = false
 
     func run() throws {
-        guard let format = CheckRequest.Format(rawValue: format) else {
-            throw ResultsError("--format: expected table or markdown, found '\(format)'")
-        }
         // The default baseline is ROOT/baseline/SUITE.jsonl: SUITE must be a name, not a path out of it.
         if baseline == nil, let problem = RunDirectory.componentProblem(suite) {
             throw ResultsError("--suite: '\(suite)' is not a suite name (\(problem)); give the name, or the file with --baseline")
@@ -122,3 +127,5 @@ struct Check: ParsableCommand {
         return outcome.directory.url
     }
 }
+
+extension CheckRequest.Format: ExpressibleByArgument {}

@@ -25,7 +25,8 @@ struct Gdbench: ParsableCommand {
             are kept; continue with --resume).
             """,
         version: Provenance.gdbenchVersion,
-        subcommands: [RunCommand.self, Check.self, Plot.self, Report.self, ValidateCommand.self, ListCommand.self, DescribeCommand.self, MergeCommand.self, BenchCommand.self, CleanCommand.self],
+        subcommands: [RunCommand.self, Check.self, Plot.self, Report.self, ValidateCommand.self, ListCommand.self, DescribeCommand.self, MergeCommand.self, BenchCommand.self,
+                      GradcheckCommand.self, CleanCommand.self],
         defaultSubcommand: RunCommand.self) }
 
     static func main() {

@@ -53,6 +53,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Also render the animated GIFs of trajectory figures (1–2 MB each; off by default).")
     var animations = false
 
+    @Flag(name: .long, help: "Write each run's iterates at its trace checkpoints to RUN/iterates/ (binary64, any d; as record-iterates: true).")
+    var recordIterates = false
+
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
 
@@ -79,6 +82,7 @@ struct RunCommand: ParsableCommand {
         let shard = try shard.map { try Shard(parsing: $0) }
         var loaded = try location.load(given, with: SuiteLoader(catalog: CommandContext.catalog, maximumRuns: force ? nil : GridSize.defaultLimit))
         if let seed { loaded.seed = seed }
+        if recordIterates { loaded.recordIterates = true }
         let plan = try RunPlan(suite: loaded)
         if force { warnIfTheDiskIsTooSmall(plan, shard: shard) }
         if Provenance.buildConfiguration == "debug" && !quiet {

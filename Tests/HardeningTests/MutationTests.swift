@@ -25,7 +25,10 @@ import Testing
         let malformed = Subprocess.fixtures.appendingPathComponent("malformed")
         var texts: [String] = []
         for directory in [suites, malformed] {
-            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            // external.yaml is left out: loading it starts client processes (their handshake), whose time
+            // under load is not the parser's (Tests/ExternalTests covers its errors).
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".yaml") && $0 != "external.yaml" }.sorted()
             for name in names {
                 if let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) {
                     texts.append(String(decoding: data, as: UTF8.self))

@@ -2,7 +2,7 @@ import Randomness
 
 /// A differentiable test function f: ℝᵈ → ℝ with exact derivatives and, where known, its constants.
 ///
-/// Contract (DESIGN.md §4): `evaluate(at:gradient:)` writes ∇f(x) into a caller-owned buffer of
+/// Contract (docs/architecture.md, principle 3): `evaluate(at:gradient:)` writes ∇f(x) into a caller-owned buffer of
 /// length `dimension` and returns f(x) without allocating. Hessian-vector products and the dense
 /// Hessian are exact (analytic). Finite-sum objectives (`sampleCount != nil`) also evaluate the mean
 /// loss over a subset of rows; the default is a full evaluation (no finite-sum structure).
@@ -48,6 +48,10 @@ public protocol Objective: Sendable {
     /// Whether `hessianVectorProduct` and `hessian` are available; methods that need them refuse an
     /// objective without them when prepared. Default true (every built-in objective has exact ones).
     var providesHessians: Bool { get }
+    /// Mean loss on the held-out rows (without any regulariser), for objectives whose held-out
+    /// loss is meaningful (neural networks); nil otherwise. When non-nil, runs record held-out
+    /// loss, held-out accuracy and the update norm at every trace point.
+    func heldOutLoss(at x: [Double]) -> Double?
 }
 
 extension Objective {
@@ -67,6 +71,7 @@ extension Objective {
     public func heldOutAccuracy(at x: [Double]) -> Double? { nil }
     public var isQuadratic: Bool { false }
     public var providesHessians: Bool { true }
+    public func heldOutLoss(at x: [Double]) -> Double? { nil }
 
     /// Default dense Hessian assembled column by column from exact Hessian-vector products.
     public func hessian(at x: [Double], into hessian: inout [Double]) {

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ConstructionKernels.h"
+
 #if defined(__x86_64__)
 
 /// True when the CPU has AVX and the OS saves the YMM registers on a context switch
@@ -35,6 +37,12 @@ void gdbench_avx_axpy_rows(const double *coefficients, const double *rows, ptrdi
 /// lanes (s00[0], s00[1], s01[0], s01[1]) accumulated over 4 elements per step, reduced as
 /// (l0 + l2) + (l1 + l3), then a sequential scalar tail.
 void gdbench_avx_multiply(const double *a, ptrdiff_t n, const double *v, double *y);
+
+/// C += A·B for an m×k matrix A with A[i][p] = a[i·rowStride + p·columnStride], a k×n row-major B
+/// and an m×n row-major C: every C[i][j] adds the rounded products A[i][p]·B[p][j] for p = 0, 1, …
+/// in turn, exactly as the portable MatrixProduct.multiply, in register blocks of 4 rows × 8 columns.
+void gdbench_avx_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const double *a, ptrdiff_t rowStride,
+                                ptrdiff_t columnStride, const double *b, double *c);
 
 #endif
 #endif

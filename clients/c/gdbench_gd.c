@@ -1,0 +1,117 @@
+/* A tiny gdbench client in C (docs/protocol.md, version 1): gradient descent x <- x + (-lr) * g, whose
+ * records equal the built-in sgd's. With the argument "null" it does no arithmetic at all (`evaluations`
+ * gradient requests, then the unchanged iterate, per iteration), which `gdbench bench` uses to time the
+ * protocol's round trip.
+ *
+ * Build: cc -O2 -ffp-contract=off -o gdbench_gd gdbench_gd.c   (C99, standard library only; assumes a
+ * little-endian machine, as every platform gdbench runs on is). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned char *payload;
+static size_t capacity;
+
+static void die(const char *message) {
+    fprintf(stderr, "gdbench_gd: %s\n", message);
+    exit(2);
+}
+
+/* Reads one frame; returns its length, or -1 at end of input. */
+static long receive(char tag[4]) {
+    unsigned char header[8];
+    if (fread(header, 1, 8, stdin) != 8) return -1;
+    memcpy(tag, header, 4);
+    uint32_t length;
+    memcpy(&length, header + 4, 4);
+    if (length > capacity) {
+        capacity = length;
+        payload = realloc(payload, capacity);
+        if (!payload) die("out of memory");
+    }
+    if (length && fread(payload, 1, length, stdin) != length) die("truncated frame");
+    return (long)length;
+}
+
+static void send(const char *tag, const void *first, size_t n1, const void *second, size_t n2) {
+    uint32_t length = (uint32_t)(n1 + n2);
+    fwrite(tag, 1, 4, stdout);
+    fwrite(&length, 4, 1, stdout);
+    if (n1) fwrite(first, 1, n1, stdout);
+    if (n2) fwrite(second, 1, n2, stdout);
+    fflush(stdout);
+}
+
+int main(int argc, char **argv) {
+    int null_client = argc > 1 && strcmp(argv[1], "null") == 0;
+    const char *hello = null_client
+        ? "{\"protocol\": 1, \"name\": \"null (clients/c)\", \"version\": \"1.0\", \"parameters\": "
+          "[{\"name\": \"evaluations\", \"type\": \"integer\", \"default\": 1, \"minimum\": 1}]}"
+        : "{\"protocol\": 1, \"name\": \"gd (clients/c)\", \"version\": \"1.0\", \"parameters\": "
+          "[{\"name\": \"lr\", \"type\": \"number\", \"default\": 0.001, \"minimum\": 0, \"minimum-open\": true}]}";
+    send("HELO", hello, strlen(hello), NULL, 0);
+    char tag[4];
+    long length;
+    while ((length = receive(tag)) >= 0) {
+        if (memcmp(tag, "RUN ", 4) != 0) die("expected RUN");
+        uint64_t d;
+        uint32_t count;
+        memcpy(&d, payload, 8);
+        memcpy(&count, payload + 44, 4);
+        double *x = malloc(8 * d + 8), *request = malloc(8 * d + 8), *iterate = malloc(8 * d + 24);
+        memcpy(x, payload + 48, 8 * d);
+        /* The hyperparameters follow the start point and the run id: name, type byte, value. */
+        double lr = 0.001, evaluations = 1;
+        size_t offset = 48 + 8 * d;
+        uint32_t n;
+        memcpy(&n, payload + offset, 4);
+        offset += 4 + n;
+        for (uint32_t k = 0; k < count; k++) {
+            memcpy(&n, payload + offset, 4);
+            int is_lr = n == 2 && memcmp(payload + offset + 4, "lr", 2) == 0;
+            int is_evaluations = n == 11 && memcmp(payload + offset + 4, "evaluations", 11) == 0;
+            offset += 4 + n;
+            unsigned char type = payload[offset++];
+            if (type == 0) {
+                if (is_lr) memcpy(&lr, payload + offset, 8);
+                if (is_evaluations) memcpy(&evaluations, payload + offset, 8);
+                offset += 8;
+            } else if (type == 1) {
+                memcpy(&n, payload + offset, 4);
+                offset += 4 + n;
+            } else if (type == 2) {
+                offset += 1;
+            } else {
+                memcpy(&n, payload + offset, 4);
+                offset += 4 + 8 * (size_t)n;
+            }
+        }
+        const double step = -lr;
+        memset(request, 0, 8);
+        ((unsigned char *)request)[0] = 2; /* gradient */
+        memset(iterate, 0, 24);
+        double rate = null_client ? 0.0 / 0.0 : lr, seconds = 0.0 / 0.0;
+        memcpy((char *)iterate + 8, &rate, 8);
+        memcpy((char *)iterate + 16, &seconds, 8);
+        for (;;) {
+            for (double k = 0; k < evaluations; k++) {
+                send("EVAL", request, 8, x, 8 * d);
+                if (receive(tag) < 0) die("gdbench closed the pipe");
+                if (memcmp(tag, "VALS", 4) != 0) die("expected VALS");
+            }
+            if (!null_client) {
+                const double *g = (const double *)(payload + 8);
+                for (uint64_t i = 0; i < d; i++) x[i] += step * g[i];
+            }
+            send("ITER", iterate, 24, x, 8 * d);
+            if (receive(tag) < 0) die("gdbench closed the pipe");
+            if (memcmp(tag, "STOP", 4) == 0) break;
+            if (memcmp(tag, "CONT", 4) != 0) die("expected CONT or STOP");
+        }
+        free(x);
+        free(request);
+        free(iterate);
+    }
+    return 0;
+}
