@@ -1,6 +1,17 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// The numeric targets are optimised in debug builds too, so that the plain `swift run gdbench --suite conditioning`
+/// is not ten times slower than `-c release` (README "Quick start"); records are bit-identical either way (no
+/// fast-math, FP contraction off). SwiftPM refuses unsafe flags in a version-pinned dependency, so they are added
+/// only when this package is not one: not when its manifest is read from a checkout of dependencies
+/// (`.build/checkouts/`, Xcode's `SourcePackages/checkouts/`). `GDBENCH_DEBUG_UNOPTIMIZED=1` turns them off
+/// (for a debugger).
+let isDependencyCheckout = Context.packageDirectory.contains("/checkouts/")
+let optimizeDebug = !isDependencyCheckout && Context.environment["GDBENCH_DEBUG_UNOPTIMIZED"] == nil
+let optimizedSwift: [SwiftSetting] = optimizeDebug ? [.unsafeFlags(["-O"], .when(configuration: .debug))] : []
+let optimizedC: [CSetting] = optimizeDebug ? [.unsafeFlags(["-O2"], .when(configuration: .debug))] : []
+
 /// Dependencies point one way (docs/architecture.md draws the graph): gdbench → Harness → SuiteLanguage →
 /// Optimizers → Objectives → Parameters, LinearAlgebra, Randomness; gdbench → Checking → Results.
 let package = Package(
@@ -16,8 +27,11 @@ let package = Package(
         .library(name: "Checking", targets: ["Checking"]),
         .library(name: "SuiteLanguage", targets: ["SuiteLanguage"]),
         .library(name: "Harness", targets: ["Harness"]),
+        // Derivative checks against central differences, for package users' own tests.
+        .library(name: "GradientCheck", targets: ["GradientCheck"]),
         .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Figures", targets: ["Figures"]),
+        .library(name: "GdbenchCommandLine", targets: ["GdbenchCommandLine"]),
         .executable(name: "gdbench", targets: ["gdbench"]),
     ],
     dependencies: [
@@ -25,39 +39,51 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        .target(name: "Randomness"),
+        .target(name: "Randomness", dependencies: ["WideKernels"], swiftSettings: optimizedSwift),
         // The parameter language: values, specs and the one validator of every kind's parameters.
-        .target(name: "Parameters"),
+        .target(name: "Parameters", swiftSettings: optimizedSwift),
         // AVX versions of the LinearAlgebra kernels, bitwise identical to the Swift ones, chosen at run time.
-        .target(name: "WideKernels"),
-        .target(name: "LinearAlgebra", dependencies: ["WideKernels"]),
+        // Optimised in debug builds too (optimizedC): the construction kernels build the instances `validate`
+        // checks, and at -O0 a d = 4096 rotation takes half an hour instead of seconds (same bits).
+        .target(name: "WideKernels", cSettings: optimizedC),
+        .target(name: "LinearAlgebra", dependencies: ["WideKernels"], swiftSettings: optimizedSwift),
         .target(
             name: "Objectives", dependencies: ["Randomness", "Parameters", "LinearAlgebra", "WideKernels"],
             // The data file and its README; the library embeds the same text (BreastCancerData.swift).
-            exclude: ["Data"]),
-        .target(name: "Optimizers", dependencies: ["Objectives", "Parameters", "LinearAlgebra", "Randomness"]),
-        .target(name: "Results"),
+            exclude: ["Data"], swiftSettings: optimizedSwift),
+        .target(
+            name: "Optimizers", dependencies: ["Objectives", "Parameters", "LinearAlgebra", "Randomness"],
+            swiftSettings: optimizedSwift),
+        .target(name: "GradientCheck", dependencies: ["Objectives", "Randomness"], swiftSettings: optimizedSwift),
+        .target(name: "Results", swiftSettings: optimizedSwift),
         // Optimizers and objectives in other processes and languages over the pipe protocol of docs/protocol.md.
-        .target(name: "External", dependencies: ["Objectives", "Optimizers", "Parameters"]),
+        .target(name: "External", dependencies: ["Objectives", "Optimizers", "Parameters"], swiftSettings: optimizedSwift),
         // The check workflow: a run compared with a committed baseline.
         .target(name: "Checking", dependencies: ["Results"]),
         // The suite language: loader, expressions, includes, validation, the catalog of kinds.
         .target(
             name: "SuiteLanguage",
             dependencies: [
-                "Optimizers", "Objectives", "Parameters", "Results", "External", .product(name: "Yams", package: "Yams"),
-            ]),
+                "Optimizers", "Objectives", "Parameters", "Results", "External",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: optimizedSwift),
         .target(
             name: "Harness",
-            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results", "External"]),
+            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results", "External"],
+            swiftSettings: optimizedSwift),
         // Analysis reads trimmed baselines (Checking's TrimmedBaseline) as result sets.
         .target(name: "Analysis", dependencies: ["Results", "Checking", "Randomness"]),
         .target(name: "Figures", dependencies: ["Analysis", "Results"]),
-        .executableTarget(
-            name: "gdbench",
+        // The whole command line as a library (GdbenchCommand.main), so that a package adding its own kinds
+        // gets the complete command; the executable only calls it.
+        .target(
+            name: "GdbenchCommandLine",
             dependencies: [
                 "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Parameters", "Analysis", "Figures",
-                .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/gdbench"),
+        .executableTarget(name: "gdbench", dependencies: ["GdbenchCommandLine"], path: "Sources/gdbench-executable"),
         // The seeded mutation fuzzer over the suite loader and expression parser (scripts/fuzz).
         .executableTarget(
             name: "gdbench-fuzz", dependencies: ["Harness", "SuiteLanguage", "Results", "Objectives", "Optimizers", "Parameters"],
@@ -67,7 +93,8 @@ let package = Package(
         .testTarget(
             name: "HarnessTests",
             dependencies: [
-                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters", "Randomness", "Analysis",
+                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters",
+                "Randomness", "Analysis",
             ]),
         // CanonicalJSONBaselineTests reads committed baselines back through Checking's TrimmedBaseline.
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Checking", "Randomness"]),
@@ -76,11 +103,17 @@ let package = Package(
         .testTarget(
             name: "FiguresTests", dependencies: ["Figures", "Analysis", "Results", "Harness", "SuiteLanguage"],
             exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "GdbenchTests", dependencies: ["gdbench", "Results", "Checking", "Figures"]),
+        .testTarget(
+            name: "GdbenchTests",
+            dependencies: ["GdbenchCommandLine", "gdbench", "Harness", "SuiteLanguage", "Objectives", "Optimizers", "Results",
+                           "Checking", "Figures"]),
         .testTarget(
             name: "HardeningTests", dependencies: ["Harness", "SuiteLanguage", "Checking", "Results", "Randomness"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ProblemsTests",
+            dependencies: ["Objectives", "Parameters", "SuiteLanguage", "Harness", "GradientCheck", "Randomness", "Results"]),
         .testTarget(
             name: "ObjectivesTests", dependencies: ["Objectives", "LinearAlgebra", "Parameters", "Randomness", "TestSupport"],
             // JSON reference files read through #filePath, not as resources.

@@ -14,10 +14,14 @@ public struct CellSummary: Sendable {
     /// Runs per status, in ``RunStatus`` order.
     public var statusCounts: [(status: RunStatus, count: Int)]
     public var targets: [TargetSummary]
+    /// The repetitions are bit-identical (``Cell/isDeterministic``): one value, no bootstrap interval.
+    public var isDeterministic: Bool
 
     public init(cell: Cell, measures: [CostMeasure] = CostMeasure.allCases, bootstrapResamples: Int = BootstrapInterval.defaultResamples) {
         key = cell.key
         runs = cell.runs.count
+        isDeterministic = cell.isDeterministic
+        let resamples = isDeterministic ? 0 : bootstrapResamples
         statusCounts = RunStatus.allCases.map { status in (status, cell.runs.filter { $0.status == status }.count) }
         let ladder = cell.runs.first?.targets.ladder.map(\.threshold) ?? []
         targets = ladder.enumerated().map { index, threshold in
@@ -25,7 +29,7 @@ public struct CellSummary: Sendable {
             let statistics = measures.map { measure in
                 MeasureSummary(
                     measure: measure, values: hits.compactMap { measure.value($0) },
-                    label: "\(cell.key.id)/\(index)/\(measure.rawValue)", resamples: bootstrapResamples)
+                    label: "\(cell.key.id)/\(index)/\(measure.rawValue)", resamples: resamples)
             }
             return TargetSummary(
                 threshold: threshold, successes: hits.count,
@@ -60,6 +64,7 @@ public struct MeasureSummary: Sendable {
         median = Quantiles.quantile(sorted: sorted, 0.5)
         lowerQuartile = Quantiles.quantile(sorted: sorted, 0.25)
         upperQuartile = Quantiles.quantile(sorted: sorted, 0.75)
-        interval = BootstrapInterval.median(of: sorted, label: label, resamples: resamples)
+        // No resamples: a deterministic cell, whose values are copies (no interval).
+        interval = resamples > 0 ? BootstrapInterval.median(of: sorted, label: label, resamples: resamples) : nil
     }
 }

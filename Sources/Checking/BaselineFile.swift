@@ -53,10 +53,10 @@ public struct BaselineFile: Sendable {
             if FileManager.default.fileExists(atPath: url.path) {
                 throw ResultsError("\(url.path): cannot read the baseline (\(String(cString: strerror(errno))))")
             }
-            throw ResultsError("\(url.path): no such baseline (create it with: gdbench check --suite \(suite) --update-baseline)")
+            throw ResultsError("\(url.path): no such baseline (create it with: \(CommandName.current) check --suite \(suite) --update-baseline)")
         }
         let bytes = [UInt8](data)
-        let regenerate = "regenerate it with: gdbench check --suite \(suite) --update-baseline"
+        let regenerate = "regenerate it with: \(CommandName.current) check --suite \(suite) --update-baseline"
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             let what = bytes.isEmpty ? "0 bytes" : "only blank lines"
             throw ResultsError("\(url.path): the baseline is empty (\(what)), so a check against it would compare nothing; \(regenerate)")

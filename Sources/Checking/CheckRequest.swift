@@ -1,10 +1,11 @@
 import Foundation
 import Results
 
-/// Everything `gdbench check` was asked to do, as given on the command line (texts are parsed
-/// by ``CheckWorkflow`` so that a bad value is an input error naming the option).
+/// Everything `gdbench check` was asked to do, with the options already typed (the command line
+/// parses them: ``CountTolerance/init(parsing:what:)``, ``ComparisonPolicy/parseGapTolerance(_:what:)``,
+/// ``ComparisonPolicy/parseTimeRatio(_:what:)``).
 public struct CheckRequest: Sendable {
-    public enum Format: String, Sendable, CaseIterable {
+    public enum Format: String, Sendable, CaseIterable, Equatable {
         case table, markdown
     }
 
@@ -13,12 +14,12 @@ public struct CheckRequest: Sendable {
     public var baselineURL: URL
     /// The run directory to check (`runs.jsonl`, `manifest.json`).
     public var runDirectory: URL
-    /// `--tolerance` (counts): `5%`, `3`, `2%,1`.
-    public var tolerance: String?
-    /// `--gap-tolerance` (final gap, relative): `1e-9`.
-    public var gapTolerance: String?
-    /// `--time-tolerance`: `1.5` or `50%`.
-    public var timeTolerance: String?
+    /// `--tolerance` (counts): `5%`, `3`, `2%,1`; nil: exact.
+    public var tolerance: CountTolerance?
+    /// `--gap-tolerance` (final gap, relative): `1e-9`; nil: the policy's default.
+    public var gapTolerance: Double?
+    /// `--time-tolerance` as a slowdown ratio (`1.5`, or `50%` = 1.5); nil: times are not compared.
+    public var timeTolerance: Double?
     public var failOnTime: Bool
     public var allowBehaviourChanges: Bool
     /// `--allowed-differences`; nil: `SUITE.allowed.json` beside the baseline when it exists.
@@ -36,8 +37,9 @@ public struct CheckRequest: Sendable {
     /// A check where every run is new passes (``ComparisonPolicy/allowNewBaseline``).
     public var allowNewBaseline: Bool
 
-    public init(suite: String, baselineURL: URL, runDirectory: URL, tolerance: String? = nil, gapTolerance: String? = nil,
-                timeTolerance: String? = nil, failOnTime: Bool = false, allowBehaviourChanges: Bool = false,
+    public init(suite: String, baselineURL: URL, runDirectory: URL, tolerance: CountTolerance? = nil,
+                gapTolerance: Double? = nil, timeTolerance: Double? = nil, failOnTime: Bool = false,
+                allowBehaviourChanges: Bool = false,
                 allowedDifferencesURL: URL? = nil, format: Format = .table, markdownURL: URL? = nil, junitURL: URL? = nil,
                 updateBaseline: Bool = false, trimBaseline: Bool = false, allowNewBaseline: Bool = false) {
         self.allowNewBaseline = allowNewBaseline

@@ -81,9 +81,9 @@ public enum CheckWorkflow {
     static func policy(for request: CheckRequest) throws -> ComparisonPolicy {
         var policy = ComparisonPolicy(failOnTime: request.failOnTime, allowBehaviourChanges: request.allowBehaviourChanges,
                                       allowNewBaseline: request.allowNewBaseline)
-        if let text = request.tolerance { policy.counts = try CountTolerance(parsing: text, what: "--tolerance") }
-        if let text = request.gapTolerance { policy.finalGap = try ComparisonPolicy.parseGapTolerance(text, what: "--gap-tolerance") }
-        if let text = request.timeTolerance { policy.timeRatio = try ComparisonPolicy.parseTimeRatio(text, what: "--time-tolerance") }
+        if let tolerance = request.tolerance { policy.counts = tolerance }
+        if let gap = request.gapTolerance { policy.finalGap = gap }
+        if let ratio = request.timeTolerance { policy.timeRatio = ratio }
         if request.failOnTime && policy.timeRatio == nil {
             throw ResultsError("--fail-on-time: needs --time-tolerance (e.g. --time-tolerance 1.5)")
         }

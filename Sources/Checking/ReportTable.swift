@@ -16,7 +16,7 @@ import Results
 /// ```
 public enum ReportTable {
     public static func render(_ report: ComparisonReport) -> String {
-        var lines = ["gdbench check \(report.suite): \(report.headline)"]
+        var lines = ["\(CommandName.current) check \(report.suite): \(report.headline)"]
         lines += report.preamble
         let listed = report.runs.filter { $0.verdict != .unchanged }
         if !listed.isEmpty {
@@ -54,6 +54,6 @@ public enum ReportTable {
     /// A reminder to record an intended change, when anything differs.
     static func updateHint(_ report: ComparisonReport) -> String? {
         guard report.runs.contains(where: { $0.verdict != .unchanged && $0.verdict != .warning }) else { return nil }
-        return "If the changes are intended, record them: gdbench check --suite \(report.suite) --update-baseline"
+        return "If the changes are intended, record them: \(CommandName.current) check --suite \(report.suite) --update-baseline"
     }
 }

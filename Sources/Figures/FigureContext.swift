@@ -9,6 +9,9 @@ public struct FigureContext: Sendable {
     public var format: FigureFormat
     /// `suite SUITE, run RUN, gdbench VERSION (commit)`, from the manifest.
     public var provenance: String?
+    /// Whether trajectory figures also get their animated GIF: only when asked (`--animations`, or the
+    /// format `gif`), as each is one to two megabytes and seconds of gnuplot.
+    public var animations: Bool
 
     /// Paper size of pdf and tex figures.
     public var size: FigureSize
@@ -18,10 +21,11 @@ public struct FigureContext: Sendable {
     /// Set when the records were reduced to each optimizer's best-tuned setting (``bestTuned(tuningRepetitions:)``).
     public var selection: String?
 
-    public init(results: ResultSet, format: FigureFormat, size: FigureSize = .screen) {
+    public init(results: ResultSet, format: FigureFormat, size: FigureSize = .screen, animations: Bool = false) {
         self.results = results
         self.format = format
         self.size = size
+        self.animations = animations || format == .gif
         styles = SeriesStyle.table(results.optimizerIDs)
         if let manifest = results.manifest {
             let run = results.directory?.lastPathComponent ?? manifest.startTime

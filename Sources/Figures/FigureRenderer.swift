@@ -1,4 +1,5 @@
 import Foundation
+import Results
 
 /// Runs `gnuplot` as a subprocess (Foundation.Process) on written figure scripts, in the figures
 /// folder, and checks the result: a non-zero exit status is an error, and in strict mode so is any
@@ -45,7 +46,7 @@ public struct FigureRenderer: Sendable {
         to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), then either
           cd '\(folder.path)' && for f in *.gp; do gnuplot "$f"; done
         or
-          gdbench plot --run '\(folder.deletingLastPathComponent().path)'
+          \(CommandName.current) plot --run '\(folder.deletingLastPathComponent().path)'
         """
     }
 

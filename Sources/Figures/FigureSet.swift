@@ -8,7 +8,8 @@ import Results
 /// problems with contour and path sidecars; learning-rate sweep — a setting at two or more lr;
 /// schedules — optimizers with a schedule; performance profile — two or more optimizers (data
 /// profile and ECDF always); saddle escape — the `escaped` milestone; batch size — a family at two or
-/// more batch sizes; training curves, generalisation gap and sharpness — runs with held-out losses.
+/// more batch sizes; dimension — a family at three or more dimensions; training curves, generalisation gap
+/// and sharpness — runs with held-out losses.
 public enum FigureSet {
     public static func build(_ context: FigureContext) throws -> [Figure] {
         var stems = FigureStem()
@@ -21,6 +22,7 @@ public enum FigureSet {
         figures += ProfileFigure.figures(context, stems: &stems)
         figures += SaddleEscapeFigure.figures(context, stems: &stems)
         figures += BatchSizeFigure.figures(context, stems: &stems)
+        figures += DimensionFigure.figures(context, stems: &stems)
         figures += TrainingFigure.figures(context, stems: &stems)
         return figures
     }

@@ -13,14 +13,17 @@ public struct PlotJob {
     public var bestTuned: Bool
     /// gnuplot processes run at once (default: the number of cores).
     public var jobs: Int
+    /// Also the animated GIFs of trajectories (always with the format `gif`).
+    public var animations: Bool
 
     public init(runDirectory: RunDirectory, format: FigureFormat, size: FigureSize = .screen, bestTuned: Bool = false,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, animations: Bool = false) {
         self.runDirectory = runDirectory
         self.format = format
         self.size = size
         self.bestTuned = bestTuned
         self.jobs = max(1, jobs)
+        self.animations = animations
     }
 
     /// `run` when given, else `resultsRoot/suite/latest` resolved to the directory it points at.
@@ -29,7 +32,7 @@ public struct PlotJob {
         guard let suite else { throw ResultsError("give --suite NAME (uses results/NAME/latest) or --run DIR") }
         let latest = resultsRoot.appendingPathComponent(suite).appendingPathComponent("latest")
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: latest.path) else {
-            throw ResultsError("\(latest.path): no finished run of suite \(suite) (run `gdbench run` first)")
+            throw ResultsError("\(latest.path): no finished run of suite \(suite) (run `\(CommandName.current) run \(suite)` first)")
         }
         return RunDirectory(url: URL(fileURLWithPath: target, relativeTo: latest.deletingLastPathComponent()).standardizedFileURL)
     }
@@ -52,7 +55,7 @@ public struct PlotJob {
     /// Writes and (when gnuplot exists) renders; returns one line per figure plus a note.
     public func run(renderer: FigureRenderer? = FigureRenderer()) throws -> [String] {
         let results = try ResultSet(directory: runDirectory)
-        var context = FigureContext(results: results, format: format, size: size)
+        var context = FigureContext(results: results, format: format, size: size, animations: animations)
         if bestTuned { context = context.bestTuned() }
         let figures = try FigureSet.build(context)
         try FigureSet.write(figures, to: figuresFolder)

@@ -76,14 +76,16 @@ public struct ReportWriter {
             guard let target = summary.targets.last, let iterations = target.measure(.iterations),
                   let gradients = target.measure(.gradientEvaluations)
             else { return [summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "0/\(summary.runs)", "—", "—", "—", "—"] }
-            let interval = iterations.interval.map { "[\(ReportWriter.number($0.lower)), \(ReportWriter.number($0.upper))]" } ?? "—"
+            let interval = summary.isDeterministic ? "deterministic"
+                : iterations.interval.map { "[\(ReportWriter.number($0.lower)), \(ReportWriter.number($0.upper))]" } ?? "—"
             let ert = ExpectedRunningTime.value(runs: cell.runs, targetIndex: targetIndex, measure: .gradientEvaluations)
             return [summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "\(target.successes)/\(summary.runs)",
-                    iterations.count == 0 ? "—" : "\(ReportWriter.number(iterations.median)) (\(ReportWriter.number(iterations.lowerQuartile))–\(ReportWriter.number(iterations.upperQuartile)))",
+                    iterations.count == 0 ? "—" : summary.isDeterministic ? ReportWriter.number(iterations.median)
+                        : "\(ReportWriter.number(iterations.median)) (\(ReportWriter.number(iterations.lowerQuartile))–\(ReportWriter.number(iterations.upperQuartile)))",
                     interval, gradients.count == 0 ? "—" : ReportWriter.number(gradients.median), ert.map(ReportWriter.number) ?? "—"]
         }
         return Table(
-            caption: "Per cell at target \(threshold): median iterations (interquartile range) over the successful runs, percentile-bootstrap 95% interval of that median (1000 resamples), median gradient evaluations, and ERT in gradient evaluations (all runs).",
+            caption: "Per cell at target \(threshold): median iterations (interquartile range) over the successful runs, percentile-bootstrap 95% interval of that median (1000 resamples; \"deterministic\" where the repetitions are bit-identical copies: one value, no interval), median gradient evaluations, and ERT in gradient evaluations (all runs).",
             header: ["problem", "optimizer", "runs", "hit", "iterations (IQR)", "95% CI", "gradients", "ERT"],
             rows: rows, alignment: "llrrrrrr")
     }
@@ -92,7 +94,9 @@ public struct ReportWriter {
         Table(
             caption: "Theory checks (reference §D); the rules that select records are in TheoryCheck's documentation.",
             header: ["check", "subject", "measured", "predicted", "result"],
-            rows: TheoryCheck.all(results).map { [$0.check, $0.subject, $0.measured, $0.predicted, $0.skipped ? "skip" : $0.passed ? "pass" : "FAIL"] },
+            rows: (TheoryCheck.all(results) + DimensionScaling.checks(DimensionScaling.all(results, targetIndex: targetIndex))).map {
+                [$0.check, $0.subject, $0.measured, $0.predicted, $0.skipped ? "skip" : $0.passed ? "pass" : "FAIL"]
+            },
             alignment: "lllll")
     }
 
@@ -106,6 +110,22 @@ public struct ReportWriter {
                  scaling.fit.map { String(format: "%.3f", $0.slope) } ?? "—",
                  scaling.fit.flatMap { $0.slopeLower.isFinite ? String(format: "[%.3f, %.3f]", $0.slopeLower, $0.slopeUpper) : nil } ?? "—",
                  scaling.theoryExponent.map(ReportWriter.number) ?? "—"]
+            },
+            alignment: "llrrrr")
+    }
+
+    /// Cost ≈ c·dᵖ per optimizer and family (``DimensionScaling``); nil when no family has three dimensions.
+    func dimensionTable() -> Table? {
+        let series = DimensionScaling.all(results, targetIndex: targetIndex)
+        guard !series.isEmpty else { return nil }
+        func slope(_ fit: LineFit?) -> String { fit.map(DimensionScaling.describe) ?? "—" }
+        return Table(
+            caption: "Cost ≈ c·dᵖ against the dimension d: p of iterations and gradient evaluations to target \(threshold) (all d reached), and of seconds per iteration (d ≥ \(DimensionScaling.asymptoticDimension)); least squares in log–log, 95% intervals from the t distribution. The checks on fixed-κ quadratics are in the theory-check table.",
+            header: ["problem family", "optimizer", "d values", "p iterations", "p gradients", "p seconds/iteration"],
+            rows: series.map { scaling in
+                let reached = scaling.points.filter { $0.iterations.isFinite }.count
+                return [scaling.family, scaling.optimizerID, "\(reached)/\(scaling.points.count)", slope(scaling.iterationFit),
+                        slope(scaling.gradientFit), slope(scaling.secondsFit)]
             },
             alignment: "llrrrr")
     }
@@ -136,11 +156,12 @@ public struct ReportWriter {
                 rows.append([ids[i], ids[j], "\(comparison.pairs)", "\(comparison.aBetter)/\(comparison.bBetter)",
                              test.map { ReportWriter.number($0.statistic) } ?? "—",
                              test.map { String(format: "%.3g", $0.pValue) } ?? "—",
-                             test.map { String(format: "%.2f", $0.rankBiserial) } ?? "—", test?.method.rawValue ?? "all tied"])
+                             test.map { String(format: "%.2f", $0.rankBiserial) } ?? "—",
+                             comparison.deterministic ? "deterministic" : test?.method.rawValue ?? "all tied"])
             }
         }
         return Table(
-            caption: "Paired comparisons on the same seeds (problem × repetition), iterations to target \(threshold), failures as +∞: Wilcoxon signed-rank test (two-sided) and matched-pairs rank-biserial r (negative: A needs fewer).",
+            caption: "Paired comparisons on the same seeds (problem × repetition), iterations to target \(threshold), failures as +∞: Wilcoxon signed-rank test (two-sided) and matched-pairs rank-biserial r (negative: A needs fewer); a problem whose two cells are deterministic counts once, and \"deterministic\" comparisons (all such) get no test.",
             header: ["A", "B", "pairs", "A/B better", "W", "p", "r", "method"], rows: rows, alignment: "llrrrrrl")
     }
 
@@ -167,7 +188,11 @@ public struct ReportWriter {
     }
 
     public var tables: [(title: String, table: Table)] {
-        var tables = leadingTables + (claims.isEmpty ? [] : [("Claims", claimTable())]) + [("Cells", cellTable()), ("Theory checks", theoryTable()), ("κ scaling", scalingTable()), ("Profiles", profileTable())]
+        var tables = leadingTables + (claims.isEmpty ? [] : [("Claims", claimTable())])
+            + [("Cells", cellTable()), ("Theory checks", theoryTable()), ("κ scaling", scalingTable()), ("Profiles", profileTable())]
+        if let dimension = dimensionTable() {
+            tables.insert(("Dimension scaling", dimension), at: tables.count - 1)
+        }
         if let paired = pairedTable() { tables.append(("Paired comparisons", paired)) }
         if let tuning = tuningTable() { tables.append(("Tuning", tuning)) }
         return tables

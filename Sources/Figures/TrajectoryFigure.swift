@@ -41,7 +41,7 @@ public enum TrajectoryFigure {
         return figures
     }
 
-    /// The static figure and its animation for one problem.
+    /// The static figure for one problem, and its animation when the context asks for animations.
     public static func build(_ context: FigureContext, problemID: String, grid: ContourGridFile,
                              paths: [(optimizerID: String, path: TrajectoryFile)], stems: inout FigureStem) -> [Figure] {
         let stem = stems.unique("trajectory", problemID)
@@ -136,6 +136,6 @@ public enum TrajectoryFigure {
         let animation = Figure(
             kind: "trajectory-animation", stem: animationStem, format: .gif, title: title,
             script: script(.gif, stem: animationStem, animated: true), data: [gridData, pathData])
-        return [staticFigure, animation]
+        return context.animations ? [staticFigure, animation] : [staticFigure]
     }
 }

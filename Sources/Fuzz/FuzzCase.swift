@@ -33,6 +33,12 @@ enum FuzzCase {
             try SuiteRunner.validate(plan)
         } catch let error as SuiteError {
             return judge("\(error)")
+        } catch let errors as SuiteErrors {
+            // Every error of the file, each judged as one message.
+            for error in errors.errors {
+                if case .finding(let finding) = judge("\(error)") { return .finding(finding) }
+            }
+            return .refused
         } catch {
             return .finding("an error that is not a SuiteError: \(type(of: error)): \(error)")
         }

@@ -11,6 +11,9 @@ public struct ProblemInstance: Sendable {
     public var parameters: ParameterSet
     /// The values expressions may use: `L`, `mu`, `kappa`, `d`, `n` where known (`b` is added per run).
     public var expressionConstants: [String: Double]
+    /// Seconds the kind's `make` took (data, rotation, constants): the record's
+    /// `wall_time.construction_seconds`.
+    public var constructionSeconds: Double = 0
 }
 
 /// A built optimizer for one run.
@@ -36,12 +39,11 @@ public enum Instantiation {
             do {
                 value = try template.resolve(constants)
             } catch let error as ExpressionError {
-                let missing = error.message.hasPrefix("uses ") ? error.message.replacingOccurrences(of: "this problem", with: owner) : error.message
-                throw location.error(key, "'\(template.idText)' \(missing)")
+                throw location.error(key, "'\(template.idText)' \(error.message(owner: owner))")
             }
             if let spec = specs.first(where: { $0.name == key }) {
                 do {
-                    try ParameterCheck.check(value, against: spec)
+                    try ParameterReader.check(value, against: spec)
                 } catch let error as ParameterError {
                     let via = template.idText == value.summary ? "" : " (\(template.idText) = \(value.summary) on \(owner))"
                     throw location.error(key, "expected \(error.expected), found \(error.found)\(via)")
@@ -71,10 +73,21 @@ public enum Instantiation {
                             location: cell.location, key: parameters["d"] == nil ? nil : "d")
         var generator = Xoshiro256StarStar(seed: problemSeed)
         let objective: any Objective
+        let start = MonotonicClock.nanoseconds()
+        var recorded = parameters
         do {
-            objective = try cell.kind.make(parameters, &generator)
+            var own = DataFileResolution.resolved(parameters, suiteFile: cell.location.file)
+            let placement = try ProblemPlacement.extract(&own)
+            objective = try placement.apply(to: try cell.kind.make(own, &generator), kind: cell.kind.name,
+                                            generator: &generator)
+            for (key, value) in try DataFileResolution.recordFields(parameters, suiteFile: cell.location.file) {
+                recorded[key] = value
+            }
+            if let source = (objective as? any OptimumSource)?.optimumSource { recorded["optimum"] = .text(source) }
         } catch let error as ParameterError {
             throw cell.location.error(error.key, "expected \(error.expected), found \(error.found)")
+        } catch let error as DataFileError {
+            throw cell.location.error("file", error.description)
         } catch {
             throw cell.location.error(nil, "\(cell.kind.name) cannot be built: \(error)")
         }
@@ -83,7 +96,9 @@ public enum Instantiation {
         if let l = objective.constants.smoothness { constants["L"] = l }
         if let mu = objective.constants.strongConvexity { constants["mu"] = mu }
         if let kappa = objective.constants.conditionNumber { constants["kappa"] = kappa }
-        return ProblemInstance(objective: objective, parameters: parameters, expressionConstants: constants)
+        return ProblemInstance(
+            objective: objective, parameters: recorded, expressionConstants: constants,
+            constructionSeconds: MonotonicClock.seconds(since: start))
     }
 
     /// Checks that the problem knows what the target measure needs (f* for gaps, x* for distance).

@@ -22,6 +22,8 @@ public struct RunSettings: Sendable {
     public var exactCheckIterations: Int
     /// When sharpness is measured (``TrainingMeasurements``).
     public var sharpness: SharpnessSchedule
+    /// Keep the iterate at every trace checkpoint (``IterateFile``).
+    public var recordIterates = false
 
     public init(budget: Budget, targets: TargetLadder, escapeMargin: Double = 1e-3, timingRepeats: Int = 1,
                 tracePoints: Int = 100, divergenceFactor: Double = 1e6, checksPerEpoch: Int = 4,
@@ -40,6 +42,7 @@ public struct RunSettings: Sendable {
     public init(suite: Suite) {
         self.init(budget: suite.budget, targets: suite.targets, escapeMargin: suite.escapeMargin,
                   timingRepeats: suite.timingRepeats, sharpness: suite.sharpness)
+        recordIterates = suite.recordIterates
     }
 }
 
@@ -59,6 +62,8 @@ struct MonitoredPass {
     var elapsedSeconds: Double
     /// The iterates of a 2-D run (``PathRecorder``); empty otherwise.
     var path: [TrajectoryFile.Point] = []
+    /// The iterate at each trace point when ``RunSettings/recordIterates`` (row-major), else empty.
+    var iterates = IterateRecorder(dimension: 0, isActive: false)
 }
 
 /// The two passes of a run.
@@ -176,6 +181,7 @@ enum RunLoop {
                                             coupledWeightDecay: coupledWeightDecay, problemSeed: spec.problemSeed)
         var path = PathRecorder(dimension: objective.dimension)
         path.append(0, x, value: f0)
+        var iterates = IterateRecorder(dimension: objective.dimension, isActive: settings.recordIterates)
 
         func measured(_ f: Double, _ gradientNorm: Double) -> Double {
             switch measure {
@@ -199,6 +205,7 @@ enum RunLoop {
         var learningRate = Double.nan
 
         func tracePoint(_ iteration: Int, _ f: Double, _ gradientNorm: Double, atMark: Bool = true) -> TracePoint {
+            iterates.append(iteration, x)
             let counts = oracle.counts
             var point = TracePoint(
                 iteration: iteration, gradientEvaluations: counts.gradientEvaluations,
@@ -232,7 +239,8 @@ enum RunLoop {
                 status: status, message: message, interrupted: interrupted, targetHits: hits,
                 milestone: escapeThreshold.map { MilestoneResult(name: "escaped", valueThreshold: $0, hit: escapeHit) },
                 initialValue: f0, trace: trace, final: final, finalFingerprint: SeedDerivation.fingerprint(x),
-                finalIteration: iteration, elapsedSeconds: MonotonicClock.seconds(since: start), path: path.points)
+                finalIteration: iteration, elapsedSeconds: MonotonicClock.seconds(since: start), path: path.points,
+                iterates: iterates)
         }
 
         do {

@@ -13,20 +13,21 @@ public enum Runner {
     /// `onPath` receives the path of a 2-D run (``PathRecorder``) from the monitored pass.
     public static func run(
         _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal? = nil,
-        onPath: ((TrajectoryFile) -> Void)? = nil
+        onPath: ((TrajectoryFile) -> Void)? = nil, onIterates: ((String, IterateFile?) -> Void)? = nil
     ) -> RunRecord? {
         let context = ExternalRunContext(
             runID: spec.id, maxIterations: settings.budget.maxIterations,
             maxGradientEvaluations: settings.budget.maxGradientEvaluations,
             timeoutSeconds: settings.budget.timeoutSeconds)
         return ExternalRunContext.$current.withValue(context) {
-            runBound(spec, instance: instance, settings: settings, suiteName: suiteName, stop: stop, onPath: onPath)
+            runBound(spec, instance: instance, settings: settings, suiteName: suiteName, stop: stop, onPath: onPath,
+                     onIterates: onIterates)
         }
     }
 
     static func runBound(
         _ spec: RunSpec, instance: ProblemInstance, settings: RunSettings, suiteName: String, stop: StopSignal?,
-        onPath: ((TrajectoryFile) -> Void)?
+        onPath: ((TrajectoryFile) -> Void)?, onIterates: ((String, IterateFile?) -> Void)?
     ) -> RunRecord? {
         let built: MethodInstance
         do {
@@ -43,12 +44,14 @@ public enum Runner {
         // A run that failed while stopping (Ctrl-C also reaches external clients) is not recorded: --resume reruns it.
         if pass.interrupted || (pass.status == .error && stop?.isRaised == true) { return nil }
         if let onPath, !pass.path.isEmpty { onPath(TrajectoryFile(runID: spec.id, points: pass.path)) }
+        if let onIterates, pass.iterates.isActive { onIterates(spec.id, pass.iterates.file(runID: spec.id)) }
 
         var status = pass.status
         var message = pass.message
         let marks = pass.trace.map(\.iteration)
         var markSeconds = [Double?](repeating: nil, count: marks.count)
-        var wallTime = WallTime(medianSeconds: pass.elapsedSeconds, repeats: [])
+        var wallTime = WallTime(
+            medianSeconds: pass.elapsedSeconds, repeats: [], constructionSeconds: instance.constructionSeconds)
         if status != .error && status != .timeout {
             var totals: [Double] = []
             var perMark: [[Double]] = []
@@ -82,8 +85,10 @@ public enum Runner {
             // A replay that failed because gdbench is stopping (Ctrl-C reached the client) is not recorded either.
             if status == .error, let stop, stop.isRaised { return nil }
             if status != .error {
-                wallTime = WallTime(medianSeconds: median(totals), repeats: totals, split: medianSplit(splits))
-                for index in marks.indices { markSeconds[index] = median(perMark.map { $0[index] }) }
+                wallTime = WallTime(
+                    medianSeconds: Median.of(totals), repeats: totals, split: medianSplit(splits),
+                    constructionSeconds: instance.constructionSeconds)
+                for index in marks.indices { markSeconds[index] = Median.of(perMark.map { $0[index] }) }
             }
         }
 
@@ -113,7 +118,10 @@ public enum Runner {
             final: final, wallTime: wallTime, trace: trace, finalFingerprint: RunRecord.hex(pass.finalFingerprint))
     }
 
-    /// Opens the two existentials once, so the whole monitored pass runs on concrete types.
+    /// Opens the two existentials once per run. The opened pass is generic code, not specialised: the
+    /// types are known only at run time. Per-coordinate work therefore lives in code specialised where
+    /// the concrete types are known — the objective's own methods and ``FirstOrderMethod``'s update,
+    /// formed when the catalog builds the method — reached by one call per step.
     static func monitor(_ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
                         stop: StopSignal?, coupledWeightDecay: Double = 0) -> MonitoredPass {
         func withObjective<O: Objective>(_ objective: O) -> MonitoredPass {
@@ -152,17 +160,9 @@ public enum Runner {
         guard !splits.isEmpty else { return nil }
         let reported = splits.allSatisfy { $0.optimizerSeconds != nil }
         return TimeSplit(
-            optimizerSeconds: reported ? median(splits.compactMap(\.optimizerSeconds)) : nil,
-            oracleSeconds: median(splits.map(\.oracleSeconds)),
-            pipeSeconds: reported ? median(splits.compactMap(\.pipeSeconds)) : nil)
-    }
-
-    /// The median (mean of the two middle values for an even count); NaN for none.
-    public static func median(_ values: [Double]) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+            optimizerSeconds: reported ? Median.of(splits.compactMap(\.optimizerSeconds)) : nil,
+            oracleSeconds: Median.of(splits.map(\.oracleSeconds)),
+            pipeSeconds: reported ? Median.of(splits.compactMap(\.pipeSeconds)) : nil)
     }
 
     static func strings(_ set: ParameterSet) -> [String: String] {

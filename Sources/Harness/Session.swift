@@ -56,7 +56,8 @@ public struct SessionOutcome: Sendable {
 /// time (``RunDirectory/finish(lines:manifest:onRecord:)``).
 public enum Session {
     public static func run(_ plan: RunPlan, options: SessionOptions) throws -> SessionOutcome {
-        try SuiteRunner.validate(plan)
+        let cache = InstanceCache()
+        try SuiteRunner.validate(plan, cache: cache)
         let selected = SuiteRunner.select(plan, filter: options.filter, shard: options.shard)
         let filteredCount = selected.filteredCount
         let provenance = options.provenance
@@ -69,6 +70,7 @@ public enum Session {
             startTime: RunDirectory.isoTime(now), endTime: nil, filter: options.filter?.pattern,
             shard: options.shard?.description, selectedRuns: selected.count, plannedRuns: filteredCount,
             vectorKernels: provenance.vectorKernels)
+        if !plan.suite.dataFiles.isEmpty { manifest.dataFiles = plan.suite.dataFiles }
 
         if let problem = RunDirectory.componentProblem(plan.suite.name) {
             throw ResultsError("suite name '\(plan.suite.name)' cannot name a results directory: \(problem)")
@@ -98,6 +100,8 @@ public enum Session {
                 break
             }
             if directory == nil {
+                try DataFileResolution.refuseChangedFiles(
+                    RunDirectory.unfinished(suiteDirectory: suiteDirectory), current: manifest)
                 resumeNote = mismatches.isEmpty
                     ? "--resume: no unfinished run of \(plan.suite.name) in \(suiteDirectory.path); starting a new run"
                     : "--resume: no unfinished run in \(suiteDirectory.path) matches this one — "
@@ -136,9 +140,9 @@ public enum Session {
                 }
                 if sidecars.firstFailure != nil { stop.raise() }
                 onRecord?(record, done, total)
-            }, validate: false, sidecars: sidecars))
+            }, validate: false, sidecars: sidecars, cache: cache))
         let failure = failures.first.map { "\($0)" }
-            ?? sidecars.firstFailure.map { "cannot write the paths of 2-D runs in \(runDirectory.url.path): \($0)" }
+            ?? sidecars.firstFailure.map { "cannot write the sidecars of the runs (paths, iterates) in \(runDirectory.url.path): \($0)" }
         if let failure {
             let resume = options.commandLine.isEmpty ? "" : "; then continue with: \(ShellQuote.resumeCommand(options.commandLine))"
             throw ResultsError("\(failure). The run stopped; its \(journal.count) finished runs are kept in "

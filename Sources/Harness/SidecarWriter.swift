@@ -39,6 +39,16 @@ public final class SidecarWriter: @unchecked Sendable {
         do { try path.write(in: directory) } catch { note(error) }
     }
 
+    /// Writes a run's ``IterateFile``; nil means its recording outgrew ``IterateRecorder/maximumValues``.
+    public func write(_ iterates: IterateFile?, runID: String) {
+        guard let iterates else {
+            note(ResultsError("the iterates of \(runID) exceed \(IterateRecorder.maximumValues) numbers (d × trace points); "
+                              + "not written"))
+            return
+        }
+        do { try iterates.write(in: directory) } catch { note(error) }
+    }
+
     public func writeContours(problemID: String, objective: any Objective, paths: [TrajectoryFile]) {
         guard objective.dimension == 2 else { return }
         let grid = SidecarWriter.contourGrid(problemID: problemID, objective: objective, paths: paths)

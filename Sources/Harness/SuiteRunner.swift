@@ -24,12 +24,15 @@ public struct SuiteRunOptions: Sendable {
     /// The runs `filter` and `shard` select, when the caller has already counted them (one pass over
     /// the ids of a large grid instead of two).
     public var selection: RunSelection?
+    /// Instances the caller's validation built (nil: a fresh cache, filled by `validate`).
+    public var cache: InstanceCache?
 
     public init(jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
                 finished: Set<String> = [], selection: RunSelection? = nil,
                 onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil, validate: Bool = true,
-                sidecars: SidecarWriter? = nil) {
+                sidecars: SidecarWriter? = nil, cache: InstanceCache? = nil) {
         self.selection = selection
+        self.cache = cache
         self.jobs = max(1, jobs)
         self.filter = filter
         self.shard = shard
@@ -65,10 +68,20 @@ public enum SuiteRunner {
 
     /// Checks everything that needs a problem instance, on repetition 0 of each problem cell: the
     /// kinds' `make` errors, the memory a run needs, expressions over constants the problem lacks,
-    /// ranges of resolved values, and that the target measure is defined.
-    public static func validate(_ plan: RunPlan) throws {
+    /// ranges of resolved values, that the target measure is defined, and that every optimizer can be
+    /// prepared on the problem (``PairCheck``). Throws every error found (``SuiteErrors``), each
+    /// (problem, optimizer entry) reported once. The instances it builds go to `cache` (when given,
+    /// within its bound), where ``run(_:options:)`` takes them instead of building them again.
+    public static func validate(_ plan: RunPlan, cache: InstanceCache? = nil) throws {
         var instances: [String: ProblemInstance] = [:]
         let specs = plan.specs
+        var errors: [SuiteError] = []
+        var seen = Set<String>()
+        func note(_ error: Error) {
+            let suiteError = error as? SuiteError
+                ?? SuiteError(file: plan.suite.file, line: nil, keyPath: "", message: "\(error)")
+            if seen.insert(suiteError.description).inserted { errors.append(suiteError) }
+        }
         for (p, problem) in specs.problems.enumerated() {
             let optimizers = specs.optimizers(of: p)
             guard let first = optimizers.first else { continue }
@@ -77,20 +90,31 @@ public enum SuiteRunner {
             if let built = instances[problem.instanceID] {
                 instance = built
             } else {
-                instance = try Instantiation.makeProblem(problem, problemSeed: problemSeed)
-                try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: problem,
-                                               suiteFile: plan.suite.file)
+                do {
+                    instance = try Instantiation.makeProblem(problem, problemSeed: problemSeed)
+                    try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: problem,
+                                                   suiteFile: plan.suite.file)
+                } catch {
+                    note(error)
+                    continue
+                }
                 instances = [problem.instanceID: instance]
+                cache?.insert(instance, instanceID: problem.instanceID, problemSeed: problemSeed)
             }
             for o in optimizers {
                 let spec = specs.spec(problem: p, optimizer: o, repetition: 0)
-                _ = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: problem, runSeed: spec.runSeed)
+                do { try PairCheck.check(spec.optimizer, instance: instance, spec: spec) } catch { note(error) }
             }
         }
+        // In file order (the specs enumerate optimizers by id).
+        errors = errors.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            .map(\.element)
+        try SuiteErrors.throwIfAny(errors)
     }
 
     public static func run(_ plan: RunPlan, options: SuiteRunOptions = SuiteRunOptions()) throws -> SuiteOutcome {
-        if options.validate { try validate(plan) }
+        let cache = options.cache ?? InstanceCache()
+        if options.validate { try validate(plan, cache: cache) }
         let settings = RunSettings(suite: plan.suite)
         let specs = plan.specs
         let selection = options.selection ?? select(plan, filter: options.filter, shard: options.shard)
@@ -140,7 +164,9 @@ public enum SuiteRunner {
                 guard let lead = group.first else { continue }
                 let instance: ProblemInstance
                 do {
-                    instance = try Instantiation.makeProblem(lead.problem, problemSeed: lead.problemSeed)
+                    instance =
+                        try cache.take(instanceID: lead.problem.instanceID, problemSeed: lead.problemSeed)
+                        ?? Instantiation.makeProblem(lead.problem, problemSeed: lead.problemSeed)
                     try Instantiation.checkMeasure(settings.targets.measure, instance: instance, cell: lead.problem, suiteFile: suiteFile)
                 } catch {
                     for spec in group {
@@ -156,7 +182,8 @@ public enum SuiteRunner {
                                                   stop: options.stop, onPath: options.sidecars.map { sidecars in { path in
                                                       sidecars.write(path)
                                                       paths[spec.problem.id, default: []].append(path)
-                                                  } }) else { return }
+                                                  } }, onIterates: options.sidecars.map { sidecars in { sidecars.write($1, runID: $0) } })
+                    else { return }
                     collector.add(record)
                 }
                 if let sidecars = options.sidecars, instance.objective.dimension == 2 {

@@ -5,7 +5,10 @@ import Objectives
 /// transformations run as methods through ``FirstOrderMethod``.
 ///
 /// A method is a struct holding its hyperparameters and its state; the runner owns it and opens
-/// the existential once per run, so `iterate` is called on the concrete type.
+/// the existential once per run. `iterate` then runs as generic code that is not specialised for the
+/// objective (its type is known only at run time), so a method keeps per-coordinate loops in code
+/// compiled for concrete types (``FirstOrderMethod`` does it with an update closure formed where the
+/// transformation's type is known; docs/performance.md).
 public protocol Method: Sendable {
     /// Called once with the starting point, before the first `iterate`.
     mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws

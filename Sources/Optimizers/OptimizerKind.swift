@@ -1,5 +1,6 @@
 import Objectives
 import Parameters
+import Randomness
 
 /// A named optimizer that suites refer to by `kind:` (`adam`, `lbfgs`, …): its parameters with
 /// torch-style defaults, the text `gdbench describe` prints, and a factory.
@@ -24,6 +25,13 @@ public struct OptimizerKind: Sendable {
     /// comes as an ``AnySchedule`` so that a generic builder is specialised for it when gdbench is
     /// compiled, never run with a schedule type known only at run time.
     public var make: @Sendable (ParameterSet, AnySchedule?, UInt64) throws -> any Method
+    /// The parameters that name another optimizer kind (`first` and `second` of `switch`, `inner` of
+    /// `random-restarts`); empty for kinds that wrap nothing.
+    public var innerKindKeys: [String] = []
+    /// The kind's row in `gdbench bench` (``benchmarked(_:on:jaxReference:)``).
+    public var benchmark = OptimizerBenchmark()
+    /// A wrapper's factory, given the kinds its inner names are looked up in (``resolving(in:)``).
+    public var makeWithin: (@Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method)?
     /// Where the method comes from when it is not built in (an external client's declared name and
     /// version); recorded in each run's optimizer identity. nil for built-in kinds.
     public var provenance: String?
@@ -41,5 +49,53 @@ public struct OptimizerKind: Sendable {
         self.parameters = parameters
         self.acceptsSchedule = acceptsSchedule
         self.make = make
+    }
+
+    /// A kind that wraps other kinds named by the parameters `innerKindKeys`: ``make`` looks them up
+    /// in ``OptimizerCatalog/builtIn`` until the kind is bound to a catalog with ``resolving(in:)``.
+    public init(
+        name: String, summary: String, updateRule: String, conventions: String, references: [String],
+        parameters: [ParameterSpec], innerKindKeys: [String],
+        makeWithin: @escaping @Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method
+    ) {
+        self.init(
+            name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
+            parameters: parameters, acceptsSchedule: false,
+            make: { try makeWithin(OptimizerCatalog.builtIn, $0, $1, $2) })
+        self.innerKindKeys = innerKindKeys
+        self.makeWithin = makeWithin
+    }
+
+    /// This kind with its inner names resolved among `kinds`: `make` builds inner methods from them and
+    /// the specs of ``innerKindKeys`` accept exactly their names (so `gdbench describe`, the suite
+    /// loader and the validator list the same names). A kind that wraps nothing is returned unchanged.
+    public func resolving(in kinds: [OptimizerKind]) -> OptimizerKind {
+        guard let makeWithin else { return self }
+        var kind = self
+        let names = kinds.map(\.name)
+        for index in kind.parameters.indices where innerKindKeys.contains(kind.parameters[index].name) {
+            kind.parameters[index].kind = .choice(names)
+        }
+        kind.make = { try makeWithin(kinds, $0, $1, $2) }
+        return kind
+    }
+
+    /// Builds the kind called `name` among `kinds` (bound to them) for the wrapper parameter `role`:
+    /// its parameters are the `role.*` keys, its seed is derived from `seed` under the label `role`,
+    /// and a ``ParameterError`` of the inner kind names the prefixed key (`first.lr`).
+    public static func inner(
+        _ role: String, of reader: ParameterReader, among kinds: [OptimizerKind], seed: UInt64
+    ) throws -> any Method {
+        let name = try reader.choice(role)
+        guard let kind = kinds.first(where: { $0.name == name }) else {
+            throw ParameterError(
+                key: role, expected: "one of " + kinds.map(\.name).joined(separator: ", "), found: name)
+        }
+        do {
+            return try kind.resolving(in: kinds).make(reader.nested(role), nil, SeedDerivation.derive(seed, role))
+        } catch var error as ParameterError {
+            error.key = role + "." + error.key
+            throw error
+        }
     }
 }

@@ -8,6 +8,11 @@
 /// `dimension`: "derived at run time") also accepts that word; ``optionalNumber(_:)`` and
 /// ``optionalInteger(_:)`` read it as nil.
 public struct ParameterReader: Sendable {
+    /// The largest whole-number parameter (10¹²): exact in a Double, far below Int.max, and more
+    /// iterations or steps than any run can take. Sizes that allocate are bounded further by memory
+    /// (`RunMemory`).
+    public static let maximumInteger = 1_000_000_000_000
+
     public let parameters: ParameterSet
     public let specs: [ParameterSpec]
 
@@ -113,8 +118,9 @@ public struct ParameterReader: Sendable {
         return (spec, value)
     }
 
-    /// Throws unless `value` has the spec's type and lies inside its range.
-    static func check(_ value: ParameterValue, against spec: ParameterSpec) throws {
+    /// Throws unless `value` has the spec's type and lies inside its range: the one rule, used here, by
+    /// the suite loader on literal values and by the harness on values computed from expressions.
+    public static func check(_ value: ParameterValue, against spec: ParameterSpec) throws {
         if isDefaultWord(value, of: spec) { return }
         let accepted: Bool
         switch (spec.kind, value) {
@@ -123,9 +129,13 @@ public struct ParameterReader: Sendable {
             let belowMaximum = maximum.map { maximumIsOpen ? x < $0 : x <= $0 } ?? true
             accepted = x.isFinite && aboveMinimum && belowMaximum
         case (.integer(let minimum), .number(let x)):
-            accepted = x.rounded() == x && x >= Double(minimum) && abs(x) < 1e15
+            guard x.isFinite, x.rounded() == x, x >= Double(minimum) else { throw mismatch(spec, value) }
+            guard x <= Double(maximumInteger) else {
+                throw ParameterError(key: spec.name, expected: "a whole number ≤ \(maximumInteger)", found: value.summary)
+            }
+            accepted = true
         case (.choice(let words), .text(let word)):
-            accepted = words.contains(word)
+            accepted = words.isEmpty || words.contains(word)  // an empty list: any word (names, paths, formulas)
         case (.flag, .flag):
             accepted = true
         case (.numbers, .number(let x)):
@@ -175,7 +185,7 @@ public struct ParameterReader: Sendable {
             case (nil, nil): return "a finite number"
             }
         case .integer(let minimum): return "a whole number ≥ \(minimum)"
-        case .choice(let words): return "one of " + words.joined(separator: ", ")
+        case .choice(let words): return words.isEmpty ? "a name" : "one of " + words.joined(separator: ", ")
         case .flag: return "true or false"
         case .numbers: return "a list of numbers"
         }

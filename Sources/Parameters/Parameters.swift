@@ -13,7 +13,8 @@ public struct ParameterSpec: Sendable {
         case number(minimum: Double?, maximum: Double?, minimumIsOpen: Bool = false, maximumIsOpen: Bool = false)
         /// A whole number ≥ minimum.
         case integer(minimum: Int)
-        /// One of the listed words.
+        /// One of the listed words; an empty list accepts any word and leaves the check to the kind (the
+        /// name of another kind, checked against the catalog when the kind is bound to one).
         case choice([String])
         case flag
         /// A list of numbers (e.g. milestones, a custom spectrum).

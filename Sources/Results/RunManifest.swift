@@ -36,6 +36,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// The vector kernels the objectives used ("avx" or "portable", `GDBENCH_KERNELS`): they give the
     /// same records, not the same times. Absent in manifests written before it was recorded.
     public var vectorKernels: String?
+    /// The data files the suite's problems read (absent when none).
+    public var dataFiles: [DataFileRecord]?
 
     public init(
         gdbenchVersion: String, gitCommit: String, swiftVersion: String, operatingSystem: String, cpu: String,

@@ -1,5 +1,5 @@
 /// The record of one run: one cell (problem × optimizer × repetition) of a suite, as written to
-/// `runs.jsonl`. Analysis and figures read only these records (DESIGN.md principle 4).
+/// `runs.jsonl`. Analysis and figures read only these records (docs/architecture.md, principle 4).
 ///
 /// ## Files of a run directory `results/SUITE/RUN/` (RUN is a UTC timestamp id, `20261123T155012Z`)
 /// - `runs.jsonl` — JSON Lines: one `RunRecord` per line, sorted by `id`, keys sorted, UTF-8,
@@ -308,7 +308,7 @@ public struct FinalState: Codable, Sendable, Equatable {
 /// Optimizer wall time: only the time spent inside the method's iterations, measured in unmonitored
 /// replays of the run (see the Harness's `RunLoop`). `timeout` and `error` runs are not replayed:
 /// their `medianSeconds` is the monitored pass's wall time (monitoring included) and `repeats` is
-/// empty.
+/// empty. Building the problem instance is not optimizer time: it is `constructionSeconds`.
 public struct WallTime: Codable, Sendable, Equatable {
     /// Median of `repeats`.
     public var medianSeconds: Double
@@ -316,11 +316,16 @@ public struct WallTime: Codable, Sendable, Equatable {
     public var repeats: [Double]
     /// Where an external optimizer's time went (medians over the repeats); absent for built-ins.
     public var split: TimeSplit?
+    /// Seconds spent building the problem instance (data, rotation, constants) that this run used —
+    /// once for all the runs of one instance and repetition, which share it. Absent (omitted) in
+    /// records written before it was recorded, and for runs whose instance could not be built.
+    public var constructionSeconds: Double?
 
-    public init(medianSeconds: Double, repeats: [Double], split: TimeSplit? = nil) {
+    public init(medianSeconds: Double, repeats: [Double], split: TimeSplit? = nil, constructionSeconds: Double? = nil) {
         self.medianSeconds = medianSeconds
         self.repeats = repeats
         self.split = split
+        self.constructionSeconds = constructionSeconds
     }
 }
 

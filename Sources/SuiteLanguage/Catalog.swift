@@ -3,23 +3,32 @@ import Optimizers
 
 /// The named problems, optimizers and schedules a suite may refer to by `kind:`.
 ///
-/// This is the library's extension point: conform to `Objective` or `Method`, wrap it in a
-/// `ProblemKind` / `OptimizerKind` under a name, append it to ``Catalog/builtIn`` and run a suite
-/// that names it:
+/// This is the library's extension point: describe a new kind (`OptimizerKind.firstOrder(…)` for a
+/// gradient-transformation chain, `OptimizerKind(…)` for any `Method`, `ScheduleKind`, `ProblemKind`),
+/// append it to a copy of ``Catalog/builtIn`` and load suites that name it with that catalog:
 /// ```swift
 /// var catalog = Catalog.builtIn
 /// catalog.optimizers.append(myOptimizerKind)
-/// let outcome = try SuiteRunner(catalog: catalog).run(suite)
+/// let suite = try SuiteLoader(catalog: catalog).load(path: "suites/mine.yaml")
+/// let records = try SuiteRunner.records(try RunPlan(suite: suite))
 /// ```
+/// The wrapper kinds (`switch`, `random-restarts`, `warmup`) see the appended kinds too.
 public struct Catalog: Sendable {
     public var problems: [ProblemKind]
-    public var optimizers: [OptimizerKind]
-    public var schedules: [ScheduleKind]
+    /// Wrapper kinds (`switch`, `random-restarts`) are kept bound to this list: a kind appended here
+    /// works inside them (``OptimizerKind/resolving(in:)``).
+    public var optimizers: [OptimizerKind] {
+        didSet { optimizers = optimizers.map { $0.resolving(in: optimizers) } }
+    }
+    /// `warmup` is kept bound to this list, like the wrapper optimizers (``ScheduleKind/resolving(in:)``).
+    public var schedules: [ScheduleKind] {
+        didSet { schedules = schedules.map { $0.resolving(in: schedules) } }
+    }
 
     public init(problems: [ProblemKind] = [], optimizers: [OptimizerKind] = [], schedules: [ScheduleKind] = []) {
         self.problems = problems
-        self.optimizers = optimizers
-        self.schedules = schedules
+        self.optimizers = optimizers.map { $0.resolving(in: optimizers) }
+        self.schedules = schedules.map { $0.resolving(in: schedules) }
     }
 
     /// The first problem kind with this name (a later registration never shadows an earlier one).

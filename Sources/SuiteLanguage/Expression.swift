@@ -70,7 +70,7 @@ public indirect enum Expression: Sendable, Equatable {
         case .number(let value): return value
         case .constant(let name):
             guard let value = constants[name] else {
-                throw ExpressionError(message: "uses \(name), which this problem does not know", offset: nil)
+                throw ExpressionError(unknownConstant: name)
             }
             return value
         case .negate(let inner): return -(try inner.evaluate(constants))
@@ -100,10 +100,23 @@ public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertib
     public var message: String
     /// 0-based character offset in the expression text, when the problem has a place.
     public var offset: Int?
+    /// The constant the expression uses and the problem does not know (`L` of a problem without one).
+    public var unknownConstant: String?
 
     public init(message: String, offset: Int?) {
         self.message = message
         self.offset = offset
+    }
+
+    /// The constant `name` is unknown where the expression is evaluated.
+    public init(unknownConstant name: String) {
+        self.init(message: "uses \(name), which this problem does not know", offset: nil)
+        unknownConstant = name
+    }
+
+    /// The message with `owner` named as the one that lacks the constant (`quadratic[d=2]`).
+    public func message(owner: String) -> String {
+        unknownConstant.map { "uses \($0), which \(owner) does not know" } ?? message
     }
 
     public var description: String {

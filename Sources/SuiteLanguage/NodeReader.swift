@@ -88,8 +88,8 @@ struct NodeReader {
         }
     }
 
-    /// A whole number in `minimum … maximum` (default: ``ParameterCheck/maximumInteger``).
-    func integer(_ node: Node, _ keyPath: String, minimum: Int, maximum: Int = ParameterCheck.maximumInteger) throws -> Int {
+    /// A whole number in `minimum … maximum` (default: ``ParameterReader/maximumInteger``).
+    func integer(_ node: Node, _ keyPath: String, minimum: Int, maximum: Int = ParameterReader.maximumInteger) throws -> Int {
         let text = try scalar(node, keyPath, expected: "a whole number ≥ \(minimum)")
         let value = (try? Expression.parse(text).evaluate([:])) ?? .nan
         guard value.isFinite, value.rounded() == value, value >= Double(minimum) else {
@@ -99,6 +99,15 @@ struct NodeReader {
             throw fail(node, keyPath, "expected a whole number ≤ \(maximum), found '\(NodeReader.excerpt(text))'")
         }
         return Int(value)
+    }
+
+    func flag(_ node: Node, _ keyPath: String) throws -> Bool {
+        let text = try scalar(node, keyPath, expected: "true or false")
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: throw fail(node, keyPath, "expected true or false, found '\(text)'")
+        }
     }
 
     func mapping(_ node: Node, _ keyPath: String) throws -> Node.Mapping {
@@ -170,7 +179,7 @@ struct NodeReader {
             do {
                 let expression = try Expression.parse(text)
                 if expression.constantsUsed.isEmpty {
-                    try ParameterCheck.check(.number(try expression.evaluate([:])), against: spec)
+                    try ParameterReader.check(.number(try expression.evaluate([:])), against: spec)
                 }
                 return .expression(expression, text: text)
             } catch let error as ExpressionError {

@@ -26,6 +26,10 @@ public struct Suite: Sendable {
     public var digest: String
     /// The file the suite was read from (for messages), or a name for suites built in code.
     public var file: String
+    /// The data files its problems read, checked and hashed when the suite was loaded.
+    public var dataFiles: [DataFileRecord] = []
+    /// Write each run's iterates at its trace checkpoints (`record-iterates: true`, ``IterateFile``).
+    public var recordIterates = false
 
     public init(
         name: String, description: String = "", seed: UInt64, repetitions: Int = 1, budget: Budget = Budget(),

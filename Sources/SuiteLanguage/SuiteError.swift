@@ -23,3 +23,21 @@ public struct SuiteError: Error, Sendable, Equatable, CustomStringConvertible {
         return text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 }
+
+/// Several ``SuiteError``s of one suite, reported together (`gdbench validate` lists every error of a
+/// file it can find, one per line, in file order); thrown only when there is more than one.
+public struct SuiteErrors: Error, Sendable, Equatable, CustomStringConvertible {
+    public var errors: [SuiteError]
+
+    public init(_ errors: [SuiteError]) { self.errors = errors }
+
+    /// Throws nothing for no errors, the error itself for one, else all of them.
+    public static func throwIfAny(_ errors: [SuiteError]) throws {
+        if errors.count == 1 { throw errors[0] }
+        if errors.count > 1 { throw SuiteErrors(errors) }
+    }
+
+    public var description: String {
+        "\(errors.count) errors:\n" + errors.map { "  " + $0.description }.joined(separator: "\n")
+    }
+}

@@ -3,14 +3,14 @@ import Yams
 
 extension SuiteLoader {
     /// The ranges of the suite-level numbers (README "Robustness"); parameters of kinds are bounded by
-    /// their specs, ``ParameterCheck/maximumInteger`` and ``RunMemory``.
+    /// their specs, ``ParameterReader/maximumInteger`` and ``RunMemory``.
     public enum Bounds {
         /// `repetitions`: 1 … 10⁶ (the grid limit applies to the product as well).
         public static let repetitions = 1_000_000
         /// `timing-repeats`: 1 … 1000 (each repeat replays the whole run).
         public static let timingRepeats = 1000
         /// `budget.max-iterations` and `budget.max-gradient-evaluations`: 1 … 10¹².
-        public static let iterations = ParameterCheck.maximumInteger
+        public static let iterations = ParameterReader.maximumInteger
         /// `budget.timeout`: > 0 … 10⁶ s (11.6 days).
         public static let timeoutSeconds = 1e6
         /// `budget.max-epochs`: > 0 … 10⁹.

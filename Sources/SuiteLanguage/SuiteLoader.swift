@@ -12,11 +12,13 @@ import Yams
 /// relative-gap | absolute-gap | gradient-norm | distance, `thresholds`: a decreasing list),
 /// `timing-repeats`, `escape-margin`, `include` (a file or list of files, relative to this one,
 /// whose problems and optimizers are added and whose other keys apply where this file is silent),
-/// `problems` (each: `kind`, its parameters, `batch-size`, `gradient-noise`) and `optimizers`
+/// `record-iterates` (``IterateFile`` sidecars), `problems` (each: `kind`, its parameters, `batch-size`,
+/// `gradient-noise`, `start` and `instance` (``ProblemPlacement``); data files are read and hashed
+/// here, ``DataFileResolution``) and `optimizers`
 /// (each: `kind`, its hyperparameters, `schedule: {kind: ..., ...}`, and `only-on`: a glob or list of
 /// globs over problem ids that restricts the entry to matching problems). Any parameter may be a list of
 /// alternatives (cartesian product); a list-valued parameter takes a list of lists. Every number has a
-/// finite range (``Bounds``, ``ParameterCheck/maximumInteger``, ``RunMemory``; README "Robustness").
+/// finite range (``Bounds``, ``ParameterReader/maximumInteger``, ``RunMemory``; README "Robustness").
 public struct SuiteLoader {
     public var catalog: Catalog
     /// Suites that expand to more runs are refused (``GridSize``); nil lifts the limit (`--force`).
@@ -28,7 +30,7 @@ public struct SuiteLoader {
     }
 
     static let topKeys = ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
-                          "escape-margin", "sharpness", "include", "problems", "optimizers"]
+                          "escape-margin", "sharpness", "include", "problems", "optimizers", "record-iterates"]
     static let budgetKeys = ["max-iterations", "max-gradient-evaluations", "timeout", "max-epochs"]
     static let targetKeys = ["measure", "thresholds"]
 
@@ -66,11 +68,17 @@ public struct SuiteLoader {
         }
         var budget = fields.budget
         budget.maxIterations = fields.maxIterations ?? budget.maxIterations
-        return Suite(
+        // A data file is part of the suite: its digest enters the suite's (`--resume`, `merge`).
+        let dataDigests = fields.dataFiles.map { "data \($0.path) \($0.sha256)" }
+        var suite = Suite(
             name: name, description: fields.description ?? "", seed: seed, repetitions: repetitions,
             budget: budget, targets: fields.targets ?? TargetLadder(), timingRepeats: fields.timingRepeats ?? 1,
             escapeMargin: fields.escapeMargin ?? 1e-3, sharpness: fields.sharpness ?? .none, problems: fields.problems,
-            optimizers: fields.optimizers, digest: SHA256.hex(of: Array(texts.joined(separator: "\u{0}").utf8)), file: file)
+            optimizers: fields.optimizers,
+            digest: SHA256.hex(of: Array((texts + dataDigests).joined(separator: "\u{0}").utf8)), file: file)
+        suite.dataFiles = fields.dataFiles
+        suite.recordIterates = fields.recordIterates ?? false
+        return suite
     }
 
     /// The keys of one file, before defaults.
@@ -89,6 +97,8 @@ public struct SuiteLoader {
         var sharpness: SharpnessSchedule?
         var problems: [ProblemEntry] = []
         var optimizers: [OptimizerEntry] = []
+        var dataFiles: [DataFileRecord] = []
+        var recordIterates: Bool?
     }
 
     func read(path: String, stack: [String], texts: inout [String]) throws -> Fields {
@@ -124,9 +134,17 @@ public struct SuiteLoader {
         var fields = Fields(file: file)
         let reader = NodeReader(file: file)
         var included: [Fields] = []
+        // Every error of the file: a bad key, problem or optimizer entry is noted and reading goes on.
+        var errors: [SuiteError] = []
+        func note(_ body: () throws -> Void) throws {
+            do { try body() } catch let error as SuiteError { errors.append(error) } catch let error as SuiteErrors {
+                errors += error.errors
+            }
+        }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let line = keyNode.mark?.line
+            try note {
             switch key {
             case "name": fields.name = try reader.suiteName(value, "name")
             case "description": fields.description = try reader.word(value, "description")
@@ -143,6 +161,7 @@ public struct SuiteLoader {
                     throw SuiteError(file: file, line: value.mark?.line, keyPath: "sharpness", message: "unknown value '\(word)'\(NearestName.hint(for: word, in: names)); known: \(names.joined(separator: ", "))")
                 }
                 fields.sharpness = schedule
+            case "record-iterates": fields.recordIterates = try reader.flag(value, "record-iterates")
             case "budget": try readBudget(value, into: &fields, reader: reader)
             case "targets": fields.targets = try readTargets(value, reader: reader)
             case "include":
@@ -163,17 +182,23 @@ public struct SuiteLoader {
             case "problems":
                 let items = try reader.list(value, "problems")
                 for (index, item) in items.enumerated() {
-                    fields.problems.append(try readProblem(item, keyPath: "problems[\(index)]", reader: reader))
+                    try note {
+                        let entry = try readProblem(item, keyPath: "problems[\(index)]", reader: reader)
+                        fields.dataFiles += try DataFileResolution.preload(entry, suiteFile: file)
+                        fields.problems.append(entry)
+                    }
                 }
             case "optimizers":
                 let items = try reader.list(value, "optimizers")
                 for (index, item) in items.enumerated() {
-                    fields.optimizers.append(try readOptimizer(item, keyPath: "optimizers[\(index)]", reader: reader))
+                    try note { fields.optimizers.append(try readOptimizer(item, keyPath: "optimizers[\(index)]", reader: reader)) }
                 }
             default:
                 throw SuiteError(file: file, line: line, keyPath: key, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.topKeys)); known: \(SuiteLoader.topKeys.joined(separator: ", "))")
             }
+            }
         }
+        try SuiteErrors.throwIfAny(errors)
         for other in included {
             fields.name = fields.name ?? other.name
             fields.description = fields.description ?? other.description
@@ -182,6 +207,7 @@ public struct SuiteLoader {
             fields.timingRepeats = fields.timingRepeats ?? other.timingRepeats
             fields.escapeMargin = fields.escapeMargin ?? other.escapeMargin
             fields.sharpness = fields.sharpness ?? other.sharpness
+            fields.recordIterates = fields.recordIterates ?? other.recordIterates
             fields.targets = fields.targets ?? other.targets
             if !fields.budgetGiven && other.budgetGiven {
                 fields.budget = other.budget
@@ -189,6 +215,7 @@ public struct SuiteLoader {
                 fields.budgetGiven = true
             }
             fields.problems += other.problems
+            fields.dataFiles += other.dataFiles
             fields.optimizers += other.optimizers
         }
         return fields
@@ -276,7 +303,8 @@ public struct SuiteLoader {
         }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ProblemEntry(kind: kind, location: location)
-        let extra = ["kind", "batch-size", "gradient-noise"] + (external ? ["name", "command", "deadline"] : [])
+        let extra = ["kind", "batch-size", "gradient-noise"] + ProblemPlacement.keys
+            + (external ? ["name", "command", "deadline"] : [])
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             location.parameterLines[key] = keyNode.mark?.line
@@ -294,6 +322,10 @@ public struct SuiteLoader {
                 }
             case "gradient-noise":
                 entry.gradientNoises = try reader.alternatives(value, path).map { try reader.number($0, path, positive: false) }
+            case "start", "instance":
+                entry.parameters[key] = try reader.placementTemplates(value, key: key, path)
+            case "variables" where kind.parameters.contains { $0.name == key && $0.kind == .choice([]) }:
+                entry.parameters[key] = try reader.wordListTemplates(value, path)
             default:
                 guard let spec = kind.parameters.first(where: { $0.name == key }) else {
                     let known = kind.parameters.map(\.name) + extra

@@ -9,7 +9,8 @@ import Harness
 /// the harness overhead per run, the peak memory of `gdbench run` child
 /// processes on 500 and 5 000 runs (flat in the number of runs), and suite wall times — and, when a
 /// Python with jax and optax is found, the same workloads timed by `scripts/reference/jax_timing.py`
-/// in the same run, printed as ratios (Swift time / jax time).
+/// in the same run, printed as ratios (Swift time / jax time). The GD, heavy-ball and Adam rows are also
+/// shown as a ratio to a hand-written Swift loop of the same update (``ReferenceLoop``; target ≤ 1.5).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -49,6 +50,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Python with jax, optax and numpy (default: $GDBENCH_PYTHON).", valueName: "path"))
     var python: String?
 
+    @Option(name: .long, help: ArgumentHelp("Comma-separated dimensions of the construction table, or none.", valueName: "list"))
+    var construction: String = "1024"
+
     @Option(name: .long, help: ArgumentHelp("The jax timing script.", valueName: "path"))
     var referenceScript: String = "scripts/reference/jax_timing.py"
 
@@ -56,9 +60,14 @@ struct BenchCommand: ParsableCommand {
         guard repeats >= 1 else { throw InputError("--repeats must be at least 1") }
         guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
         guard scale > 0 else { throw InputError("--scale must be positive") }
+        let dimensions = construction == "none" ? [] : construction.split(separator: ",").compactMap { Int($0) }
+        guard construction == "none" || dimensions.count == construction.split(separator: ",").count,
+              dimensions.allSatisfy({ $0 >= 1 && $0 <= 8192 })
+        else { throw InputError("--construction: expected none or dimensions 1…8192 separated by commas, found '\(construction)'") }
         if let only {
             let names = (StepWorkload.standard + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
-                .map(\.name) + [BenchCommand.neuralNetworkWorkload]
+                .map(\.name) + [BenchCommand.neuralNetworkWorkload] + OwnProblemsBench.names
+                + ConstructionBenchmark.keys(dimensions: dimensions)
             guard names.contains(where: { $0.contains(only) }) else {
                 throw InputError("--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
             }
@@ -76,10 +85,16 @@ struct BenchCommand: ParsableCommand {
         }
         let reference = referenceTimes()
 
-        var rows: [[String]] = [["workload", "iterations", "ns/iter", "monitored", "spread", "target", "jax ns/iter", "swift/jax"]]
+        var rows: [[String]] = [[
+            "workload", "iterations", "ns/iter", "monitored", "spread", "target", "loop ns/iter", "÷ loop (≤ 1.5)",
+            "jax ns/iter", "swift/jax",
+        ]]
         for var workload in StepWorkload.standard where only.map(workload.name.contains) ?? true {
             workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
             let result = try StepBenchmark.measure(workload, repeats: repeats)
+            let loop = workload.referenceLoop.map {
+                $0.nanosecondsPerIteration(iterations: workload.iterations, repeats: repeats)
+            }
             let jax = workload.referenceKey.flatMap { reference?.jax[$0] }
             var target = workload.targetNanoseconds.map { "≤ \(format($0))" } ?? ""
             if workload.referenceKey == "logistic-gd", let blas = reference?.blas["logistic-two-matvecs"] {
@@ -87,7 +102,8 @@ struct BenchCommand: ParsableCommand {
             }
             rows.append([
                 workload.name, "\(result.iterations)", format(result.replayNanoseconds), format(result.monitoredNanoseconds),
-                String(format: "%.0f%%", 100 * result.spread), target, jax.map(format) ?? "–",
+                String(format: "%.0f%%", 100 * result.spread), target, loop.map(format) ?? "–",
+                loop.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–", jax.map(format) ?? "–",
                 jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
             ])
         }
@@ -99,6 +115,13 @@ struct BenchCommand: ParsableCommand {
         if everyOptimizer {
             try printSweep("every optimizer", StepWorkload.everyOptimizer, reference: reference)
             try printSweep("every schedule", StepWorkload.everySchedule, reference: reference)
+        }
+
+        printConstruction(dimensions: dimensions, python: python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"])
+        if only.map({ text in OwnProblemsBench.names.contains { $0.contains(text) } }) ?? true {
+            print()
+            print(table(try OwnProblemsBench(repeats: repeats, scale: scale, python: python).rows(format: format)),
+                  terminator: "")
         }
 
         print()
@@ -118,7 +141,8 @@ struct BenchCommand: ParsableCommand {
         }
         let suiteTargets = ["smoke": "≤ 5 s", "conditioning": "≤ 60 s"]
         for name in suites.split(separator: ",").map(String.init) where name != "none" {
-            let timed = try StepBenchmark.suiteWallTime(path: try location.path(for: name), jobs: jobs)
+            let timed = try StepBenchmark.suiteWallTime(
+                suite: try location.load(name, with: SuiteLoader(catalog: CommandContext.catalog)), jobs: jobs)
             suiteRows.append(["suite \(name) --jobs \(jobs) (wall time)", "\(timed.runs)", String(format: "%.2f s", timed.seconds),
                               suiteTargets[name] ?? ""])
         }

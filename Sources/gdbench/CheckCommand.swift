@@ -7,7 +7,7 @@ import SuiteLanguage
 
 /// `gdbench check`: run a suite (or read a finished run) and compare it with the committed
 /// baseline, for CI. All comparison logic is in `Results` (``CheckWorkflow``); this command only
-/// gathers the options and, without `--results`, runs the suite first like `gdbench run`.
+/// gathers the options and, without `--run DIR`, runs the suite first like `gdbench run`.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -15,13 +15,15 @@ struct Check: ParsableCommand {
         discussion: """
             Examples:
               gdbench check --suite smoke
-              gdbench check --suite smoke --results results/smoke/latest --format markdown
+              gdbench check --suite smoke --run results/smoke/latest --format markdown
               gdbench check --suite smoke --tolerance 2%,1 --junit check.xml --markdown check.md
               gdbench check --suite smoke --update-baseline
 
             Runs are matched by id. Regressions (status worse, a target lost, more iterations or evaluations than --tolerance allows) and missing runs fail; so do behaviour changes (same counts, but a changed final iterate or final gap) unless --allow-behaviour-changes. Improvements and new runs are listed and pass, but a check where every run is new compared nothing and fails unless --allow-new-baseline. An empty or unreadable baseline is an input error (exit 2).
 
             A baseline from another OS, architecture or Swift version is compared with relaxed tolerances (counts ±2% or ±1, final gap 1e-6 relative, fingerprints not compared), and the report says so.
+
+            Options mean the same in every command: --run DIR is one run directory, --results ROOT the results root.
 
             Exit codes: 0 clean, 1 regression, 2 usage or input error.
             """)
@@ -31,26 +33,39 @@ struct Check: ParsableCommand {
 
     @OptionGroup var location: SuiteLocation
 
-    @Option(name: .long, help: ArgumentHelp("Baseline file (default: results/baseline/SUITE.jsonl).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Baseline file (default: ROOT/baseline/SUITE.jsonl).", valueName: "file"))
     var baseline: String?
 
-    @Option(name: .long, help: ArgumentHelp("Check this finished run directory instead of running the suite.", valueName: "dir"))
-    var results: String?
+    @Option(name: .customLong("run"), help: ArgumentHelp("Check this finished run directory instead of running the suite.", valueName: "dir"))
+    var runDirectory: String?
 
-    @Option(name: .long, help: ArgumentHelp("Results root for the run.", valueName: "dir"))
-    var out: String = "results"
+    @Option(name: .customLong("results"), help: ArgumentHelp(
+        "The results root: the baseline is ROOT/baseline/SUITE.jsonl and the run goes to ROOT/SUITE/<UTC time>/ "
+            + "(default: results).", valueName: "root"))
+    var resultsRoot: String = "results"
+
+    @Option(name: .long, help: ArgumentHelp("Write the run under this root instead (default: the results root).", valueName: "dir"))
+    var out: String?
 
     @Option(name: [.short, .long], help: ArgumentHelp("Worker threads for the run (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Slack for iteration and evaluation counts: 5%, 3 or 2%,1 (default: exact).", valueName: "t"))
-    var tolerance: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Slack for iteration and evaluation counts: 5%, 3 or 2%,1 (default: exact).", valueName: "t"),
+        transform: { try CountTolerance(parsing: $0, what: "--tolerance") })
+    var tolerance: CountTolerance?
 
-    @Option(name: .long, help: ArgumentHelp("Relative tolerance of the final gap (default: 1e-9).", valueName: "r"))
-    var gapTolerance: String?
+    @Option(
+        name: .long, help: ArgumentHelp("Relative tolerance of the final gap (default: 1e-9).", valueName: "r"),
+        transform: { try ComparisonPolicy.parseGapTolerance($0, what: "--gap-tolerance") })
+    var gapTolerance: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Compare median wall times: warn above this ratio, e.g. 1.5 or 50%.", valueName: "ratio"))
-    var timeTolerance: String?
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Compare median wall times: warn above this ratio, e.g. 1.5 or 50%.", valueName: "ratio"),
+        transform: { try ComparisonPolicy.parseTimeRatio($0, what: "--time-tolerance") })
+    var timeTolerance: Double?
 
     @Flag(name: .long, help: "A run slower than --time-tolerance is a regression, not a warning.")
     var failOnTime = false
@@ -62,7 +77,7 @@ struct Check: ParsableCommand {
     var allowedDifferences: String?
 
     @Option(name: .long, help: ArgumentHelp("Report on standard output: table or markdown.", valueName: "format"))
-    var format: String = "table"
+    var format: CheckRequest.Format = .table
 
     @Option(name: .long, help: ArgumentHelp("Also write the Markdown report to this file.", valueName: "file"))
     var markdown: String?
@@ -80,18 +95,15 @@ struct Check: ParsableCommand {
     var trimBaseline = false
 
     func run() throws {
-        guard let format = CheckRequest.Format(rawValue: format) else {
-            throw ResultsError("--format: expected table or markdown, found '\(format)'")
-        }
-        // The default baseline is results/baseline/SUITE.jsonl: SUITE must be a name, not a path out of it.
+        // The default baseline is ROOT/baseline/SUITE.jsonl: SUITE must be a name, not a path out of it.
         if baseline == nil, let problem = RunDirectory.componentProblem(suite) {
             throw ResultsError("--suite: '\(suite)' is not a suite name (\(problem)); give the name, or the file with --baseline")
         }
-        let runDirectory = try results.map { URL(fileURLWithPath: $0) } ?? runSuite()
+        let runDirectory = try self.runDirectory.map { URL(fileURLWithPath: $0) } ?? runSuite()
         let request = CheckRequest(
             suite: suite,
             baselineURL: baseline.map { URL(fileURLWithPath: $0) }
-                ?? CheckRequest.defaultBaselineURL(resultsRoot: URL(fileURLWithPath: "results"), suite: suite),
+                ?? CheckRequest.defaultBaselineURL(resultsRoot: URL(fileURLWithPath: resultsRoot), suite: suite),
             runDirectory: runDirectory, tolerance: tolerance, gapTolerance: gapTolerance, timeTolerance: timeTolerance,
             failOnTime: failOnTime, allowBehaviourChanges: allowBehaviourChanges,
             allowedDifferencesURL: allowedDifferences.map { URL(fileURLWithPath: $0) }, format: format,
@@ -109,9 +121,11 @@ struct Check: ParsableCommand {
     private func runSuite() throws -> URL {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard jobs >= 1 else { throw ResultsError("--jobs: expected at least 1, found \(jobs)") }
-        let loaded = try SuiteLoader(catalog: .builtIn).load(path: try location.path(for: suite))
+        let loaded = try location.load(suite, with: SuiteLoader(catalog: CommandContext.catalog))
         let outcome = try Session.run(try RunPlan(suite: loaded), options: SessionOptions(
-            resultsRoot: URL(fileURLWithPath: out), jobs: jobs, commandLine: CommandLine.arguments))
+            resultsRoot: URL(fileURLWithPath: out ?? resultsRoot), jobs: jobs, commandLine: CommandLine.arguments))
         return outcome.directory.url
     }
 }
+
+extension CheckRequest.Format: ExpressibleByArgument {}

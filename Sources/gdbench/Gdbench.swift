@@ -6,11 +6,10 @@ import SuiteLanguage
 
 /// `gdbench`: run benchmark suites of gradient-descent optimizers and manage their results.
 ///
-/// Exit codes: 0 success, 2 usage or input error (one-line message on stderr), 130 interrupted.
-@main
+/// Exit codes: ``ExitStatus``.
 struct Gdbench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "gdbench",
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: CommandContext.commandName,
         abstract: "Benchmark gradient-descent optimizers on seeded test problems, reproducibly.",
         discussion: """
             A suite (suites/NAME.yaml) lists problems, optimizers with their hyperparameters, repetitions, a budget \
@@ -18,19 +17,31 @@ struct Gdbench: ParsableCommand {
             reached (iterations, gradient and function evaluations, time), and writes \
             results/NAME/<UTC time>/{runs.jsonl, summary.csv, manifest.json}.
 
-            Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an optimizer.
+            Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an optimizer; \
+            `gdbench help suite` documents every key of a suite file.
 
-            Exit codes: 0 ok, 2 usage or input error, 130 interrupted (finished runs are kept; continue with --resume).
+            Exit codes: 0 ok, 1 check found a regression, 2 usage or input error, 3 some runs ended with status \
+            error (messages printed after the summary; --allow-errors gives 0), 130 interrupted (finished runs \
+            are kept; continue with --resume).
             """,
         version: Provenance.gdbenchVersion,
-        subcommands: [RunCommand.self, Check.self, Plot.self, Report.self, Compare.self, ValidateCommand.self, ListCommand.self, DescribeCommand.self, MergeCommand.self, BenchCommand.self],
-        defaultSubcommand: RunCommand.self)
+        subcommands: [RunCommand.self, Check.self, Plot.self, Report.self, Compare.self, ValidateCommand.self, ListCommand.self,
+                      DescribeCommand.self, MergeCommand.self, BenchCommand.self, GradcheckCommand.self, CleanCommand.self],
+        defaultSubcommand: RunCommand.self) }
 
     static func main() {
+        // `gdbench help suite`: the suite file format (the built-in `help` knows only subcommands).
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["help", "suite"] || arguments == ["help", "suites"] {
+            print(SuiteFormatHelp.markdown, terminator: "")
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as SuiteError {
+            fail(error.description)
+        } catch let error as SuiteErrors {
             fail(error.description)
         } catch let error as ResultsError {
             fail(error.description)
@@ -51,8 +62,8 @@ struct Gdbench: ParsableCommand {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("gdbench: \(message)\n".utf8))
-        Foundation.exit(2)
+        FileHandle.standardError.write(Data("\(CommandContext.commandName): \(message)\n".utf8))
+        Foundation.exit(ExitStatus.inputError)
     }
 }
 

@@ -27,7 +27,7 @@ struct ListCommand: ParsableCommand {
     var markdown = false
 
     func run() throws {
-        let catalog = Catalog.builtIn
+        let catalog = CommandContext.catalog
         if markdown {
             print(catalog.markdownTables(), terminator: "")
             return
@@ -38,9 +38,10 @@ struct ListCommand: ParsableCommand {
             switch topic {
             case .suites:
                 let rows = location.suiteNames().map { name -> [String: String] in
-                    let path = (location.directory as NSString).appendingPathComponent("\(name).yaml")
-                    let description = (try? SuiteLoader(catalog: catalog).load(path: path).description) ?? "(does not validate)"
-                    return ["name": name, "summary": description.split(separator: "\n").first.map(String.init) ?? ""]
+                    let description = (try? location.load(name, with: SuiteLoader(catalog: catalog)).description)
+                        ?? "(does not validate)"
+                    return ["name": name, "summary": description.split(separator: "\n").first.map(String.init) ?? "",
+                            "source": location.origin(of: name)]
                 }
                 sections.append(("suites", rows))
             case .problems:
@@ -68,7 +69,8 @@ struct ListCommand: ParsableCommand {
                 let width = rows.map { $0["name"]?.count ?? 0 }.max() ?? 0
                 for row in rows {
                     let name = row["name"] ?? ""
-                    print("  \(name)\(String(repeating: " ", count: width - name.count))  \(row["summary"] ?? "")")
+                    print("  \(name)\(String(repeating: " ", count: width - name.count))  \(row["summary"] ?? "")"
+                        + (row["source"].map { " [\($0)]" } ?? ""))
                     if let parameters = row["parameters"], !parameters.isEmpty {
                         print("  \(String(repeating: " ", count: width))    \(parameters)")
                     }

@@ -38,6 +38,9 @@ struct Plot: ParsableCommand {
     @Option(name: .shortAndLong, help: "gnuplot processes at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Also render the animated GIF of each trajectory figure (always with --format gif).")
+    var animations = false
+
     func validate() throws {
         guard FigureFormat(rawValue: format) != nil else {
             throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)")
@@ -52,7 +55,7 @@ struct Plot: ParsableCommand {
     func run() throws {
         let directory = try PlotJob.locate(suite: suite, run: runDirectory, resultsRoot: URL(fileURLWithPath: resultsRoot))
         let job = PlotJob(runDirectory: directory, format: FigureFormat(rawValue: format) ?? .png, size: FigureSize(rawValue: size) ?? .screen,
-                          bestTuned: bestTuned, jobs: jobs)
+                          bestTuned: bestTuned, jobs: jobs, animations: animations)
         for line in try job.run(renderer: FigureRenderer(strict: !lenient)) { print(line) }
     }
 }

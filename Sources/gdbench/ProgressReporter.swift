@@ -2,7 +2,7 @@ import Foundation
 import Harness
 import Results
 
-/// Progress on stderr: a live bar (done/total, rate, ETA, current problem) when stderr is a
+/// Progress on stderr: a live bar (done/total, rate, ETA, the current run id fitted to the terminal) when stderr is a
 /// terminal, a plain line every 10 % or 10 s otherwise; nothing with --quiet.
 final class ProgressReporter: @unchecked Sendable {
     private let quiet: Bool
@@ -27,8 +27,9 @@ final class ProgressReporter: @unchecked Sendable {
             let width = 24
             let filled = total > 0 ? width * done / total : width
             let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            let problem = String(record.problem.id.prefix(40))
-            write("\r\u{1B}[2K[\(bar)] \(status)  \(problem)")
+            // The run id, elided in the middle so that its end (the parameters that tell runs apart) stays visible.
+            let room = max(20, (TerminalWidth.standardError ?? 100) - width - status.count - 6)
+            write("\r\u{1B}[2K[\(bar)] \(status)  \(TerminalText.elide(record.id, to: room))")
         } else {
             let decile = total > 0 ? 10 * done / total : 10
             let now = MonotonicClock.nanoseconds()

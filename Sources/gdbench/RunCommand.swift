@@ -25,7 +25,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var location: SuiteLocation
 
-    @Option(name: .long, help: ArgumentHelp("Results root; the run goes to OUT/SUITE/<UTC time>/.", valueName: "dir"))
+    @Option(name: [.customLong("out"), .customLong("results")], help: ArgumentHelp(
+        "Results root; the run goes to ROOT/SUITE/<UTC time>/ (--results is the same option).", valueName: "root"))
     var out: String = "results"
 
     @Option(name: .long, help: ArgumentHelp("Run only ids matching this glob (* and ?; brackets are literal).", valueName: "glob"))
@@ -49,15 +50,29 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not write the figures of the run (by default they go to RUN/figures/, rendered when gnuplot is installed).")
     var noFigures = false
 
+    @Flag(name: .long, help: "Also render the animated GIFs of trajectory figures (1–2 MB each; off by default).")
+    var animations = false
+
+    @Flag(name: .long, help: "Write each run's iterates at its trace checkpoints to RUN/iterates/ (binary64, any d; as record-iterates: true).")
+    var recordIterates = false
+
     @Flag(name: [.short, .long], help: "No progress output.")
     var quiet = false
+
+    @Flag(name: .long, help: "Exit 0 even when some runs end with status error (default: exit code 3).")
+    var allowErrors = false
 
     @Option(name: .long, help: ArgumentHelp("Summary format: table or json.", valueName: "format"))
     var format: OutputFormat = .table
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Summary view: matrix (optimizer × problem, median iterations with status marks), rows (one row per "
+            + "cell with every status count) or auto (the shorter of the two, the default).", valueName: "view"))
+    var summary: SummaryView = .auto
+
     func run() throws {
         guard let given = suite ?? name else {
-            throw InputError("which suite? e.g. `gdbench run smoke` (gdbench list suites shows them)")
+            throw InputError("which suite? e.g. `\(CommandContext.commandName) run smoke` (\(CommandContext.commandName) list suites shows them)")
         }
         if suite != nil && name != nil && suite != name {
             throw InputError("give the suite once: either as an argument or with --suite")
@@ -65,9 +80,9 @@ struct RunCommand: ParsableCommand {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard jobs >= 1 else { throw InputError("--jobs must be at least 1") }
         let shard = try shard.map { try Shard(parsing: $0) }
-        let path = try location.path(for: given)
-        var loaded = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
+        var loaded = try location.load(given, with: SuiteLoader(catalog: CommandContext.catalog, maximumRuns: force ? nil : GridSize.defaultLimit))
         if let seed { loaded.seed = seed }
+        if recordIterates { loaded.recordIterates = true }
         let plan = try RunPlan(suite: loaded)
         if force { warnIfTheDiskIsTooSmall(plan, shard: shard) }
         if Provenance.buildConfiguration == "debug" && !quiet {
@@ -95,24 +110,39 @@ struct RunCommand: ParsableCommand {
                 continue with: \(ShellQuote.resumeCommand(CommandLine.arguments))
 
                 """.utf8))
-            throw ExitCode(130)
+            throw ExitCode(ExitStatus.interrupted)
         }
         let table = outcome.table ?? OutcomeTable(rows: [], finalTarget: nil)
         switch format {
         case .table:
-            print(table.text(), terminator: "")
+            let width = TerminalWidth.current
+            switch summary {
+            case .auto: print(table.summaryText(width: width ?? 160), terminator: "")
+            case .matrix: print(table.matrixText(width: width ?? 160), terminator: "")
+            case .rows: print(table.text(width: width ?? .max), terminator: "")
+            }
             let reused = outcome.reusedCount > 0 ? " (\(outcome.reusedCount) reused)" : ""
             print("\n\(outcome.runCount) runs\(reused) → \(outcome.directory.url.path)/{runs.jsonl, summary.csv, manifest.json}")
         case .json:
             print(String(decoding: try RecordCoding.encoder(pretty: true).encode(table.rows), as: UTF8.self))
+            // Stdout stays parseable JSON; the error messages go to stderr.
+            FileHandle.standardError.write(Data(table.errorText().utf8))
         }
         if !noFigures {
-            let lines = RunFigures.draw(outcome.directory)
+            let lines = RunFigures.draw(outcome.directory, animations: animations)
             // JSON output stays parseable on stdout; the figure note goes to stderr there.
             for line in lines {
                 if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
             }
         }
+        // Known pitfalls of faithful defaults, said where a run fell into one (stderr: JSON stays clean).
+        let cells = Dictionary(plan.optimizers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for row in table.rows where row.diverged > 0 {
+            if let cell = cells[row.optimizer], let warning = KnownPitfalls.warning(for: cell) {
+                FileHandle.standardError.write(Data("warning: \(row.problem): \(row.diverged) diverged; \(warning)\n".utf8))
+            }
+        }
+        try ExitStatus.afterRun(errorRuns: table.statusCounts[.error] ?? 0, allowErrors: allowErrors)
     }
 }
 
@@ -143,4 +173,8 @@ extension RunCommand {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
+}
+
+enum SummaryView: String, ExpressibleByArgument, CaseIterable {
+    case auto, matrix, rows
 }

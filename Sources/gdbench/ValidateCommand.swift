@@ -6,7 +6,12 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a suite without running it: keys, kinds, types, ranges, expressions, ids.",
-        discussion: "Builds repetition 0 of every problem to resolve expressions such as 1/L. Exit code 2 on the first error.")
+        discussion: """
+            Builds repetition 0 of every problem to resolve expressions such as 1/L and prepares every optimizer \
+            on it, so pairs that cannot work (a method needing L or μ the problem lacks, a quadratic-only method on \
+            a non-quadratic, a method needing Hessians the problem lacks) are refused. Lists every error found \
+            (file:line: key path: message), exit code 2.
+            """)
 
     @Argument(help: "Suite name or path to a .yaml file.")
     var file: String
@@ -17,8 +22,10 @@ struct ValidateCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let path = try location.path(for: file)
-        let suite = try SuiteLoader(catalog: .builtIn, maximumRuns: force ? nil : GridSize.defaultLimit).load(path: path)
+        let suite = try location.load(file, with: SuiteLoader(catalog: CommandContext.catalog, maximumRuns: force ? nil : GridSize.defaultLimit))
+        let builtIn: Bool
+        if case .builtIn = try location.source(for: file) { builtIn = true } else { builtIn = false }
+        let path = suite.file + (builtIn ? " (built in)" : "")
         let plan = try RunPlan(suite: suite)
         try SuiteRunner.validate(plan)
         print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) optimizers × \(suite.repetitions) repetitions)")

@@ -42,14 +42,14 @@ import Analysis
     }
 
     @Test func everyFigureKindIsEmittedForTheFixture() throws {
-        let figures = try FigureSet.build(FigureContext(results: Fixture.results(), format: .png))
+        let figures = try FigureSet.build(FigureContext(results: Fixture.results(), format: .png, animations: true))
         let kinds = Set(figures.map(\.kind))
         #expect(kinds == ["convergence", "conditioning", "trajectory", "trajectory-animation", "learning-rate", "schedules",
                           "performance-profile", "data-profile", "ecdf", "saddle-escape", "batch-size"])
     }
 
     @Test func pngScriptsAndDataMatchSnapshots() throws {
-        let figures = try FigureSet.build(FigureContext(results: Fixture.results(), format: .png))
+        let figures = try FigureSet.build(FigureContext(results: Fixture.results(), format: .png, animations: true))
         try compare(files(figures), in: Fixture.snapshots)
     }
 
@@ -57,5 +57,15 @@ import Analysis
         let figures = try FigureSet.build(FigureContext(results: Fixture.results(), format: .tex))
             .filter { $0.kind == "conditioning" || $0.kind == "performance-profile" }
         try compare(figures.map { ($0.scriptFileName, $0.script) }, in: Fixture.snapshots.appendingPathComponent("tex"))
+    }
+}
+
+/// Animations are drawn only when asked: `--animations` or the format gif.
+@Suite struct AnimationRequestTests {
+    @Test func animationsOnlyWhenAsked() throws {
+        let kinds = { (context: FigureContext) in try FigureSet.build(context).map(\.kind) }
+        #expect(!(try kinds(FigureContext(results: Fixture.results(), format: .png))).contains("trajectory-animation"))
+        #expect(try kinds(FigureContext(results: Fixture.results(), format: .png, animations: true)).contains("trajectory-animation"))
+        #expect(try kinds(FigureContext(results: Fixture.results(), format: .gif)).contains("trajectory-animation"))
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
+import Checking
 import Figures
 import Foundation
 import Results
 import Testing
-@testable import gdbench
+@testable import GdbenchCommandLine
 
 @Suite struct CommandLineTests {
     static let suites = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -104,5 +105,27 @@ import Testing
             #expect(error.message.contains("no workload name contains 'no such workload'"))
             #expect(error.message.contains("rosenbrock d=2 · adam lr=1e-3"))
         }
+    }
+
+    /// `check`'s options are typed when the command line is parsed: a bad value is refused there,
+    /// naming the option, before any run.
+    @Test func checkOptionsAreTypedAtTheCommandLine() throws {
+        func message(_ arguments: [String]) -> String {
+            do {
+                _ = try Gdbench.parseAsRoot(["check", "--suite", "smoke"] + arguments)
+                return ""
+            } catch {
+                return Gdbench.message(for: error)
+            }
+        }
+        #expect(message(["--tolerance", "5x"]).contains("--tolerance: expected a count tolerance"))
+        #expect(message(["--time-tolerance", "0.5"]).contains("--time-tolerance: expected a slowdown ratio"))
+        #expect(message(["--gap-tolerance", "big"]).contains("--gap-tolerance: expected a relative tolerance"))
+        #expect(!message(["--format", "xml"]).isEmpty)
+        let check = try #require(
+            try Gdbench.parseAsRoot(["check", "--suite", "smoke", "--tolerance", "2%,1", "--time-tolerance", "50%"])
+                as? Check)
+        #expect(check.tolerance == CountTolerance(relative: 0.02, absolute: 1))
+        #expect(check.timeTolerance == 1.5)
     }
 }

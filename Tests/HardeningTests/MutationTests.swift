@@ -96,6 +96,13 @@ import Testing
                 refused += 1
                 #expect(!error.description.contains("\n"), "mutant \(index): \(error)")
                 #expect(error.file == "mutant-\(index).yaml" || error.file.hasSuffix(".yaml"))
+            } catch let errors as SuiteErrors {
+                refused += 1
+                #expect(errors.errors.count > 1)
+                for error in errors.errors {
+                    #expect(!error.description.contains("\n"), "mutant \(index): \(error)")
+                    #expect(error.file == "mutant-\(index).yaml" || error.file.hasSuffix(".yaml"))
+                }
             } catch {
                 Issue.record("mutant \(index) failed with a \(type(of: error)), not a SuiteError: \(error)")
             }

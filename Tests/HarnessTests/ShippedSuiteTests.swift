@@ -19,6 +19,22 @@ import Testing
         for name in Self.names { #expect(readme.contains("**\(name.dropLast(5))**"), "\(name) is not described") }
     }
 
+    /// The suites built into the binary are the files in suites/, byte for byte (else run
+    /// scripts/generate-shipped-suites), and the built-in text reads to the same suite and digest.
+    @Test func builtInSuitesAreTheShippedFiles() throws {
+        #expect(Set(ShippedSuites.texts.keys) == Set(Self.names.map { String($0.dropLast(5)) }),
+                "suites/ changed: run scripts/generate-shipped-suites")
+        for name in Self.names {
+            let path = Self.directory.appendingPathComponent(name).path
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let stem = String(name.dropLast(5))
+            #expect(ShippedSuites.texts[stem] == text, "\(name) differs from its built-in copy: run scripts/generate-shipped-suites")
+            let fromFile = try SuiteLoader(catalog: .builtIn).load(path: path)
+            let builtIn = try SuiteLoader(catalog: .builtIn).load(text: ShippedSuites.texts[stem] ?? "", file: "suites/\(name)")
+            #expect(fromFile.digest == builtIn.digest)
+        }
+    }
+
     @Test(arguments: names) func validates(_ name: String) throws {
         let suite = try SuiteLoader(catalog: .builtIn).load(path: Self.directory.appendingPathComponent(name).path)
         #expect(suite.name + ".yaml" == name)

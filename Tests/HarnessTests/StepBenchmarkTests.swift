@@ -22,6 +22,36 @@ import Testing
         }
     }
 
+    /// Each hand-written reference loop computes the update of its harness row: after 1 000 updates
+    /// its point gives the f the harness records (GD and heavy ball to the bit, Adam, whose bias
+    /// corrections are grouped differently, to 1e−12 relative).
+    @Test func referenceLoopsComputeTheirRowsUpdate() throws {
+        let rows = StepWorkload.standard.filter { $0.referenceLoop != nil }
+        #expect(Set(rows.compactMap(\.referenceLoop)) == Set(ReferenceLoop.allCases))
+        for var row in rows {
+            row.iterations = 1000
+            let loop = try #require(row.referenceLoop)
+            let suite = try SuiteLoader(catalog: .builtIn).load(text: """
+                name: check
+                seed: 1
+                budget: {max-iterations: 1000}
+                targets: {measure: relative-gap, thresholds: [1e-300]}
+                problems:
+                  - \(row.problem)
+                optimizers:
+                  - \(row.optimizer)
+                """, file: "<test>")
+            let record = try #require(try SuiteRunner.records(try RunPlan(suite: suite)).first)
+            let point = loop.run(iterations: 1000)
+            let value = (1 - point.x) * (1 - point.x) + 100 * (point.y - point.x * point.x) * (point.y - point.x * point.x)
+            if loop == .adam {
+                #expect(abs(value - record.final.value) <= 1e-12 * abs(record.final.value), "\(row.name)")
+            } else {
+                #expect(value == record.final.value, "\(row.name)")
+            }
+        }
+    }
+
     /// The second table of `gdbench bench` has a row for every optimizer kind of the catalog.
     @Test func everyOptimizerKindHasARow() throws {
         let timed = try StepWorkload.everyOptimizer.map { workload in

@@ -66,13 +66,13 @@ import Testing
     @Test func momentumOutsideTheHalfOpenUnitInterval() throws {
         let e = try #require(error(Self.valid + "\n    momentum: 1"))
         #expect(e.keyPath == "optimizers[0].momentum")
-        #expect(e.message == "expected a number ≥ 0 and < 1, found 1")
+        #expect(e.message == "expected a number in [0, 1), found 1")
     }
 
     @Test func expressionValueOutOfRangeIsCaughtAfterResolution() throws {
         let e = try #require(error(Self.valid + "\n    momentum: 1 - 1/kappa + 1"))
         #expect(e.keyPath == "optimizers[0].momentum")
-        #expect(e.message.contains("expected a number ≥ 0 and < 1"))
+        #expect(e.message.contains("expected a number in [0, 1)"))
         #expect(e.message.contains("on quad[kappa=10]"))
     }
 

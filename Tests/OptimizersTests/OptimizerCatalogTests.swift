@@ -18,11 +18,16 @@ import Testing
         }
     }
 
-    @Test func holdsEveryKindOnceUnderAUniqueName() {
+    @Test func holdsEveryKindOnceUnderAUniqueName() throws {
         let names = OptimizerCatalog.builtIn.map(\.name)
         #expect(Set(names).count == names.count)
         #expect(names == FirstOrderOptimizerCatalog.kinds.map(\.name) + MethodCatalog.kinds.map(\.name) + ["switch", "random-restarts"])
-        #expect(OptimizerCatalog.methodNames == names)
+        for wrapper in ["switch", "random-restarts"] {
+            let kind = try #require(OptimizerCatalog.kind(named: wrapper))
+            for key in kind.innerKindKeys {
+                #expect(kind.parameters.first { $0.name == key }?.kind == .choice(names), "\(wrapper).\(key)")
+            }
+        }
         for name in names { #expect(OptimizerCatalog.kind(named: name)?.name == name) }
         #expect(OptimizerCatalog.kind(named: "no-such-optimizer") == nil)
     }
@@ -70,7 +75,7 @@ import Testing
 
     @Test func wrappersResolveEveryCatalogName() throws {
         let restarts = try #require(OptimizerCatalog.kind(named: "random-restarts"))
-        for name in OptimizerCatalog.methodNames where name != "random-restarts" && name != "switch" {
+        for name in OptimizerCatalog.builtIn.map(\.name) where name != "random-restarts" && name != "switch" {
             _ = try restarts.make(ParameterSet(["inner": .text(name)]), nil, 1)
         }
         let nested = ParameterSet([

@@ -67,7 +67,8 @@ struct ScheduleCatalogTests {
 
     @Test("warmup's then accepts exactly the catalog kinds without a warm-up of their own")
     func warmupFollowers() throws {
-        let then = try #require(ScheduleKind.warmup.parameters.first { $0.name == "then" })
+        let warmup = try #require(ScheduleCatalog.kind(named: "warmup"))
+        let then = try #require(warmup.parameters.first { $0.name == "then" })
         guard case .choice(let words) = then.kind else {
             Issue.record("then is not a choice")
             return

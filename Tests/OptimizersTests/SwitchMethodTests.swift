@@ -31,7 +31,7 @@ struct SwitchMethodTests {
 
     /// The catalog's `switch` kind builds its parts by name with the prefixed parameters.
     @Test func catalogKindResolvesInnerMethods() throws {
-        let kind = MethodCatalog.switchKind(methodNames: MethodCatalogTests.names, resolving: MethodCatalogTests.resolver)
+        let kind = MethodCatalogTests.bound("switch")
         let method = try kind.make(ParameterSet([
             "first": .text("heavy-ball"), "first.lr": .number(0.01), "first.momentum": .number(0),
             "second": .text("newton"), "switch-at": .number(3),

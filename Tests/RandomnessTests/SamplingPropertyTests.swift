@@ -79,7 +79,8 @@ struct SamplingPropertyTests {
     }
 
     /// The sign fix makes Q the unique QR factor with a positive R diagonal, so Qᵀ Z must be upper
-    /// triangular with a positive diagonal (Z re-drawn from the same seed).
+    /// triangular with a positive diagonal (Z re-drawn from the same seed; the draws fill Z and the
+    /// result holds Q column by column, as `RandomOrthogonalMatrix` documents).
     @Test func orthogonalMatrixHasPositiveRDiagonal() {
         let n = 6
         var generator = Xoshiro256StarStar(seed: 21)
@@ -90,7 +91,7 @@ struct SamplingPropertyTests {
         for i in 0..<n {
             for j in 0..<n {
                 var r = 0.0
-                for k in 0..<n { r += q[k * n + i] * z[k * n + j] }
+                for k in 0..<n { r += q[i * n + k] * z[j * n + k] }
                 if i > j { #expect(abs(r) < 1e-12) }
                 if i == j { #expect(r > 0) }
             }

@@ -60,14 +60,18 @@ public enum StepBenchmark {
         """
     }
 
-    static func plan(_ text: String) throws -> RunPlan {
-        let suite = try SuiteLoader(catalog: .builtIn).load(text: text, file: "<bench>")
+    static func plan(_ text: String, catalog: Catalog = .builtIn) throws -> RunPlan {
+        let suite = try SuiteLoader(catalog: catalog).load(text: text, file: "<bench>")
         return try RunPlan(suite: suite)
     }
 
-    /// Runs `workload` for its iterations (or until the method stops by itself) with `repeats` timing replays.
-    public static func measure(_ workload: StepWorkload, repeats: Int) throws -> StepResult {
-        let plan = try plan(suiteText(workload, iterations: workload.iterations, timingRepeats: repeats))
+    /// Runs `workload` for its iterations (or until the method stops by itself) with `repeats` timing
+    /// replays; its kinds are looked up in `catalog`.
+    public static func measure(
+        _ workload: StepWorkload, repeats: Int, catalog: Catalog = .builtIn
+    ) throws -> StepResult {
+        let plan = try plan(
+            suiteText(workload, iterations: workload.iterations, timingRepeats: repeats), catalog: catalog)
         let settings = RunSettings(suite: plan.suite)
         guard let spec = plan.specs.first else { throw Failure("workload \(workload.name) has no run") }
         let instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)
@@ -88,11 +92,11 @@ public enum StepBenchmark {
         }
         iterations = record.final.progress.iteration
         replays = record.wallTime.repeats.map { $0 / Double(max(1, iterations)) }
-        let middle = Runner.median(replays)
+        let middle = Median.of(replays)
         let spread = ((replays.max() ?? 0) - (replays.min() ?? 0)) / middle
         let progress = record.final.progress
         return StepResult(workload: workload, iterations: iterations, replayNanoseconds: middle * 1e9,
-                          monitoredNanoseconds: Runner.median(monitored) * 1e9, spread: spread, status: record.status,
+                          monitoredNanoseconds: Median.of(monitored) * 1e9, spread: spread, status: record.status,
                           functionEvaluationsPerIteration: Double(progress.functionEvaluations) / Double(iterations),
                           gradientEvaluationsPerIteration: Double(progress.gradientEvaluations) / Double(iterations))
     }
@@ -124,7 +128,11 @@ public enum StepBenchmark {
 
     /// The wall time of a whole suite run written to a temporary results root, and its run count.
     public static func suiteWallTime(path: String, jobs: Int) throws -> (seconds: Double, runs: Int) {
-        let suite = try SuiteLoader(catalog: .builtIn).load(path: path)
+        try suiteWallTime(suite: try SuiteLoader(catalog: .builtIn).load(path: path), jobs: jobs)
+    }
+
+    /// ``suiteWallTime(path:jobs:)`` of a suite already read.
+    public static func suiteWallTime(suite: Suite, jobs: Int) throws -> (seconds: Double, runs: Int) {
         let plan = try RunPlan(suite: suite)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-results-\(getpid())")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -35,3 +35,8 @@ public struct Booth: Objective {
         hessian[3] = 10
     }
 }
+
+extension Booth {
+    /// f is exactly quadratic (constant Hessian).
+    public var isQuadratic: Bool { true }
+}

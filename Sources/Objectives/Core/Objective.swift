@@ -2,7 +2,7 @@ import Randomness
 
 /// A differentiable test function f: ℝᵈ → ℝ with exact derivatives and, where known, its constants.
 ///
-/// Contract (DESIGN.md §4): `evaluate(at:gradient:)` writes ∇f(x) into a caller-owned buffer of
+/// Contract (docs/architecture.md, principle 3): `evaluate(at:gradient:)` writes ∇f(x) into a caller-owned buffer of
 /// length `dimension` and returns f(x) without allocating. Hessian-vector products and the dense
 /// Hessian are exact (analytic). Finite-sum objectives (`sampleCount != nil`) also evaluate the mean
 /// loss over a subset of rows; the default is a full evaluation (no finite-sum structure).
@@ -42,6 +42,12 @@ public protocol Objective: Sendable {
     func evaluate(at x: [Double], rows: UnsafeBufferPointer<Int>, gradient: inout [Double]) -> Double
     /// Accuracy on held-out rows for classification problems with a train/test split, else nil.
     func heldOutAccuracy(at x: [Double]) -> Double?
+    /// Whether f is exactly quadratic (a constant Hessian): methods meaningful for quadratics only
+    /// (linear conjugate gradient) refuse other objectives when prepared. Default false.
+    var isQuadratic: Bool { get }
+    /// Whether `hessianVectorProduct` and `hessian` are available; methods that need them refuse an
+    /// objective without them when prepared. Default true (every built-in objective has exact ones).
+    var providesHessians: Bool { get }
     /// Mean loss on the held-out rows (without any regulariser), for objectives whose held-out
     /// loss is meaningful (neural networks); nil otherwise. When non-nil, runs record held-out
     /// loss, held-out accuracy and the update norm at every trace point.
@@ -63,6 +69,8 @@ extension Objective {
     }
 
     public func heldOutAccuracy(at x: [Double]) -> Double? { nil }
+    public var isQuadratic: Bool { false }
+    public var providesHessians: Bool { true }
     public func heldOutLoss(at x: [Double]) -> Double? { nil }
 
     /// Default dense Hessian assembled column by column from exact Hessian-vector products.

@@ -1,6 +1,6 @@
 import Randomness
 
-/// Evaluation counts of one run, kept separately (DESIGN.md principle 2).
+/// Evaluation counts of one run, kept separately (docs/architecture.md, principle 2).
 public struct EvaluationCounts: Sendable, Equatable, Codable {
     /// Calls that returned f (full objective).
     public var functionEvaluations = 0

@@ -18,7 +18,7 @@ public enum ProblemCatalog {
         .rastrigin,
         .powellSingular,
         .wood,
-    ] + FiniteSumProblems.kinds + NeuralNetworkProblems.kinds
+    ] + FiniteSumProblems.kinds + NeuralNetworkProblems.kinds + [.formula]
 
     /// The built-in kind called `name`, if any.
     public static func kind(named name: String) -> ProblemKind? {

@@ -97,25 +97,9 @@ public struct Dataset: Sendable, Equatable {
         return Dataset(rowCount: rowCount, columnCount: d + 1, features: extended, targets: targets)
     }
 
-    /// The Gram matrix XᵀX, row-major d×d (symmetric; accumulated row by row).
+    /// The Gram matrix XᵀX, row-major d×d, exactly symmetric (``SymmetricProducts/gram``).
     public func gramMatrix() -> [Double] {
-        let d = columnCount
-        var gram = [Double](repeating: 0, count: d * d)
-        features.withUnsafeBufferPointer { x in
-            gram.withUnsafeMutableBufferPointer { g in
-                guard let base = x.baseAddress, let out = g.baseAddress else { return }
-                let path = KernelPath.current
-                for i in 0..<rowCount {
-                    let row = base + i * d
-                    for j in 0..<d {
-                        // Upper triangle of row j: G[j, j..<d] += x_ij · x_i[j..<d].
-                        VectorKernels.axpy(row[j], row + j, out + j * d + j, count: d - j, path: path)
-                    }
-                }
-                for j in 0..<d { for k in 0..<j { out[j * d + k] = out[k * d + j] } }
-            }
-        }
-        return gram
+        SymmetricProducts.gram(rows: features, rowCount: rowCount, columnCount: columnCount)
     }
 }
 

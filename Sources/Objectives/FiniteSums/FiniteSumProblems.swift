@@ -11,19 +11,22 @@ import Randomness
 public enum FiniteSumProblems {
     public static let kinds: [ProblemKind] = [logistic, leastSquares]
 
-    /// Largest d: the constants need O(d³) dense factorisations and Jacobi sweeps.
-    public static let maximumFeatures = 500
-    /// Largest n·d (8 bytes each).
-    public static let maximumEntries = 50_000_000
+    /// Largest d (``InstanceLimits/maximumFeatures``).
+    public static let maximumFeatures = InstanceLimits.maximumFeatures
+    /// Largest n·d (``InstanceLimits/maximumEntries``).
+    public static let maximumEntries = InstanceLimits.maximumEntries
 
     static let syntheticOnlyKeys = ["n", "d", "feature-conditioning", "label-noise"]
 
     public static let logistic = ProblemKind(
         name: "logistic",
-        summary: "L2-regularised logistic regression, mean loss, labels ±1 (synthetic or breast-cancer data)",
+        summary: "L2-regularised logistic regression, mean loss, labels ±1 (synthetic, breast-cancer or your CSV/LIBSVM file)",
         parameters: logisticParameters,
         isFiniteSum: true,
         make: { parameters, generator in
+            if let file = try DataFileProblems.key(parameters) {
+                return try DataFileProblems.logistic(parameters, file: file, seed: generator.next())
+            }
             return try LogisticRegression(configuration: logisticConfiguration(parameters, seed: generator.next()))
         })
 
@@ -31,7 +34,7 @@ public enum FiniteSumProblems {
         ParameterSpec("data", .choice(["synthetic", "breast-cancer"]), default: .text("synthetic"),
                       "synthetic (seeded Gaussian features) or breast-cancer (UCI Wisconsin Diagnostic, 569×30)"),
         ParameterSpec("n", .integer(minimum: 2), default: .number(1000), "synthetic rows (before the split)"),
-        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "synthetic features (at most 500)"),
+        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "synthetic features (at most \(maximumFeatures))"),
         ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
                       "synthetic: ratio of the largest to the smallest column variance"),
         ParameterSpec("label-noise", .number(minimum: 0, maximum: 0.5), default: .number(0.1),
@@ -43,27 +46,30 @@ public enum FiniteSumProblems {
                       "L2 regularisation λ (μ = λ)"),
         ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0),
                       "fraction of rows held out for held-out accuracy"),
-    ]
+    ] + DataFileProblems.parameters
 
     public static let leastSquares = ProblemKind(
         name: "least-squares",
-        summary: "regularised linear least squares (1/(2n))‖Xw − y‖² + (λ/2)‖w‖² on seeded synthetic data",
+        summary: "regularised linear least squares (1/(2n))‖Xw − y‖² + (λ/2)‖w‖² on seeded synthetic data or your file",
         parameters: leastSquaresParameters,
         isFiniteSum: true,
         make: { parameters, generator in
+            if let file = try DataFileProblems.key(parameters) {
+                return try DataFileProblems.leastSquares(parameters, file: file)
+            }
             return try LeastSquares(configuration: leastSquaresConfiguration(parameters, seed: generator.next()))
         })
 
     static let leastSquaresParameters: [ParameterSpec] = [
         ParameterSpec("n", .integer(minimum: 1), default: .number(1000), "rows"),
-        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "features (at most 500)"),
+        ParameterSpec("d", .integer(minimum: 1), default: .number(20), "features (at most \(maximumFeatures))"),
         ParameterSpec("feature-conditioning", .number(minimum: 1, maximum: 1e12), default: .number(100),
                       "ratio of the largest to the smallest column variance"),
         ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.1),
                       "standard deviation σ of the response noise"),
         ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(0),
                       "L2 regularisation λ ≥ 0 (λ = 0 with n < d: over-parameterised, x* the minimum-norm solution)"),
-    ]
+    ] + DataFileProblems.parameters
 
     /// The validated configuration of a `logistic` instance.
     public static func logisticConfiguration(_ parameters: ParameterSet, seed: UInt64) throws -> LogisticRegression.Configuration {
@@ -107,7 +113,8 @@ public enum FiniteSumProblems {
             lambda: lambda)
     }
 
-    /// n and d (minimum from the specs), with d ≤ ``maximumFeatures`` and n·d ≤ ``maximumEntries``.
+    /// n and d (minimum from the specs), with d ≤ ``maximumFeatures``, n·d ≤ ``maximumEntries`` and the
+    /// construction within this machine's memory (``InstanceLimits/checkMemory(_:key:found:what:available:)``).
     static func sizes(_ reader: ParameterReader) throws -> (n: Int, d: Int) {
         let n = try reader.integer("n")
         let d = try reader.integer("d")
@@ -118,6 +125,9 @@ public enum FiniteSumProblems {
             throw ParameterError(key: "n", expected: "at most \(maximumEntries / d) rows for d = \(d) (n·d ≤ \(maximumEntries))",
                                  found: String(n))
         }
+        try InstanceLimits.checkMemory(
+            InstanceLimits.finiteSumBytes(rows: n, features: d), key: "n", found: String(n),
+            what: "n = \(n), d = \(d)")
         return (n, d)
     }
 }

@@ -47,10 +47,10 @@ extension LeastSquares {
         _ = problem.evaluate(at: minimizer, gradient: &gradient)  // refinement: x ← x − H⁻¹∇f(x)
         let correction = factor.solve(gradient)
         for j in 0..<d { minimizer[j] -= correction[j] }
-        let eigenvalues = SymmetricEigenvalues.compute(gram, order: d)
+        let extremes = ExtremeEigenvalues.compute(gram, order: d)
         return ObjectiveConstants(
             optimalValue: problem.value(at: minimizer), minimizer: minimizer,
-            smoothness: (eigenvalues.last ?? 0) / Double(n) + lambda,
-            strongConvexity: (eigenvalues.first ?? 0) / Double(n) + lambda)
+            smoothness: extremes.max / Double(n) + lambda,
+            strongConvexity: extremes.min / Double(n) + lambda)
     }
 }

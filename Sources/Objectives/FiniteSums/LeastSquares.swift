@@ -134,3 +134,8 @@ public struct LeastSquares: Objective {
         0.5 * lambda * VectorKernels.dot(w, w)
     }
 }
+
+extension LeastSquares {
+    /// f is exactly quadratic (constant Hessian).
+    public var isQuadratic: Bool { true }
+}

@@ -93,7 +93,7 @@ extension LogisticRegression {
     /// the next decreases of f fall below its rounding (which would defeat the Armijo test), so full
     /// steps are taken without a test. It stops at ‖∇f‖ ≤ ``minimizerTolerance``, or when a full step no longer lowers ‖∇f‖
     /// (the rounding floor), keeping the iterate with the smallest gradient norm.
-    /// L = λ_max(XᵀX)/(4n) + λ (Jacobi eigenvalues of the Gram matrix), μ = λ.
+    /// L = λ_max(XᵀX)/(4n) + λ (``ExtremeEigenvalues``), μ = λ.
     static func solveConstants(training: Dataset, lambda: Double) throws -> ObjectiveConstants {
         let problem = LogisticRegression(training: training, test: nil, lambda: lambda, constants: ObjectiveConstants())
         let d = training.columnCount
@@ -130,8 +130,7 @@ extension LogisticRegression {
             gradientNorm = trialNorm
             if gradientNorm < best.gradientNorm { best = (w, gradientNorm) }
         }
-        let eigenvalues = SymmetricEigenvalues.compute(training.gramMatrix(), order: d)
-        let largest = eigenvalues.last ?? 0
+        let largest = ExtremeEigenvalues.compute(training.gramMatrix(), order: d).max
         return ObjectiveConstants(
             optimalValue: problem.value(at: best.point), minimizer: best.point,
             smoothness: largest / (4 * Double(training.rowCount)) + lambda, strongConvexity: lambda)

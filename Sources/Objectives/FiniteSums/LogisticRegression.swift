@@ -28,12 +28,7 @@ import LinearAlgebra
 /// stack). Hv likewise fuses xᵢᵀw, xᵢᵀv and the update in one pass, in the same blocks. The kernels
 /// run on ``KernelPath/current``: on the AVX path four rows share each load of w and each load and
 /// store of the gradient, and the result is bitwise the portable one (same products, same order of
-/// additions).
-/// Measured (release build, `gdbench bench`, this 2-core AMD EPYC, load ≈ 1.7, n = 10⁴, d = 100), the
-/// gradient alone (``gradient(at:into:)``, no `log1p`) per GD step: 192–236 µs on the AVX path and
-/// 357–386 µs on the portable path (`GDBENCH_KERNELS=portable`); row by row instead of in blocks,
-/// 340 µs and 435 µs. Single-threaded OpenBLAS 0.3.31 takes 211 µs for the two matrix–vector
-/// products alone (numpy `X @ w` and `X.T @ r`, 110 µs and 106 µs, best of 7).
+/// additions). Timings: docs/performance.md.
 ///
 /// Constants: L = λ_max(XᵀX)/(4n) + λ with λ_max from Jacobi eigenvalues of the Gram matrix
 /// (``SymmetricEigenvalues``, accurate to a few ulps); μ = λ; x* by damped Newton with Cholesky
@@ -219,32 +214,28 @@ public struct LogisticRegression: Objective {
         }
     }
 
-    /// (1/n) Xᵀ D X + λI, assembled row by row on the upper triangle and mirrored.
+    /// (1/n) Xᵀ D X + λI with D = diag(σ(sᵢ)σ(−sᵢ)), sᵢ = xᵢᵀw (scores as the gradient's row blocks):
+    /// XᵀDX by the blocked ``SymmetricProducts/weightedGram(rows:weights:rowCount:columnCount:path:)``.
     public func hessian(at x: [Double], into hessian: inout [Double]) {
         let n = training.rowCount, d = training.columnCount
         precondition(x.count == d && hessian.count == d * d, "LogisticRegression: hessian needs \(d)×\(d) entries")
+        let path = KernelPath.current
+        var curvatures = [Double](repeating: 0, count: n)
         training.features.withUnsafeBufferPointer { features in
             x.withUnsafeBufferPointer { w in
-                hessian.withUnsafeMutableBufferPointer { h in
-                    guard let rows = features.baseAddress, let weights = w.baseAddress, let out = h.baseAddress else { return }
-                    out.update(repeating: 0, count: d * d)
-                    let path = KernelPath.current
-                    for i in 0..<n {
-                        let row = rows + i * d
-                        let curvature = LogisticRegression.curvature(
-                            at: VectorKernels.dot(row, weights, count: d, path: path))
-                        for j in 0..<d {
-                            VectorKernels.axpy(curvature * row[j], row + j, out + j * d + j, count: d - j, path: path)
-                        }
-                    }
-                    let scale = 1 / Double(n)
-                    for j in 0..<d {
-                        for k in j..<d { out[j * d + k] *= scale }
-                        out[j * d + j] += lambda
-                        for k in 0..<j { out[j * d + k] = out[k * d + j] }
-                    }
+                curvatures.withUnsafeMutableBufferPointer { c in
+                    guard let rows = features.baseAddress, let weights = w.baseAddress, let out = c.baseAddress else { return }
+                    VectorKernels.dotRows(rows, stride: d, rowCount: n, weights, count: d, into: out, path: path)
+                    for i in 0..<n { out[i] = LogisticRegression.curvature(at: out[i]) }
                 }
             }
+        }
+        let product = SymmetricProducts.weightedGram(
+            rows: training.features, weights: curvatures, rowCount: n, columnCount: d, path: path)
+        let scale = 1 / Double(n)
+        for j in 0..<d {
+            for k in 0..<d { hessian[j * d + k] = product[j * d + k] * scale }
+            hessian[j * d + j] += lambda
         }
     }
 

@@ -88,3 +88,8 @@ public struct AxisAlignedQuadratic: Objective {
         for i in 0..<d { hessian[i * d + i] = eigenvalues[i] }
     }
 }
+
+extension AxisAlignedQuadratic {
+    /// f is exactly quadratic (constant Hessian).
+    public var isQuadratic: Bool { true }
+}

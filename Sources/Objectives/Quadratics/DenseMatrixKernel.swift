@@ -15,9 +15,7 @@ import LinearAlgebra
 /// the `WideKernels` C function keeps one 256-bit accumulator per row with lanes (s0[0], s0[1], s1[0],
 /// s1[1]), reduced as (l0 + l2) + (l1 + l3), products rounded before they are added (no FMA) —
 /// bitwise the portable result — and works on 8 rows at a time, whose independent sums hide the
-/// latency of the additions. Measured (release build, `gdbench bench`, this 2-core AMD EPYC,
-/// load ≈ 1.7): a GD step on the rotated quadratic with d = 100 takes 0.79–0.87 µs on the AVX path
-/// and 1.18–1.22 µs on the portable path.
+/// latency of the additions. Timings: docs/performance.md.
 enum DenseMatrixKernel {
     @inline(__always)
     static func load(_ pointer: UnsafePointer<Double>) -> SIMD2<Double> {

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// f(x) = ½(x − x*)ᵀA(x − x*) with a dense symmetric A = Q·diag(λ)·Qᵀ stored row-major (reference
 /// §C.5): ∇f = A(x − x*), ∇²f = A, f* = 0, L = λ_max, μ = λ_min (the spectrum as requested; the
 /// eigenvalues of the stored A differ from it only by rounding, O(ε·d·L)).
@@ -14,19 +16,11 @@ public struct DenseQuadratic: Objective {
     public let constants: ObjectiveConstants
     public let dimension: Int
 
-    /// A = Q·diag(λ)·Qᵀ for an orthogonal row-major `rotation` Q, symmetrised exactly (the upper
-    /// triangle is computed and mirrored).
+    /// A = Q·diag(λ)·Qᵀ for an orthogonal row-major `rotation` Q (``SymmetricProducts/rotatedDiagonal``:
+    /// blocked, exactly symmetric).
     public init(eigenvalues: [Double], rotation q: [Double], minimizer: [Double], startingPoint: [Double]) {
         let d = eigenvalues.count
-        var a = [Double](repeating: 0, count: d * d)
-        for i in 0..<d {
-            for j in i..<d {
-                var sum = 0.0
-                for k in 0..<d { sum += q[i * d + k] * eigenvalues[k] * q[j * d + k] }
-                a[i * d + j] = sum
-                a[j * d + i] = sum
-            }
-        }
+        let a = SymmetricProducts.rotatedDiagonal(rotation: q, eigenvalues: eigenvalues)
         matrix = a
         self.eigenvalues = eigenvalues
         self.minimizer = minimizer
@@ -106,4 +100,9 @@ public struct DenseQuadratic: Objective {
     public func hessian(at x: [Double], into hessian: inout [Double]) {
         for i in 0..<matrix.count { hessian[i] = matrix[i] }
     }
+}
+
+extension DenseQuadratic {
+    /// f is exactly quadratic (constant Hessian).
+    public var isQuadratic: Bool { true }
 }

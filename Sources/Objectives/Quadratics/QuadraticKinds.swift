@@ -40,8 +40,8 @@ extension ProblemKind {
             return AxisAlignedQuadratic.shiftedBowl
         })
 
-    /// The largest d whose rotated problems are built (a dense d×d matrix: 128 MiB at 4096).
-    public static let maximumDenseDimension = 4096
+    /// The largest d whose rotated problems are built (``InstanceLimits/maximumDenseDimension``).
+    public static let maximumDenseDimension = InstanceLimits.maximumDenseDimension
 
     static let quadraticParameters: [ParameterSpec] = [
         ParameterSpec("d", .integer(minimum: 1), default: .number(100), "dimension"),
@@ -78,9 +78,8 @@ extension ProblemKind {
         if d == 1 && kappa != 1 {
             throw ParameterError(key: "kappa", expected: "1 when d = 1 (one eigenvalue)", found: ParameterValue.format(kappa))
         }
-        if rotation == "random" && d > maximumDenseDimension {
-            throw ParameterError(
-                key: "d", expected: "at most \(maximumDenseDimension) with rotation random (A is stored dense, d×d)", found: String(d))
+        if rotation == "random" {
+            try InstanceLimits.checkDense(dimension: d)
         }
         let l = kappa * mu
         guard l.isFinite else {

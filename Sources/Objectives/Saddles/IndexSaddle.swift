@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// A saddle of index k in d dimensions, bounded below (reference §C.3, in the spirit of Dauphin et
 /// al. 2014): f(x) = Σᵢ φᵢ(yᵢ) with y = Qᵀx, φᵢ(y) = ½λᵢy² + ¼cᵢy⁴, cᵢ = 1 where λᵢ < 0 and 0 otherwise.
 ///
@@ -33,15 +35,7 @@ public struct IndexSaddle: Objective {
         var xStar = yStar
         var a: [Double] = [], directions: [Double] = []
         if let q {
-            a = [Double](repeating: 0, count: d * d)
-            for i in 0..<d {
-                for j in i..<d {
-                    var sum = 0.0
-                    for k in 0..<d { sum += q[i * d + k] * eigenvalues[k] * q[j * d + k] }
-                    a[i * d + j] = sum
-                    a[j * d + i] = sum
-                }
-            }
+            a = SymmetricProducts.rotatedDiagonal(rotation: q, eigenvalues: eigenvalues)
             for k in 0..<d where eigenvalues[k] < 0 {
                 for j in 0..<d { directions.append(q[j * d + k]) }
             }

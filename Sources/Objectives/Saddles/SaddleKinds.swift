@@ -46,10 +46,8 @@ extension ProblemKind {
             let negative = try reader.number("negative-curvature")
             let positive = try reader.number("positive-curvature")
             let rotation = try reader.choice("rotation")
-            if rotation == "random" && d > maximumDenseDimension {
-                throw ParameterError(
-                    key: "d", expected: "at most \(maximumDenseDimension) with rotation random (the Hessian is stored dense, d×d)",
-                    found: String(d))
+            if rotation == "random" {
+                try InstanceLimits.checkDense(dimension: d)
             }
             let eigenvalues = (0..<d).map { $0 < index ? -negative : positive }
             let q = rotation == "random" ? RandomOrthogonalMatrix.make(dimension: d, using: &generator) : nil

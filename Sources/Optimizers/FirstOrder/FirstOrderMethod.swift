@@ -9,17 +9,9 @@ import Objectives
 /// mutates them in place (the state and buffer are uniquely owned, and the transformation never
 /// keeps a reference to x), so a step allocates nothing.
 ///
-/// Speed: the harness holds methods as `any Method`, so `iterate` runs as unspecialised generic
-/// code, where every access to a `Chain`'s tuple state asks the runtime for tuple metadata (a locked
-/// cache lookup, most of a 2-D step's time). The update therefore lives in `applyUpdate`, a closure
-/// formed in `init`: where the transformation's type is concrete (the optimizer catalog builds every
-/// method with concrete types), the compiler specialises `init` and the closure with it, so the
-/// per-step update is concrete code whatever the caller knows. The learning rate for the report is
-/// read with `learningRate(inPlace:)`: reading it from the state as a value copied the `Chain`'s
-/// tuple state, with every array in it (about 100 ns of a 2-D Adam step).
-///
-/// Layout: the fields whose size does not depend on `Transformation` come first, so unspecialised
-/// code finds `buffer` and `applyUpdate` at fixed offsets without asking for the type's metadata.
+/// The update lives in a closure formed in `init`, where the transformation's type is concrete, so
+/// the per-step code is specialised even though the harness holds the method as `any Method` (why,
+/// and the field layout this relies on: docs/performance.md).
 public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
     @usableFromInline var buffer: [Double] = []
     /// u ← update(g), x ← x + u on (x, buffer = g, state); creates the state when it is nil.

@@ -1,55 +1,54 @@
-import Objectives
 import Parameters
 
 /// The parameter declarations the first-order optimizers share, in kebab-case with torch's defaults
 /// where torch has the optimizer. Ranges are checked by ``ParameterReader``.
-enum FirstOrderParameterSpecs {
-    static func learningRate(_ defaultValue: Double) -> ParameterSpec {
+public enum FirstOrderParameterSpecs {
+    public static func learningRate(_ defaultValue: Double) -> ParameterSpec {
         ParameterSpec(
             "lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(defaultValue),
             "learning rate η (a schedule, when given, replaces it)")
     }
 
-    static func decayRate(_ name: String, _ defaultValue: Double, _ summary: String) -> ParameterSpec {
+    public static func decayRate(_ name: String, _ defaultValue: Double, _ summary: String) -> ParameterSpec {
         ParameterSpec(name, .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(defaultValue), summary)
     }
 
-    static func nonNegative(_ name: String, _ defaultValue: Double, _ summary: String) -> ParameterSpec {
+    public static func nonNegative(_ name: String, _ defaultValue: Double, _ summary: String) -> ParameterSpec {
         ParameterSpec(name, .number(minimum: 0, maximum: nil), default: .number(defaultValue), summary)
     }
 
-    static func flag(_ name: String, _ defaultValue: Bool, _ summary: String) -> ParameterSpec {
+    public static func flag(_ name: String, _ defaultValue: Bool, _ summary: String) -> ParameterSpec {
         ParameterSpec(name, .flag, default: .flag(defaultValue), summary)
     }
 
-    static func beta1(_ defaultValue: Double = 0.9) -> ParameterSpec {
+    public static func beta1(_ defaultValue: Double = 0.9) -> ParameterSpec {
         decayRate("beta1", defaultValue, "decay β₁ of the first-moment average")
     }
 
-    static func beta2(_ defaultValue: Double = 0.999) -> ParameterSpec {
+    public static func beta2(_ defaultValue: Double = 0.999) -> ParameterSpec {
         decayRate("beta2", defaultValue, "decay β₂ of the second-moment average")
     }
 
-    static func epsilon(_ defaultValue: Double, _ summary: String = "ε added to the denominator") -> ParameterSpec {
+    public static func epsilon(_ defaultValue: Double, _ summary: String = "ε added to the denominator") -> ParameterSpec {
         nonNegative("eps", defaultValue, summary)
     }
 
-    static func epsilonRoot(_ defaultValue: Double = 0) -> ParameterSpec {
+    public static func epsilonRoot(_ defaultValue: Double = 0) -> ParameterSpec {
         nonNegative("eps-root", defaultValue, "ε_root added inside the square root (optax)")
     }
 
-    static func weightDecay(_ defaultValue: Double = 0, decoupled: Bool = false) -> ParameterSpec {
+    public static func weightDecay(_ defaultValue: Double = 0, decoupled: Bool = false) -> ParameterSpec {
         nonNegative(
             "weight-decay", defaultValue,
             decoupled ? "decoupled weight decay λ (u = −η(… + λθ))" : "coupled L2 weight decay λ (g ← g + λθ)")
     }
 
-    static func momentum(_ defaultValue: Double) -> ParameterSpec {
+    public static func momentum(_ defaultValue: Double) -> ParameterSpec {
         decayRate("momentum", defaultValue, "momentum μ (0: none)")
     }
 
     /// `clip-norm`, `clip-norm-optax`, `clip-value`, accepted by every first-order optimizer.
-    static let clipping: [ParameterSpec] = [
+    public static let clipping: [ParameterSpec] = [
         nonNegative("clip-norm", 0, "clip the gradient to this global ℓ₂ norm first, torch clip_grad_norm_ (0: off)"),
         nonNegative("clip-norm-optax", 0, "clip the gradient to this global ℓ₂ norm first, optax clip_by_global_norm (0: off)"),
         nonNegative("clip-value", 0, "clamp every gradient entry to [−c, c] first (0: off)"),
@@ -58,7 +57,7 @@ enum FirstOrderParameterSpecs {
 
 extension GradientClipping {
     /// The clipping chosen by the `clip-*` parameters; more than one of them is an error.
-    init(_ parameters: ParameterReader) throws {
+    public init(_ parameters: ParameterReader) throws {
         let norm = try parameters.number("clip-norm")
         let normOptax = try parameters.number("clip-norm-optax")
         let value = try parameters.number("clip-value")

@@ -23,6 +23,8 @@ public struct LinearConjugateGradient: Method {
     public init() {}
 
     public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+        try MethodRequirements.quadratic(oracle.objective, method: "conjugate-gradient")
+        try MethodRequirements.hessians(oracle.objective, method: "conjugate-gradient")
         residual = [Double](repeating: 0, count: x.count)
         product = residual
         oracle.gradient(at: x, into: &residual)

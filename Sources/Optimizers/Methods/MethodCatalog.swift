@@ -7,10 +7,10 @@ import Randomness
 /// Newton, quasi-Newton, CG, Barzilai–Borwein, momentum with theory-optimal constants) or that
 /// wrap other methods (`switch`, `random-restarts`).
 ///
-/// `kinds` holds the self-contained kinds. `switch` and `random-restarts` build their inner
-/// methods by name, so they come from ``switchKind(methodNames:resolving:)`` and
-/// ``randomRestartsKind(methodNames:resolving:)``, which ``OptimizerCatalog`` wires to itself (the
-/// names it can build, and how to build one). Their inner parameters are the outer keys with a
+/// `kinds` holds the self-contained kinds. `switch` and `random-restarts` (``switchKind``,
+/// ``randomRestartsKind``) build their inner methods by name from the catalog they are bound to
+/// (``OptimizerKind/resolving(in:)``), so a kind a library user appends works inside them. Their
+/// inner parameters are the outer keys with a
 /// prefix: `first.lr`, `second.momentum`, `inner.convention`; every kind reads its parameters through
 /// ``ParameterReader`` against its own `parameters` list.
 ///
@@ -20,27 +20,11 @@ import Randomness
 /// oracle's estimate when the run is stochastic; the Wolfe-search methods always use exact f and ∇f.
 /// Each method's doc comment lists what `prepare` and one iteration spend.
 public enum MethodCatalog {
-    /// Builds a method from a kind name, its parameters and the seed for anything it draws itself.
-    public typealias Resolver = @Sendable (_ name: String, _ parameters: ParameterSet, _ seed: UInt64) throws -> any Method
-
     public static let kinds: [OptimizerKind] = [
         gradientDescentArmijo, steepestDescentExact, newton, newtonConjugateGradient, lbfgs, bfgs, nonlinearConjugateGradient,
         conjugateGradient, barzilaiBorwein, heavyBall, nesterovConstant, nesterovAccelerated, preconditionedGradientDescent,
         noisyGradientDescent,
     ]
-
-    // MARK: shared parameter specs
-
-    static let c1Spec = ParameterSpec("c1", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(1e-4), "Armijo sufficient-decrease constant c₁")
-    static let rhoSpec = ParameterSpec("rho", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.5), "backtracking contraction factor ρ")
-    static let maxBacktracksSpec = ParameterSpec("max-backtracks", .integer(minimum: 1), default: .number(60), "backtracks before the search gives up (the method then stalls)")
-
-    static func armijo(_ reader: ParameterReader) throws -> ArmijoBacktracking {
-        ArmijoBacktracking(
-            sufficientDecrease: try reader.number("c1"),
-            contraction: try reader.number("rho"),
-            maxBacktracks: try reader.integer("max-backtracks"))
-    }
 
     // MARK: kinds
 
@@ -86,7 +70,7 @@ public enum MethodCatalog {
         references: ["Boyd & Vandenberghe 2004 §9.3", "Nocedal & Wright 2006 §3.3 (eq. 3.26)"],
         parameters: [],
         acceptsSchedule: false,
-        make: { _, _, _ in SteepestDescentExact() })
+        make: { _, _, _ in SteepestDescentExact() }).benchmarked(on: .rotatedQuadratic)
 
     public static let newton: OptimizerKind = OptimizerKind(
         name: "newton",
@@ -179,7 +163,7 @@ public enum MethodCatalog {
                 guard search != "none" else { throw ParameterError(key: "line-search", expected: "strong-wolfe or convention with convention: scipy", found: search) }
             }
             return LBFGS(convention: convention, memory: history, learningRate: lr, usesLineSearch: search == "convention" ? nil : search == "strong-wolfe")
-        })
+        }).benchmarked("{kind: lbfgs, convention: scipy}")
 
     public static let bfgs: OptimizerKind = OptimizerKind(
         name: "bfgs",
@@ -262,7 +246,7 @@ public enum MethodCatalog {
         references: ["Hestenes & Stiefel 1952", "Nocedal & Wright 2006, Alg. 5.2"],
         parameters: [],
         acceptsSchedule: false,
-        make: { _, _, _ in LinearConjugateGradient() })
+        make: { _, _, _ in LinearConjugateGradient() }).benchmarked(on: .rotatedQuadratic)
 
     public static let barzilaiBorwein: OptimizerKind = OptimizerKind(
         name: "barzilai-borwein",
@@ -290,7 +274,7 @@ public enum MethodCatalog {
                 initialStep: try reader.optionalNumber("initial-step"),
                 nonmonotone: try reader.flag("nonmonotone"),
                 memory: try reader.integer("memory"))
-        })
+        }).benchmarked("{kind: barzilai-borwein, nonmonotone: true}")
 
     public static let heavyBall: OptimizerKind = OptimizerKind(
         name: "heavy-ball",
@@ -314,7 +298,7 @@ public enum MethodCatalog {
             return HeavyBall(
                 learningRate: try reader.optionalNumber("lr"),
                 momentum: try reader.optionalNumber("momentum"))
-        })
+        }).benchmarked("{kind: heavy-ball, lr: 1e-4, momentum: 0.9}", jaxReference: true)
 
     public static let nesterovConstant: OptimizerKind = OptimizerKind(
         name: "nesterov-constant",
@@ -338,7 +322,7 @@ public enum MethodCatalog {
             return NesterovConstantMomentum(
                 learningRate: try reader.optionalNumber("lr"),
                 momentum: try reader.optionalNumber("momentum"))
-        })
+        }).benchmarked("{kind: nesterov-constant, lr: 1e-4, momentum: 0.9}")
 
     public static let nesterovAccelerated: OptimizerKind = OptimizerKind(
         name: "nesterov-accelerated",
@@ -360,7 +344,7 @@ public enum MethodCatalog {
             return NesterovAccelerated(
                 learningRate: try reader.optionalNumber("lr"),
                 restart: NesterovAccelerated.Restart(rawValue: try reader.choice("restart")) ?? .none)
-        })
+        }).benchmarked("{kind: nesterov-accelerated, lr: 1e-4}")
 
     public static let preconditionedGradientDescent: OptimizerKind = OptimizerKind(
         name: "preconditioned-gd",
@@ -385,7 +369,7 @@ public enum MethodCatalog {
                 refreshEvery: try reader.integer("refresh-every"),
                 floor: try reader.number("floor"),
                 usesDenseHessian: try reader.choice("diagonal") == "hessian")
-        })
+        }).benchmarked("{kind: preconditioned-gd, lr: 0.1}", on: .rotatedQuadratic)
 
     public static let noisyGradientDescent: OptimizerKind = OptimizerKind(
         name: "noisy-gd",
@@ -405,91 +389,5 @@ public enum MethodCatalog {
             return NoisyGradientDescent(
                 learningRate: schedule?.base ?? lr, noise: try reader.number("sigma"),
                 decay: try reader.number("decay"), seed: seed)
-        })
-
-    // MARK: wrappers
-
-    /// `switch`: method `first` for `switch-at` iterations, then `second`. Inner parameters are the
-    /// keys `first.*` and `second.*`; inner seeds are derived from the run seed with the labels
-    /// "first" and "second".
-    public static func switchKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
-        let specs = [
-            ParameterSpec("first", .choice(methodNames), "name of the method run first"),
-            ParameterSpec("second", .choice(methodNames), "name of the method run after the switch"),
-            ParameterSpec("switch-at", .integer(minimum: 0), default: .number(100), "iterations of the first method"),
-        ]
-        return OptimizerKind(
-            name: "switch",
-            summary: "run one method for k iterations, then another (e.g. Adam then SGD)",
-            updateRule: "iterations 1…k: method first;  from k + 1: method second, prepared at the switch point",
-            conventions: "Inner parameters are given as first.<key> and second.<key>. A stalled first method switches early.",
-            references: ["Keskar & Socher 2017, Improving generalization performance by switching from Adam to SGD"],
-            parameters: specs,
-            acceptsSchedule: false,
-            make: { parameters, _, seed in
-                let reader = try ParameterReader(parameters, specs: specs, kind: "switch", nestedPrefixes: ["first", "second"])
-                let switchAt = try reader.integer("switch-at")
-                let first = try resolveNested(resolve, reader, role: "first", seed: seed)
-                let second = try resolveNested(resolve, reader, role: "second", seed: seed)
-                return makeSwitch(first, second, switchAt: switchAt)
-            })
-    }
-
-    /// `random-restarts`: the method `inner` from `restarts` starts. Inner parameters are the keys
-    /// `inner.*`; the inner seed is derived with the label "inner", the start directions use the
-    /// run seed itself.
-    public static func randomRestartsKind(methodNames: [String], resolving resolve: @escaping Resolver) -> OptimizerKind {
-        let specs = [
-            ParameterSpec("inner", .choice(methodNames), "name of the inner method"),
-            ParameterSpec("restarts", .integer(minimum: 1), default: .number(5), "number of starts r (including x₀)"),
-            ParameterSpec("iterations-per-restart", .integer(minimum: 1), default: .number(1000), "inner iterations per start"),
-            ParameterSpec("radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "distance of the random starts from x₀"),
-        ]
-        return OptimizerKind(
-            name: "random-restarts",
-            summary: "an inner method restarted from random points around the start; keeps the best",
-            updateRule: """
-                starts: x₀, then x₀ + radius·u_j (u_j uniform on the unit sphere); iterations-per-restart inner iterations each
-                the reported iterate is the best point so far
-                """,
-            conventions: "Inner parameters are given as inner.<key>. A stalled inner method moves on to the next start.",
-            references: ["Martí, Lozano & Resende 2018, Handbook of Heuristics: multi-start methods"],
-            parameters: specs,
-            acceptsSchedule: false,
-            make: { parameters, _, seed in
-                let reader = try ParameterReader(parameters, specs: specs, kind: "random-restarts", nestedPrefixes: ["inner"])
-                let restarts = try reader.integer("restarts")
-                let iterations = try reader.integer("iterations-per-restart")
-                let radius = try reader.number("radius")
-                let inner = try resolveNested(resolve, reader, role: "inner", seed: seed)
-                return makeRestarts(inner, restarts: restarts, iterations: iterations, radius: radius, seed: seed)
-            })
-    }
-
-    /// Builds the inner method named by the key `role` from the `role.*` parameters, with the seed
-    /// derived under the label `role`; a ParameterError of the inner method names the prefixed key.
-    static func resolveNested(_ resolve: Resolver, _ reader: ParameterReader, role: String, seed: UInt64) throws -> any Method {
-        let name = try reader.choice(role)
-        do {
-            return try resolve(name, reader.nested(role), SeedDerivation.derive(seed, role))
-        } catch var error as ParameterError {
-            error.key = role + "." + error.key
-            throw error
-        }
-    }
-
-    static func makeSwitch(_ first: any Method, _ second: any Method, switchAt: Int) -> any Method {
-        func openSecond<A: Method>(_ first: A) -> any Method {
-            func build<B: Method>(_ second: B) -> any Method { SwitchMethod(first: first, second: second, switchAt: switchAt) }
-            return build(second)
-        }
-        return openSecond(first)
-    }
-
-    static func makeRestarts(_ inner: any Method, restarts: Int, iterations: Int, radius: Double, seed: UInt64) -> any Method {
-        func build<I: Method>(_ inner: I) -> any Method {
-            RandomRestarts(inner: inner, restarts: restarts, iterationsPerRestart: iterations, radius: radius, seed: seed)
-        }
-        return build(inner)
-    }
+        }).benchmarked("{kind: noisy-gd, lr: 1e-3}")
 }

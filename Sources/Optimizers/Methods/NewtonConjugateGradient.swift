@@ -40,6 +40,7 @@ public struct NewtonConjugateGradient: Method {
     }
 
     public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+        try MethodRequirements.hessians(oracle.objective, method: "newton-cg")
         gradient = [Double](repeating: 0, count: x.count)
         direction = gradient
         residual = gradient

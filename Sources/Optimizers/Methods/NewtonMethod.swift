@@ -35,6 +35,7 @@ public struct NewtonMethod: Method {
     }
 
     public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+        try MethodRequirements.hessians(oracle.objective, method: "newton")
         let d = x.count
         gradient = [Double](repeating: 0, count: d)
         direction = gradient

@@ -29,6 +29,7 @@ public struct PreconditionedGradientDescent: Method {
     }
 
     public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+        try MethodRequirements.hessians(oracle.objective, method: "preconditioned-gd")
         let d = x.count
         iterations = 0
         gradient = [Double](repeating: 0, count: d)

@@ -18,6 +18,7 @@ public struct SteepestDescentExact: Method {
     public init() {}
 
     public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+        try MethodRequirements.hessians(oracle.objective, method: "steepest-descent-exact")
         gradient = [Double](repeating: 0, count: x.count)
         direction = gradient
         lineSearch.prepare(dimension: x.count)

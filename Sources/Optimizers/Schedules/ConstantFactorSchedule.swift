@@ -44,7 +44,7 @@ extension ScheduleKind {
                 baseLearningRate: baseLearningRate, factor: try read.number("factor"),
                 totalIters: try read.integer("total-iters"))
         }
-    )
+    ).benchmarked("{kind: constant-factor, factor: 0.5, total-iters: 500}")
 
     private static let constantFactorParameters: [ParameterSpec] = [
         ParameterSpec(

@@ -50,7 +50,7 @@ extension ScheduleKind {
             return CosineAnnealingSchedule(
                 baseLearningRate: baseLearningRate, tMax: try read.integer("t-max"), etaMin: try read.number("eta-min"))
         }
-    )
+    ).benchmarked("{kind: cosine, t-max: 200000}")
 
     private static let cosineParameters: [ParameterSpec] = [
         ParameterSpec("t-max", .integer(minimum: 1), "updates from η₀ down to eta-min (half period; required)"),

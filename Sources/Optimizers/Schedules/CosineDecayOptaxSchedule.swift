@@ -55,7 +55,7 @@ extension ScheduleKind {
                 baseLearningRate: baseLearningRate, decaySteps: try read.integer("decay-steps"),
                 alpha: try read.number("alpha"), exponent: try read.number("exponent"))
         }
-    )
+    ).benchmarked("{kind: cosine-optax, decay-steps: 200000, alpha: 0.01}")
 
     private static let cosineOptaxParameters: [ParameterSpec] = [
         ParameterSpec("decay-steps", .integer(minimum: 1), "updates from η₀ down to alpha·η₀ (required)"),

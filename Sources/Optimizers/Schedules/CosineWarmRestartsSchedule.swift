@@ -114,7 +114,7 @@ extension ScheduleKind {
                 baseLearningRate: baseLearningRate, t0: try read.integer("t-0"), tMult: try read.integer("t-mult"),
                 etaMin: try read.number("eta-min"))
         }
-    )
+    ).benchmarked("{kind: cosine-warm-restarts, t-0: 500, t-mult: 2}")
 
     private static let cosineWarmRestartsParameters: [ParameterSpec] = [
         ParameterSpec("t-0", .integer(minimum: 1), "length of the first cycle in updates (required)"),

@@ -93,7 +93,7 @@ extension ScheduleKind {
                 stepSizeUp: try read.integer("step-size-up"), stepSizeDown: stepSizeDown == 0 ? nil : stepSizeDown,
                 mode: mode, gamma: try read.number("gamma"))
         }
-    )
+    ).benchmarked("{kind: cyclic, base-lr: 1e-4, max-lr: 1e-3, step-size-up: 500}")
 
     private static let cyclicParameters: [ParameterSpec] = [
         ParameterSpec(

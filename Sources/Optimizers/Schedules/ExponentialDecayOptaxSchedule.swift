@@ -73,7 +73,7 @@ extension ScheduleKind {
                 decayRate: try read.number("decay-rate"), transitionBegin: try read.integer("transition-begin"),
                 staircase: try read.flag("staircase"), endValue: endValue == 0 ? nil : endValue)
         }
-    )
+    ).benchmarked("{kind: exponential-optax, decay-rate: 0.5, transition-steps: 50000}")
 
     private static let exponentialOptaxParameters: [ParameterSpec] = [
         ParameterSpec(

@@ -41,7 +41,7 @@ extension ScheduleKind {
             let read = try ParameterReader(parameters, specs: exponentialParameters, kind: "exponential")
             return ExponentialSchedule(baseLearningRate: baseLearningRate, gamma: try read.number("gamma"))
         }
-    )
+    ).benchmarked("{kind: exponential, gamma: 0.99999}")
 
     private static let exponentialParameters: [ParameterSpec] = [
         ParameterSpec(

@@ -45,7 +45,7 @@ extension ScheduleKind {
             return InverseSqrtSchedule(
                 baseLearningRate: baseLearningRate, warmupSteps: try read.integer("warmup-steps"))
         }
-    )
+    ).benchmarked("{kind: inverse-sqrt, warmup-steps: 500}")
 
     private static let inverseSqrtParameters: [ParameterSpec] = [
         ParameterSpec("warmup-steps", .integer(minimum: 1), default: .number(4000), "s at which the lr peaks at η₀")

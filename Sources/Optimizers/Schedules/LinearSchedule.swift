@@ -52,7 +52,7 @@ extension ScheduleKind {
                 baseLearningRate: baseLearningRate, startFactor: try read.number("start-factor"),
                 endFactor: try read.number("end-factor"), totalIters: try read.integer("total-iters"))
         }
-    )
+    ).benchmarked("{kind: linear, start-factor: 1, end-factor: 0.01, total-iters: 200000}")
 
     private static let linearParameters: [ParameterSpec] = [
         ParameterSpec(

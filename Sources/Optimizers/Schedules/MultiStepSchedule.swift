@@ -70,7 +70,7 @@ extension ScheduleKind {
             return try MultiStepSchedule(
                 baseLearningRate: baseLearningRate, milestones: milestones, gamma: try read.number("gamma"))
         }
-    )
+    ).benchmarked("{kind: multi-step, milestones: [50000, 100000, 150000], gamma: 0.5}")
 
     private static let multiStepParameters: [ParameterSpec] = [
         ParameterSpec(

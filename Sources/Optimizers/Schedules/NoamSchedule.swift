@@ -54,7 +54,7 @@ extension ScheduleKind {
                 baseLearningRate: baseLearningRate, modelDimension: try read.integer("d-model"),
                 warmupSteps: try read.integer("warmup-steps"))
         }
-    )
+    ).benchmarked("{kind: noam, d-model: 1, warmup-steps: 500}")
 
     private static let noamParameters: [ParameterSpec] = [
         ParameterSpec("d-model", .integer(minimum: 1), default: .number(512), "model width d_model of the paper"),

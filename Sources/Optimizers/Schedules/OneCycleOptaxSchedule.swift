@@ -136,7 +136,7 @@ extension ScheduleKind {
                 pctStart: try read.number("pct-start"), divFactor: try read.number("div-factor"),
                 finalDivFactor: try read.number("final-div-factor"))
         }
-    )
+    ).benchmarked("{kind: one-cycle-cosine-optax, transition-steps: 200000, peak-value: 1e-3}")
 
     public static let oneCycleLinearOptax = ScheduleKind(
         name: "one-cycle-linear-optax",
@@ -165,7 +165,7 @@ extension ScheduleKind {
                 pctStart: try read.number("pct-start"), pctFinal: try read.number("pct-final"),
                 divFactor: try read.number("div-factor"), finalDivFactor: try read.number("final-div-factor"))
         }
-    )
+    ).benchmarked("{kind: one-cycle-linear-optax, transition-steps: 200000, peak-value: 1e-3}")
 
     private static let oneCycleCosineOptaxParameters: [ParameterSpec] = [
         ParameterSpec("transition-steps", .integer(minimum: 1), "updates in the cycle (required)"),

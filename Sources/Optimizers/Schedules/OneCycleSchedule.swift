@@ -131,7 +131,7 @@ extension ScheduleKind {
                 divFactor: try read.number("div-factor"), finalDivFactor: try read.number("final-div-factor"),
                 threePhase: try read.flag("three-phase"))
         }
-    )
+    ).benchmarked("{kind: one-cycle, max-lr: 1e-3, total-steps: 200000}")
 
     private static let oneCycleParameters: [ParameterSpec] = [
         ParameterSpec(

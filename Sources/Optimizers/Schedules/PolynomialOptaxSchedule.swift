@@ -60,7 +60,7 @@ extension ScheduleKind {
                 power: try read.number("power"), transitionSteps: try read.integer("transition-steps"),
                 transitionBegin: try read.integer("transition-begin"))
         }
-    )
+    ).benchmarked("{kind: polynomial-optax, transition-steps: 200000, end-value: 1e-5}")
 
     private static let polynomialOptaxParameters: [ParameterSpec] = [
         ParameterSpec("transition-steps", .integer(minimum: 1), "updates from η₀ to end-value (required)"),

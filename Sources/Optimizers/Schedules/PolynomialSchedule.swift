@@ -45,7 +45,7 @@ extension ScheduleKind {
                 baseLearningRate: baseLearningRate, totalIters: try read.integer("total-iters"),
                 power: try read.number("power"))
         }
-    )
+    ).benchmarked("{kind: polynomial, total-iters: 200000, power: 2}")
 
     private static let polynomialParameters: [ParameterSpec] = [
         ParameterSpec("total-iters", .integer(minimum: 1), default: .number(5), "updates until the lr reaches 0"),

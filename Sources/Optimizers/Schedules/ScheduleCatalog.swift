@@ -7,11 +7,15 @@
 /// against each kind's ``ParameterSpec`` list, and unknown keys are rejected, with a
 /// `ParameterError` naming the key.
 public enum ScheduleCatalog {
-    public static let kinds: [ScheduleKind] = [
-        .constant, .constantFactor, .step, .multiStep, .exponential, .exponentialOptax, .cosine, .cosineOptax,
-        .cosineWarmRestarts, .linear, .polynomial, .polynomialOptax, .cyclic, .oneCycle, .oneCycleCosineOptax,
-        .oneCycleLinearOptax, .noam, .inverseSqrt, .warmup,
-    ]
+    /// `warmup` is bound to this list (``ScheduleKind/resolving(in:)``).
+    public static let kinds: [ScheduleKind] = {
+        let kinds: [ScheduleKind] = [
+            .constant, .constantFactor, .step, .multiStep, .exponential, .exponentialOptax, .cosine, .cosineOptax,
+            .cosineWarmRestarts, .linear, .polynomial, .polynomialOptax, .cyclic, .oneCycle, .oneCycleCosineOptax,
+            .oneCycleLinearOptax, .noam, .inverseSqrt, .warmup,
+        ]
+        return kinds.map { $0.resolving(in: kinds) }
+    }()
 
     public static func kind(named name: String) -> ScheduleKind? {
         kinds.first { $0.name == name }

@@ -46,7 +46,7 @@ extension ScheduleKind {
                 baseLearningRate: baseLearningRate, stepSize: try read.integer("step-size"),
                 gamma: try read.number("gamma"))
         }
-    )
+    ).benchmarked("{kind: step, step-size: 1000, gamma: 0.9}")
 
     private static let stepParameters: [ParameterSpec] = [
         ParameterSpec("step-size", .integer(minimum: 1), "updates between two decays (required)"),

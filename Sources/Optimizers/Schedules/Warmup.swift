@@ -73,8 +73,8 @@ extension ScheduleKind {
             "Goyal et al. 2017, Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour, arXiv:1706.02677",
             "gdbench reference §B.2, §B.3",
         ],
-        parameters: warmupParameters,
-        make: { parameters, baseLearningRate in
+        parameters: warmupParameters, innerKindKeys: ["then"],
+        makeWithin: { kinds, parameters, baseLearningRate in
             var own = ParameterSet()
             var rest = ParameterSet()
             for key in parameters.sortedKeys {
@@ -86,15 +86,17 @@ extension ScheduleKind {
             }
             let read = try ParameterReader(own, specs: warmupParameters, kind: "warmup")
             let innerName = try read.choice("then")
-            guard let innerKind = ScheduleCatalog.kind(named: innerName) else {
-                throw ParameterError(key: "then", expected: "the name of a schedule", found: innerName)
+            let followers = ScheduleKind.followers(ofWrapperWith: warmupParameters, among: kinds)
+            guard let innerKind = followers.first(where: { $0.name == innerName }) else {
+                throw ParameterError(
+                    key: "then", expected: "one of " + followers.map(\.name).joined(separator: ", "), found: innerName)
             }
-            let inner = try innerKind.make(rest, baseLearningRate)
+            let inner = try innerKind.resolving(in: kinds).make(rest, baseLearningRate)
             return warmupInFront(
                 of: inner, peak: baseLearningRate, startFactor: try read.number("warmup-start-factor"),
                 warmupSteps: try read.integer("warmup-steps"))
         }
-    )
+    ).benchmarked("{kind: warmup, warmup-steps: 500, then: cosine, t-max: 199500}")
 
     private static let warmupParameters: [ParameterSpec] = [
         ParameterSpec("warmup-steps", .integer(minimum: 1), "updates of the linear ramp (required)"),
@@ -102,17 +104,8 @@ extension ScheduleKind {
             "warmup-start-factor", .number(minimum: 0, maximum: 1), default: .number(0),
             "lr of the first update as a fraction of η₀"),
         ParameterSpec(
-            "then", .choice(warmupFollowers), default: .text("constant"),
+            "then", .choice([]), default: .text("constant"),
             "name of the schedule that follows; its parameters are given alongside"),
-    ]
-
-    /// Every catalog kind except warmup itself and noam and inverse-sqrt, which have their own warm-up
-    /// (and a warmup-steps key that would clash). Spelled out: the catalog lists warmup, so deriving
-    /// this from it would make the two static lists depend on each other; a test checks they agree.
-    static let warmupFollowers = [
-        "constant", "constant-factor", "step", "multi-step", "exponential", "exponential-optax", "cosine",
-        "cosine-optax", "cosine-warm-restarts", "linear", "polynomial", "polynomial-optax", "cyclic", "one-cycle",
-        "one-cycle-cosine-optax", "one-cycle-linear-optax",
     ]
 
     /// Opens the inner existential so that `Warmup` is specialised for its concrete type.

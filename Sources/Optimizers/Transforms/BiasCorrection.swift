@@ -10,7 +10,7 @@ import Darwin
 /// βᵗ decreases with t (0 ≤ β < 1), so from the first t at which 1 − βᵗ is 1 in Float64 (βᵗ ≤ 2⁻⁵⁴)
 /// every later value is 1 too: the values are bitwise those of `1 - pow(β, t)` at every step. That
 /// happens at t = 356 for β = 0.9 and t = 37 412 for β = 0.999, after which a step skips the `pow`
-/// calls (about 15 ns each here) and the transform may skip its divisions by the corrections, which
+/// calls and the transform may skip its divisions by the corrections, which
 /// are then exact divisions by 1.
 public struct BiasCorrection: Sendable, Equatable {
     public let beta: Double

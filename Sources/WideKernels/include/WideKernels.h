@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ConstructionKernels.h"
+
 #if defined(__x86_64__)
 
 /// True when the CPU has AVX and the OS saves the YMM registers on a context switch

@@ -1,6 +1,7 @@
 // swift-tools-version:6.1
-// An optimizer defined outside gdbench, benchmarked on gdbench's `conditioning` suite beside Adam.
-// Build and run from this directory:  swift run -c release custom-optimizer ../../../suites/conditioning.yaml
+// An optimizer defined outside gdbench, given the complete gdbench command line (run, validate, check,
+// plot, report, describe, list, merge, bench). See README.md; from this directory:
+//   swift run -c release custom-optimizer run sign-descent
 import PackageDescription
 
 let package = Package(
@@ -11,8 +12,8 @@ let package = Package(
         .executableTarget(
             name: "custom-optimizer",
             dependencies: [
-                .product(name: "Harness", package: "gdbench"), .product(name: "Optimizers", package: "gdbench"),
-                .product(name: "Objectives", package: "gdbench"), .product(name: "Results", package: "gdbench"),
+                .product(name: "GdbenchCommandLine", package: "gdbench"), .product(name: "Harness", package: "gdbench"),
+                .product(name: "Optimizers", package: "gdbench"), .product(name: "Objectives", package: "gdbench"),
             ],
             path: "Sources"),
     ]

@@ -1,8 +1,7 @@
-import Foundation
+import GdbenchCommandLine
 import Harness
 import Objectives
 import Optimizers
-import Results
 
 /// Sign descent (signSGD, Bernstein et al. 2018): x ← x − η·sign(∇f(x)).
 struct SignDescent: Method {
@@ -27,21 +26,8 @@ let signDescent = OptimizerKind(
     acceptsSchedule: false,
     make: { parameters, _, _ in SignDescent(lr: try parameters.number("lr", default: 1e-3)) })
 
-// Register the kind, then run the conditioning suite's problems with Adam and sign descent.
-do {
-    var catalog = Catalog.builtIn
-    catalog.optimizers.append(signDescent)
-    let path = CommandLine.arguments.dropFirst().first ?? "../../../suites/conditioning.yaml"
-    var suite = try SuiteLoader(catalog: catalog).load(path: path)
-    suite.optimizers = suite.optimizers.filter { $0.kind.name == "adam" }
-    suite.optimizers.append(OptimizerEntry(kind: signDescent, parameters: ["lr": [.number(1e-3), .number(1e-2)]],
-                                           location: SourceLocation(keyPath: "sign-descent")))
-    suite.name += "-sign-descent"
-    suite.updateDigest()
-    let options = SessionOptions(resultsRoot: URL(fileURLWithPath: "results"), jobs: 2)
-    let outcome = try Session.run(try RunPlan(suite: suite), options: options)
-    print(outcome.table?.text() ?? "", "→", outcome.directory.url.path)
-} catch {
-    FileHandle.standardError.write(Data("custom-optimizer: \(error)\n".utf8))
-    exit(2)
-}
+// The whole gdbench command line, with sign-descent added to the catalog: suites may name it, and
+// `custom-optimizer describe sign-descent`, `list optimizers`, `check`, `plot`, … all know it.
+var catalog = Catalog.builtIn
+catalog.optimizers.append(signDescent)
+GdbenchCommand.main(catalog: catalog)

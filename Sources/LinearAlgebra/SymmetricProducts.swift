@@ -1,0 +1,84 @@
+import WideKernels
+
+/// The O(d³) and O(n·d²) symmetric products that build instances, on the blocked
+/// `gdbench_dot_block` kernel of `WideKernels` (include/ConstructionKernels.h): entries summed in
+/// 256-long chunks of four lanes, the same rounded operations in the portable and the AVX build, so the
+/// result does not depend on the ``KernelPath``, the machine or the thread count. Only the upper
+/// triangle is computed; the lower one is its mirror, so the results are exactly symmetric.
+public enum SymmetricProducts {
+    /// A = Q·diag(λ)·Qᵀ, row-major d×d, for a row-major d×d `rotation` Q: A_ij = Σ_k (Q_ik·λ_k)·Q_jk.
+    public static func rotatedDiagonal(rotation q: [Double], eigenvalues: [Double], path: KernelPath = .current)
+        -> [Double]
+    {
+        let d = eigenvalues.count
+        precondition(q.count == d * d, "rotation must be d×d")
+        var scaled = q
+        for i in 0..<d { for k in 0..<d { scaled[i * d + k] *= eigenvalues[k] } }
+        var a = [Double](repeating: 0, count: d * d)
+        scaled.withUnsafeBufferPointer { b in
+            q.withUnsafeBufferPointer { q in
+                a.withUnsafeMutableBufferPointer { a in
+                    gdbench_dot_block(
+                        b.baseAddress, d, d, q.baseAddress, d, d, d, a.baseAddress, d, 1, false, true, path == .avx)
+                }
+            }
+        }
+        mirrorUpper(&a, order: d)
+        return a
+    }
+
+    /// XᵀX, row-major d×d, for the row-major n×d `rows` X (``weightedGram(rows:weights:rowCount:columnCount:path:)``
+    /// with no weights).
+    public static func gram(rows x: [Double], rowCount n: Int, columnCount d: Int, path: KernelPath = .current)
+        -> [Double]
+    {
+        weightedGram(rows: x, weights: nil, rowCount: n, columnCount: d, path: path)
+    }
+
+    /// XᵀDX = Σᵢ wᵢ·xᵢxᵢᵀ, row-major d×d, for the row-major n×d `rows` X and weights w (nil: all 1):
+    /// rows are transposed 256 at a time into column-major blocks B (entries x_ij) and W (entries
+    /// wᵢ·x_ij, rounded) and each block adds WᵀB — an entry (j, k), j ≤ k, is Σ over blocks, in row
+    /// order, of the kernel's chunk sum of (wᵢ·x_ij)·x_ik (the dot-block rule with k = the row index).
+    public static func weightedGram(
+        rows x: [Double], weights: [Double]?, rowCount n: Int, columnCount d: Int, path: KernelPath = .current
+    ) -> [Double] {
+        precondition(x.count == n * d, "rows must be n×d")
+        precondition(weights.map { $0.count == n } ?? true, "one weight per row")
+        let blockRows = 256
+        var gram = [Double](repeating: 0, count: d * d)
+        var block = [Double](repeating: 0, count: d * blockRows)
+        var weighted = weights == nil ? [] : block
+        x.withUnsafeBufferPointer { x in
+            block.withUnsafeMutableBufferPointer { block in
+                weighted.withUnsafeMutableBufferPointer { weighted in
+                    gram.withUnsafeMutableBufferPointer { g in
+                        let b = block.baseAddress.unsafelyUnwrapped
+                        let scaled = weights == nil ? b : weighted.baseAddress.unsafelyUnwrapped
+                        var start = 0
+                        while start < n {
+                            let count = min(blockRows, n - start)
+                            for r in 0..<count {
+                                let row = x.baseAddress.unsafelyUnwrapped + (start + r) * d
+                                for j in 0..<d { b[j * count + r] = row[j] }
+                                if let weights {
+                                    let w = weights[start + r]
+                                    for j in 0..<d { scaled[j * count + r] = w * row[j] }
+                                }
+                            }
+                            gdbench_dot_block(
+                                scaled, count, d, b, count, d, count, g.baseAddress, d, 1, true, true, path == .avx)
+                            start += count
+                        }
+                    }
+                }
+            }
+        }
+        mirrorUpper(&gram, order: d)
+        return gram
+    }
+
+    /// a_ji ← a_ij for j > i.
+    static func mirrorUpper(_ a: inout [Double], order d: Int) {
+        for i in 0..<d { for j in (i + 1)..<max(d, i + 1) { a[j * d + i] = a[i * d + j] } }
+    }
+}

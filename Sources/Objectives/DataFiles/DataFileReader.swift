@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a user's data file into a ``DataTable``: CSV (``CSVParser``) or LIBSVM/SVMlight
+/// (``LIBSVMParser``). Every problem is found before anything runs and named by file, line and
+/// column: a missing file, a directory, an empty or oversized file, ragged rows, non-numeric cells,
+/// NaN or ±∞.
+///
+/// Format `auto` picks LIBSVM for the extensions `.svm`, `.libsvm`, `.svmlight`, `.t` and `.scale`,
+/// else CSV.
+public enum DataFileReader {
+    /// Largest file read (1 GiB).
+    public static let maximumBytes = 1 << 30
+    /// Largest number of columns (features) of a file.
+    public static let maximumColumns = 10_000_000
+
+    public static let libsvmExtensions = ["svm", "libsvm", "svmlight", "t", "scale"]
+
+    /// The file's bytes, after checking that it exists, is a regular file, is not empty and is at most
+    /// ``maximumBytes``. A zero byte is appended (the parsers rely on it as a sentinel).
+    public static func bytes(of path: String) throws -> [UInt8] {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw DataFileError(file: path, line: nil, column: nil, message: "no such file")
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            throw DataFileError(file: path, line: nil, column: nil, message: "is a directory, not a data file")
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw DataFileError(file: path, line: nil, column: nil, message: "is not a regular file")
+        }
+        let size = Int(status.st_size)
+        guard size > 0 else { throw DataFileError(file: path, line: nil, column: nil, message: "the file is empty") }
+        guard size <= maximumBytes else {
+            throw DataFileError(file: path, line: nil, column: nil,
+                                message: "the file has \(size) bytes; at most \(maximumBytes) (1 GiB) are read")
+        }
+        guard let handle = fopen(path, "rb") else {
+            throw DataFileError(file: path, line: nil, column: nil, message: "cannot be opened for reading")
+        }
+        defer { fclose(handle) }
+        var buffer = [UInt8](repeating: 0, count: size + 1)
+        let read = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, handle) }
+        guard read == size else {
+            throw DataFileError(file: path, line: nil, column: nil, message: "read \(read) of \(size) bytes")
+        }
+        return buffer
+    }
+
+    /// The format `auto` resolves to for `path`.
+    public static func detectFormat(_ path: String) -> DataFileSource.Format {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return .csv }
+        return libsvmExtensions.contains(String(name[name.index(after: dot)...]).lowercased()) ? .libsvm : .csv
+    }
+
+    /// Parses `bytes` (as returned by ``bytes(of:)``, ending in a zero byte).
+    /// - Parameters:
+    ///   - label: CSV: the name of the label column (nil: the last column).
+    ///   - columns: LIBSVM: the number of features (nil: the largest index in the file).
+    public static func parse(_ bytes: [UInt8], path: String, format: DataFileSource.Format, label: String? = nil,
+                             columns: Int? = nil) throws -> DataTable {
+        switch format {
+        case .csv: return try CSVParser.parse(bytes, path: path, label: label)
+        case .libsvm: return try LIBSVMParser.parse(bytes, path: path, columns: columns)
+        }
+    }
+
+    /// ``bytes(of:)`` then ``parse(_:path:format:label:columns:)``; `format` nil detects it.
+    public static func read(_ path: String, format: DataFileSource.Format? = nil, label: String? = nil,
+                            columns: Int? = nil) throws -> DataTable {
+        try parse(try bytes(of: path), path: path, format: format ?? detectFormat(path), label: label, columns: columns)
+    }
+}

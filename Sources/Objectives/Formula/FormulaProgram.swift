@@ -1,0 +1,293 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A compiled formula: a flat list of instructions in evaluation order (a Wengert list), each
+/// writing one slot. Slots 0..<d hold the variables; instruction k writes slot d + k; the last
+/// instruction's slot is f. Evaluation is one loop over the list; derivatives are exact, by
+/// automatic differentiation on the same list (Griewank & Walther, "Evaluating Derivatives", 2nd ed.,
+/// SIAM 2008): the gradient by one reverse sweep (§3.2), Hessian-vector products by forward-over-reverse
+/// (a tangent forward sweep, then a reverse sweep of adjoints and their tangents, §5.2).
+///
+/// Scratch slots live in a stack allocation per call (`withUnsafeTemporaryAllocation`), so a program
+/// is an immutable value that many threads may evaluate at once.
+public struct FormulaProgram: Sendable {
+    /// What an instruction computes from slots `a`, `b` and the number `constant`.
+    enum Operation: UInt8, Sendable {
+        case constant  // c
+        case add, subtract, multiply, divide  // a ∘ b
+        case addConstant  // a + c
+        case multiplyConstant  // a · c
+        case divideByConstant  // a / c
+        case constantMinus  // c − a
+        case constantOver  // c / a
+        case negate, square
+        case power  // a^c, c a constant
+        case sin, cos, tan, exp, log, sqrt, tanh, sinh, cosh, atan, abs
+        // Fused by ``FormulaPeephole`` (same roundings as the unfused instructions):
+        case squaredDifference  // (a − b)²
+        case squaredConstantMinus  // (c − a)²
+        case multiplyAdd  // a·c + b
+    }
+
+    struct Instruction: Sendable {
+        var operation: Operation
+        var a: Int32
+        var b: Int32
+        var constant: Double
+    }
+
+    /// d.
+    public let variableCount: Int
+    let instructions: [Instruction]
+
+    init(variableCount: Int, instructions: [Instruction]) {
+        self.variableCount = variableCount
+        self.instructions = instructions
+    }
+
+    /// Instructions executed per evaluation.
+    public var instructionCount: Int { instructions.count }
+    var slotCount: Int { variableCount + instructions.count }
+
+    /// f(x).
+    public func value(at x: UnsafeBufferPointer<Double>) -> Double {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: slotCount) { slots in
+            forward(x, slots.baseAddress!)
+        }
+    }
+
+    /// f(x), and ∇f(x) into `gradient` (length d) when it is not nil.
+    public func evaluate(at x: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * slotCount) { scratch in
+            let values = scratch.baseAddress!, adjoints = values + slotCount
+            let f = forward(x, values)
+            reverse(values, adjoints)
+            for j in 0..<variableCount { gradient[j] = adjoints[j] }
+            return f
+        }
+    }
+
+    /// ∇²f(x)·v into `result` (length d), by forward-over-reverse.
+    public func hessianVectorProduct(
+        at x: UnsafeBufferPointer<Double>, vector v: UnsafeBufferPointer<Double>, result: UnsafeMutableBufferPointer<Double>
+    ) {
+        let count = slotCount
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * count) { scratch in
+            let values = scratch.baseAddress!, tangents = values + count
+            let adjoints = tangents + count, adjointTangents = adjoints + count
+            _ = forward(x, values)
+            for j in 0..<variableCount { tangents[j] = v[j] }
+            tangentSweep(values, tangents)
+            reverseWithTangents(values, tangents, adjoints, adjointTangents)
+            for j in 0..<variableCount { result[j] = adjointTangents[j] }
+        }
+    }
+
+    @inline(__always)
+    func forward(_ x: UnsafeBufferPointer<Double>, _ slots: UnsafeMutablePointer<Double>) -> Double {
+        let d = variableCount
+        for j in 0..<d { slots[j] = x[j] }
+        instructions.withUnsafeBufferPointer { program in
+            var out = slots + d
+            for instruction in program {
+                let a = slots[Int(instruction.a)], c = instruction.constant
+                let result: Double
+                switch instruction.operation {
+                case .constant: result = c
+                case .add: result = a + slots[Int(instruction.b)]
+                case .subtract: result = a - slots[Int(instruction.b)]
+                case .multiply: result = a * slots[Int(instruction.b)]
+                case .divide: result = a / slots[Int(instruction.b)]
+                case .addConstant: result = a + c
+                case .multiplyConstant: result = a * c
+                case .divideByConstant: result = a / c
+                case .constantMinus: result = c - a
+                case .constantOver: result = c / a
+                case .negate: result = -a
+                case .square: result = a * a
+                case .power: result = pow(a, c)
+                case .sin: result = sin(a)
+                case .cos: result = cos(a)
+                case .tan: result = tan(a)
+                case .exp: result = exp(a)
+                case .log: result = log(a)
+                case .sqrt: result = a.squareRoot()
+                case .tanh: result = tanh(a)
+                case .sinh: result = sinh(a)
+                case .cosh: result = cosh(a)
+                case .atan: result = atan(a)
+                case .abs: result = Swift.abs(a)
+                case .squaredDifference:
+                    let difference = a - slots[Int(instruction.b)]
+                    result = difference * difference
+                case .squaredConstantMinus:
+                    let difference = c - a
+                    result = difference * difference
+                case .multiplyAdd: result = a * c + slots[Int(instruction.b)]
+                }
+                out.pointee = result
+                out += 1
+            }
+        }
+        return slots[slotCount - 1]
+    }
+
+    /// First and second derivative of a one-argument instruction at its argument `a`, given its value.
+    @inline(__always)
+    static func derivatives(_ operation: Operation, _ a: Double, _ value: Double, _ c: Double) -> (Double, Double) {
+        switch operation {
+        case .addConstant, .constantMinus, .negate, .multiplyConstant, .divideByConstant:
+            return (operation == .constantMinus || operation == .negate ? -1
+                    : operation == .multiplyConstant ? c : operation == .divideByConstant ? 1 / c : 1, 0)
+        case .constantOver: return (-value / a, 2 * value / (a * a))
+        case .square: return (2 * a, 2)
+        case .power: return (c * pow(a, c - 1), c * (c - 1) * pow(a, c - 2))
+        case .sin: return (cos(a), -value)
+        case .cos: return (-sin(a), -value)
+        case .tan: return (1 + value * value, 2 * value * (1 + value * value))
+        case .exp: return (value, value)
+        case .log: return (1 / a, -1 / (a * a))
+        case .sqrt: return (0.5 / value, -0.25 / (value * a))
+        case .tanh: return (1 - value * value, -2 * value * (1 - value * value))
+        case .sinh: return (cosh(a), value)
+        case .cosh: return (sinh(a), value)
+        case .atan: return (1 / (1 + a * a), -2 * a / ((1 + a * a) * (1 + a * a)))
+        case .abs: return (a < 0 ? -1 : 1, 0)
+        case .squaredConstantMinus: return (-2 * (c - a), 2)
+        case .constant, .add, .subtract, .multiply, .divide, .squaredDifference, .multiplyAdd: return (0, 0)
+        }
+    }
+
+    /// Adjoints ∂f/∂slot of every slot (the first d are ∇f), given the forward values.
+    @inline(__always)
+    func reverse(_ values: UnsafeMutablePointer<Double>, _ adjoints: UnsafeMutablePointer<Double>) {
+        let d = variableCount, count = slotCount
+        adjoints.initialize(repeating: 0, count: count)
+        adjoints[count - 1] = 1
+        instructions.withUnsafeBufferPointer { program in
+            var k = program.count
+            while k > 0 {
+                k -= 1
+                let instruction = program[k]
+                let adjoint = adjoints[d + k]
+                let ia = Int(instruction.a), ib = Int(instruction.b)
+                switch instruction.operation {
+                case .constant: break
+                case .add:
+                    adjoints[ia] += adjoint
+                    adjoints[ib] += adjoint
+                case .subtract:
+                    adjoints[ia] += adjoint
+                    adjoints[ib] -= adjoint
+                case .multiply:
+                    adjoints[ia] += adjoint * values[ib]
+                    adjoints[ib] += adjoint * values[ia]
+                case .divide:
+                    let b = values[ib]
+                    adjoints[ia] += adjoint / b
+                    adjoints[ib] -= adjoint * values[d + k] / b
+                case .addConstant: adjoints[ia] += adjoint
+                case .constantMinus, .negate: adjoints[ia] -= adjoint
+                case .multiplyConstant: adjoints[ia] += adjoint * instruction.constant
+                case .square: adjoints[ia] += adjoint * 2 * values[ia]
+                case .squaredDifference:
+                    let g = adjoint * 2 * (values[ia] - values[ib])
+                    adjoints[ia] += g
+                    adjoints[ib] -= g
+                case .squaredConstantMinus:
+                    adjoints[ia] -= adjoint * 2 * (instruction.constant - values[ia])
+                case .multiplyAdd:
+                    adjoints[ia] += adjoint * instruction.constant
+                    adjoints[ib] += adjoint
+                default:
+                    let (first, _) = Self.derivatives(instruction.operation, values[ia], values[d + k], instruction.constant)
+                    adjoints[ia] += adjoint * first
+                }
+            }
+        }
+    }
+
+    /// Directional derivatives of every slot along the tangents of the variables (set by the caller).
+    func tangentSweep(_ values: UnsafeMutablePointer<Double>, _ tangents: UnsafeMutablePointer<Double>) {
+        let d = variableCount
+        instructions.withUnsafeBufferPointer { program in
+            for (k, instruction) in program.enumerated() {
+                let ia = Int(instruction.a), ib = Int(instruction.b)
+                let result: Double
+                switch instruction.operation {
+                case .constant: result = 0
+                case .add: result = tangents[ia] + tangents[ib]
+                case .subtract: result = tangents[ia] - tangents[ib]
+                case .multiply: result = tangents[ia] * values[ib] + values[ia] * tangents[ib]
+                case .divide: result = (tangents[ia] - values[d + k] * tangents[ib]) / values[ib]
+                case .squaredDifference: result = 2 * (values[ia] - values[ib]) * (tangents[ia] - tangents[ib])
+                case .multiplyAdd: result = tangents[ia] * instruction.constant + tangents[ib]
+                default:
+                    let (first, _) = Self.derivatives(instruction.operation, values[ia], values[d + k], instruction.constant)
+                    result = first * tangents[ia]
+                }
+                tangents[d + k] = result
+            }
+        }
+    }
+
+    /// The reverse sweep with tangents: `adjointTangents` ends as ∇²f·v in its first d slots.
+    func reverseWithTangents(
+        _ values: UnsafeMutablePointer<Double>, _ tangents: UnsafeMutablePointer<Double>,
+        _ adjoints: UnsafeMutablePointer<Double>, _ adjointTangents: UnsafeMutablePointer<Double>
+    ) {
+        let d = variableCount, count = slotCount
+        adjoints.initialize(repeating: 0, count: count)
+        adjointTangents.initialize(repeating: 0, count: count)
+        adjoints[count - 1] = 1
+        instructions.withUnsafeBufferPointer { program in
+            var k = program.count
+            while k > 0 {
+                k -= 1
+                let instruction = program[k]
+                let w = adjoints[d + k], wDot = adjointTangents[d + k]
+                let ia = Int(instruction.a), ib = Int(instruction.b)
+                switch instruction.operation {
+                case .constant: break
+                case .add:
+                    adjoints[ia] += w; adjoints[ib] += w
+                    adjointTangents[ia] += wDot; adjointTangents[ib] += wDot
+                case .subtract:
+                    adjoints[ia] += w; adjoints[ib] -= w
+                    adjointTangents[ia] += wDot; adjointTangents[ib] -= wDot
+                case .multiply:
+                    let a = values[ia], b = values[ib]
+                    adjoints[ia] += w * b; adjoints[ib] += w * a
+                    adjointTangents[ia] += wDot * b + w * tangents[ib]
+                    adjointTangents[ib] += wDot * a + w * tangents[ia]
+                case .divide:
+                    // q = a/b: ∂q/∂a = 1/b, ∂q/∂b = −q/b.
+                    let b = values[ib], q = values[d + k], bDot = tangents[ib], qDot = tangents[d + k]
+                    adjoints[ia] += w / b
+                    adjoints[ib] -= w * q / b
+                    adjointTangents[ia] += wDot / b - w * bDot / (b * b)
+                    adjointTangents[ib] -= wDot * q / b + w * (qDot * b - q * bDot) / (b * b)
+                case .squaredDifference:
+                    // v = (a − b)²: ∂v/∂a = 2(a − b) = −∂v/∂b.
+                    let slope = 2 * (values[ia] - values[ib])
+                    let slopeDot = 2 * (tangents[ia] - tangents[ib])
+                    adjoints[ia] += w * slope; adjoints[ib] -= w * slope
+                    adjointTangents[ia] += wDot * slope + w * slopeDot
+                    adjointTangents[ib] -= wDot * slope + w * slopeDot
+                case .multiplyAdd:
+                    let c = instruction.constant
+                    adjoints[ia] += w * c; adjoints[ib] += w
+                    adjointTangents[ia] += wDot * c; adjointTangents[ib] += wDot
+                default:
+                    let (first, second) = Self.derivatives(
+                        instruction.operation, values[ia], values[d + k], instruction.constant)
+                    adjoints[ia] += w * first
+                    adjointTangents[ia] += wDot * first + w * second * tangents[ia]
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Parameters
+
+extension OptimizerKind {
+    /// A first-order optimizer kind: its description, its own parameters and one chain expression.
+    ///
+    /// This helper owns what every first-order kind shares: the parameters are read and validated
+    /// against `parameters` plus the clipping options (``FirstOrderParameterSpecs/clipping``), the
+    /// clip transform is put in front of the chain (``FirstOrderMethod/clipped(_:_:)``), and the
+    /// learning rate handed to `chain` is the constant `lr` or the suite's schedule (``LearningRate``).
+    /// `chain` reads the kind's own hyperparameters from the reader (and may throw a
+    /// ``ParameterError`` for a combination the specs cannot express) and returns the update rule,
+    /// ending in the learning rate:
+    /// ```swift
+    /// static let lion = OptimizerKind.firstOrder(
+    ///     name: "lion", summary: "…", updateRule: "…", conventions: "…", references: ["…"],
+    ///     parameters: [Specs.learningRate(1e-4), Specs.decayRate("beta1", 0.9, "β₁"), …]
+    /// ) { p, rate in
+    ///     FirstOrderOptimizers.lion(learningRate: rate, beta1: try p.number("beta1"), …)
+    /// }
+    /// ```
+    /// Called where `Rule` is concrete, the per-step code is specialised for it.
+    @inlinable
+    public static func firstOrder<Rule: GradientTransformation>(
+        name: String, summary: String, updateRule: String, conventions: String, references: [String],
+        parameters: [ParameterSpec],
+        chain: @escaping @Sendable (_ parameters: ParameterReader, _ learningRate: LearningRate) throws -> Rule
+    ) -> OptimizerKind {
+        firstOrderMethod(
+            name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
+            parameters: parameters
+        ) { reader, learningRate, clipping in
+            FirstOrderMethod.clipped(clipping, try chain(reader, learningRate))
+        }
+    }
+
+    /// ``firstOrder(name:summary:updateRule:conventions:references:parameters:chain:)`` for a kind
+    /// whose step is a method of its own rather than a chain (it evaluates the gradient elsewhere than
+    /// at x, like `nesterov-lookahead`); `method` receives the clipping to apply as well.
+    @inlinable
+    public static func firstOrderMethod(
+        name: String, summary: String, updateRule: String, conventions: String, references: [String],
+        parameters: [ParameterSpec],
+        method: @escaping @Sendable (ParameterReader, LearningRate, GradientClipping) throws -> any Method
+    ) -> OptimizerKind {
+        let specs = parameters + FirstOrderParameterSpecs.clipping
+        return OptimizerKind(
+            name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
+            parameters: specs, acceptsSchedule: true,
+            make: { values, schedule, _ in
+                let reader = try ParameterReader(values, specs: specs, kind: name)
+                let clipping = try GradientClipping(reader)
+                let learningRate = try schedule.map(LearningRate.scheduled) ?? .constant(reader.number("lr"))
+                return try method(reader, learningRate, clipping)
+            })
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Harness
+import Objectives
+import Randomness
+import Results
+import Testing
+
+/// Data files, start points, instances and iterates through the suite language and the harness.
+@Suite struct SuiteProblemsTests {
+    static let csv = "a,b,y\n1,2,0\n3,1,1\n0.5,-1,0\n"
+    /// `printf 'a,b,y\n1,2,0\n3,1,1\n0.5,-1,0\n' | sha256sum` (GNU coreutils).
+    /// (27 bytes: `wc -c`.)
+    static let csvDigest = "c5db2c18d56b655a109b3b4994cd4d3a6df96ebcf28b8f7193ff8dd33ed3201f"
+
+    func suiteText(_ problem: String, extra: String = "") -> String {
+        "name: t\nseed: 5\nrepetitions: 2\n\(extra)budget: {max-iterations: 50}\nproblems:\n  - \(problem)\n"
+            + "optimizers:\n  - {kind: lbfgs}\n"
+    }
+
+    func load(_ text: String, in directory: URL) throws -> Suite {
+        let suitePath = directory.appendingPathComponent("suites/t.yaml").path
+        try FileManager.default.createDirectory(atPath: (suitePath as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try text.write(toFile: suitePath, atomically: true, encoding: .utf8)
+        return try SuiteLoader(catalog: .builtIn).load(path: suitePath)
+    }
+
+    func instances(_ suite: Suite) throws -> [ProblemInstance] {
+        let plan = try RunPlan(suite: suite)
+        return try (0..<suite.repetitions).map { repetition in
+            let cell = plan.problems[0]
+            return try Instantiation.makeProblem(
+                cell, problemSeed: SeedDerivation.derive(suite.seed, "\(cell.instanceID)/rep=\(repetition)"))
+        }
+    }
+
+    @Test func dataFilePathsAreRelativeToTheSuiteAndHashed() throws {
+        DataFileStore.shared.removeAll()
+        let directory = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("suites/data"),
+                                                withIntermediateDirectories: true)
+        try write(Self.csv, "suites/data/small.csv", in: directory)
+        let text = suiteText("{kind: logistic, file: data/small.csv, label: y, lambda: 0.1}")
+        let suite = try load(text, in: directory)
+        #expect(suite.dataFiles == [DataFileRecord(path: "data/small.csv", sha256: Self.csvDigest, bytes: 27, format: "csv",
+                                                   rows: 3, columns: 2, entries: 6)])
+        let instance = try #require(try instances(suite).first)
+        #expect(instance.objective.dimension == 2 && instance.objective.sampleCount == 3)
+        #expect(instance.parameters["file-sha256"] == .text(Self.csvDigest))
+        #expect(instance.parameters["file"] == .text("data/small.csv"))
+
+        // A changed file is a different suite (digest), so --resume and merge cannot mix them.
+        DataFileStore.shared.removeAll()
+        try write(Self.csv + "2,2,1\n", "suites/data/small.csv", in: directory)
+        let changed = try load(text, in: directory)
+        #expect(changed.digest != suite.digest)
+        #expect(changed.dataFiles.first?.rows == 4)
+
+        // A bad file stops the load, naming the suite entry and the data file's line and column.
+        DataFileStore.shared.removeAll()
+        try write("a,b,y\n1,2,0\n3,x,1\n", "suites/data/small.csv", in: directory)
+        do {
+            _ = try load(text, in: directory)
+            Issue.record("a bad data file was accepted")
+        } catch let error as SuiteError {
+            #expect(error.keyPath == "problems[0].file")
+            #expect(error.message.contains("small.csv:3:2: not a number: 'x'"), "\(error)")
+        }
+        DataFileStore.shared.removeAll()
+    }
+
+    @Test func explicitAndRandomStarts() throws {
+        let directory = try temporaryDirectory()
+        let explicit = try instances(try load(suiteText("{kind: rosenbrock, d: 3, start: [0.5, 0.25, -1]}"), in: directory))
+        #expect(explicit.allSatisfy { $0.objective.startingPoint == [0.5, 0.25, -1] })
+        #expect(throws: SuiteError.self) {
+            _ = try instances(try load(suiteText("{kind: rosenbrock, d: 3, start: [0.5, 0.25]}"), in: directory))
+        }
+        let radius = try instances(try load(suiteText("{kind: booth, start: {radius: 0.5}}"), in: directory))
+        let base = Booth().startingPoint
+        for instance in radius {
+            let offset = zip(instance.objective.startingPoint, base).map { $0 - $1 }
+            #expect(abs((offset[0] * offset[0] + offset[1] * offset[1]).squareRoot() - 0.5) < 1e-15)
+        }
+        #expect(radius[0].objective.startingPoint != radius[1].objective.startingPoint)
+        let box = try instances(try load(suiteText("{kind: wood, start: {box: [-2, 3]}}"), in: directory))
+        #expect(box.allSatisfy { $0.objective.startingPoint.allSatisfy { $0 >= -2 && $0 < 3 } })
+        #expect(box[0].objective.startingPoint != box[1].objective.startingPoint)
+    }
+
+    @Test func seededInstancesShiftAndRotate() throws {
+        let directory = try temporaryDirectory()
+        let fixed = try instances(try load(suiteText("{kind: rosenbrock, d: 4, instance: 3}"), in: directory))
+        let random = try instances(try load(suiteText("{kind: rosenbrock, d: 4, instance: random}"), in: directory))
+        #expect(fixed[0].objective.constants.minimizer == fixed[1].objective.constants.minimizer)
+        #expect(random[0].objective.constants.minimizer != random[1].objective.constants.minimizer)
+        for instance in fixed + random {
+            let objective = instance.objective
+            let minimizer = try #require(objective.constants.minimizer)
+            #expect(minimizer != [1, 1, 1, 1])
+            #expect(abs(objective.value(at: minimizer)) < 1e-24)
+            var gradient = [Double](repeating: 0, count: 4)
+            _ = objective.evaluate(at: minimizer, gradient: &gradient)
+            #expect(gradient.allSatisfy { abs($0) < 1e-10 })
+            #expect(objective.startingPoint == ChainedRosenbrock(dimension: 4).startingPoint)
+        }
+        // Rotated: the Hessian at x* is not the base's Hessian up to a permutation of the axes.
+        var rotated = [Double](repeating: 0, count: 16), base = rotated
+        fixed[0].objective.hessian(at: try #require(fixed[0].objective.constants.minimizer), into: &rotated)
+        ChainedRosenbrock(dimension: 4).hessian(at: [1, 1, 1, 1], into: &base)
+        #expect(abs(rotated[0] - base[0]) > 1e-6)
+        #expect(throws: SuiteError.self) {
+            _ = try instances(try load(suiteText("{kind: quadratic, instance: 1}"), in: directory))
+        }
+    }
+
+    @Test func iteratesOfAnyDimensionMatchTheTrace() throws {
+        let directory = try temporaryDirectory()
+        let suite = try load(suiteText("{kind: rosenbrock, d: 6}", extra: "record-iterates: true\n"), in: directory)
+        let outcome = try Session.run(try RunPlan(suite: suite), options: SessionOptions(
+            resultsRoot: directory.appendingPathComponent("results")))
+        let records = try String(contentsOf: outcome.directory.url.appendingPathComponent("runs.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { try RecordCoding.decoder().decode(RunRecord.self, from: Data($0.utf8)) }
+        #expect(records.count == 2)
+        for record in records {
+            let file = try IterateFile(contentsOf: IterateFile.url(runID: record.id, in: outcome.directory.url))
+            #expect(file.dimension == 6)
+            #expect(file.iterations == record.trace.map(\.iteration))
+            for (k, point) in record.trace.enumerated() {
+                #expect(RunRecord.hex(SeedDerivation.fingerprint(Array(file.iterate(k)))) == point.fingerprint)
+            }
+        }
+    }
+}
+
+extension SuiteProblemsTests {
+    /// An interrupted run on one version of a data file is not resumed on another.
+    @Test func resumeRefusesAChangedDataFile() throws {
+        DataFileStore.shared.removeAll()
+        defer { DataFileStore.shared.removeAll() }
+        let directory = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("suites/data"),
+                                                withIntermediateDirectories: true)
+        try write(Self.csv, "suites/data/small.csv", in: directory)
+        let text = suiteText("{kind: logistic, file: data/small.csv, label: y, lambda: 0.1}")
+        let results = directory.appendingPathComponent("results")
+        let stop = StopSignal()
+        stop.raise()
+        let first = try Session.run(try RunPlan(suite: try load(text, in: directory)),
+                                    options: SessionOptions(resultsRoot: results, stop: stop))
+        #expect(first.interrupted)
+        DataFileStore.shared.removeAll()
+        try write(Self.csv + "2,2,1\n", "suites/data/small.csv", in: directory)
+        do {
+            _ = try Session.run(try RunPlan(suite: try load(text, in: directory)),
+                                options: SessionOptions(resultsRoot: results, resume: true))
+            Issue.record("--resume accepted a changed data file")
+        } catch let error as ResultsError {
+            #expect(error.message.contains("data/small.csv changed"), "\(error)")
+        }
+    }
+}
