@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import gdbench
+@testable import GdbenchCommandLine
 
 @Suite struct GradcheckCommandTests {
     static let suites = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
