@@ -76,6 +76,21 @@ margin (default 1e-3).
 escape-margin: 0.01
 ```
 
+### `sharpness`
+Measure the top Hessian eigenvalue by power iteration on Hessian-vector products: `none` (default),
+`final` (at the last trace point) or `trace` (at every trace point). Costed separately, never counted as
+optimizer work (docs/deep-learning.md).
+```yaml
+sharpness: final
+```
+
+### `record-iterates`
+Write each run's iterate at every trace checkpoint to `RUN/iterates/<run>.f64` (binary64, any d; readers
+`IterateFile` in Swift and `scripts/read_iterates.py`); also `gdbench run --record-iterates`. Default false.
+```yaml
+record-iterates: true
+```
+
 ### `include`
 A file or a list of files, relative to this one, whose problems and optimizers are added and whose other
 keys apply where this file is silent.
