@@ -1,3 +1,4 @@
+import Diagnostics
 import Results
 
 /// The outcome of ``BaselineComparison/compare(baseline:current:suite:policy:allowed:)``: every run
@@ -67,7 +68,7 @@ public struct ComparisonReport: Sendable, Equatable {
     /// Every run is new: nothing was compared (a baseline of another suite or of renamed runs).
     public var everyRunIsNew: Bool { !runs.isEmpty && runs.allSatisfy { $0.verdict == .new } }
 
-    public var exitCode: CheckExitCode { failed ? .regression : .clean }
+    public var exitCode: ExitStatus { failed ? .regression : .success }
 
     /// `FAIL — 2 regressions, 1 behaviour change; 1 improvement, 12 unchanged` (zero counts left out).
     public var headline: String {

@@ -147,11 +147,9 @@ public enum Runner {
         return try withObjective(objective)
     }
 
-    /// The optimizer's coupled L2 weight decay λ (added to the gradient, torch's `weight_decay` of
-    /// `sgd`, `adam`, …: its `weight-decay` parameter is documented as coupled), or 0.
+    /// The optimizer's coupled L2 weight decay λ (``OptimizerKind/coupledWeightDecayKey``), or 0.
     static func coupledWeightDecay(_ kind: OptimizerKind, _ parameters: ParameterSet) -> Double {
-        guard let spec = kind.parameters.first(where: { $0.name == "weight-decay" }), spec.summary.hasPrefix("coupled"),
-              case .number(let value)? = parameters["weight-decay"] else { return 0 }
+        guard let key = kind.coupledWeightDecayKey, case .number(let value)? = parameters[key] else { return 0 }
         return value
     }
 

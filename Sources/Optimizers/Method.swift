@@ -1,3 +1,4 @@
+import Diagnostics
 import Objectives
 
 /// One full iteration of an optimization algorithm. A method may call its ``Oracle`` for f, ∇f or
@@ -43,8 +44,7 @@ public struct IterationReport: Sendable, Equatable {
 }
 
 /// A method that cannot continue (e.g. a singular Hessian), with a message for the run record.
-public struct MethodError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct MethodError: GdbenchError, Equatable {
     public var message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }

@@ -85,7 +85,7 @@ public enum DataFileResolution {
             } catch let error as DataFileError {
                 throw location.error("file", error.description)
             } catch let error as ParameterError {
-                throw location.error(error.key, "expected \(error.expected), found \(error.found)")
+                throw location.error(error.key, error.message)
             }
         }
         return records

@@ -185,7 +185,7 @@ struct NodeReader {
             } catch let error as ExpressionError {
                 throw fail(node, keyPath, "'\(NodeReader.excerpt(text))': \(error)")
             } catch let error as ParameterError {
-                throw fail(node, keyPath, "expected \(error.expected), found \(error.found)")
+                throw fail(node, keyPath, error.message)
             }
         case .choice(let words):
             let text = try word(node, keyPath)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Checking
+import Diagnostics
 import Foundation
 import Harness
 import Results
@@ -114,7 +115,7 @@ struct Check: ParsableCommand {
         }
         let outcome = try CheckWorkflow.perform(request)
         print(outcome.output, terminator: "")
-        if outcome.exitCode != .clean { throw ExitCode(outcome.exitCode.rawValue) }
+        if outcome.exitCode != .success { throw outcome.exitCode.exitCode }
     }
 
     /// Runs the suite like `gdbench run SUITE --out OUT` and returns the finished run directory.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Figures
 import Foundation
 import Analysis
@@ -84,6 +85,6 @@ struct Report: ParsableCommand {
                 + "\(verdicts.filter { $0 == .untested }.count) untested")
             for claim in writer.claims where claim.outcome.verdict == .fails { print("  FAILS: \(claim.statement) — \(claim.outcome.evidence)") }
         }
-        if checkClaims && verdicts.contains(.fails) { throw ExitCode(1) }
+        if checkClaims && verdicts.contains(.fails) { throw ExitStatus.regression.exitCode }
     }
 }

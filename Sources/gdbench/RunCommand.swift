@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Dispatch
 import Foundation
 import Harness
@@ -110,7 +111,7 @@ struct RunCommand: ParsableCommand {
                 continue with: \(ShellQuote.resumeCommand(CommandLine.arguments))
 
                 """.utf8))
-            throw ExitCode(ExitStatus.interrupted)
+            throw ExitStatus.interrupted.exitCode
         }
         let table = outcome.table ?? OutcomeTable(rows: [], finalTarget: nil)
         switch format {

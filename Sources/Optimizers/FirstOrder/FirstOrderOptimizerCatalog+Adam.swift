@@ -100,7 +100,7 @@ extension FirstOrderOptimizerCatalog {
                 """,
             references: ["pytorch/pytorch:torch/optim/adamw.py", "google-deepmind/optax:optax/_src/alias.py (adamw)",
                          "Loshchilov & Hutter 2019"],
-            parameters: specs,
+            parameters: specs, weightDecay: .decoupled,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), amsgrad = try p.flag("amsgrad")
