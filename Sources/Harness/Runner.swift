@@ -118,10 +118,7 @@ public enum Runner {
             final: final, wallTime: wallTime, trace: trace, finalFingerprint: RunRecord.hex(pass.finalFingerprint))
     }
 
-    /// Opens the two existentials once per run. The opened pass is generic code, not specialised: the
-    /// types are known only at run time. Per-coordinate work therefore lives in code specialised where
-    /// the concrete types are known — the objective's own methods and ``FirstOrderMethod``'s update,
-    /// formed when the catalog builds the method — reached by one call per step.
+    /// Opens the two existentials once per run; the opened pass runs unspecialised (``Method``).
     static func monitor(_ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
                         stop: StopSignal?, coupledWeightDecay: Double = 0) -> MonitoredPass {
         func withObjective<O: Objective>(_ objective: O) -> MonitoredPass {

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Every exit code of `gdbench`, in one place (README "Exit codes", `gdbench --help`).
+/// Every exit code of `gdbench`, in one place (README "Exit codes and run statuses", `gdbench --help`).
 ///
 /// - 0: success;
 /// - 1: `check` found a regression against the baseline;
