@@ -14,7 +14,8 @@ public struct PlatformIdentity: Sendable, Equatable, CustomStringConvertible {
         self.swiftVersion = swiftVersion
     }
 
-    /// The components known on both sides that differ from this (baseline) platform to `current`, as `OS Darwin → Linux` texts.
+    /// The components known on both sides that differ from this (baseline) platform to `current`, as
+    /// `OS Darwin → Linux` texts.
     public func changes(to current: PlatformIdentity) -> [String] {
         var found: [String] = []
         func compare(_ name: String, _ baseline: String?, _ now: String?) {

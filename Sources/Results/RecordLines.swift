@@ -32,7 +32,8 @@ public struct RecordLines: Sendable {
     }
 
     /// Reads `url` in blocks (never the whole file at once) and adds the location of every record
-    /// line whose id `keep` accepts. Each line is validated as ``RecordCoding/records(fromJSONLines:toleratingTruncatedTail:)``
+    /// line whose id `keep` accepts. Each line is validated as
+    /// ``RecordCoding/records(fromJSONLines:toleratingTruncatedTail:)``
     /// does (checksum, fields, schema version; blank lines skipped; a last line without newline
     /// that does not decode is dropped when `toleratingTruncatedTail`, else an error), and errors
     /// name the file and the 1-based line. A missing file adds nothing.

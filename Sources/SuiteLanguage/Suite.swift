@@ -89,7 +89,8 @@ public enum SharpnessSchedule: String, Sendable, CaseIterable {
     case trace
 }
 
-/// The targets of a suite: a measure and decreasing thresholds (increasing for held-out accuracy). Default: relative gap 1e-1 … 1e-8.
+/// The targets of a suite: a measure and decreasing thresholds (increasing for held-out accuracy). Default: relative
+/// gap 1e-1 … 1e-8.
 public struct TargetLadder: Sendable, Equatable {
     public var measure: TargetMeasure
     public var thresholds: [Double]
