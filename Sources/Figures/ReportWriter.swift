@@ -5,8 +5,8 @@ import Results
 /// What `gdbench report` writes beside a run: `report.md` — provenance (the manifest), run statuses,
 /// the suite's claims checked on the records (``ClaimRegistry``), the per-cell summary at the last target (median and
 /// IQR of iterations with the bootstrap 95% interval, gradient evaluations, success rate, ERT), the theory-check table,
-/// κ-scaling exponents, profile summaries, paired Wilcoxon comparisons (up to eight optimizers), the tuning protocol when
-/// tuning repetitions are given, and the figures of `figures/` embedded — and `report-tables.tex`
+/// κ-scaling exponents, profile summaries, paired Wilcoxon comparisons (up to eight optimizers), the tuning protocol
+/// when tuning repetitions are given, and the figures of `figures/` embedded — and `report-tables.tex`
 /// with the same tables for papers (booktabs: `\usepackage{booktabs}`).
 public struct ReportWriter {
     public var results: ResultSet
