@@ -29,6 +29,7 @@ public struct PlatformIdentity: Sendable, Equatable, CustomStringConvertible {
 
     /// `Swift 6.3, Linux x86_64`.
     public var description: String {
-        "\(swiftVersion ?? "unknown compiler"), \(operatingSystem ?? "unknown OS") \(architecture ?? "unknown architecture")"
+        "\(swiftVersion ?? "unknown compiler"), \(operatingSystem ?? "unknown OS") "
+            + "\(architecture ?? "unknown architecture")"
     }
 }

@@ -54,6 +54,7 @@ public enum ReportTable {
     /// A reminder to record an intended change, when anything differs.
     static func updateHint(_ report: ComparisonReport) -> String? {
         guard report.runs.contains(where: { $0.verdict != .unchanged && $0.verdict != .warning }) else { return nil }
-        return "If the changes are intended, record them: \(CommandName.current) check --suite \(report.suite) --update-baseline"
+        return "If the changes are intended, record them: \(CommandName.current) check --suite \(report.suite) "
+            + "--update-baseline"
     }
 }

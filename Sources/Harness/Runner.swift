@@ -65,7 +65,9 @@ public enum Runner {
                     if let fault = (instance.objective as? ExternalObjective)?.takeFault() { throw MethodError(fault) }
                     if replay.fingerprint != pass.finalFingerprint {
                         status = .error
-                        message = "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint \(RunRecord.hex(replay.fingerprint)) instead of \(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"
+                        message = "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint "
+                            + "\(RunRecord.hex(replay.fingerprint)) instead of "
+                            + "\(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"
                         break
                     }
                     if let timing = (method as? ExternalMethod)?.timing {

@@ -183,7 +183,8 @@ public struct ProblemEntry: Sendable {
     }
 
     var summary: String {
-        "\(kind.name)\(parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" })\(batchSizes)\(gradientNoises)"
+        let values = parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" }
+        return "\(kind.name)\(values)\(batchSizes)\(gradientNoises)"
     }
 }
 
@@ -207,7 +208,8 @@ public struct OptimizerEntry: Sendable {
     }
 
     var summary: String {
-        "\(kind.name)\(parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" })\(schedule?.summary ?? "")\(onlyOn?.map(\.pattern) ?? [])"
+        let values = parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" }
+        return "\(kind.name)\(values)\(schedule?.summary ?? "")\(onlyOn?.map(\.pattern) ?? [])"
     }
 }
 

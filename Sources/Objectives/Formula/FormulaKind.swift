@@ -9,7 +9,8 @@ extension ProblemKind {
     /// ``FormulaObjective/optimumSource`` says so. Starts at 0 unless the entry gives `start:`.
     public static let formula = ProblemKind(
         name: "formula",
-        summary: "your own f, e.g. \"100*(y - x^2)^2 + (1 - x)^2\" or \"sum over i in 1..d (x[i]^2)\": exact derivatives by AD",
+        summary: "your own f, e.g. \"100*(y - x^2)^2 + (1 - x)^2\" or \"sum over i in 1..d (x[i]^2)\": exact derivatives "
+            + "by AD",
         parameters: formulaParameters,
         make: { parameters, _ in try makeFormula(parameters) })
 
