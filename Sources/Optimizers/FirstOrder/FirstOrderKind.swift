@@ -18,7 +18,8 @@ extension OptimizerKind {
     ///     FirstOrderOptimizers.lion(learningRate: rate, beta1: try p.number("beta1"), …)
     /// }
     /// ```
-    /// Called where `Rule` is concrete, the per-step code is specialised for it.
+    /// Called where `Rule` is concrete, so the update of the method it builds is specialised for it
+    /// (``FirstOrderMethod``).
     @inlinable
     public static func firstOrder<Rule: GradientTransformation>(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],

@@ -110,7 +110,7 @@ extension ScheduleKind {
             "name of the schedule that follows; its parameters are given alongside"),
     ]
 
-    /// Opens the inner existential so that `Warmup` is specialised for its concrete type.
+    /// Opens the inner existential, so that `Warmup` holds the inner schedule by value rather than boxed.
     private static func warmupInFront<Inner: Schedule>(
         of inner: Inner, peak: Double, startFactor: Double, warmupSteps: Int
     ) -> any Schedule {
