@@ -75,7 +75,8 @@ public enum CheckWorkflow {
         try BaselineFile.write(records: records, manifestData: manifestData, to: request.baselineURL, trimmed: request.trimBaseline)
         let sidecar = manifestData == nil ? "no manifest found, so no provenance"
             : "provenance in \(BaselineFile.manifestURL(for: request.baselineURL).path)"
-        output += "Wrote baseline \(request.baselineURL.path): \(records.count) runs from \(request.runDirectory.path) (\(sidecar)).\n"
+        output += "Wrote baseline \(request.baselineURL.path): \(records.count) runs from \(request.runDirectory.path) "
+            + "(\(sidecar)).\n"
         return Outcome(output: output, exitCode: .success, report: report)
     }
 

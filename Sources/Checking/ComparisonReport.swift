@@ -106,9 +106,13 @@ public struct ComparisonReport: Sendable, Equatable {
         lines.append("Baseline: \(baselineLabel)" + (baselineProvenance.map { " (\($0.summary))" } ?? ""))
         lines.append("This run: \(currentLabel)" + (currentProvenance.map { " (\($0.summary))" } ?? ""))
         if isCrossPlatform {
-            lines.append("Cross-platform comparison (\(platformChanges.joined(separator: ", "))): exact comparisons are relaxed — counts within \(policy.counts.loosened(by: .crossPlatform)), final gap within \(ReportNumber.plain(max(policy.finalGap, ComparisonPolicy.crossPlatformFinalGapTolerance))) relative, fingerprints not compared.")
+            lines.append("Cross-platform comparison (\(platformChanges.joined(separator: ", "))): exact comparisons are "
+                + "relaxed — counts within \(policy.counts.loosened(by: .crossPlatform)), final gap within "
+                + "\(ReportNumber.plain(max(policy.finalGap, ComparisonPolicy.crossPlatformFinalGapTolerance))) "
+                + "relative, fingerprints not compared.")
         }
-        var tolerance = "Tolerances: counts \(policy.counts), final gap \(ReportNumber.plain(policy.finalGap)) relative, fingerprints \(policy.compareFingerprints ? "compared" : "not compared")"
+        var tolerance = "Tolerances: counts \(policy.counts), final gap \(ReportNumber.plain(policy.finalGap)) relative, "
+            + "fingerprints \(policy.compareFingerprints ? "compared" : "not compared")"
         if let ratio = policy.timeRatio {
             tolerance += ", wall time ×\(ReportNumber.plain(ratio)) (\(policy.failOnTime ? "fails" : "warns"))"
         }

@@ -44,7 +44,8 @@ public struct FigureRenderer: Sendable {
     public static func missingMessage(folder: URL) -> String {
         """
         gnuplot not found: the figure scripts (.gp + .dat) are written to \(folder.path)
-        to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), then either
+        to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), \
+        then either
           cd '\(folder.path)' && for f in *.gp; do gnuplot "$f"; done
         or
           \(CommandName.current) plot --run '\(folder.deletingLastPathComponent().path)'

@@ -114,7 +114,8 @@ public enum Instantiation {
         }
         if let missing {
             throw SuiteError(file: suiteFile, line: nil, keyPath: "targets.measure",
-                             message: "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; use gradient-norm or loss")
+                             message: "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; "
+                                 + "use gradient-norm or loss")
         }
     }
 

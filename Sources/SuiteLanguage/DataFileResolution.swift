@@ -56,7 +56,8 @@ public enum DataFileResolution {
             let digestNow = now.first { $0.path == changed.path }?.sha256 ?? "absent"
             throw ResultsError(
                 "--resume: \(changed.path) changed since the unfinished run \(candidate.url.path) (SHA-256 "
-                    + "\(changed.sha256.prefix(12))… then, \(digestNow.prefix(12))… now); its records would mix two versions "
+                    + "\(changed.sha256.prefix(12))… then, \(digestNow.prefix(12))… now); its records would mix two "
+                        + "versions "
                     + "of the data. Restore the file, or run without --resume for a fresh run.")
         }
     }

@@ -247,7 +247,8 @@ struct ExpressionParser {
             if Expression.constantNames.contains(name) { return .constant(name) }
             let hint = NearestName.hint(for: name, in: Expression.constantNames + Expression.functionNames)
             throw ExpressionError(
-                message: "unknown name '\(name)'\(hint); known: \((Expression.constantNames + Expression.functionNames).joined(separator: ", "))",
+                message: "unknown name '\(name)'\(hint); known: "
+                    + "\((Expression.constantNames + Expression.functionNames).joined(separator: ", "))",
                 offset: start)
         }
         throw ExpressionError(message: "unexpected '\(c)'", offset: position)

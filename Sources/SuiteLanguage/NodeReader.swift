@@ -191,7 +191,8 @@ struct NodeReader {
             let text = try word(node, keyPath)
             // An empty choice list means the kind checks the word itself (e.g. names of other methods).
             guard words.isEmpty || words.contains(text) else {
-                throw fail(node, keyPath, "expected one of \(words.joined(separator: ", ")), found '\(NodeReader.excerpt(text))'\(NearestName.hint(for: text, in: words))")
+                throw fail(node, keyPath, "expected one of \(words.joined(separator: ", ")), found "
+                    + "'\(NodeReader.excerpt(text))'\(NearestName.hint(for: text, in: words))")
             }
             return .text(text)
         case .flag:

@@ -4,7 +4,7 @@ import Results
 import Testing
 
 /// Each kind of change, made by hand to a copy of the base record, against the classification
-/// rules of the issue: regressions (status worse, more iterations, target lost), improvements
+/// rules of README "What counts as a change": regressions (status worse, more iterations, target lost), improvements
 /// (the opposite), behaviour changes (fingerprint, final gap, failure kind), missing and new runs,
 /// and wall time only with a time tolerance.
 @Suite struct ComparisonClassificationTests {

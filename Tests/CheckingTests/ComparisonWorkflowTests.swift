@@ -37,7 +37,8 @@ import Testing
                                                              updateBaseline: true))
         #expect(created.exitCode == .success)
         #expect(created.report == nil)
-        #expect(created.output == "Wrote baseline \(baselineURL.path): 2 runs from \(first.path) (provenance in \(BaselineFile.manifestURL(for: baselineURL).path)).\n")
+        #expect(created.output == "Wrote baseline \(baselineURL.path): 2 runs from \(first.path) (provenance in "
+            + "\(BaselineFile.manifestURL(for: baselineURL).path)).\n")
 
         let clean = try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: first))
         #expect(clean.exitCode == .success)
@@ -123,6 +124,7 @@ import Testing
         let noAllowed = root.appendingPathComponent("allowed.json")
         #expect(inputError(request { $0.allowedDifferencesURL = noAllowed }) == "\(noAllowed.path): no such allowed-differences file")
         #expect(inputError(request { $0.suite = "conditioning" })
-                == "\(run.appendingPathComponent("manifest.json").path): the run is of suite 'smoke', not 'conditioning'")
+                == "\(run.appendingPathComponent("manifest.json").path): the run is of suite 'smoke', not "
+                    + "'conditioning'")
     }
 }

@@ -89,7 +89,8 @@ public enum StepBenchmark {
             throw Failure("workload \(workload.name) was interrupted")
         }
         guard record.status != .error, record.status != .timeout, record.final.progress.iteration >= 1 else {
-            throw Failure("workload \(workload.name) ended with status \(record.status) after \(record.final.progress.iteration) iterations: \(record.message ?? "")")
+            throw Failure("workload \(workload.name) ended with status \(record.status) after "
+                + "\(record.final.progress.iteration) iterations: \(record.message ?? "")")
         }
         iterations = record.final.progress.iteration
         replays = record.wallTime.repeats.map { $0 / Double(max(1, iterations)) }

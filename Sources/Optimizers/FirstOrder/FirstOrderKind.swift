@@ -19,8 +19,9 @@ extension OptimizerKind {
     /// }
     /// ```
     /// A `weight-decay` parameter is coupled L2 decay (``OptimizerKind/coupledWeightDecayKey``) unless
-    /// `weightDecay` says `.decoupled`. Called where `Rule` is concrete, the per-step code is
-    /// specialised for it.
+    /// `weightDecay` says `.decoupled`.
+    /// Called where `Rule` is concrete, so the update of the method it builds is specialised for it
+    /// (``FirstOrderMethod``).
     @inlinable
     public static func firstOrder<Rule: GradientTransformation>(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
