@@ -180,7 +180,9 @@ enum RunLoop {
             learningRate = report.learningRate
             let decision = schedule.decide(
                 after: iteration, rowGradients: schedule.miniBatch ? oracle.counts.rowGradients : 0)
-            if path.wants(iteration, atTraceMark: decision.atMark) { path.append(iteration, x, value: objective.value(at: x)) }
+            if path.wants(iteration, atTraceMark: decision.atMark) {
+                path.append(iteration, x, value: objective.value(at: x))
+            }
             if decision.check {
                 switch monitor.check(iteration: iteration, x: x, reusing: report.valueAtNewIterate,
                                      learningRate: learningRate, atMark: decision.atMark, oracle: oracle) {
@@ -203,9 +205,8 @@ enum RunLoop {
             if decision.check || iteration & 63 == 0, let timeoutNanoseconds,
                MonotonicClock.nanoseconds() &- start > timeoutNanoseconds {
                 status = reachedEveryTarget ? .converged : .timeout
-                message = status == .timeout
-                    ? "timeout after \(ParameterValue.format(settings.budget.timeoutSeconds ?? 0)) s at iteration \(iteration)"
-                    : nil
+                let seconds = ParameterValue.format(settings.budget.timeoutSeconds ?? 0)
+                message = status == .timeout ? "timeout after \(seconds) s at iteration \(iteration)" : nil
                 break
             }
             if iteration & 63 == 0, let stop, stop.isRaised {

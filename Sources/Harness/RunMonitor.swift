@@ -92,8 +92,8 @@ struct RunMonitor<O: Objective> {
         }
         if !f.isFinite { return .diverged("f is not finite at iteration \(iteration)") }
         if divergenceScale > 0, f - divergenceBase > divergenceFactor * divergenceScale {
-            return .diverged(
-                "f − f* grew above \(ParameterValue.format(divergenceFactor)) × its initial value at iteration \(iteration)")
+            let factor = ParameterValue.format(divergenceFactor)
+            return .diverged("f − f* grew above \(factor) × its initial value at iteration \(iteration)")
         }
         var hitHere = false
         if let escapeThreshold, escapeHit == nil, f <= escapeThreshold {
