@@ -220,7 +220,7 @@ public struct ReportWriter {
             if FileManager.default.fileExists(atPath: output.path) {
                 text += "![\(ReportWriter.markdownCell(figure.title))](\(relative)/\(figure.outputFileName))\n\n"
             } else {
-                text += "- \(ReportWriter.markdownCell(figure.title)): `\(relative)/\(figure.scriptFileName)` (not rendered; run `gdbench plot`)\n"
+                text += "- \(ReportWriter.markdownCell(figure.title)): `\(relative)/\(figure.scriptPath)` (not rendered; run `gdbench plot`)\n"
             }
         }
         return text
