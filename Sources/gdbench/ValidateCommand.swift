@@ -26,6 +26,7 @@ struct ValidateCommand: ParsableCommand {
         let path = suite.file
         let plan = try RunPlan(suite: suite)
         try SuiteRunner.validate(plan)
-        print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) optimizers × \(suite.repetitions) repetitions)")
+        print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) "
+            + "optimizers × \(suite.repetitions) repetitions)")
     }
 }
