@@ -17,7 +17,8 @@ extension LogisticRegression {
         /// full steps that divide ‖∇f‖ by at least 4; otherwise the next step refactors.
         public var reuseFromFeatures: Int
         /// From this n·d² on (and when n/8 ≥ 8·d), the solve starts from the minimizer of the problem on
-        /// the first n/8 rows (solved the same way, to ‖∇f‖ ≤ 1e−6) instead of from w = 0.
+        /// every eighth row (solved the same way, to ‖∇f‖ ≤ 1e−6) instead of from w = 0: a sample of
+        /// the data even when a file lists its rows sorted by label.
         public var warmStartFromWork: Double
 
         public init(reuseFromFeatures: Int = 64, warmStartFromWork: Double = 1e9) {
@@ -61,9 +62,7 @@ extension LogisticRegression {
         var w = [Double](repeating: 0, count: d)
         let subsampleRows = n / 8
         if Double(n) * Double(d) * Double(d) >= strategy.warmStartFromWork && subsampleRows >= 8 * d {
-            let rows = Dataset(
-                rowCount: subsampleRows, columnCount: d, features: Array(training.features[0..<(subsampleRows * d)]),
-                targets: Array(training.targets[0..<subsampleRows]))
+            let rows = training.selectingRows((0..<subsampleRows).map { 8 * $0 })
             let subsample = LogisticRegression(
                 training: rows, test: nil, lambda: problem.lambda, constants: ObjectiveConstants())
             w = try minimizer(of: subsample, tolerance: max(tolerance, warmStartTolerance), strategy: strategy)
