@@ -22,11 +22,14 @@ extension DimensionScaling {
     ///   ``diagonalSecondsSlope`` for `rotation: none` (O(d) per gradient and update), each widened by
     ///   the tolerance the timings allow: if every point may be off by the largest replay spread s
     ///   (log₁₀ of the second fastest over the fastest replay at one d: how well the fastest time
-    ///   reproduces), the slope between the extremes may be off by 2s/log₁₀(d_max/d_min).
-    ///   Above ``maximumTimingTolerance`` the row is a skip (the machine was too disturbed to decide),
-    ///   never a pass. A loaded machine slows some replays; the fastest replay, the largest d and the
-    ///   spread-derived tolerance keep it from failing a true claim, while a wrong growth (d for d² or
-    ///   the reverse: a slope off by ≥ 0.5 from the range) still fails at any tolerance allowed.
+    ///   reproduces), the slope between the extremes may be off by 2s/log₁₀(d_max/d_min); and points
+    ///   that scatter about the fitted line (a machine whose memory bandwidth other jobs share slows
+    ///   every replay at the d that leave the cache) allow twice the standard error of p. The larger
+    ///   of the two is the tolerance; above ``maximumTimingTolerance`` the row is a skip (the timings
+    ///   were too disturbed to decide), never a pass. A loaded machine slows some replays; the fastest
+    ///   replay, the largest d and the tolerance keep it from failing a true claim, while a clean wrong
+    ///   growth (d for d² or the reverse: a slope off by ≥ 0.5 from the range) fails at any tolerance
+    ///   allowed.
     public static func checks(_ series: [DimensionScaling]) -> [TheoryCheck] {
         var rows: [TheoryCheck] = []
         for scaling in series where scaling.kind == "quadratic" {
@@ -50,7 +53,9 @@ extension DimensionScaling {
             return nil
         }
         let spread = used.compactMap(\.replaySpread).max() ?? 0
-        let tolerance = 2 * spread / log10(Double(largest) / Double(smallest))
+        let replayTolerance = 2 * spread / log10(Double(largest) / Double(smallest))
+        let scatterTolerance = fit.slopeStandardError.isFinite ? 2 * fit.slopeStandardError : 0
+        let tolerance = max(replayTolerance, scatterTolerance)
         let dense = rotation == "random"
         let range = dense ? denseSecondsSlope : diagonalSecondsSlope
         let lower = range.lowerBound - tolerance, upper = range.upperBound + tolerance
@@ -58,8 +63,10 @@ extension DimensionScaling {
         return TheoryCheck(
             check: "seconds/iteration ∝ \(dense ? "d²" : "d") (d ≥ \(timingDimension), fastest replay)",
             subject: subject,
-            measured: "p = " + describe(fit) + String(format: "; two fastest replays ×%.2f apart", pow(10, spread)),
-            predicted: String(format: "p in [%.2f, %.2f] (%@ ± %.2f from the spread)", lower, upper,
+            measured: "p = " + describe(fit)
+                + String(format: "; two fastest replays ×%.2f apart, SE of p %.2f", pow(10, spread),
+                         fit.slopeStandardError.isFinite ? fit.slopeStandardError : 0),
+            predicted: String(format: "p in [%.2f, %.2f] (%@ ± %.2f from the timings)", lower, upper,
                               dense ? "dense A·x, [1.5, 2.5]" : "axis-aligned O(d), [0.6, 1.4]", tolerance)
                 + (decidable ? "" : String(format: "; skipped: tolerance above %.1f", maximumTimingTolerance)),
             passed: decidable && fit.slope >= lower && fit.slope <= upper, skipped: !decidable)

@@ -58,6 +58,19 @@ struct DimensionScalingTests {
         #expect(!axisRow.passed && !axisRow.skipped, "\(axisRow)")
     }
 
+    @Test func timingsThatAreNoPowerLawAreASkipNeverAPass() throws {
+        // Every replay 30 times slower from d = 2048 on (the matrix leaves the cache while other jobs
+        // share the memory bandwidth): the replays agree, but the three points scatter about the line
+        // (SE of p ≈ 0.61), so the growth cannot be read off them.
+        let records = Self.runs(
+            rotation: "random", iterations: { _ in 40 },
+            secondsPerIteration: { ($0 >= 2048 ? 30 : 1) * 1e-9 * Double($0 * $0) },
+            slowdowns: { _ in [1, 1.02, 1.01] })
+        let row = try #require(Self.timingRow(records))
+        #expect(row.skipped && !row.passed, "\(row)")
+        #expect(row.measured.contains("SE of p 0.61"), "\(row)")
+    }
+
     @Test func timingsTooNoisyToDecideAreASkipNeverAPass() throws {
         // The two fastest replays ×3 apart at one d: tolerance 2·log₁₀3/log₁₀8 ≈ 1.06 > 0.4.
         let records = Self.runs(
