@@ -45,7 +45,8 @@ public enum FiniteSumConstructionBenchmark {
             let seed = UInt64(repeatIndex) &+ 0x5eed
             let start = threadSeconds()
             if benchmarkCase.kind == "logistic" {
-                _ = try LogisticRegression(configuration: FiniteSumProblems.logisticConfiguration(parameters, seed: seed))
+                let configuration = try FiniteSumProblems.logisticConfiguration(parameters, seed: seed)
+                _ = try LogisticRegression(configuration: configuration)
             } else {
                 _ = try LeastSquares(configuration: FiniteSumProblems.leastSquaresConfiguration(parameters, seed: seed))
             }
