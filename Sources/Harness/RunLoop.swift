@@ -165,7 +165,8 @@ enum RunLoop {
         let rowBudget: Int? = sampleCount.flatMap { n in
             settings.budget.maxEpochs.map { Int(min(($0 * Double(n)).rounded(.up), 1e18)) }
         }
-        let limit = iterationLimit(settings, sampleCount: sampleCount, batchSize: oracle.batchSize)
+        var regret = RegretMonitor(objective)
+        let limit = min(iterationLimit(settings, sampleCount: sampleCount, batchSize: oracle.batchSize), regret.roundLimit)
         let gradientBudget = settings.budget.maxGradientEvaluations
         let marks = traceIterations(limit: min(limit, gradientBudget ?? limit), points: settings.tracePoints)
         var markIndex = 1
@@ -214,6 +215,7 @@ enum RunLoop {
                 learningRate: learningRate.isNaN ? nil : learningRate,
                 fingerprint: RunRecord.hex(SeedDerivation.fingerprint(x)))
             training.annotate(&point, objective: objective, x: x, atMark: atMark)
+            point.regret = regret.regret(after: iteration)
             return point
         }
 
@@ -265,7 +267,8 @@ enum RunLoop {
         let timeoutNanoseconds = settings.budget.timeoutSeconds.map { UInt64(min(max(0, $0) * 1e9, 1e18)) }
 
         while true {
-            if nextTarget == thresholds.count {
+            // An online run plays every round of its stream: reaching the targets does not end it.
+            if nextTarget == thresholds.count && regret.stream == nil {
                 status = .converged
                 break
             }
@@ -282,6 +285,7 @@ enum RunLoop {
                 break
             }
             training.remember(x, stepEndsAtMark: markIndex < marks.count && marks[markIndex] == iteration + 1)
+            regret.play(round: iteration, at: x)
             let report: IterationReport
             do {
                 report = try method.iterate(&x, oracle: &oracle)
