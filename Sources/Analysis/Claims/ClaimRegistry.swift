@@ -13,6 +13,7 @@ public enum ClaimRegistry {
         "learning-rate": LearningRateClaims.all,
         "batch-size": BatchSizeClaims.all,
         "online": OnlineClaims.all,
+        "convex": ConvexClaims.all,
     ]
 
     /// The claims of the suite the records come from (its manifest, else the records' suite name).

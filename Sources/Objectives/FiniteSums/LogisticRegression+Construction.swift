@@ -93,8 +93,14 @@ extension LogisticRegression {
     /// the next decreases of f fall below its rounding (which would defeat the Armijo test), so full
     /// steps are taken without a test. It stops at ‖∇f‖ ≤ ``minimizerTolerance``, or when a full step no longer lowers ‖∇f‖
     /// (the rounding floor), keeping the iterate with the smallest gradient norm.
-    /// L = λ_max(XᵀX)/(4n) + λ (``ExtremeEigenvalues``), μ = λ.
+    /// L = λ_max(XᵀX)/(4n) + λ (``ExtremeEigenvalues``), μ = λ; with λ = 0 (separable rows) f* = 0 and no x*.
     static func solveConstants(training: Dataset, lambda: Double) throws -> ObjectiveConstants {
+        if lambda == 0 {
+            // Separable rows (``FiniteSumProblems/checkSeparableWithoutRegularisation``): inf f = 0, no minimiser.
+            let largest = ExtremeEigenvalues.compute(training.gramMatrix(), order: training.columnCount).max
+            return ObjectiveConstants(optimalValue: 0, minimizer: nil,
+                                      smoothness: largest / (4 * Double(training.rowCount)), strongConvexity: 0)
+        }
         let problem = LogisticRegression(training: training, test: nil, lambda: lambda, constants: ObjectiveConstants())
         let d = training.columnCount
         var w = [Double](repeating: 0, count: d)
