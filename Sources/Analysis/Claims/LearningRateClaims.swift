@@ -50,7 +50,7 @@ enum LearningRateClaims {
 
     /// SGD with heavy-ball momentum `momentum` (not Nesterov), by lr.
     static func heavyBall(_ results: ResultSet, momentum: String) -> [Point] {
-        sweep(results, optimizer: "sgd[*momentum=\(momentum)*").filter { !$0.runs[0].optimizer.id.contains("nesterov=true") }
+        sweep(results, optimizer: "sgd[*momentum=\(momentum)*", excluding: "nesterov=true")
     }
 
     /// Holds when, at each effective step 10η of the grid up to 1/L, momentum 0.9's median iterations
@@ -74,13 +74,14 @@ enum LearningRateClaims {
     }
 
     static func gradientDescent(_ results: ResultSet) -> [Point] {
-        sweep(results, optimizer: "sgd[lr=*").filter { !$0.runs[0].optimizer.id.contains("momentum") }
+        sweep(results, optimizer: "sgd[lr=*", excluding: "momentum")
     }
 
-    /// The runs of the matching optimizers grouped by their lr, lr increasing.
-    static func sweep(_ results: ResultSet, optimizer: String) -> [Point] {
+    /// The runs of the matching optimizers (but not those whose id contains `excluding`) grouped by
+    /// their lr, lr increasing.
+    static func sweep(_ results: ResultSet, optimizer: String, excluding: String? = nil) -> [Point] {
         var byRate: [Double: [RunRecord]] = [:]
-        for run in results.runs(optimizer: optimizer) {
+        for run in results.runs(optimizer: optimizer) where excluding.map({ !run.optimizer.id.contains($0) }) ?? true {
             guard let lr = run.optimizer.parameters["lr"].flatMap(Double.init) else { continue }
             byRate[lr, default: []].append(run)
         }
