@@ -80,7 +80,10 @@ struct MonitoredPass {
 /// and at the trace points, so their first hits have that resolution. The check schedule depends
 /// only on iteration and row counts, never on time, so records stay reproducible. ‖∇f‖ is computed only
 /// at trace points (and every check when the measure is the gradient norm). The per-run timeout
-/// (at checks and every 64 iterations) and the stop signal are checked here.
+/// (at checks and every 64 iterations) and the stop signal are checked here. On an online problem
+/// (``OnlineObjective``) iteration t plays round t: ``RegretMonitor`` adds f_t(x_t) before the step and
+/// records R_T at each trace point, the run ends after the stream's T rounds at the latest, and reaching
+/// the targets does not end it.
 ///
 /// **Timing passes.** The optimizer time is measured separately, in `timingRepeats` unmonitored
 /// replays of exactly the same iterations (fresh method and oracle, so the same arithmetic): the

@@ -84,12 +84,19 @@ targets:
   measure: relative-gap
   thresholds: [1e-2, 1e-4, 1e-6, 1e-10]
 problems:
-  # 20 zero eigenvalues, the other 80 log-spaced down to L/κ₊: μ = 0, and below k ≈ κ₊ the spectrum
-  # looks continuous down to 0 (the regime of the O(1/k) and O(1/k²) bounds).
+  # A block of zero eigenvalues, the others log-spaced down to L/κ₊: μ = 0, and below k ≈ κ₊ the
+  # spectrum looks continuous down to 0 (the regime of the O(1/k) and O(1/k²) bounds). The start is
+  # x* + (1, …, 1): every mode carries the same weight, so the slopes do not depend on a drawn direction.
   - kind: quadratic
     d: 100
     zero-eigenvalues: 20
-    kappa: [1e6, 1e8]
+    kappa: 1e6
+    start-direction: ones
+  - kind: quadratic
+    d: 100
+    zero-eigenvalues: 10
+    kappa: 1e8
+    start-direction: ones
   - kind: least-squares
     n: 50
     d: 200
