@@ -4,7 +4,8 @@ import Objectives
 /// (max-iterations and, for mini-batch runs, max-epochs), row gradients (max-epochs of a finite
 /// sum) and gradient evaluations.
 struct PassBudget {
-    /// The iteration budget implied by max-iterations and, for mini-batch runs, max-epochs.
+    /// The iteration budget implied by max-iterations, for mini-batch runs max-epochs, and for online
+    /// runs the stream's rounds.
     let iterations: Int
     /// Row gradients of max-epochs on a finite sum; nil without one. Saturating: a budget built in
     /// code may exceed what validate accepts from a suite file.
@@ -13,14 +14,15 @@ struct PassBudget {
     /// as at least one gradient per iteration is the common case.
     let gradients: Int?
 
-    init(_ settings: RunSettings, sampleCount: Int?, batchSize: Int?) {
+    /// `rounds`: the stream's T on an online problem (``RegretMonitor/roundLimit``), else `Int.max`.
+    init(_ settings: RunSettings, sampleCount: Int?, batchSize: Int?, rounds: Int = .max) {
         var limit = settings.budget.maxIterations
         if let n = sampleCount, let epochs = settings.budget.maxEpochs {
             let perEpoch = batchSize.map { (n + $0 - 1) / $0 } ?? 1
             let fromEpochs = (epochs * Double(perEpoch)).rounded(.up)
             if fromEpochs < Double(limit) { limit = max(1, Int(fromEpochs)) }
         }
-        iterations = limit
+        iterations = min(limit, rounds)
         rows = sampleCount.flatMap { n in settings.budget.maxEpochs.map { Int(min(($0 * Double(n)).rounded(.up), 1e18)) } }
         gradients = settings.budget.maxGradientEvaluations
     }

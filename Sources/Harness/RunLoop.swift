@@ -80,7 +80,10 @@ struct MonitoredPass {
 /// and at the trace points, so their first hits have that resolution. The check schedule depends
 /// only on iteration and row counts, never on time, so records stay reproducible. ‖∇f‖ is computed only
 /// at trace points (and every check when the measure is the gradient norm). The per-run timeout
-/// (at checks and every 64 iterations) and the stop signal are checked here.
+/// (at checks and every 64 iterations) and the stop signal are checked here. On an online problem
+/// (``OnlineObjective``) iteration t plays round t: ``RegretMonitor`` adds f_t(x_t) before the step and
+/// records R_T at each trace point, the run ends after the stream's T rounds at the latest, and reaching
+/// the targets does not end it.
 ///
 /// **Timing passes.** The optimizer time is measured separately, in `timingRepeats` unmonitored
 /// replays of exactly the same iterations (fresh method and oracle, so the same arithmetic): the
@@ -122,7 +125,10 @@ enum RunLoop {
         let sampleCount = objective.sampleCount
         var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
                             gradientNoise: spec.problem.gradientNoise)
-        let budget = PassBudget(settings, sampleCount: sampleCount, batchSize: oracle.batchSize)
+        var regret = RegretMonitor(objective)
+        let isOnline = regret.stream != nil
+        let budget = PassBudget(
+            settings, sampleCount: sampleCount, batchSize: oracle.batchSize, rounds: regret.roundLimit)
         var schedule = CheckSchedule(
             marks: traceIterations(limit: min(budget.iterations, budget.gradients ?? budget.iterations),
                                    points: settings.tracePoints),
@@ -142,7 +148,8 @@ enum RunLoop {
         func finish() -> MonitoredPass {
             method.finish(reason: interrupted ? "interrupted" : status.rawValue)
             return monitor.finish(
-                iteration: iteration, x: x, learningRate: learningRate, path: path, status: status, message: message,
+                iteration: iteration, x: x, learningRate: learningRate, path: path, regret: &regret, status: status,
+                message: message,
                 interrupted: interrupted, oracle: oracle, elapsedSeconds: MonotonicClock.seconds(since: start))
         }
 
@@ -154,11 +161,12 @@ enum RunLoop {
             return finish()
         }
         var reachedEveryTarget = false
-        if case .reachedEveryTarget = monitor.start(x: x, oracle: oracle) { reachedEveryTarget = true }
+        if case .reachedEveryTarget = monitor.start(x: x, regret: &regret, oracle: oracle) { reachedEveryTarget = true }
         let timeoutNanoseconds = settings.budget.timeoutSeconds.map { UInt64(min(max(0, $0) * 1e9, 1e18)) }
 
         while true {
-            if reachedEveryTarget {
+            // An online run plays every round of its stream: reaching the targets does not end it.
+            if reachedEveryTarget && !isOnline {
                 status = .converged
                 break
             }
@@ -167,6 +175,7 @@ enum RunLoop {
                 break
             }
             if remembersSteps && schedule.stepEndsAtMark(after: iteration) { monitor.training.remember(x) }
+            if isOnline { regret.play(round: iteration, at: x) }
             let report: IterationReport
             do {
                 report = try method.iterate(&x, oracle: &oracle)
@@ -185,7 +194,7 @@ enum RunLoop {
             }
             if decision.check {
                 switch monitor.check(iteration: iteration, x: x, reusing: report.valueAtNewIterate,
-                                     learningRate: learningRate, atMark: decision.atMark, oracle: oracle) {
+                                     learningRate: learningRate, atMark: decision.atMark, regret: &regret, oracle: oracle) {
                 case .running: break
                 case .reachedEveryTarget: reachedEveryTarget = true
                 case .diverged(let reason):

@@ -69,18 +69,19 @@ struct RunMonitor<O: Objective> {
     }
 
     /// Iteration 0: the measure at the start (targets met there are hit at iteration 0).
-    mutating func start(x: [Double], oracle: Oracle<O>) -> Verdict {
+    mutating func start(x: [Double], regret: inout RegretMonitor, oracle: Oracle<O>) -> Verdict {
         let gradientNorm = VectorKernels.norm(gradient)
         if let escapeThreshold, initialValue <= escapeThreshold { escapeHit = RunLoop.progress(0, oracle) }
         _ = recordHits(measured(initialValue, gradientNorm, x), iteration: 0, oracle: oracle)
-        trace.append(tracePoint(0, x, initialValue, gradientNorm, learningRate: .nan, oracle: oracle))
+        trace.append(tracePoint(0, x, initialValue, gradientNorm, learningRate: .nan, regret: &regret, oracle: oracle))
         return reachedEveryTarget ? .reachedEveryTarget : .running
     }
 
     /// A check after `iteration` (`value`: f at x when the step computed it; `learningRate`: the
     /// step's, NaN for none).
     mutating func check(
-        iteration: Int, x: [Double], reusing value: Double?, learningRate: Double, atMark: Bool, oracle: Oracle<O>
+        iteration: Int, x: [Double], reusing value: Double?, learningRate: Double, atMark: Bool,
+        regret: inout RegretMonitor, oracle: Oracle<O>
     ) -> Verdict {
         let f: Double
         var gradientNorm = Double.nan
@@ -107,20 +108,21 @@ struct RunMonitor<O: Objective> {
                 gradientNorm = VectorKernels.norm(gradient)
             }
             trace.append(tracePoint(iteration, x, f, gradientNorm, learningRate: learningRate, atMark: atMark,
-                                    oracle: oracle))
+                                    regret: &regret, oracle: oracle))
         }
         return reachedEveryTarget ? .reachedEveryTarget : .running
     }
 
     /// The monitored pass that ends at `iteration` with `x`, its 2-D `path` ending there.
     mutating func finish(
-        iteration: Int, x: [Double], learningRate: Double, path: PathRecorder, status: RunStatus, message: String?,
-        interrupted: Bool, oracle: Oracle<O>, elapsedSeconds: Double
+        iteration: Int, x: [Double], learningRate: Double, path: PathRecorder, regret: inout RegretMonitor,
+        status: RunStatus, message: String?, interrupted: Bool, oracle: Oracle<O>, elapsedSeconds: Double
     ) -> MonitoredPass {
         let f = objective.evaluate(at: x, gradient: &gradient)
         let gradientNorm = VectorKernels.norm(gradient)
         if trace.last?.iteration != iteration {
-            trace.append(tracePoint(iteration, x, f, gradientNorm, learningRate: learningRate, oracle: oracle))
+            trace.append(tracePoint(iteration, x, f, gradientNorm, learningRate: learningRate, regret: &regret,
+                                    oracle: oracle))
         }
         var path = path
         path.append(iteration, x, value: f)
@@ -168,7 +170,7 @@ struct RunMonitor<O: Objective> {
 
     private mutating func tracePoint(
         _ iteration: Int, _ x: [Double], _ f: Double, _ gradientNorm: Double, learningRate: Double, atMark: Bool = true,
-        oracle: Oracle<O>
+        regret: inout RegretMonitor, oracle: Oracle<O>
     ) -> TracePoint {
         iterates.append(iteration, x)
         let counts = oracle.counts
@@ -179,6 +181,7 @@ struct RunMonitor<O: Objective> {
             learningRate: learningRate.isNaN ? nil : learningRate,
             fingerprint: RunRecord.hex(SeedDerivation.fingerprint(x)))
         training.annotate(&point, objective: objective, x: x, atMark: atMark)
+        point.regret = regret.regret(after: iteration)
         return point
     }
 }
