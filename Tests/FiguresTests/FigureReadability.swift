@@ -10,7 +10,6 @@ enum FigureReadability {
     /// Key entries every panel may repeat besides its series.
     static let shared = ["minimum", "slope 1 (κ)", "slope ½ (√κ)", "diverged"]
 
-    /// What is wrong with the figure (empty when readable); `styles` are the run's.
     /// The problems of every figure, rendered two at a time, in figure order.
     static func problems(_ figures: [Figure], in folder: URL, renderer: FigureRenderer, styles: [String: SeriesStyle]) -> [String] {
         let found = Found(count: figures.count)
@@ -29,6 +28,7 @@ enum FigureReadability {
         var all: [String] { lock.withLock { lists.flatMap { $0 } } }
     }
 
+    /// What is wrong with the figure (empty when readable); `styles` are the run's.
     static func problems(_ figure: Figure, in folder: URL, renderer: FigureRenderer, styles: [String: SeriesStyle]) throws -> [String] {
         let layout: RenderedLayout
         do {
@@ -52,6 +52,10 @@ enum FigureReadability {
             }
             guard plots.indices.contains(index) else { continue }
             let clauses = plots[index].dropFirst("plot ".count).components(separatedBy: ", ")
+            let titled = clauses.filter { $0.contains(" title ") }.count
+            if panel.entries.count != titled {
+                problems.append("\(figure.stem): panel \(index + 1) shows \(panel.entries.count) key entries for \(titled) titled series")
+            }
             for entry in panel.entries {
                 guard let id = optimizerID(clauses: clauses, number: entry.number, figure: figure), let style = styles[id] else { continue }
                 if entry.color != style.color.uppercased() {
@@ -63,6 +67,16 @@ enum FigureReadability {
             }
         }
         return problems
+    }
+
+    /// The optimizer ids of the entries of `layout` that name one of `styles` (what the colour check covers).
+    static func styledEntries(_ figure: Figure, layout: RenderedLayout, styles: [String: SeriesStyle]) -> [String] {
+        let plots = RenderedLayout.drawingPlots(figure.script)
+        return zip(plots, layout.panels).flatMap { plot, panel in
+            panel.entries.compactMap { entry in
+                optimizerID(clauses: plot.dropFirst("plot ".count).components(separatedBy: ", "), number: entry.number, figure: figure)
+            }.filter { styles[$0] != nil }
+        }
     }
 
     /// The data block a series reads (`'FILE' index I`, its `number`-th clause), when its comment is an id.

@@ -55,6 +55,27 @@ struct RenderedLayoutTests {
         #expect(!problems.contains { $0.contains("opt0") })
     }
 
+    /// On the fixture's figures every titled series has its key entry in the picture, and the colour
+    /// check reaches the optimizers' entries (it is not vacuous).
+    @Test func fixtureFiguresAreCheckedEntryByEntry() throws {
+        let context = FigureContext(results: try Fixture.results(), format: .svg)
+        let figures = try FigureSet.build(context).filter { $0.format == .svg }
+        let folder = try Fixture.temporaryFolder("layout-fixture-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FigureSet.write(figures, to: folder)
+        let renderer = try #require(FigureRenderer(strict: true))
+        var styled = Set<String>()
+        var panels = 0
+        for figure in figures {
+            let layout = try RenderedLayout.render(figure, in: folder, renderer: renderer)
+            #expect(FigureReadability.problems(figure, layout: layout, styles: context.styles) == [])
+            styled.formUnion(FigureReadability.styledEntries(figure, layout: layout, styles: context.styles))
+            panels += layout.panels.count
+        }
+        #expect(styled == Set(context.styles.keys), "optimizers whose key entries were checked: \(styled.sorted())")
+        #expect(panels > figures.count, "some fixture figure has small multiples")
+    }
+
     @Test func plotAreaMatchesTheBorderGnuplotDraws() throws {
         // With a full border, gnuplot draws the plot area's rectangle: the probed box must be it.
         let folder = try Fixture.temporaryFolder("layout-border")
