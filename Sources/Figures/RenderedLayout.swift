@@ -56,7 +56,8 @@ public struct RenderedLayout: Sendable {
     public var overlaps: [String] {
         panels.enumerated().compactMap { index, panel in
             guard let key = panel.key, key.overlaps(panel.plotArea) else { return nil }
-            return String(format: "panel %d: key [%.0f…%.0f]×[%.0f…%.0f] overlaps the plot area [%.0f…%.0f]×[%.0f…%.0f]",
+            return String(format: "panel %d: key [%.0f…%.0f]×[%.0f…%.0f] overlaps the plot area "
+                          + "[%.0f…%.0f]×[%.0f…%.0f]",
                           index + 1, key.left, key.right, key.top, key.bottom, panel.plotArea.left,
                           panel.plotArea.right, panel.plotArea.top, panel.plotArea.bottom)
         }
@@ -78,7 +79,8 @@ public struct RenderedLayout: Sendable {
         guard figure.format == .svg else { throw Failure.notSVG(figure.stem) }
         let probe = Figure(kind: figure.kind, stem: figure.stem + ".layout", format: .svg, title: figure.title,
                            script: probeScript(figure.script, areasFile: figure.stem + ".areas"), data: figure.data)
-        try probe.script.write(to: folder.appendingPathComponent(probe.scriptFileName), atomically: true, encoding: .utf8)
+        try probe.script.write(to: folder.appendingPathComponent(probe.scriptFileName), atomically: true,
+                               encoding: .utf8)
         try renderer.render(probe, in: folder)
         let svg = try String(contentsOf: folder.appendingPathComponent(figure.outputFileName), encoding: .utf8)
         let areas = try String(contentsOf: folder.appendingPathComponent(figure.stem + ".areas"), encoding: .utf8)
@@ -126,7 +128,8 @@ public struct RenderedLayout: Sendable {
             let v = line.split(separator: " ").compactMap { Double($0) }
             guard v.count == 7, v[4] > 0, v[5] > 0 else { throw Failure.unreadable("plot-area line '\(line)'") }
             let sx = width / (v[4] / v[6]), sy = height / (v[5] / v[6])
-            plotAreas.append(Box(left: v[0] * sx, right: v[1] * sx, top: height - v[3] * sy, bottom: height - v[2] * sy))
+            plotAreas.append(Box(left: v[0] * sx, right: v[1] * sx, top: height - v[3] * sy,
+                                 bottom: height - v[2] * sy))
         }
         var series: [String: [Series]] = [:]
         var panelOrder: [String] = []
@@ -152,7 +155,9 @@ public struct RenderedLayout: Sendable {
 
     static func parseSeries(number: Int, group: String) -> Series {
         let titled = group.range(of: "<title>").flatMap { start in
-            group.range(of: "</title>", range: start.upperBound..<group.endIndex).map { String(group[start.upperBound..<$0.lowerBound]) }
+            group.range(of: "</title>", range: start.upperBound..<group.endIndex).map {
+                String(group[start.upperBound..<$0.lowerBound])
+            }
         }
         var result = Series(number: number, title: nil, key: nil, color: nil, pointType: nil)
         // The key text: the first text group (gnuplot writes the entry before the data).
@@ -171,7 +176,8 @@ public struct RenderedLayout: Sendable {
             if let path = rest.range(of: " d='M") {
                 let first = String(rest[path.upperBound...].prefix { $0 != "M" && $0 != "'" })
                 let pairs = numbers(first.replacingOccurrences(of: "L", with: " ")).pairs
-                if pairs.count == 2, abs(pairs[0].1 - pairs[1].1) < 0.5, abs(pairs[0].1 - (point.1 - 0.33 * size)) < size {
+                let level = abs(pairs.first.map { $0.1 - (point.1 - 0.33 * size) } ?? .infinity) < size
+                if pairs.count == 2, abs(pairs[0].1 - pairs[1].1) < 0.5, level {
                     box = box.union(Box(left: min(pairs[0].0, pairs[1].0), right: max(pairs[0].0, pairs[1].0),
                                         top: pairs[0].1 - 1, bottom: pairs[0].1 + 1))
                 }

@@ -10,7 +10,8 @@ enum DeepLearningSuiteClaims {
             let errors = results.records.filter { $0.status == .error }.count
             return .when(errors == 0, "\(results.records.count) runs, \(errors) with status error")
         },
-        Claim("Every claim of the notes is measured: its runs are in the suite and it gets a median and a verdict.") { results in
+        Claim("Every claim of the notes is measured: its runs are in the suite and it gets a median and a verdict.") {
+            results in
             let outcomes = DeepLearningClaims.all.map { ($0.statement, $0.evaluate(results.records)) }
             let missing = outcomes.filter { $0.1 == nil }.map(\.0)
             return .when(missing.isEmpty, "\(outcomes.count - missing.count)/\(outcomes.count) measured"

@@ -5,16 +5,21 @@ import Results
 /// each, decided by every row of its kind.
 enum DimensionClaims {
     static let all: [Claim] = [
-        claim("On the fixed-κ quadratics the iterations to the target do not grow with d.", rows: "iterations flat in d"),
-        claim("Seconds per iteration grow like d² when the Hessian is dense (rotated).", rows: "seconds/iteration ∝ d²"),
-        claim("Seconds per iteration grow like d when the Hessian is diagonal (axis-aligned).", rows: "seconds/iteration ∝ d "),
+        claim("On the fixed-κ quadratics the iterations to the target do not grow with d.",
+              rows: "iterations flat in d"),
+        claim("Seconds per iteration grow like d² when the Hessian is dense (rotated).",
+              rows: "seconds/iteration ∝ d²"),
+        claim("Seconds per iteration grow like d when the Hessian is diagonal (axis-aligned).",
+              rows: "seconds/iteration ∝ d "),
     ]
 
     static func claim(_ statement: String, rows prefix: String) -> Claim {
         Claim(statement) { results in
             let series = DimensionScaling.all(results, targetIndex: results.lastTargetIndex)
             let rows = DimensionScaling.checks(series).filter { ($0.check + " ").hasPrefix(prefix) }
-            guard !rows.isEmpty else { return .missing("quadratic series with three dimensions ≥ \(DimensionScaling.asymptoticDimension)") }
+            guard !rows.isEmpty else {
+                return .missing("quadratic series with three dimensions ≥ \(DimensionScaling.asymptoticDimension)")
+            }
             return .all(rows.map { .when($0.passed, "\($0.subject): \($0.measured)") })
         }
     }
