@@ -84,7 +84,8 @@ public enum DimensionFigure {
         script.widenDegenerateRange("y", values: drawn.flatMap { $0.points.compactMap(measure.value) }, logarithmic: true)
         var plots: [String] = []
         for index in drawn.indices {
-            plots.append("'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title \(script.text(labels[index]))")
+            plots.append("'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
+                + "\(script.text(labels[index]))")
             // A series without a fit (fewer than two dimensions reached the target) has no fitted column
             // to draw: gnuplot would warn that the block has no valid points.
             if blocks[index].rows.contains(where: { $0.count > 2 && $0[2] != nil }) {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// What a figure's picture shows, read back from gnuplot's SVG output: for each panel (each plot
@@ -63,9 +64,9 @@ public struct RenderedLayout: Sendable {
         }
     }
 
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: GdbenchError {
         case notSVG(String), unreadable(String)
-        public var description: String {
+        public var message: String {
             switch self {
             case .notSVG(let stem): return "\(stem): the layout is read from SVG; build the figure with format svg"
             case .unreadable(let what): return "rendered layout: \(what)"
