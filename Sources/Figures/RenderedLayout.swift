@@ -74,17 +74,22 @@ public struct RenderedLayout: Sendable {
         }
     }
 
-    /// Renders `figure` (format svg) in `folder`, where its data files are, through a probe copy of its
-    /// script (`STEM.layout.gp`, writing `STEM.svg` and `STEM.areas`), and reads the picture back.
+    /// Renders `figure` (format svg) in the figures folder `folder` (``FigureScripts``: its data in
+    /// `scripts/`) through a probe copy of its script, `scripts/STEM.layout.gp`, which writes the
+    /// picture `svg/STEM.svg` and the plot areas `scripts/STEM.areas`, and reads the picture back.
     public static func render(_ figure: Figure, in folder: URL, renderer: FigureRenderer) throws -> RenderedLayout {
         guard figure.format == .svg else { throw Failure.notSVG(figure.stem) }
+        let scripts = FigureScripts.scriptsFolderName
+        let areasName = figure.stem + ".areas"
         let probe = Figure(kind: figure.kind, stem: figure.stem + ".layout", format: .svg, title: figure.title,
-                           script: probeScript(figure.script, areasFile: figure.stem + ".areas"), data: figure.data)
-        try probe.script.write(to: folder.appendingPathComponent(probe.scriptFileName), atomically: true,
-                               encoding: .utf8)
+                           script: "set loadpath '../\(scripts)'\n"
+                               + probeScript(figure.script, areasFile: "../\(scripts)/\(areasName)"),
+                           data: figure.data)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(scripts), withIntermediateDirectories: true)
+        try probe.script.write(to: folder.appendingPathComponent(probe.scriptPath), atomically: true, encoding: .utf8)
         try renderer.render(probe, in: folder)
         let svg = try String(contentsOf: folder.appendingPathComponent(figure.outputFileName), encoding: .utf8)
-        let areas = try String(contentsOf: folder.appendingPathComponent(figure.stem + ".areas"), encoding: .utf8)
+        let areas = try String(contentsOf: folder.appendingPathComponent(scripts + "/" + areasName), encoding: .utf8)
         return try parse(svg: svg, areas: areas)
     }
 

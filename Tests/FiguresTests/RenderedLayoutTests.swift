@@ -84,7 +84,7 @@ struct RenderedLayoutTests {
         figure.script = figure.script.replacingOccurrences(of: "set border 3 lw 1\n", with: "")
         try FigureSet.write([figure], to: folder)
         let layout = try RenderedLayout.render(figure, in: folder, renderer: try #require(FigureRenderer(strict: true)))
-        let svg = try String(contentsOf: folder.appendingPathComponent("layout.svg"), encoding: .utf8)
+        let svg = try String(contentsOf: folder.appendingPathComponent(figure.outputFileName), encoding: .utf8)
         let area = try #require(layout.panels.first?.plotArea)
         let corner = String(format: "M%.2f,%.2f L%.2f,%.2f", area.left, area.top, area.left, area.bottom)
         // GPVAL_TERM_* are whole terminal units: the border's corner is within one pixel.
