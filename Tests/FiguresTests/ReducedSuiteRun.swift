@@ -14,6 +14,9 @@ struct ReducedSuiteRun {
         var keep: [String]? = nil
         /// Replacements in the suite's text before it is loaded (e.g. a shorter list of dimensions).
         var replacing: [(String, String)] = []
+        /// Claims (statement prefixes) the reduced run cannot decide, with the reason; the test skips
+        /// them with that message.
+        var undecided: [String: String] = [:]
     }
 
     static let suitesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -53,7 +56,10 @@ struct ReducedSuiteRun {
         "logistic": Reduction(repetitions: 1, keep: ["*breast-cancer*"]),
         "schedules": Reduction(repetitions: 1, keep: ["quadratic*"]),
         // Three dimensions ≥ 128 for the fits of the claims, without the dense d = 2048 and 4096 products.
-        "dimension": Reduction(replacing: [("d: [2, 8, 32, 128, 512, 2048, 4096]", "d: [2, 8, 32, 128, 256, 512]")]),
+        "dimension": Reduction(
+            replacing: [("d: [2, 8, 32, 128, 512, 2048, 4096]", "d: [2, 8, 32, 128, 256, 512]")],
+            undecided: ["Seconds per iteration grow like": "timed over d ≥ 512 (three d needed) in the full suite; "
+                + "in a debug build the per-iteration overhead dominates up to d = 1024 — run the suite in a release build"]),
         // Every claim of the notes measured on one repetition of two epochs.
         "deep-learning": Reduction(repetitions: 1, replacing: [("max-epochs: 20", "max-epochs: 2")]),
     ]
