@@ -16,6 +16,8 @@ public enum ClaimRegistry {
         "own-problems": OwnProblemClaims.all,
         "external": ExternalClaims.all,
         "deep-learning": DeepLearningSuiteClaims.all,
+        "online": OnlineClaims.all,
+        "convex": ConvexClaims.all,
     ]
 
     /// The claims of the suite the records come from (its manifest, else the records' suite name).

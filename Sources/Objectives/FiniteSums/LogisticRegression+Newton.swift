@@ -30,10 +30,17 @@ extension LogisticRegression {
     /// f*, x*, L and μ of the problem on `training` with regularisation λ: x* by
     /// ``minimizer(of:tolerance:strategy:)`` to ‖∇f‖ ≤ ``minimizerTolerance`` (so f(x*) − f* ≤
     /// ‖∇f‖²/(2λ), below the rounding of f*), f* = f(x*), L = λ_max(XᵀX)/(4n) + λ
-    /// (``ExtremeEigenvalues``), μ = λ.
+    /// (``ExtremeEigenvalues``), μ = λ. With λ = 0 (separable rows) f* = 0 and there is no x*.
     static func solveConstants(
         training: Dataset, lambda: Double, strategy: NewtonStrategy = NewtonStrategy()
     ) throws -> ObjectiveConstants {
+        if lambda == 0 {
+            // Separable rows (``FiniteSumProblems/checkSeparableWithoutRegularisation``): inf f = 0, no minimiser.
+            let largest = ExtremeEigenvalues.compute(training.gramMatrix(), order: training.columnCount).max
+            return ObjectiveConstants(
+                optimalValue: 0, minimizer: nil,
+                smoothness: largest / (4 * Double(training.rowCount)), strongConvexity: 0)
+        }
         let problem = LogisticRegression(training: training, test: nil, lambda: lambda, constants: ObjectiveConstants())
         let point = try minimizer(of: problem, tolerance: minimizerTolerance, strategy: strategy)
         let largest = ExtremeEigenvalues.compute(training.gramMatrix(), order: training.columnCount).max
