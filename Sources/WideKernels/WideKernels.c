@@ -163,6 +163,31 @@ AVX void gdbench_avx_multiply(const double *a, ptrdiff_t n, const double *v, dou
             for (int w = 0; w < W; w++) _mm256_storeu_pd(c + (i0 + r) * n + j0 + 4 * w, acc[r][w]);    \
     } while (0)
 
+/// Rows i0 … i0+R−1 of C += A·B, columns j0 and j0+1 (the last columns when n mod 4 ≥ 2): 128-bit lanes.
+#define PAIR_BLOCK(R)                                                                                  \
+    do {                                                                                               \
+        __m128d acc[R];                                                                                \
+        for (int r = 0; r < R; r++) acc[r] = _mm_loadu_pd(c + (i0 + r) * n + j0);                      \
+        for (ptrdiff_t p = 0; p < k; p++) {                                                            \
+            const __m128d bv = _mm_loadu_pd(b + p * n + j0);                                           \
+            for (int r = 0; r < R; r++)                                                                \
+                acc[r] = _mm_add_pd(acc[r], _mm_mul_pd(_mm_set1_pd(a[(i0 + r) * rowStride + p * columnStride]), bv)); \
+        }                                                                                              \
+        for (int r = 0; r < R; r++) _mm_storeu_pd(c + (i0 + r) * n + j0, acc[r]);                      \
+    } while (0)
+
+/// Rows i0 … i0+R−1 of C += A·B in the single column j0 (the last when n is odd): R independent sums.
+#define COLUMN_BLOCK(R)                                                                                \
+    do {                                                                                               \
+        double acc[R];                                                                                 \
+        for (int r = 0; r < R; r++) acc[r] = c[(i0 + r) * n + j0];                                     \
+        for (ptrdiff_t p = 0; p < k; p++) {                                                            \
+            const double bv = b[p * n + j0];                                                           \
+            for (int r = 0; r < R; r++) acc[r] += a[(i0 + r) * rowStride + p * columnStride] * bv;     \
+        }                                                                                              \
+        for (int r = 0; r < R; r++) c[(i0 + r) * n + j0] = acc[r];                                     \
+    } while (0)
+
 AVX void gdbench_avx_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const double *a, ptrdiff_t rowStride,
                                     ptrdiff_t columnStride, const double *b, double *c) {
     ptrdiff_t j0 = 0;
@@ -176,12 +201,16 @@ AVX void gdbench_avx_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const
         for (; i0 + 4 <= m; i0 += 4) PRODUCT_BLOCK(4, 1);
         for (; i0 < m; i0++) PRODUCT_BLOCK(1, 1);
     }
-    for (; j0 < n; j0++) {
-        for (ptrdiff_t i = 0; i < m; i++) {
-            double sum = c[i * n + j0];
-            for (ptrdiff_t p = 0; p < k; p++) sum += a[i * rowStride + p * columnStride] * b[p * n + j0];
-            c[i * n + j0] = sum;
-        }
+    if (j0 + 2 <= n) {
+        ptrdiff_t i0 = 0;
+        for (; i0 + 4 <= m; i0 += 4) PAIR_BLOCK(4);
+        for (; i0 < m; i0++) PAIR_BLOCK(1);
+        j0 += 2;
+    }
+    if (j0 < n) {
+        ptrdiff_t i0 = 0;
+        for (; i0 + 4 <= m; i0 += 4) COLUMN_BLOCK(4);
+        for (; i0 < m; i0++) COLUMN_BLOCK(1);
     }
 }
 

@@ -126,7 +126,7 @@ import TestSupport
 
     @Test func matrixProductIsTheTextbookLoopOnEveryKernelPath() {
         var generator = Xoshiro256StarStar(seed: 11)
-        for (m, k, n) in [(1, 1, 1), (5, 7, 13), (9, 3, 8), (128, 64, 128), (6, 129, 10)] {
+        for (m, k, n) in [(1, 1, 1), (5, 7, 13), (9, 3, 8), (128, 64, 128), (6, 129, 10), (7, 5, 3), (13, 11, 6), (5, 6, 15)] {
             let a = (0..<(m * k)).map { _ in generator.nextGaussian() }, b = (0..<(k * n)).map { _ in generator.nextGaussian() }
             let start = (0..<(m * n)).map { _ in generator.nextGaussian() }
             // The textbook loop: C[i][j] += A[i][p]·B[p][j] for p in order.
@@ -153,6 +153,13 @@ import TestSupport
                 }
             }
             #expect(fast == expected && portable == expected && transposed == expected, "\(m)×\(k)×\(n)")
+            var copied = [Double](repeating: 0, count: m * k)
+            a.withUnsafeBufferPointer { pa in
+                copied.withUnsafeMutableBufferPointer {
+                    MatrixProduct.transpose(pa.baseAddress!, rows: m, columns: k, into: $0.baseAddress!)
+                }
+            }
+            #expect(copied == aT, "transpose of \(m)×\(k)")
         }
     }
 }

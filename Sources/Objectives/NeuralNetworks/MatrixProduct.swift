@@ -69,11 +69,21 @@ public enum MatrixProduct {
         }
     }
 
-    /// Writes the transpose of the r×c row-major matrix `source` into `target` (c×r).
+    /// Writes the transpose of the r×c row-major matrix `source` into `target` (c×r), eight source rows
+    /// at a time so that each write fills a whole cache line of the target.
     @inline(__always)
     static func transpose(_ source: UnsafePointer<Double>, rows r: Int, columns c: Int, into target: UnsafeMutablePointer<Double>) {
-        for i in 0..<r {
+        var i = 0
+        while i + 8 <= r {
+            for j in 0..<c {
+                let from = source + i * c + j, to = target + j * r + i
+                for q in 0..<8 { to[q] = from[q * c] }
+            }
+            i += 8
+        }
+        while i < r {
             for j in 0..<c { target[j * r + i] = source[i * c + j] }
+            i += 1
         }
     }
 }

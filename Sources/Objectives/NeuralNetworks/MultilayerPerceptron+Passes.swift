@@ -147,8 +147,9 @@ extension MultilayerPerceptron {
         }
     }
 
+    /// Wₗᵀ for the layers whose δ is propagated further down (all but the first).
     func transposeWeights(_ theta: UnsafePointer<Double>, into targets: [UnsafeMutablePointer<Double>]) {
-        for l in 0..<layerCount {
+        for l in 1..<layerCount {
             MatrixProduct.transpose(theta + weightOffsets[l], rows: widths[l], columns: widths[l + 1], into: targets[l])
         }
     }
@@ -162,10 +163,7 @@ extension MultilayerPerceptron {
             let h: UnsafePointer<Double> = l == 0 ? input : UnsafePointer(work.post[l - 1])
             MatrixProduct.multiply(rows: b, inner: k, columns: n, h, rowStride: k, columnStride: 1,
                                    theta + weightOffsets[l], into: z, accumulate: true)
-            if l < layerCount - 1 {
-                let a = work.post[l]
-                for i in 0..<(b * n) { a[i] = activation.value(z[i]) }
-            }
+            if l < layerCount - 1 { activation.apply(z, into: work.post[l], count: b * n) }
         }
     }
 

@@ -44,5 +44,9 @@ void gdbench_avx_multiply(const double *a, ptrdiff_t n, const double *v, double 
 void gdbench_avx_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const double *a, ptrdiff_t rowStride,
                                 ptrdiff_t columnStride, const double *b, double *c);
 
+/// y[i] = tanh(x[i]), i < count (y may be x): bitwise VectorTanh.portableApply, four lanes at a time
+/// (Cephes tanh and exp, both branches in every lane, see Sources/LinearAlgebra/VectorTanh.swift).
+void gdbench_avx_tanh(const double *x, double *y, ptrdiff_t count);
+
 #endif
 #endif
