@@ -2,7 +2,8 @@ import Parameters
 import Randomness
 
 /// `logistic`, `least-squares` and `mlp` on a user's file (`file:`): the parameters that read the file
-/// and the builders from a ``DataTable`` (the `mlp` one is ``NeuralNetworkProblems/classification(_:)``). Dense tables (CSV) build ``LogisticRegression`` and
+/// and the builders from a ``DataTable`` (the `mlp` one is ``NeuralNetworkProblems/classification(_:)``).
+/// Dense tables (CSV) build ``LogisticRegression`` and
 /// ``LeastSquares`` — today's kernels and exact constants, d ≤ ``FiniteSumProblems/maximumFeatures`` —;
 /// sparse tables (LIBSVM) build ``SparseFiniteSum``, any d up to ``DataFileReader/maximumColumns``.
 public enum DataFileProblems {

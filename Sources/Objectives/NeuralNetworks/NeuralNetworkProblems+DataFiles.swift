@@ -25,10 +25,12 @@ extension NeuralNetworkProblems {
         }
         guard seen.count >= 2 else {
             throw DataFileError(file: table.source.path, line: nil, column: nil,
-                                message: "every label is \(table.targets.first.map { ParameterValue.format($0) } ?? "missing"); "
+                                message: "every label is "
+                                    + "\(table.targets.first.map { ParameterValue.format($0) } ?? "missing"); "
                                     + "an mlp classifier needs at least two classes")
         }
-        guard table.columnCount <= maximumWidth, table.rowCount * table.columnCount <= InstanceLimits.maximumEntries else {
+        guard table.columnCount <= maximumWidth,
+              table.rowCount * table.columnCount <= InstanceLimits.maximumEntries else {
             throw DataFileError(file: table.source.path, line: 1, column: nil,
                                 message: "\(table.rowCount)×\(table.columnCount) features; an mlp takes at most "
                                     + "\(maximumWidth) inputs and \(InstanceLimits.maximumEntries) dense entries")
@@ -48,16 +50,18 @@ extension NeuralNetworkProblems {
             }
             features = dense
         }
-        return (Dataset(rowCount: table.rowCount, columnCount: table.columnCount, features: features, targets: classes), labels)
+        let data = Dataset(rowCount: table.rowCount, columnCount: table.columnCount, features: features, targets: classes)
+        return (data, labels)
     }
 
     /// The training and held-out rows of the file `key` names, and the class count.
     static func fileData(_ parameters: ParameterSet, reader: ParameterReader, key: DataFileStore.Key,
                          seed: UInt64) throws -> (training: Dataset, test: Dataset?, classes: Int) {
-        for name in builtInDataKeys
-        where parameters[name] != nil && parameters[name] != mlpParameters.first(where: { $0.name == name })?.defaultValue {
+        for name in builtInDataKeys {
+            let defaultValue = mlpParameters.first { $0.name == name }?.defaultValue
+            guard let given = parameters[name], given != defaultValue else { continue }
             throw ParameterError(key: name, expected: "no value with file: (the file is the data; its labels give the classes)",
-                                 found: parameters[name]?.summary ?? "")
+                                 found: given.summary)
         }
         let (data, labels) = try classification(DataFileStore.shared.load(key).table)
         let testFraction = try checkedTestFraction(reader, rows: data.rowCount)

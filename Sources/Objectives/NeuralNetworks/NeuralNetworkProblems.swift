@@ -42,7 +42,8 @@ public enum NeuralNetworkProblems {
         ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.2),
                       "fraction of rows held out for held-out loss and accuracy"),
         ParameterSpec("standardize", .flag, default: .flag(true),
-                      "file: z-score the features with the training rows' mean and population std (shipped sets come scaled)"),
+                      "file: z-score the features with the training rows' mean and population std "
+                          + "(shipped sets come scaled)"),
     ] + DataFileProblems.parameters
 
     /// The `mlp` instance for validated parameters.
