@@ -1,5 +1,6 @@
 // AVX kernels that reproduce the portable Swift kernels bit for bit (see include/WideKernels.h).
-// Every function is compiled for AVX alone (no FMA, no AVX2) and floating-point contraction is off,
+// Every function is compiled for AVX alone (no FMA, no AVX2; the matrix product also in an AVX-512F
+// version for CPUs that have it, still without FMA) and floating-point contraction is off,
 // so each product is rounded before it is added, exactly as in the Swift code; the additions are done
 // in the Swift code's order, lane for lane. The caller checks gdbench_avx_usable() first.
 #pragma clang fp contract(off)
