@@ -56,19 +56,25 @@ public struct RunComparison {
                 }
             }
         }
-        let pairing = commonRandomNumbers ? "over common random numbers (same seed: the same problem id and repetition is the same instance, start and sample stream)"
-            : "NOT over common random numbers (the runs' seeds differ: pairs are matched by problem id and repetition only)"
+        let pairing = commonRandomNumbers ? "over common random numbers (same seed: the same problem id and repetition is the same instance, start "
+            + "and sample stream)"
+            : "NOT over common random numbers (the runs' seeds differ: pairs are matched by problem id and repetition "
+                + "only)"
         return ReportWriter.Table(
-            caption: "Each optimizer present in two runs, paired by problem instance \(pairing): median iterations to the last target in each run (failures +∞), instances where each run needed fewer, Wilcoxon signed-rank p (two-sided) and rank-biserial r (negative: the first run needs fewer).",
+            caption: "Each optimizer present in two runs, paired by problem instance \(pairing): median iterations to the "
+                + "last target in each run (failures +∞), instances where each run needed fewer, Wilcoxon "
+                + "signed-rank p (two-sided) and rank-biserial r (negative: the first run needs fewer).",
             header: ["optimizer", "runs", "pairs", "median A", "median B", "A/B better", "p", "r"], rows: rows, alignment: "llrrrrrr")
     }
 
     /// Writes `compare.md`, `compare-tables.tex` (as ``ReportWriter``) and `compare.html` with the
-    /// merged figures in `folder/figures/svg/` (rendered when `renderer` exists).
+    /// merged figures in `folder/figures/svg/`, their scripts in `folder/figures/scripts/` (rendered
+    /// when `renderer` exists).
     public func write(to folder: URL, renderer: FigureRenderer?, jobs: Int) throws -> [URL] {
-        let figuresFolder = folder.appendingPathComponent("figures").appendingPathComponent("svg")
-        let figures = try FigureSet.build(FigureContext(results: merged, format: .svg))
-        try FigureSet.write(figures, to: figuresFolder)
+        let figuresFolder = folder.appendingPathComponent("figures")
+        let all = try FigureScripts.build(FigureContext(results: merged, format: .svg))
+        try FigureScripts.write(all, to: figuresFolder)
+        let figures = all.filter { $0.format == .svg }
         try renderer?.renderAll(figures, in: figuresFolder, jobs: jobs)
         var writer = ReportWriter(results: merged)
         writer.leadingTables = [("Runs", runTable()), ("Paired across runs", pairedTable())]

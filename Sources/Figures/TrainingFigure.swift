@@ -78,7 +78,8 @@ public enum TrainingFigure {
         let data = DataTable(
             fileName: stem + ".dat",
             header: ["training and held-out loss of \(problemID) against epochs",
-                     "blocks 0…\(optimizers.count - 1): training loss per optimizer; blocks \(optimizers.count)…: held-out loss",
+                     "blocks 0…\(optimizers.count - 1): training loss per optimizer; blocks \(optimizers.count)…: held-out "
+                         + "loss",
                      "columns: epochs median q1 q3 over repetitions (traces interpolated linearly in epochs)"],
             blocks: blocks)
         let title = "\(problemID): training (solid) and held-out (dashed) loss"
@@ -118,8 +119,10 @@ public enum TrainingFigure {
             title: "\(problemID): generalisation gap per optimizer",
             header: ["final held-out loss − final training loss on \(problemID), one block per optimizer",
                      "columns: optimizer_index median q1 q3 over repetitions"],
-            blocks: blocks, values: values, xLabel: "optimizer", yLabel: "held-out − training loss (median, quartiles)",
-            axis: ["set xtics 1 format ''", "set xrange [-0.5:\(DataTable.number(Double(optimizers.count) - 0.5))]"],
+            blocks: blocks, values: values, xLabel: "optimizer",
+            yLabel: "held-out − training loss (median, quartiles)",
+            axis: ["set xtics 1 format ''",
+                   "set xrange [-0.5:\(DataTable.number(Double(optimizers.count) - 0.5))]"],
             style: "yerrorbars")
     }
 

@@ -3,15 +3,17 @@ import Figures
 import Foundation
 
 /// `gdbench plot`: writes the gnuplot scripts and data of every figure that applies to a run into
-/// `RUN/figures/` and renders them (``PlotJob``); without gnuplot it writes the scripts and says how
-/// to render them.
+/// `RUN/figures/scripts/` (every format, once) and renders one format into `RUN/figures/FORMAT/`
+/// (``PlotJob``); without gnuplot it writes the scripts and says how to render them.
 struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw the figures of a run with gnuplot.",
         discussion: """
             Reads runs.jsonl and manifest.json of results/SUITE/latest (or --run DIR), picks the figure kinds \
             that apply (convergence, conditioning, trajectories, learning-rate sweep, schedules, profiles, saddle \
-            escape, batch size) and writes FIGURE.gp + FIGURE.dat into RUN/figures/, then renders them.
+            escape, batch size), writes FIGURE.gp + FIGURE.dat into RUN/figures/scripts/ (one script for every format, \
+            rewritten only when it changes) and renders the format asked for into RUN/figures/FORMAT/ (png/, svg/, \
+            pdf/, tex/, gif/): rendering one format never overwrites another.
             """)
 
     @Option(help: "Suite name: plots results/SUITE/latest.")
@@ -29,7 +31,10 @@ struct Plot: ParsableCommand {
     @Flag(help: "Do not treat gnuplot warnings as errors.")
     var lenient = false
 
-    @Option(help: "Paper size of pdf and tex figures: screen, column (one column of a two-column paper, 3.4 in) or page (7 in).")
+    @Option(
+        help: ArgumentHelp(
+            "Paper size of pdf and tex figures: screen, column (one column of a two-column paper, 3.4 in) or "
+                + "page (7 in)."))
     var size: String = "screen"
 
     @Flag(name: .customLong("best-tuned"), help: "Draw only each optimizer's best-tuned setting per problem (the tuning protocol over all repetitions).")
@@ -43,7 +48,8 @@ struct Plot: ParsableCommand {
 
     func validate() throws {
         guard FigureFormat(rawValue: format) != nil else {
-            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)")
+            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found "
+                + "\(format)")
         }
         if suite == nil && runDirectory == nil { throw ValidationError("give --suite NAME or --run DIR") }
         guard FigureSize(rawValue: size) != nil else {

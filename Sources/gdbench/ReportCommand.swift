@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Figures
 import Foundation
 import Analysis
@@ -44,7 +45,8 @@ struct Report: ParsableCommand {
     func validate() throws {
         if suite == nil && runDirectory == nil { throw ValidationError("give --suite NAME or --run DIR") }
         guard FigureFormat(rawValue: format) != nil else {
-            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)")
+            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found "
+                + "\(format)")
         }
         _ = try repetitions()
     }
@@ -69,21 +71,21 @@ struct Report: ParsableCommand {
         if noFigures {
             written = try writer.write(to: directory.url)
         } else {
-            // SVG figures, rendered in parallel, inlined in report.html and linked from report.md.
-            var job = PlotJob(runDirectory: directory, format: .svg, bestTuned: bestTuned, jobs: max(1, jobs))
-            job.folder = directory.url.appendingPathComponent("figures").appendingPathComponent("svg")
+            // SVG figures (RUN/figures/svg/), rendered in parallel, inlined in report.html and linked from report.md.
+            let job = PlotJob(runDirectory: directory, format: .svg, bestTuned: bestTuned, jobs: max(1, jobs))
             let renderer = FigureRenderer(strict: false)
             let figures = try job.renderedFigures(results, renderer: renderer)
-            if renderer == nil { print(FigureRenderer.missingMessage(folder: job.figuresFolder)) }
+            if renderer == nil { print(FigureRenderer.missingMessage(folder: job.figuresFolder, format: .svg)) }
             written = try writer.write(to: directory.url, figures: figures, figuresFolder: job.figuresFolder)
         }
         for url in written { print("wrote \(url.path)") }
         let verdicts = writer.claims.map(\.outcome.verdict)
         if !verdicts.isEmpty {
-            print("claims: \(verdicts.filter { $0 == .holds }.count) hold, \(verdicts.filter { $0 == .fails }.count) fail, "
+            print("claims: \(verdicts.filter { $0 == .holds }.count) hold, \(verdicts.filter { $0 == .fails }.count) "
+                + "fail, "
                 + "\(verdicts.filter { $0 == .untested }.count) untested")
             for claim in writer.claims where claim.outcome.verdict == .fails { print("  FAILS: \(claim.statement) — \(claim.outcome.evidence)") }
         }
-        if checkClaims && verdicts.contains(.fails) { throw ExitCode(1) }
+        if checkClaims && verdicts.contains(.fails) { throw ExitStatus.regression.exitCode }
     }
 }
