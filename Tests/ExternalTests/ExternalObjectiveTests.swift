@@ -17,8 +17,8 @@ import Testing
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // validate refuses kinds whose defaults need L (heavy-ball, nesterov-constant, nesterov-accelerated) or a
-        // quadratic (conjugate-gradient) on a served objective, which declares neither (PairCheck), and online-gd,
-        // which plays the rounds of an online problem only.
+        // quadratic (conjugate-gradient) on a served objective, which declares neither, and online-gd on a problem
+        // that is not an online stream (PairCheck).
         let refused: Set = ["switch", "random-restarts", "conjugate-gradient", "heavy-ball", "nesterov-constant",
                             "nesterov-accelerated", "online-gd"]
         let kinds = OptimizerCatalog.builtIn.map(\.name).filter { !refused.contains($0) }
