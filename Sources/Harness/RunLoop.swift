@@ -156,7 +156,7 @@ enum RunLoop {
         let thresholds = settings.targets.thresholds
         let sampleCount = objective.sampleCount
         var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
-                            gradientNoise: spec.problem.gradientNoise)
+                            gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
         let miniBatch = sampleCount != nil && oracle.batchSize != nil
         let checkRows = miniBatch ? max(1, (sampleCount ?? 1) / max(1, settings.checksPerEpoch)) : 0
         var nextCheckRows = checkRows
@@ -375,7 +375,7 @@ enum RunLoop {
     ) throws -> (marks: [Double], total: Double, fingerprint: UInt64) {
         var method = method
         var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
-                            gradientNoise: spec.problem.gradientNoise)
+                            gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
         var x = objective.startingPoint
         var seconds = [Double](repeating: 0, count: marks.count)
         let start = MonotonicClock.nanoseconds()

@@ -179,7 +179,8 @@ public enum Runner {
             batchSize: spec.problem.batchSize, gradientNoise: spec.problem.gradientNoise,
             dimension: instance?.objective.dimension ?? 0, sampleCount: instance?.objective.sampleCount,
             smoothness: constants?.smoothness, strongConvexity: constants?.strongConvexity,
-            conditionNumber: constants?.conditionNumber)
+            conditionNumber: constants?.conditionNumber,
+            sampling: spec.problem.sampling == .reshuffle || spec.problem.batchSize == nil ? nil : spec.problem.sampling.rawValue)
     }
 
     static func identity(_ cell: OptimizerCell, _ built: MethodInstance?) -> OptimizerIdentity {

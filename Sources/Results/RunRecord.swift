@@ -116,6 +116,9 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
     public var batchSize: Int?
     /// σ of the additive Gaussian gradient noise (0: none).
     public var gradientNoise: Double
+    /// How mini-batch rows were drawn: `replacement` or `fixed-order`; absent (omitted) for the default,
+    /// without replacement reshuffled each epoch (`reshuffle`), and for full-batch runs.
+    public var sampling: String?
     /// d.
     public var dimension: Int
     /// n for finite sums.
@@ -131,8 +134,9 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
     public init(
         id: String, kind: String, parameters: [String: String], batchSize: Int?, gradientNoise: Double,
         dimension: Int, sampleCount: Int?, smoothness: Double? = nil, strongConvexity: Double? = nil,
-        conditionNumber: Double? = nil
+        conditionNumber: Double? = nil, sampling: String? = nil
     ) {
+        self.sampling = sampling
         self.id = id
         self.kind = kind
         self.parameters = parameters
