@@ -235,6 +235,7 @@ enum RunLoop {
                 gradientNorm: gradientNorm, distance: xStar.map { distance(x, $0) },
                 heldOutAccuracy: objective.heldOutAccuracy(at: x))
             training.annotate(&final, objective: objective, x: x)
+            final.basin = basin(objective, x)
             return MonitoredPass(
                 status: status, message: message, interrupted: interrupted, targetHits: hits,
                 milestone: escapeThreshold.map { MilestoneResult(name: "escaped", valueThreshold: $0, hit: escapeHit) },

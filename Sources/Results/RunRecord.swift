@@ -289,6 +289,9 @@ public struct FinalState: Codable, Sendable, Equatable {
     /// Hessian-vector products spent on sharpness over the whole run: monitoring, never counted as
     /// optimizer work.
     public var sharpnessHessianVectorProducts: Int?
+    /// Which known local minimiser the final iterate is near, on problems that list theirs (the
+    /// multimodal classics); absent on the others.
+    public var basin: BasinResult?
 
     public init(
         progress: Checkpoint, value: Double, gap: Double?, relativeGap: Double?, gradientNorm: Double,
