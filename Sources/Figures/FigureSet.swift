@@ -21,6 +21,7 @@ public enum FigureSet {
         figures += ScheduleFigure.figures(context, stems: &stems)
         figures += ProfileFigure.figures(context, stems: &stems)
         figures += SaddleEscapeFigure.figures(context, stems: &stems)
+        figures += SaddleDistanceFigure.figures(context, stems: &stems)
         figures += try BasinFigure.figures(context, stems: &stems)
         figures += BatchSizeFigure.figures(context, stems: &stems)
         figures += DimensionFigure.figures(context, stems: &stems)
