@@ -13,6 +13,8 @@ public enum ClaimRegistry {
         "learning-rate": LearningRateClaims.all,
         "batch-size": BatchSizeClaims.all,
         "basins": BasinClaims.all,
+        "sampling": SamplingClaims.all,
+        "ablations": AblationClaims.all,
     ]
 
     /// The claims of the suite the records come from (its manifest, else the records' suite name).
