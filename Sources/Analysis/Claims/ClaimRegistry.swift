@@ -15,6 +15,7 @@ public enum ClaimRegistry {
         "basins": BasinClaims.all,
         "sampling": SamplingClaims.all,
         "ablations": AblationClaims.all,
+        "classics": ClassicClaims.all,
     ]
 
     /// The claims of the suite the records come from (its manifest, else the records' suite name).

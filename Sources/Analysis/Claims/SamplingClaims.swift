@@ -39,6 +39,18 @@ enum SamplingClaims {
                 }
             })
         },
+        Claim("On the class-sorted iris data the fixed order's final gap, at an epoch boundary, is no higher than reshuffling's median at any step and batch size (incremental gradient's cycle ends each epoch near the optimum).") { results in
+            .all(groups(results).filter { $0.runs.first?.problem.parameters["file"] != nil }.flatMap { group in
+                Set(group.runs.map(\.optimizer.id)).sorted().map { optimizer in
+                    let runs = group.runs.filter { $0.optimizer.id == optimizer }
+                    guard let fixed = median(runs, "fixed-order"), let shuffled = median(runs, "reshuffle") else {
+                        return .missing("fixed-order and reshuffle on \(group.name)")
+                    }
+                    return .when(fixed <= shuffled, "\(group.name) \(optimizer): fixed order \(ClaimNumber.text(fixed)), "
+                                     + "reshuffled \(ClaimNumber.text(shuffled))")
+                }
+            })
+        },
     ]
 
     /// The sampling mode of a run (`reshuffle` when its problem id does not name one).
