@@ -83,7 +83,10 @@ public enum BasinFigure {
         script.add("set style fill solid 0.8 border rgb '#ffffff'")
         script.add("set boxwidth 0.7")
         script.add("set yrange [0:1]")
-        script.add("set xtics (" + optimizers.indices.map { "\(script.text(optimizers[$0])) \($0)" }.joined(separator: ", ")
+        // Long ids (a wrapper's inner settings) are cut to 28 characters so the tick labels fit; the
+        // data file's comment has them whole.
+        let ticks = optimizers.map { $0.count > 28 ? String($0.prefix(27)) + "…" : $0 }
+        script.add("set xtics (" + ticks.indices.map { "\(script.text(ticks[$0])) \($0)" }.joined(separator: ", ")
                    + ") rotate by -20 left")
         script.plot(categories.indices.map { index in
             "'\(data.fileName)' using \(index + 2) lt \(index + 1) title \(script.text(labels[index]))"
