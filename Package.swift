@@ -19,6 +19,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "Randomness", targets: ["Randomness"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "Parameters", targets: ["Parameters"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "Objectives", targets: ["Objectives"]),
@@ -40,8 +41,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "Randomness", dependencies: ["WideKernels"], swiftSettings: optimizedSwift),
+        // The one error protocol (message, file / line / key path) and the one table of exit codes.
+        .target(name: "Diagnostics", swiftSettings: optimizedSwift),
         // The parameter language: values, specs and the one validator of every kind's parameters.
-        .target(name: "Parameters", swiftSettings: optimizedSwift),
+        .target(name: "Parameters", dependencies: ["Diagnostics"], swiftSettings: optimizedSwift),
         // AVX versions of the LinearAlgebra kernels, bitwise identical to the Swift ones, chosen at run time.
         // Optimised in debug builds too (optimizedC): the construction kernels build the instances `validate`
         // checks, and at -O0 a d = 4096 rotation takes half an hour instead of seconds (same bits).
@@ -55,7 +58,7 @@ let package = Package(
             name: "Optimizers", dependencies: ["Objectives", "Parameters", "LinearAlgebra", "Randomness"],
             swiftSettings: optimizedSwift),
         .target(name: "GradientCheck", dependencies: ["Objectives", "Randomness"], swiftSettings: optimizedSwift),
-        .target(name: "Results", swiftSettings: optimizedSwift),
+        .target(name: "Results", dependencies: ["Diagnostics"], swiftSettings: optimizedSwift),
         // Optimizers and objectives in other processes and languages over the pipe protocol of docs/protocol.md.
         .target(name: "External", dependencies: ["Objectives", "Optimizers", "Parameters"], swiftSettings: optimizedSwift),
         // The check workflow: a run compared with a committed baseline.
@@ -80,8 +83,8 @@ let package = Package(
         .target(
             name: "GdbenchCommandLine",
             dependencies: [
-                "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Parameters", "Analysis", "Figures",
-                "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                "Diagnostics", "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Parameters", "Analysis",
+                "Figures", "GradientCheck", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Sources/gdbench"),
         .executableTarget(name: "gdbench", dependencies: ["GdbenchCommandLine"], path: "Sources/gdbench-executable"),
         // The seeded mutation fuzzer over the suite loader and expression parser (scripts/fuzz).
@@ -105,8 +108,8 @@ let package = Package(
             exclude: ["Fixtures", "Snapshots"]),
         .testTarget(
             name: "GdbenchTests",
-            dependencies: ["GdbenchCommandLine", "gdbench", "Harness", "SuiteLanguage", "Objectives", "Optimizers", "Results",
-                           "Checking", "Figures"]),
+            dependencies: ["GdbenchCommandLine", "gdbench", "Diagnostics", "Harness", "SuiteLanguage", "Objectives",
+                           "Optimizers", "Results", "Checking", "Figures"]),
         .testTarget(
             name: "HardeningTests", dependencies: ["Harness", "SuiteLanguage", "Checking", "Results", "Randomness"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.

@@ -29,7 +29,8 @@ public enum DeepLearningClaims {
                           optimizer: "adam[lr=0.1,schedule=warmup[warmup-steps=90]]"),
             worse: .init(label: "Adam lr 0.1", problem: relu, optimizer: "adam[lr=0.1]")),
         TrainingClaim(
-            statement: "Clipping the gradient norm lowers the training loss of SGD at a large learning rate on a network with exploding gradients",
+            statement: "Clipping the gradient norm lowers the training loss of SGD at a large learning rate on a network "
+                + "with exploding gradients",
             source: "Pascanu, Mikolov & Bengio 2013, §3.2", quantity: .trainingLoss,
             better: .init(label: "SGD lr 0.5, clip-norm 1", problem: deepTanh, optimizer: "sgd[clip-norm=1,lr=0.5]"),
             worse: .init(label: "SGD lr 0.5", problem: deepTanh, optimizer: "sgd[lr=0.5]"),
@@ -59,7 +60,8 @@ public enum DeepLearningClaims {
                           optimizer: "switch[first=adam,first.lr=0.001,second=sgd,second.lr=0.05,second.momentum=0.9,switch-at=225]"),
             worse: adam),
         TrainingClaim(
-            statement: "Gradient descent from 0 on under-determined least squares converges to the minimum-norm solution (distance below 1e-4 after 20 steps)",
+            statement: "Gradient descent from 0 on under-determined least squares converges to the minimum-norm solution "
+                + "(distance below 1e-4 after 20 steps)",
             source: "Zhang et al. 2017, §5; Gunasekar et al. 2018", quantity: .distance,
             better: .init(label: "GD lr 1/L from 0", problem: overParameterised, optimizer: "sgd[lr=1/L]"),
             worse: nil, bound: 1e-4),

@@ -36,7 +36,8 @@ extension DimensionScaling {
             rows.append(TheoryCheck(
                 check: "seconds/iteration ∝ \(dense ? "d²" : "d") (d ≥ \(asymptoticDimension))", subject: subject,
                 measured: "p = " + describe(fit),
-                predicted: "p in [\(range.lowerBound), \(range.upperBound)] (\(dense ? "dense A·x" : "axis-aligned, O(d)"))",
+                predicted: "p in [\(range.lowerBound), \(range.upperBound)] "
+                    + "(\(dense ? "dense A·x" : "axis-aligned, O(d)"))",
                 passed: fit.slopeLower.isFinite
                     ? fit.slopeLower <= range.upperBound && fit.slopeUpper >= range.lowerBound : range.contains(fit.slope)))
         }

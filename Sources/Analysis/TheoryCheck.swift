@@ -104,7 +104,8 @@ public struct TheoryCheck: Sendable, Equatable {
         guard let measured = LinearRate.measured(record) else {
             if neverInWindow {
                 return TheoryCheck(check: name, subject: record.id,
-                                   measured: "relative gap still \(format(record.final.relativeGap ?? .nan)) at the end (\(record.status.rawValue))",
+                                   measured: "relative gap still \(format(record.final.relativeGap ?? .nan)) at the end "
+                                       + "(\(record.status.rawValue))",
                                    predicted: "\(formula) = \(format(predicted))", passed: false, skipped: true)
             }
             return TheoryCheck(check: name, subject: record.id, measured: "no linear phase in the trace",
@@ -145,7 +146,8 @@ public struct TheoryCheck: Sendable, Equatable {
             let passed = converging.map { $0 < threshold } == true && diverging.map { threshold <= $0 } == true
             rows.append(TheoryCheck(
                 check: "GD divergence at 2/L", subject: key.problemID,
-                measured: "largest converging lr \(converging.map(format) ?? "none"), smallest diverging lr \(diverging.map(format) ?? "none")",
+                measured: "largest converging lr \(converging.map(format) ?? "none"), smallest diverging lr "
+                    + "\(diverging.map(format) ?? "none")",
                 predicted: "converging < 2/L = \(format(threshold)) ≤ diverging", passed: passed))
         }
         return rows

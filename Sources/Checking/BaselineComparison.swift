@@ -74,7 +74,8 @@ public enum BaselineComparison {
 
         var notes: [String] = []
         if baseline.provenance == nil {
-            notes.append("The baseline has no provenance (no manifest beside it): platforms cannot be compared, so the comparison is exact.")
+            notes.append("The baseline has no provenance (no manifest beside it): platforms cannot be compared, so the "
+                + "comparison is exact.")
         }
         if policy.timeRatio != nil, let from = baseline.provenance?.buildConfiguration,
            let to = current.provenance?.buildConfiguration, from != to {
@@ -189,7 +190,8 @@ public enum BaselineComparison {
             }
             var text = "\(gapName) \(before) → \(after)"
             if let bGap, let cGap, bGap.isFinite, cGap.isFinite {
-                text += " (relative change \(ReportNumber.plain(abs(cGap - bGap) / max(abs(bGap), abs(cGap)))), tolerance \(ReportNumber.plain(tolerances.finalGap)))"
+                text += " (relative change \(ReportNumber.plain(abs(cGap - bGap) / max(abs(bGap), abs(cGap)))), tolerance "
+                    + "\(ReportNumber.plain(tolerances.finalGap)))"
             }
             findings.append(Finding(.behaviourChange, text))
         }
@@ -205,7 +207,8 @@ public enum BaselineComparison {
         if let ratioLimit = policy.timeRatio, b.wallTime.medianSeconds > 0, b.wallTime.medianSeconds.isFinite,
            c.wallTime.medianSeconds.isFinite {
             let ratio = c.wallTime.medianSeconds / b.wallTime.medianSeconds
-            let text = "median wall time \(seconds(b.wallTime.medianSeconds)) → \(seconds(c.wallTime.medianSeconds)) (×\(ReportNumber.plain(ratio)), tolerance ×\(ReportNumber.plain(ratioLimit)))"
+            let text = "median wall time \(seconds(b.wallTime.medianSeconds)) → \(seconds(c.wallTime.medianSeconds)) "
+                + "(×\(ReportNumber.plain(ratio)), tolerance ×\(ReportNumber.plain(ratioLimit)))"
             if ratio > ratioLimit {
                 findings.append(Finding(policy.failOnTime ? .regression : .warning, "slower: " + text))
             } else if ratio < 1 / ratioLimit {

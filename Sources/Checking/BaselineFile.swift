@@ -53,16 +53,19 @@ public struct BaselineFile: Sendable {
             if FileManager.default.fileExists(atPath: url.path) {
                 throw ResultsError("\(url.path): cannot read the baseline (\(String(cString: strerror(errno))))")
             }
-            throw ResultsError("\(url.path): no such baseline (create it with: \(CommandName.current) check --suite \(suite) --update-baseline)")
+            throw ResultsError("\(url.path): no such baseline (create it with: \(CommandName.current) check --suite \(suite) "
+                + "--update-baseline)")
         }
         let bytes = [UInt8](data)
         let regenerate = "regenerate it with: \(CommandName.current) check --suite \(suite) --update-baseline"
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             let what = bytes.isEmpty ? "0 bytes" : "only blank lines"
-            throw ResultsError("\(url.path): the baseline is empty (\(what)), so a check against it would compare nothing; \(regenerate)")
+            throw ResultsError("\(url.path): the baseline is empty (\(what)), so a check against it would compare nothing; "
+                + "\(regenerate)")
         }
         if let offset = bytes.firstIndex(of: 0) {
-            throw ResultsError("\(url.path): binary data (a NUL byte at byte offset \(offset)), not a JSON Lines baseline; \(regenerate)")
+            throw ResultsError("\(url.path): binary data (a NUL byte at byte offset \(offset)), not a JSON Lines baseline; "
+                + "\(regenerate)")
         }
         if String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) == nil {
             throw ResultsError("\(url.path): not UTF-8 text, so not a JSON Lines baseline; \(regenerate)")

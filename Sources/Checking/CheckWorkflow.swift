@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Results
 
@@ -11,7 +12,7 @@ public enum CheckWorkflow {
     public struct Outcome: Sendable {
         /// The report in the requested format (plus, after an update, what was written).
         public var output: String
-        public var exitCode: CheckExitCode
+        public var exitCode: ExitStatus
         /// nil when there was no baseline to compare with (first `--update-baseline`).
         public var report: ComparisonReport?
     }
@@ -69,13 +70,14 @@ public enum CheckWorkflow {
             report = compared
         }
         guard request.updateBaseline else {
-            return Outcome(output: output, exitCode: report?.exitCode ?? .clean, report: report)
+            return Outcome(output: output, exitCode: report?.exitCode ?? .success, report: report)
         }
         try BaselineFile.write(records: records, manifestData: manifestData, to: request.baselineURL, trimmed: request.trimBaseline)
         let sidecar = manifestData == nil ? "no manifest found, so no provenance"
             : "provenance in \(BaselineFile.manifestURL(for: request.baselineURL).path)"
-        output += "Wrote baseline \(request.baselineURL.path): \(records.count) runs from \(request.runDirectory.path) (\(sidecar)).\n"
-        return Outcome(output: output, exitCode: .clean, report: report)
+        output += "Wrote baseline \(request.baselineURL.path): \(records.count) runs from \(request.runDirectory.path) "
+            + "(\(sidecar)).\n"
+        return Outcome(output: output, exitCode: .success, report: report)
     }
 
     static func policy(for request: CheckRequest) throws -> ComparisonPolicy {

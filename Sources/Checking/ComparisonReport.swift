@@ -1,3 +1,4 @@
+import Diagnostics
 import Results
 
 /// The outcome of ``BaselineComparison/compare(baseline:current:suite:policy:allowed:)``: every run
@@ -67,7 +68,7 @@ public struct ComparisonReport: Sendable, Equatable {
     /// Every run is new: nothing was compared (a baseline of another suite or of renamed runs).
     public var everyRunIsNew: Bool { !runs.isEmpty && runs.allSatisfy { $0.verdict == .new } }
 
-    public var exitCode: CheckExitCode { failed ? .regression : .clean }
+    public var exitCode: ExitStatus { failed ? .regression : .success }
 
     /// `FAIL — 2 regressions, 1 behaviour change; 1 improvement, 12 unchanged` (zero counts left out).
     public var headline: String {
@@ -105,9 +106,13 @@ public struct ComparisonReport: Sendable, Equatable {
         lines.append("Baseline: \(baselineLabel)" + (baselineProvenance.map { " (\($0.summary))" } ?? ""))
         lines.append("This run: \(currentLabel)" + (currentProvenance.map { " (\($0.summary))" } ?? ""))
         if isCrossPlatform {
-            lines.append("Cross-platform comparison (\(platformChanges.joined(separator: ", "))): exact comparisons are relaxed — counts within \(policy.counts.loosened(by: .crossPlatform)), final gap within \(ReportNumber.plain(max(policy.finalGap, ComparisonPolicy.crossPlatformFinalGapTolerance))) relative, fingerprints not compared.")
+            lines.append("Cross-platform comparison (\(platformChanges.joined(separator: ", "))): exact comparisons are "
+                + "relaxed — counts within \(policy.counts.loosened(by: .crossPlatform)), final gap within "
+                + "\(ReportNumber.plain(max(policy.finalGap, ComparisonPolicy.crossPlatformFinalGapTolerance))) "
+                + "relative, fingerprints not compared.")
         }
-        var tolerance = "Tolerances: counts \(policy.counts), final gap \(ReportNumber.plain(policy.finalGap)) relative, fingerprints \(policy.compareFingerprints ? "compared" : "not compared")"
+        var tolerance = "Tolerances: counts \(policy.counts), final gap \(ReportNumber.plain(policy.finalGap)) relative, "
+            + "fingerprints \(policy.compareFingerprints ? "compared" : "not compared")"
         if let ratio = policy.timeRatio {
             tolerance += ", wall time ×\(ReportNumber.plain(ratio)) (\(policy.failOnTime ? "fails" : "warns"))"
         }

@@ -14,7 +14,8 @@ public struct PlatformIdentity: Sendable, Equatable, CustomStringConvertible {
         self.swiftVersion = swiftVersion
     }
 
-    /// The components known on both sides that differ from this (baseline) platform to `current`, as `OS Darwin → Linux` texts.
+    /// The components known on both sides that differ from this (baseline) platform to `current`, as
+    /// `OS Darwin → Linux` texts.
     public func changes(to current: PlatformIdentity) -> [String] {
         var found: [String] = []
         func compare(_ name: String, _ baseline: String?, _ now: String?) {
@@ -28,6 +29,7 @@ public struct PlatformIdentity: Sendable, Equatable, CustomStringConvertible {
 
     /// `Swift 6.3, Linux x86_64`.
     public var description: String {
-        "\(swiftVersion ?? "unknown compiler"), \(operatingSystem ?? "unknown OS") \(architecture ?? "unknown architecture")"
+        "\(swiftVersion ?? "unknown compiler"), \(operatingSystem ?? "unknown OS") "
+            + "\(architecture ?? "unknown architecture")"
     }
 }

@@ -8,9 +8,9 @@ import Results
 /// gdbench check smoke: FAIL — 1 regression; 11 unchanged
 /// Baseline: results/baseline/smoke.jsonl (gdbench 0.1.0 at 1a2b3c4d5e6f, Swift 6.3, Linux x86_64, release)
 /// …
-/// VERDICT     RUN                              CHANGE
-/// regression  quadratic[d=2]/gd[lr=0.1]/rep=0  iterations to 1e-06: 40 → 41 (+1; tolerance exact)
-///                                              final iterate changed (…); first differs between iteration 32 (equal) and 40 (different)
+/// VERDICT     RUN                  CHANGE
+/// regression  rosenbrock/gd/rep=0  iterations to 1e-06: 40 → 41 (+1; tolerance exact)
+///                                  final iterate changed (…); first differs between iteration 32 (equal) and 40 (…)
 ///
 /// 11 unchanged.
 /// ```
@@ -54,6 +54,7 @@ public enum ReportTable {
     /// A reminder to record an intended change, when anything differs.
     static func updateHint(_ report: ComparisonReport) -> String? {
         guard report.runs.contains(where: { $0.verdict != .unchanged && $0.verdict != .warning }) else { return nil }
-        return "If the changes are intended, record them: \(CommandName.current) check --suite \(report.suite) --update-baseline"
+        return "If the changes are intended, record them: \(CommandName.current) check --suite \(report.suite) "
+            + "--update-baseline"
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 #if canImport(Glibc)
@@ -279,9 +280,9 @@ final class StderrTail: @unchecked Sendable {
 }
 
 /// A client that crashed, exited, stopped answering or could not be started.
-public struct ClientFault: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+public struct ClientFault: GdbenchError {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }
 
 /// `close(2)` (the classes here have their own `close` methods).

@@ -1,3 +1,4 @@
+import Diagnostics
 import Objectives
 import Optimizers
 
@@ -214,6 +215,6 @@ public struct ExternalMethod: Method {
 }
 
 /// A `FAIL` frame: the client could not go on with this run but is ready for the next.
-struct ClientReportedFailure: Error {
+struct ClientReportedFailure: GdbenchError {
     var message: String
 }

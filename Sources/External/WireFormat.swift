@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The frames of the gdbench external protocol (docs/protocol.md, version ``version``).
 ///
 /// Every message is a frame: a 4-byte ASCII tag, the payload length as a little-endian `u32`, then
@@ -166,7 +168,7 @@ struct PayloadReader {
 }
 
 /// A message that breaks the protocol (wrong tag, length or content).
-public struct ProtocolViolation: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+public struct ProtocolViolation: GdbenchError {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }

@@ -65,7 +65,8 @@ public enum BatchSizeFigure {
         let data = DataTable(
             fileName: stem + ".dat",
             header: ["\(measure.rawValue) to target \(DataTable.number(threshold)) against batch size on \(family)",
-                     "one block per optimizer; columns: batch_size median_\(measure.rawValue) (? where the median run missed the target)"],
+                     "one block per optimizer; columns: batch_size median_\(measure.rawValue) (? where the median run "
+                         + "missed the target)"],
             blocks: blocks)
         let title = "\(family): \(measure.rawValue) to target against batch size"
         var script = GnuplotScript(
@@ -82,7 +83,8 @@ public enum BatchSizeFigure {
         if logY { script.logAxis("y") }
         script.widenDegenerateRange("y", values: values, logarithmic: logY)
         script.plot(series: blocks.map(\.comment), clauses: blocks.indices.map { index in
-            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title \(script.text(blocks[index].comment))"]
+            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title "
+                + "\(script.text(blocks[index].comment))"]
         })
         return Figure(kind: "batch-size", stem: stem, format: format, title: title, script: script.text, data: [data])
     }

@@ -16,7 +16,8 @@ enum ClaimsSection {
         for outcome in outcomes {
             let claim = outcome.claim
             text += "- **\(claim.statement)** (\(claim.source)): **\(outcome.supported ? "supported" : "not supported")**"
-            text += " by this run. \(claim.quantity.rawValue.prefix(1).uppercased() + claim.quantity.rawValue.dropFirst()): "
+            text += " by this run. "
+                + "\(claim.quantity.rawValue.prefix(1).uppercased() + claim.quantity.rawValue.dropFirst()): "
             text += outcome.measurements.map(describe).joined(separator: "; ")
             if let difference = outcome.difference { text += "; " + describe(difference) }
             if let bound = claim.bound { text += "; bound " + ReportWriter.number(bound) }

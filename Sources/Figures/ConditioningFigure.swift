@@ -51,7 +51,8 @@ public enum ConditioningFigure {
         script.add("set linetype \(drawn.count + 1) lc rgb '#777777' lw 1.5 dt 2")
         script.add("set linetype \(drawn.count + 2) lc rgb '#777777' lw 1.5 dt 3")
         let clauses = drawn.enumerated().map { index, scaling in
-            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title \(script.text(label(scaling)))"]
+            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
+                + "\(script.text(label(scaling)))"]
         }
         script.plot(series: drawn.map(\.optimizerID), clauses: clauses, shared: [
             "i0*(x/k0) with lines lt \(drawn.count + 1) title \(script.text("slope 1 (κ)"))",

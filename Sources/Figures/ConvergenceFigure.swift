@@ -51,9 +51,12 @@ public enum ConvergenceFigure {
         let data = DataTable(
             fileName: stem + ".dat",
             header: ["convergence of \(problemID): \(yName) against \(axis.label)",
-                     "blocks 0…\(blocks.count - 1): one per optimizer (in the order of the key); columns: \(axis.rawValue) median q1 q3 runs",
-                     "blocks \(blocks.count)…\(2 * blocks.count - 1): the last point of each median line; columns: \(axis.rawValue) median",
-                     "median and quartiles over repetitions, traces interpolated linearly in log y; a run holds its last value after it ends"],
+                     "blocks 0…\(blocks.count - 1): one per optimizer (in the order of the key); columns: \(axis.rawValue) "
+                         + "median q1 q3 runs",
+                     "blocks \(blocks.count)…\(2 * blocks.count - 1): the last point of each median line; columns: "
+                         + "\(axis.rawValue) median",
+                     "median and quartiles over repetitions, traces interpolated linearly in log y; a run holds its last "
+                         + "value after it ends"],
             blocks: blocks + ends)
         let title = "\(problemID): convergence in \(axis.label)" + (context.selection.map { " — \($0)" } ?? "")
         var script = GnuplotScript(
@@ -67,8 +70,10 @@ public enum ConvergenceFigure {
         script.add("set style fill transparent solid 0.18 noborder")
         let clauses = blocks.enumerated().map { index, block in
             ["'\(data.fileName)' index \(index) using 1:3:4 with filledcurves lt \(index + 1) notitle",
-             "'\(data.fileName)' index \(index) using 1:2 with lines lt \(index + 1) title \(script.text(block.comment))",
-             "'\(data.fileName)' index \(blocks.count + index) using 1:2 with points lt \(index + 1) pt 7 ps 1 notitle"]
+             "'\(data.fileName)' index \(index) using 1:2 with lines lt \(index + 1) title "
+                 + "\(script.text(block.comment))",
+             "'\(data.fileName)' index \(blocks.count + index) using 1:2 with points lt \(index + 1) pt 7 ps 1 "
+                 + "notitle"]
         }
         script.plot(series: blocks.map(\.comment), clauses: clauses)
         return Figure(kind: "convergence", stem: stem, format: format, title: title, script: script.text, data: [data])

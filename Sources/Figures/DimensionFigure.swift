@@ -83,7 +83,8 @@ public enum DimensionFigure {
         script.widenDegenerateRange("y", values: drawn.flatMap { $0.points.compactMap(measure.value) }, logarithmic: true)
         var plots: [String] = []
         for (index, scaling) in drawn.enumerated() {
-            plots.append("'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title \(script.text(labels[index]))")
+            plots.append("'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
+                + "\(script.text(labels[index]))")
             plots.append("'\(data.fileName)' index \(index) using 1:3 with lines lt \(index + 1) dt 2 notitle")
         }
         script.plot(plots)

@@ -29,7 +29,8 @@ public struct FigureContext: Sendable {
         styles = SeriesStyle.table(results.optimizerIDs)
         if let manifest = results.manifest {
             let run = results.directory?.lastPathComponent ?? manifest.startTime
-            provenance = "suite \(manifest.suite), run \(run), gdbench \(manifest.gdbenchVersion) (\(manifest.gitCommit)), seed \(manifest.seed)"
+            provenance = "suite \(manifest.suite), run \(run), gdbench \(manifest.gdbenchVersion) (\(manifest.gitCommit)), "
+                + "seed \(manifest.seed)"
         } else {
             provenance = results.directory.map { "run directory \($0.lastPathComponent)" }
         }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Results
 
@@ -11,11 +12,11 @@ public struct FigureRenderer: Sendable {
     public var executable: URL
     public var strict: Bool
 
-    public struct Failure: Error, CustomStringConvertible, Sendable {
+    public struct Failure: GdbenchError {
         public var script: String
         public var status: Int32
         public var stderr: String
-        public var description: String {
+        public var message: String {
             "gnuplot \(script): " + (status != 0 ? "exit status \(status)" : "warnings in strict mode") + "\n" + stderr
         }
     }
@@ -43,7 +44,8 @@ public struct FigureRenderer: Sendable {
     public static func missingMessage(folder: URL) -> String {
         """
         gnuplot not found: the figure scripts (.gp + .dat) are written to \(folder.path)
-        to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), then either
+        to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), \
+        then either
           cd '\(folder.path)' && for f in *.gp; do gnuplot "$f"; done
         or
           \(CommandName.current) plot --run '\(folder.deletingLastPathComponent().path)'

@@ -1,9 +1,9 @@
 import Foundation
 
-/// File stems for figures: `kind-slug`, where the slug keeps lower-case letters and digits, writes `.` as `p` (LaTeX reads a dot as the extension), and
-/// turns every other run of characters into one `-`
-/// (`quadratic[d=2,kappa=10]` → `quadratic-d-2-kappa-10`), cut at the last `-` within 60 characters. Stems stay safe for
-/// shells, gnuplot and LaTeX's `\includegraphics`; ``unique(_:)`` appends `-2`, `-3` on collisions.
+/// File stems for figures: `kind-slug`, where the slug keeps lower-case letters and digits, writes `.` as `p` (LaTeX
+/// reads a dot as the extension), and turns every other run of characters into one `-`
+/// (`quadratic[d=2,kappa=10]` → `quadratic-d-2-kappa-10`), cut at the last `-` within 60 characters. Stems stay safe
+/// for shells, gnuplot and LaTeX's `\includegraphics`; ``unique(_:)`` appends `-2`, `-3` on collisions.
 public struct FigureStem {
     private var used: Set<String> = []
 

@@ -36,7 +36,8 @@ public struct GnuplotScript {
         lines.append("set tics nomirror out scale 0.6")
         for index in 0..<max(keyEntries.count, 1) {
             let style = index < styles.count ? styles[index] : SeriesStyle(index: index)
-            lines.append("set linetype \(index + 1) lc rgb '\(style.color)' lw 2 dt \(style.dashType) pt \(style.pointType) ps 0.8")
+            lines.append("set linetype \(index + 1) lc rgb '\(style.color)' lw 2 dt \(style.dashType) pt \(style.pointType) ps "
+                + "0.8")
         }
         // Paper figures are narrow: their key is a vertical list, the terminal grown to hold it.
         key(keyEntries, oneColumn: size != .screen)

@@ -25,7 +25,8 @@ public struct HTMLReport {
                 "<tr><th>\(Self.escape($0.0))</th><td>\(Self.escape($0.1))</td></tr>"
             }.joined(separator: "\n") + "\n</tbody></table>\n"
             if manifest.buildConfiguration != "release" {
-                body += "<p class=\"warning\">Timings come from a \(Self.escape(manifest.buildConfiguration)) build and are not comparable.</p>\n"
+                body += "<p class=\"warning\">Timings come from a \(Self.escape(manifest.buildConfiguration)) build and "
+                    + "are not comparable.</p>\n"
             }
         } else {
             body += "<p>No manifest.json: provenance unknown.</p>\n"
@@ -33,7 +34,8 @@ public struct HTMLReport {
         body += "<p>\(Self.escape(writer.statusLine)) \(Self.escape(writer.ladderLine))</p>\n"
         var tableCount = 0
         for (title, table) in writer.tables {
-            body += "<h2 id=\"\(Self.anchor(title))\">\(Self.escape(title))</h2>\n<p class=\"caption\">\(Self.escape(table.caption))</p>\n"
+            body += "<h2 id=\"\(Self.anchor(title))\">\(Self.escape(title))</h2>\n"
+                + "<p class=\"caption\">\(Self.escape(table.caption))</p>\n"
             guard !table.rows.isEmpty else {
                 body += "<p>(none apply to these records)</p>\n"
                 continue
@@ -46,7 +48,8 @@ public struct HTMLReport {
             for row in table.rows {
                 body += "<tr>" + row.enumerated().map { index, cell in
                     let verdict = ["holds", "pass"].contains(cell) ? " class=\"ok\"" : ["FAILS", "FAIL"].contains(cell) ? " class=\"bad\"" : ""
-                    return "<td\(verdict)\(Self.isRight(table, index) ? " style=\"text-align:right\"" : "")>\(Self.escape(cell))</td>"
+                    let align = Self.isRight(table, index) ? " style=\"text-align:right\"" : ""
+                    return "<td\(verdict)\(align)>\(Self.escape(cell))</td>"
                 }.joined() + "</tr>\n"
             }
             body += "</tbody></table>\n"
@@ -57,12 +60,15 @@ public struct HTMLReport {
             let output = figuresFolder.appendingPathComponent(figure.outputFileName)
             if figure.format == .svg, let data = FileManager.default.contents(atPath: output.path) {
                 figureCount += 1
-                body += "<figure id=\"\(Self.escape(figure.stem))\">\(Self.inlineSVG(String(decoding: data, as: UTF8.self)))"
+                let svg = Self.inlineSVG(String(decoding: data, as: UTF8.self))
+                body += "<figure id=\"\(Self.escape(figure.stem))\">\(svg)"
                 body += "<figcaption>\(Self.escape(figure.title))</figcaption></figure>\n"
             } else if FileManager.default.fileExists(atPath: output.path) {
-                body += "<p><a href=\"\(Self.escape(output.path))\">\(Self.escape(figure.title))</a> (\(figure.format.rawValue))</p>\n"
+                body += "<p><a href=\"\(Self.escape(output.path))\">\(Self.escape(figure.title))</a> "
+                    + "(\(figure.format.rawValue))</p>\n"
             } else {
-                body += "<p class=\"missing\">\(Self.escape(figure.title)): not rendered (gnuplot missing; run <code>gdbench plot</code>).</p>\n"
+                body += "<p class=\"missing\">\(Self.escape(figure.title)): not rendered (gnuplot missing; run "
+                    + "<code>gdbench plot</code>).</p>\n"
             }
         }
         return """
@@ -112,9 +118,11 @@ public struct HTMLReport {
     }
 
     static let style = """
-        body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222}
+        body{font-family:system-ui,-apple-system,'DejaVu Sans',sans-serif;margin:2em auto;max-width:1200px;\
+        padding:0 1em;color:#222}
         nav a{margin-right:.3em} table{border-collapse:collapse;margin:.5em 0 1.5em;font-size:.85em}
-        th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top} thead th{background:#f2f2f2;cursor:pointer;position:sticky;top:0}
+        th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top} \
+        thead th{background:#f2f2f2;cursor:pointer;position:sticky;top:0}
         thead th.sorted-asc::after{content:" ▲"} thead th.sorted-desc::after{content:" ▼"}
         td.ok{color:#006d2c} td.bad{color:#b30000;font-weight:bold} .caption{color:#555;font-size:.9em;max-width:60em}
         .warning{color:#b30000} figure{margin:1em 0 2em} figcaption{color:#555;font-size:.9em}

@@ -110,17 +110,21 @@ public enum LearningRateSweepFigure {
         script.widenDegenerateRange("y", values: finiteValues + (diverged.contains { !$0.rows.isEmpty } ? [top] : []), logarithmic: true)
         if let constants = all.first.flatMap({ KnownConstants($0.problem) }) {
             let threshold = 2 / constants.smoothness
-            script.add("set arrow from \(DataTable.number(threshold)), graph 0 to \(DataTable.number(threshold)), graph 1 nohead lc rgb '#555555' dt 2 lw 1.5")
-            script.add("set label \(script.text("2/L")) at \(DataTable.number(threshold)), graph 0.95 offset 0.5,0 tc rgb '#555555'")
+            script.add("set arrow from \(DataTable.number(threshold)), graph 0 to \(DataTable.number(threshold)), graph 1 "
+                + "nohead lc rgb '#555555' dt 2 lw 1.5")
+            script.add("set label \(script.text("2/L")) at \(DataTable.number(threshold)), graph 0.95 offset 0.5,0 tc rgb "
+                + "'#555555'")
         }
         var clauses: [[String]] = []
         for (index, sweep) in sweeps.enumerated() {
             let hasValues = converging[index].rows.contains { $0.count > 1 && $0[1] != nil }
             var mine = [hasValues
-                ? "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title \(script.text(sweep.0))"
+                ? "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
+                    + "\(script.text(sweep.0))"
                 : "NaN with linespoints lt \(index + 1) title \(script.text(sweep.0 + " (no finite value)"))"]
             if !diverged[index].rows.isEmpty {
-                mine.append("'\(data.fileName)' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 lw 2 notitle")
+                mine.append("'\(data.fileName)' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 "
+                    + "lw 2 notitle")
             }
             clauses.append(mine)
         }

@@ -26,7 +26,8 @@ public enum ProfileFigure {
                 context, kind: "performance-profile", stems: &stems, blocks: blocks,
                 title: "performance profile (iterations to \(DataTable.number(results.thresholds[target])))",
                 xLabel: "τ (ratio to the best optimizer)", yLabel: "fraction of problems within τ",
-                header: "Dolan–Moré performance profile over \(profile.instances) problem instances (problem × repetition); columns: tau fraction",
+                header: "Dolan–Moré performance profile over \(profile.instances) problem instances (problem × "
+                    + "repetition); columns: tau fraction",
                 logBase: 2, xRange: (1, tauMax)))
         }
         let dataProfile = DataProfile(results, targetIndex: target)
@@ -98,7 +99,8 @@ public enum ProfileFigure {
         script.add("set xrange [\(DataTable.number(xRange.0)):\(DataTable.number(xRange.1))]")
         script.add("set yrange [0:1.02]")
         script.plot(series: blocks.map(\.comment), clauses: blocks.indices.map { index in
-            ["'\(data.fileName)' index \(index) using 1:2 with steps lt \(index + 1) title \(script.text(blocks[index].comment))"]
+            ["'\(data.fileName)' index \(index) using 1:2 with steps lt \(index + 1) title "
+                + "\(script.text(blocks[index].comment))"]
         })
         return Figure(kind: kind, stem: stem, format: format, title: title, script: script.text, data: [data])
     }

@@ -3,10 +3,10 @@ import Foundation
 import Results
 
 /// What `gdbench report` writes beside a run: `report.md` — provenance (the manifest), run statuses,
-/// the suite's claims checked on the records (``ClaimRegistry``), the per-cell summary at the last target (median and IQR of iterations with the bootstrap 95%
-/// interval, gradient evaluations, success rate, ERT), the theory-check table, κ-scaling exponents,
-/// profile summaries, paired Wilcoxon comparisons (up to eight optimizers), the tuning protocol when
-/// tuning repetitions are given, and the figures of `figures/` embedded — and `report-tables.tex`
+/// the suite's claims checked on the records (``ClaimRegistry``), the per-cell summary at the last target (median and
+/// IQR of iterations with the bootstrap 95% interval, gradient evaluations, success rate, ERT), the theory-check table,
+/// κ-scaling exponents, profile summaries, paired Wilcoxon comparisons (up to eight optimizers), the tuning protocol
+/// when tuning repetitions are given, and the figures of `figures/` embedded — and `report-tables.tex`
 /// with the same tables for papers (booktabs: `\usepackage{booktabs}`).
 public struct ReportWriter {
     public var results: ResultSet
@@ -81,11 +81,16 @@ public struct ReportWriter {
             let ert = ExpectedRunningTime.value(runs: cell.runs, targetIndex: targetIndex, measure: .gradientEvaluations)
             return [summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "\(target.successes)/\(summary.runs)",
                     iterations.count == 0 ? "—" : summary.isDeterministic ? ReportWriter.number(iterations.median)
-                        : "\(ReportWriter.number(iterations.median)) (\(ReportWriter.number(iterations.lowerQuartile))–\(ReportWriter.number(iterations.upperQuartile)))",
+                        : "\(ReportWriter.number(iterations.median)) ("
+                            + "\(ReportWriter.number(iterations.lowerQuartile))–"
+                            + "\(ReportWriter.number(iterations.upperQuartile)))",
                     interval, gradients.count == 0 ? "—" : ReportWriter.number(gradients.median), ert.map(ReportWriter.number) ?? "—"]
         }
         return Table(
-            caption: "Per cell at target \(threshold): median iterations (interquartile range) over the successful runs, percentile-bootstrap 95% interval of that median (1000 resamples; \"deterministic\" where the repetitions are bit-identical copies: one value, no interval), median gradient evaluations, and ERT in gradient evaluations (all runs).",
+            caption: "Per cell at target \(threshold): median iterations (interquartile range) over the successful runs, "
+                + "percentile-bootstrap 95% interval of that median (1000 resamples; \"deterministic\" where the "
+                + "repetitions are bit-identical copies: one value, no interval), median gradient evaluations, "
+                + "and ERT in gradient evaluations (all runs).",
             header: ["problem", "optimizer", "runs", "hit", "iterations (IQR)", "95% CI", "gradients", "ERT"],
             rows: rows, alignment: "llrrrrrr")
     }
@@ -102,7 +107,10 @@ public struct ReportWriter {
 
     func scalingTable() -> Table {
         Table(
-            caption: "Iterations to target \(threshold) ≈ c·κᵖ: least squares in log–log over the κ values, 95% interval from the t distribution. κ values where the median run missed the target are left out (\"missed\"), and so are κ values where every run reached the target within one iteration (\"at 1 iteration\": no information on growth).",
+            caption: "Iterations to target \(threshold) ≈ c·κᵖ: least squares in log–log over the κ values, 95% interval "
+                + "from the t distribution. κ values where the median run missed the target are left out "
+                + "(\"missed\"), and so are κ values where every run reached the target within one iteration "
+                + "(\"at 1 iteration\": no information on growth).",
             header: ["problem family", "optimizer", "κ values", "p", "95% interval", "theory p"],
             rows: KappaScaling.all(results, targetIndex: targetIndex).map { scaling in
                 [scaling.family, scaling.optimizerID, "\(scaling.points.count)" + (scaling.droppedKappas.isEmpty ? "" : " (+\(scaling.droppedKappas.count) missed)")
@@ -120,7 +128,10 @@ public struct ReportWriter {
         guard !series.isEmpty else { return nil }
         func slope(_ fit: LineFit?) -> String { fit.map(DimensionScaling.describe) ?? "—" }
         return Table(
-            caption: "Cost ≈ c·dᵖ against the dimension d: p of iterations and gradient evaluations to target \(threshold) (all d reached), and of seconds per iteration (d ≥ \(DimensionScaling.asymptoticDimension)); least squares in log–log, 95% intervals from the t distribution. The checks on fixed-κ quadratics are in the theory-check table.",
+            caption: "Cost ≈ c·dᵖ against the dimension d: p of iterations and gradient evaluations to target \(threshold) "
+                + "(all d reached), and of seconds per iteration (d ≥ \(DimensionScaling.asymptoticDimension)); "
+                + "least squares in log–log, 95% intervals from the t distribution. The checks on fixed-κ "
+                + "quadratics are in the theory-check table.",
             header: ["problem family", "optimizer", "d values", "p iterations", "p gradients", "p seconds/iteration"],
             rows: series.map { scaling in
                 let reached = scaling.points.filter { $0.iterations.isFinite }.count
@@ -134,7 +145,9 @@ public struct ReportWriter {
         let performance = results.optimizerIDs.count >= 2 ? PerformanceProfile(results, targetIndex: targetIndex, measure: .iterations) : nil
         let data = DataProfile(results, targetIndex: targetIndex)
         return Table(
-            caption: "Profiles at target \(threshold): ρ(τ) = fraction of problem instances within τ× the best optimizer's iterations (Dolan–Moré); d(α) = fraction solved within α(d+1) gradient evaluations (Moré–Wild; Hessian and Hessian-vector products are not counted in α).",
+            caption: "Profiles at target \(threshold): ρ(τ) = fraction of problem instances within τ× the best optimizer's "
+                + "iterations (Dolan–Moré); d(α) = fraction solved within α(d+1) gradient evaluations (Moré–Wild; "
+                + "Hessian and Hessian-vector products are not counted in α).",
             header: ["optimizer", "ρ(1)", "ρ(2)", "ρ(10)", "ρ(∞)", "d(10)", "d(100)", "d(1000)"],
             rows: results.optimizerIDs.map { id in
                 let rho = [1.0, 2, 10, .infinity].map { tau in performance.map { String(format: "%.2f", $0.fraction(id, within: tau)) } ?? "—" }
@@ -161,7 +174,10 @@ public struct ReportWriter {
             }
         }
         return Table(
-            caption: "Paired comparisons on the same seeds (problem × repetition), iterations to target \(threshold), failures as +∞: Wilcoxon signed-rank test (two-sided) and matched-pairs rank-biserial r (negative: A needs fewer); a problem whose two cells are deterministic counts once, and \"deterministic\" comparisons (all such) get no test.",
+            caption: "Paired comparisons on the same seeds (problem × repetition), iterations to target \(threshold), "
+                + "failures as +∞: Wilcoxon signed-rank test (two-sided) and matched-pairs rank-biserial r "
+                + "(negative: A needs fewer); a problem whose two cells are deterministic counts once, and "
+                + "\"deterministic\" comparisons (all such) get no test.",
             header: ["A", "B", "pairs", "A/B better", "W", "p", "r", "method"], rows: rows, alignment: "llrrrrrl")
     }
 
@@ -170,7 +186,8 @@ public struct ReportWriter {
         let reps = tuningRepetitions.sorted().map(String.init).joined(separator: ",")
         let outcomes = TuningProtocol(tuningRepetitions: tuningRepetitions, targetIndex: targetIndex).outcomes(results)
         return Table(
-            caption: "Tuning protocol: the best setting per problem and grid on repetitions {\(reps)}, reported on the other repetitions; tuning cost in runs and gradient evaluations.",
+            caption: "Tuning protocol: the best setting per problem and grid on repetitions {\(reps)}, reported on the "
+                + "other repetitions; tuning cost in runs and gradient evaluations.",
             header: ["problem", "grid", "settings", "chosen", "tuning runs", "tuning gradients", "test hit", "test median iterations"],
             rows: outcomes.map {
                 [$0.problemID, $0.grid, "\($0.settings)", $0.chosenOptimizerID, "\($0.tuningRuns)", "\($0.tuningGradientEvaluations)",
@@ -181,7 +198,8 @@ public struct ReportWriter {
 
     func claimTable() -> Table {
         Table(
-            caption: "What the suite's description (suites/README.md) states, checked on these records (ClaimRegistry; untested: the records lack what the claim reads).",
+            caption: "What the suite's description (suites/README.md) states, checked on these records (ClaimRegistry; "
+                + "untested: the records lack what the claim reads).",
             header: ["claim", "evidence", "result"],
             rows: claims.map { [$0.statement, $0.outcome.evidence, $0.outcome.verdict == .holds ? "holds" : $0.outcome.verdict == .fails ? "FAILS" : "untested"] },
             alignment: "lll")
@@ -220,7 +238,8 @@ public struct ReportWriter {
             if FileManager.default.fileExists(atPath: output.path) {
                 text += "![\(ReportWriter.markdownCell(figure.title))](\(relative)/\(figure.outputFileName))\n\n"
             } else {
-                text += "- \(ReportWriter.markdownCell(figure.title)): `\(relative)/\(figure.scriptFileName)` (not rendered; run `gdbench plot`)\n"
+                text += "- \(ReportWriter.markdownCell(figure.title)): `\(relative)/\(figure.scriptFileName)` (not "
+                    + "rendered; run `gdbench plot`)\n"
             }
         }
         return text

@@ -56,10 +56,14 @@ public struct RunComparison {
                 }
             }
         }
-        let pairing = commonRandomNumbers ? "over common random numbers (same seed: the same problem id and repetition is the same instance, start and sample stream)"
-            : "NOT over common random numbers (the runs' seeds differ: pairs are matched by problem id and repetition only)"
+        let pairing = commonRandomNumbers ? "over common random numbers (same seed: the same problem id and repetition is the same instance, start "
+            + "and sample stream)"
+            : "NOT over common random numbers (the runs' seeds differ: pairs are matched by problem id and repetition "
+                + "only)"
         return ReportWriter.Table(
-            caption: "Each optimizer present in two runs, paired by problem instance \(pairing): median iterations to the last target in each run (failures +∞), instances where each run needed fewer, Wilcoxon signed-rank p (two-sided) and rank-biserial r (negative: the first run needs fewer).",
+            caption: "Each optimizer present in two runs, paired by problem instance \(pairing): median iterations to the "
+                + "last target in each run (failures +∞), instances where each run needed fewer, Wilcoxon "
+                + "signed-rank p (two-sided) and rank-biserial r (negative: the first run needs fewer).",
             header: ["optimizer", "runs", "pairs", "median A", "median B", "A/B better", "p", "r"], rows: rows, alignment: "llrrrrrr")
     }
 

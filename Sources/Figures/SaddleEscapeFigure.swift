@@ -53,7 +53,8 @@ public enum SaddleEscapeFigure {
                 plots.append("NaN with boxes lt \(index + 1) title \(script.text(labels[index]))")
                 continue
             }
-            plots.append("'\(data.fileName)' index \(index) using 1:2 with boxplot lt \(index + 1) title \(script.text(labels[index]))")
+            plots.append("'\(data.fileName)' index \(index) using 1:2 with boxplot lt \(index + 1) title "
+                + "\(script.text(labels[index]))")
             plots.append("'\(data.fileName)' index \(index) using 1:2 with points lt \(index + 1) pt 6 ps 0.7 notitle")
         }
         script.plot(plots)

@@ -33,7 +33,8 @@ public enum ScheduleFigure {
         if logY { script.logAxis("y") }
         script.widenDegenerateRange("y", values: values, logarithmic: logY)
         script.plot(series: blocks.map(\.comment), clauses: blocks.indices.map { index in
-            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) ps 0.5 title \(script.text(blocks[index].comment))"]
+            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) ps 0.5 title "
+                + "\(script.text(blocks[index].comment))"]
         })
         return [Figure(kind: "schedules", stem: stem, format: format, title: title, script: script.text, data: [data])]
     }

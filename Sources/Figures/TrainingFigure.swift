@@ -78,7 +78,8 @@ public enum TrainingFigure {
         let data = DataTable(
             fileName: stem + ".dat",
             header: ["training and held-out loss of \(problemID) against epochs",
-                     "blocks 0…\(optimizers.count - 1): training loss per optimizer; blocks \(optimizers.count)…: held-out loss",
+                     "blocks 0…\(optimizers.count - 1): training loss per optimizer; blocks \(optimizers.count)…: held-out "
+                         + "loss",
                      "columns: epochs median q1 q3 over repetitions (traces interpolated linearly in epochs)"],
             blocks: blocks)
         let title = "\(problemID): training (solid) and held-out (dashed) loss"
@@ -128,7 +129,8 @@ public enum TrainingFigure {
         script.add("set xrange [-0.5:\(DataTable.number(Double(optimizers.count) - 0.5))]")
         script.widenDegenerateRange("y", values: values, logarithmic: false)
         script.plot(blocks.indices.map { index in
-            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorbars lt \(index + 1) pt 7 title \(script.text(blocks[index].comment))"
+            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorbars lt \(index + 1) pt 7 title "
+                + "\(script.text(blocks[index].comment))"
         })
         return Figure(kind: "generalisation-gap", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
@@ -163,7 +165,8 @@ public enum TrainingFigure {
         script.add("set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):\(DataTable.number((sizes.last ?? 2) * 1.25))]")
         script.widenDegenerateRange("y", values: values, logarithmic: false)
         script.plot(blocks.indices.map { index in
-            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorlines lt \(index + 1) pt 7 title \(script.text(blocks[index].comment))"
+            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorlines lt \(index + 1) pt 7 title "
+                + "\(script.text(blocks[index].comment))"
         })
         return Figure(kind: "sharpness-batch-size", stem: stem, format: format, title: title, script: script.text, data: [data])
     }

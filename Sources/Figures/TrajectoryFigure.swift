@@ -67,7 +67,8 @@ public enum TrajectoryFigure {
             fileName: stem + ".dat",
             header: ["paths on \(problemID), clipped at the view (the contour grid's box)",
                      "index 0: known minima (x y); then one block per optimizer: iteration x y f (up to the view's edge)",
-                     "then one block per optimizer: iteration x y of the point where the path leaves the view (empty when it stays)"],
+                     "then one block per optimizer: iteration x y of the point where the path leaves the view (empty when "
+                         + "it stays)"],
             blocks: blocks)
         let finite = grid.values.flatMap { $0 }.filter(\.isFinite)
         let low = finite.min() ?? 0
@@ -98,16 +99,19 @@ public enum TrajectoryFigure {
             script.add("unset contour")
             var shared = ["$contours using 1:2 with lines lc rgb '#d4d4d4' lw 0.8 notitle"]
             if !grid.minima.isEmpty {
-                shared.append("'\(pathData.fileName)' index 0 using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title \(script.text("minimum"))")
+                shared.append("'\(pathData.fileName)' index 0 using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title "
+                    + "\(script.text("minimum"))")
             }
             let upTo = animated ? "($1 <= it ? $2 : NaN)" : "2"
             let clauses = ids.indices.map { index -> [String] in
                 let block = "'\(pathData.fileName)' index \(index + 1) using \(upTo):3"
                 var drawn = [block + " with lines lc rgb 'white' lw 4.5 notitle",
                              block + " with linespoints lt \(index + 1) lw 2 ps 0.5 title \(script.text(ids[index]))",
-                             "'\(pathData.fileName)' index \(index + 1) every ::0::0 using 2:3 with points lt \(index + 1) pt 6 ps 1.8 notitle"]
+                             "'\(pathData.fileName)' index \(index + 1) every ::0::0 using 2:3 with points lt \(index + 1) pt "
+                                 + "6 ps 1.8 notitle"]
                 if clipped[index].exit != nil {
-                    drawn.append("'\(pathData.fileName)' index \(ids.count + index + 1) using \(upTo):3 with points lt \(index + 1) pt 2 ps 2.5 lw 3 notitle")
+                    drawn.append("'\(pathData.fileName)' index \(ids.count + index + 1) using \(upTo):3 with points lt "
+                        + "\(index + 1) pt 2 ps 2.5 lw 3 notitle")
                 }
                 return drawn
             }

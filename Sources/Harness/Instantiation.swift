@@ -46,7 +46,7 @@ public enum Instantiation {
                     try ParameterReader.check(value, against: spec)
                 } catch let error as ParameterError {
                     let via = template.idText == value.summary ? "" : " (\(template.idText) = \(value.summary) on \(owner))"
-                    throw location.error(key, "expected \(error.expected), found \(error.found)\(via)")
+                    throw location.error(key, error.message + via)
                 }
             }
             set[key] = value
@@ -85,7 +85,7 @@ public enum Instantiation {
             }
             if let source = (objective as? any OptimumSource)?.optimumSource { recorded["optimum"] = .text(source) }
         } catch let error as ParameterError {
-            throw cell.location.error(error.key, "expected \(error.expected), found \(error.found)")
+            throw cell.location.error(error.key, error.message)
         } catch let error as DataFileError {
             throw cell.location.error("file", error.description)
         } catch {
@@ -114,7 +114,8 @@ public enum Instantiation {
         }
         if let missing {
             throw SuiteError(file: suiteFile, line: nil, keyPath: "targets.measure",
-                             message: "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; use gradient-norm or loss")
+                             message: "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; "
+                                 + "use gradient-norm or loss")
         }
     }
 
@@ -148,7 +149,7 @@ public enum Instantiation {
             do {
                 schedule = AnySchedule(try scheduleCell.kind.make(resolved, base))
             } catch let error as ParameterError {
-                throw scheduleCell.location.error(error.key, "expected \(error.expected), found \(error.found)")
+                throw scheduleCell.location.error(error.key, error.message)
             } catch {
                 throw scheduleCell.location.error(nil, "\(scheduleCell.kind.name) cannot be built: \(error)")
             }
@@ -158,7 +159,7 @@ public enum Instantiation {
             let method = try cell.kind.make(parameters, schedule, runSeed)
             return MethodInstance(method: method, parameters: parameters, scheduleParameters: scheduleParameters)
         } catch let error as ParameterError {
-            throw cell.location.error(error.key, "expected \(error.expected), found \(error.found)")
+            throw cell.location.error(error.key, error.message)
         } catch {
             throw cell.location.error(nil, "\(cell.kind.name) cannot be built: \(error)")
         }

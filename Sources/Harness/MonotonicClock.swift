@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Nanoseconds of `CLOCK_MONOTONIC` (unaffected by wall-clock changes; one vDSO call, ~20 ns).
+/// Nanoseconds of `CLOCK_MONOTONIC` (unaffected by wall-clock changes; one vDSO call).
 public enum MonotonicClock {
     @inlinable
     public static func nanoseconds() -> UInt64 {

@@ -81,7 +81,8 @@ public struct Provenance: Sendable {
         func field<T>(_ value: T) -> String {
             withUnsafeBytes(of: value) { bytes in String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self) }
         }
-        return "\(field(system.sysname)) \(field(system.release)) \(field(system.machine)) (\(ProcessInfo.processInfo.operatingSystemVersionString))"
+        return "\(field(system.sysname)) \(field(system.release)) \(field(system.machine)) "
+            + "(\(ProcessInfo.processInfo.operatingSystemVersionString))"
     }
 
     static func cpuModel() -> String {

@@ -65,7 +65,9 @@ public enum Runner {
                     if let fault = (instance.objective as? ExternalObjective)?.takeFault() { throw MethodError(fault) }
                     if replay.fingerprint != pass.finalFingerprint {
                         status = .error
-                        message = "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint \(RunRecord.hex(replay.fingerprint)) instead of \(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"
+                        message = "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint "
+                            + "\(RunRecord.hex(replay.fingerprint)) instead of "
+                            + "\(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"
                         break
                     }
                     if let timing = (method as? ExternalMethod)?.timing {
@@ -118,10 +120,7 @@ public enum Runner {
             final: final, wallTime: wallTime, trace: trace, finalFingerprint: RunRecord.hex(pass.finalFingerprint))
     }
 
-    /// Opens the two existentials once per run. The opened pass is generic code, not specialised: the
-    /// types are known only at run time. Per-coordinate work therefore lives in code specialised where
-    /// the concrete types are known — the objective's own methods and ``FirstOrderMethod``'s update,
-    /// formed when the catalog builds the method — reached by one call per step.
+    /// Opens the two existentials once per run; the opened pass runs unspecialised (``Method``).
     static func monitor(_ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
                         stop: StopSignal?, coupledWeightDecay: Double = 0) -> MonitoredPass {
         func withObjective<O: Objective>(_ objective: O) -> MonitoredPass {
@@ -147,11 +146,9 @@ public enum Runner {
         return try withObjective(objective)
     }
 
-    /// The optimizer's coupled L2 weight decay λ (added to the gradient, torch's `weight_decay` of
-    /// `sgd`, `adam`, …: its `weight-decay` parameter is documented as coupled), or 0.
+    /// The optimizer's coupled L2 weight decay λ (``OptimizerKind/coupledWeightDecayKey``), or 0.
     static func coupledWeightDecay(_ kind: OptimizerKind, _ parameters: ParameterSet) -> Double {
-        guard let spec = kind.parameters.first(where: { $0.name == "weight-decay" }), spec.summary.hasPrefix("coupled"),
-              case .number(let value)? = parameters["weight-decay"] else { return 0 }
+        guard let key = kind.coupledWeightDecayKey, case .number(let value)? = parameters[key] else { return 0 }
         return value
     }
 

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `--shard i/n`: the runs at positions i, i+n, i+2n, … of the sorted run list (1-based i), a
 /// deterministic 1/n of the cells that depends only on the suite (and filter), never on the machine.
 public struct Shard: Sendable, Equatable, CustomStringConvertible {
@@ -29,7 +31,8 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A malformed `--shard`.
-public struct ShardError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
+public struct ShardError: GdbenchError {
+    public var message: String
+    init(_ message: String) { self.message = message }
+    public var location: ErrorLocation? { ErrorLocation(file: "--shard") }
 }

@@ -63,7 +63,8 @@ public enum KernelPath: String, Sendable, CaseIterable {
         case nil:
             return (
                 automatic,
-                "\(environmentVariable): expected portable or avx, found '\(requested)'; using the \(automatic.rawValue) kernels"
+                "\(environmentVariable): expected portable or avx, found '\(requested)'; using the "
+                    + "\(automatic.rawValue) kernels"
             )
         }
     }

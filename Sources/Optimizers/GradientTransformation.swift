@@ -41,8 +41,8 @@ extension GradientTransformation {
         addScaledUpdates(updates, factor, to: &parameters)
     }
 
-    /// θᵢ ← θᵢ + s·uᵢ, a rounded product then a rounded sum per coordinate. A plain loop: on 2-D
-    /// problems it is a nanosecond faster per step than the blocked ``VectorKernels`` axpy.
+    /// θᵢ ← θᵢ + s·uᵢ, a rounded product then a rounded sum per coordinate, in a plain loop rather than
+    /// the blocked ``VectorKernels`` axpy (docs/performance.md, "Kernels").
     @inlinable
     public func addScaledUpdates(_ updates: [Double], _ factor: Double, to parameters: inout [Double]) {
         updates.withUnsafeBufferPointer { u in

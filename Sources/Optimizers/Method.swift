@@ -1,3 +1,4 @@
+import Diagnostics
 import Objectives
 
 /// One full iteration of an optimization algorithm. A method may call its ``Oracle`` for f, ∇f or
@@ -5,10 +6,11 @@ import Objectives
 /// transformations run as methods through ``FirstOrderMethod``.
 ///
 /// A method is a struct holding its hyperparameters and its state; the runner owns it and opens
-/// the existential once per run. `iterate` then runs as generic code that is not specialised for the
-/// objective (its type is known only at run time), so a method keeps per-coordinate loops in code
-/// compiled for concrete types (``FirstOrderMethod`` does it with an update closure formed where the
-/// transformation's type is known; docs/performance.md).
+/// the existential once per run. `iterate` therefore runs as generic code specialised neither for the
+/// method nor for the objective (both types are known only at run time). A method keeps its
+/// per-coordinate work in code compiled where its types are concrete, reached by one call per step:
+/// ``FirstOrderMethod`` in an update closure formed in `init`, the objective in its own methods
+/// (docs/performance.md, "Where per-step code is specialised").
 public protocol Method: Sendable {
     /// Called once with the starting point, before the first `iterate`.
     mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws
@@ -43,8 +45,7 @@ public struct IterationReport: Sendable, Equatable {
 }
 
 /// A method that cannot continue (e.g. a singular Hessian), with a message for the run record.
-public struct MethodError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct MethodError: GdbenchError, Equatable {
     public var message: String
     public init(_ message: String) { self.message = message }
-    public var description: String { message }
 }

@@ -32,6 +32,10 @@ public struct OptimizerKind: Sendable {
     public var benchmark = OptimizerBenchmark()
     /// A wrapper's factory, given the kinds its inner names are looked up in (``resolving(in:)``).
     public var makeWithin: (@Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method)?
+    /// The parameter holding a coupled L2 weight decay λ, added to the gradient (g ← g + λθ: torch's
+    /// `weight_decay` of `sgd`, `adam`, …), so that runs measure the regularised loss f + λ/2·‖θ‖²
+    /// the method minimises; nil for a kind without one (and for decoupled decay, as in `adamw`).
+    public var coupledWeightDecayKey: String?
     /// Where the method comes from when it is not built in (an external client's declared name and
     /// version); recorded in each run's optimizer identity. nil for built-in kinds.
     public var provenance: String?

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A parameter value as written in a suite file after expressions are resolved.
 public enum ParameterValue: Sendable, Hashable {
     case number(Double)
@@ -106,8 +108,9 @@ public struct ParameterSet: Sendable, Hashable {
     }
 }
 
-/// A parameter that is missing, of the wrong type or out of range.
-public struct ParameterError: Error, Sendable, Equatable, CustomStringConvertible {
+/// A parameter that is missing, of the wrong type or out of range: `key: expected …, found …`. The
+/// suite language places it in the file (``location`` of the error it becomes names file and line).
+public struct ParameterError: GdbenchError, Equatable {
     public var key: String
     public var expected: String
     public var found: String
@@ -118,7 +121,9 @@ public struct ParameterError: Error, Sendable, Equatable, CustomStringConvertibl
         self.found = found
     }
 
-    public var description: String { "\(key): expected \(expected), found \(found)" }
+    /// `expected …, found …`.
+    public var message: String { "expected \(expected), found \(found)" }
+    public var location: ErrorLocation? { ErrorLocation(keyPath: key) }
 }
 
 extension ParameterValue {

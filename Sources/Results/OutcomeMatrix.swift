@@ -1,7 +1,7 @@
 /// The compact view of an ``OutcomeTable``: one row per optimizer, one column per problem (numbered, with a
 /// legend of the problem ids below), each cell the median iterations to the final target followed by a mark
-/// for the runs that did not converge — `b` budget, `s` stalled, `d` diverged, `t` timeout, `e` error — and `—` when half
-/// or more missed. Rows and columns are in ``NaturalOrder``; columns that do not fit `width` continue in
+/// for the runs that did not converge — `b` budget, `s` stalled, `d` diverged, `t` timeout, `e` error — and `—` when
+/// half or more missed. Rows and columns are in ``NaturalOrder``; columns that do not fit `width` continue in
 /// further blocks.
 extension OutcomeTable {
     /// The cell text: `142`, `150 b`, `— d`, `— de`.

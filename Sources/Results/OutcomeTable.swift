@@ -83,7 +83,8 @@ public struct OutcomeTable: Sendable {
             if isEmpty {
                 isEmpty = false
                 finalTarget = record.targets.ladder.last.map {
-                    "\(record.targets.measure.rawValue) \(record.targets.measure.isAscending ? "≥" : "≤") \(SummaryTable.format($0.threshold))"
+                    "\(record.targets.measure.rawValue) \(record.targets.measure.isAscending ? "≥" : "≤") "
+                        + "\(SummaryTable.format($0.threshold))"
                 }
             }
             let key = record.problem.id + "\u{0}" + record.optimizer.id

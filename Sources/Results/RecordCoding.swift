@@ -50,11 +50,13 @@ public enum RecordCoding {
             let isTornTail = index == lines.count - 1 && !endsWhole
             do {
                 if case .mismatch(let expected, let found) = RecordChecksum.verify(line) {
-                    throw ResultsError("line \(number): checksum \(found) does not match the record (\(expected)); the line was changed or damaged")
+                    throw ResultsError("line \(number): checksum \(found) does not match the record (\(expected)); the line was "
+                        + "changed or damaged")
                 }
                 let record = try decoder.decode(RunRecord.self, from: Data(line.utf8))
                 guard record.schemaVersion >= 1, record.schemaVersion <= RunRecord.currentSchemaVersion else {
-                    throw ResultsError("line \(number): schema version \(record.schemaVersion) is not one this gdbench reads (1 … \(RunRecord.currentSchemaVersion))")
+                    throw ResultsError("line \(number): schema version \(record.schemaVersion) is not one this gdbench reads (1 … "
+                        + "\(RunRecord.currentSchemaVersion))")
                 }
                 records.append(record)
             } catch {

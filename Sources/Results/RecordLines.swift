@@ -32,7 +32,8 @@ public struct RecordLines: Sendable {
     }
 
     /// Reads `url` in blocks (never the whole file at once) and adds the location of every record
-    /// line whose id `keep` accepts. Each line is validated as ``RecordCoding/records(fromJSONLines:toleratingTruncatedTail:)``
+    /// line whose id `keep` accepts. Each line is validated as
+    /// ``RecordCoding/records(fromJSONLines:toleratingTruncatedTail:)``
     /// does (checksum, fields, schema version; blank lines skipped; a last line without newline
     /// that does not decode is dropped when `toleratingTruncatedTail`, else an error), and errors
     /// name the file and the 1-based line. A missing file adds nothing.
@@ -61,7 +62,8 @@ public struct RecordLines: Sendable {
                 record = try RecordLines.record(fromLine: text, decoder: decoder)
             } catch let error as ResultsError {
                 if isTornTail && toleratingTruncatedTail { return }
-                if isTornTail { throw ResultsError("\(url.path): line \(number): truncated (the file ends inside a record; was the write interrupted?)") }
+                if isTornTail { throw ResultsError("\(url.path): line \(number): truncated (the file ends inside a record; was the write "
+                    + "interrupted?)") }
                 throw ResultsError("\(url.path): line \(number): \(error.message)")
             }
             if keep(record) { append(id: record.id, file: file, offset: offset, length: line.count) }
@@ -106,7 +108,8 @@ public struct RecordLines: Sendable {
             throw ResultsError("not a run record (\(RecordCoding.describe(error)))")
         }
         guard record.schemaVersion >= 1, record.schemaVersion <= RunRecord.currentSchemaVersion else {
-            throw ResultsError("schema version \(record.schemaVersion) is not one this gdbench reads (1 … \(RunRecord.currentSchemaVersion))")
+            throw ResultsError("schema version \(record.schemaVersion) is not one this gdbench reads (1 … "
+                + "\(RunRecord.currentSchemaVersion))")
         }
         return record
     }
@@ -148,7 +151,8 @@ public struct RecordLines: Sendable {
                 }
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else {
-                    throw ResultsError("cannot read \(path) at byte \(location.offset + done): \(count == 0 ? "the file is shorter than its index" : String(cString: strerror(errno)))")
+                    throw ResultsError("cannot read \(path) at byte \(location.offset + done): "
+                        + "\(count == 0 ? "the file is shorter than its index" : String(cString: strerror(errno)))")
                 }
                 done += count
             }

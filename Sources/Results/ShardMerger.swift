@@ -16,7 +16,8 @@ public enum ShardMerger {
             let name = directory.url.path
             guard manifest.endTime != nil else { throw ResultsError("\(name): the run is not finished (resume it first)") }
             guard manifest.suiteDigest == reference.suiteDigest else {
-                throw ResultsError("\(name): suite digest \(manifest.suiteDigest.prefix(12)) differs from \(first.url.path)'s \(reference.suiteDigest.prefix(12))")
+                throw ResultsError("\(name): suite digest \(manifest.suiteDigest.prefix(12)) differs from \(first.url.path)'s "
+                    + "\(reference.suiteDigest.prefix(12))")
             }
             guard manifest.seed == reference.seed else {
                 throw ResultsError("\(name): seed \(manifest.seed) differs from \(reference.seed)")
@@ -51,7 +52,8 @@ public enum ShardMerger {
             try lines.scan(directory.recordsURL)
         }
         if let (earlier, later) = lines.firstDuplicate() {
-            throw ResultsError("run \(earlier.id) is in both \(directories[earlier.file].url.path) and \(directories[later.file].url.path)")
+            throw ResultsError("run \(earlier.id) is in both \(directories[earlier.file].url.path) and "
+                + "\(directories[later.file].url.path)")
         }
         guard lines.count == reference.plannedRuns else {
             throw ResultsError("the directories hold \(lines.count) runs, the plan has \(reference.plannedRuns)")

@@ -56,7 +56,8 @@ public enum DataFileResolution {
             let digestNow = now.first { $0.path == changed.path }?.sha256 ?? "absent"
             throw ResultsError(
                 "--resume: \(changed.path) changed since the unfinished run \(candidate.url.path) (SHA-256 "
-                    + "\(changed.sha256.prefix(12))… then, \(digestNow.prefix(12))… now); its records would mix two versions "
+                    + "\(changed.sha256.prefix(12))… then, \(digestNow.prefix(12))… now); its records would mix two "
+                        + "versions "
                     + "of the data. Restore the file, or run without --resume for a fresh run.")
         }
     }
@@ -85,7 +86,7 @@ public enum DataFileResolution {
             } catch let error as DataFileError {
                 throw location.error("file", error.description)
             } catch let error as ParameterError {
-                throw location.error(error.key, "expected \(error.expected), found \(error.found)")
+                throw location.error(error.key, error.message)
             }
         }
         return records

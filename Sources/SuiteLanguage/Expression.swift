@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// A hyperparameter written as a small arithmetic expression over a problem's constants:
@@ -96,7 +97,7 @@ public indirect enum Expression: Sendable, Equatable {
 }
 
 /// An expression that does not parse or cannot be evaluated.
-public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ExpressionError: GdbenchError, Equatable {
     public var message: String
     /// 0-based character offset in the expression text, when the problem has a place.
     public var offset: Int?
@@ -246,7 +247,8 @@ struct ExpressionParser {
             if Expression.constantNames.contains(name) { return .constant(name) }
             let hint = NearestName.hint(for: name, in: Expression.constantNames + Expression.functionNames)
             throw ExpressionError(
-                message: "unknown name '\(name)'\(hint); known: \((Expression.constantNames + Expression.functionNames).joined(separator: ", "))",
+                message: "unknown name '\(name)'\(hint); known: "
+                    + "\((Expression.constantNames + Expression.functionNames).joined(separator: ", "))",
                 offset: start)
         }
         throw ExpressionError(message: "unexpected '\(c)'", offset: position)

@@ -22,8 +22,10 @@ public struct GridSize: Sendable {
         let (location, largest) = largestEntry(problems: problems, optimizers: optimizers)
         throw SuiteError(
             file: location?.file ?? file, line: location?.line, keyPath: location?.keyPath ?? "",
-            message: "the entries expand to \(Self.format(cells)) cells (combinations of one entry's alternatives), over the "
-                + "limit of \(Self.maximumCells) that holds even with --force; this entry gives \(Self.format(largest)) — "
+            message: "the entries expand to \(Self.format(cells)) cells (combinations of one entry's alternatives), over "
+                + "the "
+                + "limit of \(Self.maximumCells) that holds even with --force; this entry gives "
+                    + "\(Self.format(largest)) — "
                 + "split the grid into several suites")
     }
 
@@ -70,7 +72,9 @@ public struct GridSize: Sendable {
         let total = problemCells.reduce(0, +), perOptimizer = optimizerCells.reduce(0, +)
         throw SuiteError(
             file: location?.file ?? file, line: location?.line, keyPath: location?.keyPath ?? "",
-            message: "the grid has up to \(Self.format(runs)) runs (\(Self.format(total)) problem cells × \(Self.format(perOptimizer)) optimizer cells × \(repetitions) repetitions), over the limit of \(limit); this entry gives \(Self.format(cells)) cells — shrink the lists or pass --force")
+            message: "the grid has up to \(Self.format(runs)) runs (\(Self.format(total)) problem cells × "
+                + "\(Self.format(perOptimizer)) optimizer cells × \(repetitions) repetitions), over the limit of "
+                + "\(limit); this entry gives \(Self.format(cells)) cells — shrink the lists or pass --force")
     }
 
     static func format(_ value: Double) -> String {

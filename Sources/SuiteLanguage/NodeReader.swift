@@ -185,13 +185,14 @@ struct NodeReader {
             } catch let error as ExpressionError {
                 throw fail(node, keyPath, "'\(NodeReader.excerpt(text))': \(error)")
             } catch let error as ParameterError {
-                throw fail(node, keyPath, "expected \(error.expected), found \(error.found)")
+                throw fail(node, keyPath, error.message)
             }
         case .choice(let words):
             let text = try word(node, keyPath)
             // An empty choice list means the kind checks the word itself (e.g. names of other methods).
             guard words.isEmpty || words.contains(text) else {
-                throw fail(node, keyPath, "expected one of \(words.joined(separator: ", ")), found '\(NodeReader.excerpt(text))'\(NearestName.hint(for: text, in: words))")
+                throw fail(node, keyPath, "expected one of \(words.joined(separator: ", ")), found "
+                    + "'\(NodeReader.excerpt(text))'\(NearestName.hint(for: text, in: words))")
             }
             return .text(text)
         case .flag:

@@ -89,7 +89,8 @@ public enum SharpnessSchedule: String, Sendable, CaseIterable {
     case trace
 }
 
-/// The targets of a suite: a measure and decreasing thresholds (increasing for held-out accuracy). Default: relative gap 1e-1 … 1e-8.
+/// The targets of a suite: a measure and decreasing thresholds (increasing for held-out accuracy). Default: relative
+/// gap 1e-1 … 1e-8.
 public struct TargetLadder: Sendable, Equatable {
     public var measure: TargetMeasure
     public var thresholds: [Double]
@@ -184,7 +185,8 @@ public struct ProblemEntry: Sendable {
     }
 
     var summary: String {
-        "\(kind.name)\(parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" })\(batchSizes)\(gradientNoises)\(samplings == [.reshuffle] ? "" : "\(samplings)")"
+        let values = parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" }
+        return "\(kind.name)\(values)\(batchSizes)\(gradientNoises)\(samplings == [.reshuffle] ? "" : "\(samplings)")"
     }
 }
 
@@ -208,7 +210,8 @@ public struct OptimizerEntry: Sendable {
     }
 
     var summary: String {
-        "\(kind.name)\(parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" })\(schedule?.summary ?? "")\(onlyOn?.map(\.pattern) ?? [])"
+        let values = parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" }
+        return "\(kind.name)\(values)\(schedule?.summary ?? "")\(onlyOn?.map(\.pattern) ?? [])"
     }
 }
 

@@ -158,7 +158,8 @@ public struct SuiteLoader {
                 let word = try reader.word(value, "sharpness")
                 guard let schedule = SharpnessSchedule(rawValue: word) else {
                     let names = SharpnessSchedule.allCases.map(\.rawValue)
-                    throw SuiteError(file: file, line: value.mark?.line, keyPath: "sharpness", message: "unknown value '\(word)'\(NearestName.hint(for: word, in: names)); known: \(names.joined(separator: ", "))")
+                    throw SuiteError(file: file, line: value.mark?.line, keyPath: "sharpness", message: "unknown value '\(word)'\(NearestName.hint(for: word, in: names)); known: "
+                        + "\(names.joined(separator: ", "))")
                 }
                 fields.sharpness = schedule
             case "record-iterates": fields.recordIterates = try reader.flag(value, "record-iterates")
@@ -194,7 +195,8 @@ public struct SuiteLoader {
                     try note { fields.optimizers.append(try readOptimizer(item, keyPath: "optimizers[\(index)]", reader: reader)) }
                 }
             default:
-                throw SuiteError(file: file, line: line, keyPath: key, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.topKeys)); known: \(SuiteLoader.topKeys.joined(separator: ", "))")
+                throw SuiteError(file: file, line: line, keyPath: key, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.topKeys)); known: "
+                    + "\(SuiteLoader.topKeys.joined(separator: ", "))")
             }
             }
         }
@@ -256,7 +258,8 @@ public struct SuiteLoader {
                 let word = try reader.word(value, path)
                 let names = TargetMeasure.allCases.map(\.rawValue)
                 guard let measure = TargetMeasure(rawValue: word) else {
-                    throw SuiteError(file: reader.file, line: value.mark?.line, keyPath: path, message: "unknown measure '\(word)'\(NearestName.hint(for: word, in: names)); known: \(names.joined(separator: ", "))")
+                    throw SuiteError(file: reader.file, line: value.mark?.line, keyPath: path, message: "unknown measure '\(word)'\(NearestName.hint(for: word, in: names)); known: "
+                        + "\(names.joined(separator: ", "))")
                 }
                 ladder.measure = measure
             case "thresholds": ladder.thresholds = try reader.thresholds(value, path)

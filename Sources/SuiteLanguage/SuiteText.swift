@@ -48,7 +48,8 @@ enum SuiteText {
         }
         if let offset = firstInvalidUTF8(bytes) {
             throw SuiteError(file: file, line: line(at: offset, in: bytes), keyPath: "",
-                             message: "not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte offset \(offset))")
+                             message: "not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte offset "
+                                 + "\(offset))")
         }
         return String(decoding: bytes, as: UTF8.self)
     }

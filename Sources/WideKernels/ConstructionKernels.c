@@ -49,7 +49,9 @@ void gdbench_subtract_product(double *c, ptrdiff_t ldc, ptrdiff_t M, ptrdiff_t N
     subtractProduct_portable(c, ldc, M, N, v, ldv, w, ldw, K);
 }
 
-ptrdiff_t gdbench_orthogonal_factor_work(ptrdiff_t n) { return 2 * n + FACTOR_BLOCK * FACTOR_BLOCK + 2 * n * FACTOR_BLOCK; }
+ptrdiff_t gdbench_orthogonal_factor_work(ptrdiff_t n) {
+    return 2 * n + FACTOR_BLOCK * FACTOR_BLOCK + 2 * n * FACTOR_BLOCK;
+}
 
 void gdbench_orthogonal_factor(double *a, ptrdiff_t n, double *work, bool avx) {
 #if HAS_AVX_BUILD

@@ -97,7 +97,8 @@ AVX void gdbench_avx_axpy(double alpha, const double *x, double *y, ptrdiff_t co
 /// is, element by element, what four axpys in a row compute, with one load and store of y instead of four.
 AVX_INLINE void axpyFourRows(const double *c, const double *rows, ptrdiff_t stride, double *y, ptrdiff_t count) {
     const double *r0 = rows, *r1 = rows + stride, *r2 = rows + 2 * stride, *r3 = rows + 3 * stride;
-    const __m256d c0 = _mm256_set1_pd(c[0]), c1 = _mm256_set1_pd(c[1]), c2 = _mm256_set1_pd(c[2]), c3 = _mm256_set1_pd(c[3]);
+    const __m256d c0 = _mm256_set1_pd(c[0]), c1 = _mm256_set1_pd(c[1]);
+    const __m256d c2 = _mm256_set1_pd(c[2]), c3 = _mm256_set1_pd(c[3]);
     ptrdiff_t i = 0;
     for (; i + 4 <= count; i += 4) {
         __m256d sum = _mm256_loadu_pd(y + i);

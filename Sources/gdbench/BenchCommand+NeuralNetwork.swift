@@ -21,7 +21,8 @@ extension BenchCommand {
         ])
         print()
         print(table(rows), terminator: "")
-        print(String(format: "matrix product (128×128 · 128×128, gdbench's MatrixProduct): %.2f G multiply-adds/s; target: swift/torch ≤ 1",
+        print(String(format: "matrix product (128×128 · 128×128, gdbench's MatrixProduct): %.2f G multiply-adds/s; target: "
+            + "swift/torch ≤ 1",
                      rate / 1e9))
         if let torch {
             print("torch column: \(torch.versions)")

@@ -14,7 +14,8 @@ import Harness
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the harness: ns per step of every optimizer, overhead per run, memory, suite wall times (and jax, when installed).",
+        abstract: "Time the harness: ns per step of every optimizer, overhead per run, memory, suite wall times (and jax, "
+            + "when installed).",
         discussion: """
             Build with `swift build -c release` first; a debug build's times mean nothing. Times are medians over \
             --repeats replays; the spread column is (max − min)/median, a measure of how noisy the machine was.
@@ -76,7 +77,9 @@ struct BenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
         }
         let provenance = Provenance.current()
-        print("machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift \(provenance.swiftVersion), \(provenance.buildConfiguration) build; vector kernels \(provenance.vectorKernels)")
+        print("machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift "
+            + "\(provenance.swiftVersion), \(provenance.buildConfiguration) build; vector kernels "
+            + "\(provenance.vectorKernels)")
         print("load average at start: \(loadAverage())")
         // First, while this process is small: a child's peak memory includes its spawner's (Linux).
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
@@ -150,9 +153,11 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "\npeak resident memory: %.1f MB; load average at end: %@",
                      Double(StepBenchmark.peakResidentBytes()) / 1e6, loadAverage()))
         if let reference {
-            print("jax column: \(reference.versions) (jitted, float64, one thread); OpenBLAS via numpy \(reference.blasNote)")
+            print("jax column: \(reference.versions) (jitted, float64, one thread); OpenBLAS via numpy "
+                + "\(reference.blasNote)")
         } else {
-            print("jax column: no Python with jax and optax found; install them (scripts/reference/requirements.txt) and pass --python PATH or set GDBENCH_PYTHON.")
+            print("jax column: no Python with jax and optax found; install them (scripts/reference/requirements.txt) "
+                + "and pass --python PATH or set GDBENCH_PYTHON.")
         }
     }
 

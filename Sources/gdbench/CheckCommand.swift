@@ -1,5 +1,6 @@
 import ArgumentParser
 import Checking
+import Diagnostics
 import Foundation
 import Harness
 import Results
@@ -19,9 +20,14 @@ struct Check: ParsableCommand {
               gdbench check --suite smoke --tolerance 2%,1 --junit check.xml --markdown check.md
               gdbench check --suite smoke --update-baseline
 
-            Runs are matched by id. Regressions (status worse, a target lost, more iterations or evaluations than --tolerance allows) and missing runs fail; so do behaviour changes (same counts, but a changed final iterate or final gap) unless --allow-behaviour-changes. Improvements and new runs are listed and pass, but a check where every run is new compared nothing and fails unless --allow-new-baseline. An empty or unreadable baseline is an input error (exit 2).
+            Runs are matched by id. Regressions (status worse, a target lost, more iterations or evaluations than \
+            --tolerance allows) and missing runs fail; so do behaviour changes (same counts, but a changed final \
+            iterate or final gap) unless --allow-behaviour-changes. Improvements and new runs are listed and pass, \
+            but a check where every run is new compared nothing and fails unless --allow-new-baseline. An empty or \
+            unreadable baseline is an input error (exit 2).
 
-            A baseline from another OS, architecture or Swift version is compared with relaxed tolerances (counts ±2% or ±1, final gap 1e-6 relative, fingerprints not compared), and the report says so.
+            A baseline from another OS, architecture or Swift version is compared with relaxed tolerances (counts ±2% \
+            or ±1, final gap 1e-6 relative, fingerprints not compared), and the report says so.
 
             Options mean the same in every command: --run DIR is one run directory, --results ROOT the results root.
 
@@ -91,7 +97,10 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Write this run as the new baseline (with its manifest as provenance), after showing what changed.")
     var updateBaseline = false
 
-    @Flag(name: .long, help: "With --update-baseline: write the trimmed form (traces reduced to iteration, fingerprint and value), for suites with many runs.")
+    @Flag(
+        name: .long, help: ArgumentHelp(
+            "With --update-baseline: write the trimmed form (traces reduced to iteration, fingerprint and "
+                + "value), for suites with many runs."))
     var trimBaseline = false
 
     func run() throws {
@@ -114,7 +123,7 @@ struct Check: ParsableCommand {
         }
         let outcome = try CheckWorkflow.perform(request)
         print(outcome.output, terminator: "")
-        if outcome.exitCode != .clean { throw ExitCode(outcome.exitCode.rawValue) }
+        if outcome.exitCode != .success { throw outcome.exitCode.exitCode }
     }
 
     /// Runs the suite like `gdbench run SUITE --out OUT` and returns the finished run directory.

@@ -12,8 +12,8 @@ struct Compare: ParsableCommand {
         discussion: """
             Each run's optimizer ids get the run's label (`sgd[lr=1/L] @A`); every figure of a run is drawn over the \
             merged records (SVG, in parallel), and each optimizer present in two runs is compared per problem instance \
-            (problem × repetition: common random numbers when the runs share the seed) with a Wilcoxon signed-rank test. \
-            Writes compare.md, compare-tables.tex, compare.html and figures/svg/ into --out.
+            (problem × repetition: common random numbers when the runs share the seed) with a Wilcoxon signed-rank \
+            test. Writes compare.md, compare-tables.tex, compare.html and figures/svg/ into --out.
             """)
 
     @Argument(help: "Run directories (two or more).")
@@ -45,7 +45,8 @@ struct Compare: ParsableCommand {
         }
         let sets = try runs.map { try ResultSet(directory: RunDirectory(url: URL(fileURLWithPath: $0).standardizedFileURL)) }
         let suites = Set(sets.map { $0.manifest?.suite ?? $0.records.first?.suite ?? "" })
-        if suites.count > 1 { print("note: the runs come from different suites (\(suites.sorted().joined(separator: ", "))); only shared problems pair") }
+        if suites.count > 1 { print("note: the runs come from different suites (\(suites.sorted().joined(separator: ", "))); only shared "
+            + "problems pair") }
         let comparison = RunComparison(runs: sets, labels: names)
         if !comparison.commonRandomNumbers { print("note: the runs' seeds differ: pairs are not over common random numbers") }
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")

@@ -1,21 +1,27 @@
 import ArgumentParser
+import Diagnostics
 
-/// Every exit code of `gdbench`, in one place (README "Exit codes", `gdbench --help`).
-///
-/// - 0: success;
-/// - 1: `check` found a regression against the baseline;
-/// - 2: usage or input error (the message names the file, line and key);
-/// - 3: the run finished, but some runs ended with status `error` (their messages are printed once
-///   each after the summary); `--allow-errors` makes this 0;
-/// - 130: interrupted (finished runs are kept; continue with `--resume`).
-enum ExitStatus {
-    static let regression: Int32 = 1
-    static let inputError: Int32 = 2
-    static let runErrors: Int32 = 3
-    static let interrupted: Int32 = 130
+/// How `gdbench`'s commands end with a status of the one table (``Diagnostics/ExitStatus``): they throw
+/// its ArgumentParser exit code, and `Gdbench.main` maps every error that reaches it through
+/// ``exitStatus(for:)``.
+extension ExitStatus {
+    /// The status as ArgumentParser's exit code, for a command to throw.
+    var exitCode: ExitCode { ExitCode(rawValue) }
 
     /// Exit 3 when some runs ended in `error` and the user did not pass `--allow-errors`.
     static func afterRun(errorRuns: Int, allowErrors: Bool) throws {
-        if errorRuns > 0 && !allowErrors { throw ExitCode(runErrors) }
+        if errorRuns > 0 && !allowErrors { throw runErrors.exitCode }
+    }
+
+    /// The status an error that reaches the command line ends `gdbench` with: a ``GdbenchError``'s
+    /// own, a thrown status or exit code as it is, ArgumentParser's usage errors as ArgumentParser
+    /// says (2, or 0 for `--help` and `--version`), anything else an input error.
+    static func of(_ error: Error, parser: (Error) -> ExitCode) -> ExitStatus {
+        switch error {
+        case let error as GdbenchError: return error.exitStatus
+        case let status as ExitStatus: return status
+        case let code as ExitCode: return ExitStatus(rawValue: code.rawValue) ?? .inputError
+        default: return ExitStatus(rawValue: parser(error).rawValue) ?? .inputError
+        }
     }
 }

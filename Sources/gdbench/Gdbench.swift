@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Harness
 import Results
@@ -6,19 +7,19 @@ import SuiteLanguage
 
 /// `gdbench`: run benchmark suites of gradient-descent optimizers and manage their results.
 ///
-/// Exit codes: ``ExitStatus``.
+/// Exit codes: ``Diagnostics/ExitStatus``, reached through ``ExitStatus/of(_:parser:)``.
 struct Gdbench: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: CommandContext.commandName,
         abstract: "Benchmark gradient-descent optimizers on seeded test problems, reproducibly.",
         discussion: """
-            A suite (suites/NAME.yaml) lists problems, optimizers with their hyperparameters, repetitions, a budget \
-            and a ladder of targets. `gdbench run NAME` runs every cell, records when each target was first \
+            A suite (suites/NAME.yaml) lists problems, optimizers with their hyperparameters, repetitions, a \
+            budget and a ladder of targets. `gdbench run NAME` runs every cell, records when each target was first \
             reached (iterations, gradient and function evaluations, time), and writes \
             results/NAME/<UTC time>/{runs.jsonl, summary.csv, manifest.json}.
 
-            Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an optimizer; \
-            `gdbench help suite` documents every key of a suite file.
+            Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an \
+            optimizer; `gdbench help suite` documents every key of a suite file.
 
             Exit codes: 0 ok, 1 check found a regression, 2 usage or input error, 3 some runs ended with status \
             error (messages printed after the summary; --allow-errors gives 0), 130 interrupted (finished runs \
@@ -39,36 +40,37 @@ struct Gdbench: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as SuiteError {
-            fail(error.description)
-        } catch let error as SuiteErrors {
-            fail(error.description)
-        } catch let error as ResultsError {
-            fail(error.description)
-        } catch let error as ShardError {
-            fail(error.description)
-        } catch let error as InputError {
-            fail(error.message)
-        } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                print(fullMessage(for: error))
-                Foundation.exit(0)
+            let status = ExitStatus.of(error, parser: exitCode(for:))
+            switch error {
+            case let error as GdbenchError:
+                fail(error.description, status)
+            case is ExitStatus, is ExitCode:
+                Foundation.exit(status.code)
+            default:
+                if status == .success {
+                    print(fullMessage(for: error))
+                    Foundation.exit(ExitStatus.success.code)
+                }
+                fail(message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)", status)
             }
-            fail(message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)")
         }
     }
 
-    static func fail(_ message: String) -> Never {
+    /// Prints `gdbench: message` to standard error and exits with `status`.
+    static func fail(_ message: String, _ status: ExitStatus = .inputError) -> Never {
         FileHandle.standardError.write(Data("\(CommandContext.commandName): \(message)\n".utf8))
-        Foundation.exit(ExitStatus.inputError)
+        Foundation.exit(status.code)
     }
 }
 
-/// A bad argument or missing file, reported in one line with exit code 2.
-struct InputError: Error {
+/// A bad argument or missing file, reported in one line with exit code 2; `location` names the
+/// option or file when the message does not start with it.
+struct InputError: GdbenchError {
     var message: String
-    init(_ message: String) { self.message = message }
+    var location: ErrorLocation?
+    init(_ message: String, location: ErrorLocation? = nil) {
+        self.message = message
+        self.location = location
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import GradientCheck
 import Harness
@@ -64,7 +65,7 @@ struct GradcheckCommand: ParsableCommand {
             if let source = (instance.objective as? any OptimumSource)?.optimumSource { print("  f*: \(source)") }
             for line in report.description.split(separator: "\n") { print("  \(line)") }
         }
-        if worst == .wrong { throw ExitCode(1) }
+        if worst == .wrong { throw ExitStatus.regression.exitCode }
     }
 
     static func check<O: Objective>(_ objective: O, _ configuration: GradientCheck.Configuration) -> GradientCheck.Report {

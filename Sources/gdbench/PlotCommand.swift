@@ -29,7 +29,10 @@ struct Plot: ParsableCommand {
     @Flag(help: "Do not treat gnuplot warnings as errors.")
     var lenient = false
 
-    @Option(help: "Paper size of pdf and tex figures: screen, column (one column of a two-column paper, 3.4 in) or page (7 in).")
+    @Option(
+        help: ArgumentHelp(
+            "Paper size of pdf and tex figures: screen, column (one column of a two-column paper, 3.4 in) or "
+                + "page (7 in)."))
     var size: String = "screen"
 
     @Flag(name: .customLong("best-tuned"), help: "Draw only each optimizer's best-tuned setting per problem (the tuning protocol over all repetitions).")
@@ -43,7 +46,8 @@ struct Plot: ParsableCommand {
 
     func validate() throws {
         guard FigureFormat(rawValue: format) != nil else {
-            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)")
+            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found "
+                + "\(format)")
         }
         if suite == nil && runDirectory == nil { throw ValidationError("give --suite NAME or --run DIR") }
         guard FigureSize(rawValue: size) != nil else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Figures
 import Foundation
 import Analysis
@@ -44,7 +45,8 @@ struct Report: ParsableCommand {
     func validate() throws {
         if suite == nil && runDirectory == nil { throw ValidationError("give --suite NAME or --run DIR") }
         guard FigureFormat(rawValue: format) != nil else {
-            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found \(format)")
+            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found "
+                + "\(format)")
         }
         _ = try repetitions()
     }
@@ -80,10 +82,11 @@ struct Report: ParsableCommand {
         for url in written { print("wrote \(url.path)") }
         let verdicts = writer.claims.map(\.outcome.verdict)
         if !verdicts.isEmpty {
-            print("claims: \(verdicts.filter { $0 == .holds }.count) hold, \(verdicts.filter { $0 == .fails }.count) fail, "
+            print("claims: \(verdicts.filter { $0 == .holds }.count) hold, \(verdicts.filter { $0 == .fails }.count) "
+                + "fail, "
                 + "\(verdicts.filter { $0 == .untested }.count) untested")
             for claim in writer.claims where claim.outcome.verdict == .fails { print("  FAILS: \(claim.statement) — \(claim.outcome.evidence)") }
         }
-        if checkClaims && verdicts.contains(.fails) { throw ExitCode(1) }
+        if checkClaims && verdicts.contains(.fails) { throw ExitStatus.regression.exitCode }
     }
 }

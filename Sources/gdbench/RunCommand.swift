@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Dispatch
 import Foundation
 import Harness
@@ -44,16 +45,25 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Continue the newest unfinished run of this suite (same suite digest, seed and code version).")
     var resume = false
 
-    @Flag(name: .long, help: "Run a grid of more than 10⁶ runs (refused otherwise; runs are never stored, its cells stay limited to 10⁶).")
+    @Flag(
+        name: .long, help: ArgumentHelp(
+            "Run a grid of more than 10⁶ runs (refused otherwise; runs are never stored, its cells stay limited "
+                + "to 10⁶)."))
     var force = false
 
-    @Flag(name: .long, help: "Do not write the figures of the run (by default they go to RUN/figures/, rendered when gnuplot is installed).")
+    @Flag(
+        name: .long, help: ArgumentHelp(
+            "Do not write the figures of the run (by default they go to RUN/figures/, rendered when gnuplot is "
+                + "installed)."))
     var noFigures = false
 
     @Flag(name: .long, help: "Also render the animated GIFs of trajectory figures (1–2 MB each; off by default).")
     var animations = false
 
-    @Flag(name: .long, help: "Write each run's iterates at its trace checkpoints to RUN/iterates/ (binary64, any d; as record-iterates: true).")
+    @Flag(
+        name: .long, help: ArgumentHelp(
+            "Write each run's iterates at its trace checkpoints to RUN/iterates/ (binary64, any d; as "
+                + "record-iterates: true)."))
     var recordIterates = false
 
     @Flag(name: [.short, .long], help: "No progress output.")
@@ -72,7 +82,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         guard let given = suite ?? name else {
-            throw InputError("which suite? e.g. `\(CommandContext.commandName) run smoke` (\(CommandContext.commandName) list suites shows them)")
+            throw InputError("which suite? e.g. `\(CommandContext.commandName) run smoke` (\(CommandContext.commandName) list "
+                + "suites shows them)")
         }
         if suite != nil && name != nil && suite != name {
             throw InputError("give the suite once: either as an argument or with --suite")
@@ -110,7 +121,7 @@ struct RunCommand: ParsableCommand {
                 continue with: \(ShellQuote.resumeCommand(CommandLine.arguments))
 
                 """.utf8))
-            throw ExitCode(ExitStatus.interrupted)
+            throw ExitStatus.interrupted.exitCode
         }
         let table = outcome.table ?? OutcomeTable(rows: [], finalTarget: nil)
         switch format {
@@ -122,7 +133,8 @@ struct RunCommand: ParsableCommand {
             case .rows: print(table.text(width: width ?? .max), terminator: "")
             }
             let reused = outcome.reusedCount > 0 ? " (\(outcome.reusedCount) reused)" : ""
-            print("\n\(outcome.runCount) runs\(reused) → \(outcome.directory.url.path)/{runs.jsonl, summary.csv, manifest.json}")
+            print("\n\(outcome.runCount) runs\(reused) → \(outcome.directory.url.path)/{runs.jsonl, summary.csv, "
+                + "manifest.json}")
         case .json:
             print(String(decoding: try RecordCoding.encoder(pretty: true).encode(table.rows), as: UTF8.self))
             // Stdout stays parseable JSON; the error messages go to stderr.

@@ -22,7 +22,8 @@ enum RunFigures {
             return ["figures: \(count) rendered → \(job.figuresFolder.path)"]
         } catch {
             return ["figures: not drawn: \(error)",
-                    "the results are complete; retry with `\(CommandContext.commandName) plot --run '\(directory.url.path)' --lenient`"]
+                    "the results are complete; retry with `\(CommandContext.commandName) plot --run "
+                        + "'\(directory.url.path)' --lenient`"]
         }
     }
 }

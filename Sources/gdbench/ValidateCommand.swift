@@ -28,6 +28,7 @@ struct ValidateCommand: ParsableCommand {
         let path = suite.file + (builtIn ? " (built in)" : "")
         let plan = try RunPlan(suite: suite)
         try SuiteRunner.validate(plan)
-        print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) optimizers × \(suite.repetitions) repetitions)")
+        print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) "
+            + "optimizers × \(suite.repetitions) repetitions)")
     }
 }

@@ -34,7 +34,8 @@ import Results
 
     @Test func tuningChoosesOnTuningRepsAndReportsOnTheOthers() throws {
         // Grid sgd[lr=0.1], sgd[lr=0.5] on one problem, reps 0…3, tuning reps {0, 1}.
-        // lr=0.1: 50, 60 on tuning (median 55), 52, 58 on test. lr=0.5: 30, 40 on tuning (median 35), 200, fails on test.
+        // lr=0.1: 50, 60 on tuning (median 55), 52, 58 on test.
+        // lr=0.5: 30, 40 on tuning (median 35), 200, fails on test.
         // Chosen: lr=0.5 (35 < 55); test median over [200, ∞] = ∞, 1 of 2 hit. Tuning cost: 4 runs;
         // gradient evaluations 50 + 60 + 30 + 40 = 180.
         let costs: [(String, [Int?])] = [("0.1", [50, 60, 52, 58]), ("0.5", [30, 40, 200, nil])]

@@ -4,7 +4,7 @@ import Results
 import Testing
 
 /// Each kind of change, made by hand to a copy of the base record, against the classification
-/// rules of the issue: regressions (status worse, more iterations, target lost), improvements
+/// rules of README "What counts as a change": regressions (status worse, more iterations, target lost), improvements
 /// (the opposite), behaviour changes (fingerprint, final gap, failure kind), missing and new runs,
 /// and wall time only with a time tolerance.
 @Suite struct ComparisonClassificationTests {
@@ -16,7 +16,7 @@ import Testing
         #expect(report.runs.map(\.verdict) == [.unchanged, .unchanged])
         #expect(report.runs.allSatisfy { $0.findings.isEmpty })
         #expect(!report.failed)
-        #expect(report.exitCode == .clean)
+        #expect(report.exitCode == .success)
         #expect(report.exitCode.rawValue == 0)
         #expect(report.headline == "PASS — 2 unchanged")
     }
@@ -52,7 +52,7 @@ import Testing
         let report = try F.compare([baseline], [current])
         #expect(report.runs[0].verdict == .improvement)
         #expect(report.runs[0].findings.map(\.text) == ["status budget → converged", "target 1e-08 now hit (iteration 100)"])
-        #expect(report.exitCode == .clean)
+        #expect(report.exitCode == .success)
     }
 
     @Test func divergedToErrorIsABehaviourChangeThatFailsUnlessAllowed() throws {
@@ -67,7 +67,7 @@ import Testing
         #expect(report.exitCode == .regression)
         let allowed = try F.compare([baseline], [current], policy: ComparisonPolicy(allowBehaviourChanges: true))
         #expect(allowed.runs[0].verdict == .behaviourChange)
-        #expect(allowed.exitCode == .clean)
+        #expect(allowed.exitCode == .success)
     }
 
     @Test func oneMoreIterationToATargetIsARegression() throws {
@@ -105,7 +105,7 @@ import Testing
         let report = try F.compare([baseline], [current])
         #expect(report.runs[0].verdict == .improvement)
         #expect(report.runs[0].findings[0].text == "iterations to 1e-06: 40 → 38 (-2; tolerance exact)")
-        #expect(report.exitCode == .clean)
+        #expect(report.exitCode == .success)
     }
 
     @Test func aRegressionOutranksAnImprovementInTheSameRun() throws {
@@ -129,7 +129,7 @@ import Testing
         #expect(report.exitCode == .regression)
         let allowed = try F.compare([baseline], [current], policy: ComparisonPolicy(allowBehaviourChanges: true))
         #expect(allowed.runs[0].verdict == .behaviourChange)
-        #expect(allowed.exitCode == .clean)
+        #expect(allowed.exitCode == .success)
         let notCompared = try F.compare([baseline], [current], policy: ComparisonPolicy(compareFingerprints: false))
         #expect(notCompared.runs[0].verdict == .unchanged)
     }
@@ -173,7 +173,7 @@ import Testing
         let new = try F.compare([kept], [kept, added])
         #expect(new.runs.map(\.verdict) == [.new, .unchanged])
         #expect(new.runs[0].id == "added/gd/rep=0")
-        #expect(new.exitCode == .clean)
+        #expect(new.exitCode == .success)
     }
 
     @Test func wallTimeIsComparedOnlyWithATimeTolerance() throws {
@@ -185,7 +185,7 @@ import Testing
         let warned = try F.compare([baseline], [slower], policy: ComparisonPolicy(timeRatio: 1.5))
         #expect(warned.runs[0].verdict == .warning)
         #expect(warned.runs[0].findings[0].text == "slower: median wall time 1 ms → 2 ms (×2, tolerance ×1.5)")
-        #expect(warned.exitCode == .clean)
+        #expect(warned.exitCode == .success)
 
         let failed = try F.compare([baseline], [slower], policy: ComparisonPolicy(timeRatio: 1.5, failOnTime: true))
         #expect(failed.runs[0].verdict == .regression)

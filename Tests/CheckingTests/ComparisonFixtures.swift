@@ -28,7 +28,8 @@ enum ComparisonFixtures {
         }.joined(separator: ",")
         let json = """
             {"schemaVersion":1,"id":"\(id)","suite":"\(suite)",\
-            "problem":{"id":"quadratic[d=2]","kind":"quadratic","parameters":{"d":"2"},"gradientNoise":0,"dimension":2},\
+            "problem":{"id":"quadratic[d=2]","kind":"quadratic","parameters":{"d":"2"},\
+            "gradientNoise":0,"dimension":2},\
             "optimizer":{"id":"gd[lr=0.1]","kind":"gd","parameters":{"lr":"0.1"}},\
             "repetition":0,"problemSeed":"0000000000000001","runSeed":"0000000000000002","status":"converged",\
             "targets":{"measure":"relative-gap","ladder":[\
@@ -61,9 +62,11 @@ enum ComparisonFixtures {
                          buildConfiguration: String = "release", gitCommit: String = "1a2b3c4d5e6f7a8b9c0d") -> Data {
         Data("""
             {"schemaVersion":1,"gdbenchVersion":"0.1.0","gitCommit":"\(gitCommit)","swiftVersion":"\(swiftVersion)",\
-            "operatingSystem":"\(operatingSystem)","cpu":"Some CPU","cpuCount":2,"buildConfiguration":"\(buildConfiguration)",\
+            "operatingSystem":"\(operatingSystem)","cpu":"Some CPU","cpuCount":2,\
+            "buildConfiguration":"\(buildConfiguration)",\
             "suite":"\(suite)","suiteFile":"suites/\(suite).yaml","suiteDigest":"ab","seed":"0000000000000001",\
-            "commandLine":["gdbench","run","\(suite)"],"startTime":"2026-11-23T15:00:00.000Z","endTime":"2026-11-23T15:01:00.000Z",\
+            "commandLine":["gdbench","run","\(suite)"],\
+            "startTime":"2026-11-23T15:00:00.000Z","endTime":"2026-11-23T15:01:00.000Z",\
             "selectedRuns":1,"plannedRuns":1}
             """.utf8)
     }
@@ -80,8 +83,10 @@ enum ComparisonFixtures {
                         currentProvenance: RunProvenance?? = nil) throws -> ComparisonReport {
         let sameMachine = try provenance()
         return try BaselineComparison.compare(
-            baseline: BaselineComparison.Side(records: baseline, label: "results/baseline/smoke.jsonl", provenance: baselineProvenance ?? sameMachine),
-            current: BaselineComparison.Side(records: current, label: "results/smoke/20261123T150000Z", provenance: currentProvenance ?? sameMachine),
+            baseline: BaselineComparison.Side(records: baseline, label: "results/baseline/smoke.jsonl",
+                                              provenance: baselineProvenance ?? sameMachine),
+            current: BaselineComparison.Side(records: current, label: "results/smoke/20261123T150000Z",
+                                             provenance: currentProvenance ?? sameMachine),
             suite: "smoke", policy: policy, allowed: allowed)
     }
 

@@ -66,12 +66,14 @@ import Testing
         let record = try F.record()
         let report = try F.compare([record], [record], baselineProvenance: try F.provenance(operatingSystem: Self.mac))
         #expect(report.isCrossPlatform)
-        let crossLine = "Cross-platform comparison (OS Darwin → Linux, architecture arm64 → x86_64): exact comparisons are relaxed — counts within ±2% or ±1, final gap within 1e-06 relative, fingerprints not compared."
+        let crossLine = "Cross-platform comparison (OS Darwin → Linux, architecture arm64 → x86_64): exact comparisons are "
+            + "relaxed — counts within ±2% or ±1, final gap within 1e-06 relative, fingerprints not compared."
         #expect(report.preamble[2] == crossLine)
         let table = ReportTable.render(report).split(separator: "\n").map(String.init)
         #expect(table[3] == crossLine)
         let markdown = MarkdownReport.render(report)
-        #expect(markdown.contains("> [!WARNING]\n> The baseline comes from another platform (OS Darwin → Linux, architecture arm64 → x86\\_64): exact comparisons were relaxed."))
+        #expect(markdown.contains("> [!WARNING]\n> The baseline comes from another platform (OS Darwin → Linux, architecture arm64 → "
+            + "x86\\_64): exact comparisons were relaxed."))
         let sameMachine = try F.compare([record], [record])
         #expect(!sameMachine.isCrossPlatform)
         #expect(!sameMachine.preamble.contains { $0.hasPrefix("Cross-platform") })
@@ -84,6 +86,7 @@ import Testing
         let report = try F.compare([baseline], [current], baselineProvenance: .some(nil))
         #expect(!report.isCrossPlatform)
         #expect(report.runs[0].verdict == .behaviourChange)
-        #expect(report.notes == ["The baseline has no provenance (no manifest beside it): platforms cannot be compared, so the comparison is exact."])
+        #expect(report.notes == ["The baseline has no provenance (no manifest beside it): platforms cannot be compared, so the "
+            + "comparison is exact."])
     }
 }

@@ -29,7 +29,8 @@ import Testing
     @Test func theTableListsChangedRunsBySeverityInAlignedColumns() throws {
         let text = ReportTable.render(try Self.mixedReport())
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "gdbench check smoke: FAIL — 1 regression, 1 missing run, 1 behaviour change; 1 improvement, 1 new run, 2 unchanged")
+        #expect(lines[0] == "gdbench check smoke: FAIL — 1 regression, 1 missing run, 1 behaviour change; 1 improvement, 1 new "
+            + "run, 2 unchanged")
         guard let header = lines.firstIndex(where: { $0.hasPrefix("VERDICT") }) else {
             Issue.record("no table header")
             return
@@ -71,7 +72,9 @@ import Testing
         }
         let regression = lines.first { $0.hasPrefix("| `d[k=1]") }
         #expect(regression == "| `d[k=1]/gd[lr=0.1]/rep=0` | status converged → error (x &lt; y &amp; \"z\" \\| 'w') |")
-        #expect(lines.contains("| `b[k=1]/gd[lr=0.1]/rep=0` | final iterate changed (fingerprint \(F.fingerprint(100)) → \(F.fingerprint(100, variant: 1))); first differs between iteration 40 (equal) and 63 (different) |"))
+        #expect(lines.contains("| `b[k=1]/gd[lr=0.1]/rep=0` | final iterate changed (fingerprint \(F.fingerprint(100)) → "
+            + "\(F.fingerprint(100, variant: 1))); first differs between iteration 40 (equal) and 63 "
+            + "(different) |"))
         #expect(lines.contains("2 unchanged."))
     }
 

@@ -35,12 +35,13 @@ import Testing
 
         let created = try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: first,
                                                              updateBaseline: true))
-        #expect(created.exitCode == .clean)
+        #expect(created.exitCode == .success)
         #expect(created.report == nil)
-        #expect(created.output == "Wrote baseline \(baselineURL.path): 2 runs from \(first.path) (provenance in \(BaselineFile.manifestURL(for: baselineURL).path)).\n")
+        #expect(created.output == "Wrote baseline \(baselineURL.path): 2 runs from \(first.path) (provenance in "
+            + "\(BaselineFile.manifestURL(for: baselineURL).path)).\n")
 
         let clean = try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: first))
-        #expect(clean.exitCode == .clean)
+        #expect(clean.exitCode == .success)
         #expect(clean.output.hasPrefix("gdbench check smoke: PASS — 2 unchanged\n"))
 
         var changed = records
@@ -58,16 +59,16 @@ import Testing
         // With a tolerance of 1 the same run passes.
         let tolerated = try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: second,
                                                                tolerance: CountTolerance(relative: 0, absolute: 1)))
-        #expect(tolerated.exitCode == .clean)
+        #expect(tolerated.exitCode == .success)
 
         // Accepting the change: the report is shown, then the baseline is the new run.
         let accepted = try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: second,
                                                               updateBaseline: true))
-        #expect(accepted.exitCode == .clean)
+        #expect(accepted.exitCode == .success)
         #expect(accepted.report?.exitCode == .regression)
         #expect(accepted.output.contains("regression  b/gd/rep=0"))
         #expect(try BaselineFile.read(from: baselineURL, suite: "smoke").records == changed)
-        #expect(try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: second)).exitCode == .clean)
+        #expect(try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: second)).exitCode == .success)
     }
 
     @Test func anUnreadableOldBaselineIsReplacedWithoutAComparison() throws {
@@ -99,7 +100,7 @@ import Testing
         try Data(#"{"allowed": [{"runs": "quadratic*", "counts": "1", "reason": "line search tie-break"}]}"#.utf8)
             .write(to: BaselineFile.allowedDifferencesURL(for: baselineURL))
         let outcome = try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baselineURL, runDirectory: run))
-        #expect(outcome.exitCode == .clean)
+        #expect(outcome.exitCode == .success)
         #expect(outcome.output.contains("per-run overrides from \(BaselineFile.allowedDifferencesURL(for: baselineURL).path)"))
     }
 
@@ -123,6 +124,7 @@ import Testing
         let noAllowed = root.appendingPathComponent("allowed.json")
         #expect(inputError(request { $0.allowedDifferencesURL = noAllowed }) == "\(noAllowed.path): no such allowed-differences file")
         #expect(inputError(request { $0.suite = "conditioning" })
-                == "\(run.appendingPathComponent("manifest.json").path): the run is of suite 'smoke', not 'conditioning'")
+                == "\(run.appendingPathComponent("manifest.json").path): the run is of suite 'smoke', not "
+                    + "'conditioning'")
     }
 }

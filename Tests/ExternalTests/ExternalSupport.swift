@@ -16,7 +16,7 @@ enum ExternalSupport {
         return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/python3") }
     }()
 
-    /// A Python from /work/venv-like environments with the given modules, or nil: `GDBENCH_PYTHON`, else python3.
+    /// A Python with the given modules, or nil: `GDBENCH_PYTHON`, else python3.
     static func python(with modules: [String]) -> String? {
         let candidates = [ProcessInfo.processInfo.environment["GDBENCH_PYTHON"], "python3"].compactMap { $0 }
         for candidate in candidates {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Harness
 import Objectives
@@ -48,7 +49,7 @@ struct AlwaysThrows: Method {
             try strict.run()
             Issue.record("a run with errors exited 0")
         } catch let code as ExitCode {
-            #expect(code.rawValue == ExitStatus.runErrors)
+            #expect(code.rawValue == ExitStatus.runErrors.code)
         }
         let records = try RunDirectory(url: URL(fileURLWithPath: out).appendingPathComponent("errors/latest")).readRecords()
         #expect(records.filter { $0.status == .error }.count == 1)

@@ -144,7 +144,8 @@ import Testing
     @Test func anAliasBombIsRefusedBeforeItIsRead() {
         let long = Array(repeating: "1", count: 60_000).joined(separator: ",")
         let aliases = Array(repeating: "*m", count: 60_000).joined(separator: ",")
-        let schedule = "kind: sgd\n    lr: 0.1\n    schedule:\n      kind: multi-step\n      milestones: [&m [\(long)], \(aliases)]"
+        let schedule = "kind: sgd\n    lr: 0.1\n    schedule:\n      kind: multi-step\n      milestones: [&m [\(long)], "
+            + "\(aliases)]"
         Self.expectRefused(Self.suite(optimizer: schedule), "expands to more than 1000000 values", "YAML aliases")
         let small = "kind: sgd\n    lr: &rates [0.1, 0.2]\n  - kind: adam\n    lr: *rates"
         #expect(Self.refusal(Self.suite(optimizer: small)) == nil)

@@ -18,12 +18,12 @@ import Testing
         #expect(strict.headline.hasPrefix("FAIL — all \(records.count) runs are new"))
         let allowed = try BaselineComparison.compare(baseline: empty, current: current, suite: "smoke",
                                                      policy: ComparisonPolicy(allowNewBaseline: true), allowed: nil)
-        #expect(allowed.exitCode == .clean)
+        #expect(allowed.exitCode == .success)
         #expect(allowed.headline.contains("allowed by --allow-new-baseline"))
         let same = try BaselineComparison.compare(
             baseline: BaselineComparison.Side(records: records, label: "baseline", provenance: nil), current: current,
             suite: "smoke", policy: ComparisonPolicy(), allowed: nil)
-        #expect(!same.everyRunIsNew && same.exitCode == .clean)
+        #expect(!same.everyRunIsNew && same.exitCode == .success)
     }
 
     @Test func damagedBaselinesAreNamedForWhatTheyAre() throws {

@@ -106,7 +106,8 @@ import Testing
         try #require(started, "no run finished within 60 s")
         let directory = try #require(Self.runDirectories(root).first)
         #expect(second.status == 2)
-        #expect(second.standardError.hasPrefix("gdbench: \(directory.path) is being written by another gdbench process (pid \(first.process.processIdentifier)); wait for it to finish"))
+        #expect(second.standardError.hasPrefix("gdbench: \(directory.path) is being written by another gdbench process (pid "
+            + "\(first.process.processIdentifier)); wait for it to finish"))
         #expect(Self.runDirectories(root) == [directory], "the refused process created nothing")
         let journal = try #require(FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path))
         let records = try RecordCoding.records(fromJSONLines: String(decoding: journal, as: UTF8.self))
@@ -123,7 +124,8 @@ import Testing
             _ = try RunLock(directory: directory)
             Issue.record("a second lock was granted")
         } catch let error as ResultsError {
-            #expect(error.message == "\(scratch.path) is being written by another gdbench process (pid \(ProcessInfo.processInfo.processIdentifier)); wait for it to finish")
+            #expect(error.message == "\(scratch.path) is being written by another gdbench process (pid "
+                + "\(ProcessInfo.processInfo.processIdentifier)); wait for it to finish")
         }
         held.release()
         let again = try RunLock(directory: directory)

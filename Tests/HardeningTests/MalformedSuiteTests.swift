@@ -51,7 +51,8 @@ import Testing
         .init(file: "30-binary-garbage.yaml", line: 1, keyPath: "", phrase: "binary data (a NUL byte at byte offset 7)"),
         .init(file: "31-byte-order-mark.yaml", line: 1, keyPath: "", phrase: "UTF-8 byte-order mark"),
         .init(file: "32-include-cycle-a.yaml", reported: "32-include-cycle-b.yaml", line: 1, keyPath: "include",
-              phrase: "includes itself (\(directory.path)/32-include-cycle-a.yaml → \(directory.path)/32-include-cycle-b.yaml → \(directory.path)/32-include-cycle-a.yaml)"),
+              phrase: "includes itself (\(directory.path)/32-include-cycle-a.yaml → "
+                  + "\(directory.path)/32-include-cycle-b.yaml → \(directory.path)/32-include-cycle-a.yaml)"),
         .init(file: "33-kappa-below-one.yaml", line: 5, keyPath: "problems[0].kappa", phrase: "expected a number ≥ 1, found 0.5"),
         .init(file: "34-missing-kind.yaml", line: 6, keyPath: "optimizers[0]", phrase: "missing 'kind'"),
         .init(file: "35-zero-repetitions.yaml", line: 3, keyPath: "repetitions", phrase: "expected a whole number ≥ 1"),

@@ -109,7 +109,8 @@ import Testing
             let seconds = Date().timeIntervalSince(before)
             if seconds > slowest { slowest = seconds; slowestText = text }
         }
-        print("mutation test: \(accepted + refused) mutants, \(accepted) accepted, \(refused) refused, slowest \(slowest) s")
+        print("mutation test: \(accepted + refused) mutants, \(accepted) accepted, \(refused) refused, slowest "
+            + "\(slowest) s")
         #expect(refused > 100)
         #expect(accepted > 0)
         #expect(slowest < 1, "the slowest mutant took \(slowest) s:\n\(slowestText)")

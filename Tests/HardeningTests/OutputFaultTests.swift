@@ -86,6 +86,7 @@ import Testing
         let suite = Subprocess.fixtures.appendingPathComponent("suites/slow.yaml").path
         let result = try Subprocess.run(["run", suite, "--out", file.path + "/results", "--quiet"], directory: scratch)
         #expect(result.status == 2)
-        #expect(result.standardError == "gdbench: cannot create the results directory \(file.path)/results/slow: \(file.path) is not a directory\n")
+        #expect(result.standardError == "gdbench: cannot create the results directory \(file.path)/results/slow: \(file.path) is not a "
+            + "directory\n")
     }
 }

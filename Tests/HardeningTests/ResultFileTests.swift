@@ -71,7 +71,8 @@ import Testing
     @Test func aTruncatedFileNamesItsLastLine() throws {
         let text = try RecordCoding.jsonLines(try Self.records())
         let directory = try writeRun(String(text.dropLast(40)))
-        #expect(message(directory) == "\(directory.recordsURL.path): line 3: truncated (the file ends inside a record; was the write interrupted?)")
+        #expect(message(directory) == "\(directory.recordsURL.path): line 3: truncated (the file ends inside a record; was the write "
+            + "interrupted?)")
         // The journal of an interrupted run tolerates exactly that torn tail.
         try FileManager.default.moveItem(at: directory.recordsURL, to: directory.journalURL)
         #expect(try directory.readJournal().count == 2)
@@ -89,7 +90,8 @@ import Testing
         var newer = records[1]
         newer.schemaVersion = RunRecord.currentSchemaVersion + 1
         let future = try writeRun(good + "\n" + (try RecordCoding.line(newer)) + "\n")
-        #expect(message(future) == "\(future.recordsURL.path): line 2: schema version \(newer.schemaVersion) is not one this gdbench reads (1 … \(RunRecord.currentSchemaVersion))")
+        #expect(message(future) == "\(future.recordsURL.path): line 2: schema version \(newer.schemaVersion) is not one this gdbench "
+            + "reads (1 … \(RunRecord.currentSchemaVersion))")
     }
 
     @Test func aDamagedOrMissingManifestIsNamed() throws {

@@ -137,7 +137,8 @@ import Testing
 
     @Test func everyOptimizerSeesTheSameInstanceStartAndBatches() throws {
         let text = header("budget: {max-iterations: 50}")
-            + "repetitions: 2\nproblems: [{kind: lsq, n: 64, d: 3, batch-size: 4}]\noptimizers: [{kind: gd, lr: 0.05, label: [a, b]}]\n"
+            + "repetitions: 2\nproblems: [{kind: lsq, n: 64, d: 3, batch-size: 4}]\noptimizers: [{kind: gd, lr: 0.05, "
+                + "label: [a, b]}]\n"
         let records = try run(text)
         #expect(records.count == 4)
         let byRep = Dictionary(grouping: records, by: \.repetition)
@@ -165,7 +166,8 @@ import Testing
 
     @Test func scheduleDrivesTheLearningRate() throws {
         let text = header("budget: {max-iterations: 20}")
-            + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 0.01, schedule: {kind: exponential, gamma: 0.5}}]\n"
+            + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 0.01, schedule: {kind: exponential, gamma: "
+                + "0.5}}]\n"
         let record = try #require(try run(text).first)
         #expect(record.optimizer.id == "gd[lr=0.01,schedule=exponential[gamma=0.5]]")
         #expect(record.optimizer.schedule == ScheduleIdentity(kind: "exponential", parameters: ["gamma": "0.5"]))
@@ -195,7 +197,8 @@ import Testing
 
 @Suite struct BatchConstantTests {
     @Test func bIsTheRunsBatchSize() throws {
-        let text = "name: t\nseed: 3\nbudget: {max-iterations: 5}\nproblems: [{kind: lsq, n: 64, batch-size: [4, 8, full]}]\noptimizers: [{kind: gd, lr: 0.01*b/4}]\n"
+        let text = "name: t\nseed: 3\nbudget: {max-iterations: 5}\nproblems: [{kind: lsq, n: 64, batch-size: [4, 8, "
+            + "full]}]\noptimizers: [{kind: gd, lr: 0.01*b/4}]\n"
         let records = try SuiteRunner.records(try plan(text))
         let lr = Dictionary(uniqueKeysWithValues: records.map { ($0.problem.batchSize ?? 64, $0.optimizer.parameters["lr"]) })
         #expect(lr[4] == "0.01")

@@ -246,7 +246,8 @@ import Testing
             #expect(KernelPath.choose(requested: "portable", avxUsable: avxUsable) == (.portable, nil))
             let unknown = KernelPath.choose(requested: "AVX512", avxUsable: avxUsable)
             #expect(unknown.path == automatic)
-            #expect(unknown.warning == "GDBENCH_KERNELS: expected portable or avx, found 'AVX512'; using the \(automatic.rawValue) kernels")
+            #expect(unknown.warning == "GDBENCH_KERNELS: expected portable or avx, found 'AVX512'; using the \(automatic.rawValue) "
+                + "kernels")
         }
         #expect(KernelPath.choose(requested: "avx", avxUsable: true) == (.avx, nil))
         let unsupported = KernelPath.choose(requested: "avx", avxUsable: false)

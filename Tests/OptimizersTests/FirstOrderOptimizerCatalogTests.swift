@@ -4,7 +4,7 @@ import Optimizers
 import Testing
 
 @Suite struct FirstOrderOptimizerCatalogTests {
-    /// Every optimizer the brief asks for is there (a new kind needs no change here).
+    /// Every optimizer of docs/reference.md §A is there (a new kind needs no change here).
     @Test func namesTheOptimizersOfTheBrief() {
         let names = FirstOrderOptimizerCatalog.kinds.map(\.name)
         let expected = [

@@ -3,7 +3,7 @@
 UCI Machine Learning Repository), the 100 versicolor and virginica rows, as scikit-learn ships them
 (sklearn.datasets.load_iris). Label column `virginica`: 1 for virginica, 0 for versicolor.
 
-Run: /work/venv/bin/python scripts/data/export_iris.py (needs scikit-learn).
+Run: python3 scripts/data/export_iris.py (needs scikit-learn).
 """
 import csv
 import pathlib

@@ -4,7 +4,8 @@
 Runs torch.optim, optax and scipy.optimize.minimize directly (not through gdbench) on the 2-D
 Rosenbrock function f(x, y) = (1 − x)² + 100(y − x²)² from (−1.2, 1), the `rosenbrock` problem of gdbench,
 and records what the adapters must reproduce through gdbench: iterations, evaluations and the final
-iterate. Usage: /work/venv/bin/python scripts/external/make-adapter-fixtures.py > Tests/ExternalTests/Fixtures/adapters.json
+iterate. Usage (a Python with torch, optax and scipy):
+    python3 scripts/external/make-adapter-fixtures.py > Tests/ExternalTests/Fixtures/adapters.json
 """
 import json
 import sys

@@ -11,7 +11,7 @@ steps as the Swift workloads (2-D Rosenbrock from (-1.2, 1); d = 100 quadratics 
 spectrum in [1, 1e6], rotated by a random orthogonal Q or axis-aligned; logistic regression with
 n = 10^4, d = 100, lambda = 1e-3), not the same random draws: only the time per step is compared.
 
-Versions (reference section of the brief): jax 0.10.2, optax 0.2.8, numpy 2.4.6.
+Versions (as in docs/reference.md and README "Performance"): jax 0.10.2, optax 0.2.8, numpy 2.4.6.
 Run: python scripts/reference/jax_timing.py
 """
 

@@ -13,12 +13,14 @@ enum LearningRateClaims {
             let best = sweep.min { ($0.median, $0.lr) < ($1.median, $1.lr) }!
             let scaled = best.lr * constants.smoothness
             return .when(best.median.isFinite && scaled >= 1.5 && scaled < 2,
-                         "fastest η = \(ClaimNumber.text(scaled))/L (\(ClaimNumber.text(best.median)) iterations); 2/(L+μ) = \(ClaimNumber.text(2 / (1 + 1 / constants.conditionNumber)))/L")
+                         "fastest η = \(ClaimNumber.text(scaled))/L (\(ClaimNumber.text(best.median)) iterations); 2/(L+μ) = "
+                             + "\(ClaimNumber.text(2 / (1 + 1 / constants.conditionNumber)))/L")
         },
         Claim("GD diverges just above 2/L: every run with η > 2/L diverges, none with η < 2/L does.") { results in
             stability(gradientDescent(results), limitTimesL: 2)
         },
-        Claim("SGD with momentum β = 0.9 is stable only below 2(1+β)/L = 3.8/L: no run below diverges, every run above does.") { results in
+        Claim("SGD with momentum β = 0.9 is stable only below 2(1+β)/L = 3.8/L: no run below diverges, every run above "
+            + "does.") { results in
             stability(sweep(results, optimizer: "sgd[*momentum=0.9*"), limitTimesL: 3.8)
         },
         Claim("Adam converges for η from 10⁻³ to 1 and diverges at none of the five decades.") { results in
@@ -60,12 +62,14 @@ enum LearningRateClaims {
         let limit = limitTimesL / constants.smoothness
         let below = sweep.filter { $0.lr < limit }.flatMap(\.runs), above = sweep.filter { $0.lr > limit }.flatMap(\.runs)
         guard !below.isEmpty, !above.isEmpty else {
-            return .missing("η on both sides of \(ClaimNumber.text(limitTimesL))/L (grid up to \(ClaimNumber.text((sweep.last?.lr ?? 0) * constants.smoothness))/L)")
+            return .missing("η on both sides of \(ClaimNumber.text(limitTimesL))/L (grid up to "
+                + "\(ClaimNumber.text((sweep.last?.lr ?? 0) * constants.smoothness))/L)")
         }
         let stable = below.filter { $0.status != .diverged }.count, diverged = above.filter { $0.status == .diverged }.count
         let largest = sweep.filter { $0.lr < limit }.last.map { $0.lr * constants.smoothness } ?? 0
         let smallest = sweep.first { $0.lr > limit }.map { $0.lr * constants.smoothness } ?? 0
         return .when(stable == below.count && diverged == above.count,
-                     "η ≤ \(ClaimNumber.text(largest))/L: not diverged \(stable)/\(below.count); η ≥ \(ClaimNumber.text(smallest))/L: diverged \(diverged)/\(above.count)")
+                     "η ≤ \(ClaimNumber.text(largest))/L: not diverged \(stable)/\(below.count); η ≥ "
+                         + "\(ClaimNumber.text(smallest))/L: diverged \(diverged)/\(above.count)")
     }
 }

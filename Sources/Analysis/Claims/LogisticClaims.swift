@@ -5,13 +5,15 @@ import Results
 /// standardized and raw features, full batch and mini-batches, with an epoch budget.
 enum LogisticClaims {
     static let all: [Claim] = [
-        Claim("Bad feature scaling costs first-order methods: on the breast-cancer data, full-batch GD at 1/L ends at a relative gap over 5× larger on the raw features than on the standardized ones.") { results in
+        Claim("Bad feature scaling costs first-order methods: on the breast-cancer data, full-batch GD at 1/L ends at a "
+            + "relative gap over 5× larger on the raw features than on the standardized ones.") { results in
             guard let raw = finalGap(results, "breast-cancer", standardize: "false", batch: nil, optimizer: "sgd[lr=1/L]"),
                   let standardized = finalGap(results, "breast-cancer", standardize: "true", batch: nil, optimizer: "sgd[lr=1/L]")
             else { return .missing("sgd[lr=1/L] full batch on raw and standardized breast-cancer") }
             return .when(raw > 5 * standardized, "final relative gap: raw \(ClaimNumber.text(raw)), standardized \(ClaimNumber.text(standardized))")
         },
-        Claim("Adaptive methods absorb part of it: on the raw breast-cancer features (full batch) Adam, AdamW, Adagrad and RMSProp all end below GD at 1/L.") { results in
+        Claim("Adaptive methods absorb part of it: on the raw breast-cancer features (full batch) Adam, AdamW, Adagrad "
+            + "and RMSProp all end below GD at 1/L.") { results in
             guard let gd = finalGap(results, "breast-cancer", standardize: "false", batch: nil, optimizer: "sgd[lr=1/L]") else {
                 return .missing("sgd[lr=1/L] full batch on raw breast-cancer")
             }
@@ -30,7 +32,8 @@ enum LogisticClaims {
             let hits = ResultSet.successes(runs)
             return .when(hits == 0, "batch 1 sgd hit \(hits)/\(runs.count)")
         },
-        Claim("On the full batch Newton reaches the last target on every problem; L-BFGS does on the standardized breast-cancer data and diverges on its raw features.") { results in
+        Claim("On the full batch Newton reaches the last target on every problem; L-BFGS does on the standardized "
+            + "breast-cancer data and diverges on its raw features.") { results in
             let newton = results.runs(optimizer: "newton")
             let good = results.runs(problem: "*breast-cancer*standardize=true*", optimizer: "lbfgs")
             let bad = results.runs(problem: "*breast-cancer*standardize=false*", optimizer: "lbfgs")
@@ -38,7 +41,8 @@ enum LogisticClaims {
             let newtonHits = ResultSet.successes(newton), goodHits = ResultSet.successes(good)
             let diverged = bad.filter { $0.status == .diverged }.count
             return .when(newtonHits == newton.count && goodHits == good.count && diverged == bad.count,
-                         "newton hit \(newtonHits)/\(newton.count); lbfgs standardized hit \(goodHits)/\(good.count), raw diverged \(diverged)/\(bad.count)")
+                         "newton hit \(newtonHits)/\(newton.count); lbfgs standardized hit \(goodHits)/\(good.count), raw "
+                             + "diverged \(diverged)/\(bad.count)")
         },
     ]
 

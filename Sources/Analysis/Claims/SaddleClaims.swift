@@ -28,7 +28,8 @@ enum SaddleClaims {
                 return .when(a < b, "\(problem): momentum \(ClaimNumber.text(a)), GD \(ClaimNumber.text(b))")
             })
         },
-        Claim("Perturbed GD escapes, but its injected noise keeps it above the last gradient-norm target on the strict saddles.") { results in
+        Claim("Perturbed GD escapes, but its injected noise keeps it above the last gradient-norm target on the strict "
+            + "saddles.") { results in
             .all(problems(results, strict).map { problem in
                 let runs = results.runs(problem: problem, optimizer: "noisy-gd*")
                 guard !runs.isEmpty else { return .missing("noisy-gd on \(problem)") }
@@ -37,14 +38,16 @@ enum SaddleClaims {
                              "\(problem): escaped \(escaped)/\(runs.count), last target \(hit)/\(runs.count)")
             })
         },
-        Claim("At the monkey saddle plain GD does not escape within the budget, while momentum and Adam escape in most runs.") { results in
+        Claim("At the monkey saddle plain GD does not escape within the budget, while momentum and Adam escape in most "
+            + "runs.") { results in
             let plain = results.runs(problem: "monkey-saddle", optimizer: "sgd[lr=*").filter { !$0.optimizer.id.contains("momentum") }
             let heavy = results.runs(problem: "monkey-saddle", optimizer: "sgd[*momentum*")
             let adam = results.runs(problem: "monkey-saddle", optimizer: "adam*")
             guard !plain.isEmpty, !heavy.isEmpty, !adam.isEmpty else { return .missing("GD, momentum and Adam on monkey-saddle") }
             let counts = [plain, heavy, adam].map { ResultSet.escapeIterations($0).count }
             return .when(counts[0] == 0 && 2 * counts[1] > heavy.count && 2 * counts[2] > adam.count,
-                         "escaped: GD \(counts[0])/\(plain.count), momentum \(counts[1])/\(heavy.count), Adam \(counts[2])/\(adam.count)")
+                         "escaped: GD \(counts[0])/\(plain.count), momentum \(counts[1])/\(heavy.count), Adam "
+                             + "\(counts[2])/\(adam.count)")
         },
         Claim("No run counts as converged without escaping: every converged run reached the escaped milestone.") { results in
             let runs = results.records.filter { $0.milestones.contains { $0.name == "escaped" } }

@@ -7,8 +7,8 @@ import Randomness
 /// instance — the Haar rotation (``RandomOrthogonalMatrix``), A = QΛQᵀ
 /// (``SymmetricProducts/rotatedDiagonal(rotation:eigenvalues:path:)``) and the Gram matrix XᵀX of
 /// n = 2d Gaussian rows (``SymmetricProducts/gram(rows:rowCount:columnCount:path:)``) — on one thread,
-/// the best of a few repeats (the least disturbed by other processes; numpy's column is taken the same way). Keys match `scripts/reference/construction_timing.py`, which times
-/// scipy/numpy on the same shapes.
+/// the best of a few repeats (the least disturbed by other processes; numpy's column is taken the same way). Keys match
+/// `scripts/reference/construction_timing.py`, which times scipy/numpy on the same shapes.
 public enum ConstructionBenchmark {
     public struct Row: Sendable {
         /// `haar-d`, `rotated-d` or `gram-nxd`.

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Objectives
 import Results
@@ -35,9 +36,9 @@ public enum StepBenchmark {
     }
 
     /// A workload that could not be measured (it failed to build, or ended in an error or a timeout).
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-        init(_ description: String) { self.description = description }
+    public struct Failure: GdbenchError {
+        public var message: String
+        init(_ message: String) { self.message = message }
     }
 
     /// The suite text of a one-run workload: one repetition, one target that only an exact minimiser
@@ -88,7 +89,8 @@ public enum StepBenchmark {
             throw Failure("workload \(workload.name) was interrupted")
         }
         guard record.status != .error, record.status != .timeout, record.final.progress.iteration >= 1 else {
-            throw Failure("workload \(workload.name) ended with status \(record.status) after \(record.final.progress.iteration) iterations: \(record.message ?? "")")
+            throw Failure("workload \(workload.name) ended with status \(record.status) after "
+                + "\(record.final.progress.iteration) iterations: \(record.message ?? "")")
         }
         iterations = record.final.progress.iteration
         replays = record.wallTime.repeats.map { $0 / Double(max(1, iterations)) }

@@ -3,7 +3,7 @@ import SuiteLanguage
 
 /// One per-step timing workload of `gdbench bench`: a problem and an optimizer written as suite
 /// entries, run through the harness for a fixed number of iterations (targets are set out of reach,
-/// so every run uses its whole budget), and the performance target the issue sets for it.
+/// so every run uses its whole budget), and its performance target (README "Performance").
 ///
 /// `referenceKey` names the same workload in the output of `scripts/reference/jax_timing.py`, which
 /// times it as a jitted jax loop (and the logistic gradient's two matrix-vector products in numpy's
@@ -15,7 +15,7 @@ public struct StepWorkload: Sendable {
     /// The optimizer entry of the suite (YAML flow mapping).
     public var optimizer: String
     public var iterations: Int
-    /// The target in nanoseconds per iteration, when the issue sets one.
+    /// The target in nanoseconds per iteration, when README "Performance" states one.
     public var targetNanoseconds: Double?
     public var referenceKey: String?
     /// The hand-written loop of the same update, for the harness/loop ratio (target ≤ 1.5).

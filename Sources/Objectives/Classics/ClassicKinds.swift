@@ -23,7 +23,8 @@ extension ProblemKind {
     /// `styblinski-tang`: `d` (2); start uniform in [−5, 5]ᵈ (d draws of `nextDouble`).
     public static let styblinskiTang = ProblemKind(
         name: "styblinski-tang",
-        summary: "Styblinski–Tang ½Σ(xᵢ⁴ − 16xᵢ² + 5xᵢ): 2ᵈ local minima, f* = −39.16616570377141·d; random start in [−5, 5]ᵈ",
+        summary: "Styblinski–Tang ½Σ(xᵢ⁴ − 16xᵢ² + 5xᵢ): 2ᵈ local minima, f* = −39.16616570377141·d; random start "
+            + "in [−5, 5]ᵈ",
         parameters: separableParameters,
         make: { parameters, generator in
             let d = try ParameterReader(parameters, specs: separableParameters).integer("d")
@@ -34,7 +35,8 @@ extension ProblemKind {
     /// `rastrigin`: `d` (2); start uniform in [−5.12, 5.12]ᵈ (d draws of `nextDouble`).
     public static let rastrigin = ProblemKind(
         name: "rastrigin",
-        summary: "Rastrigin 10d + Σ(xᵢ² − 10cos 2πxᵢ): a lattice of local minima, f* = 0 at 0; random start in [−5.12, 5.12]ᵈ",
+        summary: "Rastrigin 10d + Σ(xᵢ² − 10cos 2πxᵢ): a lattice of local minima, f* = 0 at 0; random start "
+            + "in [−5.12, 5.12]ᵈ",
         parameters: separableParameters,
         make: { parameters, generator in
             let d = try ParameterReader(parameters, specs: separableParameters).integer("d")

@@ -7,15 +7,14 @@ import Darwin
 /// The size limits of the problems whose construction costs O(d³) or O(n·d²), in one place.
 ///
 /// Two kinds of limit apply. Time: the caps below bound the construction's flops — a dense problem
-/// at d = 16 384 costs ≈ 3.7·d³ ≈ 1.6·10¹³ (about half an hour on one core; seconds at d = 4096), a
-/// finite sum at n·d = 10⁸ costs ≈ 10 Newton steps of n·d² each (minutes at d = 1000, hours at
-/// d = 10⁴); docs/performance.md gives measured times.
+/// at d = 16 384 costs ≈ 3.7·d³ ≈ 1.6·10¹³, a finite sum at n·d = 10⁸ costs ≈ 10 Newton steps of
+/// n·d² each (times: docs/performance.md, "Building instances").
 /// Memory: an instance whose construction would need more than ``usableMemoryBytes`` (three quarters
 /// of this machine's physical memory) is refused with the memory it needs, so a suite that fits on a
 /// cluster node but not on a laptop fails in `validate`, before any run.
 public enum InstanceLimits {
     /// Largest d of a dense (randomly rotated) quadratic or saddle: the Householder QR and A = QΛQᵀ
-    /// take ≈ 3.7·d³ flops (a few minutes at d = 8192 on one core).
+    /// take ≈ 3.7·d³ flops.
     public static let maximumDenseDimension = 16_384
     /// Largest d of a logistic or least-squares problem: the constants need XᵀX (n·d² flops), dense
     /// Cholesky factorisations and the eigenvalues of a d×d matrix.

@@ -43,10 +43,7 @@ public struct Oracle<O: Objective>: Sendable {
     @usableFromInline let rowsPerFullGradient: Int
     /// `objective.gradientFunction`, captured once by `init` (specialised for `O`).
     @usableFromInline let gradientFull: @Sendable ([Double], inout [Double]) -> Void
-    /// Declared last, so the offsets of the fields above do not depend on `O`. Methods held as
-    /// `any Method` run as unspecialised generic code; on the full-gradient path they reach only those
-    /// fields (the objective through `gradientFull`), so a step does not ask the runtime for
-    /// `Oracle<O>`'s metadata, a hash-table lookup that cost more than a 2-D gradient.
+    /// Declared last, so that the fields above sit at offsets independent of `O` (docs/performance.md).
     public let objective: O
 
     /// - Parameters:

@@ -1,3 +1,4 @@
+import Diagnostics
 import Parameters
 
 /// A design matrix read from a user's file, with one target per row — the type every data-driven
@@ -121,7 +122,7 @@ public struct DataFileSource: Sendable, Equatable {
 }
 
 /// A data file that cannot be used: missing, unreadable, too large, or malformed at a line and column.
-public struct DataFileError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct DataFileError: GdbenchError, Equatable {
     public var file: String
     public var line: Int?
     /// 1-based column: the field number for CSV (with its header name in the message), the character
@@ -136,10 +137,6 @@ public struct DataFileError: Error, Sendable, Equatable, CustomStringConvertible
         self.message = message
     }
 
-    public var description: String {
-        var place = file
-        if let line { place += ":\(line)" }
-        if let column { place += ":\(column)" }
-        return "\(place): \(message)"
-    }
+    /// `file:line:column` (description: `file:line:column: message`).
+    public var location: ErrorLocation? { ErrorLocation(file: file, line: line, column: column) }
 }

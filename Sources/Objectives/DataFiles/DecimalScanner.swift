@@ -9,7 +9,7 @@ import Darwin
 /// (m and 10^|e| are exact doubles, so m·10^e or m/10^−e is one correctly rounded operation; W. D.
 /// Clinger, "How to read floating point numbers accurately", PLDI 1990); every other spelling
 /// (more digits, large exponents, `nan`, `inf`) goes to the C library's `strtod`, which is correctly
-/// rounded too. So the result is bitwise `strtod`'s, several times faster on typical data.
+/// rounded too. So the result is bitwise `strtod`'s (speed: docs/performance.md).
 enum DecimalScanner {
     static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,

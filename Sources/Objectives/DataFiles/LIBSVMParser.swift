@@ -75,7 +75,8 @@ enum LIBSVMParser {
                         digits += 1
                     }
                     guard digits > 0, cursor < lineEnd, base[cursor] == colon else {
-                        throw fail(line, column, "expected index:value, found '\(token(base, before == cursor ? cursor : column + lineStart - 1, lineEnd))'")
+                        throw fail(line, column, "expected index:value, found "
+                            + "'\(token(base, before == cursor ? cursor : column + lineStart - 1, lineEnd))'")
                     }
                     guard index >= 1, index <= DataFileReader.maximumColumns else {
                         throw fail(line, column, "index \(index) is outside 1…\(DataFileReader.maximumColumns) (indices are 1-based)")

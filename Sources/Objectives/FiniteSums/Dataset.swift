@@ -131,7 +131,8 @@ extension Dataset {
     /// reference §C.6. Parsed once per process.
     public static let breastCancerWisconsin: Dataset = {
         guard let parsed = Dataset(csv: BreastCancerData.csv) else {
-            fatalError("the embedded breast-cancer CSV does not parse; regenerate it with scripts/reference/export_breast_cancer.py")
+            fatalError("the embedded breast-cancer CSV does not parse; regenerate it with "
+                + "scripts/reference/export_breast_cancer.py")
         }
         return Dataset(rowCount: parsed.rowCount, columnCount: parsed.columnCount, features: parsed.features,
                        targets: parsed.targets.map { 2 * $0 - 1 })

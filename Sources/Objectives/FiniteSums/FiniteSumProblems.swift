@@ -20,7 +20,8 @@ public enum FiniteSumProblems {
 
     public static let logistic = ProblemKind(
         name: "logistic",
-        summary: "L2-regularised logistic regression, mean loss, labels ±1 (synthetic, breast-cancer or your CSV/LIBSVM file)",
+        summary: "L2-regularised logistic regression, mean loss, labels ±1 (synthetic, breast-cancer or your CSV/LIBSVM "
+            + "file)",
         parameters: logisticParameters,
         isFiniteSum: true,
         make: { parameters, generator in

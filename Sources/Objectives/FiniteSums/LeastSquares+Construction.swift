@@ -36,7 +36,8 @@ extension LeastSquares {
         guard let factor = Cholesky(matrix: system, order: d) else {
             throw ParameterError(
                 key: "lambda",
-                expected: "a value for which XᵀX/n + λI is numerically positive definite (or more rows, or a lower feature-conditioning)",
+                expected: "a value for which XᵀX/n + λI is numerically positive definite (or more rows, or a lower "
+                    + "feature-conditioning)",
                 found: ParameterValue.format(lambda))
         }
         let problem = LeastSquares(data: data, lambda: lambda, constants: ObjectiveConstants())

@@ -91,8 +91,8 @@ extension LogisticRegression {
     /// backtracks (halving) until f(w + tΔ) ≤ f(w) + 10⁻⁴·t·∇fᵀΔ (Armijo). Once the squared Newton
     /// decrement −∇fᵀΔ is below 10⁻¹⁰ the iterate is deep in the region of quadratic convergence and
     /// the next decreases of f fall below its rounding (which would defeat the Armijo test), so full
-    /// steps are taken without a test. It stops at ‖∇f‖ ≤ ``minimizerTolerance``, or when a full step no longer lowers ‖∇f‖
-    /// (the rounding floor), keeping the iterate with the smallest gradient norm.
+    /// steps are taken without a test. It stops at ‖∇f‖ ≤ ``minimizerTolerance``, or when a full step no longer lowers
+    /// ‖∇f‖ (the rounding floor), keeping the iterate with the smallest gradient norm.
     /// L = λ_max(XᵀX)/(4n) + λ (``ExtremeEigenvalues``), μ = λ.
     static func solveConstants(training: Dataset, lambda: Double) throws -> ObjectiveConstants {
         let problem = LogisticRegression(training: training, test: nil, lambda: lambda, constants: ObjectiveConstants())

@@ -1,6 +1,8 @@
+import Diagnostics
+
 /// A formula that cannot be read or compiled: what is wrong and where (1-based character column in
 /// the formula string); ``description`` quotes the text around a column of a long formula.
-public struct FormulaError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct FormulaError: GdbenchError, Equatable {
     public var message: String
     /// 1-based column of the offending character (nil: the formula as a whole).
     public var column: Int?

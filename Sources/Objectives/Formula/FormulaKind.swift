@@ -3,13 +3,14 @@ import Foundation
 import Randomness
 
 extension ProblemKind {
-    /// `formula`: `f` (the formula; default the 2-D Rosenbrock function), `variables` (names, default `x, y`; with `d`, the one
-    /// name of a vector x[1]…x[d]), `d` (vector form), `minimum` (f* if known) or `minimizer` (x*, then
+    /// `formula`: `f` (the formula; default the 2-D Rosenbrock function), `variables` (names, default `x, y`; with `d`,
+    /// the one name of a vector x[1]…x[d]), `d` (vector form), `minimum` (f* if known) or `minimizer` (x*, then
     /// f* = f(x*)); without either, f* and x* come from ``NewtonMinimum`` (8 starts) and the problem's
     /// ``FormulaObjective/optimumSource`` says so. Starts at 0 unless the entry gives `start:`.
     public static let formula = ProblemKind(
         name: "formula",
-        summary: "your own f, e.g. \"100*(y - x^2)^2 + (1 - x)^2\" or \"sum over i in 1..d (x[i]^2)\": exact derivatives by AD",
+        summary: "your own f, e.g. \"100*(y - x^2)^2 + (1 - x)^2\" or \"sum over i in 1..d (x[i]^2)\": exact derivatives "
+            + "by AD",
         parameters: formulaParameters,
         make: { parameters, _ in try makeFormula(parameters) })
 

@@ -15,7 +15,8 @@ public enum NeuralNetworkProblems {
 
     public static let mlp = ProblemKind(
         name: "mlp",
-        summary: "multilayer perceptron classifier (tanh/relu/gelu, cross-entropy or squared loss) on digits, two moons or spirals",
+        summary: "multilayer perceptron classifier (tanh/relu/gelu, cross-entropy or squared loss) on digits, two moons or "
+            + "spirals",
         parameters: mlpParameters, isFiniteSum: true,
         make: { parameters, generator in try makeMLP(parameters, seed: generator.next()) })
 
@@ -115,7 +116,8 @@ public enum NeuralNetworkProblems {
 
     public static let recurrentCliff = ProblemKind(
         name: "recurrent-cliff",
-        summary: "tanh unit h_t = tanh(w h_{t−1} + b) unrolled T steps, ½(h_T − y)²: an exploding-gradient cliff (Pascanu et al. 2013)",
+        summary: "tanh unit h_t = tanh(w h_{t−1} + b) unrolled T steps, ½(h_T − y)²: an exploding-gradient cliff (Pascanu "
+            + "et al. 2013)",
         parameters: cliffParameters,
         make: { parameters, _ in
             let reader = try ParameterReader(parameters, specs: cliffParameters, kind: "recurrent-cliff")

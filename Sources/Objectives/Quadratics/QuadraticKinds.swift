@@ -16,7 +16,8 @@ extension ProblemKind {
     /// direction (if random).
     public static let quadratic = ProblemKind(
         name: "quadratic",
-        summary: "½(x−x*)ᵀA(x−x*) with A = QΛQᵀ of exact condition number kappa (log/linear/outlier/two-cluster spectrum, optional Haar rotation)",
+        summary: "½(x−x*)ᵀA(x−x*) with A = QΛQᵀ of exact condition number kappa (log/linear/outlier/two-cluster spectrum, "
+            + "optional Haar rotation)",
         parameters: quadraticParameters,
         make: { parameters, generator in try makeQuadratic(parameters, &generator) })
 

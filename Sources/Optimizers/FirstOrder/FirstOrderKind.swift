@@ -18,16 +18,19 @@ extension OptimizerKind {
     ///     FirstOrderOptimizers.lion(learningRate: rate, beta1: try p.number("beta1"), …)
     /// }
     /// ```
-    /// Called where `Rule` is concrete, the per-step code is specialised for it.
+    /// A `weight-decay` parameter is coupled L2 decay (``OptimizerKind/coupledWeightDecayKey``) unless
+    /// `weightDecay` says `.decoupled`.
+    /// Called where `Rule` is concrete, so the update of the method it builds is specialised for it
+    /// (``FirstOrderMethod``).
     @inlinable
     public static func firstOrder<Rule: GradientTransformation>(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
-        parameters: [ParameterSpec],
+        parameters: [ParameterSpec], weightDecay: WeightDecayCoupling = .coupled,
         chain: @escaping @Sendable (_ parameters: ParameterReader, _ learningRate: LearningRate) throws -> Rule
     ) -> OptimizerKind {
         firstOrderMethod(
             name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
-            parameters: parameters
+            parameters: parameters, weightDecay: weightDecay
         ) { reader, learningRate, clipping in
             FirstOrderMethod.clipped(clipping, try chain(reader, learningRate))
         }
@@ -39,11 +42,12 @@ extension OptimizerKind {
     @inlinable
     public static func firstOrderMethod(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
-        parameters: [ParameterSpec],
+        parameters: [ParameterSpec], weightDecay: WeightDecayCoupling = .coupled,
         method: @escaping @Sendable (ParameterReader, LearningRate, GradientClipping) throws -> any Method
     ) -> OptimizerKind {
         let specs = parameters + FirstOrderParameterSpecs.clipping
-        return OptimizerKind(
+        let decayKey = FirstOrderParameterSpecs.weightDecayKey
+        var kind = OptimizerKind(
             name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
             parameters: specs, acceptsSchedule: true,
             make: { values, schedule, _ in
@@ -52,5 +56,14 @@ extension OptimizerKind {
                 let learningRate = try schedule.map(LearningRate.scheduled) ?? .constant(reader.number("lr"))
                 return try method(reader, learningRate, clipping)
             })
+        if weightDecay == .coupled && specs.contains(where: { $0.name == decayKey }) { kind.coupledWeightDecayKey = decayKey }
+        return kind
     }
+}
+
+/// How a first-order kind's `weight-decay` λ enters the step: added to the gradient (coupled L2,
+/// torch's `weight_decay` of `sgd` and `adam`) or to the update (decoupled, `adamw`, `lion`).
+public enum WeightDecayCoupling: Sendable, Equatable {
+    case coupled
+    case decoupled
 }

@@ -9,9 +9,8 @@ import Objectives
 /// mutates them in place (the state and buffer are uniquely owned, and the transformation never
 /// keeps a reference to x), so a step allocates nothing.
 ///
-/// The update lives in a closure formed in `init`, where the transformation's type is concrete, so
-/// the per-step code is specialised even though the harness holds the method as `any Method` (why,
-/// and the field layout this relies on: docs/performance.md).
+/// `iterate` itself runs unspecialised (``Method``); the update it calls is a closure formed in `init`,
+/// where the transformation's type is concrete, and is specialised (docs/performance.md).
 public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
     @usableFromInline var buffer: [Double] = []
     /// u ← update(g), x ← x + u on (x, buffer = g, state); creates the state when it is nil.

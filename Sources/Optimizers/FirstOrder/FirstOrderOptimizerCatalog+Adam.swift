@@ -112,7 +112,7 @@ extension FirstOrderOptimizerCatalog {
                 """,
             references: ["pytorch/pytorch:torch/optim/adamw.py", "google-deepmind/optax:optax/_src/alias.py (adamw)",
                          "Loshchilov & Hutter 2019"],
-            parameters: specs,
+            parameters: specs, weightDecay: .decoupled,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let weightDecay = try p.number("weight-decay"), amsgrad = try p.flag("amsgrad")
@@ -158,9 +158,9 @@ extension FirstOrderOptimizerCatalog {
                 θ ← θ − η(1 − μ_t)/(1 − Π_t)·g_t/a − η·μ_{t+1}/(1 − Π_t·μ_{t+1})·m_t/a
                 """,
             conventions: """
-                torch NAdam and optax nadam (`nadam-optax`) are different algorithms: optax has no μ-schedule and drops \
-                Dozat's β₂ factor. Never compare them; momentum-decay 0 in torch does not make them equal (μ_t = β₁/2) \
-                (reference §A.8). \(torchConventions)
+                torch NAdam and optax nadam (`nadam-optax`) are different algorithms: optax has no μ-schedule and \
+                drops Dozat's β₂ factor. Never compare them; momentum-decay 0 in torch does not make them equal \
+                (μ_t = β₁/2) (reference §A.8). \(torchConventions)
                 """,
             references: ["pytorch/pytorch:torch/optim/nadam.py", "Dozat 2016"],
             parameters: specs,
@@ -208,7 +208,8 @@ extension FirstOrderOptimizerCatalog {
                 g ← g + λθ
                 m_t, v_t as in adam;  m̂ = m_t/(1 − β₁^t)
                 ρ_∞ = 2/(1 − β₂) − 1;  ρ_t = ρ_∞ − 2t·β₂^t/(1 − β₂^t)
-                ρ_t > 5:  r_t = √[(ρ_t − 4)(ρ_t − 2)ρ_∞/((ρ_∞ − 4)(ρ_∞ − 2)ρ_t)],  θ ← θ − η·m̂·r_t·√(1 − β₂^t)/(√v_t + ε)
+                ρ_t > 5:  r_t = √[(ρ_t − 4)(ρ_t − 2)ρ_∞/((ρ_∞ − 4)(ρ_∞ − 2)ρ_t)],  \
+                θ ← θ − η·m̂·r_t·√(1 − β₂^t)/(√v_t + ε)
                 else:     θ ← θ − η·m̂
                 """,
             conventions: """

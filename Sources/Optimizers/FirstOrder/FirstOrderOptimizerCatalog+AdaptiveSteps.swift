@@ -19,8 +19,9 @@ extension FirstOrderOptimizerCatalog {
                 θ ← θ − η/(1 + (t − 1)·lr_decay) · g_t/(√G_t + ε)
                 """,
             conventions: """
-                torch: ε outside the root, G₀ = 0, ε 1e−10, lr_decay. optax adagrad (`adagrad-optax`): G₀ = 0.1, ε 1e−7 \
-                inside the root, zero update where G = 0, no lr_decay; the two never agree exactly (reference §A.2). \
+                torch: ε outside the root, G₀ = 0, ε 1e−10, lr_decay. optax adagrad (`adagrad-optax`): G₀ = 0.1, ε \
+                1e−7 inside the root, zero update where G = 0, no lr_decay; the two never agree exactly \
+                (reference §A.2). \
                 \(torchConventions)
                 """,
             references: ["pytorch/pytorch:torch/optim/adagrad.py", "Duchi et al. 2011"],

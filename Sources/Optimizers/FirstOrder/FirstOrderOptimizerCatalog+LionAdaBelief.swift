@@ -24,7 +24,7 @@ extension FirstOrderOptimizerCatalog {
                 """,
             references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_lion)",
                          "google-deepmind/optax:optax/_src/alias.py (lion)", "Chen et al. 2023"],
-            parameters: specs,
+            parameters: specs, weightDecay: .decoupled,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2")
                 let weightDecay = try p.number("weight-decay")

@@ -43,9 +43,10 @@ public enum FirstOrderOptimizerCatalog {
                 θ ← θ − η·d
                 """,
             conventions: """
-                torch SGD: the first momentum buffer is g₁ itself (no dampening, no μ·0 term). optax sgd's trace is the \
-                case τ = 0 and has no weight decay. The heavy-ball form x_{k+1} = x_k − α∇f + β(x_k − x_{k−1}) and the \
-                CS231n velocity form give the same iterates at a constant lr (reference §A.1). \(torchConventions)
+                torch SGD: the first momentum buffer is g₁ itself (no dampening, no μ·0 term). optax sgd's trace is \
+                the case τ = 0 and has no weight decay. The heavy-ball form \
+                x_{k+1} = x_k − α∇f + β(x_k − x_{k−1}) and the CS231n velocity form give the same iterates at a \
+                constant lr (reference §A.1). \(torchConventions)
                 """,
             references: ["pytorch/pytorch:torch/optim/sgd.py", "google-deepmind/optax:optax/_src/alias.py (sgd)", "Polyak 1964",
                          "Sutskever et al. 2013"],
@@ -110,7 +111,8 @@ public enum FirstOrderOptimizerCatalog {
             conventions: """
                 Not a library optimizer. At a constant lr it equals torch momentum with lr·(1 − β) and momentum β \
                 (v = (1 − β)·b_torch; the default lr 1e−2 with β = 0.9 matches torch's 1e−3). With a schedule they \
-                differ. It is not torch's dampened momentum either: torch does not dampen the first step (reference §A.1).
+                differ. It is not torch's dampened momentum either: torch does not dampen the first step (reference \
+                §A.1).
                 """,
             references: ["Ng, Deep Learning Specialization (gradient descent with momentum)", "reference §A.1"],
             parameters: specs,
@@ -132,7 +134,8 @@ public enum FirstOrderOptimizerCatalog {
                 """,
             conventions: """
                 At a constant lr the iterates equal torch SGD with the same lr and momentum. With a schedule, past \
-                learning rates stay inside v, whereas torch multiplies the whole buffer by the current η (reference §A.1).
+                learning rates stay inside v, whereas torch multiplies the whole buffer by the current η (reference \
+                §A.1).
                 """,
             references: ["CS231n (cs231n.github.io/neural-networks-3)", "Sutskever et al. 2013", "reference §A.1"],
             parameters: specs,
@@ -153,8 +156,9 @@ public enum FirstOrderOptimizerCatalog {
                 x_{k+1} = x_k + v_{k+1}
                 """,
             conventions: """
-                The reported iterate is x_k; torch's Nesterov iterate is the look-ahead point x_k + μ·v_k of this form, \
-                so at a constant lr the two trace the same algorithm seen at different points (reference §A.1). One \
+                The reported iterate is x_k; torch's Nesterov iterate is the look-ahead point x_k + μ·v_k of this \
+                form, so at a constant lr the two trace the same algorithm seen at different points (reference \
+                §A.1). One \
                 gradient per iteration, at the look-ahead point.
                 """,
             references: ["Sutskever et al. 2013", "Nesterov 1983", "reference §A.1"],

@@ -37,9 +37,12 @@ public enum FirstOrderParameterSpecs {
         nonNegative("eps-root", defaultValue, "ε_root added inside the square root (optax)")
     }
 
+    /// The name of the weight-decay parameter (``OptimizerKind/coupledWeightDecayKey``).
+    public static let weightDecayKey = "weight-decay"
+
     public static func weightDecay(_ defaultValue: Double = 0, decoupled: Bool = false) -> ParameterSpec {
         nonNegative(
-            "weight-decay", defaultValue,
+            weightDecayKey, defaultValue,
             decoupled ? "decoupled weight decay λ (u = −η(… + λθ))" : "coupled L2 weight decay λ (g ← g + λθ)")
     }
 

@@ -11,10 +11,8 @@ import Objectives
 /// point x_k + μ·v_k of this form (reference §A.1), so the two are the same algorithm observed at
 /// different points. No library implements this form; the named optimizer uses μ = 0.9 by default.
 ///
-/// Speed: the harness holds methods as `any Method`, so `iterate` runs as unspecialised generic code.
-/// The per-step work therefore lives in `step`, a closure formed in `init` where `S` is concrete (as in
-/// ``FirstOrderMethod``), and the schedule is the last field, so that every other field sits at a
-/// fixed offset.
+/// `iterate` runs unspecialised (``Method``); the per-step work is `step`, a closure formed in `init`
+/// where `S` is concrete (field layout: docs/performance.md).
 public struct LookaheadNesterovMethod<S: Schedule>: Method {
     public let momentum: Double
     public let clipping: GradientClipping

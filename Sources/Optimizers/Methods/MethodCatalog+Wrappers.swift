@@ -42,7 +42,8 @@ extension MethodCatalog {
             name: "random-restarts",
             summary: "an inner method restarted from random points around the start; keeps the best",
             updateRule: """
-                starts: x₀, then x₀ + radius·u_j (u_j uniform on the unit sphere); iterations-per-restart inner iterations each
+                starts: x₀, then x₀ + radius·u_j (u_j uniform on the unit sphere); iterations-per-restart inner \
+                iterations each
                 the reported iterate is the best point so far
                 """,
             conventions: "Inner parameters are given as inner.<key>. A stalled inner method moves on to the next start.",

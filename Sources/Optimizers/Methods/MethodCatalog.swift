@@ -336,7 +336,8 @@ public enum MethodCatalog {
         references: ["Nesterov 1983", "Beck & Teboulle 2009, Thm 4.4", "O'Donoghue & Candès 2015, Adaptive restart for accelerated gradient schemes"],
         parameters: [
             ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"), "η (optimal: 1/L)"),
-            ParameterSpec("restart", .choice(["none", "gradient", "function"]), default: .text("none"), "adaptive restart scheme"),
+            ParameterSpec("restart", .choice(["none", "gradient", "function"]), default: .text("none"),
+                          "adaptive restart scheme"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
@@ -375,7 +376,8 @@ public enum MethodCatalog {
         name: "noisy-gd",
         summary: "gradient descent with injected Gaussian gradient noise (saddle escape)",
         updateRule: "x_{k+1} = x_k − η_k(∇f(x_k) + σ_k ξ_k),  ξ_k ~ N(0, I),  σ_k = σ/(1 + k)^γ",
-        conventions: "Noise from the method's own Xoshiro256** stream seeded with the run seed, independent of the oracle's stream.",
+        conventions: "Noise from the method's own Xoshiro256** stream seeded with the run seed, independent of the oracle's "
+            + "stream.",
         references: ["Ge, Huang, Jin & Yuan 2015, Escaping from saddle points", "Jin et al. 2017, How to escape saddle points efficiently", "Neelakantan et al. 2015, Adding gradient noise"],
         parameters: [
             ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(0.01), "η (or a schedule)"),

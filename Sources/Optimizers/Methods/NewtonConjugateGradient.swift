@@ -101,7 +101,8 @@ public struct NewtonConjugateGradient: Method {
         }
         let slope = VectorKernels.dot(gradient, direction)
         guard slope < 0 else {
-            throw MethodError("newton-cg: the truncated CG direction is not a descent direction (gᵀd = \(slope)); the Hessian-vector products are not finite")
+            throw MethodError("newton-cg: the truncated CG direction is not a descent direction (gᵀd = \(slope)); the "
+                + "Hessian-vector products are not finite")
         }
         let outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: 1, oracle: &oracle)
         guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }

@@ -62,7 +62,8 @@ public struct NewtonMethod: Method {
             if Cholesky.factorInPlace(&factor, order: d) { break }
             attempts += 1
             guard attempts <= 100, tau.isFinite else {
-                throw MethodError("newton: H + τI is not positive definite for any shift τ tried (up to \(tau)); the Hessian has non-finite entries")
+                throw MethodError("newton: H + τI is not positive definite for any shift τ tried (up to \(tau)); the Hessian has "
+                    + "non-finite entries")
             }
             tau = max(2 * tau, shift)
         }

@@ -3,7 +3,7 @@
 /// The optimizers are generic over their schedule, so a constant learning rate (`Double`) compiles
 /// into the update. A schedule read from a suite is an `any Schedule`; passing it on opened would
 /// make the whole gradient-transformation chain's type depend on a type known only at run time, and
-/// every step would run as unspecialised generic code (about 20× slower on a 2-D problem). Wrapped in
+/// every step would run as unspecialised generic code (docs/performance.md). Wrapped in
 /// this type, the chain is specialised for `AnySchedule` when gdbench is compiled, and only the
 /// schedule's own evaluation, once per step, goes through the existential.
 public struct AnySchedule: Schedule {

@@ -46,7 +46,8 @@ extension ScheduleKind {
     public static let exponentialOptax = ScheduleKind(
         name: "exponential-optax",
         summary:
-            "optax exponential_decay: η₀·decay-rate^((k − transition-begin)/transition-steps), optional staircase and end value.",
+            "optax exponential_decay: η₀·decay-rate^((k − transition-begin)/transition-steps), optional staircase and "
+                + "end value.",
         formula: """
             d = k − transition-begin; p = d/transition-steps (⌊p⌋ if staircase)
             lr(k) = η₀ for d ≤ 0, η₀·decay-rate^p otherwise; clipped at end-value from below (decay-rate < 1) \

@@ -111,7 +111,8 @@ extension ScheduleKind {
     public static let oneCycleCosineOptax = ScheduleKind(
         name: "one-cycle-cosine-optax",
         summary:
-            "optax cosine_onecycle_schedule: cosine up to peak-value at ⌊pct-start·T⌋, then down to peak/(div·final-div) at T.",
+            "optax cosine_onecycle_schedule: cosine up to peak-value at ⌊pct-start·T⌋, then down to "
+                + "peak/(div·final-div) at T.",
         formula: """
             b₁ = ⌊pct-start·T⌋, v₀ = peak-value/div-factor, v₁ = v₀·div-factor, v₂ = v₁/(div-factor·final-div-factor)
             k < b₁: pct = k/b₁, lr = v₁ + (v₀ − v₁)(1 + cos(π·pct))/2; b₁ ≤ k < T: pct = (k − b₁)/(T − b₁), \
@@ -124,7 +125,8 @@ extension ScheduleKind {
             counts (int32 counts inside an optax optimizer give float32).
             """,
         references: [
-            "google-deepmind/optax:optax/schedules/_schedule.py cosine_onecycle_schedule, piecewise_interpolate_schedule",
+            "google-deepmind/optax:optax/schedules/_schedule.py cosine_onecycle_schedule, "
+                + "piecewise_interpolate_schedule",
             "Smith & Topin 2019, Super-Convergence (SPIE 11006)",
             "gdbench reference §B.2, §B.3",
         ],
@@ -141,7 +143,8 @@ extension ScheduleKind {
     public static let oneCycleLinearOptax = ScheduleKind(
         name: "one-cycle-linear-optax",
         summary:
-            "optax linear_onecycle_schedule: three linear phases, up to peak-value, back to peak/div, then to peak/(div·final-div).",
+            "optax linear_onecycle_schedule: three linear phases, up to peak-value, back to peak/div, then to "
+                + "peak/(div·final-div).",
         formula: """
             b₁ = ⌊pct-start·T⌋, b₂ = ⌊pct-final·T⌋; v₀ = peak-value/div-factor, v₁ = v₀·div-factor, \
             v₂ = v₁/div-factor, v₃ = v₂/final-div-factor
@@ -153,7 +156,8 @@ extension ScheduleKind {
             peak. No momentum cycling. Bit-identical to optax on Python-int counts.
             """,
         references: [
-            "google-deepmind/optax:optax/schedules/_schedule.py linear_onecycle_schedule, piecewise_interpolate_schedule",
+            "google-deepmind/optax:optax/schedules/_schedule.py linear_onecycle_schedule, "
+                + "piecewise_interpolate_schedule",
             "Smith & Topin 2019, Super-Convergence (SPIE 11006)",
             "gdbench reference §B.2, §B.3",
         ],

@@ -115,7 +115,8 @@ extension ScheduleKind {
             """,
         references: [
             "pytorch/pytorch:torch/optim/lr_scheduler.py OneCycleLR",
-            "Smith & Topin 2019, Super-Convergence: Very Fast Training of Neural Networks Using Large Learning Rates (SPIE 11006)",
+            "Smith & Topin 2019, Super-Convergence: Very Fast Training of Neural Networks Using Large Learning Rates "
+                + "(SPIE 11006)",
             "gdbench reference §B.1, §B.3",
         ],
         parameters: oneCycleParameters,

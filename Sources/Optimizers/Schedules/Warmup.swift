@@ -48,7 +48,8 @@ extension ScheduleKind {
     public static let warmup = ScheduleKind(
         name: "warmup",
         summary:
-            "Linear warm-up from warmup-start-factor·η₀ to η₀ over warmup-steps updates, then the schedule named by then.",
+            "Linear warm-up from warmup-start-factor·η₀ to η₀ over warmup-steps updates, then the schedule named by "
+                + "then.",
         formula: """
             k < warmup-steps: lr(k) = η₀·(s + (1 − s)·k/warmup-steps), s = warmup-start-factor
             k ≥ warmup-steps: lr(k) = then(k − warmup-steps)
@@ -67,7 +68,8 @@ extension ScheduleKind {
             factor 0 makes the first update use lr 0, as optax's warmup_* schedules usually do.
             """,
         references: [
-            "google-deepmind/optax:optax/schedules/_schedule.py warmup_cosine_decay_schedule, warmup_exponential_decay_schedule, warmup_constant_schedule",
+            "google-deepmind/optax:optax/schedules/_schedule.py warmup_cosine_decay_schedule, "
+                + "warmup_exponential_decay_schedule, warmup_constant_schedule",
             "google-deepmind/optax:optax/schedules/_join.py join_schedules",
             "pytorch/pytorch:torch/optim/lr_scheduler.py SequentialLR, LinearLR",
             "Goyal et al. 2017, Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour, arXiv:1706.02677",
@@ -108,7 +110,7 @@ extension ScheduleKind {
             "name of the schedule that follows; its parameters are given alongside"),
     ]
 
-    /// Opens the inner existential so that `Warmup` is specialised for its concrete type.
+    /// Opens the inner existential, so that `Warmup` holds the inner schedule by value rather than boxed.
     private static func warmupInFront<Inner: Schedule>(
         of inner: Inner, peak: Double, startFactor: Double, warmupSteps: Int
     ) -> any Schedule {
