@@ -8,7 +8,10 @@ enum AblationClaims {
     static let steps = 10
 
     static let all: [Claim] = [
-        Claim("Without bias correction Adam's early steps are longer, not shorter (the notes expect them tiny): at lr 10⁻³ in one dimension the ratio of each of the first 10 step lengths to the corrected run's equals (1 − β₁ᵗ)/√(1 − β₂ᵗ) within 1% — 3.16 at t = 1, 4.25 at t = 2 — in every repetition, for adam and adam-optax.") { results in
+        Claim("Without bias correction Adam's early steps are longer, not shorter (the notes expect them tiny): "
+            + "at lr 10⁻³ in one dimension the ratio of each of the first 10 step lengths to the corrected "
+            + "run's equals (1 − β₁ᵗ)/√(1 − β₂ᵗ) within 1% — 3.16 at t = 1, 4.25 at t = 2 — in every "
+            + "repetition, for adam and adam-optax.") { results in
             .all(["adam[", "adam-optax["].map { kind in
                 let ablated = results.runs(problem: "quadratic[d=1,*", optimizer: kind + "bias-correction=false,lr=0.001]")
                 let corrected = results.runs(problem: "quadratic[d=1,*", optimizer: kind + "bias-correction=true,lr=0.001]")
@@ -30,7 +33,8 @@ enum AblationClaims {
                                  + "(1 − β₁ᵗ)/√(1 − β₂ᵗ) over t ≤ \(steps): \(String(format: "%.2g", worst * 100))%")
             })
         },
-        Claim("With lr 0.1 the longer early steps overshoot: in one dimension the uncorrected runs pass the minimiser within the first 10 steps (the gap rises at some step), the corrected ones do not.") { results in
+        Claim("With lr 0.1 the longer early steps overshoot: in one dimension the uncorrected runs pass the "
+            + "minimiser within the first 10 steps (the gap rises at some step), the corrected ones do not.") { results in
             .all(["adam[", "adam-optax["].flatMap { kind in
                 [("false", true), ("true", false)].map { flag, expected in
                     let runs = results.runs(problem: "quadratic[d=1,*", optimizer: kind + "bias-correction=\(flag),lr=0.1]")

@@ -12,7 +12,9 @@ enum BasinClaims {
     static let plainGD = "sgd[lr=*"
 
     static let all: [Claim] = [
-        Claim("Random restarts raise the success rate: on every problem with non-global local minima, random-restarts of GD with Armijo and of L-BFGS end in a global minimiser in more runs than the same method from a single start.") { results in
+        Claim("Random restarts raise the success rate: on every problem with non-global local minima, "
+            + "random-restarts of GD with Armijo and of L-BFGS end in a global minimiser in more runs than the "
+            + "same method from a single start.") { results in
             let problems = results.problemIDs.filter { id in
                 results.runs(problem: id).contains { $0.final.basin.map { !$0.isGlobal && $0.name != "other" } ?? false }
             }
@@ -26,7 +28,8 @@ enum BasinClaims {
                 }
             })
         },
-        Claim("A single start's success falls with the number of minima: on Styblinski–Tang (2ᵈ minima) every single-start method ends in the global minimiser in fewer runs at d = 5 than at d = 2.") { results in
+        Claim("A single start's success falls with the number of minima: on Styblinski–Tang (2ᵈ minima) every "
+            + "single-start method ends in the global minimiser in fewer runs at d = 5 than at d = 2.") { results in
             let low = results.runs(problem: "styblinski-tang[d=2]"), high = results.runs(problem: "styblinski-tang[d=5]")
             guard !low.isEmpty, !high.isEmpty else { return .missing("styblinski-tang at d = 2 and 5") }
             let singles = results.optimizerIDs.filter { !$0.hasPrefix("random-restarts") }
@@ -36,7 +39,10 @@ enum BasinClaims {
                 return .when(successes(b) < successes(a), "\(id): d=2 \(rate(a)), d=5 \(rate(b))")
             })
         },
-        Claim("Plain GD with a small step ends in the basin its start lies in: on Styblinski–Tang its success rate matches the global basin's share of the start box, ((5 + 0.15673)/10)ᵈ (each coordinate left of the local maximum 0.1567312567803401), inside the 95% Wilson interval of the observed rate.") { results in
+        Claim("Plain GD with a small step ends in the basin its start lies in: on Styblinski–Tang its success "
+            + "rate matches the global basin's share of the start box, ((5 + 0.15673)/10)ᵈ (each coordinate "
+            + "left of the local maximum 0.1567312567803401), inside the 95% Wilson interval of the observed "
+            + "rate.") { results in
             let problems = results.problemIDs.filter { $0.hasPrefix("styblinski-tang[") }
             guard !problems.isEmpty else { return .missing("styblinski-tang") }
             return .all(problems.map { problem in
@@ -49,7 +55,8 @@ enum BasinClaims {
                                  + "interval [\(ClaimNumber.text(low)), \(ClaimNumber.text(high))], basin share \(ClaimNumber.text(expected))")
             })
         },
-        Claim("On Himmelblau, where all four minima are global, GD with Armijo ends in every one of them from some start and never elsewhere.") { results in
+        Claim("On Himmelblau, where all four minima are global, GD with Armijo ends in every one of them from "
+            + "some start and never elsewhere.") { results in
             let runs = results.runs(problem: "himmelblau*", optimizer: "gd-armijo")
             guard !runs.isEmpty else { return .missing("gd-armijo on himmelblau") }
             let names = Set(runs.compactMap { $0.final.basin?.name })

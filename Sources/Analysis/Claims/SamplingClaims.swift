@@ -8,7 +8,9 @@ enum SamplingClaims {
     static let modes = ["reshuffle", "replacement", "fixed-order"]
 
     static let all: [Claim] = [
-        Claim("At the smallest step (0.1/L) reshuffling each epoch leaves a lower noise floor than sampling with replacement: its median final relative gap is lower on every problem and batch size (random reshuffling's error is O(η²) against SGD's O(η); Gürbüzbalaban, Ozdaglar & Parrilo 2021).") { results in
+        Claim("At the smallest step (0.1/L) reshuffling each epoch leaves a lower noise floor than sampling "
+            + "with replacement: its median final relative gap is lower on every problem and batch size (random "
+            + "reshuffling's error is O(η²) against SGD's O(η); Gürbüzbalaban, Ozdaglar & Parrilo 2021).") { results in
             .all(groups(results).map { group in
                 let runs = group.runs.filter { $0.optimizer.id == "sgd[lr=0.1/L]" }
                 let a = median(runs, "reshuffle"), b = median(runs, "replacement")
@@ -16,7 +18,8 @@ enum SamplingClaims {
                 return .when(a < b, "\(group.name): reshuffle \(ClaimNumber.text(a)), replacement \(ClaimNumber.text(b))")
             })
         },
-        Claim("The noise floor grows with the step for every sampling mode: the median final relative gap at η = 1/L is above that at 0.5/L on every problem and batch size.") { results in
+        Claim("The noise floor grows with the step for every sampling mode: the median final relative gap at η "
+            + "= 1/L is above that at 0.5/L on every problem and batch size.") { results in
             .all(groups(results).flatMap { group in
                 modes.map { mode in
                     let small = median(group.runs.filter { $0.optimizer.id == "sgd[lr=0.5/L]" }, mode)
@@ -26,7 +29,8 @@ enum SamplingClaims {
                 }
             })
         },
-        Claim("A fixed order draws nothing at random: on the stored data every repetition ends at the same point, while reshuffling and sampling with replacement spread over the repetitions.") { results in
+        Claim("A fixed order draws nothing at random: on the stored data every repetition ends at the same "
+            + "point, while reshuffling and sampling with replacement spread over the repetitions.") { results in
             .all(groups(results).flatMap { group in
                 Set(group.runs.map(\.optimizer.id)).sorted().map { optimizer in
                     let runs = group.runs.filter { $0.optimizer.id == optimizer }
@@ -39,7 +43,9 @@ enum SamplingClaims {
                 }
             })
         },
-        Claim("On the class-sorted iris data the fixed order's final gap, at an epoch boundary, is no higher than reshuffling's median at any step and batch size (incremental gradient's cycle ends each epoch near the optimum).") { results in
+        Claim("On the class-sorted iris data the fixed order's final gap, at an epoch boundary, is no higher "
+            + "than reshuffling's median at any step and batch size (incremental gradient's cycle ends each "
+            + "epoch near the optimum).") { results in
             .all(groups(results).filter { $0.runs.first?.problem.parameters["file"] != nil }.flatMap { group in
                 Set(group.runs.map(\.optimizer.id)).sorted().map { optimizer in
                     let runs = group.runs.filter { $0.optimizer.id == optimizer }
