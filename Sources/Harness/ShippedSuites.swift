@@ -38,7 +38,7 @@ description: Local minima and random restarts — which known minimiser each run
 seed: 1018
 repetitions: 40
 budget:
-  max-iterations: 4000
+  max-iterations: 20000
   timeout: 30
 # The absolute gap to the global minimum: a run that settles in a local basin misses the targets,
 # so a restarting method keeps searching until one of its starts reaches the global basin.
@@ -71,12 +71,10 @@ optimizers:
   - kind: random-restarts
     inner: gd-armijo
     restarts: 20
-    iterations-per-restart: 200
     radius: 3
   - kind: random-restarts
     inner: lbfgs
     restarts: 20
-    iterations-per-restart: 200
     radius: 3
 """# + "\n",
         "batch-size": #"""
