@@ -130,11 +130,13 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
     public var strongConvexity: Double?
     /// κ = L/μ when both are known and μ > 0.
     public var conditionNumber: Double?
+    /// D, G, α and T of an online problem (absent otherwise).
+    public var online: OnlineConstants?
 
     public init(
         id: String, kind: String, parameters: [String: String], batchSize: Int?, gradientNoise: Double,
         dimension: Int, sampleCount: Int?, smoothness: Double? = nil, strongConvexity: Double? = nil,
-        conditionNumber: Double? = nil, sampling: String? = nil
+        conditionNumber: Double? = nil, online: OnlineConstants? = nil, sampling: String? = nil
     ) {
         self.sampling = sampling
         self.id = id
@@ -147,6 +149,7 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
         self.smoothness = smoothness
         self.strongConvexity = strongConvexity
         self.conditionNumber = conditionNumber
+        self.online = online
     }
 }
 
@@ -376,6 +379,8 @@ public struct TracePoint: Codable, Sendable, Equatable {
     public var sharpness: Double?
     /// f + (λ/2)‖x‖² for an optimizer with coupled L2 weight decay λ.
     public var regularizedValue: Double?
+    /// R_T = Σ_{t≤T} f_t(x_t) − min_{x∈K} Σ_{t≤T} f_t(x) after T = iteration rounds (online problems).
+    public var regret: Double?
 
     public init(
         iteration: Int, gradientEvaluations: Int, functionEvaluations: Int, epochs: Double?, seconds: Double?,
