@@ -7,7 +7,8 @@ import Results
 /// convergence — traces; conditioning — a problem family at two or more κ; trajectories — 2-D
 /// problems with contour and path sidecars; learning-rate sweep — a setting at two or more lr;
 /// schedules — optimizers with a schedule; performance profile — two or more optimizers (data
-/// profile and ECDF always); saddle escape — the `escaped` milestone; batch size — a family at two or
+/// profile and ECDF always); saddle escape — the `escaped` milestone (against the start distance: a
+/// `double-well` start-distance sweep); basins — records with `final.basin`; batch size — a family at two or
 /// more batch sizes; dimension — a family at three or more dimensions; training curves, generalisation gap
 /// and sharpness — runs with held-out losses.
 public enum FigureSet {
@@ -21,6 +22,8 @@ public enum FigureSet {
         figures += ScheduleFigure.figures(context, stems: &stems)
         figures += ProfileFigure.figures(context, stems: &stems)
         figures += SaddleEscapeFigure.figures(context, stems: &stems)
+        figures += SaddleDistanceFigure.figures(context, stems: &stems)
+        figures += try BasinFigure.figures(context, stems: &stems)
         figures += BatchSizeFigure.figures(context, stems: &stems)
         figures += DimensionFigure.figures(context, stems: &stems)
         figures += TrainingFigure.figures(context, stems: &stems)

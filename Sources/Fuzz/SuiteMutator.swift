@@ -21,7 +21,8 @@ struct SuiteMutator {
                      "exp(", "L", "mu", "kappa", "d", "n", "b", "../", "/", "..", "\r\n", "\t", "é", "\u{7F}"]
         words += ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats", "escape-margin",
                   "include", "problems", "optimizers", "max-iterations", "max-gradient-evaluations", "timeout",
-                  "max-epochs", "measure", "thresholds", "kind", "batch-size", "gradient-noise", "schedule", "only-on"]
+                  "max-epochs", "measure", "thresholds", "kind", "batch-size", "gradient-noise", "sampling", "schedule",
+                  "only-on", "reshuffle", "replacement", "fixed-order"]
         words += catalog.problems.flatMap { [$0.name] + $0.parameters.map(\.name) }
         words += catalog.optimizers.flatMap { [$0.name] + $0.parameters.map(\.name) }
         words += catalog.schedules.flatMap { [$0.name] + $0.parameters.map(\.name) }

@@ -20,7 +20,7 @@ enum PairCheck {
             func withMethod<M: Method>(_ method: M) throws {
                 var method = method
                 var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
-                                    gradientNoise: spec.problem.gradientNoise)
+                                    gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
                 try method.prepare(at: objective.startingPoint, oracle: &oracle)
             }
             try withMethod(method)

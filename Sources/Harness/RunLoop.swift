@@ -124,7 +124,7 @@ enum RunLoop {
         let start = MonotonicClock.nanoseconds()
         let sampleCount = objective.sampleCount
         var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
-                            gradientNoise: spec.problem.gradientNoise)
+                            gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
         var regret = RegretMonitor(objective)
         let isOnline = regret.stream != nil
         let budget = PassBudget(
@@ -234,7 +234,7 @@ enum RunLoop {
     ) throws -> (marks: [Double], total: Double, fingerprint: UInt64) {
         var method = method
         var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
-                            gradientNoise: spec.problem.gradientNoise)
+                            gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
         var x = objective.startingPoint
         var seconds = [Double](repeating: 0, count: marks.count)
         let start = MonotonicClock.nanoseconds()

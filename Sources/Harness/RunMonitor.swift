@@ -133,6 +133,7 @@ struct RunMonitor<O: Objective> {
             gradientNorm: gradientNorm, distance: minimizer.map { VectorKernels.distance(x, $0) },
             heldOutAccuracy: objective.heldOutAccuracy(at: x))
         training.annotate(&final, objective: objective, x: x)
+        final.basin = RunLoop.basin(objective, x)
         return MonitoredPass(
             status: status, message: message, interrupted: interrupted, targetHits: hits,
             milestone: escapeThreshold.map { MilestoneResult(name: "escaped", valueThreshold: $0, hit: escapeHit) },

@@ -11,11 +11,14 @@ public struct ProblemCell: Sendable {
     public var templates: [String: ParameterTemplate]
     public var batchSize: Int?
     public var gradientNoise: Double
+    /// How mini-batches are drawn (`sampling`).
+    public var sampling: BatchSampling = .reshuffle
     public var location: SourceLocation
     /// `kind[key=value,...]`: what the instance (data, rotation, start point) depends on. Cells that
     /// differ only in batch size or noise share the instance and its seeds.
     public var instanceID: String
-    /// ``instanceID`` plus `batch-size` / `gradient-noise` when given.
+    /// ``instanceID`` plus `batch-size` / `gradient-noise` / `sampling` when given (`sampling` only when
+    /// it is not the default `reshuffle`, so ids of suites without it are unchanged).
     public var id: String
     /// The position of each parameter's alternative in its list (`batch-size`, `gradient-noise`
     /// included), for the message about two cells with the same id.
@@ -140,16 +143,20 @@ public struct RunPlan: Sendable {
             let instanceID = identifier(entry.kind.name, parts)
             for (batchPosition, batchSize) in entry.batchSizes.enumerated() {
                 for (noisePosition, noise) in entry.gradientNoises.enumerated() {
-                    var extra = parts
-                    if let batchSize { extra.append(("batch-size", String(batchSize))) }
-                    if noise > 0 { extra.append(("gradient-noise", ParameterValue.format(noise))) }
-                    var all = choices
-                    all["batch-size"] = batchPosition
-                    all["gradient-noise"] = noisePosition
-                    cells.append(ProblemCell(
-                        kind: entry.kind, templates: templates, batchSize: batchSize, gradientNoise: noise,
-                        location: entry.location, instanceID: instanceID, id: identifier(entry.kind.name, extra),
-                        choices: all))
+                    for (samplingPosition, sampling) in entry.samplings.enumerated() {
+                        var extra = parts
+                        if let batchSize { extra.append(("batch-size", String(batchSize))) }
+                        if noise > 0 { extra.append(("gradient-noise", ParameterValue.format(noise))) }
+                        if sampling != .reshuffle { extra.append(("sampling", sampling.rawValue)) }
+                        var all = choices
+                        all["batch-size"] = batchPosition
+                        all["gradient-noise"] = noisePosition
+                        all["sampling"] = samplingPosition
+                        cells.append(ProblemCell(
+                            kind: entry.kind, templates: templates, batchSize: batchSize, gradientNoise: noise,
+                            sampling: sampling, location: entry.location, instanceID: instanceID,
+                            id: identifier(entry.kind.name, extra), choices: all))
+                    }
                 }
             }
         }

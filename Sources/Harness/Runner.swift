@@ -190,7 +190,8 @@ public enum Runner {
             conditionNumber: constants?.conditionNumber, online: (instance?.objective as? any OnlineObjective).map {
                 OnlineConstants(diameter: $0.diameter, gradientBound: $0.gradientBound,
                                 roundStrongConvexity: $0.roundStrongConvexity, rounds: $0.rounds)
-            })
+            },
+            sampling: spec.problem.sampling == .reshuffle || spec.problem.batchSize == nil ? nil : spec.problem.sampling.rawValue)
     }
 
     static func identity(_ cell: OptimizerCell, _ built: MethodInstance?) -> OptimizerIdentity {

@@ -3,6 +3,80 @@
 /// The suites shipped in suites/, built into the binary: name → the file's text, byte for byte.
 public enum ShippedSuites {
     public static let texts: [String: String] = [
+        "ablations": #"""
+name: ablations
+description: Adam without bias correction — the first steps, measured against the correction factor (1 − β₁ᵗ)/√(1 − β₂ᵗ), and what it does to a run.
+seed: 1020
+repetitions: 5
+budget:
+  max-iterations: 3000
+  timeout: 30
+targets:
+  measure: relative-gap
+  thresholds: [1e-1, 1e-2, 1e-4, 1e-6]
+problems:
+  # f = ½(x − x*)² in one dimension (μ = L = 1): the distance to x* is √(2·gap), so the trace gives
+  # every step's length.
+  - kind: quadratic
+    d: 1
+    kappa: 1
+  # Ten dimensions, κ = 100: the early-step effect on a whole run.
+  - kind: quadratic
+    d: 10
+    kappa: 100
+optimizers:
+  - kind: adam
+    lr: [1e-3, 1e-1]
+    bias-correction: [true, false]
+  - kind: adam-optax
+    lr: [1e-3, 1e-1]
+    bias-correction: [true, false]
+"""# + "\n",
+        "basins": #"""
+name: basins
+description: Local minima and random restarts — which known minimiser each run ends in (record field final.basin) and how often a single start and random restarts reach a global one.
+seed: 1018
+repetitions: 40
+budget:
+  max-iterations: 20000
+  timeout: 30
+# The absolute gap to the global minimum: a run that settles in a local basin misses the targets,
+# so a restarting method keeps searching until one of its starts reaches the global basin.
+targets:
+  measure: absolute-gap
+  thresholds: [1e-2, 1e-4, 1e-6]
+problems:
+  - kind: himmelblau
+    start: {box: [-5, 5]}
+  - kind: six-hump-camel
+    start: {box: [-2, 2]}
+  - kind: three-hump-camel
+    start: {box: [-2.5, 2.5]}
+  # Random starts in their domains by default: [−5, 5]ᵈ and [−5.12, 5.12]ᵈ.
+  - kind: styblinski-tang
+    d: [2, 5]
+  - kind: rastrigin
+    d: 2
+optimizers:
+  # Plain gradient descent with a step small enough to stay in the basin of its start.
+  - kind: sgd
+    lr: 1e-3
+  - kind: gd-armijo
+  - kind: sgd
+    lr: 1e-3
+    momentum: 0.9
+  - kind: adam
+    lr: 0.05
+  - kind: lbfgs
+  - kind: random-restarts
+    inner: gd-armijo
+    restarts: 20
+    radius: 3
+  - kind: random-restarts
+    inner: lbfgs
+    restarts: 20
+    radius: 3
+"""# + "\n",
         "batch-size": #"""
 name: batch-size
 description: The linear scaling rule (Goyal et al. 2017) — SGD on logistic regression with lr ∝ batch size, against a fixed lr and √b scaling, budget in epochs.
@@ -26,6 +100,40 @@ optimizers:
   # b is the run's batch size; η₀ = 0.05/L at b₀ = 8.
   - kind: sgd
     lr: [0.05/L*b/8, 0.05/L, 0.05/L*sqrt(b/8)]
+"""# + "\n",
+        "classics": #"""
+name: classics
+description: The smooth classics with one minimum — a round bowl, Booth's quadratic, Beale's plateaus, Wood and Powell's singular function — and the exploding-gradient cliff, for curvature-using, preconditioned and accelerated methods.
+seed: 1021
+# Every start is the literature's fixed one and no method here draws random numbers: one repetition.
+repetitions: 1
+budget:
+  max-iterations: 20000
+  timeout: 30
+targets:
+  measure: absolute-gap
+  thresholds: [1e-2, 1e-4, 1e-8]
+problems:
+  - kind: shifted-bowl
+  - kind: booth
+  - kind: beale
+  - kind: wood
+  - kind: powell-singular
+  - kind: recurrent-cliff
+optimizers:
+  - kind: gd-armijo
+  - kind: preconditioned-gd
+  # The optimal constant step 1/L needs L: the quadratics only.
+  - kind: nesterov-accelerated
+    only-on: [shifted-bowl, booth]
+  - kind: lbfgs
+  - kind: newton
+  # Adam's first steps, then L-BFGS from where Adam stopped.
+  - kind: switch
+    first: adam
+    first.lr: 1e-2
+    second: lbfgs
+    switch-at: 100
 """# + "\n",
         "conditioning": #"""
 name: conditioning
@@ -525,6 +633,9 @@ problems:
     rotation: random
   # Degenerate: zero gradient and zero Hessian at the saddle, three descending valleys.
   - kind: monkey-saddle
+  # The start-distance sweep: GD's escape time grows like log(1/distance), noise removes most of that.
+  - kind: double-well
+    start-distance: [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8]
 optimizers:
   - kind: sgd
     lr: 1e-2
@@ -538,6 +649,38 @@ optimizers:
     lr: 1e-2
   - kind: lbfgs
   - kind: newton
+"""# + "\n",
+        "sampling": #"""
+name: sampling
+description: How mini-batches are drawn — without replacement reshuffled each epoch, with replacement, or in the stored order never reshuffled — and the noise floor each leaves for constant-step SGD.
+seed: 1019
+repetitions: 20
+budget:
+  max-epochs: 40
+  max-iterations: 1000000
+  timeout: 30
+targets:
+  measure: relative-gap
+  thresholds: [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8, 1e-12]
+problems:
+  # Fisher's iris, versicolor against virginica: the file is sorted by class (50 rows of each), so a
+  # fixed order feeds the batches of one class, then of the other.
+  - kind: logistic
+    file: data/iris-versicolor-virginica.csv
+    label: virginica
+    lambda: 0.01
+    batch-size: [1, 10]
+    sampling: [reshuffle, replacement, fixed-order]
+  # Synthetic rows, drawn independently: their stored order is already random.
+  - kind: least-squares
+    n: 1000
+    d: 20
+    lambda: 1e-3
+    batch-size: 10
+    sampling: [reshuffle, replacement, fixed-order]
+optimizers:
+  - kind: sgd
+    lr: [0.1/L, 0.5/L, 1/L]
 """# + "\n",
         "schedules": #"""
 name: schedules

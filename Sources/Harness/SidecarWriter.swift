@@ -55,10 +55,11 @@ public final class SidecarWriter: @unchecked Sendable {
         do { try grid.write(in: directory) } catch { note(error) }
     }
 
-    /// Every known global minimiser of a 2-D objective: ``KnownMinimizers/minimizers`` when it lists
-    /// them, else x* when known, else none.
+    /// Every known minimiser of a 2-D objective: its local minima (``KnownLocalMinima``) when it lists
+    /// them, else its global ones (``KnownMinimizers/minimizers``), else x* when known, else none.
     public static func minima(of objective: any Objective) -> [[Double]] {
-        let listed = (objective as? any KnownMinimizers)?.minimizers ?? objective.constants.minimizer.map { [$0] } ?? []
+        let local = (objective as? any KnownLocalMinima)?.localMinima.map(\.point)
+        let listed = local ?? (objective as? any KnownMinimizers)?.minimizers ?? objective.constants.minimizer.map { [$0] } ?? []
         return listed.filter { $0.count == 2 && $0[0].isFinite && $0[1].isFinite }
     }
 

@@ -116,6 +116,9 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
     public var batchSize: Int?
     /// σ of the additive Gaussian gradient noise (0: none).
     public var gradientNoise: Double
+    /// How mini-batch rows were drawn: `replacement` or `fixed-order`; absent (omitted) for the default,
+    /// without replacement reshuffled each epoch (`reshuffle`), and for full-batch runs.
+    public var sampling: String?
     /// d.
     public var dimension: Int
     /// n for finite sums.
@@ -133,8 +136,9 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
     public init(
         id: String, kind: String, parameters: [String: String], batchSize: Int?, gradientNoise: Double,
         dimension: Int, sampleCount: Int?, smoothness: Double? = nil, strongConvexity: Double? = nil,
-        conditionNumber: Double? = nil, online: OnlineConstants? = nil
+        conditionNumber: Double? = nil, online: OnlineConstants? = nil, sampling: String? = nil
     ) {
+        self.sampling = sampling
         self.id = id
         self.kind = kind
         self.parameters = parameters
@@ -288,6 +292,9 @@ public struct FinalState: Codable, Sendable, Equatable {
     /// Hessian-vector products spent on sharpness over the whole run: monitoring, never counted as
     /// optimizer work.
     public var sharpnessHessianVectorProducts: Int?
+    /// Which known local minimiser the final iterate is near, on problems that list theirs (the
+    /// multimodal classics); absent on the others.
+    public var basin: BasinResult?
 
     public init(
         progress: Checkpoint, value: Double, gap: Double?, relativeGap: Double?, gradientNorm: Double,

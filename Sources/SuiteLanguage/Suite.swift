@@ -164,13 +164,15 @@ public struct SourceLocation: Sendable, Equatable {
 }
 
 /// A `problems:` entry. Each parameter lists its alternatives (one for a plain value); the entry
-/// expands to their cartesian product × `batchSizes` × `gradientNoises`.
+/// expands to their cartesian product × `batchSizes` × `gradientNoises` × `samplings`.
 public struct ProblemEntry: Sendable {
     public var kind: ProblemKind
     public var parameters: [String: [ParameterTemplate]]
     /// nil: full batch.
     public var batchSizes: [Int?]
     public var gradientNoises: [Double]
+    /// How mini-batches are drawn (`sampling`; needs mini-batches): default `[.reshuffle]`.
+    public var samplings: [BatchSampling] = [.reshuffle]
     public var location: SourceLocation
 
     public init(kind: ProblemKind, parameters: [String: [ParameterTemplate]] = [:], batchSizes: [Int?] = [nil],
@@ -184,7 +186,7 @@ public struct ProblemEntry: Sendable {
 
     var summary: String {
         let values = parameters.keys.sorted().map { "\($0)=\(parameters[$0]?.map(\.idText) ?? [])" }
-        return "\(kind.name)\(values)\(batchSizes)\(gradientNoises)"
+        return "\(kind.name)\(values)\(batchSizes)\(gradientNoises)\(samplings == [.reshuffle] ? "" : "\(samplings)")"
     }
 }
 

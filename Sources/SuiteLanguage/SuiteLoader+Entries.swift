@@ -43,7 +43,8 @@ extension SuiteLoader {
         ) { try ExternalProblemEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names) }
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
         var entry = ProblemEntry(kind: kind, location: location)
-        let extra = ["kind", "batch-size", "gradient-noise"] + ProblemPlacement.keys
+        var samplingLine: Int?
+        let extra = ["kind", "batch-size", "gradient-noise", "sampling"] + ProblemPlacement.keys
             + (external ? ["name", "command", "deadline"] : [])
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
@@ -62,6 +63,16 @@ extension SuiteLoader {
                 }
             case "gradient-noise":
                 entry.gradientNoises = try reader.alternatives(value, path).map { try reader.number($0, path, positive: false) }
+            case "sampling":
+                entry.samplings = try reader.alternatives(value, path).map { item in
+                    let word = try reader.word(item, path)
+                    guard let sampling = BatchSampling(rawValue: word) else {
+                        throw unknown("sampling '\(word)'", word, among: BatchSampling.allCases.map(\.rawValue),
+                                      line: item.mark?.line ?? keyNode.mark?.line, keyPath: path, reader: reader)
+                    }
+                    return sampling
+                }
+                samplingLine = keyNode.mark?.line
             case "start", "instance":
                 entry.parameters[key] = try reader.placementTemplates(value, key: key, path)
             case "variables" where kind.parameters.contains { $0.name == key && $0.kind == .choice([]) }:
@@ -73,6 +84,12 @@ extension SuiteLoader {
                 }
                 entry.parameters[key] = try reader.templates(value, spec: spec, path)
             }
+        }
+        if let samplingLine, entry.samplings != [.reshuffle],
+           !kind.isFiniteSum || entry.batchSizes.contains(where: { $0 == nil }) {
+            throw SuiteError(file: reader.file, line: samplingLine, keyPath: "\(keyPath).sampling",
+                             message: "sampling chooses how mini-batches are drawn; it needs a finite-sum problem and a "
+                                 + "batch-size without 'full'")
         }
         entry.location = location
         return entry

@@ -177,6 +177,18 @@ problems:
     hidden: [16]
 ```
 
+### `sampling`
+How the rows of a mini-batch are drawn (needs `batch-size` without `full`): `reshuffle` (default: without
+replacement, a new permutation each epoch), `replacement` (each row drawn uniformly and independently) or
+`fixed-order` (the rows in their stored order, never shuffled); a list gives one cell each. Seeded from the
+problem seed, so every optimizer sees the same batches. The problem id names it unless it is `reshuffle`.
+```yaml
+problems:
+  - kind: least-squares
+    batch-size: 10
+    sampling: [reshuffle, replacement, fixed-order]
+```
+
 ## Optimizer entries
 
 ### `kind` (required)

@@ -18,6 +18,10 @@ public enum ClaimRegistry {
         "deep-learning": DeepLearningSuiteClaims.all,
         "online": OnlineClaims.all,
         "convex": ConvexClaims.all,
+        "basins": BasinClaims.all,
+        "sampling": SamplingClaims.all,
+        "ablations": AblationClaims.all,
+        "classics": ClassicClaims.all,
     ]
 
     /// The claims of the suite the records come from (its manifest, else the records' suite name).

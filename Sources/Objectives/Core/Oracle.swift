@@ -17,8 +17,9 @@ public struct EvaluationCounts: Sendable, Equatable, Codable {
 }
 
 /// The only door through which a method reaches its objective during a run. It counts every call,
-/// and for stochastic runs supplies the mini-batches (rows drawn without replacement within an epoch:
-/// a Fisher–Yates permutation consumed in order, reshuffled when exhausted) and additive Gaussian
+/// and for stochastic runs supplies the mini-batches (``BatchSampling``; by default rows drawn without
+/// replacement within an epoch: a Fisher–Yates permutation consumed in order, reshuffled when
+/// exhausted; or with replacement, or in the stored order never reshuffled) and additive Gaussian
 /// gradient noise N(0, σ²I), all from one seeded stream. The stream is derived from the problem seed,
 /// so every optimizer on the same problem and repetition sees the same batches and noise (common
 /// random numbers).
@@ -32,6 +33,8 @@ public struct Oracle<O: Objective>: Sendable {
     public let batchSize: Int?
     /// Standard deviation σ of the additive gradient noise (0: none).
     public let gradientNoise: Double
+    /// How mini-batch rows are drawn (ignored for full gradients).
+    public let sampling: BatchSampling
     @usableFromInline var generator: Xoshiro256StarStar
     @usableFromInline var permutation: [Int]
     @usableFromInline var cursor: Int
@@ -48,8 +51,13 @@ public struct Oracle<O: Objective>: Sendable {
     ///   - batchSize: rows per stochastic gradient, clamped to n; ignored (full) when the objective
     ///     is not a finite sum.
     ///   - gradientNoise: σ ≥ 0.
-    public init(objective: O, seed: UInt64, batchSize: Int? = nil, gradientNoise: Double = 0) {
+    ///   - sampling: how the rows of a mini-batch are drawn (``BatchSampling``).
+    public init(
+        objective: O, seed: UInt64, batchSize: Int? = nil, gradientNoise: Double = 0,
+        sampling: BatchSampling = .reshuffle
+    ) {
         self.objective = objective
+        self.sampling = sampling
         rowsPerFullGradient = objective.sampleCount ?? 0
         gradientFull = objective.gradientFunction
         self.gradientNoise = gradientNoise
@@ -57,7 +65,7 @@ public struct Oracle<O: Objective>: Sendable {
         if let n = objective.sampleCount, let size = batchSize, size < n {
             self.batchSize = max(1, size)
             permutation = Array(0..<n)
-            cursor = n  // forces a shuffle before the first batch
+            cursor = sampling == .reshuffle ? n : 0  // n forces a shuffle before the first batch
             batch = [Int](repeating: 0, count: max(1, size))
         } else {
             self.batchSize = nil
@@ -102,13 +110,24 @@ public struct Oracle<O: Objective>: Sendable {
         let loss: Double
         if let size = batchSize {
             let n = permutation.count
-            for k in 0..<size {
-                if cursor == n {
-                    generator.shuffle(&permutation)
-                    cursor = 0
+            switch sampling {
+            case .reshuffle:
+                for k in 0..<size {
+                    if cursor == n {
+                        generator.shuffle(&permutation)
+                        cursor = 0
+                    }
+                    batch[k] = permutation[cursor]
+                    cursor += 1
                 }
-                batch[k] = permutation[cursor]
-                cursor += 1
+            case .replacement:
+                for k in 0..<size { batch[k] = generator.nextInt(below: n) }
+            case .fixedOrder:
+                for k in 0..<size {
+                    if cursor == n { cursor = 0 }
+                    batch[k] = cursor
+                    cursor += 1
+                }
             }
             tally.rowGradients += size
             loss = batch.withUnsafeBufferPointer { rows in

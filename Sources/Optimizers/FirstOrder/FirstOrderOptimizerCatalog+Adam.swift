@@ -9,6 +9,7 @@ extension FirstOrderOptimizerCatalog {
         let specs = [
             Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8, "ε added to √v̂ after bias correction"),
             Specs.weightDecay(), Specs.flag("amsgrad", false, "AMSGrad: use the running max of the raw v"),
+            biasCorrectionSpec,
         ]
         return OptimizerKind.firstOrder(
             name: "adam", summary: "Adam (torch), with optional AMSGrad and coupled L2 weight decay",
@@ -16,7 +17,7 @@ extension FirstOrderOptimizerCatalog {
                 g ← g + λθ
                 m_t = m_{t−1} + (1 − β₁)(g_t − m_{t−1});  v_t = β₂·v_{t−1} + (1 − β₂)·g_t²
                 v̄_t = max(v̄_{t−1}, v_t) (amsgrad) or v_t
-                θ ← θ − η/(1 − β₁^t) · m_t/(√v̄_t/√(1 − β₂^t) + ε)
+                θ ← θ − η/(1 − β₁^t) · m_t/(√v̄_t/√(1 − β₂^t) + ε)   (bias-correction false: θ ← θ − η·m_t/(√v̄_t + ε))
                 """,
             conventions: """
                 torch: lerp form of m, ε added after the bias correction (Kingma & Ba Algorithm 1), AMSGrad on the raw \
@@ -31,18 +32,28 @@ extension FirstOrderOptimizerCatalog {
                 let weightDecay = try p.number("weight-decay"), amsgrad = try p.flag("amsgrad")
                 return FirstOrderOptimizers.adam(
                     learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, weightDecay: weightDecay,
-                    amsgrad: amsgrad)
+                    amsgrad: amsgrad, biasCorrection: try p.flag("bias-correction"))
             })
     }().benchmarked(jaxReference: true)
 
+    /// `bias-correction` of `adam` and `adam-optax`: true (the libraries' only form); false is the
+    /// ablation the notes ask about. Without it, with a constant gradient g, u_t = (1 − β₁ᵗ)/√(1 − β₂ᵗ)·sign(g)
+    /// instead of sign(g): the first step is (1 − β₁)/√(1 − β₂) ≈ 3.16 times longer for the default betas
+    /// (Kingma & Ba 2015, §3).
+    static let biasCorrectionSpec = Specs.flag(
+        "bias-correction", true, "divide m and v by 1 − βᵗ (false: the ablation without bias correction)")
+
     static let adamOptax: OptimizerKind = {
-        let specs = [Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8), Specs.epsilonRoot()]
+        let specs = [
+            Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8), Specs.epsilonRoot(),
+            biasCorrectionSpec,
+        ]
         return OptimizerKind.firstOrder(
             name: "adam-optax", summary: "Adam in optax's convention (EMA form, eps_root inside the root)",
             updateRule: """
                 m_t = (1 − β₁)·g_t + β₁·m_{t−1};  v_t = (1 − β₂)·g_t² + β₂·v_{t−1}
                 m̂ = m_t/(1 − β₁^t);  v̂ = v_t/(1 − β₂^t)
-                θ ← θ − η·m̂/(√(v̂ + ε_root) + ε)
+                θ ← θ − η·m̂/(√(v̂ + ε_root) + ε)   (bias-correction false: m̂ = m_t, v̂ = v_t)
                 """,
             conventions: """
                 With eps-root 0 this is torch Adam up to rounding (reference §A.5); eps_root exists in optax so that \
@@ -55,7 +66,8 @@ extension FirstOrderOptimizerCatalog {
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
                 let epsRoot = try p.number("eps-root")
                 return FirstOrderOptimizers.adamOptax(
-                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot)
+                    learningRate: rate, beta1: beta1, beta2: beta2, epsilon: eps, epsilonRoot: epsRoot,
+                    biasCorrection: try p.flag("bias-correction"))
             })
     }().benchmarked(jaxReference: true)
 

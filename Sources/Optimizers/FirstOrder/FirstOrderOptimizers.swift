@@ -86,22 +86,24 @@ public enum FirstOrderOptimizers {
     /// torch `Adam` with coupled L2 (pytorch/pytorch:torch/optim/adam.py).
     public static func adam<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0,
-        amsgrad: Bool = false
+        amsgrad: Bool = false, biasCorrection: Bool = true
     ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(
-                ScaleByAdam(beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad),
+                ScaleByAdam(beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad, biasCorrection: biasCorrection),
                 ScaleByLearningRate(learningRate)))
     }
 
     /// optax `adam` (with `nesterov: true`, optax `nadam`).
     public static func adamOptax<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, epsilonRoot: Double = 0,
-        nesterov: Bool = false
+        nesterov: Bool = false, biasCorrection: Bool = true
     ) -> some FusedGradientTransformation {
         Chain(
-            ScaleByAdamOptax(beta1: beta1, beta2: beta2, epsilon: epsilon, epsilonRoot: epsilonRoot, nesterov: nesterov),
+            ScaleByAdamOptax(
+                beta1: beta1, beta2: beta2, epsilon: epsilon, epsilonRoot: epsilonRoot, nesterov: nesterov,
+                biasCorrection: biasCorrection),
             ScaleByLearningRate(learningRate))
     }
 

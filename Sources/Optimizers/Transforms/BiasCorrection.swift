@@ -18,7 +18,12 @@ public struct BiasCorrection: Sendable, Equatable {
     public var value: Double { current }
     @usableFromInline var current = 0.0
 
-    public init(beta: Double) { self.beta = beta }
+    /// `enabled: false` is the ablation without bias correction: every value is exactly 1, so the
+    /// transforms divide by nothing (Kingma & Ba 2015, §3 explains why the correction is there).
+    public init(beta: Double, enabled: Bool = true) {
+        self.beta = beta
+        if !enabled { current = 1 }
+    }
 
     /// x / correction, without the division when the correction is exactly 1 (where it changes nothing).
     @inlinable @inline(__always)

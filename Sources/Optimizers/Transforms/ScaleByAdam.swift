@@ -8,7 +8,8 @@ import Foundation
 ///     u = m_t / (1 − β₁^t) / (√v̄_t / √(1 − β₂^t) + ε)
 ///
 /// ε is added after the bias correction of √v. Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, amsgrad false
-/// (torch lr 1e−3). Coupled weight decay is ``AddDecayedWeights`` before this transform; AdamW's
+/// (torch lr 1e−3). `biasCorrection: false` (an ablation, not a torch option) drops both divisions by
+/// 1 − βᵗ: then u = m_t/(√v̄_t + ε). Coupled weight decay is ``AddDecayedWeights`` before this transform; AdamW's
 /// decoupled decay is ``AddDecayedWeights`` after it. optax's forms are ``ScaleByAdamOptax``
 /// (eps_root, Nesterov) and ``ScaleByAMSGradOptax`` (max on corrected v̂). Reference §A.5.
 public struct ScaleByAdam: FusedGradientTransformation {
@@ -26,12 +27,17 @@ public struct ScaleByAdam: FusedGradientTransformation {
     public var beta2: Double
     public var epsilon: Double
     public var amsgrad: Bool
+    public var biasCorrection: Bool
 
-    public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, amsgrad: Bool = false) {
+    public init(
+        beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, amsgrad: Bool = false,
+        biasCorrection: Bool = true
+    ) {
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
         self.amsgrad = amsgrad
+        self.biasCorrection = biasCorrection
     }
 
     public func initialState(parameters: [Double]) -> State {
@@ -39,7 +45,8 @@ public struct ScaleByAdam: FusedGradientTransformation {
         return State(
             firstMoment: [Double](repeating: 0, count: d), secondMoment: [Double](repeating: 0, count: d),
             maxSecondMoment: [Double](repeating: 0, count: amsgrad ? d : 0),
-            correction1: BiasCorrection(beta: beta1), correction2: BiasCorrection(beta: beta2))
+            correction1: BiasCorrection(beta: beta1, enabled: biasCorrection),
+            correction2: BiasCorrection(beta: beta2, enabled: biasCorrection))
     }
 
     @inlinable

@@ -6,7 +6,8 @@ import Foundation
 ///     m̂ = m_t/(1 − β₁^t), or with nesterov m̂ = β₁·m_t/(1 − β₁^{t+1}) + (1 − β₁)·g_t/(1 − β₁^t)
 ///     v̂ = v_t/(1 − β₂^t),  u = m̂ / (√(v̂ + ε_root) + ε)
 ///
-/// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0, nesterov false. With ε_root = 0 and no Nesterov it is
+/// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0, nesterov false; `biasCorrection: false` (an ablation,
+/// not an optax option) uses m_t and v_t uncorrected (every 1 − βᵗ is taken as 1). With ε_root = 0 and no Nesterov it is
 /// algebraically torch Adam (``ScaleByAdam``). With nesterov it is optax `nadam` (Dozat 2016 without
 /// his β₂ factor and without torch's μ-schedule, so it is **not** torch NAdam; reference §A.8).
 public struct ScaleByAdamOptax: FusedGradientTransformation {
@@ -25,11 +26,13 @@ public struct ScaleByAdamOptax: FusedGradientTransformation {
     public var epsilon: Double
     public var epsilonRoot: Double
     public var nesterov: Bool
+    public var biasCorrection: Bool
 
     public init(
         beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, epsilonRoot: Double = 0,
-        nesterov: Bool = false
+        nesterov: Bool = false, biasCorrection: Bool = true
     ) {
+        self.biasCorrection = biasCorrection
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
@@ -41,8 +44,9 @@ public struct ScaleByAdamOptax: FusedGradientTransformation {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
             secondMoment: [Double](repeating: 0, count: parameters.count),
-            correction1: BiasCorrection(beta: beta1), correction1Next: BiasCorrection(beta: beta1),
-            correction2: BiasCorrection(beta: beta2))
+            correction1: BiasCorrection(beta: beta1, enabled: biasCorrection),
+            correction1Next: BiasCorrection(beta: beta1, enabled: biasCorrection),
+            correction2: BiasCorrection(beta: beta2, enabled: biasCorrection))
     }
 
     @inlinable
