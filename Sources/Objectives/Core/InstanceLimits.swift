@@ -8,7 +8,7 @@ import Darwin
 ///
 /// Two kinds of limit apply. Time: the caps below bound the construction's flops — a dense problem
 /// at d = 16 384 costs ≈ 3.7·d³ ≈ 1.6·10¹³, a finite sum at n·d = 10⁸ costs ≈ 10 Newton steps of
-/// n·d² each (times: docs/performance.md, "Building instances").
+/// n·d² each (times: docs/performance.md, "Building instances (construction)").
 /// Memory: an instance whose construction would need more than ``usableMemoryBytes`` (three quarters
 /// of this machine's physical memory) is refused with the memory it needs, so a suite that fits on a
 /// cluster node but not on a laptop fails in `validate`, before any run.
