@@ -44,7 +44,7 @@ import Testing
         within.targets.ladder[2].hit?.iteration = 42
         let report = try F.compare([baseline], [within], policy: policy)
         #expect(report.runs[0].findings == [Finding(.note, "iterations to 1e-06: 40 → 42 (+2; tolerance ±5%)")])
-        #expect(report.exitCode == .clean)
+        #expect(report.exitCode == .success)
         #expect(report.unchangedSummary == "1 unchanged (1 with differences within tolerance)")
         #expect(ReportTable.render(report).contains("\n1 unchanged (1 with differences within tolerance).\n"))
     }
