@@ -116,7 +116,10 @@ public final class ClientProcess: @unchecked Sendable {
     /// on end of file, a read error or when `deadline` (monotonic ns) passes first, and
     /// ``ProtocolViolation`` on a length above the protocol's limit. The payload buffer grows by
     /// `realloc` (pages are touched only as bytes arrive, so a garbage length costs nothing).
-    func receive(deadline: UInt64, waitingFor what: String) throws -> (WireFormat.Tag, UnsafeRawBufferPointer) {
+    /// `what` is formatted only for an error message.
+    func receive(deadline: UInt64, waitingFor what: @autoclosure () -> String) throws
+        -> (WireFormat.Tag, UnsafeRawBufferPointer)
+    {
         var header: (UInt64) = 0
         try withUnsafeMutableBytes(of: &header) { try fill($0.baseAddress!, count: 8, deadline: deadline, what) }
         let bits = UInt64(littleEndian: header)
@@ -142,7 +145,7 @@ public final class ClientProcess: @unchecked Sendable {
         return (tag, UnsafeRawBufferPointer(start: payloadStorage, count: length))
     }
 
-    private func fill(_ target: UnsafeMutableRawPointer, count: Int, deadline: UInt64, _ what: String) throws {
+    private func fill(_ target: UnsafeMutableRawPointer, count: Int, deadline: UInt64, _ what: () -> String) throws {
         var filled = 0
         while filled < count {
             if readStart == readEnd {
@@ -166,13 +169,13 @@ public final class ClientProcess: @unchecked Sendable {
         }
     }
 
-    private func readSome(into pointer: UnsafeMutableRawPointer, capacity: Int, deadline: UInt64, _ what: String) throws
+    private func readSome(into pointer: UnsafeMutableRawPointer, capacity: Int, deadline: UInt64, _ what: () -> String) throws
         -> Int
     {
         while true {
             let now = Self.now()
             guard now < deadline else {
-                throw ClientFault("no answer within the deadline while waiting for \(what)")
+                throw ClientFault("no answer within the deadline while waiting for \(what())")
             }
             var descriptor = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
             let milliseconds = Int32(min(UInt64(Int32.max), (deadline - now + 999_999) / 1_000_000))
@@ -186,7 +189,7 @@ public final class ClientProcess: @unchecked Sendable {
             if got > 0 { return got }
             if got < 0 && errno == EINTR { continue }
             if got < 0 { throw ClientFault("read failed: \(String(cString: strerror(errno)))") }
-            throw ClientFault(exitDescription(waitBriefly: true) + " while gdbench waited for \(what)")
+            throw ClientFault(exitDescription(waitBriefly: true) + " while gdbench waited for \(what())")
         }
     }
 

@@ -56,7 +56,8 @@ public struct ExternalMethod: Method {
         session.iteration = 0
         session.oracleWentNonFinite = false
         let d = x.count
-        var w = session.writer
+        var w = FrameWriter()
+        swap(&w, &session.writer)
         w.begin(WireFormat.run)
         w.append(UInt64(d))
         w.append(seed)
@@ -152,7 +153,9 @@ public struct ExternalMethod: Method {
         try reader.skip(7)
         try reader.doubles(d, into: &session.point, "EVAL point")
         if session.result.count != d { session.result = [Double](repeating: 0, count: d) }
-        var w = session.writer
+        // Taken out of the session (not copied): a copy would make the next append copy the buffer.
+        var w = FrameWriter()
+        swap(&w, &session.writer)
         w.begin(WireFormat.values)
         let start = ClientProcess.now()
         var scalar = Double.nan

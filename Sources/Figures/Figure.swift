@@ -1,5 +1,6 @@
-/// One figure: a gnuplot script and the data files it reads, all written into one folder under
-/// their own names; `gnuplot <stem>.gp` run in that folder writes `<stem>.<ext>`.
+/// One figure in one format: its gnuplot commands and the data files they read. In a figures folder
+/// (``FigureScripts``) every format's commands share `scripts/<stem>.gp` and the data sit beside it;
+/// rendering writes `<format>/<stem>.<ext>`.
 public struct Figure: Sendable, Equatable {
     /// The kind, e.g. `convergence`.
     public var kind: String
@@ -20,5 +21,8 @@ public struct Figure: Sendable, Equatable {
     }
 
     public var scriptFileName: String { stem + ".gp" }
-    public var outputFileName: String { stem + "." + format.outputExtension }
+    /// The script relative to the figures folder.
+    public var scriptPath: String { FigureScripts.scriptsFolderName + "/" + scriptFileName }
+    /// The picture relative to the figures folder: in the format's own folder.
+    public var outputFileName: String { format.rawValue + "/" + stem + "." + format.outputExtension }
 }

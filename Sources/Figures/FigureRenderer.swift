@@ -2,12 +2,12 @@ import Diagnostics
 import Foundation
 import Results
 
-/// Runs `gnuplot` as a subprocess (Foundation.Process) on written figure scripts, in the figures
-/// folder, and checks the result: a non-zero exit status is an error, and in strict mode so is any
-/// stderr line that mentions "warning" (gnuplot reports many problems, such as an empty data block
-/// or an unknown terminal option, only as warnings and still exits 0). gnuplot is found on `PATH`
-/// (or at `GDBENCH_GNUPLOT`); without it nothing is rendered and ``missingMessage`` says how to
-/// render the scripts later.
+/// Runs `gnuplot` as a subprocess (Foundation.Process) on written figure scripts, in the folder of
+/// the figure's format (``FigureScripts``), and checks the result: a non-zero exit status is an
+/// error, and in strict mode so is any stderr line that mentions "warning" (gnuplot reports many
+/// problems, such as an empty data block or an unknown terminal option, only as warnings and still
+/// exits 0). gnuplot is found on `PATH` (or at `GDBENCH_GNUPLOT`); without it nothing is rendered
+/// and ``missingMessage`` says how to render the scripts later.
 public struct FigureRenderer: Sendable {
     public var executable: URL
     public var strict: Bool
@@ -41,14 +41,16 @@ public struct FigureRenderer: Sendable {
 
     /// What to tell the user when gnuplot is missing: two ways to render the written scripts (one
     /// gnuplot per script: `gnuplot *.gp` would run them in one session, where settings leak).
-    public static func missingMessage(folder: URL) -> String {
-        """
-        gnuplot not found: the figure scripts (.gp + .dat) are written to \(folder.path)
+    public static func missingMessage(folder: URL, format: FigureFormat = .png) -> String {
+        let scripts = FigureScripts.scriptsFolderName, name = format.rawValue
+        return """
+        gnuplot not found: the figure scripts (.gp + .dat) are written to \(folder.appendingPathComponent(scripts).path)
         to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), \
         then either
-          cd '\(folder.path)' && for f in *.gp; do gnuplot "$f"; done
+          mkdir -p '\(folder.path)/\(name)' && cd '\(folder.path)/\(name)' && \
+        for f in ../\(scripts)/*.gp; do gnuplot -e "format='\(name)'" "$f"; done
         or
-          \(CommandName.current) plot --run '\(folder.deletingLastPathComponent().path)'
+          \(CommandName.current) plot --run '\(folder.deletingLastPathComponent().path)' --format \(format.rawValue)
         """
     }
 
@@ -79,13 +81,16 @@ public struct FigureRenderer: Sendable {
         var first: Error? { lock.withLock { errors.compactMap { $0 }.first } }
     }
 
-    /// Renders one script in `folder`; returns gnuplot's stderr (empty when clean).
+    /// Renders one figure of the figures folder `folder` (its script in `scripts/`) into the folder
+    /// of its format; returns gnuplot's stderr (empty when clean).
     @discardableResult
     public func render(_ figure: Figure, in folder: URL) throws -> String {
+        let output = folder.appendingPathComponent(figure.format.rawValue)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = executable
-        process.arguments = [figure.scriptFileName]
-        process.currentDirectoryURL = folder
+        process.arguments = ["-e", "format='\(figure.format.rawValue)'", "../" + figure.scriptPath]
+        process.currentDirectoryURL = output
         let errorPipe = Pipe()
         process.standardError = errorPipe
         process.standardOutput = FileHandle.nullDevice
@@ -95,7 +100,7 @@ public struct FigureRenderer: Sendable {
         let stderr = String(decoding: data, as: UTF8.self)
         let warned = stderr.lowercased().contains("warning")
         if process.terminationStatus != 0 || (strict && warned) {
-            throw Failure(script: figure.scriptFileName, status: process.terminationStatus, stderr: stderr)
+            throw Failure(script: "\(figure.scriptPath) (format \(figure.format.rawValue))", status: process.terminationStatus, stderr: stderr)
         }
         return stderr
     }

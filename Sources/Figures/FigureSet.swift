@@ -27,12 +27,8 @@ public enum FigureSet {
         return figures
     }
 
-    /// Writes every figure's `.gp` and `.dat` files into `folder` (created when missing).
+    /// Writes the figures' scripts and data into `folder/scripts/` (``FigureScripts/write(_:to:)``).
     public static func write(_ figures: [Figure], to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for figure in figures {
-            try AtomicFile.write(figure.script, to: folder.appendingPathComponent(figure.scriptFileName))
-            for table in figure.data { try AtomicFile.write(table.text, to: folder.appendingPathComponent(table.fileName)) }
-        }
+        try FigureScripts.write(figures, to: folder)
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 import Results
 
 /// What `gdbench plot` does: find the run directory (`--run DIR`, else `results/SUITE/latest`), read
-/// its records, build the figures that apply, write them to `RUN/figures/`, and render them with
-/// gnuplot when it is installed.
+/// its records, build the figures that apply, write their scripts (every format, once) to
+/// `RUN/figures/scripts/`, and render the requested format into `RUN/figures/FORMAT/` with gnuplot
+/// when it is installed (``FigureScripts``).
 public struct PlotJob {
     public var runDirectory: RunDirectory
     public var format: FigureFormat
@@ -46,8 +47,7 @@ public struct PlotJob {
     public func renderedFigures(_ results: ResultSet, renderer: FigureRenderer?) throws -> [Figure] {
         var context = FigureContext(results: results, format: format, size: size)
         if bestTuned { context = context.bestTuned() }
-        let figures = try FigureSet.build(context)
-        try FigureSet.write(figures, to: figuresFolder)
+        let figures = try written(context)
         try renderer?.renderAll(figures, in: figuresFolder, jobs: jobs)
         return figures
     }
@@ -57,12 +57,20 @@ public struct PlotJob {
         let results = try ResultSet(directory: runDirectory)
         var context = FigureContext(results: results, format: format, size: size, animations: animations)
         if bestTuned { context = context.bestTuned() }
-        let figures = try FigureSet.build(context)
-        try FigureSet.write(figures, to: figuresFolder)
+        let figures = try written(context)
         guard let renderer else {
-            return figures.map { "wrote \($0.scriptFileName)" } + [FigureRenderer.missingMessage(folder: figuresFolder)]
+            return figures.map { "wrote \($0.scriptPath)" }
+                + [FigureRenderer.missingMessage(folder: figuresFolder, format: format.staticFormat)]
         }
         try renderer.renderAll(figures, in: figuresFolder, jobs: jobs)
         return figures.map { "rendered \($0.outputFileName)" }
+    }
+
+    /// Writes every format's scripts and returns the figures of the requested format (static
+    /// figures of `gif` as png, with the animations when asked).
+    func written(_ context: FigureContext) throws -> [Figure] {
+        let all = try FigureScripts.build(context)
+        try FigureScripts.write(all, to: figuresFolder)
+        return all.filter { $0.format == context.staticFormat || (context.animations && $0.format == .gif) }
     }
 }

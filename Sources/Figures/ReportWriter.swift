@@ -238,7 +238,7 @@ public struct ReportWriter {
             if FileManager.default.fileExists(atPath: output.path) {
                 text += "![\(ReportWriter.markdownCell(figure.title))](\(relative)/\(figure.outputFileName))\n\n"
             } else {
-                text += "- \(ReportWriter.markdownCell(figure.title)): `\(relative)/\(figure.scriptFileName)` (not "
+                text += "- \(ReportWriter.markdownCell(figure.title)): `\(relative)/\(figure.scriptPath)` (not "
                     + "rendered; run `gdbench plot`)\n"
             }
         }

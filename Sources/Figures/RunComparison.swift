@@ -68,11 +68,13 @@ public struct RunComparison {
     }
 
     /// Writes `compare.md`, `compare-tables.tex` (as ``ReportWriter``) and `compare.html` with the
-    /// merged figures in `folder/figures/svg/` (rendered when `renderer` exists).
+    /// merged figures in `folder/figures/svg/`, their scripts in `folder/figures/scripts/` (rendered
+    /// when `renderer` exists).
     public func write(to folder: URL, renderer: FigureRenderer?, jobs: Int) throws -> [URL] {
-        let figuresFolder = folder.appendingPathComponent("figures").appendingPathComponent("svg")
-        let figures = try FigureSet.build(FigureContext(results: merged, format: .svg))
-        try FigureSet.write(figures, to: figuresFolder)
+        let figuresFolder = folder.appendingPathComponent("figures")
+        let all = try FigureScripts.build(FigureContext(results: merged, format: .svg))
+        try FigureScripts.write(all, to: figuresFolder)
+        let figures = all.filter { $0.format == .svg }
         try renderer?.renderAll(figures, in: figuresFolder, jobs: jobs)
         var writer = ReportWriter(results: merged)
         writer.leadingTables = [("Runs", runTable()), ("Paired across runs", pairedTable())]

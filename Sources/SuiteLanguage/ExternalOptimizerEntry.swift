@@ -49,7 +49,12 @@ enum ExternalOptimizerEntry {
         if let deadlineNode = mapping["deadline"] {
             deadline = try reader.number(deadlineNode, "\(keyPath).deadline", positive: true)
         }
-        let directory = URL(fileURLWithPath: reader.file).deletingLastPathComponent().path
+        let directory: String
+        do {
+            directory = try BuiltInSuiteFile.commandDirectory(ofSuite: reader.file)
+        } catch {
+            throw reader.fail(commandNode, "\(keyPath).command", "\(error)")
+        }
         let configuration = ClientConfiguration(
             name: name, command: command, directory: directory, deadlineSeconds: deadline)
         let pool: ClientPool

@@ -26,6 +26,7 @@ struct BenchCommand: ParsableCommand {
               gdbench bench --suites smoke --repeats 7
               gdbench bench --suites none --python .venv-reference/bin/python
               gdbench bench --only rosenbrock --no-every-optimizer --suites none
+              gdbench bench --only protocol --no-every-optimizer --suites none --construction none
             """)
 
     @Option(name: .long, help: ArgumentHelp("Timing replays per workload (median reported).", valueName: "n"))
@@ -67,7 +68,7 @@ struct BenchCommand: ParsableCommand {
         else { throw InputError("--construction: expected none or dimensions 1…8192 separated by commas, found '\(construction)'") }
         if let only {
             let names = (StepWorkload.standard + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
-                .map(\.name) + [BenchCommand.neuralNetworkWorkload] + OwnProblemsBench.names
+                .map(\.name) + [BenchCommand.neuralNetworkWorkload, BenchCommand.protocolWorkload] + OwnProblemsBench.names
                 + ConstructionBenchmark.keys(dimensions: dimensions)
             guard names.contains(where: { $0.contains(only) }) else {
                 throw InputError("--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
@@ -110,8 +111,10 @@ struct BenchCommand: ParsableCommand {
                 jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
             ])
         }
-        print()
-        print(table(rows), terminator: "")
+        if rows.count > 1 || only == nil {
+            print()
+            print(table(rows), terminator: "")
+        }
 
         if only.map(BenchCommand.neuralNetworkWorkload.contains) ?? true { printNeuralNetwork() }
 
@@ -128,8 +131,11 @@ struct BenchCommand: ParsableCommand {
         }
 
         print()
+        if only.map(BenchCommand.protocolWorkload.contains) ?? true {
+            try printProtocolRows()
+            print("load average after the protocol rounds: \(loadAverage())")
+        }
         guard only == nil else { return }
-        try printProtocolRows()
         let overhead = try StepBenchmark.harnessOverhead(runs: 2000)
         var suiteRows: [[String]] = [["harness / suite", "runs", "measured", "target"]]
         suiteRows.append(["overhead per run (setup, seeds, both passes, record, write)", "2000",
@@ -181,12 +187,17 @@ struct BenchCommand: ParsableCommand {
         print(table(rows), terminator: "")
     }
 
+    /// The name `--only` matches to time only the external protocol.
+    static let protocolWorkload = "external protocol"
+
     /// The external protocol's round trip per evaluation for the null client of each language at d = 2 and
-    /// d = 10⁵, beside `cat` echoing the same d doubles (``ProtocolBenchmark``). A language whose tool
-    /// (cc, python3) is missing gets a row saying so.
+    /// d = 10⁵, beside `cat` echoing the same d doubles (``ProtocolBenchmark``), in `repeats` alternating
+    /// rounds (protocol, echo, protocol, …) so both see the same machine: the best round of each (the
+    /// least disturbed by other processes), their ratio, and the protocol's median round. A language
+    /// whose tool (cc, python3) is missing gets a row saying so.
     func printProtocolRows() throws {
-        var rows: [[String]] = [["external protocol (null client)", "d", "evaluations", "µs/evaluation", "oracle µs",
-                                 "pipe echo µs", "ratio", "target"]]
+        var rows: [[String]] = [["external protocol (null client)", "d", "evaluations", "µs/evaluation best",
+                                 "median", "oracle µs", "pipe echo µs best", "ratio of bests", "target"]]
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -205,12 +216,20 @@ struct BenchCommand: ParsableCommand {
                     rows.append([name, "\(dimension)", "–", "not measured: \(tool) not found", "", "", "", ""])
                     continue
                 }
-                let trip = try ProtocolBenchmark.roundTrip(command: command, directory: nil, dimension: dimension,
-                                                           evaluations: evaluations)
-                let echo = try ProtocolBenchmark.pipeEcho(dimension: dimension, repeats: dimension == 2 ? 20_000 : 400)
-                rows.append([name, "\(dimension)", "\(evaluations)", String(format: "%.2f", trip.seconds * 1e6),
-                             String(format: "%.2f", trip.oracleSeconds * 1e6), String(format: "%.2f", echo * 1e6),
-                             String(format: "%.2f", trip.seconds / echo),
+                var trips: [(seconds: Double, oracleSeconds: Double)] = []
+                var echoes: [Double] = []
+                for _ in 0..<repeats {
+                    trips.append(try ProtocolBenchmark.roundTrip(command: command, directory: nil, dimension: dimension,
+                                                                 evaluations: evaluations))
+                    echoes.append(try ProtocolBenchmark.pipeEcho(dimension: dimension,
+                                                                 repeats: dimension == 2 ? 20_000 : 400))
+                }
+                let best = trips.map(\.seconds).min() ?? .nan, echo = echoes.min() ?? .nan
+                let median = trips.map(\.seconds).sorted()[trips.count / 2]
+                let oracle = trips.map(\.oracleSeconds).sorted()[trips.count / 2]
+                rows.append([name, "\(dimension)", "\(repeats) × \(evaluations)", String(format: "%.2f", best * 1e6),
+                             String(format: "%.2f", median * 1e6), String(format: "%.2f", oracle * 1e6),
+                             String(format: "%.2f", echo * 1e6), String(format: "%.2f", best / echo),
                              dimension == 2 ? target : "≤ 2 × pipe echo"])
             }
         }

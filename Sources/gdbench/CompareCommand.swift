@@ -13,7 +13,8 @@ struct Compare: ParsableCommand {
             Each run's optimizer ids get the run's label (`sgd[lr=1/L] @A`); every figure of a run is drawn over the \
             merged records (SVG, in parallel), and each optimizer present in two runs is compared per problem instance \
             (problem × repetition: common random numbers when the runs share the seed) with a Wilcoxon signed-rank \
-            test. Writes compare.md, compare-tables.tex, compare.html and figures/svg/ into --out.
+            test. Writes compare.md, compare-tables.tex, compare.html, figures/svg/ and their scripts \
+            (figures/scripts/) into --out.
             """)
 
     @Argument(help: "Run directories (two or more).")
@@ -54,6 +55,6 @@ struct Compare: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let renderer = FigureRenderer(strict: false)
         for url in try comparison.write(to: folder, renderer: renderer, jobs: jobs) { print("wrote \(url.path)") }
-        if renderer == nil { print(FigureRenderer.missingMessage(folder: folder.appendingPathComponent("figures/svg"))) }
+        if renderer == nil { print(FigureRenderer.missingMessage(folder: folder.appendingPathComponent("figures"), format: .svg)) }
     }
 }

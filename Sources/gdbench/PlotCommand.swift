@@ -3,15 +3,17 @@ import Figures
 import Foundation
 
 /// `gdbench plot`: writes the gnuplot scripts and data of every figure that applies to a run into
-/// `RUN/figures/` and renders them (``PlotJob``); without gnuplot it writes the scripts and says how
-/// to render them.
+/// `RUN/figures/scripts/` (every format, once) and renders one format into `RUN/figures/FORMAT/`
+/// (``PlotJob``); without gnuplot it writes the scripts and says how to render them.
 struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw the figures of a run with gnuplot.",
         discussion: """
             Reads runs.jsonl and manifest.json of results/SUITE/latest (or --run DIR), picks the figure kinds \
             that apply (convergence, conditioning, trajectories, learning-rate sweep, schedules, profiles, saddle \
-            escape, batch size) and writes FIGURE.gp + FIGURE.dat into RUN/figures/, then renders them.
+            escape, batch size), writes FIGURE.gp + FIGURE.dat into RUN/figures/scripts/ (one script for every format, \
+            rewritten only when it changes) and renders the format asked for into RUN/figures/FORMAT/ (png/, svg/, \
+            pdf/, tex/, gif/): rendering one format never overwrites another.
             """)
 
     @Option(help: "Suite name: plots results/SUITE/latest.")

@@ -71,12 +71,11 @@ struct Report: ParsableCommand {
         if noFigures {
             written = try writer.write(to: directory.url)
         } else {
-            // SVG figures, rendered in parallel, inlined in report.html and linked from report.md.
-            var job = PlotJob(runDirectory: directory, format: .svg, bestTuned: bestTuned, jobs: max(1, jobs))
-            job.folder = directory.url.appendingPathComponent("figures").appendingPathComponent("svg")
+            // SVG figures (RUN/figures/svg/), rendered in parallel, inlined in report.html and linked from report.md.
+            let job = PlotJob(runDirectory: directory, format: .svg, bestTuned: bestTuned, jobs: max(1, jobs))
             let renderer = FigureRenderer(strict: false)
             let figures = try job.renderedFigures(results, renderer: renderer)
-            if renderer == nil { print(FigureRenderer.missingMessage(folder: job.figuresFolder)) }
+            if renderer == nil { print(FigureRenderer.missingMessage(folder: job.figuresFolder, format: .svg)) }
             written = try writer.write(to: directory.url, figures: figures, figuresFolder: job.figuresFolder)
         }
         for url in written { print("wrote \(url.path)") }

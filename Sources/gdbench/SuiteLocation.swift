@@ -22,12 +22,12 @@ struct SuiteLocation: ParsableArguments {
         case file(String)
         case builtIn(name: String, text: String)
 
-        /// The name shown in errors and recorded in the manifest (built-ins as `suites/NAME.yaml`, as
-        /// when run from a checkout).
+        /// The name shown in errors and recorded in the manifest (built-ins as
+        /// `builtin:suites/NAME.yaml`, ``BuiltInSuiteFile``).
         var file: String {
             switch self {
             case .file(let path): return path
-            case .builtIn(let name, _): return "suites/\(name).yaml"
+            case .builtIn(let name, _): return BuiltInSuiteFile.file(ofSuite: name)
             }
         }
     }

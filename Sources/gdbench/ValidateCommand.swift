@@ -23,9 +23,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let suite = try location.load(file, with: SuiteLoader(catalog: CommandContext.catalog, maximumRuns: force ? nil : GridSize.defaultLimit))
-        let builtIn: Bool
-        if case .builtIn = try location.source(for: file) { builtIn = true } else { builtIn = false }
-        let path = suite.file + (builtIn ? " (built in)" : "")
+        let path = suite.file
         let plan = try RunPlan(suite: suite)
         try SuiteRunner.validate(plan)
         print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) "

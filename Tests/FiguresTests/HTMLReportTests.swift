@@ -19,7 +19,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let results = try Fixture.results()
         let writer = ReportWriter(results: results)
-        let figuresFolder = folder.appendingPathComponent("figures/svg")
+        let figuresFolder = folder.appendingPathComponent("figures")
         let figures = try FigureSet.build(FigureContext(results: results, format: .svg)).filter { $0.format == .svg }
         try FigureSet.write(figures, to: figuresFolder)
         let renderer = FigureRenderer(strict: true)

@@ -64,8 +64,8 @@ import Results
         #expect(throws: ResultsError.self) { try PlotJob.locate(suite: "other", run: nil, resultsRoot: root) }
         // Without a renderer the scripts are written and the last line says how to render them.
         let lines = try PlotJob(runDirectory: directory, format: .svg).run(renderer: nil)
-        #expect(lines.last?.contains("for f in *.gp; do gnuplot \"$f\"; done") == true)
-        let written = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("figures").path)
+        #expect(lines.last?.contains("for f in ../scripts/*.gp; do gnuplot -e \"format='svg'\" \"$f\"; done") == true)
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("figures/scripts").path)
         #expect(written.contains("ecdf-iterations.gp") && written.contains("ecdf-iterations.dat"))
         let urls = try ReportWriter(results: try ResultSet(directory: directory)).write(to: directory.url)
         #expect(urls.map(\.lastPathComponent) == ["report.md", "report-tables.tex", "report.html"])

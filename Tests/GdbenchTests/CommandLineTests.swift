@@ -42,10 +42,11 @@ import Testing
             ["run", "smoke", "--suites-dir", Self.suites, "--out", out + "/a", "--quiet", "--filter", filter]) as? RunCommand)
         try plain.run()
         let figures = URL(fileURLWithPath: out + "/a/smoke/latest/figures")
-        let written = try FileManager.default.contentsOfDirectory(atPath: figures.path)
+        let written = try FileManager.default.contentsOfDirectory(atPath: figures.appendingPathComponent("scripts").path)
         #expect(written.contains { $0.hasSuffix(".gp") })
         if FigureRenderer.locate(ProcessInfo.processInfo.environment) != nil {
-            #expect(written.filter { $0.hasSuffix(".png") }.count == written.filter { $0.hasSuffix(".gp") }.count)
+            let pictures = try FileManager.default.contentsOfDirectory(atPath: figures.appendingPathComponent("png").path)
+            #expect(pictures.filter { $0.hasSuffix(".png") }.count == written.filter { $0.hasSuffix(".gp") }.count)
         }
         let none = try #require(try Gdbench.parseAsRoot(
             ["run", "smoke", "--suites-dir", Self.suites, "--out", out + "/b", "--quiet", "--filter", filter, "--no-figures"]) as? RunCommand)
@@ -67,11 +68,11 @@ import Testing
         let lines = RunFigures.draw(directory, environment: ["PATH": emptyBin.path])
         #expect(lines.first?.hasPrefix("figures: ") == true && lines.first?.hasSuffix("not rendered") == true)
         let folder = directory.url.appendingPathComponent("figures")
-        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        let scripts = written.filter { $0.hasSuffix(".gp") }
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("scripts").path)
+            .filter { $0.hasSuffix(".gp") }
         #expect(!scripts.isEmpty)
-        #expect(!written.contains { $0.hasSuffix(".png") })
-        let renderLine = try #require(lines.first { $0.contains("&& for f in *.gp") })
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("png").path))
+        let renderLine = try #require(lines.first { $0.contains("&& for f in ../scripts/*.gp") })
         guard FigureRenderer.locate(ProcessInfo.processInfo.environment) != nil else { return }
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -80,7 +81,8 @@ import Testing
         try shell.run()
         shell.waitUntilExit()
         #expect(shell.terminationStatus == 0)
-        let rendered = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".png") }
+        let rendered = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("png").path)
+            .filter { $0.hasSuffix(".png") }
         #expect(rendered.count == scripts.count)
     }
 

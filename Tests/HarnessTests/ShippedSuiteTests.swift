@@ -1,6 +1,8 @@
 import Foundation
 import Harness
 import Results
+import SuiteLanguage
+import Objectives
 import Testing
 
 /// The suites in suites/ against the real catalogs.
@@ -30,8 +32,42 @@ import Testing
             let stem = String(name.dropLast(5))
             #expect(ShippedSuites.texts[stem] == text, "\(name) differs from its built-in copy: run scripts/generate-shipped-suites")
             let fromFile = try SuiteLoader(catalog: .builtIn).load(path: path)
-            let builtIn = try SuiteLoader(catalog: .builtIn).load(text: ShippedSuites.texts[stem] ?? "", file: "suites/\(name)")
-            #expect(fromFile.digest == builtIn.digest)
+            let builtInFile = BuiltInSuiteFile.file(ofSuite: stem)
+            do {
+                let builtIn = try SuiteLoader(catalog: .builtIn).load(text: ShippedSuites.texts[stem] ?? "", file: builtInFile)
+                #expect(fromFile.digest == builtIn.digest)
+                #expect(fromFile.dataFiles == builtIn.dataFiles, "\(name): its data files differ from the built-in copies")
+            } catch {
+                // A test process has no installed share/gdbench beside it: the suites that start
+                // commands say where those run and how to get them.
+                #expect(text.contains("kind: external"), "\(name): \(error)")
+                #expect("\(error)".contains("scripts/install --prefix"))
+            }
+        }
+    }
+
+    /// The data files built into the binary are the files in suites/data/, byte for byte, and a
+    /// built-in suite reads them from any folder with the file's SHA-256.
+    @Test func builtInDataFilesAreTheShippedFiles() throws {
+        let data = Self.directory.appendingPathComponent("data")
+        let names = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
+        #expect(Set(ShippedDataFiles.texts.keys) == Set(names.map { "suites/data/\($0)" }),
+                "suites/data/ changed: run scripts/generate-shipped-suites")
+        for name in names {
+            let bytes = try Data(contentsOf: data.appendingPathComponent(name))
+            #expect(ShippedDataFiles.texts["suites/data/\(name)"].map { Data($0.utf8) } == bytes,
+                    "suites/data/\(name) differs from its built-in copy: run scripts/generate-shipped-suites")
+        }
+        let suite = try SuiteLoader(catalog: .builtIn).load(
+            text: ShippedSuites.texts["own-problems"] ?? "", file: BuiltInSuiteFile.file(ofSuite: "own-problems"))
+        let iris = try #require(suite.dataFiles.first)
+        let bytes = try Data(contentsOf: data.appendingPathComponent("iris-versicolor-virginica.csv"))
+        #expect(iris.sha256 == SHA256.hex(of: Array(bytes)))
+        #expect(iris.path == "data/iris-versicolor-virginica.csv")
+        #expect(throws: (any Error).self) {
+            try SuiteLoader(catalog: .builtIn).load(
+                text: (ShippedSuites.texts["own-problems"] ?? "").replacingOccurrences(of: "iris-", with: "no-such-"),
+                file: BuiltInSuiteFile.file(ofSuite: "own-problems"))
         }
     }
 

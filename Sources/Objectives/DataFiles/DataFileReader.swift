@@ -19,9 +19,15 @@ public enum DataFileReader {
 
     public static let libsvmExtensions = ["svm", "libsvm", "svmlight", "t", "scale"]
 
+    /// The prefix of a data file built into the binary (``ShippedDataFiles``): `builtin:suites/data/NAME`
+    /// is the shipped file `suites/data/NAME`, byte for byte, read from any folder.
+    public static let builtInScheme = "builtin:"
+
     /// The file's bytes, after checking that it exists, is a regular file, is not empty and is at most
-    /// ``maximumBytes``. A zero byte is appended (the parsers rely on it as a sentinel).
+    /// ``maximumBytes``; a `builtin:` path reads the embedded copy. A zero byte is appended (the parsers
+    /// rely on it as a sentinel).
     public static func bytes(of path: String) throws -> [UInt8] {
+        if path.hasPrefix(builtInScheme) { return try builtInBytes(of: path) }
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw DataFileError(file: path, line: nil, column: nil, message: "no such file")
@@ -48,6 +54,20 @@ public enum DataFileReader {
             throw DataFileError(file: path, line: nil, column: nil, message: "read \(read) of \(size) bytes")
         }
         return buffer
+    }
+
+    /// The embedded file `builtin:PATH` names (`.` and `..` components resolved).
+    static func builtInBytes(of path: String) throws -> [UInt8] {
+        var components: [Substring] = []
+        for component in path.dropFirst(builtInScheme.count).split(separator: "/") where component != "." {
+            if component == ".." { _ = components.popLast() } else { components.append(component) }
+        }
+        guard let text = ShippedDataFiles.texts[components.joined(separator: "/")] else {
+            let known = ShippedDataFiles.texts.keys.sorted().joined(separator: ", ")
+            throw DataFileError(file: path, line: nil, column: nil,
+                                message: "no such file built into gdbench (built in: \(known.isEmpty ? "none" : known))")
+        }
+        return Array(text.utf8) + [0]
     }
 
     /// The format `auto` resolves to for `path`.
