@@ -5,7 +5,8 @@ import Results
 /// parameters other than `d`, plus batch size and noise), as COCO reports cost per dimension: the
 /// median over repetitions of iterations and gradient evaluations to a target (a failure counts as
 /// +∞, so a d whose median run missed the target drops out), and of optimizer seconds per iteration
-/// (the timed replay's total over the run's iterations, whether or not it hit the target).
+/// (the fastest timed replay's total over the run's iterations, whether or not it hit the target:
+/// other processes only ever add time, so the fastest replay is the least disturbed).
 ///
 /// Each is fitted as cost ≈ c·dᵖ by least squares in log–log (``LineFit``, 95% interval of p from
 /// the t distribution). Iterations and gradient evaluations are fitted over every d; seconds per
@@ -18,12 +19,18 @@ public struct DimensionScaling: Sendable {
         /// Median iterations / gradient evaluations to the target (+∞ when the median run missed it).
         public var iterations: Double
         public var gradientEvaluations: Double
-        /// Median optimizer seconds per iteration (nil when no run was timed).
+        /// Median over runs of the fastest replay's seconds per iteration (nil when no run was timed).
         public var secondsPerIteration: Double?
+        /// log₁₀(second fastest / fastest) seconds per iteration over the replays of the runs at this
+        /// d: how well the fastest time reproduces (0 with a single replay; nil when none was timed).
+        public var replaySpread: Double?
     }
 
     /// The smallest d of the seconds-per-iteration fit and of the iteration checks.
     public static let asymptoticDimension = 128
+    /// The smallest d of the fit the timing checks use (``timingFit``): from here on the O(d) or O(d²)
+    /// work of an iteration outweighs its fixed overhead several times.
+    public static let timingDimension = 512
 
     public var family: String
     /// The problem kind of the family, and its `rotation` parameter where it has one.
@@ -37,6 +44,8 @@ public struct DimensionScaling: Sendable {
     public var secondsFit: LineFit?
     /// The fit of iterations over d ≥ ``asymptoticDimension`` (what ``checks(_:)`` tests).
     public var asymptoticIterationFit: LineFit?
+    /// The fit of seconds per iteration over d ≥ ``timingDimension`` (what ``checks(_:)`` tests).
+    public var timingFit: LineFit?
 
     /// Every series of a result set with at least three dimensions, sorted by family then optimizer.
     public static func all(_ results: ResultSet, targetIndex: Int) -> [DimensionScaling] {
@@ -67,16 +76,20 @@ public struct DimensionScaling: Sendable {
         rotation = first?.problem.parameters["rotation"]
         points = runsByDimension.keys.sorted().map { d in
             let runs = runsByDimension[d] ?? []
-            let perIteration = runs.compactMap { run -> Double? in
+            let replays = runs.compactMap { run -> [Double]? in
                 guard !run.wallTime.repeats.isEmpty, run.final.progress.iteration > 0 else { return nil }
-                return run.wallTime.medianSeconds / Double(run.final.progress.iteration)
+                return run.wallTime.repeats.map { $0 / Double(run.final.progress.iteration) }
             }
+            let perIteration = replays.compactMap { $0.min() }
+            let all = replays.flatMap { $0 }.sorted()
+            let spread = all.first.map { fastest in all.count > 1 ? log10(all[1] / fastest) : 0 }
             return Point(
                 dimension: d,
                 iterations: Quantiles.median(runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: .iterations) }),
                 gradientEvaluations: Quantiles.median(
                     runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: .gradientEvaluations) }),
-                secondsPerIteration: perIteration.isEmpty ? nil : Quantiles.median(perIteration))
+                secondsPerIteration: perIteration.isEmpty ? nil : Quantiles.median(perIteration),
+                replaySpread: spread.flatMap { $0.isFinite ? $0 : nil })
         }
         func fit(_ value: (Point) -> Double?, from minimum: Int = 0) -> LineFit? {
             let used = points.filter { $0.dimension >= minimum }.compactMap { point in
@@ -88,6 +101,7 @@ public struct DimensionScaling: Sendable {
         gradientFit = fit { $0.gradientEvaluations }
         secondsFit = fit({ $0.secondsPerIteration }, from: Self.asymptoticDimension)
         asymptoticIterationFit = fit({ $0.iterations }, from: Self.asymptoticDimension)
+        timingFit = fit({ $0.secondsPerIteration }, from: Self.timingDimension)
     }
 
     /// `kind[params without d]` plus batch size and noise.

@@ -14,6 +14,11 @@ import Results
 /// - **Nesterov rate** — `nesterov-constant` with default or optimal parameters (lr = 1/L) on such a
 ///   quadratic. Predicted: the guarantee f_k − f* ≤ (1 − 1/√κ)^k·(f₀ − f* + μ/2‖x₀ − x*‖²) (A.18),
 ///   a per-step factor 1 − 1/√κ. Measured: ``LinearRate``. Pass as for GD.
+/// - **Heavy-ball rate** — `heavy-ball` at its optimal constants (the defaults, or η = 4/(√L+√μ)²,
+///   β = ((√κ−1)/(√κ+1))² given) on such a quadratic. Predicted: Polyak's rate (√κ−1)/(√κ+1) for the
+///   distance, so ((√κ−1)/(√κ+1))² per step for the f-gap, up to the factor k² of the iteration
+///   matrix's double root (Polyak 1987, §3.2.1; reference §A.18). Measured: ``LinearRate`` of
+///   ln(f − f*) − 2 ln k. Pass as for GD.
 /// - **Divergence threshold 2/L** — for each full-batch noise-free quadratic with ``KnownConstants``
 ///   and each `sgd` gradient-descent optimizer family without momentum whose ids differ only in `lr`
 ///   (a learning-rate sweep, at least two lr values, with lr on both sides of 2/L or some run
@@ -72,6 +77,11 @@ public struct TheoryCheck: Sendable, Equatable {
             if record.optimizer.kind == "nesterov-constant", lr.map({ abs($0 * constants.smoothness - 1) <= 1e-9 }) ?? true {
                 rows.append(rateRow("Nesterov rate, lr = 1/L", record, predicted: 1 - 1 / kappa.squareRoot(), formula: "1 − 1/√κ"))
             }
+            if record.optimizer.kind == "heavy-ball", isOptimalHeavyBall(record.optimizer.parameters, constants) {
+                let rho = (kappa.squareRoot() - 1) / (kappa.squareRoot() + 1)
+                rows.append(rateRow("Heavy-ball rate, optimal η, β", record, predicted: rho * rho,
+                                    formula: "((√κ−1)/(√κ+1))²", polynomialDegree: 2))
+            }
             if record.optimizer.kind == "newton" {
                 let last = record.targets.ladder.last?.hit
                 let allAtOne = !record.targets.ladder.isEmpty && record.targets.ladder.allSatisfy { ($0.hit?.iteration ?? 0) == 1 }
@@ -93,7 +103,19 @@ public struct TheoryCheck: Sendable, Equatable {
     /// A rate check on a run that reached its last target by this iteration passes as "at the target".
     public static let atTargetIterations = 2
 
-    static func rateRow(_ name: String, _ record: RunRecord, predicted: Double, formula: String) -> TheoryCheck {
+    /// η and β of a `heavy-ball` record are Polyak's optimal ones (given as such, or left `optimal`).
+    static func isOptimalHeavyBall(_ parameters: [String: String], _ constants: KnownConstants) -> Bool {
+        let l = constants.smoothness.squareRoot(), m = constants.strongConvexity.squareRoot()
+        let rho = (l - m) / (l + m)
+        func matches(_ key: String, _ optimal: Double) -> Bool {
+            guard let text = parameters[key], let value = Double(text) else { return true }
+            return abs(value - optimal) <= 1e-9 * optimal
+        }
+        return matches("lr", 4 / ((l + m) * (l + m))) && matches("momentum", rho * rho)
+    }
+
+    static func rateRow(_ name: String, _ record: RunRecord, predicted: Double, formula: String,
+                        polynomialDegree: Double = 0) -> TheoryCheck {
         let finalHit = record.targets.ladder.last?.hit
         if let finalHit, finalHit.iteration <= atTargetIterations {
             return TheoryCheck(check: name, subject: record.id,
@@ -101,7 +123,7 @@ public struct TheoryCheck: Sendable, Equatable {
                                predicted: "≤ \(formula) = \(format(predicted))", passed: true)
         }
         let neverInWindow = (record.final.relativeGap ?? 0) > LinearRate.upperRelativeGap
-        guard let measured = LinearRate.measured(record) else {
+        guard let measured = LinearRate.measured(record, polynomialDegree: polynomialDegree) else {
             if neverInWindow {
                 return TheoryCheck(check: name, subject: record.id,
                                    measured: "relative gap still \(format(record.final.relativeGap ?? .nan)) at the end "

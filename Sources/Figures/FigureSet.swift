@@ -24,6 +24,7 @@ public enum FigureSet {
         figures += BatchSizeFigure.figures(context, stems: &stems)
         figures += DimensionFigure.figures(context, stems: &stems)
         figures += TrainingFigure.figures(context, stems: &stems)
+        figures += RegretFigure.figures(context, stems: &stems)
         return figures
     }
 

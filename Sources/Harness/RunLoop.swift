@@ -80,7 +80,10 @@ struct MonitoredPass {
 /// and at the trace points, so their first hits have that resolution. The check schedule depends
 /// only on iteration and row counts, never on time, so records stay reproducible. ‖∇f‖ is computed only
 /// at trace points (and every check when the measure is the gradient norm). The per-run timeout
-/// (at checks and every 64 iterations) and the stop signal are checked here.
+/// (at checks and every 64 iterations) and the stop signal are checked here. On an online problem
+/// (``OnlineObjective``) iteration t plays round t: ``RegretMonitor`` adds f_t(x_t) before the step and
+/// records R_T at each trace point, the run ends after the stream's T rounds at the latest, and reaching
+/// the targets does not end it.
 ///
 /// **Timing passes.** The optimizer time is measured separately, in `timingRepeats` unmonitored
 /// replays of exactly the same iterations (fresh method and oracle, so the same arithmetic): the
@@ -165,7 +168,8 @@ enum RunLoop {
         let rowBudget: Int? = sampleCount.flatMap { n in
             settings.budget.maxEpochs.map { Int(min(($0 * Double(n)).rounded(.up), 1e18)) }
         }
-        let limit = iterationLimit(settings, sampleCount: sampleCount, batchSize: oracle.batchSize)
+        var regret = RegretMonitor(objective)
+        let limit = min(iterationLimit(settings, sampleCount: sampleCount, batchSize: oracle.batchSize), regret.roundLimit)
         let gradientBudget = settings.budget.maxGradientEvaluations
         let marks = traceIterations(limit: min(limit, gradientBudget ?? limit), points: settings.tracePoints)
         var markIndex = 1
@@ -214,6 +218,7 @@ enum RunLoop {
                 learningRate: learningRate.isNaN ? nil : learningRate,
                 fingerprint: RunRecord.hex(SeedDerivation.fingerprint(x)))
             training.annotate(&point, objective: objective, x: x, atMark: atMark)
+            point.regret = regret.regret(after: iteration)
             return point
         }
 
@@ -265,7 +270,8 @@ enum RunLoop {
         let timeoutNanoseconds = settings.budget.timeoutSeconds.map { UInt64(min(max(0, $0) * 1e9, 1e18)) }
 
         while true {
-            if nextTarget == thresholds.count {
+            // An online run plays every round of its stream: reaching the targets does not end it.
+            if nextTarget == thresholds.count && regret.stream == nil {
                 status = .converged
                 break
             }
@@ -282,6 +288,7 @@ enum RunLoop {
                 break
             }
             training.remember(x, stepEndsAtMark: markIndex < marks.count && marks[markIndex] == iteration + 1)
+            regret.play(round: iteration, at: x)
             let report: IterationReport
             do {
                 report = try method.iterate(&x, oracle: &oracle)

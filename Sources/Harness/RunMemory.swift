@@ -17,20 +17,12 @@ public struct RunMemory: Sendable {
     public static let vectorsPerProblem = 16.0
     public static let vectorsPerMethod = 12.0
 
-    /// The bytes a run may use: half the physical memory, or of the cgroup's `memory.max` when lower.
-    public static let limit: Double = available / 2
+    /// The bytes a run may use: half of ``available``.
+    public static var limit: Double { available / 2 }
 
-    /// Physical memory, or the cgroup v2 / v1 limit of this process when that is lower.
-    public static let available: Double = {
-        var bytes = Double(ProcessInfo.processInfo.physicalMemory)
-        for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
-            if let text = try? String(contentsOfFile: file, encoding: .utf8),
-               let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value > 0 {
-                bytes = min(bytes, value)
-            }
-        }
-        return bytes
-    }()
+    /// The memory of this machine (``InstanceLimits/availableMemoryBytes``: physical, its cgroup's
+    /// limit, or `GDBENCH_MEMORY`).
+    public static var available: Double { InstanceLimits.availableMemoryBytes }
 
     /// The dimension a problem cell will have: its `d` (given or default), 2 for the fixed 2-D kinds.
     static func dimension(_ parameters: ParameterSet) -> Double {
@@ -93,6 +85,6 @@ public struct RunMemory: Sendable {
         guard bytes > limit || !bytes.isFinite else { return }
         throw location.error(
             key, "\(what) needs about \(format(bytes)) of memory; a run may use at most \(format(limit)), "
-                + "half of this machine's \(format(available))")
+                + "half of \(InstanceLimits.availableMemoryDescription)")
     }
 }

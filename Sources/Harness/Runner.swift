@@ -176,7 +176,10 @@ public enum Runner {
             batchSize: spec.problem.batchSize, gradientNoise: spec.problem.gradientNoise,
             dimension: instance?.objective.dimension ?? 0, sampleCount: instance?.objective.sampleCount,
             smoothness: constants?.smoothness, strongConvexity: constants?.strongConvexity,
-            conditionNumber: constants?.conditionNumber)
+            conditionNumber: constants?.conditionNumber, online: (instance?.objective as? any OnlineObjective).map {
+                OnlineConstants(diameter: $0.diameter, gradientBound: $0.gradientBound,
+                                roundStrongConvexity: $0.roundStrongConvexity, rounds: $0.rounds)
+            })
     }
 
     static func identity(_ cell: OptimizerCell, _ built: MethodInstance?) -> OptimizerIdentity {

@@ -70,6 +70,48 @@ optimizers:
   - kind: gd-armijo
   - kind: newton
 """# + "\n",
+        "convex": #"""
+name: convex
+description: The convex, not strongly convex regime (μ = 0) — gradient descent's O(1/k) and Nesterov/FISTA's O(1/k²) on a quadratic with a zero-eigenvalue block, over-parameterised least squares (n < d) and unregularised logistic regression on separable data (no minimiser), with adaptive restarts.
+seed: 1019
+repetitions: 3
+budget:
+  max-iterations: 10000
+  timeout: 60
+# Targets on f (the relative gap (f − f*)/(f₀ − f*)), never on the distance: separable logistic regression
+# has f* = 0 as an infimum and no minimiser.
+targets:
+  measure: relative-gap
+  thresholds: [1e-2, 1e-4, 1e-6, 1e-10]
+problems:
+  # A block of zero eigenvalues, the others log-spaced down to L/κ₊: μ = 0, and below k ≈ κ₊ the
+  # spectrum looks continuous down to 0 (the regime of the O(1/k) and O(1/k²) bounds). The start is
+  # x* + (1, …, 1): every mode carries the same weight, so the slopes do not depend on a drawn direction.
+  - kind: quadratic
+    d: 100
+    zero-eigenvalues: 20
+    kappa: 1e6
+    start-direction: ones
+  - kind: quadratic
+    d: 100
+    zero-eigenvalues: 10
+    kappa: 1e8
+    start-direction: ones
+  - kind: least-squares
+    n: 50
+    d: 200
+  - kind: logistic
+    n: 500
+    d: 20
+    label-noise: 0
+    standardize: false
+    lambda: 0
+optimizers:
+  - kind: sgd
+    lr: 1/L
+  - kind: nesterov-accelerated
+    restart: [none, gradient, function]
+"""# + "\n",
         "deep-learning": #"""
 name: deep-learning
 description: >-
@@ -243,7 +285,7 @@ optimizers:
 """# + "\n",
         "learning-rate": #"""
 name: learning-rate
-description: Learning-rate sweeps — GD on a quadratic for η from 0.01/L to 3/L (divergence above 2/L), SGD with momentum 0.9 up to 4.5/L (divergence above 3.8/L), and Adam.
+description: Learning-rate sweeps — GD on a quadratic for η from 0.01/L to 3/L (divergence above 2/L), SGD with heavy-ball momentum 0.9 up to 4.5/L (divergence above 2(1+β)/L = 3.8/L) and 0.5 (above 3/L), Nesterov momentum 0.9 (above 2(1+β)/((1+2β)L) ≈ 1.357/L), Polyak's optimal heavy ball, and Adam.
 seed: 1006
 repetitions: 3
 budget:
@@ -263,6 +305,17 @@ optimizers:
   - kind: sgd
     momentum: 0.9
     lr: [0.001/L, 0.01/L, 0.03/L, 0.1/L, 0.3/L, 1/L, 3/L, 3.7/L, 3.9/L, 4.5/L]
+  # Heavy ball β = 0.5 across its limit 2(1+β)/L = 3/L.
+  - kind: sgd
+    momentum: 0.5
+    lr: [0.1/L, 1/L, 2.9/L, 3.1/L, 4/L]
+  # torch's Nesterov momentum β = 0.9 across its limit 2(1+β)/((1+2β)L) = 3.8/(2.8L) ≈ 1.357/L.
+  - kind: sgd
+    momentum: 0.9
+    nesterov: true
+    lr: [0.01/L, 0.1/L, 1/L, 1.3/L, 1.42/L, 2/L]
+  # Polyak's optimal heavy ball: η = 4/(√L+√μ)², β = ((√κ−1)/(√κ+1))² (a row of the theory table).
+  - kind: heavy-ball
   - kind: adam
     lr: [1e-4, 1e-3, 1e-2, 1e-1, 1]
 """# + "\n",
@@ -314,6 +367,44 @@ optimizers:
     only-on: "logistic[d*"
   - kind: newton
     only-on: "logistic[d*"
+"""# + "\n",
+        "online": #"""
+name: online
+description: Online gradient descent — regret R_T against T on streams of convex losses (online least squares, online logistic regression, random-sign linear and absolute losses on a ball), with the O(√T) bound (3/2)·D·G·√T beside it.
+seed: 1018
+repetitions: 40
+budget:
+  max-iterations: 100000
+  timeout: 60
+targets:
+  measure: absolute-gap
+  thresholds: [1e-2, 1e-3]
+problems:
+  - kind: online-least-squares
+    rounds: 10000
+    d: 10
+    lambda: [0, 0.1]
+  - kind: online-logistic
+    rounds: 10000
+    d: 10
+  # Random signs: R_T ≈ R·|Σ y_t| ≈ 0.8·√T on average, plus a martingale of the same order, so its exponent
+  # needs three decades of T to be measured to ±0.05.
+  - kind: online-linear
+    rounds: 100000
+    d: 10
+    loss: linear
+  - kind: online-linear
+    rounds: 10000
+    d: 10
+    loss: absolute
+optimizers:
+  - kind: online-gd
+    step: sqrt
+  - kind: online-gd
+    step: constant
+  - kind: online-gd
+    step: strongly-convex
+    only-on: "online-least-squares[*lambda=0.1*]"
 """# + "\n",
         "own-problems": #"""
 name: own-problems

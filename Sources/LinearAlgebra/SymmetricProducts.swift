@@ -48,26 +48,39 @@ public enum SymmetricProducts {
         var gram = [Double](repeating: 0, count: d * d)
         var block = [Double](repeating: 0, count: d * blockRows)
         var weighted = weights == nil ? [] : block
-        x.withUnsafeBufferPointer { x in
-            block.withUnsafeMutableBufferPointer { block in
-                weighted.withUnsafeMutableBufferPointer { weighted in
-                    gram.withUnsafeMutableBufferPointer { g in
-                        let b = block.baseAddress.unsafelyUnwrapped
-                        let scaled = weights == nil ? b : weighted.baseAddress.unsafelyUnwrapped
-                        var start = 0
-                        while start < n {
-                            let count = min(blockRows, n - start)
-                            for r in 0..<count {
-                                let row = x.baseAddress.unsafelyUnwrapped + (start + r) * d
-                                for j in 0..<d { b[j * count + r] = row[j] }
-                                if let weights {
-                                    let w = weights[start + r]
-                                    for j in 0..<d { scaled[j * count + r] = w * row[j] }
+        let rowWeights = weights ?? []
+        rowWeights.withUnsafeBufferPointer { rowWeights in
+            x.withUnsafeBufferPointer { x in
+                block.withUnsafeMutableBufferPointer { block in
+                    weighted.withUnsafeMutableBufferPointer { weighted in
+                        gram.withUnsafeMutableBufferPointer { g in
+                            let b = block.baseAddress.unsafelyUnwrapped
+                            let scaled = weights == nil ? b : weighted.baseAddress.unsafelyUnwrapped
+                            var start = 0
+                            while start < n {
+                                let count = min(blockRows, n - start)
+                                // Eight rows at a time, so each column of the block gets one cache line per pass.
+                                let first = x.baseAddress.unsafelyUnwrapped + start * d
+                                var r0 = 0
+                                while r0 < count {
+                                    let r1 = min(r0 + 8, count)
+                                    for j in 0..<d {
+                                        let column = b + j * count
+                                        for r in r0..<r1 { column[r] = first[r * d + j] }
+                                    }
+                                    if weights != nil {
+                                        let w = rowWeights.baseAddress.unsafelyUnwrapped + start
+                                        for j in 0..<d {
+                                            let column = scaled + j * count
+                                            for r in r0..<r1 { column[r] = w[r] * first[r * d + j] }
+                                        }
+                                    }
+                                    r0 = r1
                                 }
+                                gdbench_dot_block(
+                                    scaled, count, d, b, count, d, count, g.baseAddress, d, 1, true, true, path == .avx)
+                                start += count
                             }
-                            gdbench_dot_block(
-                                scaled, count, d, b, count, d, count, g.baseAddress, d, 1, true, true, path == .avx)
-                            start += count
                         }
                     }
                 }

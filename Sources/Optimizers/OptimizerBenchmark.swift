@@ -8,6 +8,9 @@ public struct OptimizerBenchmark: Sendable, Equatable {
         /// The d = 100 rotated quadratic with κ = 10⁶ (log spectrum), 20 000 iterations: for methods
         /// made for quadratics (exact line search, linear CG, Jacobi preconditioning).
         case rotatedQuadratic
+        /// Online least squares (d = 10, T = 10 000 rounds), one pass: for methods that play the rounds of
+        /// an online problem (`online-gd`).
+        case onlineStream
     }
 
     /// The optimizer entry of the bench suite, a YAML flow mapping (`{kind: sgd, lr: 1e-3}`); nil for

@@ -127,11 +127,13 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
     public var strongConvexity: Double?
     /// κ = L/μ when both are known and μ > 0.
     public var conditionNumber: Double?
+    /// D, G, α and T of an online problem (absent otherwise).
+    public var online: OnlineConstants?
 
     public init(
         id: String, kind: String, parameters: [String: String], batchSize: Int?, gradientNoise: Double,
         dimension: Int, sampleCount: Int?, smoothness: Double? = nil, strongConvexity: Double? = nil,
-        conditionNumber: Double? = nil
+        conditionNumber: Double? = nil, online: OnlineConstants? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -143,6 +145,7 @@ public struct ProblemIdentity: Codable, Sendable, Equatable {
         self.smoothness = smoothness
         self.strongConvexity = strongConvexity
         self.conditionNumber = conditionNumber
+        self.online = online
     }
 }
 
@@ -369,6 +372,8 @@ public struct TracePoint: Codable, Sendable, Equatable {
     public var sharpness: Double?
     /// f + (λ/2)‖x‖² for an optimizer with coupled L2 weight decay λ.
     public var regularizedValue: Double?
+    /// R_T = Σ_{t≤T} f_t(x_t) − min_{x∈K} Σ_{t≤T} f_t(x) after T = iteration rounds (online problems).
+    public var regret: Double?
 
     public init(
         iteration: Int, gradientEvaluations: Int, functionEvaluations: Int, epochs: Double?, seconds: Double?,

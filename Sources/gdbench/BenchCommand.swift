@@ -55,6 +55,10 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Comma-separated dimensions of the construction table, or none.", valueName: "list"))
     var construction: String = "1024"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Comma-separated finite-sum construction rows (logistic-NxD, least-squares-NxD), or none.", valueName: "list"))
+    var finiteSums: String = FiniteSumConstructionBenchmark.standardCases.joined(separator: ",")
+
     @Option(name: .long, help: ArgumentHelp("The jax timing script.", valueName: "path"))
     var referenceScript: String = "scripts/reference/jax_timing.py"
 
@@ -66,10 +70,18 @@ struct BenchCommand: ParsableCommand {
         guard construction == "none" || dimensions.count == construction.split(separator: ",").count,
               dimensions.allSatisfy({ $0 >= 1 && $0 <= 8192 })
         else { throw InputError("--construction: expected none or dimensions 1…8192 separated by commas, found '\(construction)'") }
+        let finiteSumCases = finiteSums == "none" ? [] : finiteSums.split(separator: ",").compactMap {
+            FiniteSumConstructionBenchmark.Case(String($0))
+        }
+        guard finiteSums == "none" || finiteSumCases.count == finiteSums.split(separator: ",").count else {
+            throw InputError(
+                "--finite-sums: expected none or keys such as logistic-100000x500, least-squares-10000x1000, "
+                    + "found '\(finiteSums)'")
+        }
         if let only {
             let names = (StepWorkload.standard + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
                 .map(\.name) + [BenchCommand.neuralNetworkWorkload, BenchCommand.protocolWorkload] + OwnProblemsBench.names
-                + ConstructionBenchmark.keys(dimensions: dimensions)
+                + ConstructionBenchmark.keys(dimensions: dimensions) + finiteSumCases.map(\.key)
             guard names.contains(where: { $0.contains(only) }) else {
                 throw InputError("--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
             }
@@ -123,7 +135,8 @@ struct BenchCommand: ParsableCommand {
             try printSweep("every schedule", StepWorkload.everySchedule, reference: reference)
         }
 
-        printConstruction(dimensions: dimensions, python: python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"])
+        printConstruction(dimensions: dimensions, finiteSums: finiteSumCases,
+                          python: python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"])
         if only.map({ text in OwnProblemsBench.names.contains { $0.contains(text) } }) ?? true {
             print()
             print(table(try OwnProblemsBench(repeats: repeats, scale: scale, python: python).rows(format: format)),

@@ -122,6 +122,32 @@ import Results
         #expect(TheoryCheck.all(ResultSet(records: [unstable])).isEmpty)
     }
 
+    /// Polyak's optimal heavy ball at κ = 100: the f-gap of its double-root modes is k²ρ^{2k},
+    /// ρ = (√κ−1)/(√κ+1) = 9/11; removing the k² factor the row measures ρ² exactly, and a slower
+    /// trace fails. Heavy ball at other constants has no row.
+    @Test func heavyBallRateRow() throws {
+        let parameters = ["kappa": "100", "d": "2"]
+        let rho = 9.0 / 11
+        func trace(_ rate: Double) -> [TracePoint] {
+            stride(from: 0, through: 120, by: 4).map { k in
+                let gap = k == 0 ? 1 : Double(k * k) * pow(rate, Double(2 * k))
+                return TracePoint(iteration: k, gradientEvaluations: k, functionEvaluations: 0, epochs: nil, seconds: nil,
+                                  value: gap, gap: gap, gradientNorm: 0, learningRate: nil, fingerprint: RunRecord.hex(0))
+            }
+        }
+        let optimal = b.record(problemParameters: parameters, optimizer: "heavy-ball", optimizerParameters: ["lr": "optimal"],
+                               trace: trace(rho))
+        let row = try #require(TheoryCheck.all(ResultSet(records: [optimal])).first)
+        #expect(row.check == "Heavy-ball rate, optimal η, β")
+        #expect(row.passed)
+        #expect(abs((Double(row.measured) ?? 0) - rho * rho) <= 1e-6)
+        let slow = b.record(problemParameters: parameters, optimizer: "heavy-ball", trace: trace(0.9))
+        #expect(TheoryCheck.all(ResultSet(records: [slow])).first?.passed == false)
+        let other = b.record(problemParameters: parameters, optimizer: "heavy-ball", optimizerParameters: ["momentum": "0.5"],
+                             trace: trace(rho))
+        #expect(TheoryCheck.all(ResultSet(records: [other])).isEmpty)
+    }
+
     @Test func rateChecksPassRunsAlreadyAtTargetAndSkipRunsThatNeverEnterTheWindow() throws {
         let parameters = ["kappa": "10", "d": "2"]
         // κ = 1 style: the last target reached at iteration 1, no linear phase — nothing contradicts theory.

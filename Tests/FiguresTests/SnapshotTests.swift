@@ -33,7 +33,8 @@ import Analysis
             for file in files { try file.text.write(to: folder.appendingPathComponent(file.name), atomically: true, encoding: .utf8) }
             return
         }
-        let existing = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") && $0 != "tex" }
+        let existing = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { !$0.hasPrefix(".") && $0 != "tex" && $0 != "regret" }
         #expect(Set(existing) == Set(files.map(\.name)), "snapshot files differ from the emitted files (regenerate and review)")
         for file in files {
             let expected = try? String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)

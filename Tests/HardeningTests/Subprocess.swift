@@ -40,7 +40,8 @@ enum Subprocess {
         let outputURL: URL
         let errorURL: URL
 
-        init(_ arguments: [String], directory: URL, executable: URL? = Subprocess.executable) throws {
+        init(_ arguments: [String], directory: URL, executable: URL? = Subprocess.executable,
+             environment: [String: String] = [:]) throws {
             guard let executable else { throw SubprocessError("the executable was not built") }
             outputURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
             errorURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
@@ -48,6 +49,9 @@ enum Subprocess {
             _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
             process.executableURL = executable
             process.arguments = arguments
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            }
             process.currentDirectoryURL = directory
             process.standardOutput = try FileHandle(forWritingTo: outputURL)
             process.standardError = try FileHandle(forWritingTo: errorURL)
@@ -76,8 +80,9 @@ enum Subprocess {
     }
 
     static func run(_ arguments: [String], directory: URL, seconds: Double = 120,
-                    executable: URL? = Subprocess.executable) throws -> Result {
-        try Running(arguments, directory: directory, executable: executable).wait(seconds: seconds)
+                    executable: URL? = Subprocess.executable, environment: [String: String] = [:]) throws -> Result {
+        try Running(arguments, directory: directory, executable: executable, environment: environment)
+            .wait(seconds: seconds)
     }
 
     /// The fuzz target `gdbench-fuzz`, built beside `gdbench`.

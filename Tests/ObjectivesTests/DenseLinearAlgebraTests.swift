@@ -50,6 +50,50 @@ import Testing
         #expect(Cholesky(matrix: [1, 2, 2, 1], order: 2) == nil)  // eigenvalues 3 and −1
     }
 
+    /// The unblocked column-by-column rule (Golub & Van Loan, Algorithm 4.2.1), sums in increasing k.
+    static func unblockedCholesky(_ a: [Double], order n: Int) -> [Double] {
+        var l = a
+        for j in 0..<n {
+            var pivot = l[j * n + j]
+            for k in 0..<j { pivot -= l[j * n + k] * l[j * n + k] }
+            l[j * n + j] = pivot.squareRoot()
+            for i in (j + 1)..<max(j + 1, n) {
+                var sum = l[i * n + j]
+                for k in 0..<j { sum -= l[i * n + k] * l[j * n + k] }
+                l[i * n + j] = sum / l[j * n + j]
+            }
+        }
+        for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { l[i * n + j] = 0 } }
+        return l
+    }
+
+    @Test func blockedCholeskyIsTheUnblockedRuleWithinABlockAndBackwardStableAcrossBlocks() throws {
+        // Up to one block the blocked factor is the unblocked rule bit for bit; across blocks (n = 300,
+        // three block columns of 128) it is another rounding of the same L: LLᵀ = A to n·ε·‖A‖, and the
+        // same bits on both kernel paths.
+        for n in [Cholesky.blockSize, 300] {
+            let a = Self.matrix(eigenvalues: (0..<n).map { pow(10.0, 4 * Double($0) / Double(n - 1)) }, seed: 5)
+            let factor = try #require(Cholesky(matrix: a, order: n))
+            if n <= Cholesky.blockSize { #expect(factor.lower == Self.unblockedCholesky(a, order: n)) }
+            var worst = 0.0
+            for i in 0..<n {
+                for j in 0...i {
+                    var product = 0.0
+                    for k in 0...j { product += factor.lower[i * n + k] * factor.lower[j * n + k] }
+                    worst = max(worst, abs(product - a[i * n + j]))
+                }
+            }
+            #expect(worst <= Double(n) * 2.3e-16 * 1e4, "n = \(n): max |LLᵀ − A| = \(worst)")
+            var portable = a, avx = a
+            #expect(Cholesky.factorInPlace(&portable, order: n, path: .portable))
+            #expect(Cholesky.factorInPlace(&avx, order: n, path: KernelPath.avxUsable ? .avx : .portable))
+            for i in 0..<n { for j in 0...i { #expect(portable[i * n + j] == avx[i * n + j]) } }
+        }
+        // A non-positive pivot in the second block column is found.
+        var indefinite = Self.matrix(eigenvalues: (0..<200).map { $0 == 150 ? -1 : 1 }, seed: 6)
+        #expect(!Cholesky.factorInPlace(&indefinite, order: 200))
+    }
+
     @Test func rowKernelsMatchPlainLoopsForEveryTailLength() {
         var generator = Xoshiro256StarStar(seed: 4)
         for count in 1...19 {

@@ -91,6 +91,32 @@ import TestSupport
         }
     }
 
+    @Test func hessianSavingStrategyReachesThePlainNewtonMinimizer() throws {
+        // Warm start on every eighth row and reused factors (forced on here, default only on wide
+        // problems) against plain damped Newton from 0: both stationary to the tolerance, so by strong
+        // convexity ‖x − x'‖ ≤ 2·10⁻¹²/λ and f* agrees to its rounding.
+        // Also with the rows sorted by label, as a data file may list them.
+        let generated = SyntheticClassificationData(
+            samples: 3000, features: 30, featureConditioning: 100, labelNoise: 0.1, seed: 11
+        ).generate()
+        let sorted = generated.selectingRows((0..<3000).sorted { generated.targets[$0] < generated.targets[$1] })
+        for training in [generated, sorted] {
+            let plain = try LogisticRegression.solveConstants(
+                training: training, lambda: 1e-3,
+                strategy: .init(reuseFromFeatures: .max, warmStartFromWork: .infinity))
+            let saving = try LogisticRegression.solveConstants(
+                training: training, lambda: 1e-3, strategy: .init(reuseFromFeatures: 1, warmStartFromWork: 0))
+            let problem = LogisticRegression(training: training, test: nil, lambda: 1e-3, constants: saving)
+            var gradient = [Double](repeating: 0, count: 30)
+            _ = problem.evaluate(at: try #require(saving.minimizer), gradient: &gradient)
+            #expect(norm(gradient) <= LogisticRegression.minimizerTolerance)
+            let distance = norm(zip(try #require(plain.minimizer), try #require(saving.minimizer)).map { $0 - $1 })
+            #expect(distance <= 2 * LogisticRegression.minimizerTolerance / 1e-3)
+            #expect(RelativeError.of(try #require(saving.optimalValue), try #require(plain.optimalValue)) <= 1e-15)
+            #expect(saving.smoothness == plain.smoothness)
+        }
+    }
+
     @Test func breastCancerMatchesReferenceRunValues() throws {
         // Reference §C.6 [run]: z-scored (population std), no intercept.
         let data = LogisticRegression.dataSets(for: Self.breastCancerStandardized).training

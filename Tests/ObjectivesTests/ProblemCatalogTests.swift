@@ -117,7 +117,7 @@ struct ProblemCatalogTests {
     /// The same seed builds the same instance to the bit (start, x*, f*, Hessian at the start);
     /// kinds that draw (random starts, rotations, x*) build a different one from another seed.
     @Test func instancesAreDeterministicInTheSeed() throws {
-        let drawing: Set<String> = ["quadratic", "double-well", "index-saddle", "monkey-saddle", "styblinski-tang", "rastrigin", "logistic", "least-squares", "mlp"]
+        let drawing: Set<String> = ["quadratic", "double-well", "index-saddle", "monkey-saddle", "styblinski-tang", "rastrigin", "logistic", "least-squares", "mlp", "online-least-squares", "online-logistic", "online-linear"]
         for kind in ProblemCatalog.builtIn {
             var parameters = kind.name == "mlp" ? Self.smallNetwork : ParameterSet()
             if kind.parameters.contains(where: { $0.name == "rotation" }) { parameters["rotation"] = .text("random") }

@@ -175,7 +175,7 @@ struct QuadraticTests {
             _ = try Self.make(["d": .number(Double(InstanceLimits.maximumDenseDimension + 1)), "rotation": .text("random")])
         }
         // One eigenvalue cannot have κ > 1.
-        #expect(throws: ParameterError(key: "kappa", expected: "1 when d = 1 (one eigenvalue)", found: "10")) {
+        #expect(throws: ParameterError(key: "kappa", expected: "1 when d − zero-eigenvalues = 1 (one positive eigenvalue)", found: "10")) {
             _ = try Self.make(["d": .number(1), "kappa": .number(10)])
         }
     }

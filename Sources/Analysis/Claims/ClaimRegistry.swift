@@ -12,6 +12,8 @@ public enum ClaimRegistry {
         "schedules": ScheduleClaims.all,
         "learning-rate": LearningRateClaims.all,
         "batch-size": BatchSizeClaims.all,
+        "online": OnlineClaims.all,
+        "convex": ConvexClaims.all,
     ]
 
     /// The claims of the suite the records come from (its manifest, else the records' suite name).

@@ -66,25 +66,31 @@ public struct StepWorkload: Sendable {
     /// Every optimizer of `catalog`, one run each, as its kind's ``OptimizerBenchmark`` says: 2-D
     /// Rosenbrock from (−1.2, 1) for 200 000 iterations or until the method stops by itself (Newton,
     /// L-BFGS, BFGS, … converge in a few dozen), and the methods made for quadratics on the d = 100
-    /// rotated quadratic for 20 000, after the Rosenbrock rows. The built-in kinds set parameters
-    /// where their defaults are unstable on Rosenbrock (learning rates of 1e−4 or 1e−3, L-BFGS in
-    /// scipy's convention, Barzilai–Borwein with its non-monotone safeguard, Jacobi preconditioning at
+    /// rotated quadratic for 20 000 and `online-gd` for one pass over online least squares, after the
+    /// Rosenbrock rows. The built-in kinds set parameters where their defaults are unstable on
+    /// Rosenbrock (learning rates of 1e−4 or 1e−3, L-BFGS in scipy's convention, Barzilai–Borwein with its non-monotone safeguard, Jacobi preconditioning at
     /// lr 0.1); the jax reference (`sweep-<kind>`) is the optax optimizer of the same family with the
     /// same rates.
     public static func everyOptimizer(in catalog: Catalog) -> [StepWorkload] {
         let rosenbrock = "{kind: rosenbrock, d: 2}"
         let quadratic = "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}"
+        let online = "{kind: online-least-squares, d: 10, rounds: 10000}"
         func row(_ kind: OptimizerKind) -> StepWorkload {
             let setting = kind.benchmark
-            let onQuadratic = setting.problem == .rotatedQuadratic
+            let (label, problem, iterations) =
+                switch setting.problem {
+                case .rosenbrock: ("rosenbrock d=2", rosenbrock, 200_000)
+                case .rotatedQuadratic: ("quadratic d=100 rotated", quadratic, 20_000)
+                case .onlineStream: ("online least squares d=10", online, 10_000)
+                }
             return StepWorkload(
-                name: "\(onQuadratic ? "quadratic d=100 rotated" : "rosenbrock d=2") · \(kind.name)",
-                problem: onQuadratic ? quadratic : rosenbrock, optimizer: setting.entry ?? "{kind: \(kind.name)}",
-                iterations: onQuadratic ? 20_000 : 200_000, targetNanoseconds: nil,
+                name: "\(label) · \(kind.name)", problem: problem, optimizer: setting.entry ?? "{kind: \(kind.name)}",
+                iterations: iterations, targetNanoseconds: nil,
                 referenceKey: setting.jaxReference ? "sweep-\(kind.name)" : nil)
         }
         return catalog.optimizers.filter { $0.benchmark.problem == .rosenbrock }.map(row)
             + catalog.optimizers.filter { $0.benchmark.problem == .rotatedQuadratic }.map(row)
+            + catalog.optimizers.filter { $0.benchmark.problem == .onlineStream }.map(row)
     }
 
     /// ``everyOptimizer(in:)`` of the built-in catalog.

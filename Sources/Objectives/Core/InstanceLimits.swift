@@ -1,17 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// The size limits of the problems whose construction costs O(d³) or O(n·d²), in one place.
 ///
 /// Two kinds of limit apply. Time: the caps below bound the construction's flops — a dense problem
-/// at d = 16 384 costs ≈ 3.7·d³ ≈ 1.6·10¹³, a finite sum at n·d = 10⁸ costs ≈ 10 Newton steps of
-/// n·d² each (times: docs/performance.md, "Building instances (construction)").
+/// at d = 16 384 costs ≈ 3.7·d³ ≈ 1.6·10¹³, a finite sum at n·d = 10⁸ a few Newton steps of n·d²
+/// each (times: docs/performance.md, "Building instances (construction)").
 /// Memory: an instance whose construction would need more than ``usableMemoryBytes`` (three quarters
-/// of this machine's physical memory) is refused with the memory it needs, so a suite that fits on a
-/// cluster node but not on a laptop fails in `validate`, before any run.
+/// of ``availableMemoryBytes``: this machine's memory, its cgroup's limit or `GDBENCH_MEMORY`) is
+/// refused with the memory it needs, so a suite that fits on a cluster node but not on a laptop fails
+/// in `validate`, before any run.
 public enum InstanceLimits {
     /// Largest d of a dense (randomly rotated) quadratic or saddle: the Householder QR and A = QΛQᵀ
     /// take ≈ 3.7·d³ flops.
@@ -32,12 +29,56 @@ public enum InstanceLimits {
         3 * 8 * Double(n) * Double(d) + 4 * 8 * Double(d) * Double(d)
     }
 
-    /// Three quarters of the physical memory (sysconf), or 8 GiB when it cannot be read.
-    public static let usableMemoryBytes: Double = {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
-        guard pages > 0, pageSize > 0 else { return 8 * 1_073_741_824 }
-        return 0.75 * Double(pages) * Double(pageSize)
+    /// The environment variable that sets the memory gdbench assumes this machine has: bytes (`4e9`,
+    /// `4000000000`) or a decimal unit (`512MB`, `4GB`, `1.5TB`). For a job granted less than its node
+    /// has, and for tests that must not depend on the machine.
+    public static let memoryVariable = "GDBENCH_MEMORY"
+
+    /// The memory of this machine in bytes: `GDBENCH_MEMORY` when set, else the physical memory, lowered
+    /// to the cgroup's limit (v2 `memory.max`, v1 `memory.limit_in_bytes`) when that is lower. A
+    /// malformed `GDBENCH_MEMORY` is reported on stderr once and ignored.
+    public static let availableMemoryBytes: Double = {
+        if let text = ProcessInfo.processInfo.environment[memoryVariable] {
+            if let bytes = parseBytes(text) { return bytes }
+            FileHandle.standardError.write(Data((
+                "gdbench: \(memoryVariable): expected bytes such as 4e9 or 512MB, found '\(text)'; "
+                    + "using the machine's memory\n").utf8))
+        }
+        var bytes = Double(ProcessInfo.processInfo.physicalMemory)
+        for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
+            if let text = try? String(contentsOfFile: file, encoding: .utf8),
+               let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value > 0 {
+                bytes = min(bytes, value)
+            }
+        }
+        return bytes > 0 ? bytes : 8e9
     }()
+
+    /// Where ``availableMemoryBytes`` comes from, for messages: "this machine's 25.3 GB" or
+    /// "the 4.0 GB of GDBENCH_MEMORY".
+    public static var availableMemoryDescription: String {
+        ProcessInfo.processInfo.environment[memoryVariable].flatMap(parseBytes) != nil
+            ? "the \(formatBytes(availableMemoryBytes)) of \(memoryVariable)"
+            : "this machine's \(formatBytes(availableMemoryBytes))"
+    }
+
+    /// Bytes from "4e9", "4000000000", "512MB", "4 GB", "1.5TB" (decimal units; B, KB, MB, GB, TB, also
+    /// without the B); nil unless positive and finite.
+    public static func parseBytes(_ text: String) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [(String, Double)] = [("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("T", 1e12), ("G", 1e9),
+                                         ("M", 1e6), ("K", 1e3), ("B", 1)]
+        var number = trimmed, scale = 1.0
+        if let (suffix, factor) = units.first(where: { trimmed.hasSuffix($0.0) }) {
+            number = String(trimmed.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            scale = factor
+        }
+        guard let value = Double(number), value > 0, (value * scale).isFinite else { return nil }
+        return value * scale
+    }
+
+    /// Three quarters of ``availableMemoryBytes``: what one instance may take while it is built.
+    public static var usableMemoryBytes: Double { 0.75 * availableMemoryBytes }
 
     /// Throws, naming `key`, when `bytes` exceed ``usableMemoryBytes`` (or `available`, for tests).
     public static func checkMemory(
@@ -46,8 +87,8 @@ public enum InstanceLimits {
         guard bytes > available else { return }
         throw ParameterError(
             key: key,
-            expected: "an instance that fits in memory: \(what) needs \(formatBytes(bytes)), and this machine allows "
-                + "\(formatBytes(available)) (¾ of its physical memory)",
+            expected: "an instance that fits in memory: \(what) needs \(formatBytes(bytes)) to build, and at most "
+                + "\(formatBytes(available)) is allowed (¾ of \(availableMemoryDescription))",
             found: found)
     }
 

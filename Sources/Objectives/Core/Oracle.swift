@@ -127,6 +127,20 @@ public struct Oracle<O: Objective>: Sendable {
         return loss
     }
 
+    /// ∇f_t(x) of one row of a finite sum — for an ``OnlineObjective``, round `row`'s loss — into
+    /// `gradient`, returning f_t(x) (which no method may use as a counted f). Counts one gradient
+    /// evaluation and one row; no mini-batch and no noise are involved.
+    @inlinable
+    @discardableResult
+    public mutating func roundGradient(_ row: Int, at x: [Double], into gradient: inout [Double]) -> Double {
+        tally.gradientEvaluations += 1
+        tally.rowGradients += 1
+        var index = row
+        return withUnsafePointer(to: &index) { pointer in
+            objective.evaluate(at: x, rows: UnsafeBufferPointer(start: pointer, count: 1), gradient: &gradient)
+        }
+    }
+
     /// ∇²f(x)·v. Counts one Hessian-vector product.
     @inlinable
     public mutating func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {

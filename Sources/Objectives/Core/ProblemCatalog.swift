@@ -18,7 +18,7 @@ public enum ProblemCatalog {
         .rastrigin,
         .powellSingular,
         .wood,
-    ] + FiniteSumProblems.kinds + NeuralNetworkProblems.kinds + [.formula]
+    ] + FiniteSumProblems.kinds + NeuralNetworkProblems.kinds + [.formula] + OnlineProblems.kinds
 
     /// The built-in kind called `name`, if any.
     public static func kind(named name: String) -> ProblemKind? {

@@ -62,6 +62,10 @@ public enum DataFileProblems {
         if try reader.choice("data") != "synthetic" {
             throw ParameterError(key: "data", expected: "no value with file: (the file is the data)", found: try reader.choice("data"))
         }
+        guard try reader.number("lambda") > 0 else {
+            throw ParameterError(key: "lambda", expected: "a number > 0 with a data file (λ = 0 is for the separable "
+                                 + "synthetic data, where gdbench knows there is no minimiser)", found: "0")
+        }
         let entry = try DataFileStore.shared.load(file)
         let testFraction = try reader.number("test-fraction")
         let testRows = Int((testFraction * Double(entry.table.rowCount)).rounded())

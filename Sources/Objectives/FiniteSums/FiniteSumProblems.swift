@@ -43,8 +43,8 @@ public enum FiniteSumProblems {
         ParameterSpec("standardize", .flag, default: .flag(true),
                       "z-score features with the training mean and population std (synthetic: before the column scales)"),
         ParameterSpec("intercept", .flag, default: .flag(false), "append a (regularised) column of ones"),
-        ParameterSpec("lambda", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-3),
-                      "L2 regularisation λ (μ = λ)"),
+        ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(1e-3),
+                      "L2 regularisation λ (μ = λ); 0 only on separable synthetic data (label-noise 0): no minimiser, f* = 0"),
         ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0),
                       "fraction of rows held out for held-out accuracy"),
     ] + DataFileProblems.parameters
@@ -91,6 +91,7 @@ public enum FiniteSumProblems {
                 samples: n, features: d, featureConditioning: try reader.number("feature-conditioning"),
                 labelNoise: try reader.number("label-noise"), seed: seed))
         }
+        try checkSeparableWithoutRegularisation(reader, source: source)
         let testFraction = try reader.number("test-fraction")
         let testRows = Int((testFraction * Double(rows)).rounded())
         guard rows - testRows >= 2 else {
@@ -100,6 +101,24 @@ public enum FiniteSumProblems {
         return LogisticRegression.Configuration(
             source: source, standardize: try reader.flag("standardize"), intercept: try reader.flag("intercept"),
             lambda: try reader.number("lambda"), testFraction: testFraction, splitSeed: SeedDerivation.derive(seed, "split"))
+    }
+
+    /// λ = 0 is accepted only where the rows are known to be linearly separable — synthetic data with
+    /// label-noise 0, separable through the origin by the generating weights, and still so after
+    /// standardising when an intercept absorbs the shift — because only there gdbench knows the answer:
+    /// the mean loss has infimum f* = 0 and no minimiser (‖x_k‖ → ∞ along any minimising sequence;
+    /// Soudry et al. 2018), so targets must be on f or ‖∇f‖, not on the distance to x*.
+    static func checkSeparableWithoutRegularisation(_ reader: ParameterReader,
+                                                    source: LogisticRegression.Configuration.Source) throws {
+        guard try reader.number("lambda") == 0 else { return }
+        guard case .synthetic(let data) = source, data.labelNoise == 0,
+              try !reader.flag("standardize") || reader.flag("intercept") else {
+            throw ParameterError(
+                key: "lambda",
+                expected: "a number > 0, or 0 only with data: synthetic, label-noise: 0 and standardize: false (or intercept: "
+                    + "true): separable rows, where the loss has no minimiser and f* = 0",
+                found: "0")
+        }
     }
 
     /// The validated configuration of a `least-squares` instance.

@@ -12,7 +12,7 @@ public struct AxisAlignedQuadratic: Objective {
     public let startingPoint: [Double]
     public let constants: ObjectiveConstants
 
-    /// - Precondition: all three arrays have the same positive length and every λᵢ > 0.
+    /// - Precondition: all three arrays have the same positive length and every λᵢ ≥ 0 (μ = min λᵢ).
     public init(eigenvalues: [Double], minimizer: [Double], startingPoint: [Double]) {
         self.eigenvalues = eigenvalues
         self.minimizer = minimizer

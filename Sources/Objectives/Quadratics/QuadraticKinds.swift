@@ -10,7 +10,10 @@ extension ProblemKind {
     /// N(0, I); `zero`), `start-direction` (`random`: uniform on the sphere; `ones`: (1, …, 1)/√d) and
     /// `start-scale` (1): x₀ = x* + start-scale·√d·u, so the start is at RMS distance start-scale per
     /// coordinate — with `minimizer: zero`, `start-direction: ones`, `rotation: none` this is the
-    /// x₀ = 1 setup of reference §D.
+    /// x₀ = 1 setup of reference §D. `zero-eigenvalues` k (0) makes the first k eigenvalues 0 and
+    /// spreads the spectrum over the other d − k (`kappa` = L/μ₊ of the positive ones): f is then convex
+    /// but not strongly convex (μ = 0), its minimisers are x* + null(A), and the recorded x* is the one
+    /// nearest the start, x* + P_null(x₀ − x*), the point gradient methods converge to.
     ///
     /// Draws from the problem generator, in order: Q (if random), x* (if random), the start
     /// direction (if random).
@@ -46,6 +49,8 @@ extension ProblemKind {
 
     static let quadraticParameters: [ParameterSpec] = [
         ParameterSpec("d", .integer(minimum: 1), default: .number(100), "dimension"),
+        ParameterSpec("zero-eigenvalues", .integer(minimum: 0), default: .number(0),
+                      "eigenvalues that are 0 (then μ = 0: convex, not strongly convex; at most d − 1)"),
         ParameterSpec("kappa", .number(minimum: 1, maximum: nil), default: .number(100), "condition number L/μ"),
         ParameterSpec(
             "mu", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
@@ -73,11 +78,16 @@ extension ProblemKind {
         let minimizerKind = try reader.choice("minimizer")
         let direction = try reader.choice("start-direction")
         let scale = try reader.number("start-scale")
+        let zeros = try reader.integer("zero-eigenvalues")
+        guard zeros < d else {
+            throw ParameterError(key: "zero-eigenvalues", expected: "at most d − 1 = \(d - 1)", found: String(zeros))
+        }
         guard let spectrum = QuadraticSpectrum(rawValue: spectrumWord) else {
             throw ParameterError(key: "spectrum", expected: ParameterReader.describe(.choice(QuadraticSpectrum.allCases.map(\.rawValue))), found: spectrumWord)
         }
-        if d == 1 && kappa != 1 {
-            throw ParameterError(key: "kappa", expected: "1 when d = 1 (one eigenvalue)", found: ParameterValue.format(kappa))
+        if d - zeros == 1 && kappa != 1 {
+            throw ParameterError(key: "kappa", expected: "1 when d − zero-eigenvalues = 1 (one positive eigenvalue)",
+                                 found: ParameterValue.format(kappa))
         }
         if rotation == "random" {
             try InstanceLimits.checkDense(dimension: d)
@@ -86,7 +96,8 @@ extension ProblemKind {
         guard l.isFinite else {
             throw ParameterError(key: "kappa", expected: "kappa·mu to be a finite number", found: ParameterValue.format(kappa))
         }
-        let eigenvalues = spectrum.eigenvalues(dimension: d, strongConvexity: mu, smoothness: l)
+        let eigenvalues = [Double](repeating: 0, count: zeros)
+            + spectrum.eigenvalues(dimension: d - zeros, strongConvexity: mu, smoothness: l)
         let q = rotation == "random" ? RandomOrthogonalMatrix.make(dimension: d, using: &generator) : nil
         var minimizer = [Double](repeating: 0, count: d)
         if minimizerKind == "random" { generator.fillGaussian(&minimizer) }
@@ -97,6 +108,16 @@ extension ProblemKind {
         let radius = scale * Double(d).squareRoot()
         var start = minimizer
         for i in 0..<d { start[i] += radius * unit[i] }
+        // The minimiser nearest the start: x* + P_null(x₀ − x*), P_null = Σ_{i<k} qᵢqᵢᵀ (column i of Q).
+        for i in 0..<zeros {
+            guard let q else {
+                minimizer[i] = start[i]
+                continue
+            }
+            var along = 0.0
+            for j in 0..<d { along += q[j * d + i] * (start[j] - minimizer[j]) }
+            for j in 0..<d { minimizer[j] += along * q[j * d + i] }
+        }
         if let q {
             return DenseQuadratic(eigenvalues: eigenvalues, rotation: q, minimizer: minimizer, startingPoint: start)
         }

@@ -23,7 +23,7 @@ public enum MethodCatalog {
     public static let kinds: [OptimizerKind] = [
         gradientDescentArmijo, steepestDescentExact, newton, newtonConjugateGradient, lbfgs, bfgs, nonlinearConjugateGradient,
         conjugateGradient, barzilaiBorwein, heavyBall, nesterovConstant, nesterovAccelerated, preconditionedGradientDescent,
-        noisyGradientDescent,
+        noisyGradientDescent, onlineGradientDescent,
     ]
 
     // MARK: kinds
