@@ -83,7 +83,7 @@ public enum BatchSizeFigure {
         if logY { script.logAxis("y") }
         script.widenDegenerateRange("y", values: values, logarithmic: logY)
         script.plot(series: blocks.map(\.comment), clauses: blocks.indices.map { index in
-            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) pt 7 title "
+            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
                 + "\(script.text(blocks[index].comment))"]
         })
         return Figure(kind: "batch-size", stem: stem, format: format, title: title, script: script.text, data: [data])

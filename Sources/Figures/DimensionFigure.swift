@@ -76,16 +76,21 @@ public enum DimensionFigure {
         let labels = drawn.map { label($0, fit: measure.fit($0)) }
         var script = GnuplotScript(
             kind: "dimension", stem: stem, format: format, title: title, xLabel: "dimension d", yLabel: measure.axis,
-            dataFiles: [data.fileName], keyEntries: labels, provenance: context.provenance)
+            dataFiles: [data.fileName], keyEntries: labels, provenance: context.provenance,
+            styles: context.styles(drawn.map(\.optimizerID)), size: context.size)
         script.logAxis("x")
         script.logAxis("y")
         script.add("set offsets graph 0.02, graph 0.02, graph 0.05, graph 0.05")
         script.widenDegenerateRange("y", values: drawn.flatMap { $0.points.compactMap(measure.value) }, logarithmic: true)
         var plots: [String] = []
-        for (index, scaling) in drawn.enumerated() {
+        for index in drawn.indices {
             plots.append("'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
                 + "\(script.text(labels[index]))")
-            plots.append("'\(data.fileName)' index \(index) using 1:3 with lines lt \(index + 1) dt 2 notitle")
+            // A series without a fit (fewer than two dimensions reached the target) has no fitted column
+            // to draw: gnuplot would warn that the block has no valid points.
+            if blocks[index].rows.contains(where: { $0.count > 2 && $0[2] != nil }) {
+                plots.append("'\(data.fileName)' index \(index) using 1:3 with lines lt \(index + 1) dt 2 notitle")
+            }
         }
         script.plot(plots)
         return Figure(kind: "dimension", stem: stem, format: format, title: title, script: script.text, data: [data])

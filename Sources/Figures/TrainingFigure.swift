@@ -86,7 +86,7 @@ public enum TrainingFigure {
         var script = GnuplotScript(
             kind: "training curves", stem: stem, format: format, title: title, xLabel: "epochs",
             yLabel: "loss (median, interquartile band)", dataFiles: [data.fileName], keyEntries: optimizers,
-            provenance: context.provenance)
+            provenance: context.provenance, styles: context.styles(optimizers), size: context.size)
         let logY = FigureContext.spansDecades(values.filter { $0 > 0 })
         if logY { script.logAxis("y") }
         script.widenDegenerateRange("y", values: values, logarithmic: logY)
@@ -124,12 +124,13 @@ public enum TrainingFigure {
         var script = GnuplotScript(
             kind: "generalisation gap", stem: stem, format: format, title: title, xLabel: "optimizer",
             yLabel: "held-out − training loss (median, quartiles)", dataFiles: [data.fileName],
-            keyEntries: blocks.map(\.comment), provenance: context.provenance)
+            keyEntries: blocks.map(\.comment), provenance: context.provenance,
+            styles: context.styles(blocks.map(\.comment)), size: context.size)
         script.add("set xtics 1 format ''")
         script.add("set xrange [-0.5:\(DataTable.number(Double(optimizers.count) - 0.5))]")
         script.widenDegenerateRange("y", values: values, logarithmic: false)
         script.plot(blocks.indices.map { index in
-            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorbars lt \(index + 1) pt 7 title "
+            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorbars lt \(index + 1) title "
                 + "\(script.text(blocks[index].comment))"
         })
         return Figure(kind: "generalisation-gap", stem: stem, format: format, title: title, script: script.text, data: [data])
@@ -159,13 +160,14 @@ public enum TrainingFigure {
         var script = GnuplotScript(
             kind: "sharpness", stem: stem, format: format, title: title, xLabel: "batch size",
             yLabel: "largest Hessian eigenvalue at the end (median, quartiles)", dataFiles: [data.fileName],
-            keyEntries: blocks.map(\.comment), provenance: context.provenance)
+            keyEntries: blocks.map(\.comment), provenance: context.provenance,
+            styles: context.styles(blocks.map(\.comment)), size: context.size)
         script.add("set logscale x 2")
         script.add("set format x '%g'")
         script.add("set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):\(DataTable.number((sizes.last ?? 2) * 1.25))]")
         script.widenDegenerateRange("y", values: values, logarithmic: false)
         script.plot(blocks.indices.map { index in
-            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorlines lt \(index + 1) pt 7 title "
+            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorlines lt \(index + 1) title "
                 + "\(script.text(blocks[index].comment))"
         })
         return Figure(kind: "sharpness-batch-size", stem: stem, format: format, title: title, script: script.text, data: [data])

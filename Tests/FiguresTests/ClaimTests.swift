@@ -4,55 +4,55 @@ import Foundation
 import Results
 import Testing
 
-/// Every shipped suite, run at a reduced budget (``ReducedSuiteRun``): it backs every claim its
-/// description in suites/README.md makes (``ClaimRegistry``), and every figure of it is readable —
-/// at most eight series (plus shared reference entries) in each panel's key, the key outside the
-/// plot area, and gnuplot renders it without a warning (when installed).
+/// Every shipped suite (the catalog, ``ReducedSuiteRun/shipped``), run at a reduced budget: it backs
+/// every claim its description in suites/README.md makes (``ClaimRegistry``), and every figure of it,
+/// all runs and best-tuned, is readable in the rendered picture (``FigureReadability``). With gnuplot
+/// missing only the claims are checked; a suite of python clients without python3 is skipped with a
+/// message.
 @Suite(.serialized) struct ShippedSuiteReportTests {
     @Test func everyShippedSuiteRegistersItsClaims() {
+        #expect(ReducedSuiteRun.shipped.count >= 13)
         for name in ReducedSuiteRun.shipped { #expect(!(ClaimRegistry.bySuite[name] ?? []).isEmpty, "\(name) has no claims") }
     }
 
     @Test(arguments: ReducedSuiteRun.shipped) func claimsHoldAndFiguresAreReadable(_ name: String) throws {
+        if ReducedSuiteRun.needsPython(name) && !ReducedSuiteRun.hasPython {
+            print("skipped: suite \(name) runs python3 clients and python3 is not installed")
+            return
+        }
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-claims-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let run = try ReducedSuiteRun(name, root: root)
         let results = try run.results
         let claims = ClaimRegistry.evaluate(results)
         #expect(!claims.isEmpty)
+        let undecided = ReducedSuiteRun.reductions[name]?.undecided ?? [:]
         for claim in claims {
+            if let reason = undecided.first(where: { claim.statement.hasPrefix($0.key) })?.value {
+                print("not decided at the reduced budget: \(name): \(claim.statement) (\(reason))")
+                continue
+            }
             #expect(claim.outcome.verdict == .holds, "\(name): \(claim.statement) — \(claim.outcome.verdict.rawValue): \(claim.outcome.evidence)")
         }
+        let renderer = FigureRenderer(strict: true)
         for best in [false, true] {
-            var context = FigureContext(results: results, format: .png)
+            var context = FigureContext(results: results, format: .svg)
             if best { context = context.bestTuned() }
-            let figures = try FigureSet.build(context)
+            let figures = try FigureSet.build(context).filter { $0.format == .svg }
             #expect(!figures.isEmpty)
-            for figure in figures { try Self.checkReadable(figure, suite: name) }
-            if !best, let renderer = FigureRenderer(strict: true) {
-                let folder = run.directory.appendingPathComponent("figures")
-                try FigureSet.write(figures, to: folder)
-                try renderer.renderAll(figures.filter { $0.format != .gif }, in: folder, jobs: 2)
+            guard let renderer else { continue }
+            let folder = run.directory.appendingPathComponent(best ? "figures-best" : "figures")
+            try FigureSet.write(figures, to: folder)
+            for problem in FigureReadability.problems(figures, in: folder, renderer: renderer, styles: context.styles) {
+                Issue.record("\(name)\(best ? " (best-tuned)" : ""): \(problem)")
             }
-        }
-    }
-
-    /// Every `plot` of the script: at most ``SeriesPanels/maxSeries`` titled series besides the shared
-    /// reference entries (minimum, slope lines, "diverged"), and the key set `outside` before it.
-    static func checkReadable(_ figure: Figure, suite: String) throws {
-        let shared = ["minimum", "slope 1 (κ)", "slope ½ (√κ)", "diverged"]
-        var keyOutside = false
-        var tabulating = false
-        for statement in figure.script.replacingOccurrences(of: "\\\n", with: "").split(separator: "\n").map(String.init) {
-            if statement.hasPrefix("set key") { keyOutside = statement.contains("outside") }
-            // A plot into a table (the shared-range pass of small multiples, contour lines) draws nothing.
-            if statement.hasPrefix("set table") { tabulating = true }
-            if statement.hasPrefix("unset table") { tabulating = false }
-            guard statement.hasPrefix("plot "), !tabulating else { continue }
-            let titles = statement.components(separatedBy: " title ").dropFirst().map { String($0.prefix { $0 != "," }) }
-            let series = titles.filter { title in !shared.contains { title.contains($0) } }
-            #expect(series.count <= SeriesPanels.maxSeries, "\(suite) \(figure.stem): a panel with \(series.count) series")
-            #expect(keyOutside, "\(suite) \(figure.stem): key not outside the plot area")
+            // The default format too, every figure, in strict mode.
+            if !best {
+                let png = try FigureSet.build(FigureContext(results: results, format: .png)).filter { $0.format == .png }
+                let pngFolder = run.directory.appendingPathComponent("figures-png")
+                try FigureSet.write(png, to: pngFolder)
+                try renderer.renderAll(png, in: pngFolder, jobs: 2)
+            }
         }
     }
 }

@@ -12,6 +12,10 @@ public enum ClaimRegistry {
         "schedules": ScheduleClaims.all,
         "learning-rate": LearningRateClaims.all,
         "batch-size": BatchSizeClaims.all,
+        "dimension": DimensionClaims.all,
+        "own-problems": OwnProblemClaims.all,
+        "external": ExternalClaims.all,
+        "deep-learning": DeepLearningSuiteClaims.all,
         "online": OnlineClaims.all,
         "convex": ConvexClaims.all,
     ]

@@ -19,5 +19,5 @@ set logscale x 2
 set format x '%g'
 set xrange [12.8:640]
 set offsets 0, 0, graph 0.05, graph 0.05
-plot 'batch-size-epochs-logistic-n-512.dat' index 0 using 1:2 with linespoints lt 1 pt 7 title 'adam[lr=0.01]', \
-     'batch-size-epochs-logistic-n-512.dat' index 1 using 1:2 with linespoints lt 2 pt 7 title 'sgd[lr=0.5]'
+plot 'batch-size-epochs-logistic-n-512.dat' index 0 using 1:2 with linespoints lt 1 title 'adam[lr=0.01]', \
+     'batch-size-epochs-logistic-n-512.dat' index 1 using 1:2 with linespoints lt 2 title 'sgd[lr=0.5]'
