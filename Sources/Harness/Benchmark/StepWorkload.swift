@@ -69,8 +69,8 @@ public struct StepWorkload: Sendable {
     /// rotated quadratic for 20 000 and `online-gd` for one pass over online least squares, after the
     /// Rosenbrock rows. The built-in kinds set parameters where their defaults are unstable on
     /// Rosenbrock (learning rates of 1e−4 or 1e−3, L-BFGS in scipy's convention, Barzilai–Borwein with its
-    /// non-monotone safeguard, Jacobi preconditioning at lr 0.1); the jax reference (`sweep-<kind>`) is the optax optimizer of the same family with the
-    /// same rates.
+    /// non-monotone safeguard, Jacobi preconditioning at lr 0.1); the jax reference (`sweep-<kind>`) is the optax
+    /// optimizer of the same family with the same rates.
     public static func everyOptimizer(in catalog: Catalog) -> [StepWorkload] {
         let rosenbrock = "{kind: rosenbrock, d: 2}"
         let quadratic = "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}"
