@@ -213,6 +213,7 @@ public final class ClientProcess: @unchecked Sendable {
         if reaped == pid {
             exited = true
             let signal = status & 0x7f
+            if signal != 0 { ClientStopSignals.shared.note(killedBy: signal) }
             text =
                 signal == 0
                 ? "the client exited with status \((status >> 8) & 0xff)" : "the client was killed by signal \(signal)"

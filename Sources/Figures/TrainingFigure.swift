@@ -113,27 +113,17 @@ public enum TrainingFigure {
             return DataTable.Block(comment: id, rows: [[Double(index), s.median, s.lower, s.upper]])
         }
         guard !blocks.isEmpty else { return nil }
-        let format = context.staticFormat
-        let stem = stems.unique("generalisation-gap", problemID)
-        let data = DataTable(
-            fileName: stem + ".dat",
+        return quartileSeries(
+            context, kind: "generalisation-gap", scriptKind: "generalisation gap",
+            stem: stems.unique("generalisation-gap", problemID),
+            title: "\(problemID): generalisation gap per optimizer",
             header: ["final held-out loss − final training loss on \(problemID), one block per optimizer",
                      "columns: optimizer_index median q1 q3 over repetitions"],
-            blocks: blocks)
-        let title = "\(problemID): generalisation gap per optimizer"
-        var script = GnuplotScript(
-            kind: "generalisation gap", stem: stem, format: format, title: title, xLabel: "optimizer",
-            yLabel: "held-out − training loss (median, quartiles)", dataFiles: [data.fileName],
-            keyEntries: blocks.map(\.comment), provenance: context.provenance,
-            styles: context.styles(blocks.map(\.comment)), size: context.size)
-        script.add("set xtics 1 format ''")
-        script.add("set xrange [-0.5:\(DataTable.number(Double(optimizers.count) - 0.5))]")
-        script.widenDegenerateRange("y", values: values, logarithmic: false)
-        script.plot(blocks.indices.map { index in
-            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorbars lt \(index + 1) title "
-                + "\(script.text(blocks[index].comment))"
-        })
-        return Figure(kind: "generalisation-gap", stem: stem, format: format, title: title, script: script.text, data: [data])
+            blocks: blocks, values: values, xLabel: "optimizer",
+            yLabel: "held-out − training loss (median, quartiles)",
+            axis: ["set xtics 1 format ''",
+                   "set xrange [-0.5:\(DataTable.number(Double(optimizers.count) - 0.5))]"],
+            style: "yerrorbars")
     }
 
     static func sharpness(_ context: FigureContext, family: String, runs: [RunRecord], stems: inout FigureStem) -> Figure? {
@@ -149,27 +139,39 @@ public enum TrainingFigure {
             })
         }.filter { $0.rows.contains { $0[1] != nil } }
         guard !blocks.isEmpty else { return nil }
-        let format = context.staticFormat
-        let stem = stems.unique("sharpness-batch-size", family)
-        let data = DataTable(
-            fileName: stem + ".dat",
+        return quartileSeries(
+            context, kind: "sharpness-batch-size", scriptKind: "sharpness",
+            stem: stems.unique("sharpness-batch-size", family),
+            title: "\(family): sharpness against batch size",
             header: ["final sharpness (largest Hessian eigenvalue) against batch size on \(family)",
                      "one block per optimizer; columns: batch_size median q1 q3 over repetitions"],
-            blocks: blocks)
-        let title = "\(family): sharpness against batch size"
+            blocks: blocks, values: values, xLabel: "batch size",
+            yLabel: "largest Hessian eigenvalue at the end (median, quartiles)",
+            axis: ["set logscale x 2", "set format x '%g'",
+                   "set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):"
+                       + "\(DataTable.number((sizes.last ?? 2) * 1.25))]"],
+            style: "yerrorlines")
+    }
+
+    /// A figure of one series per optimizer, each a ``DataTable/Block`` of rows (x, median, q1, q3): the data
+    /// file with `header`, the script's `axis` lines, the y range widened around `values`, and each block
+    /// drawn `style` (`yerrorbars` or `yerrorlines`) in its optimizer's colour, named in the key.
+    static func quartileSeries(
+        _ context: FigureContext, kind: String, scriptKind: String, stem: String, title: String, header: [String],
+        blocks: [DataTable.Block], values: [Double], xLabel: String, yLabel: String, axis: [String], style: String
+    ) -> Figure {
+        let format = context.staticFormat
+        let data = DataTable(fileName: stem + ".dat", header: header, blocks: blocks)
         var script = GnuplotScript(
-            kind: "sharpness", stem: stem, format: format, title: title, xLabel: "batch size",
-            yLabel: "largest Hessian eigenvalue at the end (median, quartiles)", dataFiles: [data.fileName],
-            keyEntries: blocks.map(\.comment), provenance: context.provenance,
+            kind: scriptKind, stem: stem, format: format, title: title, xLabel: xLabel, yLabel: yLabel,
+            dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance,
             styles: context.styles(blocks.map(\.comment)), size: context.size)
-        script.add("set logscale x 2")
-        script.add("set format x '%g'")
-        script.add("set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):\(DataTable.number((sizes.last ?? 2) * 1.25))]")
+        for line in axis { script.add(line) }
         script.widenDegenerateRange("y", values: values, logarithmic: false)
         script.plot(blocks.indices.map { index in
-            "'\(data.fileName)' index \(index) using 1:2:3:4 with yerrorlines lt \(index + 1) title "
-                + "\(script.text(blocks[index].comment))"
+            "'\(data.fileName)' index \(index) using 1:2:3:4 with \(style) lt \(index + 1) "
+                + "title \(script.text(blocks[index].comment))"
         })
-        return Figure(kind: "sharpness-batch-size", stem: stem, format: format, title: title, script: script.text, data: [data])
+        return Figure(kind: kind, stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

@@ -1,4 +1,5 @@
 import External
+import Foundation
 import Objectives
 import Optimizers
 import Parameters
@@ -42,7 +43,7 @@ public enum Runner {
             pass.message = fault
         }
         // A run that failed while stopping (Ctrl-C also reaches external clients) is not recorded: --resume reruns it.
-        if pass.interrupted || (pass.status == .error && stop?.isRaised == true) { return nil }
+        if pass.interrupted || (pass.status == .error && isStopping(stop)) { return nil }
         if let onPath, !pass.path.isEmpty { onPath(TrajectoryFile(runID: spec.id, points: pass.path)) }
         if let onIterates, pass.iterates.isActive { onIterates(spec.id, pass.iterates.file(runID: spec.id)) }
 
@@ -85,7 +86,7 @@ public enum Runner {
                 }
             }
             // A replay that failed because gdbench is stopping (Ctrl-C reached the client) is not recorded either.
-            if status == .error, let stop, stop.isRaised { return nil }
+            if status == .error && isStopping(stop) { return nil }
             if status != .error {
                 wallTime = WallTime(
                     medianSeconds: Median.of(totals), repeats: totals, split: medianSplit(splits),
@@ -121,6 +122,16 @@ public enum Runner {
     }
 
     /// Opens the two existentials once per run; the opened pass runs unspecialised (``Method``).
+    /// Whether gdbench is stopping. When a client was killed by a process-group stop signal
+    /// (``ClientStopSignals``) before the flag is up, waits up to 2 s for gdbench's own handler to raise it.
+    static func isStopping(_ stop: StopSignal?) -> Bool {
+        guard let stop else { return false }
+        if stop.isRaised { return true }
+        guard ClientStopSignals.shared.sawStopSignal else { return false }
+        for _ in 0..<200 where !stop.isRaised { usleep(10_000) }
+        return stop.isRaised
+    }
+
     static func monitor(_ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
                         stop: StopSignal?, coupledWeightDecay: Double = 0) -> MonitoredPass {
         func withObjective<O: Objective>(_ objective: O) -> MonitoredPass {

@@ -16,7 +16,8 @@ import WideKernels
 public enum KernelPath: String, Sendable, CaseIterable {
     /// The Swift kernels: the definition of every result, and the only path off x86-64.
     case portable
-    /// The AVX kernels (x86-64 with AVX enabled by the OS; AVX2 and FMA are not used).
+    /// The AVX kernels (x86-64 with AVX enabled by the OS; FMA is never used, and only the networks'
+    /// matrix product uses 512-bit registers, where AVX-512F is usable).
     case avx
 
     /// The environment variable that overrides the choice: `portable` or `avx`.

@@ -1,5 +1,6 @@
 // AVX kernels that reproduce the portable Swift kernels bit for bit (see include/WideKernels.h).
-// Every function is compiled for AVX alone (no FMA, no AVX2) and floating-point contraction is off,
+// Every function is compiled for AVX alone (no FMA, no AVX2; the matrix product also in an AVX-512F
+// version for CPUs that have it, still without FMA) and floating-point contraction is off,
 // so each product is rounded before it is added, exactly as in the Swift code; the additions are done
 // in the Swift code's order, lane for lane. The caller checks gdbench_avx_usable() first.
 #pragma clang fp contract(off)
@@ -164,6 +165,53 @@ AVX void gdbench_avx_multiply(const double *a, ptrdiff_t n, const double *v, dou
             for (int w = 0; w < W; w++) _mm256_storeu_pd(c + (i0 + r) * n + j0 + 4 * w, acc[r][w]);    \
     } while (0)
 
+/// Rows i0 … i0+R−1 of C += A·B, columns j0 and j0+1 (the last columns when n mod 4 ≥ 2): 128-bit lanes.
+#define PAIR_BLOCK(R)                                                                                  \
+    do {                                                                                               \
+        __m128d acc[R];                                                                                \
+        for (int r = 0; r < R; r++) acc[r] = _mm_loadu_pd(c + (i0 + r) * n + j0);                      \
+        for (ptrdiff_t p = 0; p < k; p++) {                                                            \
+            const __m128d bv = _mm_loadu_pd(b + p * n + j0);                                           \
+            for (int r = 0; r < R; r++)                                                                \
+                acc[r] = _mm_add_pd(acc[r], _mm_mul_pd(_mm_set1_pd(a[(i0 + r) * rowStride + p * columnStride]), bv)); \
+        }                                                                                              \
+        for (int r = 0; r < R; r++) _mm_storeu_pd(c + (i0 + r) * n + j0, acc[r]);                      \
+    } while (0)
+
+/// Rows i0 … i0+R−1 of C += A·B in the single column j0 (the last when n is odd): R independent sums.
+#define COLUMN_BLOCK(R)                                                                                \
+    do {                                                                                               \
+        double acc[R];                                                                                 \
+        for (int r = 0; r < R; r++) acc[r] = c[(i0 + r) * n + j0];                                     \
+        for (ptrdiff_t p = 0; p < k; p++) {                                                            \
+            const double bv = b[p * n + j0];                                                           \
+            for (int r = 0; r < R; r++) acc[r] += a[(i0 + r) * rowStride + p * columnStride] * bv;     \
+        }                                                                                              \
+        for (int r = 0; r < R; r++) c[(i0 + r) * n + j0] = acc[r];                                     \
+    } while (0)
+
+/// Columns j0 … n−1 of C += A·B, four, two and one at a time: the AVX kernel's last columns, also those
+/// of the AVX-512 kernel.
+AVX_INLINE void productColumns(ptrdiff_t j0, ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const double *a,
+                               ptrdiff_t rowStride, ptrdiff_t columnStride, const double *b, double *c) {
+    for (; j0 + 4 <= n; j0 += 4) {
+        ptrdiff_t i0 = 0;
+        for (; i0 + 4 <= m; i0 += 4) PRODUCT_BLOCK(4, 1);
+        for (; i0 < m; i0++) PRODUCT_BLOCK(1, 1);
+    }
+    if (j0 + 2 <= n) {
+        ptrdiff_t i0 = 0;
+        for (; i0 + 4 <= m; i0 += 4) PAIR_BLOCK(4);
+        for (; i0 < m; i0++) PAIR_BLOCK(1);
+        j0 += 2;
+    }
+    if (j0 < n) {
+        ptrdiff_t i0 = 0;
+        for (; i0 + 4 <= m; i0 += 4) COLUMN_BLOCK(4);
+        for (; i0 < m; i0++) COLUMN_BLOCK(1);
+    }
+}
+
 AVX void gdbench_avx_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const double *a, ptrdiff_t rowStride,
                                     ptrdiff_t columnStride, const double *b, double *c) {
     ptrdiff_t j0 = 0;
@@ -172,18 +220,54 @@ AVX void gdbench_avx_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const
         for (; i0 + 4 <= m; i0 += 4) PRODUCT_BLOCK(4, 2);
         for (; i0 < m; i0++) PRODUCT_BLOCK(1, 2);
     }
-    for (; j0 + 4 <= n; j0 += 4) {
+    productColumns(j0, m, k, n, a, rowStride, columnStride, b, c);
+}
+
+#define AVX512 __attribute__((target("avx512f")))
+
+bool gdbench_avx512_usable(void) {
+    if (!gdbench_avx_usable() || __get_cpuid_max(0, NULL) < 7) return false;
+    unsigned eax, ebx, ecx, edx;
+    __cpuid_count(7, 0, eax, ebx, ecx, edx);
+    if ((ebx & (1u << 16)) == 0) return false;
+    unsigned low, high;
+    __asm__ volatile("xgetbv" : "=a"(low), "=d"(high) : "c"(0));
+    const unsigned sseYmmOpmaskZmm = (1u << 1) | (1u << 2) | (1u << 5) | (1u << 6) | (1u << 7);
+    return (low & sseYmmOpmaskZmm) == sseYmmOpmaskZmm;
+}
+
+/// PRODUCT_BLOCK with 512-bit registers: rows i0 … i0+R−1, columns j0 … j0+8W−1.
+#define PRODUCT_BLOCK_512(R, W)                                                                        \
+    do {                                                                                               \
+        __m512d acc[R][W];                                                                             \
+        for (int r = 0; r < R; r++)                                                                    \
+            for (int w = 0; w < W; w++) acc[r][w] = _mm512_loadu_pd(c + (i0 + r) * n + j0 + 8 * w);    \
+        for (ptrdiff_t p = 0; p < k; p++) {                                                            \
+            __m512d bv[W];                                                                             \
+            for (int w = 0; w < W; w++) bv[w] = _mm512_loadu_pd(b + p * n + j0 + 8 * w);              \
+            for (int r = 0; r < R; r++) {                                                              \
+                const __m512d s = _mm512_set1_pd(a[(i0 + r) * rowStride + p * columnStride]);          \
+                for (int w = 0; w < W; w++) acc[r][w] = _mm512_add_pd(acc[r][w], _mm512_mul_pd(s, bv[w])); \
+            }                                                                                          \
+        }                                                                                              \
+        for (int r = 0; r < R; r++)                                                                    \
+            for (int w = 0; w < W; w++) _mm512_storeu_pd(c + (i0 + r) * n + j0 + 8 * w, acc[r][w]);    \
+    } while (0)
+
+AVX512 void gdbench_avx512_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const double *a, ptrdiff_t rowStride,
+                                          ptrdiff_t columnStride, const double *b, double *c) {
+    ptrdiff_t j0 = 0;
+    for (; j0 + 16 <= n; j0 += 16) {
         ptrdiff_t i0 = 0;
-        for (; i0 + 4 <= m; i0 += 4) PRODUCT_BLOCK(4, 1);
-        for (; i0 < m; i0++) PRODUCT_BLOCK(1, 1);
+        for (; i0 + 8 <= m; i0 += 8) PRODUCT_BLOCK_512(8, 2);
+        for (; i0 < m; i0++) PRODUCT_BLOCK_512(1, 2);
     }
-    for (; j0 < n; j0++) {
-        for (ptrdiff_t i = 0; i < m; i++) {
-            double sum = c[i * n + j0];
-            for (ptrdiff_t p = 0; p < k; p++) sum += a[i * rowStride + p * columnStride] * b[p * n + j0];
-            c[i * n + j0] = sum;
-        }
+    for (; j0 + 8 <= n; j0 += 8) {
+        ptrdiff_t i0 = 0;
+        for (; i0 + 8 <= m; i0 += 8) PRODUCT_BLOCK_512(8, 1);
+        for (; i0 < m; i0++) PRODUCT_BLOCK_512(1, 1);
     }
+    productColumns(j0, m, k, n, a, rowStride, columnStride, b, c);
 }
 
 #endif

@@ -160,6 +160,23 @@ problems:
     gradient-noise: [0, 0.1]
 ```
 
+### `file` (data files)
+`logistic`, `least-squares` and `mlp` read your data instead of their built-in data: a CSV with a header
+(`label:` names the label column, default the last) or LIBSVM/SVMlight (by extension, or `format: libsvm`;
+`features:` sets d), the path relative to this suite file. Each file is read, checked and hashed before
+anything runs (errors name the file, line and column); its SHA-256 goes into the manifest and every record
+(`file-sha256`). `mlp` takes the label's distinct values, in increasing order, as its classes, holds out
+`test-fraction` of the rows and z-scores the features with the training rows' mean and std
+(`standardize: false` keeps them as written). A network has no known f*: measure its targets by loss.
+```yaml
+targets: {measure: loss, thresholds: [0.5, 0.1]}
+problems:
+  - kind: mlp
+    file: data/measurements.csv
+    label: species
+    hidden: [16]
+```
+
 ## Optimizer entries
 
 ### `kind` (required)

@@ -17,9 +17,10 @@ import Testing
         let directory = ExternalSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // validate refuses kinds whose defaults need L (heavy-ball, nesterov-constant, nesterov-accelerated) or a
-        // quadratic (conjugate-gradient) on a served objective, which declares neither (PairCheck).
+        // quadratic (conjugate-gradient) on a served objective, which declares neither, and online-gd on a problem
+        // that is not an online stream (PairCheck).
         let refused: Set = ["switch", "random-restarts", "conjugate-gradient", "heavy-ball", "nesterov-constant",
-                            "nesterov-accelerated"]
+                            "nesterov-accelerated", "online-gd"]
         let kinds = OptimizerCatalog.builtIn.map(\.name).filter { !refused.contains($0) }
         let optimizers = kinds.map { "  - kind: \($0)" }.joined(separator: "\n")
         func suite(_ problem: String) -> String {

@@ -35,6 +35,10 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try "problems:\n  - kind: booth\n".write(to: directory.appendingPathComponent("common.yaml"), atomically: true, encoding: .utf8)
+        // The data file of the `file` example.
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try "length,width,species\n1.4,0.2,1\n4.7,1.4,2\n6.0,2.5,3\n1.3,0.3,1\n"
+            .write(to: directory.appendingPathComponent("data/measurements.csv"), atomically: true, encoding: .utf8)
         let base = ["name": "name: example\n", "seed": "seed: 1\n",
                     "problems": "problems:\n  - kind: quadratic\n    d: 4\n", "optimizers": "optimizers:\n  - kind: sgd\n"]
         for (index, example) in examples.enumerated() {

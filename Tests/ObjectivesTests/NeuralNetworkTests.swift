@@ -1,6 +1,10 @@
+import LinearAlgebra
 import Randomness
 import Testing
 import TestSupport
+#if arch(x86_64)
+import WideKernels
+#endif
 @testable import Objectives
 
 /// The `mlp` and `recurrent-cliff` problems against central finite differences (gradients from f,
@@ -126,7 +130,8 @@ import TestSupport
 
     @Test func matrixProductIsTheTextbookLoopOnEveryKernelPath() {
         var generator = Xoshiro256StarStar(seed: 11)
-        for (m, k, n) in [(1, 1, 1), (5, 7, 13), (9, 3, 8), (128, 64, 128), (6, 129, 10)] {
+        for (m, k, n) in [(1, 1, 1), (5, 7, 13), (9, 3, 8), (128, 64, 128), (6, 129, 10), (7, 5, 3), (13, 11, 6), (5, 6, 15),
+                          (13, 7, 31), (17, 3, 40), (9, 4, 24)] {
             let a = (0..<(m * k)).map { _ in generator.nextGaussian() }, b = (0..<(k * n)).map { _ in generator.nextGaussian() }
             let start = (0..<(m * n)).map { _ in generator.nextGaussian() }
             // The textbook loop: C[i][j] += A[i][p]·B[p][j] for p in order.
@@ -153,6 +158,28 @@ import TestSupport
                 }
             }
             #expect(fast == expected && portable == expected && transposed == expected, "\(m)×\(k)×\(n)")
+            #if arch(x86_64)
+            // Both AVX kernels, whichever the process picked (the 512-bit one where AVX-512F is usable).
+            var kernels: [(String, (UnsafeMutablePointer<Double>) -> Void)] = []
+            if KernelPath.avxUsable {
+                kernels.append(("avx", { gdbench_avx_matrix_product(m, k, n, a, k, 1, b, $0) }))
+            }
+            if gdbench_avx512_usable() {
+                kernels.append(("avx512", { gdbench_avx512_matrix_product(m, k, n, a, k, 1, b, $0) }))
+            }
+            for (name, kernel) in kernels {
+                var wide = start
+                wide.withUnsafeMutableBufferPointer { kernel($0.baseAddress!) }
+                #expect(wide == expected, "\(name) \(m)×\(k)×\(n)")
+            }
+            #endif
+            var copied = [Double](repeating: 0, count: m * k)
+            a.withUnsafeBufferPointer { pa in
+                copied.withUnsafeMutableBufferPointer {
+                    MatrixProduct.transpose(pa.baseAddress!, rows: m, columns: k, into: $0.baseAddress!)
+                }
+            }
+            #expect(copied == aT, "transpose of \(m)×\(k)")
         }
     }
 }

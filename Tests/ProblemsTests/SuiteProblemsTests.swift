@@ -69,6 +69,39 @@ import Testing
         DataFileStore.shared.removeAll()
     }
 
+    /// `mlp` on a data file through the suite: hashed into the manifest and the record, classes from
+    /// the labels, and a file with one class refused at load time naming the entry, the file and the key.
+    @Test func mlpOnADataFile() throws {
+        DataFileStore.shared.removeAll()
+        let directory = try temporaryDirectory()
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("suites/data"),
+                                                withIntermediateDirectories: true)
+        // `printf '…' | sha256sum` and `wc -c` (GNU coreutils).
+        let csv = "x1,x2,label\n0.5,1,2\n-1,0.25,5\n2,-0.5,9\n0,1.5,5\n1,1,2\n-0.5,-2,9\n"
+        let digest = "324b38b0a93d29260fa875a20423971c0eca04ce34fe11095bf3981c8e326de3"
+        try write(csv, "suites/data/three.csv", in: directory)
+        let suite = try load(suiteText("{kind: mlp, file: data/three.csv, label: label, hidden: [4], test-fraction: 0.5}"),
+                             in: directory)
+        #expect(suite.dataFiles == [DataFileRecord(path: "data/three.csv", sha256: digest, bytes: 63, format: "csv",
+                                                   rows: 6, columns: 2, entries: 12)])
+        let instance = try #require(try instances(suite).first)
+        // Widths 2-4-3: three classes from the labels 2, 5, 9; half the rows held out.
+        #expect(instance.objective.dimension == 2 * 4 + 4 + 4 * 3 + 3 && instance.objective.sampleCount == 3)
+        #expect(instance.parameters["file-sha256"] == .text(digest))
+
+        DataFileStore.shared.removeAll()
+        try write("x1,x2,label\n0.5,1,2\n-1,0.25,2\n", "suites/data/three.csv", in: directory)
+        do {
+            _ = try load(suiteText("{kind: mlp, file: data/three.csv, hidden: [4]}"), in: directory)
+            Issue.record("a one-class file was accepted for mlp")
+        } catch let error as SuiteError {
+            #expect(error.keyPath == "problems[0].file")
+            #expect(error.message.contains("three.csv: every label is 2; an mlp classifier needs at least two classes"),
+                    "\(error)")
+        }
+        DataFileStore.shared.removeAll()
+    }
+
     @Test func explicitAndRandomStarts() throws {
         let directory = try temporaryDirectory()
         let explicit = try instances(try load(suiteText("{kind: rosenbrock, d: 3, start: [0.5, 0.25, -1]}"), in: directory))

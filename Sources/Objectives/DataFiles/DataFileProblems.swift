@@ -1,8 +1,9 @@
 import Parameters
 import Randomness
 
-/// `logistic` and `least-squares` on a user's file (`file:`): the parameters that read the file and
-/// the builders from a ``DataTable``. Dense tables (CSV) build ``LogisticRegression`` and
+/// `logistic`, `least-squares` and `mlp` on a user's file (`file:`): the parameters that read the file
+/// and the builders from a ``DataTable`` (the `mlp` one is ``NeuralNetworkProblems/classification(_:)``).
+/// Dense tables (CSV) build ``LogisticRegression`` and
 /// ``LeastSquares`` — today's kernels and exact constants, d ≤ ``FiniteSumProblems/maximumFeatures`` —;
 /// sparse tables (LIBSVM) build ``SparseFiniteSum``, any d up to ``DataFileReader/maximumColumns``.
 public enum DataFileProblems {
@@ -92,9 +93,14 @@ public enum DataFileProblems {
         }
     }
 
-    /// Throws what building `kind` (`logistic` or `least-squares`) on `entry` would throw about the
-    /// data itself: the two-class labels of logistic regression and the dense column limit.
+    /// Throws what building `kind` (`logistic`, `least-squares` or `mlp`) on `entry` would throw about
+    /// the data itself: the two-class labels of logistic regression and the dense column limit, the
+    /// classes and size limits of an mlp.
     public static func validate(_ entry: DataFileStore.Entry, kind: String) throws {
+        if kind == NeuralNetworkProblems.mlp.name {
+            _ = try NeuralNetworkProblems.classification(entry.table)
+            return
+        }
         if kind == "logistic" { _ = try entry.table.binaryLabels() }
         _ = try checkDense(entry.table)
     }

@@ -11,9 +11,19 @@ import WideKernels
 /// the blocking, the vector width or the kernel path: bitwise the textbook triple loop. Loops run
 /// i, p, j with j innermost and contiguous, which the compiler vectorises without reassociating;
 /// rows of C are taken four at a time so that each load of a row of B serves four rows. On
-/// ``KernelPath/avx`` the same sums run in the `WideKernels` C kernel (register blocks of 4 × 8
-/// entries of C held over the whole of p), bitwise equal.
+/// ``KernelPath/avx`` the same sums run in the `WideKernels` C kernels, bitwise equal: with 512-bit
+/// registers (blocks of 8 × 16 entries of C held over the whole of p) where the CPU and OS support
+/// AVX-512F (``wideRegisters``), else with 256-bit ones (blocks of 4 × 8); neither uses FMA.
 public enum MatrixProduct {
+    /// Whether the AVX path runs the 512-bit kernel (AVX-512F usable; same results as the 256-bit one).
+    static let wideRegisters: Bool = {
+        #if arch(x86_64)
+        return gdbench_avx512_usable()
+        #else
+        return false
+        #endif
+    }()
+
     /// C (m×n) = C₀ + A·B, where C₀ is C's current content when `accumulate` is true, else 0.
     /// A[i,p] = a[i·rowStride + p·columnStride].
     @inline(__always)
@@ -25,7 +35,11 @@ public enum MatrixProduct {
         if !accumulate { c.update(repeating: 0, count: m * n) }
         #if arch(x86_64)
         if KernelPath.current == .avx {
-            gdbench_avx_matrix_product(m, k, n, a, rowStride, columnStride, b, c)
+            if wideRegisters {
+                gdbench_avx512_matrix_product(m, k, n, a, rowStride, columnStride, b, c)
+            } else {
+                gdbench_avx_matrix_product(m, k, n, a, rowStride, columnStride, b, c)
+            }
             return
         }
         #endif
@@ -69,11 +83,21 @@ public enum MatrixProduct {
         }
     }
 
-    /// Writes the transpose of the r×c row-major matrix `source` into `target` (c×r).
+    /// Writes the transpose of the r×c row-major matrix `source` into `target` (c×r), eight source rows
+    /// at a time so that each write fills a whole cache line of the target.
     @inline(__always)
     static func transpose(_ source: UnsafePointer<Double>, rows r: Int, columns c: Int, into target: UnsafeMutablePointer<Double>) {
-        for i in 0..<r {
+        var i = 0
+        while i + 8 <= r {
+            for j in 0..<c {
+                let from = source + i * c + j, to = target + j * r + i
+                for q in 0..<8 { to[q] = from[q * c] }
+            }
+            i += 8
+        }
+        while i < r {
             for j in 0..<c { target[j * r + i] = source[i * c + j] }
+            i += 1
         }
     }
 }

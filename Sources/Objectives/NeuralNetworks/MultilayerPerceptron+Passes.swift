@@ -147,25 +147,53 @@ extension MultilayerPerceptron {
         }
     }
 
+    /// Wₗᵀ for the layers whose δ is propagated further down (all but the first).
     func transposeWeights(_ theta: UnsafePointer<Double>, into targets: [UnsafeMutablePointer<Double>]) {
-        for l in 0..<layerCount {
+        for l in 1..<layerCount {
             MatrixProduct.transpose(theta + weightOffsets[l], rows: widths[l], columns: widths[l + 1], into: targets[l])
         }
+    }
+
+    /// The input of layer l for the block: the data rows, or hₗ.
+    func layerInput(_ l: Int, _ input: UnsafePointer<Double>, _ work: Workspace) -> UnsafePointer<Double> {
+        l == 0 ? input : UnsafePointer(work.post[l - 1])
+    }
+
+    /// z = h·Wₗ + bₗ for the b rows of h, with Wₗ and bₗ read from `parameters` (θ, or the direction v
+    /// for the R-pass): every row of z starts at bₗ, then the product is added.
+    func affine(_ l: Int, _ parameters: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ b: Int,
+                into z: UnsafeMutablePointer<Double>) {
+        let k = widths[l], n = widths[l + 1], weights = parameters + weightOffsets[l]
+        for r in 0..<b { (z + r * n).update(from: weights + k * n, count: n) }
+        MatrixProduct.multiply(rows: b, inner: k, columns: n, h, rowStride: k, columnStride: 1, weights, into: z,
+                               accumulate: true)
+    }
+
+    /// ∇Wₗ += hᵀδ and ∇bₗ += Σ_rows δ into `out` (the gradient, or the Hessian-vector product).
+    func accumulateLayer(_ l: Int, _ h: UnsafePointer<Double>, _ delta: UnsafePointer<Double>, _ b: Int,
+                         into out: UnsafeMutablePointer<Double>) {
+        let k = widths[l], n = widths[l + 1], weights = out + weightOffsets[l], bias = weights + k * n
+        MatrixProduct.multiply(rows: k, inner: b, columns: n, h, rowStride: 1, columnStride: k, delta, into: weights,
+                               accumulate: true)
+        for r in 0..<b {
+            let row = delta + r * n
+            for j in 0..<n { bias[j] += row[j] }
+        }
+    }
+
+    /// target (b × widths[l]) = δ·Wₗᵀ (or += when `accumulate`), Wₗᵀ given transposed.
+    func propagate(_ l: Int, _ delta: UnsafePointer<Double>, _ b: Int, through transposed: UnsafePointer<Double>,
+                   into target: UnsafeMutablePointer<Double>, accumulate: Bool) {
+        let k = widths[l], n = widths[l + 1]
+        MatrixProduct.multiply(rows: b, inner: n, columns: k, delta, rowStride: n, columnStride: 1, transposed,
+                               into: target, accumulate: accumulate)
     }
 
     /// zₗ = hₗWₗ + bₗ and hₗ₊₁ = σ(zₗ) for the hidden layers (the logits stay in `pre[L−1]`).
     func forward(_ theta: UnsafePointer<Double>, _ input: UnsafePointer<Double>, _ b: Int, _ work: inout Workspace) {
         for l in 0..<layerCount {
-            let k = widths[l], n = widths[l + 1], z = work.pre[l]
-            let bias = theta + weightOffsets[l] + k * n
-            for r in 0..<b { (z + r * n).update(from: bias, count: n) }
-            let h: UnsafePointer<Double> = l == 0 ? input : UnsafePointer(work.post[l - 1])
-            MatrixProduct.multiply(rows: b, inner: k, columns: n, h, rowStride: k, columnStride: 1,
-                                   theta + weightOffsets[l], into: z, accumulate: true)
-            if l < layerCount - 1 {
-                let a = work.post[l]
-                for i in 0..<(b * n) { a[i] = activation.value(z[i]) }
-            }
+            affine(l, theta, layerInput(l, input, work), b, into: work.pre[l])
+            if l < layerCount - 1 { activation.apply(work.pre[l], into: work.post[l], count: b * widths[l + 1]) }
         }
     }
 
@@ -174,11 +202,7 @@ extension MultilayerPerceptron {
                   _ work: inout Workspace) {
         for l in 0..<layerCount {
             let k = widths[l], n = widths[l + 1], rz = work.rPre[l]
-            let bias = v + weightOffsets[l] + k * n
-            for r in 0..<b { (rz + r * n).update(from: bias, count: n) }
-            let h: UnsafePointer<Double> = l == 0 ? input : UnsafePointer(work.post[l - 1])
-            MatrixProduct.multiply(rows: b, inner: k, columns: n, h, rowStride: k, columnStride: 1,
-                                   v + weightOffsets[l], into: rz, accumulate: true)
+            affine(l, v, layerInput(l, input, work), b, into: rz)
             if l > 0 {
                 MatrixProduct.multiply(rows: b, inner: k, columns: n, work.rPost[l - 1], rowStride: k, columnStride: 1,
                                        theta + weightOffsets[l], into: rz, accumulate: true)
@@ -245,20 +269,11 @@ extension MultilayerPerceptron {
     func backward(_ theta: UnsafePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ input: UnsafePointer<Double>,
                   _ b: Int, _ work: inout Workspace) {
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
-            let k = widths[l], n = widths[l + 1]
-            let h: UnsafePointer<Double> = l == 0 ? input : UnsafePointer(work.post[l - 1])
-            let gw = g + weightOffsets[l], gb = gw + k * n
-            MatrixProduct.multiply(rows: k, inner: b, columns: n, h, rowStride: 1, columnStride: k, work.delta,
-                                   into: gw, accumulate: true)
-            for r in 0..<b {
-                let row = work.delta + r * n
-                for j in 0..<n { gb[j] += row[j] }
-            }
+            accumulateLayer(l, layerInput(l, input, work), work.delta, b, into: g)
             guard l > 0 else { break }
-            MatrixProduct.multiply(rows: b, inner: n, columns: k, work.delta, rowStride: n, columnStride: 1,
-                                   work.transposed[l], into: work.spare, accumulate: false)
+            propagate(l, work.delta, b, through: work.transposed[l], into: work.spare, accumulate: false)
             let z = work.pre[l - 1], a = work.post[l - 1], next = work.spare
-            for i in 0..<(b * k) { next[i] *= activation.derivative(z[i], output: a[i]) }
+            for i in 0..<(b * widths[l]) { next[i] *= activation.derivative(z[i], output: a[i]) }
             swap(&work.delta, &work.spare)
         }
     }
@@ -269,26 +284,15 @@ extension MultilayerPerceptron {
                    _ input: UnsafePointer<Double>, _ b: Int, _ work: inout Workspace) {
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let k = widths[l], n = widths[l + 1]
-            let h: UnsafePointer<Double> = l == 0 ? input : UnsafePointer(work.post[l - 1])
-            let hw = out + weightOffsets[l], hb = hw + k * n
-            MatrixProduct.multiply(rows: k, inner: b, columns: n, h, rowStride: 1, columnStride: k, work.rDelta,
-                                   into: hw, accumulate: true)
-            if l > 0 {
-                MatrixProduct.multiply(rows: k, inner: b, columns: n, work.rPost[l - 1], rowStride: 1, columnStride: k,
-                                       work.delta, into: hw, accumulate: true)
-            }
-            for r in 0..<b {
-                let row = work.rDelta + r * n
-                for j in 0..<n { hb[j] += row[j] }
-            }
+            // hᵀR{δ} and the bias sums, then R{h}ᵀδ: each weight entry keeps its order of additions.
+            accumulateLayer(l, layerInput(l, input, work), work.rDelta, b, into: out)
             guard l > 0 else { break }
+            MatrixProduct.multiply(rows: k, inner: b, columns: n, work.rPost[l - 1], rowStride: 1, columnStride: k,
+                                   work.delta, into: out + weightOffsets[l], accumulate: true)
             // spare = δWᵀ; rSpare = R{δ}Wᵀ + δVᵀ.
-            MatrixProduct.multiply(rows: b, inner: n, columns: k, work.delta, rowStride: n, columnStride: 1,
-                                   work.transposed[l], into: work.spare, accumulate: false)
-            MatrixProduct.multiply(rows: b, inner: n, columns: k, work.rDelta, rowStride: n, columnStride: 1,
-                                   work.transposed[l], into: work.rSpare, accumulate: false)
-            MatrixProduct.multiply(rows: b, inner: n, columns: k, work.delta, rowStride: n, columnStride: 1,
-                                   work.rTransposed[l], into: work.rSpare, accumulate: true)
+            propagate(l, work.delta, b, through: work.transposed[l], into: work.spare, accumulate: false)
+            propagate(l, work.rDelta, b, through: work.transposed[l], into: work.rSpare, accumulate: false)
+            propagate(l, work.delta, b, through: work.rTransposed[l], into: work.rSpare, accumulate: true)
             let z = work.pre[l - 1], a = work.post[l - 1], rz = work.rPre[l - 1]
             let back = work.spare, rBack = work.rSpare
             for i in 0..<(b * k) {

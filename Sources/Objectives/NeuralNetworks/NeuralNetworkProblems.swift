@@ -1,6 +1,7 @@
 import Randomness
 
-/// The neural-network problem kinds: `mlp` (a classifier on digits, two moons or spirals) and
+/// The neural-network problem kinds: `mlp` (a classifier on digits, two moons, spirals or a user's
+/// data file, see ``NeuralNetworkProblems+DataFiles.swift``) and
 /// `recurrent-cliff` (an unrolled tanh unit with an exploding-gradient wall).
 ///
 /// `mlp` draws one 64-bit seed from the problem's generator and derives from it the synthetic data
@@ -15,8 +16,8 @@ public enum NeuralNetworkProblems {
 
     public static let mlp = ProblemKind(
         name: "mlp",
-        summary: "multilayer perceptron classifier (tanh/relu/gelu, cross-entropy or squared loss) on digits, two moons or "
-            + "spirals",
+        summary: "multilayer perceptron classifier (tanh/relu/gelu, cross-entropy or squared loss) on digits, "
+            + "two moons, spirals or your CSV/LIBSVM file",
         parameters: mlpParameters, isFiniteSum: true,
         make: { parameters, generator in try makeMLP(parameters, seed: generator.next()) })
 
@@ -40,11 +41,58 @@ public enum NeuralNetworkProblems {
                       "coupled L2 term (λ/2)‖θ‖² of the objective"),
         ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.2),
                       "fraction of rows held out for held-out loss and accuracy"),
-    ]
+        ParameterSpec("standardize", .flag, default: .flag(true),
+                      "file: z-score the features with the training rows' mean and population std "
+                          + "(shipped sets come scaled)"),
+    ] + DataFileProblems.parameters
 
     /// The `mlp` instance for validated parameters.
     public static func makeMLP(_ parameters: ParameterSet, seed: UInt64) throws -> MultilayerPerceptron {
         let reader = try ParameterReader(parameters, specs: mlpParameters, kind: "mlp")
+        let training: Dataset, test: Dataset?, classes: Int
+        if let file = try DataFileProblems.key(parameters) {
+            (training, test, classes) = try fileData(parameters, reader: reader, key: file, seed: seed)
+        } else {
+            if let given = parameters["standardize"], given != .flag(true) {
+                throw ParameterError(key: "standardize", expected: "no value without file: (the shipped and synthetic sets "
+                                     + "come scaled)", found: given.summary)
+            }
+            let data: Dataset
+            (data, classes) = try builtInData(parameters, reader: reader, seed: seed)
+            let testFraction = try checkedTestFraction(reader, rows: data.rowCount)
+            var splitGenerator = Xoshiro256StarStar(seed: SeedDerivation.derive(seed, "split"))
+            (training, test) = data.split(testFraction: testFraction, using: &splitGenerator)
+        }
+        let hidden = try reader.numbers("hidden")
+        guard hidden.count <= maximumHiddenLayers,
+              hidden.allSatisfy({ $0 >= 1 && $0 <= Double(maximumWidth) && $0 == $0.rounded() }) else {
+            throw ParameterError(key: "hidden", expected: "at most \(maximumHiddenLayers) whole widths in 1…\(maximumWidth)",
+                                 found: ParameterValue.numbers(hidden).summary)
+        }
+        let widths = [training.columnCount] + hidden.map { Int($0) } + [classes]
+        guard MultilayerPerceptron.parameterCount(widths: widths) <= maximumParameters else {
+            throw ParameterError(key: "hidden", expected: "widths giving at most \(maximumParameters) parameters",
+                                 found: ParameterValue.numbers(hidden).summary)
+        }
+        let activation = Activation(rawValue: try reader.choice("activation")) ?? .tanh
+        let scheme: MultilayerPerceptron.Initialization
+        switch try reader.choice("init") {
+        case "glorot": scheme = .glorot
+        case "he": scheme = .he
+        default: scheme = activation == .tanh ? .glorot : .he
+        }
+        var initGenerator = Xoshiro256StarStar(seed: SeedDerivation.derive(seed, "init"))
+        let gain = try reader.number("init-gain")
+        var start = MultilayerPerceptron.initialWeights(widths: widths, scheme: scheme, using: &initGenerator)
+        if gain != 1 { start = start.map { $0 * gain } }
+        return MultilayerPerceptron(
+            widths: widths, activation: activation,
+            loss: MultilayerPerceptron.Loss(rawValue: try reader.choice("loss")) ?? .crossEntropy,
+            training: training, test: test, lambda: try reader.number("lambda"), start: start)
+    }
+
+    /// The shipped or synthetic data set `data` names, and its class count.
+    static func builtInData(_ parameters: ParameterSet, reader: ParameterReader, seed: UInt64) throws -> (Dataset, Int) {
         let source = try reader.choice("data")
         let data: Dataset
         let classes: Int
@@ -79,39 +127,7 @@ public enum NeuralNetworkProblems {
                 data = ClassificationData.spirals(samples: n, classes: classes, noise: noise, seed: dataSeed)
             }
         }
-        let hidden = try reader.numbers("hidden")
-        guard hidden.count <= maximumHiddenLayers,
-              hidden.allSatisfy({ $0 >= 1 && $0 <= Double(maximumWidth) && $0 == $0.rounded() }) else {
-            throw ParameterError(key: "hidden", expected: "at most \(maximumHiddenLayers) whole widths in 1…\(maximumWidth)",
-                                 found: ParameterValue.numbers(hidden).summary)
-        }
-        let widths = [data.columnCount] + hidden.map { Int($0) } + [classes]
-        guard MultilayerPerceptron.parameterCount(widths: widths) <= maximumParameters else {
-            throw ParameterError(key: "hidden", expected: "widths giving at most \(maximumParameters) parameters",
-                                 found: ParameterValue.numbers(hidden).summary)
-        }
-        let testFraction = try reader.number("test-fraction")
-        guard data.rowCount - Int((testFraction * Double(data.rowCount)).rounded()) >= 2 else {
-            throw ParameterError(key: "test-fraction", expected: "a number in [0, 1) that leaves at least 2 training rows",
-                                 found: ParameterValue.format(testFraction))
-        }
-        var splitGenerator = Xoshiro256StarStar(seed: SeedDerivation.derive(seed, "split"))
-        let (training, test) = data.split(testFraction: testFraction, using: &splitGenerator)
-        let activation = Activation(rawValue: try reader.choice("activation")) ?? .tanh
-        let scheme: MultilayerPerceptron.Initialization
-        switch try reader.choice("init") {
-        case "glorot": scheme = .glorot
-        case "he": scheme = .he
-        default: scheme = activation == .tanh ? .glorot : .he
-        }
-        var initGenerator = Xoshiro256StarStar(seed: SeedDerivation.derive(seed, "init"))
-        let gain = try reader.number("init-gain")
-        var start = MultilayerPerceptron.initialWeights(widths: widths, scheme: scheme, using: &initGenerator)
-        if gain != 1 { start = start.map { $0 * gain } }
-        return MultilayerPerceptron(
-            widths: widths, activation: activation,
-            loss: MultilayerPerceptron.Loss(rawValue: try reader.choice("loss")) ?? .crossEntropy,
-            training: training, test: test, lambda: try reader.number("lambda"), start: start)
+        return (data, classes)
     }
 
     public static let recurrentCliff = ProblemKind(

@@ -44,5 +44,19 @@ void gdbench_avx_multiply(const double *a, ptrdiff_t n, const double *v, double 
 void gdbench_avx_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const double *a, ptrdiff_t rowStride,
                                 ptrdiff_t columnStride, const double *b, double *c);
 
+/// True when gdbench_avx_usable() and the CPU has AVX-512F and the OS saves the opmask and ZMM state
+/// (CPUID.7.0:EBX bit 16; XCR0 bits 5, 6 and 7).
+bool gdbench_avx512_usable(void);
+
+/// gdbench_avx_matrix_product with 512-bit registers (blocks of 8 rows × 16 columns, then 8 columns; the
+/// last n mod 8 columns as the AVX kernel does them): the same products and sums per entry, so the same bits.
+/// Only AVX-512F instructions (no FMA); the caller checks gdbench_avx512_usable() first.
+void gdbench_avx512_matrix_product(ptrdiff_t m, ptrdiff_t k, ptrdiff_t n, const double *a, ptrdiff_t rowStride,
+                                   ptrdiff_t columnStride, const double *b, double *c);
+
+/// y[i] = tanh(x[i]), i < count (y may be x): bitwise VectorTanh.portableApply, four lanes at a time
+/// (Cephes tanh and exp, both branches in every lane, see Sources/LinearAlgebra/VectorTanh.swift).
+void gdbench_avx_tanh(const double *x, double *y, ptrdiff_t count);
+
 #endif
 #endif
