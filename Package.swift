@@ -73,7 +73,9 @@ let package = Package(
             swiftSettings: optimizedSwift),
         .target(
             name: "Harness",
-            dependencies: ["SuiteLanguage", "Optimizers", "Objectives", "Parameters", "Randomness", "Results", "External"],
+            dependencies: [
+                "SuiteLanguage", "Optimizers", "Objectives", "Parameters", "LinearAlgebra", "Randomness", "Results", "External",
+            ],
             swiftSettings: optimizedSwift),
         // Analysis reads trimmed baselines (Checking's TrimmedBaseline) as result sets.
         .target(name: "Analysis", dependencies: ["Results", "Checking", "Randomness"]),

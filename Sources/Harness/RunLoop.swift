@@ -107,25 +107,6 @@ enum RunLoop {
         return marks
     }
 
-    static func norm(_ v: [Double]) -> Double {
-        var sum = 0.0
-        v.withUnsafeBufferPointer { p in for value in p { sum += value * value } }
-        return sum.squareRoot()
-    }
-
-    static func distance(_ x: [Double], _ y: [Double]) -> Double {
-        var sum = 0.0
-        x.withUnsafeBufferPointer { a in
-            y.withUnsafeBufferPointer { b in
-                for i in 0..<min(a.count, b.count) {
-                    let delta = a[i] - b[i]
-                    sum += delta * delta
-                }
-            }
-        }
-        return sum.squareRoot()
-    }
-
     static func progress<O: Objective>(_ iteration: Int, _ oracle: Oracle<O>) -> Checkpoint {
         let counts = oracle.counts
         return Checkpoint(
@@ -134,118 +115,42 @@ enum RunLoop {
             hessianEvaluations: counts.hessianEvaluations, epochs: oracle.epochs, seconds: nil)
     }
 
-    /// The iteration budget implied by max-iterations and, for mini-batch runs, max-epochs.
-    /// (The gradient-evaluation budget is checked against the oracle's count; it only bounds the
-    /// trace spacing here, as at least one gradient per iteration is the common case.)
-    static func iterationLimit(_ settings: RunSettings, sampleCount: Int?, batchSize: Int?) -> Int {
-        var limit = settings.budget.maxIterations
-        if let n = sampleCount, let epochs = settings.budget.maxEpochs {
-            let perEpoch = batchSize.map { (n + $0 - 1) / $0 } ?? 1
-            let fromEpochs = (epochs * Double(perEpoch)).rounded(.up)
-            if fromEpochs < Double(limit) { limit = max(1, Int(fromEpochs)) }
-        }
-        return limit
-    }
-
+    /// The monitored pass: the method steps, ``CheckSchedule`` says when to look, ``RunMonitor``
+    /// looks; the loop itself checks the budgets, stalls, the timeout and the stop signal.
     static func monitored<O: Objective, M: Method>(
         objective: O, method: M, spec: RunSpec, settings: RunSettings, stop: StopSignal?, coupledWeightDecay: Double = 0
     ) -> MonitoredPass {
         var method = method
         let start = MonotonicClock.nanoseconds()
-        let constants = objective.constants
-        let fStar = constants.optimalValue
-        let xStar = constants.minimizer
-        let measure = settings.targets.measure
-        let thresholds = settings.targets.thresholds
         let sampleCount = objective.sampleCount
         var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
                             gradientNoise: spec.problem.gradientNoise)
-        let miniBatch = sampleCount != nil && oracle.batchSize != nil
-        let checkRows = miniBatch ? max(1, (sampleCount ?? 1) / max(1, settings.checksPerEpoch)) : 0
-        var nextCheckRows = checkRows
-        var nextCheckIteration = 1
-        // Saturating: a budget built in code may exceed what validate accepts from a suite file.
-        let rowBudget: Int? = sampleCount.flatMap { n in
-            settings.budget.maxEpochs.map { Int(min(($0 * Double(n)).rounded(.up), 1e18)) }
-        }
         var regret = RegretMonitor(objective)
-        let limit = min(iterationLimit(settings, sampleCount: sampleCount, batchSize: oracle.batchSize), regret.roundLimit)
-        let gradientBudget = settings.budget.maxGradientEvaluations
-        let marks = traceIterations(limit: min(limit, gradientBudget ?? limit), points: settings.tracePoints)
-        var markIndex = 1
+        let isOnline = regret.stream != nil
+        let budget = PassBudget(
+            settings, sampleCount: sampleCount, batchSize: oracle.batchSize, rounds: regret.roundLimit)
+        var schedule = CheckSchedule(
+            marks: traceIterations(limit: min(budget.iterations, budget.gradients ?? budget.iterations),
+                                   points: settings.tracePoints),
+            miniBatchSampleCount: oracle.batchSize == nil ? nil : sampleCount, settings: settings)
         var x = objective.startingPoint
-        var gradient = [Double](repeating: 0, count: objective.dimension)
-        let f0 = objective.evaluate(at: x, gradient: &gradient)
-        let initialGap = fStar.map { f0 - $0 }
-        let divergenceBase = fStar ?? f0
-        let divergenceScale = initialGap ?? max(abs(f0), 1)
-        let escapeThreshold = constants.saddleValue.map { $0 - settings.escapeMargin }
-        var escapeHit: Checkpoint?
-        var training = TrainingMeasurements(objective: objective, schedule: settings.sharpness,
-                                            coupledWeightDecay: coupledWeightDecay, problemSeed: spec.problemSeed)
+        var monitor = RunMonitor(objective: objective, at: x, spec: spec, settings: settings,
+                                 coupledWeightDecay: coupledWeightDecay)
         var path = PathRecorder(dimension: objective.dimension)
-        path.append(0, x, value: f0)
-        var iterates = IterateRecorder(dimension: objective.dimension, isActive: settings.recordIterates)
-
-        func measured(_ f: Double, _ gradientNorm: Double) -> Double {
-            switch measure {
-            case .relativeGap:
-                guard let fStar, let initialGap else { return .nan }
-                let gap = f - fStar
-                return initialGap > 0 ? gap / initialGap : (gap <= 0 ? 0 : .infinity)
-            case .absoluteGap: return fStar.map { f - $0 } ?? .nan
-            case .gradientNorm: return gradientNorm
-            case .distance: return xStar.map { distance(x, $0) } ?? .nan
-            case .loss: return f
-            case .heldOutAccuracy: return objective.heldOutAccuracy(at: x) ?? .nan
-            }
-        }
-        let ascending = measure.isAscending
-        func reached(_ m: Double, _ threshold: Double) -> Bool { ascending ? m >= threshold : m <= threshold }
-
-        var hits = [Checkpoint?](repeating: nil, count: thresholds.count)
-        var nextTarget = 0
-        var trace: [TracePoint] = []
-        var learningRate = Double.nan
-
-        func tracePoint(_ iteration: Int, _ f: Double, _ gradientNorm: Double, atMark: Bool = true) -> TracePoint {
-            iterates.append(iteration, x)
-            let counts = oracle.counts
-            var point = TracePoint(
-                iteration: iteration, gradientEvaluations: counts.gradientEvaluations,
-                functionEvaluations: counts.functionEvaluations, epochs: oracle.epochs, seconds: nil, value: f,
-                gap: fStar.map { f - $0 }, gradientNorm: gradientNorm,
-                learningRate: learningRate.isNaN ? nil : learningRate,
-                fingerprint: RunRecord.hex(SeedDerivation.fingerprint(x)))
-            training.annotate(&point, objective: objective, x: x, atMark: atMark)
-            point.regret = regret.regret(after: iteration)
-            return point
-        }
-
+        path.append(0, x, value: monitor.initialValue)
+        let remembersSteps = monitor.training.tracksHeldOut
         var status = RunStatus.budget
         var message: String?
         var interrupted = false
         var iteration = 0
+        var learningRate = Double.nan
 
         func finish() -> MonitoredPass {
             method.finish(reason: interrupted ? "interrupted" : status.rawValue)
-            let f = objective.evaluate(at: x, gradient: &gradient)
-            let gradientNorm = norm(gradient)
-            if trace.last?.iteration != iteration { trace.append(tracePoint(iteration, f, gradientNorm)) }
-            path.append(iteration, x, value: f)
-            let gap = fStar.map { f - $0 }
-            let relativeGap: Double? = gap.flatMap { gap in initialGap.map { $0 > 0 ? gap / $0 : (gap <= 0 ? 0 : .infinity) } }
-            var final = FinalState(
-                progress: progress(iteration, oracle), value: f, gap: gap, relativeGap: relativeGap,
-                gradientNorm: gradientNorm, distance: xStar.map { distance(x, $0) },
-                heldOutAccuracy: objective.heldOutAccuracy(at: x))
-            training.annotate(&final, objective: objective, x: x)
-            return MonitoredPass(
-                status: status, message: message, interrupted: interrupted, targetHits: hits,
-                milestone: escapeThreshold.map { MilestoneResult(name: "escaped", valueThreshold: $0, hit: escapeHit) },
-                initialValue: f0, trace: trace, final: final, finalFingerprint: SeedDerivation.fingerprint(x),
-                finalIteration: iteration, elapsedSeconds: MonotonicClock.seconds(since: start), path: path.points,
-                iterates: iterates)
+            return monitor.finish(
+                iteration: iteration, x: x, learningRate: learningRate, path: path, regret: &regret, status: status,
+                message: message,
+                interrupted: interrupted, oracle: oracle, elapsedSeconds: MonotonicClock.seconds(since: start))
         }
 
         do {
@@ -255,40 +160,22 @@ enum RunLoop {
             message = "prepare failed: \(error)"
             return finish()
         }
-        // Iteration 0.
-        let gradientNorm0 = norm(gradient)
-        let m0 = measured(f0, gradientNorm0)
-        if let escapeThreshold, f0 <= escapeThreshold { escapeHit = progress(0, oracle) }
-        // On a problem with a saddle the targets count only once the run has left it (`escaped`):
-        // a small gradient at the saddle is not success.
-        while escapeThreshold == nil || escapeHit != nil, nextTarget < thresholds.count, reached(m0, thresholds[nextTarget]) {
-            hits[nextTarget] = progress(0, oracle)
-            nextTarget += 1
-        }
-        trace.append(tracePoint(0, f0, gradientNorm0))
-        let needsGradient = measure == .gradientNorm
+        var reachedEveryTarget = false
+        if case .reachedEveryTarget = monitor.start(x: x, regret: &regret, oracle: oracle) { reachedEveryTarget = true }
         let timeoutNanoseconds = settings.budget.timeoutSeconds.map { UInt64(min(max(0, $0) * 1e9, 1e18)) }
 
         while true {
             // An online run plays every round of its stream: reaching the targets does not end it.
-            if nextTarget == thresholds.count && regret.stream == nil {
+            if reachedEveryTarget && !isOnline {
                 status = .converged
                 break
             }
-            if iteration >= limit {
+            if budget.isSpent(iteration: iteration, oracle: oracle) {
                 status = .budget
                 break
             }
-            if let rowBudget, oracle.counts.rowGradients >= rowBudget {
-                status = .budget
-                break
-            }
-            if let gradientBudget, oracle.counts.gradientEvaluations >= gradientBudget {
-                status = .budget
-                break
-            }
-            training.remember(x, stepEndsAtMark: markIndex < marks.count && marks[markIndex] == iteration + 1)
-            regret.play(round: iteration, at: x)
+            if remembersSteps && schedule.stepEndsAtMark(after: iteration) { monitor.training.remember(x) }
+            if isOnline { regret.play(round: iteration, at: x) }
             let report: IterationReport
             do {
                 report = try method.iterate(&x, oracle: &oracle)
@@ -300,70 +187,35 @@ enum RunLoop {
             }
             iteration += 1
             learningRate = report.learningRate
-            var atMark = false
-            if markIndex < marks.count, marks[markIndex] == iteration {
-                atMark = true
-                markIndex += 1
+            let decision = schedule.decide(
+                after: iteration, rowGradients: schedule.miniBatch ? oracle.counts.rowGradients : 0)
+            if path.wants(iteration, atTraceMark: decision.atMark) {
+                path.append(iteration, x, value: objective.value(at: x))
             }
-            if path.wants(iteration, atTraceMark: atMark) { path.append(iteration, x, value: objective.value(at: x)) }
-            var check = atMark
-            if !miniBatch, iteration >= nextCheckIteration {
-                check = true
-                nextCheckIteration = iteration + max(1, iteration / max(1, settings.exactCheckIterations))
-            }
-            if miniBatch, oracle.counts.rowGradients >= nextCheckRows {
-                check = true
-                while nextCheckRows <= oracle.counts.rowGradients { nextCheckRows += checkRows }
-            }
-            if check {
-                let f: Double
-                var gradientNorm = Double.nan
-                if needsGradient || atMark {
-                    f = objective.evaluate(at: x, gradient: &gradient)
-                    gradientNorm = norm(gradient)
-                } else {
-                    f = report.valueAtNewIterate ?? objective.value(at: x)
-                }
-                if !f.isFinite {
+            if decision.check {
+                switch monitor.check(iteration: iteration, x: x, reusing: report.valueAtNewIterate,
+                                     learningRate: learningRate, atMark: decision.atMark, regret: &regret, oracle: oracle) {
+                case .running: break
+                case .reachedEveryTarget: reachedEveryTarget = true
+                case .diverged(let reason):
                     status = .diverged
-                    message = "f is not finite at iteration \(iteration)"
-                    break
+                    message = reason
                 }
-                if divergenceScale > 0, f - divergenceBase > settings.divergenceFactor * divergenceScale {
-                    status = .diverged
-                    message = "f − f* grew above \(ParameterValue.format(settings.divergenceFactor)) × its initial value at iteration \(iteration)"
-                    break
-                }
-                let m = measured(f, gradientNorm)
-                var hitHere = false
-                if let escapeThreshold, escapeHit == nil, f <= escapeThreshold {
-                    escapeHit = progress(iteration, oracle)
-                    hitHere = true
-                }
-                while escapeThreshold == nil || escapeHit != nil, nextTarget < thresholds.count, reached(m, thresholds[nextTarget]) {
-                    hits[nextTarget] = progress(iteration, oracle)
-                    nextTarget += 1
-                    hitHere = true
-                }
-                if atMark || hitHere {
-                    if gradientNorm.isNaN {
-                        _ = objective.evaluate(at: x, gradient: &gradient)
-                        gradientNorm = norm(gradient)
-                    }
-                    trace.append(tracePoint(iteration, f, gradientNorm, atMark: atMark))
-                }
+                if status == .diverged { break }
             }
             if report.isStalled {
-                if nextTarget < thresholds.count {
+                if !reachedEveryTarget {
                     status = .stalled
                     message = "stalled at iteration \(iteration): the method reports it cannot make progress"
                 }
                 break
             }
             // The clock is read at checks and every 64th iteration (a read costs as much as a 2-D step).
-            if check || iteration & 63 == 0, let timeoutNanoseconds, MonotonicClock.nanoseconds() &- start > timeoutNanoseconds {
-                status = nextTarget == thresholds.count ? .converged : .timeout
-                message = status == .timeout ? "timeout after \(ParameterValue.format(settings.budget.timeoutSeconds ?? 0)) s at iteration \(iteration)" : nil
+            if decision.check || iteration & 63 == 0, let timeoutNanoseconds,
+               MonotonicClock.nanoseconds() &- start > timeoutNanoseconds {
+                status = reachedEveryTarget ? .converged : .timeout
+                let seconds = ParameterValue.format(settings.budget.timeoutSeconds ?? 0)
+                message = status == .timeout ? "timeout after \(seconds) s at iteration \(iteration)" : nil
                 break
             }
             if iteration & 63 == 0, let stop, stop.isRaised {
@@ -371,7 +223,7 @@ enum RunLoop {
                 break
             }
         }
-        if nextTarget == thresholds.count && status == .budget { status = .converged }
+        if reachedEveryTarget && status == .budget { status = .converged }
         return finish()
     }
 

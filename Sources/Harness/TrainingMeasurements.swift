@@ -1,3 +1,4 @@
+import LinearAlgebra
 import Objectives
 import Randomness
 import Results
@@ -45,9 +46,10 @@ struct TrainingMeasurements {
         product = [Double](repeating: 0, count: schedule == .none ? 0 : objective.dimension)
     }
 
-    /// Copies x when the coming step ends at a trace mark.
-    mutating func remember(_ x: [Double], stepEndsAtMark: Bool) {
-        guard tracksHeldOut, stepEndsAtMark else { return }
+    /// Copies x before a step that ends at a trace mark (the loop calls it only then, and only when
+    /// ``tracksHeldOut``).
+    mutating func remember(_ x: [Double]) {
+        guard tracksHeldOut else { return }
         previous.withUnsafeMutableBufferPointer { p in x.withUnsafeBufferPointer { p.baseAddress?.update(from: $0.baseAddress!, count: $0.count) } }
         hasPrevious = true
     }
@@ -55,9 +57,7 @@ struct TrainingMeasurements {
     /// f + (λ/2)‖x‖² for coupled weight decay λ > 0, else nil.
     func regularized(_ f: Double, _ x: [Double]) -> Double? {
         guard coupledWeightDecay > 0 else { return nil }
-        var sum = 0.0
-        for value in x { sum += value * value }
-        return f + 0.5 * coupledWeightDecay * sum
+        return f + 0.5 * coupledWeightDecay * VectorKernels.dot(x, x)
     }
 
     /// Adds the measurements of a trace point at x (`atMark`: it is a trace mark, not only a target hit).
@@ -67,7 +67,7 @@ struct TrainingMeasurements {
             point.heldOutLoss = objective.heldOutLoss(at: x)
             point.heldOutAccuracy = objective.heldOutAccuracy(at: x)
             if atMark && hasPrevious && point.iteration > 0 {
-                point.updateNorm = RunLoop.distance(x, previous)
+                point.updateNorm = VectorKernels.distance(x, previous)
                 hasPrevious = false
             }
         }
@@ -93,10 +93,10 @@ struct TrainingMeasurements {
 
     /// The dominant eigenvalue of ∇²f(x) − shift·I, plus shift.
     mutating func powerIteration<O: Objective>(_ objective: O, at x: [Double], shift: Double) -> Double {
-        var length = RunLoop.norm(eigenvector)
+        var length = VectorKernels.norm(eigenvector)
         if !(length > 0) || !length.isFinite {
             for i in eigenvector.indices { eigenvector[i] = 1 }
-            length = RunLoop.norm(eigenvector)
+            length = VectorKernels.norm(eigenvector)
         }
         for i in eigenvector.indices { eigenvector[i] /= length }
         var estimate = Double.nan
@@ -108,7 +108,7 @@ struct TrainingMeasurements {
                 product[i] -= shift * eigenvector[i]
                 rayleigh += product[i] * eigenvector[i]
             }
-            let size = RunLoop.norm(product)
+            let size = VectorKernels.norm(product)
             guard size > 0, size.isFinite else { return (size == 0 ? 0 : .nan) + shift }
             for i in product.indices { eigenvector[i] = product[i] / size }
             let converged = abs(rayleigh - estimate) <= TrainingMeasurements.tolerance * abs(rayleigh)

@@ -152,9 +152,26 @@ public enum VectorKernels {
         }
     }
 
-    /// ‖a‖₂.
+    /// ‖a‖₂: the one Euclidean norm of gdbench (methods, monitoring and constants alike).
     @inlinable
     public static func norm(_ a: [Double]) -> Double { dot(a, a).squareRoot() }
+
+    /// ‖a − b‖₂ over the common length, as ``norm(_:)`` of the difference (formed in a temporary
+    /// buffer, on the stack for short vectors).
+    @inlinable
+    public static func distance(_ a: [Double], _ b: [Double]) -> Double {
+        let count = min(a.count, b.count)
+        guard count > 0 else { return 0 }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { difference in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for i in 0..<count { difference[i] = a[i] - b[i] }
+                }
+            }
+            let base = UnsafePointer(difference.baseAddress!)
+            return dot(base, base, count: count).squareRoot()
+        }
+    }
 
     /// ‖a‖∞.
     @inlinable

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Objectives
 
@@ -42,7 +43,7 @@ public enum BuiltInSuiteFile {
 }
 
 /// A built-in suite refers to something this installation does not have.
-public struct BuiltInSuiteError: Error, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
+public struct BuiltInSuiteError: GdbenchError {
+    public var message: String
+    init(_ message: String) { self.message = message }
 }

@@ -123,7 +123,7 @@ import Testing
     /// `apply` (fused with the learning rate by ``ScaleByLearningRate``) leaves the parameters exactly
     /// where `update` followed by θ ← θ + u leaves them, for chains with decay, momentum, clipping and Adam.
     @Test func applyEqualsUpdateThenAdd() {
-        func check<T: GradientTransformation>(_ transformation: T, _ name: String) {
+        func check<T: FusedGradientTransformation>(_ transformation: T, _ name: String) {
             let d = 5
             var random = Xoshiro256StarStar(seed: 11)
             var fused = (0..<d).map { _ in random.nextGaussian() }
@@ -133,7 +133,7 @@ import Testing
             for step in 0..<200 {
                 let gradient = (0..<d).map { _ in random.nextGaussian() }
                 var buffer = gradient
-                transformation.apply(&buffer, state: &fusedState, to: &fused)
+                transformation.apply(&buffer, state: &fusedState, scaledBy: 1, to: &fused)
                 var updates = gradient
                 transformation.update(&updates, state: &plainState, parameters: plain)
                 for i in 0..<d { plain[i] += updates[i] }
@@ -169,5 +169,35 @@ import Testing
         }
         let expected = try run(&reference)
         #expect(try run(&method).map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+
+    /// A transformation that does not opt in to ``FusedGradientTransformation`` (here: a fused chain
+    /// hidden behind a plain conformance) runs through ``FirstOrderMethod``'s `update`-then-add path,
+    /// and the iterates are bitwise those of the fused step; a chain containing it is not fused.
+    @Test func anUnfusedTransformationTakesThePlainPathWithTheSameIterates() throws {
+        struct Plain<Base: GradientTransformation>: GradientTransformation {
+            let base: Base
+            func initialState(parameters: [Double]) -> Base.State { base.initialState(parameters: parameters) }
+            func update(_ updates: inout [Double], state: inout Base.State, parameters: [Double]) {
+                base.update(&updates, state: &state, parameters: parameters)
+            }
+            func learningRate(in state: Base.State) -> Double? { base.learningRate(in: state) }
+        }
+        let rule = FirstOrderOptimizers.adam(learningRate: 0.01, weightDecay: 0.1)
+        #expect(!(Chain(Plain(base: rule), ScaleByLearningRate(1.0)) is any FusedGradientTransformation))
+        let objective = Rosenbrock()
+        func run(_ method: any Method) throws -> ([Double], Double) {
+            var method = method
+            var oracle = Oracle(objective: objective, seed: 0)
+            var x = objective.startingPoint
+            try method.prepare(at: x, oracle: &oracle)
+            var rate = Double.nan
+            for _ in 0..<300 { rate = try method.iterate(&x, oracle: &oracle).learningRate }
+            return (x, rate)
+        }
+        let (fused, fusedRate) = try run(FirstOrderMethod(rule))
+        let (plain, plainRate) = try run(FirstOrderMethod(Plain(base: rule)))
+        #expect(plain.map(\.bitPattern) == fused.map(\.bitPattern))
+        #expect(plainRate == 0.01 && fusedRate == 0.01)
     }
 }

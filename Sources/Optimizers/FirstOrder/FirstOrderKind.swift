@@ -36,6 +36,21 @@ extension OptimizerKind {
         }
     }
 
+    /// The same for a rule that fuses its step (``FusedGradientTransformation``: every built-in chain).
+    @inlinable
+    public static func firstOrder<Rule: FusedGradientTransformation>(
+        name: String, summary: String, updateRule: String, conventions: String, references: [String],
+        parameters: [ParameterSpec], weightDecay: WeightDecayCoupling = .coupled,
+        chain: @escaping @Sendable (_ parameters: ParameterReader, _ learningRate: LearningRate) throws -> Rule
+    ) -> OptimizerKind {
+        firstOrderMethod(
+            name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
+            parameters: parameters, weightDecay: weightDecay
+        ) { reader, learningRate, clipping in
+            FirstOrderMethod.clipped(clipping, try chain(reader, learningRate))
+        }
+    }
+
     /// ``firstOrder(name:summary:updateRule:conventions:references:parameters:chain:)`` for a kind
     /// whose step is a method of its own rather than a chain (it evaluates the gradient elsewhere than
     /// at x, like `nesterov-lookahead`); `method` receives the clipping to apply as well.

@@ -2,14 +2,14 @@ import Objectives
 
 /// Runs a gradient transformation as a ``Method``: each iteration asks the oracle for one gradient at
 /// x (a stochastic estimate when the run is stochastic) into a preallocated buffer, transforms the
-/// buffer in place into the update u, and applies x ← x + u (``GradientTransformation/apply(_:state:to:)``,
-/// fused with the learning-rate scaling for the named optimizers).
+/// buffer in place into the update u, and applies x ← x + u — in one pass for a
+/// ``FusedGradientTransformation`` (every named optimizer), else `update` then the addition.
 ///
 /// Allocation: `prepare` allocates the buffer and the transformation's state once; `iterate` only
 /// mutates them in place (the state and buffer are uniquely owned, and the transformation never
 /// keeps a reference to x), so a step allocates nothing.
 ///
-/// `iterate` itself runs unspecialised (``Method``); the update it calls is a closure formed in `init`,
+/// `iterate` itself runs unspecialised (``Method``); the step it calls is a closure formed in `init`,
 /// where the transformation's type is concrete, and is specialised (docs/performance.md).
 public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
     @usableFromInline var buffer: [Double] = []
@@ -19,13 +19,23 @@ public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
     public let transformation: Transformation
     @usableFromInline var storedState: Transformation.State?
 
+    /// `update`, then x ← x + u (a transformation that is not fused).
     public init(_ transformation: Transformation) {
-        self.transformation = transformation
-        applyUpdate = { x, buffer, state in
+        self.init(transformation) { x, buffer, state in
             if state == nil { state = transformation.initialState(parameters: x) }
-            transformation.apply(&buffer, state: &state!, to: &x)
-            return transformation.learningRate(inPlace: &state!) ?? .nan
+            transformation.update(&buffer, state: &state!, parameters: x)
+            transformation.addScaledUpdates(buffer, 1, to: &x)
+            return transformation.learningRate(in: state!) ?? .nan
         }
+    }
+
+    @usableFromInline
+    init(
+        _ transformation: Transformation,
+        step: @escaping @Sendable (inout [Double], inout [Double], inout Transformation.State?) -> Double
+    ) {
+        self.transformation = transformation
+        applyUpdate = step
     }
 
     /// The transformation's state (nil before `prepare`).
@@ -44,6 +54,22 @@ public struct FirstOrderMethod<Transformation: GradientTransformation>: Method {
         }
         oracle.gradient(at: x, into: &buffer)
         return IterationReport(learningRate: applyUpdate(&x, &buffer, &storedState))
+    }
+}
+
+extension FirstOrderMethod where Transformation: FusedGradientTransformation {
+    /// The update and x ← x + u in one pass (``FusedGradientTransformation/apply(_:state:scaledBy:to:)``).
+    public init(_ transformation: Transformation) {
+        self.init(transformation) { x, buffer, state in
+            if state == nil { state = transformation.initialState(parameters: x) }
+            transformation.apply(&buffer, state: &state!, scaledBy: 1, to: &x)
+            return transformation.learningRate(inPlace: &state!) ?? .nan
+        }
+    }
+
+    /// `rule` run as a method behind `clipping`, fused (see the unconstrained overload).
+    public static func clipped(_ clipping: GradientClipping, _ rule: Transformation) -> any Method {
+        clipping == .disabled ? FirstOrderMethod(rule) : FirstOrderMethod<Chain<GradientClipping, Transformation>>(Chain(clipping, rule))
     }
 }
 

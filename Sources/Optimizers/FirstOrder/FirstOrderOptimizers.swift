@@ -8,7 +8,7 @@ public enum FirstOrderOptimizers {
     /// torch `SGD` (pytorch/pytorch:torch/optim/sgd.py): coupled L2, then ``TraceMomentum``.
     public static func sgd<S: Schedule>(
         learningRate: S, momentum: Double = 0, dampening: Double = 0, nesterov: Bool = false, weightDecay: Double = 0
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(TraceMomentum(momentum: momentum, dampening: dampening, nesterov: nesterov), ScaleByLearningRate(learningRate)))
@@ -16,14 +16,14 @@ public enum FirstOrderOptimizers {
 
     /// EMA momentum v ← βv + (1 − β)g, then −η·v (``EMAMomentum``).
     public static func momentumEMA<S: Schedule>(learningRate: S, beta: Double = 0.9, weightDecay: Double = 0)
-        -> some GradientTransformation
+        -> some FusedGradientTransformation
     {
         Chain(AddDecayedWeights(weightDecay), Chain(EMAMomentum(beta: beta), ScaleByLearningRate(learningRate)))
     }
 
     /// CS231n velocity form v ← μv − ηg, θ ← θ + v (``VelocityMomentum``).
     public static func momentumVelocity<S: Schedule>(learningRate: S, momentum: Double = 0.9, weightDecay: Double = 0)
-        -> some GradientTransformation
+        -> some FusedGradientTransformation
     {
         Chain(AddDecayedWeights(weightDecay), VelocityMomentum(momentum: momentum, schedule: learningRate))
     }
@@ -32,7 +32,7 @@ public enum FirstOrderOptimizers {
     public static func adagrad<S: Schedule>(
         learningRate: S, learningRateDecay: Double = 0, weightDecay: Double = 0, initialAccumulatorValue: Double = 0,
         epsilon: Double = 1e-10
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(
@@ -44,7 +44,7 @@ public enum FirstOrderOptimizers {
     /// optax `adagrad` (google-deepmind/optax:optax/_src/alias.py): ``ScaleByRSS``.
     public static func adagradOptax<S: Schedule>(
         learningRate: S, initialAccumulatorValue: Double = 0.1, epsilon: Double = 1e-7
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             ScaleByRSS(initialAccumulatorValue: initialAccumulatorValue, epsilon: epsilon), ScaleByLearningRate(learningRate))
     }
@@ -53,7 +53,7 @@ public enum FirstOrderOptimizers {
     public static func rmsprop<S: Schedule>(
         learningRate: S, alpha: Double = 0.99, epsilon: Double = 1e-8, weightDecay: Double = 0, momentum: Double = 0,
         centered: Bool = false
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(
@@ -66,7 +66,7 @@ public enum FirstOrderOptimizers {
         learningRate: S, decay: Double = 0.9, epsilon: Double = 1e-8, initialScale: Double = 0,
         epsilonInSquareRoot: Bool = true, centered: Bool = false, momentum: Double = 0, nesterov: Bool = false,
         biasCorrection: Bool = false
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             ScaleByRMSOptax(
                 decay: decay, epsilon: epsilon, initialScale: initialScale, epsilonInSquareRoot: epsilonInSquareRoot,
@@ -77,7 +77,7 @@ public enum FirstOrderOptimizers {
     /// torch `Adadelta` (pytorch/pytorch:torch/optim/adadelta.py).
     public static func adadelta<S: Schedule>(
         learningRate: S, rho: Double = 0.9, epsilon: Double = 1e-6, weightDecay: Double = 0
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(ScaleByAdadelta(rho: rho, epsilon: epsilon), ScaleByLearningRate(learningRate)))
@@ -87,7 +87,7 @@ public enum FirstOrderOptimizers {
     public static func adam<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0,
         amsgrad: Bool = false
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(
@@ -99,7 +99,7 @@ public enum FirstOrderOptimizers {
     public static func adamOptax<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, epsilonRoot: Double = 0,
         nesterov: Bool = false
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             ScaleByAdamOptax(beta1: beta1, beta2: beta2, epsilon: epsilon, epsilonRoot: epsilonRoot, nesterov: nesterov),
             ScaleByLearningRate(learningRate))
@@ -108,7 +108,7 @@ public enum FirstOrderOptimizers {
     /// optax `amsgrad` (max of the bias-corrected v̂).
     public static func amsgradOptax<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, epsilonRoot: Double = 0
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             ScaleByAMSGradOptax(beta1: beta1, beta2: beta2, epsilon: epsilon, epsilonRoot: epsilonRoot),
             ScaleByLearningRate(learningRate))
@@ -118,7 +118,7 @@ public enum FirstOrderOptimizers {
     public static func adamw<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 1e-2,
         amsgrad: Bool = false
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             ScaleByAdam(beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad),
             Chain(AddDecayedWeights(weightDecay), ScaleByLearningRate(learningRate)))
@@ -127,7 +127,7 @@ public enum FirstOrderOptimizers {
     /// torch `Adamax` (pytorch/pytorch:torch/optim/adamax.py).
     public static func adamax<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(ScaleByAdamax(beta1: beta1, beta2: beta2, epsilon: epsilon), ScaleByLearningRate(learningRate)))
@@ -137,7 +137,7 @@ public enum FirstOrderOptimizers {
     public static func nadam<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0,
         momentumDecay: Double = 4e-3
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(
@@ -148,7 +148,7 @@ public enum FirstOrderOptimizers {
     /// torch `RAdam` (pytorch/pytorch:torch/optim/radam.py).
     public static func radam<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(ScaleByRAdam(beta1: beta1, beta2: beta2, epsilon: epsilon), ScaleByLearningRate(learningRate)))
@@ -158,7 +158,7 @@ public enum FirstOrderOptimizers {
     public static func radamOptax<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, epsilonRoot: Double = 0,
         threshold: Double = 5
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             ScaleByRAdamOptax(beta1: beta1, beta2: beta2, epsilon: epsilon, epsilonRoot: epsilonRoot, threshold: threshold),
             ScaleByLearningRate(learningRate))
@@ -167,7 +167,7 @@ public enum FirstOrderOptimizers {
     /// optax `lion` (google-deepmind/optax:optax/_src/alias.py), default λ = 1e−3.
     public static func lion<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.99, weightDecay: Double = 1e-3
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             ScaleByLion(beta1: beta1, beta2: beta2),
             Chain(AddDecayedWeights(weightDecay), ScaleByLearningRate(learningRate)))
@@ -176,7 +176,7 @@ public enum FirstOrderOptimizers {
     /// optax `adabelief` (google-deepmind/optax:optax/_src/alias.py).
     public static func adabelief<S: Schedule>(
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-16, epsilonRoot: Double = 1e-16
-    ) -> some GradientTransformation {
+    ) -> some FusedGradientTransformation {
         Chain(
             ScaleByAdaBelief(beta1: beta1, beta2: beta2, epsilon: epsilon, epsilonRoot: epsilonRoot),
             ScaleByLearningRate(learningRate))

@@ -2,7 +2,7 @@
 /// chosen by the optimizer parameters `clip-norm`, `clip-norm-optax` or `clip-value` (at most one;
 /// 0, the default, means no clipping). A single type, so that clipping does not multiply the number
 /// of generic chain types; the switch runs once per step, not per element. Reference §A.12.
-public enum GradientClipping: GradientTransformation, Equatable {
+public enum GradientClipping: FusedGradientTransformation, Equatable {
     /// No clipping.
     case disabled
     /// torch `clip_grad_norm_` (``ClipByGlobalNorm``).

@@ -6,8 +6,13 @@ public struct LearningRate: Schedule {
     /// Holds the schedule behind one reference.
     @usableFromInline
     final class Box: Sendable {
-        @usableFromInline let schedule: AnySchedule
+        let schedule: AnySchedule
         init(_ schedule: AnySchedule) { self.schedule = schedule }
+
+        /// The schedule's rate, out of line: the constant case, inlined into every chain, then
+        /// carries no call (and no register spills around one) on its path.
+        @usableFromInline @inline(never)
+        func rate(at step: Int) -> Double { schedule(step) }
     }
 
     @usableFromInline let constantRate: Double
@@ -27,9 +32,9 @@ public struct LearningRate: Schedule {
         self.box = box
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public func callAsFunction(_ step: Int) -> Double {
-        guard let box else { return constantRate }
-        return box.schedule(step)
+        if _fastPath(box == nil) { return constantRate }
+        return box.unsafelyUnwrapped.rate(at: step)
     }
 }

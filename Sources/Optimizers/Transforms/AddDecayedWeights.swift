@@ -8,7 +8,7 @@
 ///   (pytorch/pytorch:torch/optim/adamw.py; reference §A.6), and optax `adamw` / `lion`.
 ///
 /// λ = 0 leaves the updates untouched.
-public struct AddDecayedWeights: GradientTransformation {
+public struct AddDecayedWeights: FusedGradientTransformation {
     public var weightDecay: Double
 
     public init(_ weightDecay: Double) { self.weightDecay = weightDecay }

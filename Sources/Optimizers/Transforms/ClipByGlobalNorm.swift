@@ -9,7 +9,7 @@ import Objectives
 /// When it clips, the result has norm max_norm·N/(N + 1e−6), slightly below max_norm. Placed first
 /// in a chain (torch clips between `backward()` and `step()`). No default for max_norm.
 /// optax's exact form is ``ClipByGlobalNormOptax`` (reference §A.12).
-public struct ClipByGlobalNorm: GradientTransformation {
+public struct ClipByGlobalNorm: FusedGradientTransformation {
     public var maxNorm: Double
 
     public init(maxNorm: Double) { self.maxNorm = maxNorm }

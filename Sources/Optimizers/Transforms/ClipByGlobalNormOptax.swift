@@ -8,7 +8,7 @@ import Objectives
 ///
 /// No 1e−6: a clipped gradient has norm exactly max_norm. torch's form is ``ClipByGlobalNorm``
 /// (reference §A.12).
-public struct ClipByGlobalNormOptax: GradientTransformation {
+public struct ClipByGlobalNormOptax: FusedGradientTransformation {
     public var maxNorm: Double
 
     public init(maxNorm: Double) { self.maxNorm = maxNorm }

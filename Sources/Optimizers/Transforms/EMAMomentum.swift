@@ -5,7 +5,7 @@
 /// followed by ``ScaleByLearningRate``. At a constant lr it equals torch momentum with
 /// lr·(1 − β) (v_EMA = (1 − β)·b_torch); with a schedule the two differ (reference §A.1).
 /// No library default; the named optimizer `momentum-ema` uses β = 0.9.
-public struct EMAMomentum: GradientTransformation {
+public struct EMAMomentum: FusedGradientTransformation {
     public struct State: Sendable {
         public var average: [Double]
     }

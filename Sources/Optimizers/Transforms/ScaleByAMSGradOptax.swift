@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0. No optax setting reproduces torch's AMSGrad, which
 /// takes the max of the raw v (``ScaleByAdam`` with amsgrad; reference §A.5).
-public struct ScaleByAMSGradOptax: GradientTransformation {
+public struct ScaleByAMSGradOptax: FusedGradientTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]

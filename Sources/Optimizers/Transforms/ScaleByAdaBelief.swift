@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Defaults (optax): β₁ 0.9, β₂ 0.999, ε 1e−16, ε_root 1e−16; the paper uses ε 1e−8, ε_root 0.
 /// Not in torch.optim (reference §A.11).
-public struct ScaleByAdaBelief: GradientTransformation {
+public struct ScaleByAdaBelief: FusedGradientTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var belief: [Double]

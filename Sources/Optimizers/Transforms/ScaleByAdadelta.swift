@@ -6,7 +6,7 @@
 ///     E[Δ²]_t = ρ·E[Δ²]_{t−1} + (1 − ρ)·Δ_t²,   u = Δ_t
 ///
 /// Defaults: ρ 0.9, ε 1e−6 (torch lr 1.0). Reference §A.4.
-public struct ScaleByAdadelta: GradientTransformation {
+public struct ScaleByAdadelta: FusedGradientTransformation {
     public struct State: Sendable {
         public var squareAverage: [Double]
         public var deltaAverage: [Double]

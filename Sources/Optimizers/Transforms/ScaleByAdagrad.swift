@@ -8,7 +8,7 @@ import Foundation
 /// ε sits **outside** the square root. Defaults: lr_decay 0, initial_accumulator_value 0, ε 1e−10.
 /// Follow with ``ScaleByLearningRate`` (torch default lr 1e−2); torch's coupled weight decay is an
 /// ``AddDecayedWeights`` before it. optax's variant is ``ScaleByRSS``. Reference §A.2.
-public struct ScaleByAdagrad: GradientTransformation {
+public struct ScaleByAdagrad: FusedGradientTransformation {
     public struct State: Sendable {
         public var sumOfSquares: [Double]
         public var step = 0

@@ -11,7 +11,7 @@ import Foundation
 /// (torch lr 1e−3). Coupled weight decay is ``AddDecayedWeights`` before this transform; AdamW's
 /// decoupled decay is ``AddDecayedWeights`` after it. optax's forms are ``ScaleByAdamOptax``
 /// (eps_root, Nesterov) and ``ScaleByAMSGradOptax`` (max on corrected v̂). Reference §A.5.
-public struct ScaleByAdam: GradientTransformation {
+public struct ScaleByAdam: FusedGradientTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]

@@ -9,7 +9,7 @@ import Foundation
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0, nesterov false. With ε_root = 0 and no Nesterov it is
 /// algebraically torch Adam (``ScaleByAdam``). With nesterov it is optax `nadam` (Dozat 2016 without
 /// his β₂ factor and without torch's μ-schedule, so it is **not** torch NAdam; reference §A.8).
-public struct ScaleByAdamOptax: GradientTransformation {
+public struct ScaleByAdamOptax: FusedGradientTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]

@@ -7,7 +7,7 @@ import Foundation
 ///     u = m_t / r_t / (1 − β₁^t)
 ///
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8 (torch lr 2e−3). Reference §A.7.
-public struct ScaleByAdamax: GradientTransformation {
+public struct ScaleByAdamax: FusedGradientTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var infinityNorm: [Double]

@@ -3,7 +3,7 @@
 ///
 /// optax `scale_by_learning_rate` (google-deepmind/optax:optax/_src/transform.py); torch multiplies
 /// by `group['lr']`, which a scheduler stepped once per update sets to the same η_k.
-public struct ScaleByLearningRate<S: Schedule>: GradientTransformation {
+public struct ScaleByLearningRate<S: Schedule>: FusedGradientTransformation {
     public struct State: Sendable {
         /// Number of updates already applied (k of the next update).
         public var count = 0

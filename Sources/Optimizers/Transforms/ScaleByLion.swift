@@ -7,7 +7,7 @@
 /// Defaults: β₁ 0.9, β₂ 0.99. optax `lion` follows it with ``AddDecayedWeights`` (λ default 1e−3; the
 /// paper's default is 0) and ``ScaleByLearningRate``: u = −η(sign(c) + λθ), algebraically the
 /// paper's θ ← θ(1 − ηλ) − η·sign(c). Not in torch.optim (reference §A.10).
-public struct ScaleByLion: GradientTransformation {
+public struct ScaleByLion: FusedGradientTransformation {
     public struct State: Sendable {
         public var momentum: [Double]
     }

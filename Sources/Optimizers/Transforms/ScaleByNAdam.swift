@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ψ (`momentum_decay`) 4e−3 (torch lr 2e−3). optax `nadam` is a
 /// different algorithm (``ScaleByAdamOptax`` with nesterov); never compare the two (reference §A.8).
-public struct ScaleByNAdam: GradientTransformation {
+public struct ScaleByNAdam: FusedGradientTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]

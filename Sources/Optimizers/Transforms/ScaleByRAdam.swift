@@ -11,7 +11,7 @@ import Foundation
 /// The test is strict (> 5) and ε is added to √v before the bias correction (effective ε/√bc₂).
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8 (torch lr 1e−3). optax's form is ``ScaleByRAdamOptax``
 /// (reference §A.9).
-public struct ScaleByRAdam: GradientTransformation {
+public struct ScaleByRAdam: FusedGradientTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Differences from torch: the test is ≥ (not >) and ε is added after the bias correction.
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0, threshold 5 (reference §A.9).
-public struct ScaleByRAdamOptax: GradientTransformation {
+public struct ScaleByRAdamOptax: FusedGradientTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]

@@ -12,7 +12,7 @@ import Foundation
 /// bias_correction false. optax `rmsprop` puts its momentum **after** the learning rate
 /// (`Chain(ScaleByRMSOptax, Chain(ScaleByLearningRate, TraceMomentum))`), unlike torch
 /// (``ScaleByRMSProp``). With ρ = 0.99 and eps_in_sqrt false it reproduces torch. Reference §A.3.
-public struct ScaleByRMSOptax: GradientTransformation {
+public struct ScaleByRMSOptax: FusedGradientTransformation {
     public struct State: Sendable {
         public var squareAverage: [Double]
         public var gradientAverage: [Double]

@@ -8,7 +8,7 @@
 /// ε sits **outside** the square root and the momentum buffer holds g/a **before** the learning rate.
 /// Defaults: α 0.99, ε 1e−8, centered false, momentum 0 (torch lr 1e−2). optax's variant is
 /// ``ScaleByRMSOptax``. Reference §A.3.
-public struct ScaleByRMSProp: GradientTransformation {
+public struct ScaleByRMSProp: FusedGradientTransformation {
     public struct State: Sendable {
         public var squareAverage: [Double]
         public var gradientAverage: [Double]

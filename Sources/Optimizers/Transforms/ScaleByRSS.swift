@@ -5,7 +5,7 @@
 ///
 /// ε sits **inside** the square root. Defaults (optax `adagrad`): G₀ = 0.1, ε = 1e−7; no lr decay.
 /// torch's form is ``ScaleByAdagrad``; the two never agree exactly (reference §A.2).
-public struct ScaleByRSS: GradientTransformation {
+public struct ScaleByRSS: FusedGradientTransformation {
     public struct State: Sendable {
         public var sumOfSquares: [Double]
     }

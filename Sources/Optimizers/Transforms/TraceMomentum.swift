@@ -8,7 +8,7 @@
 /// Defaults: μ = `momentum` (no default; μ = 0 leaves the updates unchanged, as torch does),
 /// τ = `dampening` = 0, nesterov = false. Placed before ``ScaleByLearningRate`` this is torch SGD;
 /// placed after it, the buffer holds lr-scaled updates (optax rmsprop's momentum). Reference §A.1.
-public struct TraceMomentum: GradientTransformation {
+public struct TraceMomentum: FusedGradientTransformation {
     public struct State: Sendable {
         public var buffer: [Double]
         public var isStarted = false

@@ -7,7 +7,7 @@
 /// constant lr it gives the same iterates as torch SGD with the same lr and momentum; with a
 /// schedule past learning rates stay inside v, unlike torch (reference §A.1).
 /// η_k = `schedule(k)` with k the 0-based update index.
-public struct VelocityMomentum<S: Schedule>: GradientTransformation {
+public struct VelocityMomentum<S: Schedule>: FusedGradientTransformation {
     public struct State: Sendable {
         public var velocity: [Double]
         public var count = 0
