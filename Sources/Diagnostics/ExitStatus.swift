@@ -1,5 +1,5 @@
-/// Every exit code of `gdbench`, in one place (README "Exit codes", `gdbench --help`). Commands
-/// throw one of these to end with it; a ``GdbenchError`` that reaches the command line ends with its
+/// Every exit code of `gdbench`, in one place (README "Exit codes and run statuses", `gdbench --help`).
+/// Commands throw one of these to end with it; a ``GdbenchError`` that reaches the command line ends with its
 /// ``GdbenchError/exitStatus``.
 public enum ExitStatus: Int32, Error, Sendable, CaseIterable {
     /// Success.

@@ -43,8 +43,9 @@ public struct FigureRenderer: Sendable {
     /// gnuplot per script: `gnuplot *.gp` would run them in one session, where settings leak).
     public static func missingMessage(folder: URL, format: FigureFormat = .png) -> String {
         let scripts = FigureScripts.scriptsFolderName, name = format.rawValue
+        let scriptsPath = folder.appendingPathComponent(scripts).path
         return """
-        gnuplot not found: the figure scripts (.gp + .dat) are written to \(folder.appendingPathComponent(scripts).path)
+        gnuplot not found: the figure scripts (.gp + .dat) are written to \(scriptsPath)
         to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), \
         then either
           mkdir -p '\(folder.path)/\(name)' && cd '\(folder.path)/\(name)' && \

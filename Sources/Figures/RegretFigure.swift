@@ -40,7 +40,8 @@ public enum RegretFigure {
         let data = DataTable(
             fileName: stem + ".dat",
             header: ["regret R_T against rounds T on \(problemID): D = \(DataTable.number(online.diameter)), "
-                     + "G = \(DataTable.number(online.gradientBound)), α = \(DataTable.number(online.roundStrongConvexity))",
+                     + "G = \(DataTable.number(online.gradientBound)), α = "
+                         + "\(DataTable.number(online.roundStrongConvexity))",
                      "one block per optimizer (median over repetitions), then the bounds; columns: T regret"],
             blocks: blocks)
         let title = "\(problemID): regret against rounds"

@@ -36,8 +36,9 @@ public enum BuiltInSuiteFile {
         }
         throw BuiltInSuiteError(
             "the built-in suite's commands run in the installed copy of suites/ "
-                + "(\(installed ?? "BIN/../share/gdbench/suites")), which does not exist: install gdbench with scripts/install --prefix DIR (it copies suites/ and "
-                + "clients/ to DIR/share/gdbench), or run the suite from a checkout (--suites-dir CHECKOUT/suites)")
+                + "(\(installed ?? "BIN/../share/gdbench/suites")), which does not exist: install gdbench with "
+                + "scripts/install --prefix DIR (it copies suites/ and clients/ to DIR/share/gdbench), or run the "
+                + "suite from a checkout (--suites-dir CHECKOUT/suites)")
     }
 }
 

@@ -54,7 +54,8 @@ enum FigureReadability {
             let clauses = plots[index].dropFirst("plot ".count).components(separatedBy: ", ")
             let titled = clauses.filter { $0.contains(" title ") }.count
             if panel.entries.count != titled {
-                problems.append("\(figure.stem): panel \(index + 1) shows \(panel.entries.count) key entries for \(titled) titled series")
+                problems.append("\(figure.stem): panel \(index + 1) shows \(panel.entries.count) key entries for "
+                    + "\(titled) titled series")
             }
             for entry in panel.entries {
                 guard let id = optimizerID(clauses: clauses, number: entry.number, figure: figure), let style = styles[id] else { continue }

@@ -59,7 +59,8 @@ struct ReducedSuiteRun {
         "dimension": Reduction(
             replacing: [("d: [2, 8, 32, 128, 512, 2048, 4096]", "d: [2, 8, 32, 128, 256, 512]")],
             undecided: ["Seconds per iteration grow like": "timed over d ≥ 512 (three d needed) in the full suite; "
-                + "in a debug build the per-iteration overhead dominates up to d = 1024 — run the suite in a release build"]),
+                + "in a debug build the per-iteration overhead dominates up to d = 1024 — run the suite in a "
+                + "release build"]),
         // Every claim of the notes measured on one repetition of two epochs.
         "deep-learning": Reduction(repetitions: 1, replacing: [("max-epochs: 20", "max-epochs: 2")]),
         // The 10⁵-round random-sign stream needs its 40 repetitions for a stable exponent: left out here.

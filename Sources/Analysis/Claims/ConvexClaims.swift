@@ -11,17 +11,20 @@ enum ConvexClaims {
     static let floor = 1e-13
 
     static let all: [Claim] = [
-        Claim("Gradient descent at η = 1/L is O(1/k) on every μ = 0 problem with a minimiser: the fitted log–log slope of its gap (k ≥ 10) is at most −1 + 0.1.") { results in
+        Claim("Gradient descent at η = 1/L is O(1/k) on every μ = 0 problem with a minimiser: the fitted log–log slope "
+            + "of its gap (k ≥ 10) is at most −1 + 0.1.") { results in
             .all(problems(results, withMinimizer: true).map { problem in
                 slopeAtMost(results, problem: problem, optimizer: "sgd[lr=*", limit: -0.9, label: "GD")
             })
         },
-        Claim("Nesterov/FISTA without restart is O(1/k²) on every μ = 0 problem with a minimiser: slope at most −2 + 0.25.") { results in
+        Claim("Nesterov/FISTA without restart is O(1/k²) on every μ = 0 problem with a minimiser: slope at most −2 + "
+            + "0.25.") { results in
             .all(problems(results, withMinimizer: true).map { problem in
                 slopeAtMost(results, problem: problem, optimizer: "nesterov-accelerated[restart=none*", limit: -1.75, label: "FISTA")
             })
         },
-        Claim("Where the spectrum reaches down to L·10⁻⁸ (the zero-block quadratic with κ₊ = 10⁸) the bounds are tight: GD's slope is within 0.15 of −1 and FISTA's within 0.3 of −2.") { results in
+        Claim("Where the spectrum reaches down to L·10⁻⁸ (the zero-block quadratic with κ₊ = 10⁸) the bounds are tight: "
+            + "GD's slope is within 0.15 of −1 and FISTA's within 0.3 of −2.") { results in
             let problem = "quadratic[*kappa=100000000,*"
             return .all([
                 slopeNear(results, problem: problem, optimizer: "sgd[lr=*", target: -1, tolerance: 0.15, label: "GD"),
@@ -29,7 +32,8 @@ enum ConvexClaims {
                           label: "FISTA"),
             ])
         },
-        Claim("Adaptive restart pays on the zero-block quadratic with κ₊ = 10⁶: the gradient and function schemes reach the relative gap 10⁻¹⁰ within 10⁴ iterations in every run, FISTA without restart in none.") { results in
+        Claim("Adaptive restart pays on the zero-block quadratic with κ₊ = 10⁶: the gradient and function schemes reach "
+            + "the relative gap 10⁻¹⁰ within 10⁴ iterations in every run, FISTA without restart in none.") { results in
             let problem = "quadratic[*kappa=1000000,*"
             return .all(["none", "gradient", "function"].map { scheme in
                 let runs = results.runs(problem: problem, optimizer: "nesterov-accelerated[restart=\(scheme)*")
@@ -39,7 +43,8 @@ enum ConvexClaims {
                              "restart \(scheme): reached \(ResultSet.fraction(hits, runs.count))")
             })
         },
-        Claim("Without a minimiser (separable logistic regression, f* = 0 an infimum) the bounds do not apply, and both methods fall short of them: GD's slope is above −0.9 and FISTA's above −1.75.") { results in
+        Claim("Without a minimiser (separable logistic regression, f* = 0 an infimum) the bounds do not apply, and both "
+            + "methods fall short of them: GD's slope is above −0.9 and FISTA's above −1.75.") { results in
             let problems = problems(results, withMinimizer: false)
             guard !problems.isEmpty else { return .missing("a μ = 0 problem without a minimiser") }
             return .all(problems.flatMap { problem in
@@ -75,7 +80,8 @@ enum ConvexClaims {
     }
 
     static func describe(_ fit: LineFit) -> String {
-        "slope \(ClaimNumber.text(fit.slope)) [\(ClaimNumber.text(fit.slopeLower)), \(ClaimNumber.text(fit.slopeUpper))]"
+        "slope \(ClaimNumber.text(fit.slope)) [\(ClaimNumber.text(fit.slopeLower)), "
+            + "\(ClaimNumber.text(fit.slopeUpper))]"
     }
 
     static func slopeAtMost(_ results: ResultSet, problem: String, optimizer: String, limit: Double, label: String)

@@ -73,7 +73,8 @@ enum LearningRateClaims {
             }
             let ratio = momentum.median / gd.median
             return .when(ratio.isFinite && abs(ratio - 1) <= 0.2,
-                         "10η = \(ClaimNumber.text(scaled))/L: momentum \(ClaimNumber.text(momentum.median)), GD \(ClaimNumber.text(gd.median)) iterations (ratio \(ClaimNumber.text(ratio)))")
+                         "10η = \(ClaimNumber.text(scaled))/L: momentum \(ClaimNumber.text(momentum.median)), GD "
+                             + "\(ClaimNumber.text(gd.median)) iterations (ratio \(ClaimNumber.text(ratio)))")
         }
         return .all(parts)
     }

@@ -68,9 +68,9 @@ public struct StepWorkload: Sendable {
     /// L-BFGS, BFGS, … converge in a few dozen), and the methods made for quadratics on the d = 100
     /// rotated quadratic for 20 000 and `online-gd` for one pass over online least squares, after the
     /// Rosenbrock rows. The built-in kinds set parameters where their defaults are unstable on
-    /// Rosenbrock (learning rates of 1e−4 or 1e−3, L-BFGS in scipy's convention, Barzilai–Borwein with its non-monotone safeguard, Jacobi preconditioning at
-    /// lr 0.1); the jax reference (`sweep-<kind>`) is the optax optimizer of the same family with the
-    /// same rates.
+    /// Rosenbrock (learning rates of 1e−4 or 1e−3, L-BFGS in scipy's convention, Barzilai–Borwein with its
+    /// non-monotone safeguard, Jacobi preconditioning at lr 0.1); the jax reference (`sweep-<kind>`) is the optax
+    /// optimizer of the same family with the same rates.
     public static func everyOptimizer(in catalog: Catalog) -> [StepWorkload] {
         let rosenbrock = "{kind: rosenbrock, d: 2}"
         let quadratic = "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}"

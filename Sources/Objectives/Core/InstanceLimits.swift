@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Two kinds of limit apply. Time: the caps below bound the construction's flops — a dense problem
 /// at d = 16 384 costs ≈ 3.7·d³ ≈ 1.6·10¹³, a finite sum at n·d = 10⁸ a few Newton steps of n·d²
-/// each (times: docs/performance.md, "Building instances").
+/// each (times: docs/performance.md, "Building instances (construction)").
 /// Memory: an instance whose construction would need more than ``usableMemoryBytes`` (three quarters
 /// of ``availableMemoryBytes``: this machine's memory, its cgroup's limit or `GDBENCH_MEMORY`) is
 /// refused with the memory it needs, so a suite that fits on a cluster node but not on a laptop fails

@@ -44,7 +44,8 @@ public enum FiniteSumProblems {
                       "z-score features with the training mean and population std (synthetic: before the column scales)"),
         ParameterSpec("intercept", .flag, default: .flag(false), "append a (regularised) column of ones"),
         ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(1e-3),
-                      "L2 regularisation λ (μ = λ); 0 only on separable synthetic data (label-noise 0): no minimiser, f* = 0"),
+                      "L2 regularisation λ (μ = λ); 0 only on separable synthetic data (label-noise 0): no minimiser, f* = "
+                          + "0"),
         ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0),
                       "fraction of rows held out for held-out accuracy"),
     ] + DataFileProblems.parameters
@@ -115,7 +116,8 @@ public enum FiniteSumProblems {
               try !reader.flag("standardize") || reader.flag("intercept") else {
             throw ParameterError(
                 key: "lambda",
-                expected: "a number > 0, or 0 only with data: synthetic, label-noise: 0 and standardize: false (or intercept: "
+                expected: "a number > 0, or 0 only with data: synthetic, label-noise: 0 and standardize: false (or "
+                    + "intercept: "
                     + "true): separable rows, where the loss has no minimiser and f* = 0",
                 found: "0")
         }

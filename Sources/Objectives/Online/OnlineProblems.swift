@@ -32,10 +32,12 @@ public enum OnlineProblems {
 
     public static let leastSquares: ProblemKind = ProblemKind(
         name: "online-least-squares",
-        summary: "online least squares ½(⟨a_t,x⟩ − y_t)² (+ λ/2‖x‖²) on a seeded Gaussian stream, played on a ball; regret recorded",
+        summary: "online least squares ½(⟨a_t,x⟩ − y_t)² (+ λ/2‖x‖²) on a seeded Gaussian stream, played on a ball; regret "
+            + "recorded",
         parameters: [roundsSpec, dimensionSpec, radiusSpec(1), lambdaSpec,
                      ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.5), "σ of the label noise"),
-                     ParameterSpec("teacher-norm", .number(minimum: 0, maximum: nil), default: .number(0.5), "‖w‖ of the generating weights")],
+                     ParameterSpec("teacher-norm", .number(minimum: 0, maximum: nil), default: .number(0.5),
+                                   "‖w‖ of the generating weights")],
         make: { parameters, generator in
             try stream(.squared, parameters, specs: leastSquares.parameters, seed: generator.next()) { reader, rng, d in
                 let w = try teacher(reader, &rng, d), noise = try reader.number("noise")
@@ -45,9 +47,11 @@ public enum OnlineProblems {
 
     public static let logistic: ProblemKind = ProblemKind(
         name: "online-logistic",
-        summary: "online logistic regression log(1 + e^{−y_t⟨a_t,x⟩}) (+ λ/2‖x‖²) on a seeded stream, played on a ball; regret recorded",
+        summary: "online logistic regression log(1 + e^{−y_t⟨a_t,x⟩}) (+ λ/2‖x‖²) on a seeded stream, played on a ball; "
+            + "regret recorded",
         parameters: [roundsSpec, dimensionSpec, radiusSpec(2), lambdaSpec,
-                     ParameterSpec("teacher-norm", .number(minimum: 0, maximum: nil), default: .number(1), "‖w‖ of the generating weights")],
+                     ParameterSpec("teacher-norm", .number(minimum: 0, maximum: nil), default: .number(1),
+                                   "‖w‖ of the generating weights")],
         make: { parameters, generator in
             try stream(.logistic, parameters, specs: logistic.parameters, seed: generator.next()) { reader, rng, d in
                 let w = try teacher(reader, &rng, d)
