@@ -42,11 +42,14 @@ extension Cell {
 
     /// Everything of a run that is not timing.
     static func signature(_ record: RunRecord) -> [String] {
-        [record.status.rawValue, record.finalFingerprint] + record.targets.ladder.map { target in
-            target.hit.map { hit in
-                [hit.iteration, hit.gradientEvaluations, hit.functionEvaluations, hit.hessianVectorProducts,
-                 hit.hessianEvaluations].map(String.init).joined(separator: " ")
-            } ?? "-"
-        }
+        [record.status.rawValue, record.finalFingerprint]
+            + record.targets.ladder.map { target in
+                target.hit.map { hit in
+                    [
+                        hit.iteration, hit.gradientEvaluations, hit.functionEvaluations, hit.hessianVectorProducts,
+                        hit.hessianEvaluations,
+                    ].map(String.init).joined(separator: " ")
+                } ?? "-"
+            }
     }
 }

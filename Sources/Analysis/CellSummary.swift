@@ -17,7 +17,10 @@ public struct CellSummary: Sendable {
     /// The repetitions are bit-identical (``Cell/isDeterministic``): one value, no bootstrap interval.
     public var isDeterministic: Bool
 
-    public init(cell: Cell, measures: [CostMeasure] = CostMeasure.allCases, bootstrapResamples: Int = BootstrapInterval.defaultResamples) {
+    public init(
+        cell: Cell, measures: [CostMeasure] = CostMeasure.allCases,
+        bootstrapResamples: Int = BootstrapInterval.defaultResamples
+    ) {
         key = cell.key
         runs = cell.runs.count
         isDeterministic = cell.isDeterministic
@@ -25,7 +28,9 @@ public struct CellSummary: Sendable {
         statusCounts = RunStatus.allCases.map { status in (status, cell.runs.filter { $0.status == status }.count) }
         let ladder = cell.runs.first?.targets.ladder.map(\.threshold) ?? []
         targets = ladder.enumerated().map { index, threshold in
-            let hits = cell.runs.compactMap { $0.targets.ladder.indices.contains(index) ? $0.targets.ladder[index].hit : nil }
+            let hits = cell.runs.compactMap {
+                $0.targets.ladder.indices.contains(index) ? $0.targets.ladder[index].hit : nil
+            }
             let statistics = measures.map { measure in
                 MeasureSummary(
                     measure: measure, values: hits.compactMap { measure.value($0) },

@@ -54,7 +54,9 @@ public struct ConvergenceBand: Sendable {
     public init(runs: [RunRecord], x: CostMeasure, quantity: Quantity, grid: [Double], floor: Double = 0) {
         self.grid = grid
         let end = runs.compactMap { $0.trace.last.flatMap { x.value($0) } }.max() ?? -.infinity
-        let curves = runs.map { ConvergenceBand.interpolate($0.trace, x: x, quantity: quantity, at: grid, floor: floor) }
+        let curves = runs.map {
+            ConvergenceBand.interpolate($0.trace, x: x, quantity: quantity, at: grid, floor: floor)
+        }
         var median: [Double?] = []
         var lower: [Double?] = []
         var upper: [Double?] = []
@@ -73,13 +75,18 @@ public struct ConvergenceBand: Sendable {
     }
 
     /// One run's curve at the grid points.
-    static func interpolate(_ trace: [TracePoint], x: CostMeasure, quantity: Quantity, at grid: [Double], floor: Double) -> [Double?] {
+    static func interpolate(_ trace: [TracePoint], x: CostMeasure, quantity: Quantity, at grid: [Double], floor: Double)
+        -> [Double?]
+    {
         var points: [(x: Double, logY: Double)] = []
         for point in trace {
             guard let px = x.value(point), let raw = quantity.value(point), raw.isFinite else { continue }
             let y = max(raw, floor)
             guard y > 0 else { continue }
-            if let last = points.last, px <= last.x { points[points.count - 1] = (px, log(y)); continue }
+            if let last = points.last, px <= last.x {
+                points[points.count - 1] = (px, log(y))
+                continue
+            }
             points.append((px, log(y)))
         }
         guard let first = points.first, let last = points.last else { return grid.map { _ in nil } }

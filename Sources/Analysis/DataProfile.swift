@@ -24,8 +24,10 @@ public struct DataProfile: Sendable {
         var costs: [String: [Double]] = [:]
         for record in results.records {
             instanceKeys.insert(InstanceKey(problemID: record.problem.id, repetition: record.repetition))
-            guard record.targets.ladder.indices.contains(targetIndex), let hit = record.targets.ladder[targetIndex].hit else { continue }
-            costs[record.optimizer.id, default: []].append(Double(hit.gradientEvaluations) / Double(record.problem.dimension + 1))
+            guard record.targets.ladder.indices.contains(targetIndex), let hit = record.targets.ladder[targetIndex].hit
+            else { continue }
+            costs[record.optimizer.id, default: []].append(
+                Double(hit.gradientEvaluations) / Double(record.problem.dimension + 1))
         }
         instances = instanceKeys.count
         scaledCosts = results.optimizerIDs.map { ($0, (costs[$0] ?? []).sorted()) }

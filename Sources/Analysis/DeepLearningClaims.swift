@@ -6,7 +6,8 @@ public enum DeepLearningClaims {
     static let relu = "mlp[activation=relu,batch-size=32,data=digits,hidden=[64]]"
     static let smallBatch = "mlp[activation=tanh,batch-size=8,data=digits,hidden=[32]]"
     static let largeBatch = "mlp[activation=tanh,batch-size=512,data=digits,hidden=[32]]"
-    static let deepTanh = "mlp[activation=tanh,batch-size=50,data=two-moons,hidden=[16,16,16,16,16,16,16,16],init-gain=3,n=500]"
+    static let deepTanh =
+        "mlp[activation=tanh,batch-size=50,data=two-moons,hidden=[16,16,16,16,16,16,16,16],init-gain=3,n=500]"
     static let overParameterised = "least-squares[d=200,feature-conditioning=1,lambda=0,n=10]"
 
     static let adam = TrainingClaim.Group(label: "Adam (lr 1e-3)", problem: relu, optimizer: "adam[lr=0.001]")
@@ -20,16 +21,19 @@ public enum DeepLearningClaims {
             caveat: "both at their usual learning rates, not tuned"),
         TrainingClaim(
             statement: "SGD with momentum generalises better than Adam (higher held-out accuracy)",
-            source: "Wilson et al. 2017, \"The marginal value of adaptive gradient methods\"", quantity: .heldOutAccuracy,
+            source: "Wilson et al. 2017, \"The marginal value of adaptive gradient methods\"",
+            quantity: .heldOutAccuracy,
             better: momentum, worse: adam, caveat: "digits, 20 epochs, one hidden layer"),
         TrainingClaim(
             statement: "A linear warm-up lowers Adam's training loss at a large learning rate (0.1)",
             source: "Goyal et al. 2017, §2.2; Liu et al. 2020 (RAdam), §3", quantity: .trainingLoss,
-            better: .init(label: "Adam lr 0.1, 90-step warm-up", problem: relu,
-                          optimizer: "adam[lr=0.1,schedule=warmup[warmup-steps=90]]"),
+            better: .init(
+                label: "Adam lr 0.1, 90-step warm-up", problem: relu,
+                optimizer: "adam[lr=0.1,schedule=warmup[warmup-steps=90]]"),
             worse: .init(label: "Adam lr 0.1", problem: relu, optimizer: "adam[lr=0.1]")),
         TrainingClaim(
-            statement: "Clipping the gradient norm lowers the training loss of SGD at a large learning rate on a network "
+            statement:
+                "Clipping the gradient norm lowers the training loss of SGD at a large learning rate on a network "
                 + "with exploding gradients",
             source: "Pascanu, Mikolov & Bengio 2013, §3.2", quantity: .trainingLoss,
             better: .init(label: "SGD lr 0.5, clip-norm 1", problem: deepTanh, optimizer: "sgd[clip-norm=1,lr=0.5]"),
@@ -53,14 +57,18 @@ public enum DeepLearningClaims {
             better: .init(label: "AdamW wd 0.05", problem: relu, optimizer: "adamw[lr=0.001,weight-decay=0.05]"),
             worse: .init(label: "Adam + L2 0.05", problem: relu, optimizer: "adam[lr=0.001,weight-decay=0.05]")),
         TrainingClaim(
-            statement: "Switching from Adam to SGD with momentum after 5 epochs generalises better than Adam throughout",
+            statement:
+                "Switching from Adam to SGD with momentum after 5 epochs generalises better than Adam throughout",
             source: "Keskar & Socher 2017, \"Improving generalization performance by switching from Adam to SGD\"",
             quantity: .heldOutAccuracy,
-            better: .init(label: "Adam → SGD + momentum", problem: relu,
-                          optimizer: "switch[first=adam,first.lr=0.001,second=sgd,second.lr=0.05,second.momentum=0.9,switch-at=225]"),
+            better: .init(
+                label: "Adam → SGD + momentum", problem: relu,
+                optimizer:
+                    "switch[first=adam,first.lr=0.001,second=sgd,second.lr=0.05,second.momentum=0.9,switch-at=225]"),
             worse: adam),
         TrainingClaim(
-            statement: "Gradient descent from 0 on under-determined least squares converges to the minimum-norm solution "
+            statement:
+                "Gradient descent from 0 on under-determined least squares converges to the minimum-norm solution "
                 + "(distance below 1e-4 after 20 steps)",
             source: "Zhang et al. 2017, §5; Gunasekar et al. 2018", quantity: .distance,
             better: .init(label: "GD lr 1/L from 0", problem: overParameterised, optimizer: "sgd[lr=1/L]"),

@@ -35,10 +35,12 @@ extension DimensionScaling {
         for scaling in series where scaling.kind == "quadratic" {
             let subject = "\(scaling.family) · \(scaling.optimizerID)"
             if let fit = scaling.asymptoticIterationFit, fit.points >= 3 {
-                rows.append(TheoryCheck(
-                    check: "iterations flat in d (d ≥ \(asymptoticDimension))", subject: subject,
-                    measured: "p = " + describe(fit), predicted: "p ≤ \(flatIterationSlope) (rate depends on κ only)",
-                    passed: fit.slope <= flatIterationSlope))
+                rows.append(
+                    TheoryCheck(
+                        check: "iterations flat in d (d ≥ \(asymptoticDimension))", subject: subject,
+                        measured: "p = " + describe(fit),
+                        predicted: "p ≤ \(flatIterationSlope) (rate depends on κ only)",
+                        passed: fit.slope <= flatIterationSlope))
             }
             if let row = timingCheck(scaling, subject: subject) { rows.append(row) }
         }
@@ -64,10 +66,12 @@ extension DimensionScaling {
             check: "seconds/iteration ∝ \(dense ? "d²" : "d") (d ≥ \(timingDimension), fastest replay)",
             subject: subject,
             measured: "p = " + describe(fit)
-                + String(format: "; two fastest replays ×%.2f apart, SE of p %.2f", pow(10, spread),
-                         fit.slopeStandardError.isFinite ? fit.slopeStandardError : 0),
-            predicted: String(format: "p in [%.2f, %.2f] (%@ ± %.2f from the timings)", lower, upper,
-                              dense ? "dense A·x, [1.5, 2.5]" : "axis-aligned O(d), [0.6, 1.4]", tolerance)
+                + String(
+                    format: "; two fastest replays ×%.2f apart, SE of p %.2f", pow(10, spread),
+                    fit.slopeStandardError.isFinite ? fit.slopeStandardError : 0),
+            predicted: String(
+                format: "p in [%.2f, %.2f] (%@ ± %.2f from the timings)", lower, upper,
+                dense ? "dense A·x, [1.5, 2.5]" : "axis-aligned O(d), [0.6, 1.4]", tolerance)
                 + (decidable ? "" : String(format: "; skipped: tolerance above %.1f", maximumTimingTolerance)),
             passed: decidable && fit.slope >= lower && fit.slope <= upper, skipped: !decidable)
     }

@@ -51,8 +51,10 @@ public struct DimensionScaling: Sendable {
     public static func all(_ results: ResultSet, targetIndex: Int) -> [DimensionScaling] {
         var groups: [String: [String: [Int: [RunRecord]]]] = [:]
         for record in results.records {
-            groups[family(record.problem), default: [:]][record.optimizer.id, default: [:]][record.problem.dimension, default: []]
-                .append(record)
+            groups[family(record.problem), default: [:]][record.optimizer.id, default: [:]][
+                record.problem.dimension, default: []
+            ]
+            .append(record)
         }
         var series: [DimensionScaling] = []
         for family in groups.keys.sorted() {
@@ -61,7 +63,9 @@ public struct DimensionScaling: Sendable {
                 let byDimension = byOptimizer[optimizerID] ?? [:]
                 guard byDimension.count >= 3 else { continue }
                 series.append(
-                    DimensionScaling(family: family, optimizerID: optimizerID, runsByDimension: byDimension, targetIndex: targetIndex))
+                    DimensionScaling(
+                        family: family, optimizerID: optimizerID, runsByDimension: byDimension, targetIndex: targetIndex
+                    ))
             }
         }
         return series
@@ -85,7 +89,8 @@ public struct DimensionScaling: Sendable {
             let spread = all.first.map { fastest in all.count > 1 ? log10(all[1] / fastest) : 0 }
             return Point(
                 dimension: d,
-                iterations: Quantiles.median(runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: .iterations) }),
+                iterations: Quantiles.median(
+                    runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: .iterations) }),
                 gradientEvaluations: Quantiles.median(
                     runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: .gradientEvaluations) }),
                 secondsPerIteration: perIteration.isEmpty ? nil : Quantiles.median(perIteration),
@@ -106,7 +111,9 @@ public struct DimensionScaling: Sendable {
 
     /// `kind[params without d]` plus batch size and noise.
     static func family(_ problem: ProblemIdentity) -> String {
-        let parameters = problem.parameters.keys.sorted().filter { $0 != "d" }.map { "\($0)=\(problem.parameters[$0] ?? "")" }
+        let parameters = problem.parameters.keys.sorted().filter { $0 != "d" }.map {
+            "\($0)=\(problem.parameters[$0] ?? "")"
+        }
         var text = problem.kind + (parameters.isEmpty ? "" : "[" + parameters.joined(separator: ",") + "]")
         if let batch = problem.batchSize { text += " batch=\(batch)" }
         if problem.gradientNoise != 0 { text += " noise=\(problem.gradientNoise)" }

@@ -36,7 +36,9 @@ public struct KappaScaling: Sendable {
     public static func all(_ results: ResultSet, targetIndex: Int) -> [KappaScaling] {
         var groups: [String: [String: [String: [RunRecord]]]] = [:]
         for record in results.records where kappa(record.problem) != nil {
-            groups[family(record.problem), default: [:]][record.optimizer.id, default: [:]][record.problem.id, default: []].append(record)
+            groups[family(record.problem), default: [:]][record.optimizer.id, default: [:]][
+                record.problem.id, default: []
+            ].append(record)
         }
         var series: [KappaScaling] = []
         for family in groups.keys.sorted() {
@@ -48,7 +50,9 @@ public struct KappaScaling: Sendable {
                     byKappa[Quantiles.median(kappas), default: []].append(contentsOf: runs)
                 }
                 guard byKappa.count >= 2 else { continue }
-                series.append(KappaScaling(family: family, optimizerID: optimizerID, runsByKappa: byKappa, targetIndex: targetIndex))
+                series.append(
+                    KappaScaling(
+                        family: family, optimizerID: optimizerID, runsByKappa: byKappa, targetIndex: targetIndex))
             }
         }
         return series
@@ -86,7 +90,9 @@ public struct KappaScaling: Sendable {
 
     /// `kind[params without kappa]` plus batch size and noise.
     static func family(_ problem: ProblemIdentity) -> String {
-        let parameters = problem.parameters.keys.sorted().filter { $0 != "kappa" }.map { "\($0)=\(problem.parameters[$0] ?? "")" }
+        let parameters = problem.parameters.keys.sorted().filter { $0 != "kappa" }.map {
+            "\($0)=\(problem.parameters[$0] ?? "")"
+        }
         var text = problem.kind + (parameters.isEmpty ? "" : "[" + parameters.joined(separator: ",") + "]")
         if let batch = problem.batchSize { text += " batch=\(batch)" }
         if problem.gradientNoise != 0 { text += " noise=\(problem.gradientNoise)" }

@@ -22,7 +22,10 @@ public struct PairedComparison: Sendable {
     /// Every pair came from deterministic cells: the comparison is exact, without a test.
     public var deterministic: Bool
 
-    public init(_ results: ResultSet, optimizerA: String, optimizerB: String, targetIndex: Int, measure: CostMeasure = .iterations) {
+    public init(
+        _ results: ResultSet, optimizerA: String, optimizerB: String, targetIndex: Int,
+        measure: CostMeasure = .iterations
+    ) {
         self.optimizerA = optimizerA
         self.optimizerB = optimizerB
         self.targetIndex = targetIndex
@@ -35,12 +38,15 @@ public struct PairedComparison: Sendable {
             if record.optimizer.id == optimizerA { costsA[key] = cost }
             if record.optimizer.id == optimizerB { costsB[key] = cost }
         }
-        var keys = costsA.keys.filter { costsB[$0] != nil }.sorted { ($0.problemID, $0.repetition) < ($1.problemID, $1.repetition) }
+        var keys = costsA.keys.filter { costsB[$0] != nil }.sorted {
+            ($0.problemID, $0.repetition) < ($1.problemID, $1.repetition)
+        }
         let cells = Dictionary(uniqueKeysWithValues: results.cells.map { ($0.key, $0) })
-        let copies = Set(Set(keys.map(\.problemID)).filter { problem in
-            cells[CellKey(problemID: problem, optimizerID: optimizerA)]?.isDeterministic == true
-                && cells[CellKey(problemID: problem, optimizerID: optimizerB)]?.isDeterministic == true
-        })
+        let copies = Set(
+            Set(keys.map(\.problemID)).filter { problem in
+                cells[CellKey(problemID: problem, optimizerID: optimizerA)]?.isDeterministic == true
+                    && cells[CellKey(problemID: problem, optimizerID: optimizerB)]?.isDeterministic == true
+            })
         var seen = Set<String>()
         keys = keys.filter { !copies.contains($0.problemID) || seen.insert($0.problemID).inserted }
         deterministic = !keys.isEmpty && keys.allSatisfy { copies.contains($0.problemID) }

@@ -29,7 +29,8 @@ public struct PerformanceProfile: Sendable {
         var costs: [InstanceKey: [String: Double]] = [:]
         for record in results.records {
             let key = InstanceKey(problemID: record.problem.id, repetition: record.repetition)
-            costs[key, default: [:]][record.optimizer.id] = PerformanceProfile.cost(record, targetIndex: targetIndex, measure: measure)
+            costs[key, default: [:]][record.optimizer.id] = PerformanceProfile.cost(
+                record, targetIndex: targetIndex, measure: measure)
         }
         instances = costs.count
         var ratios: [String: [Double]] = [:]
@@ -44,7 +45,7 @@ public struct PerformanceProfile: Sendable {
     /// The cost of one run at a target: ∞ when not hit or unknown; counts floored at 1.
     public static func cost(_ record: RunRecord, targetIndex: Int, measure: CostMeasure) -> Double {
         guard record.targets.ladder.indices.contains(targetIndex), let hit = record.targets.ladder[targetIndex].hit,
-              let value = measure.value(hit)
+            let value = measure.value(hit)
         else { return .infinity }
         return measure == .seconds ? value : max(value, 1)
     }

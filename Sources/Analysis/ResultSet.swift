@@ -1,5 +1,5 @@
-import Foundation
 import Checking
+import Foundation
 import Results
 
 /// The records of one run directory (and its manifest), grouped into cells: a cell is one
@@ -23,17 +23,20 @@ public struct ResultSet: Sendable {
     public init(directory: RunDirectory) throws {
         var records: [RunRecord]
         if let data = FileManager.default.contents(atPath: directory.recordsURL.path),
-           case let text = String(decoding: data, as: UTF8.self), TrimmedBaseline.isTrimmed(text)
+            case let text = String(decoding: data, as: UTF8.self), TrimmedBaseline.isTrimmed(text)
         {
             records = try TrimmedBaseline.records(fromJSONLines: text, source: directory.recordsURL.path)
             for index in records.indices {
                 guard let optimum = records[index].optimalValue else { continue }
-                for point in records[index].trace.indices { records[index].trace[point].gap = records[index].trace[point].value - optimum }
+                for point in records[index].trace.indices {
+                    records[index].trace[point].gap = records[index].trace[point].value - optimum
+                }
             }
         } else {
             records = try directory.readRecords()
         }
-        let manifest = FileManager.default.fileExists(atPath: directory.manifestURL.path) ? try directory.readManifest() : nil
+        let manifest =
+            FileManager.default.fileExists(atPath: directory.manifestURL.path) ? try directory.readManifest() : nil
         self.init(records: records, manifest: manifest, directory: directory.url)
     }
 
@@ -45,7 +48,9 @@ public struct ResultSet: Sendable {
     /// The cells, sorted by problem id then optimizer id; each cell's runs sorted by repetition.
     public var cells: [Cell] {
         var groups: [CellKey: [RunRecord]] = [:]
-        for record in records { groups[CellKey(problemID: record.problem.id, optimizerID: record.optimizer.id), default: []].append(record) }
+        for record in records {
+            groups[CellKey(problemID: record.problem.id, optimizerID: record.optimizer.id), default: []].append(record)
+        }
         return groups.keys.sorted().map { key in
             Cell(key: key, runs: (groups[key] ?? []).sorted { $0.repetition < $1.repetition })
         }

@@ -20,7 +20,8 @@ public struct RuntimeDistribution: Sendable {
     /// One distribution per optimizer id (sorted), aggregated over all problems of the set.
     public static func all(_ results: ResultSet, measure: CostMeasure) -> [RuntimeDistribution] {
         results.optimizerIDs.map { id in
-            RuntimeDistribution(optimizerID: id, runs: results.records.filter { $0.optimizer.id == id }, measure: measure)
+            RuntimeDistribution(
+                optimizerID: id, runs: results.records.filter { $0.optimizer.id == id }, measure: measure)
         }
     }
 

@@ -27,7 +27,8 @@ public enum SaddleSweep {
         var x: [Double] = [], y: [Double] = []
         for run in runs {
             guard let delta = distance(run), delta > 0,
-                  let hit = run.milestones.first(where: { $0.name == "escaped" })?.hit else { continue }
+                let hit = run.milestones.first(where: { $0.name == "escaped" })?.hit
+            else { continue }
             x.append(log10(1 / delta))
             y.append(Double(hit.iteration))
         }

@@ -45,7 +45,9 @@ public struct TheoryCheck: Sendable, Equatable {
     /// `passed` is then false and the table says "skip".
     public var skipped: Bool
 
-    public init(check: String, subject: String, measured: String, predicted: String, passed: Bool, skipped: Bool = false) {
+    public init(
+        check: String, subject: String, measured: String, predicted: String, passed: Bool, skipped: Bool = false
+    ) {
         self.check = check
         self.subject = subject
         self.measured = measured
@@ -61,35 +63,48 @@ public struct TheoryCheck: Sendable, Equatable {
     public static func all(_ results: ResultSet) -> [TheoryCheck] {
         var rows: [TheoryCheck] = []
         for record in results.records {
-            guard isDeterministicQuadratic(record.problem), let constants = KnownConstants(record.problem) else { continue }
+            guard isDeterministicQuadratic(record.problem), let constants = KnownConstants(record.problem) else {
+                continue
+            }
             let kappa = constants.conditionNumber
             let lr = record.optimizer.parameters["lr"].flatMap(Double.init)
             if OptimizerFamily(record.optimizer) == .gradientDescent, record.optimizer.kind == "sgd", let lr,
-               lr > 0, lr * constants.smoothness < 2
+                lr > 0, lr * constants.smoothness < 2
             {
                 let L = constants.smoothness, mu = constants.strongConvexity
                 let factor = max(abs(1 - lr * L), abs(1 - lr * mu))
                 let isOptimal = abs(lr * (L + mu) / 2 - 1) <= 1e-9
-                let label = "GD rate, lr = \(String(format: "%.7g", lr * L))/L" + (isOptimal && kappa > 1 ? " = 2/(L+μ)" : "")
-                let formula = abs(lr * L - 1) <= 1e-9 ? "(1 − 1/κ)²" : isOptimal ? "((κ−1)/(κ+1))²" : "max(|1−ηL|, |1−ημ|)²"
+                let label =
+                    "GD rate, lr = \(String(format: "%.7g", lr * L))/L" + (isOptimal && kappa > 1 ? " = 2/(L+μ)" : "")
+                let formula =
+                    abs(lr * L - 1) <= 1e-9 ? "(1 − 1/κ)²" : isOptimal ? "((κ−1)/(κ+1))²" : "max(|1−ηL|, |1−ημ|)²"
                 rows.append(rateRow(label, record, predicted: factor * factor, formula: formula))
             }
-            if record.optimizer.kind == "nesterov-constant", lr.map({ abs($0 * constants.smoothness - 1) <= 1e-9 }) ?? true {
-                rows.append(rateRow("Nesterov rate, lr = 1/L", record, predicted: 1 - 1 / kappa.squareRoot(), formula: "1 − 1/√κ"))
+            if record.optimizer.kind == "nesterov-constant",
+                lr.map({ abs($0 * constants.smoothness - 1) <= 1e-9 }) ?? true
+            {
+                rows.append(
+                    rateRow(
+                        "Nesterov rate, lr = 1/L", record, predicted: 1 - 1 / kappa.squareRoot(), formula: "1 − 1/√κ"))
             }
             if record.optimizer.kind == "heavy-ball", isOptimalHeavyBall(record.optimizer.parameters, constants) {
                 let rho = (kappa.squareRoot() - 1) / (kappa.squareRoot() + 1)
-                rows.append(rateRow("Heavy-ball rate, optimal η, β", record, predicted: rho * rho,
-                                    formula: "((√κ−1)/(√κ+1))²", polynomialDegree: 2))
+                rows.append(
+                    rateRow(
+                        "Heavy-ball rate, optimal η, β", record, predicted: rho * rho,
+                        formula: "((√κ−1)/(√κ+1))²", polynomialDegree: 2))
             }
             if record.optimizer.kind == "newton" {
                 let last = record.targets.ladder.last?.hit
-                let allAtOne = !record.targets.ladder.isEmpty && record.targets.ladder.allSatisfy { ($0.hit?.iteration ?? 0) == 1 }
-                rows.append(TheoryCheck(
-                    check: "Newton one step", subject: record.id,
-                    measured: last.map { $0.iteration == 1 ? "1 iteration" : "\($0.iteration) iterations" } ?? "not reached",
-                    predicted: "1 iteration",
-                    passed: allAtOne))
+                let allAtOne =
+                    !record.targets.ladder.isEmpty && record.targets.ladder.allSatisfy { ($0.hit?.iteration ?? 0) == 1 }
+                rows.append(
+                    TheoryCheck(
+                        check: "Newton one step", subject: record.id,
+                        measured: last.map { $0.iteration == 1 ? "1 iteration" : "\($0.iteration) iterations" }
+                            ?? "not reached",
+                        predicted: "1 iteration",
+                        passed: allAtOne))
             }
         }
         rows += divergenceRows(results)
@@ -114,27 +129,33 @@ public struct TheoryCheck: Sendable, Equatable {
         return matches("lr", 4 / ((l + m) * (l + m))) && matches("momentum", rho * rho)
     }
 
-    static func rateRow(_ name: String, _ record: RunRecord, predicted: Double, formula: String,
-                        polynomialDegree: Double = 0) -> TheoryCheck {
+    static func rateRow(
+        _ name: String, _ record: RunRecord, predicted: Double, formula: String,
+        polynomialDegree: Double = 0
+    ) -> TheoryCheck {
         let finalHit = record.targets.ladder.last?.hit
         if let finalHit, finalHit.iteration <= atTargetIterations {
-            return TheoryCheck(check: name, subject: record.id,
-                               measured: "at the target after \(finalHit.iteration) iteration\(finalHit.iteration == 1 ? "" : "s")",
-                               predicted: "≤ \(formula) = \(format(predicted))", passed: true)
+            return TheoryCheck(
+                check: name, subject: record.id,
+                measured: "at the target after \(finalHit.iteration) iteration\(finalHit.iteration == 1 ? "" : "s")",
+                predicted: "≤ \(formula) = \(format(predicted))", passed: true)
         }
         let neverInWindow = (record.final.relativeGap ?? 0) > LinearRate.upperRelativeGap
         guard let measured = LinearRate.measured(record, polynomialDegree: polynomialDegree) else {
             if neverInWindow {
-                return TheoryCheck(check: name, subject: record.id,
-                                   measured: "relative gap still \(format(record.final.relativeGap ?? .nan)) at the end "
-                                       + "(\(record.status.rawValue))",
-                                   predicted: "\(formula) = \(format(predicted))", passed: false, skipped: true)
+                return TheoryCheck(
+                    check: name, subject: record.id,
+                    measured: "relative gap still \(format(record.final.relativeGap ?? .nan)) at the end "
+                        + "(\(record.status.rawValue))",
+                    predicted: "\(formula) = \(format(predicted))", passed: false, skipped: true)
             }
-            return TheoryCheck(check: name, subject: record.id, measured: "no linear phase in the trace",
-                               predicted: "\(formula) = \(format(predicted))", passed: false)
+            return TheoryCheck(
+                check: name, subject: record.id, measured: "no linear phase in the trace",
+                predicted: "\(formula) = \(format(predicted))", passed: false)
         }
         return TheoryCheck(
-            check: name, subject: record.id, measured: format(measured), predicted: "≤ \(formula) = \(format(predicted))",
+            check: name, subject: record.id, measured: format(measured),
+            predicted: "≤ \(formula) = \(format(predicted))",
             passed: log(measured) <= rateTolerance * log(predicted))
     }
 
@@ -146,8 +167,9 @@ public struct TheoryCheck: Sendable, Equatable {
         }
         var sweeps: [SweepKey: [RunRecord]] = [:]
         for record in results.records where record.optimizer.kind == "sgd" && isDeterministicQuadratic(record.problem) {
-            guard OptimizerFamily(record.optimizer) == .gradientDescent, record.optimizer.parameters["lr"].flatMap(Double.init) != nil,
-                  KnownConstants(record.problem) != nil
+            guard OptimizerFamily(record.optimizer) == .gradientDescent,
+                record.optimizer.parameters["lr"].flatMap(Double.init) != nil,
+                KnownConstants(record.problem) != nil
             else { continue }
             let others = record.optimizer.parameters.keys.sorted().filter { $0 != "lr" }
                 .map { "\($0)=\(record.optimizer.parameters[$0] ?? "")" }.joined(separator: ",")
@@ -158,7 +180,9 @@ public struct TheoryCheck: Sendable, Equatable {
             let runs = sweeps[key] ?? []
             guard let first = runs.first, let constants = KnownConstants(first.problem) else { continue }
             var byRate: [Double: [RunRecord]] = [:]
-            for run in runs { if let lr = run.optimizer.parameters["lr"].flatMap(Double.init) { byRate[lr, default: []].append(run) } }
+            for run in runs {
+                if let lr = run.optimizer.parameters["lr"].flatMap(Double.init) { byRate[lr, default: []].append(run) }
+            }
             let threshold = 2 / constants.smoothness
             let anyDiverged = runs.contains { $0.status == .diverged }
             let straddles = byRate.keys.contains { $0 < threshold } && byRate.keys.contains { $0 >= threshold }
@@ -166,11 +190,12 @@ public struct TheoryCheck: Sendable, Equatable {
             let converging = byRate.filter { $0.value.allSatisfy { $0.status == .converged } }.keys.max()
             let diverging = byRate.filter { $0.value.contains { $0.status == .diverged } }.keys.min()
             let passed = converging.map { $0 < threshold } == true && diverging.map { threshold <= $0 } == true
-            rows.append(TheoryCheck(
-                check: "GD divergence at 2/L", subject: key.problemID,
-                measured: "largest converging lr \(converging.map(format) ?? "none"), smallest diverging lr "
-                    + "\(diverging.map(format) ?? "none")",
-                predicted: "converging < 2/L = \(format(threshold)) ≤ diverging", passed: passed))
+            rows.append(
+                TheoryCheck(
+                    check: "GD divergence at 2/L", subject: key.problemID,
+                    measured: "largest converging lr \(converging.map(format) ?? "none"), smallest diverging lr "
+                        + "\(diverging.map(format) ?? "none")",
+                    predicted: "converging < 2/L = \(format(threshold)) ≤ diverging", passed: passed))
         }
         return rows
     }

@@ -64,8 +64,10 @@ public struct TrainingClaim: Sendable {
     /// What this scale of experiment cannot show, said beside the verdict.
     public var caveat: String?
 
-    public init(statement: String, source: String, quantity: Quantity, better: Group, worse: Group?, bound: Double? = nil,
-                caveat: String? = nil) {
+    public init(
+        statement: String, source: String, quantity: Quantity, better: Group, worse: Group?, bound: Double? = nil,
+        caveat: String? = nil
+    ) {
         self.statement = statement
         self.source = source
         self.quantity = quantity
@@ -95,9 +97,10 @@ public struct TrainingClaim: Sendable {
         }
         func measure(_ label: String, _ values: [Double]) -> Measurement {
             let finite = values.filter { !$0.isNaN }
-            return Measurement(label: label, median: Quantiles.median(finite),
-                               interval: BootstrapInterval.median(of: finite, label: "claim/\(statement)/\(label)"),
-                               count: finite.count)
+            return Measurement(
+                label: label, median: Quantiles.median(finite),
+                interval: BootstrapInterval.median(of: finite, label: "claim/\(statement)/\(label)"),
+                count: finite.count)
         }
         let first = values(better)
         guard !first.isEmpty else { return nil }
@@ -111,7 +114,7 @@ public struct TrainingClaim: Sendable {
         let paired = first.keys.filter { second[$0] != nil }.sorted()
         let differences = paired.compactMap { repetition -> Double? in
             guard let a = first[repetition], let b = second[repetition], !a.isNaN, !b.isNaN else { return nil }
-            if a == b { return 0 }  // also +∞ against +∞
+            if a == b { return 0 } // also +∞ against +∞
             return quantity.lowerIsBetter ? b - a : a - b
         }
         let difference = measure("paired difference", differences)

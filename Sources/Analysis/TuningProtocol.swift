@@ -40,7 +40,9 @@ public struct TuningProtocol: Sendable {
         var grids: [CellKey: [String: [RunRecord]]] = [:]
         for record in results.records {
             let grid = record.optimizer.kind + (record.optimizer.schedule.map { "+" + $0.kind } ?? "")
-            grids[CellKey(problemID: record.problem.id, optimizerID: grid), default: [:]][record.optimizer.id, default: []].append(record)
+            grids[CellKey(problemID: record.problem.id, optimizerID: grid), default: [:]][
+                record.optimizer.id, default: []
+            ].append(record)
         }
         var outcomes: [Outcome] = []
         // A grid is keyed like a cell, with the grid name (`kind` or `kind+schedule-kind`) as its optimizer.
@@ -58,17 +60,23 @@ public struct TuningProtocol: Sendable {
                 guard !costs.isEmpty else { continue }
                 let median = Quantiles.median(costs)
                 let successes = costs.filter(\.isFinite).count
-                if let current = best, !(median < current.median || (median == current.median && successes > current.successes)) { continue }
+                if let current = best,
+                    !(median < current.median || (median == current.median && successes > current.successes))
+                {
+                    continue
+                }
                 best = (id, median, successes)
             }
             guard let best else { continue }
             let test = (settings[best.id] ?? []).filter { !tuningRepetitions.contains($0.repetition) }
             let testCosts = test.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: measure) }
-            outcomes.append(Outcome(
-                problemID: key.problemID, grid: key.optimizerID, settings: settings.count, chosenOptimizerID: best.id,
-                tuningMedian: best.median, tuningRuns: tuningRuns, tuningGradientEvaluations: tuningGradients,
-                testRuns: test.count, testSuccesses: testCosts.filter(\.isFinite).count,
-                testMedian: testCosts.isEmpty ? .nan : Quantiles.median(testCosts)))
+            outcomes.append(
+                Outcome(
+                    problemID: key.problemID, grid: key.optimizerID, settings: settings.count,
+                    chosenOptimizerID: best.id,
+                    tuningMedian: best.median, tuningRuns: tuningRuns, tuningGradientEvaluations: tuningGradients,
+                    testRuns: test.count, testSuccesses: testCosts.filter(\.isFinite).count,
+                    testMedian: testCosts.isEmpty ? .nan : Quantiles.median(testCosts)))
         }
         return outcomes
     }

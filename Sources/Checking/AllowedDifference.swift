@@ -19,8 +19,10 @@ public struct AllowedDifference: Sendable, Equatable {
     /// `false`: final-iterate fingerprints of these runs are not compared.
     public var fingerprints: Bool?
 
-    public init(index: Int, runs: GlobPattern, reason: String, suite: String? = nil, counts: CountTolerance? = nil,
-                finalGap: Double? = nil, fingerprints: Bool? = nil) {
+    public init(
+        index: Int, runs: GlobPattern, reason: String, suite: String? = nil, counts: CountTolerance? = nil,
+        finalGap: Double? = nil, fingerprints: Bool? = nil
+    ) {
         self.index = index
         self.runs = runs
         self.reason = reason

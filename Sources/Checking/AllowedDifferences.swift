@@ -47,10 +47,13 @@ public struct AllowedDifferences: Sendable, Equatable {
     public init(parsing data: Data, file: String) throws {
         do {
             let body = try JSONDecoder().decode(Body.self, from: data)
-            self.init(file: file, entries: body.allowed.enumerated().map { index, entry in
-                AllowedDifference(index: index, runs: GlobPattern(entry.runs), reason: entry.reason, suite: entry.suite,
-                                  counts: entry.counts, finalGap: entry.finalGap, fingerprints: entry.fingerprints)
-            })
+            self.init(
+                file: file,
+                entries: body.allowed.enumerated().map { index, entry in
+                    AllowedDifference(
+                        index: index, runs: GlobPattern(entry.runs), reason: entry.reason, suite: entry.suite,
+                        counts: entry.counts, finalGap: entry.finalGap, fingerprints: entry.fingerprints)
+                })
         } catch let error as DecodingError {
             throw ResultsError("\(file): \(Self.describe(error))")
         }
@@ -65,7 +68,11 @@ public struct AllowedDifferences: Sendable, Equatable {
         func path(_ codingPath: [any CodingKey]) -> String {
             var text = ""
             for key in codingPath {
-                if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + key.stringValue
+                }
             }
             return text.isEmpty ? "top level" : text
         }
@@ -107,9 +114,10 @@ public struct AllowedDifferences: Sendable, Equatable {
 
     static func rejectUnknownKeys(in container: KeyedDecodingContainer<Key>, known: [String]) throws {
         for key in container.allKeys where !known.contains(key.stringValue) {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: container.codingPath + [key],
-                debugDescription: "unknown key (known: \(known.joined(separator: ", ")))"))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: container.codingPath + [key],
+                    debugDescription: "unknown key (known: \(known.joined(separator: ", ")))"))
         }
     }
 
@@ -120,7 +128,8 @@ public struct AllowedDifferences: Sendable, Equatable {
             let container = try decoder.container(keyedBy: Key.self)
             try rejectUnknownKeys(in: container, known: ["schemaVersion", "allowed"])
             if let version = try container.decodeIfPresent(Int.self, forKey: Key("schemaVersion")),
-               version != AllowedDifferences.currentSchemaVersion {
+                version != AllowedDifferences.currentSchemaVersion
+            {
                 throw DecodingError.dataCorruptedError(
                     forKey: Key("schemaVersion"), in: container,
                     debugDescription: "expected \(AllowedDifferences.currentSchemaVersion), found \(version)")
@@ -139,29 +148,34 @@ public struct AllowedDifferences: Sendable, Equatable {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: Key.self)
-            try rejectUnknownKeys(in: container, known: ["runs", "reason", "suite", "counts", "finalGap", "fingerprints"])
+            try rejectUnknownKeys(
+                in: container, known: ["runs", "reason", "suite", "counts", "finalGap", "fingerprints"])
             runs = try container.decode(String.self, forKey: Key("runs"))
             if runs.isEmpty {
-                throw DecodingError.dataCorruptedError(forKey: Key("runs"), in: container,
-                                                       debugDescription: "expected a run-id glob, found an empty string")
+                throw DecodingError.dataCorruptedError(
+                    forKey: Key("runs"), in: container,
+                    debugDescription: "expected a run-id glob, found an empty string")
             }
             reason = try container.decode(String.self, forKey: Key("reason"))
             if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                throw DecodingError.dataCorruptedError(forKey: Key("reason"), in: container,
-                                                       debugDescription: "expected the reason this difference is allowed, found an empty string")
+                throw DecodingError.dataCorruptedError(
+                    forKey: Key("reason"), in: container,
+                    debugDescription: "expected the reason this difference is allowed, found an empty string")
             }
             suite = try container.decodeIfPresent(String.self, forKey: Key("suite"))
             if let text = try container.decodeIfPresent(String.self, forKey: Key("counts")) {
                 guard let tolerance = CountTolerance.parse(text) else {
-                    throw DecodingError.dataCorruptedError(forKey: Key("counts"), in: container,
-                                                           debugDescription: "expected \(CountTolerance.expectation), found '\(text)'")
+                    throw DecodingError.dataCorruptedError(
+                        forKey: Key("counts"), in: container,
+                        debugDescription: "expected \(CountTolerance.expectation), found '\(text)'")
                 }
                 counts = tolerance
             }
             finalGap = try container.decodeIfPresent(Double.self, forKey: Key("finalGap"))
             if let finalGap, !(finalGap.isFinite && finalGap >= 0) {
-                throw DecodingError.dataCorruptedError(forKey: Key("finalGap"), in: container,
-                                                       debugDescription: "expected a relative tolerance ≥ 0, found \(finalGap)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: Key("finalGap"), in: container,
+                    debugDescription: "expected a relative tolerance ≥ 0, found \(finalGap)")
             }
             fingerprints = try container.decodeIfPresent(Bool.self, forKey: Key("fingerprints"))
         }

@@ -35,8 +35,10 @@ public enum BaselineComparison {
     }
 
     /// Compares `current` with `baseline`; throws when a side repeats a run id.
-    public static func compare(baseline: Side, current: Side, suite: String, policy: ComparisonPolicy,
-                               allowed: AllowedDifferences? = nil) throws -> ComparisonReport {
+    public static func compare(
+        baseline: Side, current: Side, suite: String, policy: ComparisonPolicy,
+        allowed: AllowedDifferences? = nil
+    ) throws -> ComparisonReport {
         let baselineByID = try index(baseline)
         let currentByID = try index(current)
         let platformChanges: [String]
@@ -52,17 +54,22 @@ public enum BaselineComparison {
         for id in Set(baselineByID.keys).union(currentByID.keys).sorted() {
             switch (baselineByID[id], currentByID[id]) {
             case let (b?, c?):
-                let tolerances = RunTolerances.resolve(id: id, suite: suite, policy: policy, allowed: entries,
-                                                       crossPlatform: crossPlatform)
+                let tolerances = RunTolerances.resolve(
+                    id: id, suite: suite, policy: policy, allowed: entries,
+                    crossPlatform: crossPlatform)
                 runs.append(compare(b, c, tolerances: tolerances, policy: policy))
             case (_?, nil):
-                runs.append(RunComparison(id: id, verdict: .missing,
-                                          findings: [Finding(.regression, "in the baseline, not in this run")],
-                                          divergence: nil, tolerances: nil))
+                runs.append(
+                    RunComparison(
+                        id: id, verdict: .missing,
+                        findings: [Finding(.regression, "in the baseline, not in this run")],
+                        divergence: nil, tolerances: nil))
             case (nil, _?):
-                runs.append(RunComparison(id: id, verdict: .new,
-                                          findings: [Finding(.note, "not in the baseline: nothing to compare")],
-                                          divergence: nil, tolerances: nil))
+                runs.append(
+                    RunComparison(
+                        id: id, verdict: .new,
+                        findings: [Finding(.note, "not in the baseline: nothing to compare")],
+                        divergence: nil, tolerances: nil))
             case (nil, nil):
                 break
             }
@@ -74,11 +81,13 @@ public enum BaselineComparison {
 
         var notes: [String] = []
         if baseline.provenance == nil {
-            notes.append("The baseline has no provenance (no manifest beside it): platforms cannot be compared, so the "
-                + "comparison is exact.")
+            notes.append(
+                "The baseline has no provenance (no manifest beside it): platforms cannot be compared, so the "
+                    + "comparison is exact.")
         }
         if policy.timeRatio != nil, let from = baseline.provenance?.buildConfiguration,
-           let to = current.provenance?.buildConfiguration, from != to {
+            let to = current.provenance?.buildConfiguration, from != to
+        {
             notes.append("Wall times compare a \(from) build with a \(to) build.")
         }
         if policy.timeRatio != nil, crossPlatform {
@@ -110,12 +119,16 @@ public enum BaselineComparison {
         }
     }
 
-    static func compare(_ b: RunRecord, _ c: RunRecord, tolerances: RunTolerances, policy: ComparisonPolicy) -> RunComparison {
+    static func compare(_ b: RunRecord, _ c: RunRecord, tolerances: RunTolerances, policy: ComparisonPolicy)
+        -> RunComparison
+    {
         var findings: [Finding] = []
 
         if b.status != c.status {
             let change = "status \(b.status.rawValue) → \(c.status.rawValue)" + (c.message.map { " (\($0))" } ?? "")
-            let kind: Finding.Kind = rank(c.status) < rank(b.status) ? .regression
+            let kind: Finding.Kind =
+                rank(c.status) < rank(b.status)
+                ? .regression
                 : rank(c.status) > rank(b.status) ? .improvement : .behaviourChange
             findings.append(Finding(kind, change))
         }
@@ -123,7 +136,9 @@ public enum BaselineComparison {
         var currentTargets: [Double: Int] = [:]
         for (index, target) in c.targets.ladder.enumerated() { currentTargets[target.threshold] = index }
         if b.targets.measure != c.targets.measure {
-            findings.append(Finding(.behaviourChange, "target measure \(b.targets.measure.rawValue) → \(c.targets.measure.rawValue)"))
+            findings.append(
+                Finding(
+                    .behaviourChange, "target measure \(b.targets.measure.rawValue) → \(c.targets.measure.rawValue)"))
         } else {
             for target in b.targets.ladder {
                 let name = "target \(ReportNumber.plain(target.threshold))"
@@ -134,23 +149,28 @@ public enum BaselineComparison {
                 let hit = c.targets.ladder[index].hit
                 switch (target.hit, hit) {
                 case let (bHit?, nil):
-                    findings.append(Finding(.regression, "\(name) no longer hit (baseline: iteration \(bHit.iteration))"))
+                    findings.append(
+                        Finding(.regression, "\(name) no longer hit (baseline: iteration \(bHit.iteration))"))
                 case let (nil, cHit?):
                     findings.append(Finding(.improvement, "\(name) now hit (iteration \(cHit.iteration))"))
                 case let (bHit?, cHit?):
-                    let pairs = [("iterations", bHit.iteration, cHit.iteration),
-                                 ("gradient evaluations", bHit.gradientEvaluations, cHit.gradientEvaluations),
-                                 ("function evaluations", bHit.functionEvaluations, cHit.functionEvaluations),
-                                 ("Hessian-vector products", bHit.hessianVectorProducts, cHit.hessianVectorProducts),
-                                 ("Hessian evaluations", bHit.hessianEvaluations, cHit.hessianEvaluations)]
-                    findings += countFindings(pairs, to: "to \(name.dropFirst("target ".count))", tolerance: tolerances.counts)
+                    let pairs = [
+                        ("iterations", bHit.iteration, cHit.iteration),
+                        ("gradient evaluations", bHit.gradientEvaluations, cHit.gradientEvaluations),
+                        ("function evaluations", bHit.functionEvaluations, cHit.functionEvaluations),
+                        ("Hessian-vector products", bHit.hessianVectorProducts, cHit.hessianVectorProducts),
+                        ("Hessian evaluations", bHit.hessianEvaluations, cHit.hessianEvaluations),
+                    ]
+                    findings += countFindings(
+                        pairs, to: "to \(name.dropFirst("target ".count))", tolerance: tolerances.counts)
                 case (nil, nil):
                     break
                 }
             }
             let baselineThresholds = Set(b.targets.ladder.map(\.threshold))
             for target in c.targets.ladder where !baselineThresholds.contains(target.threshold) {
-                findings.append(Finding(.behaviourChange, "target \(ReportNumber.plain(target.threshold)) is new on the ladder"))
+                findings.append(
+                    Finding(.behaviourChange, "target \(ReportNumber.plain(target.threshold)) is new on the ladder"))
             }
         }
 
@@ -162,15 +182,18 @@ public enum BaselineComparison {
             }
             switch (milestone.hit, other.hit) {
             case let (bHit?, nil):
-                findings.append(Finding(.regression, "\(name) no longer reached (baseline: iteration \(bHit.iteration))"))
+                findings.append(
+                    Finding(.regression, "\(name) no longer reached (baseline: iteration \(bHit.iteration))"))
             case let (nil, cHit?):
                 findings.append(Finding(.improvement, "\(name) now reached (iteration \(cHit.iteration))"))
             case let (bHit?, cHit?):
-                let pairs = [("iterations", bHit.iteration, cHit.iteration),
-                             ("gradient evaluations", bHit.gradientEvaluations, cHit.gradientEvaluations),
-                             ("function evaluations", bHit.functionEvaluations, cHit.functionEvaluations),
-                             ("Hessian-vector products", bHit.hessianVectorProducts, cHit.hessianVectorProducts),
-                             ("Hessian evaluations", bHit.hessianEvaluations, cHit.hessianEvaluations)]
+                let pairs = [
+                    ("iterations", bHit.iteration, cHit.iteration),
+                    ("gradient evaluations", bHit.gradientEvaluations, cHit.gradientEvaluations),
+                    ("function evaluations", bHit.functionEvaluations, cHit.functionEvaluations),
+                    ("Hessian-vector products", bHit.hessianVectorProducts, cHit.hessianVectorProducts),
+                    ("Hessian evaluations", bHit.hessianEvaluations, cHit.hessianEvaluations),
+                ]
                 findings += countFindings(pairs, to: "to \(name)", tolerance: tolerances.counts)
             case (nil, nil):
                 break
@@ -190,7 +213,8 @@ public enum BaselineComparison {
             }
             var text = "\(gapName) \(before) → \(after)"
             if let bGap, let cGap, bGap.isFinite, cGap.isFinite {
-                text += " (relative change \(ReportNumber.plain(abs(cGap - bGap) / max(abs(bGap), abs(cGap)))), tolerance "
+                text +=
+                    " (relative change \(ReportNumber.plain(abs(cGap - bGap) / max(abs(bGap), abs(cGap)))), tolerance "
                     + "\(ReportNumber.plain(tolerances.finalGap)))"
             }
             findings.append(Finding(.behaviourChange, text))
@@ -200,14 +224,18 @@ public enum BaselineComparison {
         if tolerances.compareFingerprints && b.finalFingerprint != c.finalFingerprint {
             let located = TraceDivergence.locate(baseline: b, current: c)
             divergence = located
-            findings.append(Finding(.behaviourChange,
-                                    "final iterate changed (fingerprint \(b.finalFingerprint) → \(c.finalFingerprint)); \(located)"))
+            findings.append(
+                Finding(
+                    .behaviourChange,
+                    "final iterate changed (fingerprint \(b.finalFingerprint) → \(c.finalFingerprint)); \(located)"))
         }
 
         if let ratioLimit = policy.timeRatio, b.wallTime.medianSeconds > 0, b.wallTime.medianSeconds.isFinite,
-           c.wallTime.medianSeconds.isFinite {
+            c.wallTime.medianSeconds.isFinite
+        {
             let ratio = c.wallTime.medianSeconds / b.wallTime.medianSeconds
-            let text = "median wall time \(seconds(b.wallTime.medianSeconds)) → \(seconds(c.wallTime.medianSeconds)) "
+            let text =
+                "median wall time \(seconds(b.wallTime.medianSeconds)) → \(seconds(c.wallTime.medianSeconds)) "
                 + "(×\(ReportNumber.plain(ratio)), tolerance ×\(ReportNumber.plain(ratioLimit)))"
             if ratio > ratioLimit {
                 findings.append(Finding(policy.failOnTime ? .regression : .warning, "slower: " + text))
@@ -216,9 +244,11 @@ public enum BaselineComparison {
             }
         }
 
-        let ordered = findings.enumerated().sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }.map(\.element)
-        return RunComparison(id: b.id, verdict: RunComparison.verdict(for: ordered), findings: ordered,
-                             divergence: divergence, tolerances: tolerances)
+        let ordered = findings.enumerated().sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }.map(
+            \.element)
+        return RunComparison(
+            id: b.id, verdict: RunComparison.verdict(for: ordered), findings: ordered,
+            divergence: divergence, tolerances: tolerances)
     }
 
     /// `iterations to 1e-06: 40 → 41 (+1; tolerance exact)` for each counter that differs.

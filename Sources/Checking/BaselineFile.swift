@@ -53,32 +53,37 @@ public struct BaselineFile: Sendable {
             if FileManager.default.fileExists(atPath: url.path) {
                 throw ResultsError("\(url.path): cannot read the baseline (\(String(cString: strerror(errno))))")
             }
-            throw ResultsError("\(url.path): no such baseline (create it with: \(CommandName.current) check --suite \(suite) "
-                + "--update-baseline)")
+            throw ResultsError(
+                "\(url.path): no such baseline (create it with: \(CommandName.current) check --suite \(suite) "
+                    + "--update-baseline)")
         }
         let bytes = [UInt8](data)
         let regenerate = "regenerate it with: \(CommandName.current) check --suite \(suite) --update-baseline"
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             let what = bytes.isEmpty ? "0 bytes" : "only blank lines"
-            throw ResultsError("\(url.path): the baseline is empty (\(what)), so a check against it would compare nothing; "
-                + "\(regenerate)")
+            throw ResultsError(
+                "\(url.path): the baseline is empty (\(what)), so a check against it would compare nothing; "
+                    + "\(regenerate)")
         }
         if let offset = bytes.firstIndex(of: 0) {
-            throw ResultsError("\(url.path): binary data (a NUL byte at byte offset \(offset)), not a JSON Lines baseline; "
-                + "\(regenerate)")
+            throw ResultsError(
+                "\(url.path): binary data (a NUL byte at byte offset \(offset)), not a JSON Lines baseline; "
+                    + "\(regenerate)")
         }
         if String(validatingUTF8: bytes.map { CChar(bitPattern: $0) } + [0]) == nil {
             throw ResultsError("\(url.path): not UTF-8 text, so not a JSON Lines baseline; \(regenerate)")
         }
         if let crlf = bytes.indices.dropFirst().first(where: { bytes[$0] == 0x0A && bytes[$0 - 1] == 0x0D }) {
             let line = bytes[..<crlf].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw ResultsError("\(url.path): line \(line) ends in CR LF (Windows line endings); gdbench writes LF only — "
-                + "convert the file back (e.g. dos2unix) or \(regenerate)")
+            throw ResultsError(
+                "\(url.path): line \(line) ends in CR LF (Windows line endings); gdbench writes LF only — "
+                    + "convert the file back (e.g. dos2unix) or \(regenerate)")
         }
         let records: [RunRecord]
         let text = String(decoding: data, as: UTF8.self)
         do {
-            records = TrimmedBaseline.isTrimmed(text)
+            records =
+                TrimmedBaseline.isTrimmed(text)
                 ? try TrimmedBaseline.records(fromJSONLines: text, source: url.path)
                 : try RecordCoding.records(fromJSONLines: text)
         } catch let error as ResultsError {
@@ -103,7 +108,9 @@ public struct BaselineFile: Sendable {
             try FileManager.default.removeItem(at: manifest)
         }
         let sorted = records.sorted { $0.id < $1.id }
-        let text = trimmed ? try sorted.map { try TrimmedBaseline.line($0) + "\n" }.joined() : try RecordCoding.jsonLines(sorted)
+        let text =
+            trimmed
+            ? try sorted.map { try TrimmedBaseline.line($0) + "\n" }.joined() : try RecordCoding.jsonLines(sorted)
         try AtomicFile.write(Data(text.utf8), to: url)
     }
 }

@@ -37,11 +37,13 @@ public struct CheckRequest: Sendable {
     /// A check where every run is new passes (``ComparisonPolicy/allowNewBaseline``).
     public var allowNewBaseline: Bool
 
-    public init(suite: String, baselineURL: URL, runDirectory: URL, tolerance: CountTolerance? = nil,
-                gapTolerance: Double? = nil, timeTolerance: Double? = nil, failOnTime: Bool = false,
-                allowBehaviourChanges: Bool = false,
-                allowedDifferencesURL: URL? = nil, format: Format = .table, markdownURL: URL? = nil, junitURL: URL? = nil,
-                updateBaseline: Bool = false, trimBaseline: Bool = false, allowNewBaseline: Bool = false) {
+    public init(
+        suite: String, baselineURL: URL, runDirectory: URL, tolerance: CountTolerance? = nil,
+        gapTolerance: Double? = nil, timeTolerance: Double? = nil, failOnTime: Bool = false,
+        allowBehaviourChanges: Bool = false,
+        allowedDifferencesURL: URL? = nil, format: Format = .table, markdownURL: URL? = nil, junitURL: URL? = nil,
+        updateBaseline: Bool = false, trimBaseline: Bool = false, allowNewBaseline: Bool = false
+    ) {
         self.allowNewBaseline = allowNewBaseline
         self.suite = suite
         self.baselineURL = baselineURL

@@ -35,7 +35,8 @@ public enum CheckWorkflow {
         if let suite = provenance?.suite, suite != request.suite {
             throw ResultsError("\(manifestURL.path): the run is of suite '\(suite)', not '\(request.suite)'")
         }
-        let current = BaselineComparison.Side(records: records, label: request.runDirectory.path, provenance: provenance)
+        let current = BaselineComparison.Side(
+            records: records, label: request.runDirectory.path, provenance: provenance)
 
         var report: ComparisonReport?
         var output = ""
@@ -43,7 +44,8 @@ public enum CheckWorkflow {
         if request.updateBaseline {
             // An old baseline that cannot be read (none yet, or an older schema) is simply replaced.
             do {
-                baseline = FileManager.default.fileExists(atPath: request.baselineURL.path)
+                baseline =
+                    FileManager.default.fileExists(atPath: request.baselineURL.path)
                     ? try BaselineFile.read(from: request.baselineURL, suite: request.suite) : nil
             } catch let error as ResultsError {
                 output += "The old baseline cannot be read, so it is replaced without a comparison: \(error.message)\n"
@@ -54,8 +56,9 @@ public enum CheckWorkflow {
         }
         if let baseline {
             let compared = try BaselineComparison.compare(
-                baseline: BaselineComparison.Side(records: baseline.records, label: request.baselineURL.path,
-                                                  provenance: baseline.provenance),
+                baseline: BaselineComparison.Side(
+                    records: baseline.records, label: request.baselineURL.path,
+                    provenance: baseline.provenance),
                 current: current, suite: request.suite, policy: policy, allowed: try allowedDifferences(for: request))
             switch request.format {
             case .table: output += ReportTable.render(compared)
@@ -72,17 +75,22 @@ public enum CheckWorkflow {
         guard request.updateBaseline else {
             return Outcome(output: output, exitCode: report?.exitCode ?? .success, report: report)
         }
-        try BaselineFile.write(records: records, manifestData: manifestData, to: request.baselineURL, trimmed: request.trimBaseline)
-        let sidecar = manifestData == nil ? "no manifest found, so no provenance"
+        try BaselineFile.write(
+            records: records, manifestData: manifestData, to: request.baselineURL, trimmed: request.trimBaseline)
+        let sidecar =
+            manifestData == nil
+            ? "no manifest found, so no provenance"
             : "provenance in \(BaselineFile.manifestURL(for: request.baselineURL).path)"
-        output += "Wrote baseline \(request.baselineURL.path): \(records.count) runs from \(request.runDirectory.path) "
+        output +=
+            "Wrote baseline \(request.baselineURL.path): \(records.count) runs from \(request.runDirectory.path) "
             + "(\(sidecar)).\n"
         return Outcome(output: output, exitCode: .success, report: report)
     }
 
     static func policy(for request: CheckRequest) throws -> ComparisonPolicy {
-        var policy = ComparisonPolicy(failOnTime: request.failOnTime, allowBehaviourChanges: request.allowBehaviourChanges,
-                                      allowNewBaseline: request.allowNewBaseline)
+        var policy = ComparisonPolicy(
+            failOnTime: request.failOnTime, allowBehaviourChanges: request.allowBehaviourChanges,
+            allowNewBaseline: request.allowNewBaseline)
         if let tolerance = request.tolerance { policy.counts = tolerance }
         if let gap = request.gapTolerance { policy.finalGap = gap }
         if let ratio = request.timeTolerance { policy.timeRatio = ratio }

@@ -30,9 +30,11 @@ public struct ComparisonPolicy: Sendable, Equatable {
     /// default it fails, since such a check compares nothing.
     public var allowNewBaseline: Bool
 
-    public init(counts: CountTolerance = .exact, finalGap: Double = ComparisonPolicy.defaultFinalGapTolerance,
-                compareFingerprints: Bool = true, timeRatio: Double? = nil, failOnTime: Bool = false,
-                allowBehaviourChanges: Bool = false, allowNewBaseline: Bool = false) {
+    public init(
+        counts: CountTolerance = .exact, finalGap: Double = ComparisonPolicy.defaultFinalGapTolerance,
+        compareFingerprints: Bool = true, timeRatio: Double? = nil, failOnTime: Bool = false,
+        allowBehaviourChanges: Bool = false, allowNewBaseline: Bool = false
+    ) {
         self.allowNewBaseline = allowNewBaseline
         self.counts = counts
         self.finalGap = finalGap

@@ -25,9 +25,11 @@ public struct ComparisonReport: Sendable, Equatable {
     /// Entries of the allowed-differences file whose glob matches no run id of either side.
     public var unusedAllowances: [AllowedDifference]
 
-    public init(suite: String, baselineLabel: String, currentLabel: String, baselineProvenance: RunProvenance?,
-                currentProvenance: RunProvenance?, platformChanges: [String], notes: [String], policy: ComparisonPolicy,
-                runs: [RunComparison], allowedFile: String?, unusedAllowances: [AllowedDifference]) {
+    public init(
+        suite: String, baselineLabel: String, currentLabel: String, baselineProvenance: RunProvenance?,
+        currentProvenance: RunProvenance?, platformChanges: [String], notes: [String], policy: ComparisonPolicy,
+        runs: [RunComparison], allowedFile: String?, unusedAllowances: [AllowedDifference]
+    ) {
         self.suite = suite
         self.baselineLabel = baselineLabel
         self.currentLabel = currentLabel
@@ -60,7 +62,8 @@ public struct ComparisonReport: Sendable, Equatable {
     public var unchangedSummary: String {
         let unchanged = runs(.unchanged)
         let tolerated = unchanged.filter { !$0.findings.isEmpty }.count
-        return "\(unchanged.count) unchanged" + (tolerated > 0 ? " (\(tolerated) with differences within tolerance)" : "")
+        return "\(unchanged.count) unchanged"
+            + (tolerated > 0 ? " (\(tolerated) with differences within tolerance)" : "")
     }
 
     public var failed: Bool { runs.contains { fails($0.verdict) } || (everyRunIsNew && !policy.allowNewBaseline) }
@@ -91,8 +94,11 @@ public struct ComparisonReport: Sendable, Equatable {
         let passing = RunVerdict.allCases.filter { !fails($0) }.compactMap(phrase)
         if everyRunIsNew {
             let verdict = policy.allowNewBaseline ? "PASS" : "FAIL"
-            let hint = policy.allowNewBaseline ? "allowed by --allow-new-baseline" : "pass --allow-new-baseline if that is intended"
-            return "\(verdict) — all \(runs.count) runs are new: the baseline shares no run id with this run, so nothing "
+            let hint =
+                policy.allowNewBaseline
+                ? "allowed by --allow-new-baseline" : "pass --allow-new-baseline if that is intended"
+            return
+                "\(verdict) — all \(runs.count) runs are new: the baseline shares no run id with this run, so nothing "
                 + "was compared (\(hint))"
         }
         let parts = [failing.joined(separator: ", "), passing.joined(separator: ", ")].filter { !$0.isEmpty }
@@ -106,12 +112,14 @@ public struct ComparisonReport: Sendable, Equatable {
         lines.append("Baseline: \(baselineLabel)" + (baselineProvenance.map { " (\($0.summary))" } ?? ""))
         lines.append("This run: \(currentLabel)" + (currentProvenance.map { " (\($0.summary))" } ?? ""))
         if isCrossPlatform {
-            lines.append("Cross-platform comparison (\(platformChanges.joined(separator: ", "))): exact comparisons are "
-                + "relaxed — counts within \(policy.counts.loosened(by: .crossPlatform)), final gap within "
-                + "\(ReportNumber.plain(max(policy.finalGap, ComparisonPolicy.crossPlatformFinalGapTolerance))) "
-                + "relative, fingerprints not compared.")
+            lines.append(
+                "Cross-platform comparison (\(platformChanges.joined(separator: ", "))): exact comparisons are "
+                    + "relaxed — counts within \(policy.counts.loosened(by: .crossPlatform)), final gap within "
+                    + "\(ReportNumber.plain(max(policy.finalGap, ComparisonPolicy.crossPlatformFinalGapTolerance))) "
+                    + "relative, fingerprints not compared.")
         }
-        var tolerance = "Tolerances: counts \(policy.counts), final gap \(ReportNumber.plain(policy.finalGap)) relative, "
+        var tolerance =
+            "Tolerances: counts \(policy.counts), final gap \(ReportNumber.plain(policy.finalGap)) relative, "
             + "fingerprints \(policy.compareFingerprints ? "compared" : "not compared")"
         if let ratio = policy.timeRatio {
             tolerance += ", wall time ×\(ReportNumber.plain(ratio)) (\(policy.failOnTime ? "fails" : "warns"))"

@@ -50,7 +50,9 @@ public struct CountTolerance: Sendable, Equatable, CustomStringConvertible {
         var absolute: Double?
         for part in parts {
             if part.hasSuffix("%") {
-                guard relative == nil, let percent = Double(part.dropLast()), percent.isFinite, percent >= 0 else { return nil }
+                guard relative == nil, let percent = Double(part.dropLast()), percent.isFinite, percent >= 0 else {
+                    return nil
+                }
                 relative = percent / 100
             } else {
                 guard absolute == nil, let count = Double(part), count.isFinite, count >= 0 else { return nil }

@@ -29,8 +29,9 @@ public enum JUnitReport {
             if report.fails(run.verdict) {
                 let message = run.headlineFindings.first?.text ?? run.verdict.label
                 lines.append(opening + ">")
-                lines.append("      <failure type=\"\(run.verdict.label)\" "
-                    + "message=\"\(escape(message))\">\(escape(details))</failure>")
+                lines.append(
+                    "      <failure type=\"\(run.verdict.label)\" "
+                        + "message=\"\(escape(message))\">\(escape(details))</failure>")
                 lines.append("    </testcase>")
             } else if run.verdict == .new {
                 lines.append(opening + ">")

@@ -11,8 +11,11 @@ public enum MarkdownReport {
             lines.append("- " + escape(line))
         }
         if report.isCrossPlatform {
-            lines += ["", "> [!WARNING]", "> The baseline comes from another platform "
-                + "(\(escape(report.platformChanges.joined(separator: ", ")))): exact comparisons were relaxed."]
+            lines += [
+                "", "> [!WARNING]",
+                "> The baseline comes from another platform "
+                    + "(\(escape(report.platformChanges.joined(separator: ", ")))): exact comparisons were relaxed.",
+            ]
         }
         for verdict in RunVerdict.allCases where verdict != .unchanged {
             let runs = report.runs(verdict)
@@ -21,8 +24,9 @@ public enum MarkdownReport {
             lines += ["", "### \(verdict.title) (\(runs.count), \(status))", "", "| Run | Change |", "|---|---|"]
             for run in runs {
                 let details = run.headlineFindings.map(\.text) + ReportTable.allowanceLines(run)
-                lines.append("| `\(run.id.replacingOccurrences(of: "|", with: "\\|"))` | "
-                    + "\(details.map(escape).joined(separator: "<br>")) |")
+                lines.append(
+                    "| `\(run.id.replacingOccurrences(of: "|", with: "\\|"))` | "
+                        + "\(details.map(escape).joined(separator: "<br>")) |")
             }
         }
         lines += ["", report.unchangedSummary + "."]

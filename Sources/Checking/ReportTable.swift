@@ -22,14 +22,18 @@ public enum ReportTable {
         if !listed.isEmpty {
             let verdictWidth = max("VERDICT".count, listed.map { label($0, in: report).count }.max() ?? 0)
             let idWidth = max("RUN".count, listed.map(\.id.count).max() ?? 0)
-            func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+            func pad(_ text: String, _ width: Int) -> String {
+                text + String(repeating: " ", count: max(0, width - text.count))
+            }
             lines.append("")
             lines.append(pad("VERDICT", verdictWidth) + "  " + pad("RUN", idWidth) + "  CHANGE")
             for run in listed {
                 var details = run.headlineFindings.map(\.text)
                 details += allowanceLines(run)
                 for (index, detail) in details.enumerated() {
-                    let left = index == 0 ? pad(label(run, in: report), verdictWidth) + "  " + pad(run.id, idWidth)
+                    let left =
+                        index == 0
+                        ? pad(label(run, in: report), verdictWidth) + "  " + pad(run.id, idWidth)
                         : String(repeating: " ", count: verdictWidth + 2 + idWidth)
                     lines.append(left + "  " + detail)
                 }
@@ -43,7 +47,8 @@ public enum ReportTable {
 
     /// `regression`, or `behaviour-change (allowed)` when behaviour changes do not fail.
     static func label(_ run: RunComparison, in report: ComparisonReport) -> String {
-        run.verdict == .behaviourChange && !report.fails(.behaviourChange) ? "behaviour-change (allowed)" : run.verdict.label
+        run.verdict == .behaviourChange && !report.fails(.behaviourChange)
+            ? "behaviour-change (allowed)" : run.verdict.label
     }
 
     /// `allowed[1] (rosenbrock*): reason` for each allowed difference that set this run's tolerances.

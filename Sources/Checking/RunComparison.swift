@@ -11,8 +11,10 @@ public struct RunComparison: Sendable, Equatable {
     /// The tolerances used (nil for missing and new runs).
     public var tolerances: RunTolerances?
 
-    public init(id: String, verdict: RunVerdict, findings: [Finding], divergence: TraceDivergence?,
-                tolerances: RunTolerances?) {
+    public init(
+        id: String, verdict: RunVerdict, findings: [Finding], divergence: TraceDivergence?,
+        tolerances: RunTolerances?
+    ) {
         self.id = id
         self.verdict = verdict
         self.findings = findings

@@ -20,9 +20,11 @@ public struct RunProvenance: Codable, Sendable, Equatable {
     public var suite: String?
     public var startTime: String?
 
-    public init(gdbenchVersion: String? = nil, gitCommit: String? = nil, swiftVersion: String? = nil,
-                operatingSystem: String? = nil, architecture: String? = nil, cpu: String? = nil,
-                buildConfiguration: String? = nil, suite: String? = nil, startTime: String? = nil) {
+    public init(
+        gdbenchVersion: String? = nil, gitCommit: String? = nil, swiftVersion: String? = nil,
+        operatingSystem: String? = nil, architecture: String? = nil, cpu: String? = nil,
+        buildConfiguration: String? = nil, suite: String? = nil, startTime: String? = nil
+    ) {
         self.gdbenchVersion = gdbenchVersion
         self.gitCommit = gitCommit
         self.swiftVersion = swiftVersion

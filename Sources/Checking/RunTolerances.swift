@@ -18,10 +18,13 @@ public struct RunTolerances: Sendable, Equatable {
         self.allowances = allowances
     }
 
-    public static func resolve(id: String, suite: String, policy: ComparisonPolicy, allowed: [AllowedDifference],
-                               crossPlatform: Bool) -> RunTolerances {
-        var tolerances = RunTolerances(counts: policy.counts, finalGap: policy.finalGap,
-                                       compareFingerprints: policy.compareFingerprints, allowances: [])
+    public static func resolve(
+        id: String, suite: String, policy: ComparisonPolicy, allowed: [AllowedDifference],
+        crossPlatform: Bool
+    ) -> RunTolerances {
+        var tolerances = RunTolerances(
+            counts: policy.counts, finalGap: policy.finalGap,
+            compareFingerprints: policy.compareFingerprints, allowances: [])
         for entry in allowed where entry.applies(to: id, suite: suite) {
             tolerances.allowances.append(entry)
             if let counts = entry.counts { tolerances.counts = counts }

@@ -48,12 +48,15 @@ public enum TrimmedBaseline {
                 }
                 record.trace = try triples.split(separator: " ").map { triple in
                     let fields = triple.split(separator: ":", omittingEmptySubsequences: false)
-                    guard fields.count == 3, let iteration = Int(fields[0]), let value = SidecarNumber.parse(fields[2]) else {
-                        throw ResultsError("\(source):\(index + 1): expected iteration:fingerprint:value, found `\(triple)`")
+                    guard fields.count == 3, let iteration = Int(fields[0]), let value = SidecarNumber.parse(fields[2])
+                    else {
+                        throw ResultsError(
+                            "\(source):\(index + 1): expected iteration:fingerprint:value, found `\(triple)`")
                     }
-                    return TracePoint(iteration: iteration, gradientEvaluations: 0, functionEvaluations: 0, epochs: nil,
-                                      seconds: nil, value: value, gap: nil, gradientNorm: .nan, learningRate: nil,
-                                      fingerprint: String(fields[1]))
+                    return TracePoint(
+                        iteration: iteration, gradientEvaluations: 0, functionEvaluations: 0, epochs: nil,
+                        seconds: nil, value: value, gap: nil, gradientNorm: .nan, learningRate: nil,
+                        fingerprint: String(fields[1]))
                 }
                 records.append(record)
             } catch let error as ResultsError {

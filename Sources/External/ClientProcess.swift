@@ -2,9 +2,9 @@ import Diagnostics
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// One client process and its three pipes: frames go to its stdin and come from its stdout; its
@@ -169,7 +169,8 @@ public final class ClientProcess: @unchecked Sendable {
         }
     }
 
-    private func readSome(into pointer: UnsafeMutableRawPointer, capacity: Int, deadline: UInt64, _ what: () -> String) throws
+    private func readSome(into pointer: UnsafeMutableRawPointer, capacity: Int, deadline: UInt64, _ what: () -> String)
+        throws
         -> Int
     {
         while true {
@@ -292,8 +293,8 @@ public struct ClientFault: GdbenchError {
 /// `close(2)` (the classes here have their own `close` methods).
 func closeDescriptor(_ descriptor: Int32) {
     #if canImport(Glibc)
-        _ = Glibc.close(descriptor)
+    _ = Glibc.close(descriptor)
     #else
-        _ = Darwin.close(descriptor)
+    _ = Darwin.close(descriptor)
     #endif
 }

@@ -97,9 +97,9 @@ struct FrameWriter {
     /// A vector's doubles as raw little-endian binary64 (one copy on little-endian machines).
     mutating func appendVector(_ values: [Double]) {
         #if _endian(little)
-            values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
         #else
-            append(values)
+        append(values)
         #endif
     }
 
@@ -148,13 +148,13 @@ struct PayloadReader {
             let raw = bytes
             values.withUnsafeMutableBytes { out in
                 #if _endian(little)
-                    out.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 8 * count)]))
+                out.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 8 * count)]))
                 #else
-                    for i in 0..<count {
-                        let bits = UInt64(
-                            littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 * i, as: UInt64.self))
-                        out.storeBytes(of: Double(bitPattern: bits), toByteOffset: 8 * i, as: Double.self)
-                    }
+                for i in 0..<count {
+                    let bits = UInt64(
+                        littleEndian: raw.loadUnaligned(fromByteOffset: offset + 8 * i, as: UInt64.self))
+                    out.storeBytes(of: Double(bitPattern: bits), toByteOffset: 8 * i, as: Double.self)
+                }
                 #endif
             }
         }

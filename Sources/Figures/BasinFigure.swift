@@ -22,8 +22,11 @@ public enum BasinFigure {
             let categories = categories(mine)
             figures.append(shares(context, problemID: problemID, runs: mine, categories: categories, stems: &stems))
             if let directory = context.results.directory, mine.allSatisfy({ $0.final.basin?.start?.count == 2 }),
-               let grid = try ContourGridFile.read(problemID: problemID, in: directory) {
-                figures.append(starts(context, problemID: problemID, runs: mine, categories: categories, grid: grid, stems: &stems))
+                let grid = try ContourGridFile.read(problemID: problemID, in: directory)
+            {
+                figures.append(
+                    starts(context, problemID: problemID, runs: mine, categories: categories, grid: grid, stems: &stems)
+                )
             }
         }
         return figures
@@ -38,7 +41,8 @@ public enum BasinFigure {
             counts[basin.name, default: (0, basin.isGlobal)].count += 1
         }
         let ordered = counts.sorted { a, b in
-            a.value.global != b.value.global ? a.value.global : a.value.count != b.value.count ? a.value.count > b.value.count : a.key < b.key
+            a.value.global != b.value.global
+                ? a.value.global : a.value.count != b.value.count ? a.value.count > b.value.count : a.key < b.key
         }.map(\.key)
         var names = Array(ordered.prefix(namedBasins))
         if ordered.count > namedBasins { names.append(pooled) }
@@ -57,8 +61,10 @@ public enum BasinFigure {
         runs.contains { $0.final.basin?.name == name && $0.final.basin?.isGlobal == true } ? name + " (global)" : name
     }
 
-    static func shares(_ context: FigureContext, problemID: String, runs: [RunRecord], categories: [String],
-                       stems: inout FigureStem) -> Figure {
+    static func shares(
+        _ context: FigureContext, problemID: String, runs: [RunRecord], categories: [String],
+        stems: inout FigureStem
+    ) -> Figure {
         let stem = stems.unique("basins", problemID)
         let optimizers = FigureContext.optimizers(runs)
         let rows = optimizers.enumerated().map { index, id -> [Double] in
@@ -69,9 +75,13 @@ public enum BasinFigure {
         }
         let data = DataTable(
             fileName: stem + ".dat",
-            header: ["share of runs per basin on \(problemID) (known minimiser within 1e-2 of the final iterate)",
-                     "columns: position then one share per basin: " + categories.joined(separator: " | ")],
-            blocks: [DataTable.Block(comment: "one row per optimizer: " + optimizers.joined(separator: " | "), rows: rows)])
+            header: [
+                "share of runs per basin on \(problemID) (known minimiser within 1e-2 of the final iterate)",
+                "columns: position then one share per basin: " + categories.joined(separator: " | "),
+            ],
+            blocks: [
+                DataTable.Block(comment: "one row per optimizer: " + optimizers.joined(separator: " | "), rows: rows)
+            ])
         let labels = categories.map { label($0, runs) }
         let title = "\(problemID): where the runs end (share per basin)"
         var script = GnuplotScript(
@@ -86,30 +96,39 @@ public enum BasinFigure {
         // Long ids (a wrapper's inner settings) are cut to 28 characters so the tick labels fit; the
         // data file's comment has them whole.
         let ticks = optimizers.map { $0.count > 28 ? String($0.prefix(27)) + "…" : $0 }
-        script.add("set xtics (" + ticks.indices.map { "\(script.text(ticks[$0])) \($0)" }.joined(separator: ", ")
-                   + ") rotate by -20 left")
-        script.plot(categories.indices.map { index in
-            "'\(data.fileName)' using \(index + 2) lt \(index + 1) title \(script.text(labels[index]))"
-        })
-        return Figure(kind: "basins", stem: stem, format: context.staticFormat, title: title, script: script.text, data: [data])
+        script.add(
+            "set xtics (" + ticks.indices.map { "\(script.text(ticks[$0])) \($0)" }.joined(separator: ", ")
+                + ") rotate by -20 left")
+        script.plot(
+            categories.indices.map { index in
+                "'\(data.fileName)' using \(index + 2) lt \(index + 1) title \(script.text(labels[index]))"
+            })
+        return Figure(
+            kind: "basins", stem: stem, format: context.staticFormat, title: title, script: script.text, data: [data])
     }
 
-    static func starts(_ context: FigureContext, problemID: String, runs: [RunRecord], categories: [String],
-                       grid: ContourGridFile, stems: inout FigureStem) -> Figure {
+    static func starts(
+        _ context: FigureContext, problemID: String, runs: [RunRecord], categories: [String],
+        grid: ContourGridFile, stems: inout FigureStem
+    ) -> Figure {
         let stem = stems.unique("basin-starts", problemID)
         let optimizers = Array(FigureContext.optimizers(runs).prefix(maximumPanels))
         let gridData = DataTable(
             fileName: stem + "-grid.dat",
-            header: ["f of \(problemID) on a \(grid.xs.count)×\(grid.ys.count) grid (from contours/ in the run directory)",
-                     "columns: x y f; one block per x value (gnuplot grid layout)"],
+            header: [
+                "f of \(problemID) on a \(grid.xs.count)×\(grid.ys.count) grid (from contours/ in the run directory)",
+                "columns: x y f; one block per x value (gnuplot grid layout)",
+            ],
             blocks: grid.xs.indices.map { i in
-                DataTable.Block(comment: "", rows: grid.ys.indices.map { j in [grid.xs[i], grid.ys[j], grid.values[i][j]] })
+                DataTable.Block(
+                    comment: "", rows: grid.ys.indices.map { j in [grid.xs[i], grid.ys[j], grid.values[i][j]] })
             },
             layout: .grid)
         let xRange = (grid.xs.min() ?? -1)...(grid.xs.max() ?? 1), yRange = (grid.ys.min() ?? -1)...(grid.ys.max() ?? 1)
         var outside = 0
         let blocks = optimizers.map { id -> DataTable.Block in
-            let rows = runs.filter { $0.optimizer.id == id }.sorted { $0.repetition < $1.repetition }.compactMap { run -> [Double]? in
+            let rows = runs.filter { $0.optimizer.id == id }.sorted { $0.repetition < $1.repetition }.compactMap {
+                run -> [Double]? in
                 guard let start = run.final.basin?.start, start.count == 2 else { return nil }
                 guard xRange.contains(start[0]), yRange.contains(start[1]) else {
                     outside += 1
@@ -121,14 +140,17 @@ public enum BasinFigure {
         }
         let data = DataTable(
             fileName: stem + ".dat",
-            header: ["start points on \(problemID) and the basin each run ended in",
-                     "one block per optimizer: x y basin (1-based: " + categories.joined(separator: " | ") + ")"],
+            header: [
+                "start points on \(problemID) and the basin each run ended in",
+                "one block per optimizer: x y basin (1-based: " + categories.joined(separator: " | ") + ")",
+            ],
             blocks: blocks)
         let finite = grid.values.flatMap { $0 }.filter(\.isFinite)
         let low = finite.min() ?? 0, high = finite.max() ?? 1
         let levels = (0..<levelCount).map { low + (high - low) * pow(10, -3 + 3 * Double($0) / Double(levelCount - 1)) }
         let labels = categories.map { label($0, runs) }
-        let title = "\(problemID): start points coloured by the basin the run ended in"
+        let title =
+            "\(problemID): start points coloured by the basin the run ended in"
             + (outside > 0 ? " (\(outside) starts outside the view)" : "")
         var script = GnuplotScript(
             kind: "basin starts", stem: stem, format: context.staticFormat, title: title, xLabel: "x₁", yLabel: "x₂",
@@ -147,13 +169,17 @@ public enum BasinFigure {
         if optimizers.count > 1 {
             script.add(context.staticFormat.terminal(size: context.size, columns: columns, rows: rowCount))
             script.add("set output '\(stem).\(context.staticFormat.outputExtension)'")
-            script.add("set multiplot layout \(rowCount),\(columns) title \(GnuplotScript.titleExpression(title, context.staticFormat, width: 100))")
+            script.add(
+                "set multiplot layout \(rowCount),\(columns) title "
+                    + GnuplotScript.titleExpression(title, context.staticFormat, width: 100)
+            )
         }
         for (index, id) in optimizers.enumerated() {
             if optimizers.count > 1 { script.add("set title \(script.text(id))") }
             var clauses = ["$contours using 1:2 with lines lc rgb '#d4d4d4' lw 0.8 notitle"]
             if !blocks[index].rows.isEmpty {
-                clauses.append("'\(data.fileName)' index \(index) using 1:2:3 with points pt 7 ps 0.9 lc variable notitle")
+                clauses.append(
+                    "'\(data.fileName)' index \(index) using 1:2:3 with points pt 7 ps 0.9 lc variable notitle")
             }
             if index == 0 {
                 clauses += labels.indices.map { "NaN with points pt 7 lt \($0 + 1) title \(script.text(labels[$0]))" }
@@ -163,7 +189,8 @@ public enum BasinFigure {
             script.plot(clauses)
         }
         if optimizers.count > 1 { script.add("unset multiplot") }
-        return Figure(kind: "basin-starts", stem: stem, format: context.staticFormat, title: title, script: script.text,
-                      data: [gridData, data])
+        return Figure(
+            kind: "basin-starts", stem: stem, format: context.staticFormat, title: title, script: script.text,
+            data: [gridData, data])
     }
 }

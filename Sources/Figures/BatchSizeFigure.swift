@@ -16,7 +16,9 @@ public enum BatchSizeFigure {
             let sizes = Array(Set(runs.compactMap(batch))).sorted()
             guard sizes.count >= 2 else { continue }
             for measure in [Measure.iterations, .epochs] {
-                if let figure = figure(context, family: name, runs: runs, sizes: sizes, target: target, measure: measure, stems: &stems) {
+                if let figure = figure(
+                    context, family: name, runs: runs, sizes: sizes, target: target, measure: measure, stems: &stems)
+                {
                     figures.append(figure)
                 }
             }
@@ -42,50 +44,63 @@ public enum BatchSizeFigure {
             + (record.problem.gradientNoise != 0 ? " noise=\(record.problem.gradientNoise)" : "")
     }
 
-    static func figure(_ context: FigureContext, family: String, runs: [RunRecord], sizes: [Double], target: Int, measure: Measure,
-                       stems: inout FigureStem) -> Figure? {
+    static func figure(
+        _ context: FigureContext, family: String, runs: [RunRecord], sizes: [Double], target: Int, measure: Measure,
+        stems: inout FigureStem
+    ) -> Figure? {
         let format = context.staticFormat
         let stem = stems.unique("batch-size-\(measure.rawValue)", family)
         let optimizers = FigureContext.optimizers(runs)
         var values: [Double] = []
         let allBlocks = optimizers.map { id in
-            DataTable.Block(comment: id, rows: sizes.map { size in
-                let costs = runs.filter { $0.optimizer.id == id && batch($0) == size }.map { run -> Double in
-                    guard run.targets.ladder.indices.contains(target), let hit = run.targets.ladder[target].hit else { return .infinity }
-                    return measure.value(hit) ?? .infinity
-                }
-                let median = costs.isEmpty ? Double.nan : Quantiles.median(costs)
-                if median.isFinite { values.append(median) }
-                return [size, median.isFinite ? median : nil]
-            })
+            DataTable.Block(
+                comment: id,
+                rows: sizes.map { size in
+                    let costs = runs.filter { $0.optimizer.id == id && batch($0) == size }.map { run -> Double in
+                        guard run.targets.ladder.indices.contains(target), let hit = run.targets.ladder[target].hit
+                        else { return .infinity }
+                        return measure.value(hit) ?? .infinity
+                    }
+                    let median = costs.isEmpty ? Double.nan : Quantiles.median(costs)
+                    if median.isFinite { values.append(median) }
+                    return [size, median.isFinite ? median : nil]
+                })
         }
         let blocks = allBlocks.filter { $0.rows.contains { $0[1] != nil } }
         guard !blocks.isEmpty else { return nil }
         let threshold = context.results.thresholds.indices.contains(target) ? context.results.thresholds[target] : .nan
         let data = DataTable(
             fileName: stem + ".dat",
-            header: ["\(measure.rawValue) to target \(DataTable.number(threshold)) against batch size on \(family)",
-                     "one block per optimizer; columns: batch_size median_\(measure.rawValue) (? where the median run "
-                         + "missed the target)"],
+            header: [
+                "\(measure.rawValue) to target \(DataTable.number(threshold)) against batch size on \(family)",
+                "one block per optimizer; columns: batch_size median_\(measure.rawValue) (? where the median run "
+                    + "missed the target)",
+            ],
             blocks: blocks)
         let title = "\(family): \(measure.rawValue) to target against batch size"
         var script = GnuplotScript(
             kind: "batch size", stem: stem, format: format, title: title, xLabel: "batch size",
-            yLabel: "\(measure.rawValue) to target (median)", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment),
+            yLabel: "\(measure.rawValue) to target (median)", dataFiles: [data.fileName],
+            keyEntries: blocks.map(\.comment),
             provenance: context.provenance,
             styles: context.styles(blocks.map(\.comment)), size: context.size)
         script.add("set logscale x 2")
         script.add("set format x '%g'")
         // Every batch size of the family keeps its place on the axis, even where no median reached the target.
-        script.add("set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):\(DataTable.number((sizes.last ?? 2) * 1.25))]")
+        script.add(
+            "set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):\(DataTable.number((sizes.last ?? 2) * 1.25))]")
         script.add("set offsets 0, 0, graph 0.05, graph 0.05")
         let logY = FigureContext.spansDecades(values)
         if logY { script.logAxis("y") }
         script.widenDegenerateRange("y", values: values, logarithmic: logY)
-        script.plot(series: blocks.map(\.comment), clauses: blocks.indices.map { index in
-            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
-                + "\(script.text(blocks[index].comment))"]
-        })
+        script.plot(
+            series: blocks.map(\.comment),
+            clauses: blocks.indices.map { index in
+                [
+                    "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
+                        + "\(script.text(blocks[index].comment))"
+                ]
+            })
         return Figure(kind: "batch-size", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

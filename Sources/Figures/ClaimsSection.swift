@@ -15,8 +15,10 @@ enum ClaimsSection {
         text += "\(supported) of \(outcomes.count) claims supported by this run.\n\n"
         for outcome in outcomes {
             let claim = outcome.claim
-            text += "- **\(claim.statement)** (\(claim.source)): **\(outcome.supported ? "supported" : "not supported")**"
-            text += " by this run. "
+            text +=
+                "- **\(claim.statement)** (\(claim.source)): **\(outcome.supported ? "supported" : "not supported")**"
+            text +=
+                " by this run. "
                 + "\(claim.quantity.rawValue.prefix(1).uppercased() + claim.quantity.rawValue.dropFirst()): "
             text += outcome.measurements.map(describe).joined(separator: "; ")
             if let difference = outcome.difference { text += "; " + describe(difference) }

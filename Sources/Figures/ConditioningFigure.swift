@@ -13,31 +13,46 @@ public enum ConditioningFigure {
         let series = KappaScaling.all(context.results, targetIndex: targetIndex)
         let families = Array(Set(series.map(\.family))).sorted()
         return families.compactMap { family in
-            figure(context, family: family, series: series.filter { $0.family == family }, targetIndex: targetIndex, stems: &stems)
+            figure(
+                context, family: family, series: series.filter { $0.family == family }, targetIndex: targetIndex,
+                stems: &stems)
         }
     }
 
-    static func figure(_ context: FigureContext, family: String, series: [KappaScaling], targetIndex: Int,
-                       stems: inout FigureStem) -> Figure? {
+    static func figure(
+        _ context: FigureContext, family: String, series: [KappaScaling], targetIndex: Int,
+        stems: inout FigureStem
+    ) -> Figure? {
         let drawn = series.filter { !$0.points.isEmpty }
         guard !drawn.isEmpty else { return nil }
         let format = context.staticFormat
         let stem = stems.unique("conditioning", family)
-        let threshold = context.results.thresholds.indices.contains(targetIndex) ? context.results.thresholds[targetIndex] : .nan
+        let threshold =
+            context.results.thresholds.indices.contains(targetIndex) ? context.results.thresholds[targetIndex] : .nan
         let blocks = drawn.map { scaling in
-            DataTable.Block(comment: scaling.optimizerID, rows: scaling.points.map { point in
-                [point.kappa, point.iterations, scaling.fit.map { pow(10, $0.intercept + $0.slope * log10(point.kappa)) }]
-            })
+            DataTable.Block(
+                comment: scaling.optimizerID,
+                rows: scaling.points.map { point in
+                    [
+                        point.kappa, point.iterations,
+                        scaling.fit.map { pow(10, $0.intercept + $0.slope * log10(point.kappa)) },
+                    ]
+                })
         }
         let data = DataTable(
             fileName: stem + ".dat",
-            header: ["iterations to target \(DataTable.number(threshold)) against κ on \(family)",
-                     "one block per optimizer; columns: kappa median_iterations fitted_c*kappa^p"],
+            header: [
+                "iterations to target \(DataTable.number(threshold)) against κ on \(family)",
+                "one block per optimizer; columns: kappa median_iterations fitted_c*kappa^p",
+            ],
             blocks: blocks)
-        let title = "\(family): iterations to \(DataTable.number(threshold)) against κ" + (context.selection.map { " — \($0)" } ?? "")
+        let title =
+            "\(family): iterations to \(DataTable.number(threshold)) against κ"
+            + (context.selection.map { " — \($0)" } ?? "")
         var script = GnuplotScript(
             kind: "conditioning", stem: stem, format: format, title: title, xLabel: "condition number κ",
-            yLabel: "iterations to target (median)", dataFiles: [data.fileName], keyEntries: drawn.map(label) + ["slope 1 (κ)", "slope ½ (√κ)"],
+            yLabel: "iterations to target (median)", dataFiles: [data.fileName],
+            keyEntries: drawn.map(label) + ["slope 1 (κ)", "slope ½ (√κ)"],
             provenance: context.provenance,
             styles: context.styles(drawn.map(\.optimizerID)), size: context.size)
         script.logAxis("x")
@@ -51,13 +66,17 @@ public enum ConditioningFigure {
         script.add("set linetype \(drawn.count + 1) lc rgb '#777777' lw 1.5 dt 2")
         script.add("set linetype \(drawn.count + 2) lc rgb '#777777' lw 1.5 dt 3")
         let clauses = drawn.enumerated().map { index, scaling in
-            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
-                + "\(script.text(label(scaling)))"]
+            [
+                "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
+                    + "\(script.text(label(scaling)))"
+            ]
         }
-        script.plot(series: drawn.map(\.optimizerID), clauses: clauses, shared: [
-            "i0*(x/k0) with lines lt \(drawn.count + 1) title \(script.text("slope 1 (κ)"))",
-            "i0*sqrt(x/k0) with lines lt \(drawn.count + 2) title \(script.text("slope ½ (√κ)"))",
-        ])
+        script.plot(
+            series: drawn.map(\.optimizerID), clauses: clauses,
+            shared: [
+                "i0*(x/k0) with lines lt \(drawn.count + 1) title \(script.text("slope 1 (κ)"))",
+                "i0*sqrt(x/k0) with lines lt \(drawn.count + 2) title \(script.text("slope ½ (√κ)"))",
+            ])
         return Figure(kind: "conditioning", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 

@@ -42,8 +42,10 @@ public enum DimensionFigure {
         var figures: [Figure] = []
         for family in Array(Set(series.map(\.family))).sorted() {
             for measure in Measure.allCases {
-                if let figure = figure(context, family: family, series: series.filter { $0.family == family },
-                                       measure: measure, targetIndex: targetIndex, stems: &stems) {
+                if let figure = figure(
+                    context, family: family, series: series.filter { $0.family == family },
+                    measure: measure, targetIndex: targetIndex, stems: &stems)
+                {
                     figures.append(figure)
                 }
             }
@@ -51,23 +53,31 @@ public enum DimensionFigure {
         return figures
     }
 
-    static func figure(_ context: FigureContext, family: String, series: [DimensionScaling], measure: Measure,
-                       targetIndex: Int, stems: inout FigureStem) -> Figure? {
+    static func figure(
+        _ context: FigureContext, family: String, series: [DimensionScaling], measure: Measure,
+        targetIndex: Int, stems: inout FigureStem
+    ) -> Figure? {
         let drawn = series.filter { scaling in scaling.points.contains { measure.value($0) != nil } }
         guard !drawn.isEmpty else { return nil }
         let format = context.staticFormat
         let stem = stems.unique("dimension-" + measure.rawValue, family)
-        let threshold = context.results.thresholds.indices.contains(targetIndex) ? context.results.thresholds[targetIndex] : .nan
+        let threshold =
+            context.results.thresholds.indices.contains(targetIndex) ? context.results.thresholds[targetIndex] : .nan
         let minimum = measure == .seconds ? DimensionScaling.asymptoticDimension : 0
         let blocks = drawn.map { scaling in
-            DataTable.Block(comment: scaling.optimizerID, rows: scaling.points.compactMap { point -> [Double?]? in
-                guard let value = measure.value(point) else { return nil }
-                let d = Double(point.dimension)
-                let fitted = point.dimension >= minimum ? measure.fit(scaling).map { pow(10, $0.intercept + $0.slope * log10(d)) } : nil
-                return [d, value, fitted]
-            })
+            DataTable.Block(
+                comment: scaling.optimizerID,
+                rows: scaling.points.compactMap { point -> [Double?]? in
+                    guard let value = measure.value(point) else { return nil }
+                    let d = Double(point.dimension)
+                    let fitted =
+                        point.dimension >= minimum
+                        ? measure.fit(scaling).map { pow(10, $0.intercept + $0.slope * log10(d)) } : nil
+                    return [d, value, fitted]
+                })
         }
-        let what = measure == .seconds ? "seconds per iteration" : "\(measure.rawValue) to \(DataTable.number(threshold))"
+        let what =
+            measure == .seconds ? "seconds per iteration" : "\(measure.rawValue) to \(DataTable.number(threshold))"
         let data = DataTable(
             fileName: stem + ".dat",
             header: ["\(what) against d on \(family)", "one block per optimizer; columns: d median fitted_c*d^p"],
@@ -81,11 +91,13 @@ public enum DimensionFigure {
         script.logAxis("x")
         script.logAxis("y")
         script.add("set offsets graph 0.02, graph 0.02, graph 0.05, graph 0.05")
-        script.widenDegenerateRange("y", values: drawn.flatMap { $0.points.compactMap(measure.value) }, logarithmic: true)
+        script.widenDegenerateRange(
+            "y", values: drawn.flatMap { $0.points.compactMap(measure.value) }, logarithmic: true)
         var plots: [String] = []
         for index in drawn.indices {
-            plots.append("'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
-                + "\(script.text(labels[index]))")
+            plots.append(
+                "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
+                    + "\(script.text(labels[index]))")
             // A series without a fit (fewer than two dimensions reached the target) has no fitted column
             // to draw: gnuplot would warn that the block has no valid points.
             if blocks[index].rows.contains(where: { $0.count > 2 && $0[2] != nil }) {

@@ -29,7 +29,8 @@ public struct FigureContext: Sendable {
         styles = SeriesStyle.table(results.optimizerIDs)
         if let manifest = results.manifest {
             let run = results.directory?.lastPathComponent ?? manifest.startTime
-            provenance = "suite \(manifest.suite), run \(run), gdbench \(manifest.gdbenchVersion) (\(manifest.gitCommit)), "
+            provenance =
+                "suite \(manifest.suite), run \(run), gdbench \(manifest.gdbenchVersion) (\(manifest.gitCommit)), "
                 + "seed \(manifest.seed)"
         } else {
             provenance = results.directory.map { "run directory \($0.lastPathComponent)" }
@@ -47,7 +48,8 @@ public struct FigureContext: Sendable {
     /// Styles stay those of the whole run.
     public func bestTuned(tuningRepetitions: Set<Int> = []) -> FigureContext {
         let repetitions = tuningRepetitions.isEmpty ? Set(results.records.map(\.repetition)) : tuningRepetitions
-        let protocolRun = TuningProtocol(tuningRepetitions: repetitions, targetIndex: max(results.thresholds.count - 1, 0))
+        let protocolRun = TuningProtocol(
+            tuningRepetitions: repetitions, targetIndex: max(results.thresholds.count - 1, 0))
         var chosen: [String: Set<String>] = [:]
         var tuned: [String: Set<String>] = [:]
         for outcome in protocolRun.outcomes(results) {
@@ -56,11 +58,14 @@ public struct FigureContext: Sendable {
         }
         let kept = results.records.filter { record in
             let grid = record.optimizer.kind + (record.optimizer.schedule.map { "+" + $0.kind } ?? "")
-            return !(tuned[record.problem.id]?.contains(grid) ?? false) || (chosen[record.problem.id]?.contains(record.optimizer.id) ?? false)
+            return !(tuned[record.problem.id]?.contains(grid) ?? false)
+                || (chosen[record.problem.id]?.contains(record.optimizer.id) ?? false)
         }
         var context = self
         context.results = ResultSet(records: kept, manifest: results.manifest, directory: results.directory)
-        let reps = tuningRepetitions.isEmpty ? "all repetitions" : "repetitions " + tuningRepetitions.sorted().map(String.init).joined(separator: ",")
+        let reps =
+            tuningRepetitions.isEmpty
+            ? "all repetitions" : "repetitions " + tuningRepetitions.sorted().map(String.init).joined(separator: ",")
         context.selection = "best-tuned setting per optimizer (chosen on \(reps))"
         return context
     }
@@ -69,7 +74,9 @@ public struct FigureContext: Sendable {
     public var staticFormat: FigureFormat { format.staticFormat }
 
     /// Optimizer ids present in `records`, sorted: the line order (and colours) of a figure.
-    public static func optimizers(_ records: [RunRecord]) -> [String] { Array(Set(records.map(\.optimizer.id))).sorted() }
+    public static func optimizers(_ records: [RunRecord]) -> [String] {
+        Array(Set(records.map(\.optimizer.id))).sorted()
+    }
 
     /// Whether values spanning [low, high] deserve a log axis (more than two decades).
     public static func spansDecades(_ values: [Double]) -> Bool {

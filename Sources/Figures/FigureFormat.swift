@@ -28,16 +28,20 @@ public enum FigureFormat: String, Sendable, CaseIterable {
         if self == .png || self == .svg || self == .gif {
             let width = panels == 1 ? 800 : 560 * columns, height = panels == 1 ? 600 : 520 * rows + 40
             switch self {
-            case .png: return "set terminal pngcairo size \(width),\(height) enhanced font 'DejaVu Sans,11' linewidth 1.2"
-            case .svg: return "set terminal svg size \(width),\(height) enhanced font 'DejaVu Sans,11' linewidth 1.2 background "
-                + "rgb 'white'"
+            case .png:
+                return "set terminal pngcairo size \(width),\(height) enhanced font 'DejaVu Sans,11' linewidth 1.2"
+            case .svg:
+                return
+                    "set terminal svg size \(width),\(height) enhanced font 'DejaVu Sans,11' linewidth 1.2 background "
+                    + "rgb 'white'"
             default: return "set terminal gif animate delay 8 loop 0 size \(width),\(height) font 'DejaVu Sans,11'"
             }
         }
         if panels == 1 && size == .screen {
             // LaTeX typesets the labels at the document's size; \footnotesize (8 pt in a 10 pt document)
             // matches the 8 pt gnuplot uses to place the key, axis labels and margins.
-            return self == .pdf ? "set terminal pdfcairo size 5in,3.75in enhanced font 'DejaVu Sans,9' linewidth 1.2"
+            return self == .pdf
+                ? "set terminal pdfcairo size 5in,3.75in enhanced font 'DejaVu Sans,9' linewidth 1.2"
                 : "set terminal cairolatex pdf size 3.4in,3in font ',8' linewidth 1.2 header '\\footnotesize'"
         }
         // Several panels on `screen` get 3.5 in each; a panel's key (one column, up to eight entries at
@@ -47,8 +51,10 @@ public enum FigureFormat: String, Sendable, CaseIterable {
         let single = size.widthInches == nil ? (self == .pdf ? 3.75 : 3) : width * 0.6 + 0.15 * Double(keyRows) + 0.4
         let height = panels == 1 ? single : Double(rows) * (panelWidth * 0.6 + 1.3) + 0.3
         let inches = String(format: "%.2fin,%.2fin", width, height)
-        if self == .pdf { return "set terminal pdfcairo size \(inches) enhanced font 'DejaVu Sans,\(size == .screen ? 9 : 8)' "
-            + "linewidth 1.2" }
+        if self == .pdf {
+            return "set terminal pdfcairo size \(inches) enhanced font 'DejaVu Sans,\(size == .screen ? 9 : 8)' "
+                + "linewidth 1.2"
+        }
         return "set terminal cairolatex pdf size \(inches) font ',8' linewidth 1.2 header '\\footnotesize'"
     }
 

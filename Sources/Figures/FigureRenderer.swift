@@ -45,14 +45,14 @@ public struct FigureRenderer: Sendable {
         let scripts = FigureScripts.scriptsFolderName, name = format.rawValue
         let scriptsPath = folder.appendingPathComponent(scripts).path
         return """
-        gnuplot not found: the figure scripts (.gp + .dat) are written to \(scriptsPath)
-        to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), \
-        then either
-          mkdir -p '\(folder.path)/\(name)' && cd '\(folder.path)/\(name)' && \
-        for f in ../\(scripts)/*.gp; do gnuplot -e "format='\(name)'" "$f"; done
-        or
-          \(CommandName.current) plot --run '\(folder.deletingLastPathComponent().path)' --format \(format.rawValue)
-        """
+            gnuplot not found: the figure scripts (.gp + .dat) are written to \(scriptsPath)
+            to render them, install gnuplot (Debian/Ubuntu: apt-get install gnuplot-nox; macOS: brew install gnuplot), \
+            then either
+              mkdir -p '\(folder.path)/\(name)' && cd '\(folder.path)/\(name)' && \
+            for f in ../\(scripts)/*.gp; do gnuplot -e "format='\(name)'" "$f"; done
+            or
+              \(CommandName.current) plot --run '\(folder.deletingLastPathComponent().path)' --format \(format.rawValue)
+            """
     }
 
     /// Renders every figure in `folder`, up to `jobs` gnuplot processes at once; throws the first
@@ -101,7 +101,9 @@ public struct FigureRenderer: Sendable {
         let stderr = String(decoding: data, as: UTF8.self)
         let warned = stderr.lowercased().contains("warning")
         if process.terminationStatus != 0 || (strict && warned) {
-            throw Failure(script: "\(figure.scriptPath) (format \(figure.format.rawValue))", status: process.terminationStatus, stderr: stderr)
+            throw Failure(
+                script: "\(figure.scriptPath) (format \(figure.format.rawValue))", status: process.terminationStatus,
+                stderr: stderr)
         }
         return stderr
     }

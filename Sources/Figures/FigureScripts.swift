@@ -61,8 +61,9 @@ public enum FigureScripts {
         let formats = versions.map(\.format.rawValue)
         var lines = first.script.split(separator: "\n", omittingEmptySubsequences: false).prefix { $0.hasPrefix("# ") }
             .filter { !$0.hasPrefix("# render:") }.map(String.init)
-        lines.append("# formats: \(formats.joined(separator: ", ")); "
-                         + "each writes \(first.stem).EXT into its own folder:")
+        lines.append(
+            "# formats: \(formats.joined(separator: ", ")); "
+                + "each writes \(first.stem).EXT into its own folder:")
         lines.append("#   cd figures/FORMAT && gnuplot -e \"format='FORMAT'\" ../\(scriptsFolderName)/\(first.stem).gp")
         lines.append("if (!exists(\"format\")) format = '\(formats[0])'")
         lines.append("set loadpath '../\(scriptsFolderName)'")
@@ -75,8 +76,9 @@ public enum FigureScripts {
         }
         let none = formats.map { "format ne '\($0)'" }.joined(separator: " && ")
         lines.append("if (\(none)) {")
-        lines.append("print sprintf(\"\(first.stem).gp: no format '%s' "
-                         + "(it draws \(formats.joined(separator: ", ")))\", format)")
+        lines.append(
+            "print sprintf(\"\(first.stem).gp: no format '%s' "
+                + "(it draws \(formats.joined(separator: ", ")))\", format)")
         lines.append("exit status 2")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"

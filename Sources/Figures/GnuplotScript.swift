@@ -13,9 +13,11 @@ public struct GnuplotScript {
 
     /// - Parameters:
     ///   - keyEntries: the titles the key will show, one line style each (in order).
-    public init(kind: String, stem: String, format: FigureFormat, title: String, xLabel: String, yLabel: String,
-                dataFiles: [String], keyEntries: [String], provenance: String?, styles: [SeriesStyle] = [],
-                size: FigureSize = .screen) {
+    public init(
+        kind: String, stem: String, format: FigureFormat, title: String, xLabel: String, yLabel: String,
+        dataFiles: [String], keyEntries: [String], provenance: String?, styles: [SeriesStyle] = [],
+        size: FigureSize = .screen
+    ) {
         self.format = format
         self.size = size
         self.title = title
@@ -36,8 +38,9 @@ public struct GnuplotScript {
         lines.append("set tics nomirror out scale 0.6")
         for index in 0..<max(keyEntries.count, 1) {
             let style = index < styles.count ? styles[index] : SeriesStyle(index: index)
-            lines.append("set linetype \(index + 1) lc rgb '\(style.color)' lw 2 dt \(style.dashType) pt \(style.pointType) ps "
-                + "0.8")
+            lines.append(
+                "set linetype \(index + 1) lc rgb '\(style.color)' lw 2 dt \(style.dashType) pt \(style.pointType) ps "
+                    + "0.8")
         }
         // Paper figures are narrow: their key is a vertical list, the terminal grown to hold it.
         key(keyEntries, oneColumn: size != .screen)
@@ -65,11 +68,12 @@ public struct GnuplotScript {
                 columns = 2
             }
         }
-        if columns == 1 && longest > 80 { size = 8 }  // one long entry (a nested optimizer's id)
+        if columns == 1 && longest > 80 { size = 8 } // one long entry (a nested optimizer's id)
         let font = format.isLaTeX ? "" : " font ',\(size)'"
         // A panel's key is a vertical list (gnuplot warns about fitting a long horizontal one).
         let direction = oneColumn ? "vertical" : "horizontal"
-        lines.append("set key outside below center \(direction) Left reverse maxcols \(columns) samplen 2.5 spacing 1.1\(font)")
+        lines.append(
+            "set key outside below center \(direction) Left reverse maxcols \(columns) samplen 2.5 spacing 1.1\(font)")
     }
 
     /// The plot command from its clauses (one per line, continued with backslashes).
@@ -87,7 +91,9 @@ public struct GnuplotScript {
     /// fixes the ranges it found, so panels compare at a glance and none is degenerate.
     /// `titleExpression` replaces the figure title (a gnuplot string expression, e.g. with the frame's
     /// iteration in an animation).
-    public mutating func plot(series: [String], clauses: [[String]], shared: [String] = [], titleExpression: String? = nil) {
+    public mutating func plot(
+        series: [String], clauses: [[String]], shared: [String] = [], titleExpression: String? = nil
+    ) {
         let panels = SeriesPanels.group(series)
         guard panels.count > 1 else {
             plot(clauses.flatMap { $0 } + shared)
@@ -114,13 +120,18 @@ public struct GnuplotScript {
             let prefix = GnuplotScript.sharedPrefix(entries)
             lines.append("set title \(text(prefix.isEmpty ? panel.title : prefix + "…"))")
             key(entries.map { String($0.dropFirst(prefix.count)) }, oneColumn: true)
-            plot(panel.series.flatMap { index in
-                clauses[index].map { clause in
-                    prefix.isEmpty ? clause : clause.replacingOccurrences(
-                        of: "title " + text(entries[panel.series.firstIndex(of: index) ?? 0]),
-                        with: "title " + text("…" + entries[panel.series.firstIndex(of: index) ?? 0].dropFirst(prefix.count)))
-                }
-            } + shared)
+            plot(
+                panel.series.flatMap { index in
+                    clauses[index].map { clause in
+                        prefix.isEmpty
+                            ? clause
+                            : clause.replacingOccurrences(
+                                of: "title " + text(entries[panel.series.firstIndex(of: index) ?? 0]),
+                                with: "title "
+                                    + text(
+                                        "…" + entries[panel.series.firstIndex(of: index) ?? 0].dropFirst(prefix.count)))
+                    }
+                } + shared)
         }
         lines.append("unset multiplot")
     }

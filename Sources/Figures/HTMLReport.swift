@@ -16,16 +16,21 @@ public struct HTMLReport {
         let results = writer.results
         let suite = results.manifest?.suite ?? results.records.first?.suite ?? "results"
         var body = "<h1>gdbench report: \(Self.escape(suite))</h1>\n"
-        body += "<nav>" + (["Provenance"] + writer.tables.map(\.title) + ["Figures"]).map {
-            "<a href=\"#\(Self.anchor($0))\">\(Self.escape($0))</a>"
-        }.joined(separator: " · ") + "</nav>\n"
+        body +=
+            "<nav>"
+            + (["Provenance"] + writer.tables.map(\.title) + ["Figures"]).map {
+                "<a href=\"#\(Self.anchor($0))\">\(Self.escape($0))</a>"
+            }.joined(separator: " · ") + "</nav>\n"
         body += "<h2 id=\"provenance\">Provenance</h2>\n"
         if let manifest = results.manifest {
-            body += "<table class=\"provenance\"><tbody>\n" + writer.provenanceFields(manifest).map {
-                "<tr><th>\(Self.escape($0.0))</th><td>\(Self.escape($0.1))</td></tr>"
-            }.joined(separator: "\n") + "\n</tbody></table>\n"
+            body +=
+                "<table class=\"provenance\"><tbody>\n"
+                + writer.provenanceFields(manifest).map {
+                    "<tr><th>\(Self.escape($0.0))</th><td>\(Self.escape($0.1))</td></tr>"
+                }.joined(separator: "\n") + "\n</tbody></table>\n"
             if manifest.buildConfiguration != "release" {
-                body += "<p class=\"warning\">Timings come from a \(Self.escape(manifest.buildConfiguration)) build and "
+                body +=
+                    "<p class=\"warning\">Timings come from a \(Self.escape(manifest.buildConfiguration)) build and "
                     + "are not comparable.</p>\n"
             }
         } else {
@@ -34,7 +39,8 @@ public struct HTMLReport {
         body += "<p>\(Self.escape(writer.statusLine)) \(Self.escape(writer.ladderLine))</p>\n"
         var tableCount = 0
         for (title, table) in writer.tables {
-            body += "<h2 id=\"\(Self.anchor(title))\">\(Self.escape(title))</h2>\n"
+            body +=
+                "<h2 id=\"\(Self.anchor(title))\">\(Self.escape(title))</h2>\n"
                 + "<p class=\"caption\">\(Self.escape(table.caption))</p>\n"
             guard !table.rows.isEmpty else {
                 body += "<p>(none apply to these records)</p>\n"
@@ -42,15 +48,20 @@ public struct HTMLReport {
             }
             tableCount += 1
             body += "<table class=\"sortable\" data-title=\"\(Self.escape(title))\"><thead><tr>"
-            body += table.header.enumerated().map { index, name in
-                "<th class=\"\(Self.isRight(table, index) ? "num" : "")\" title=\"sort\">\(Self.escape(name))</th>"
-            }.joined() + "</tr></thead>\n<tbody>\n"
+            body +=
+                table.header.enumerated().map { index, name in
+                    "<th class=\"\(Self.isRight(table, index) ? "num" : "")\" title=\"sort\">\(Self.escape(name))</th>"
+                }.joined() + "</tr></thead>\n<tbody>\n"
             for row in table.rows {
-                body += "<tr>" + row.enumerated().map { index, cell in
-                    let verdict = ["holds", "pass"].contains(cell) ? " class=\"ok\"" : ["FAILS", "FAIL"].contains(cell) ? " class=\"bad\"" : ""
-                    let align = Self.isRight(table, index) ? " style=\"text-align:right\"" : ""
-                    return "<td\(verdict)\(align)>\(Self.escape(cell))</td>"
-                }.joined() + "</tr>\n"
+                body +=
+                    "<tr>"
+                    + row.enumerated().map { index, cell in
+                        let verdict =
+                            ["holds", "pass"].contains(cell)
+                            ? " class=\"ok\"" : ["FAILS", "FAIL"].contains(cell) ? " class=\"bad\"" : ""
+                        let align = Self.isRight(table, index) ? " style=\"text-align:right\"" : ""
+                        return "<td\(verdict)\(align)>\(Self.escape(cell))</td>"
+                    }.joined() + "</tr>\n"
             }
             body += "</tbody></table>\n"
         }
@@ -64,10 +75,12 @@ public struct HTMLReport {
                 body += "<figure id=\"\(Self.escape(figure.stem))\">\(svg)"
                 body += "<figcaption>\(Self.escape(figure.title))</figcaption></figure>\n"
             } else if FileManager.default.fileExists(atPath: output.path) {
-                body += "<p><a href=\"\(Self.escape(output.path))\">\(Self.escape(figure.title))</a> "
+                body +=
+                    "<p><a href=\"\(Self.escape(output.path))\">\(Self.escape(figure.title))</a> "
                     + "(\(figure.format.rawValue))</p>\n"
             } else {
-                body += "<p class=\"missing\">\(Self.escape(figure.title)): not rendered (gnuplot missing; run "
+                body +=
+                    "<p class=\"missing\">\(Self.escape(figure.title)): not rendered (gnuplot missing; run "
                     + "<code>gdbench plot</code>).</p>\n"
             }
         }
@@ -95,7 +108,9 @@ public struct HTMLReport {
     static func inlineSVG(_ text: String) -> String {
         guard let start = text.range(of: "<svg") else { return "" }
         var svg = String(text[start.lowerBound...])
-        svg = svg.replacingOccurrences(of: "<svg ", with: "<svg style=\"max-width:100%;height:auto\" ", options: [], range: svg.startIndex..<svg.index(svg.startIndex, offsetBy: 5))
+        svg = svg.replacingOccurrences(
+            of: "<svg ", with: "<svg style=\"max-width:100%;height:auto\" ", options: [],
+            range: svg.startIndex..<svg.index(svg.startIndex, offsetBy: 5))
         return svg
     }
 

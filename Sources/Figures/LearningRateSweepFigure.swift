@@ -20,7 +20,9 @@ public enum LearningRateSweepFigure {
                 Set((settings[key] ?? []).compactMap { $0.optimizer.parameters["lr"].flatMap(Double.init) }).count >= 2
             }
             guard !sweeps.isEmpty else { continue }
-            if let figure = figure(context, problemID: problemID, sweeps: sweeps.map { ($0, settings[$0] ?? []) }, stems: &stems) {
+            if let figure = figure(
+                context, problemID: problemID, sweeps: sweeps.map { ($0, settings[$0] ?? []) }, stems: &stems)
+            {
                 figures.append(figure)
             }
         }
@@ -58,7 +60,8 @@ public enum LearningRateSweepFigure {
                     rows.append([rate, nil])
                     continue
                 }
-                let values = iterations
+                let values =
+                    iterations
                     ? atRate.map { PerformanceProfile.cost($0, targetIndex: target, measure: .iterations) }
                     : atRate.compactMap { finalValue($0, gap: gap) }
                 let median = values.isEmpty ? Double.nan : Quantiles.median(values)
@@ -72,7 +75,9 @@ public enum LearningRateSweepFigure {
         return (converging, diverged, finite)
     }
 
-    static func figure(_ context: FigureContext, problemID: String, sweeps: [(String, [RunRecord])], stems: inout FigureStem) -> Figure? {
+    static func figure(
+        _ context: FigureContext, problemID: String, sweeps: [(String, [RunRecord])], stems: inout FigureStem
+    ) -> Figure? {
         let format = context.staticFormat
         let all = sweeps.flatMap(\.1)
         let useGap = all.allSatisfy { $0.final.relativeGap != nil || $0.status == .diverged || $0.status == .error }
@@ -85,20 +90,27 @@ public enum LearningRateSweepFigure {
         let converging = table.converging
         let finiteValues = table.finite
         let top = (finiteValues.max() ?? 1) * 10
-        let diverged = table.diverged.map { block in DataTable.Block(comment: block.comment, rows: block.rows.map { [$0[0], top] }) }
+        let diverged = table.diverged.map { block in
+            DataTable.Block(comment: block.comment, rows: block.rows.map { [$0[0], top] })
+        }
         let stem = stems.unique("learning-rate", problemID)
         let thresholdText = context.results.thresholds.last.map(DataTable.number) ?? ""
-        let yName = useIterations ? "iterations to target \(thresholdText)" : (useGap ? "final (f − f*)/(f₀ − f*)" : "final ‖∇f‖")
+        let yName =
+            useIterations
+            ? "iterations to target \(thresholdText)" : (useGap ? "final (f − f*)/(f₀ − f*)" : "final ‖∇f‖")
         let data = DataTable(
             fileName: stem + ".dat",
-            header: ["learning-rate sweep on \(problemID): \(yName), median over repetitions",
-                     "blocks 0…\(sweeps.count - 1): one per setting, columns lr value (? where a run diverged)",
-                     "blocks \(sweeps.count)…\(2 * sweeps.count - 1): the diverged lr of each setting, columns lr y_marker"],
+            header: [
+                "learning-rate sweep on \(problemID): \(yName), median over repetitions",
+                "blocks 0…\(sweeps.count - 1): one per setting, columns lr value (? where a run diverged)",
+                "blocks \(sweeps.count)…\(2 * sweeps.count - 1): the diverged lr of each setting, columns lr y_marker",
+            ],
             blocks: converging + diverged)
         let title = "\(problemID): learning-rate sweep"
         var script = GnuplotScript(
             kind: "learning-rate sweep", stem: stem, format: format, title: title, xLabel: "learning rate η",
-            yLabel: "\(yName) (median)", dataFiles: [data.fileName], keyEntries: sweeps.map(\.0) + ["diverged"], provenance: context.provenance,
+            yLabel: "\(yName) (median)", dataFiles: [data.fileName], keyEntries: sweeps.map(\.0) + ["diverged"],
+            provenance: context.provenance,
             styles: context.styles(sweeps.map(\.0)), size: context.size)
         script.logAxis("x")
         script.logAxis("y")
@@ -107,30 +119,38 @@ public enum LearningRateSweepFigure {
             script.add("set xrange [\(DataTable.number(low / 1.5)):\(DataTable.number(high * 1.5))]")
         }
         script.add("set offsets 0, 0, graph 0.05, graph 0.05")
-        script.widenDegenerateRange("y", values: finiteValues + (diverged.contains { !$0.rows.isEmpty } ? [top] : []), logarithmic: true)
+        script.widenDegenerateRange(
+            "y", values: finiteValues + (diverged.contains { !$0.rows.isEmpty } ? [top] : []), logarithmic: true)
         if let constants = all.first.flatMap({ KnownConstants($0.problem) }) {
             let threshold = 2 / constants.smoothness
-            script.add("set arrow from \(DataTable.number(threshold)), graph 0 to \(DataTable.number(threshold)), graph 1 "
-                + "nohead lc rgb '#555555' dt 2 lw 1.5")
-            script.add("set label \(script.text("2/L")) at \(DataTable.number(threshold)), graph 0.95 offset 0.5,0 tc rgb "
-                + "'#555555'")
+            script.add(
+                "set arrow from \(DataTable.number(threshold)), graph 0 to \(DataTable.number(threshold)), graph 1 "
+                    + "nohead lc rgb '#555555' dt 2 lw 1.5")
+            script.add(
+                "set label \(script.text("2/L")) at \(DataTable.number(threshold)), graph 0.95 offset 0.5,0 tc rgb "
+                    + "'#555555'")
         }
         var clauses: [[String]] = []
         for (index, sweep) in sweeps.enumerated() {
             let hasValues = converging[index].rows.contains { $0.count > 1 && $0[1] != nil }
-            var mine = [hasValues
-                ? "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
-                    + "\(script.text(sweep.0))"
-                : "NaN with linespoints lt \(index + 1) title \(script.text(sweep.0 + " (no finite value)"))"]
+            var mine = [
+                hasValues
+                    ? "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) title "
+                        + "\(script.text(sweep.0))"
+                    : "NaN with linespoints lt \(index + 1) title \(script.text(sweep.0 + " (no finite value)"))"
+            ]
             if !diverged[index].rows.isEmpty {
-                mine.append("'\(data.fileName)' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 "
-                    + "lw 2 notitle")
+                mine.append(
+                    "'\(data.fileName)' index \(sweeps.count + index) using 1:2 with points lt \(index + 1) pt 2 ps 2 "
+                        + "lw 2 notitle")
             }
             clauses.append(mine)
         }
-        let shared = diverged.contains(where: { !$0.rows.isEmpty })
+        let shared =
+            diverged.contains(where: { !$0.rows.isEmpty })
             ? ["NaN with points pt 2 ps 2 lw 2 lc rgb '#555555' title \(script.text("diverged"))"] : []
         script.plot(series: sweeps.map(\.0), clauses: clauses, shared: shared)
-        return Figure(kind: "learning-rate", stem: stem, format: format, title: title, script: script.text, data: [data])
+        return Figure(
+            kind: "learning-rate", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

@@ -4,14 +4,14 @@
 /// stay distinguishable by dashes.
 public enum Palette {
     public static let colors = [
-        "#0072B2",  // blue
-        "#D55E00",  // vermillion
-        "#009E73",  // bluish green
-        "#E69F00",  // orange
-        "#CC79A7",  // reddish purple
-        "#56B4E9",  // sky blue
-        "#000000",  // black
-        "#F0E442",  // yellow
+        "#0072B2", // blue
+        "#D55E00", // vermillion
+        "#009E73", // bluish green
+        "#E69F00", // orange
+        "#CC79A7", // reddish purple
+        "#56B4E9", // sky blue
+        "#000000", // black
+        "#F0E442", // yellow
     ]
 
     public static func color(_ index: Int) -> String { colors[index % colors.count] }

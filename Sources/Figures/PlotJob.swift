@@ -17,8 +17,10 @@ public struct PlotJob {
     /// Also the animated GIFs of trajectories (always with the format `gif`).
     public var animations: Bool
 
-    public init(runDirectory: RunDirectory, format: FigureFormat, size: FigureSize = .screen, bestTuned: Bool = false,
-                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, animations: Bool = false) {
+    public init(
+        runDirectory: RunDirectory, format: FigureFormat, size: FigureSize = .screen, bestTuned: Bool = false,
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, animations: Bool = false
+    ) {
         self.runDirectory = runDirectory
         self.format = format
         self.size = size
@@ -33,9 +35,11 @@ public struct PlotJob {
         guard let suite else { throw ResultsError("give --suite NAME (uses results/NAME/latest) or --run DIR") }
         let latest = resultsRoot.appendingPathComponent(suite).appendingPathComponent("latest")
         guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: latest.path) else {
-            throw ResultsError("\(latest.path): no finished run of suite \(suite) (run `\(CommandName.current) run \(suite)` first)")
+            throw ResultsError(
+                "\(latest.path): no finished run of suite \(suite) (run `\(CommandName.current) run \(suite)` first)")
         }
-        return RunDirectory(url: URL(fileURLWithPath: target, relativeTo: latest.deletingLastPathComponent()).standardizedFileURL)
+        return RunDirectory(
+            url: URL(fileURLWithPath: target, relativeTo: latest.deletingLastPathComponent()).standardizedFileURL)
     }
 
     /// `RUN/figures/` unless set.

@@ -20,29 +20,36 @@ public enum ProfileFigure {
             let profile = PerformanceProfile(results, targetIndex: target, measure: .iterations)
             let tauMax = max(profile.largestRatio * 2, 2)
             let blocks = profile.ratios.map { entry in
-                DataTable.Block(comment: entry.optimizerID, rows: steps(entry.ratios, total: profile.instances, start: 1, end: tauMax))
+                DataTable.Block(
+                    comment: entry.optimizerID,
+                    rows: steps(entry.ratios, total: profile.instances, start: 1, end: tauMax))
             }
-            figures.append(figure(
-                context, kind: "performance-profile", stems: &stems, blocks: blocks,
-                title: "performance profile (iterations to \(DataTable.number(results.thresholds[target])))",
-                xLabel: "τ (ratio to the best optimizer)", yLabel: "fraction of problems within τ",
-                header: "Dolan–Moré performance profile over \(profile.instances) problem instances (problem × "
-                    + "repetition); columns: tau fraction",
-                logBase: 2, xRange: (1, tauMax)))
+            figures.append(
+                figure(
+                    context, kind: "performance-profile", stems: &stems, blocks: blocks,
+                    title: "performance profile (iterations to \(DataTable.number(results.thresholds[target])))",
+                    xLabel: "τ (ratio to the best optimizer)", yLabel: "fraction of problems within τ",
+                    header: "Dolan–Moré performance profile over \(profile.instances) problem instances (problem × "
+                        + "repetition); columns: tau fraction",
+                    logBase: 2, xRange: (1, tauMax)))
         }
         let dataProfile = DataProfile(results, targetIndex: target)
         let alphas = dataProfile.scaledCosts.flatMap(\.costs)
         let alphaMax = (alphas.max() ?? 1) * 2
         let alphaMin = min(alphas.filter { $0 > 0 }.min() ?? 1, 1) / 2
-        figures.append(figure(
-            context, kind: "data-profile", stems: &stems,
-            blocks: dataProfile.scaledCosts.map {
-                DataTable.Block(comment: $0.optimizerID, rows: steps($0.costs, total: dataProfile.instances, start: alphaMin, end: alphaMax))
-            },
-            title: "data profile (target \(DataTable.number(results.thresholds[target])))",
-            xLabel: "budget α in units of d + 1 gradient evaluations", yLabel: "fraction of problems solved",
-            header: "Moré–Wild data profile over \(dataProfile.instances) problem instances; columns: alpha fraction",
-            logBase: 10, xRange: (alphaMin, alphaMax)))
+        figures.append(
+            figure(
+                context, kind: "data-profile", stems: &stems,
+                blocks: dataProfile.scaledCosts.map {
+                    DataTable.Block(
+                        comment: $0.optimizerID,
+                        rows: steps($0.costs, total: dataProfile.instances, start: alphaMin, end: alphaMax))
+                },
+                title: "data profile (target \(DataTable.number(results.thresholds[target])))",
+                xLabel: "budget α in units of d + 1 gradient evaluations", yLabel: "fraction of problems solved",
+                header:
+                    "Moré–Wild data profile over \(dataProfile.instances) problem instances; columns: alpha fraction",
+                logBase: 10, xRange: (alphaMin, alphaMax)))
         for measure in [CostMeasure.iterations, .gradientEvaluations] {
             figures.append(ecdf(context, measure: measure, stems: &stems))
         }
@@ -64,7 +71,9 @@ public enum ProfileFigure {
             },
             title: "runtime ECDF over all targets (\(results.thresholds.count)) and problems",
             xLabel: measure.label, yLabel: "fraction of (run, target) pairs solved",
-            header: "empirical CDF of \(measure.label) to each target over (run, target) pairs (" + distributions.map { "\($0.optimizerID): \($0.pairs)" }.joined(separator: ", ") + "); columns: budget fraction",
+            header: "empirical CDF of \(measure.label) to each target over (run, target) pairs ("
+                + distributions.map { "\($0.optimizerID): \($0.pairs)" }.joined(separator: ", ")
+                + "); columns: budget fraction",
             logBase: 10, xRange: (1, budgetMax))
     }
 
@@ -73,19 +82,23 @@ public enum ProfileFigure {
     static func steps(_ sortedValues: [Double], total: Int, start: Double, end: Double) -> [[Double?]] {
         let n = Double(max(total, 1))
         var rows: [[Double?]] = [[start, Double(sortedValues.filter { $0 <= start }.count) / n]]
-        for (index, value) in sortedValues.enumerated() where value > start && (index + 1 == sortedValues.count || sortedValues[index + 1] != value) {
+        for (index, value) in sortedValues.enumerated()
+        where value > start && (index + 1 == sortedValues.count || sortedValues[index + 1] != value) {
             rows.append([value, Double(index + 1) / n])
         }
         rows.append([end, Double(sortedValues.count) / n])
         return rows
     }
 
-    static func figure(_ context: FigureContext, kind: String, name: String = "", stems: inout FigureStem, blocks: [DataTable.Block],
-                       title: String, xLabel: String, yLabel: String, header: String, logBase: Int, xRange: (Double, Double)) -> Figure {
+    static func figure(
+        _ context: FigureContext, kind: String, name: String = "", stems: inout FigureStem, blocks: [DataTable.Block],
+        title: String, xLabel: String, yLabel: String, header: String, logBase: Int, xRange: (Double, Double)
+    ) -> Figure {
         let format = context.staticFormat
         let stem = stems.unique(kind, name)
         let title = title + (context.selection.map { " — \($0)" } ?? "")
-        let data = DataTable(fileName: stem + ".dat", header: [header, "one block per optimizer, in key order"], blocks: blocks)
+        let data = DataTable(
+            fileName: stem + ".dat", header: [header, "one block per optimizer, in key order"], blocks: blocks)
         var script = GnuplotScript(
             kind: kind, stem: stem, format: format, title: title, xLabel: xLabel, yLabel: yLabel,
             dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance,
@@ -98,10 +111,14 @@ public enum ProfileFigure {
         }
         script.add("set xrange [\(DataTable.number(xRange.0)):\(DataTable.number(xRange.1))]")
         script.add("set yrange [0:1.02]")
-        script.plot(series: blocks.map(\.comment), clauses: blocks.indices.map { index in
-            ["'\(data.fileName)' index \(index) using 1:2 with steps lt \(index + 1) title "
-                + "\(script.text(blocks[index].comment))"]
-        })
+        script.plot(
+            series: blocks.map(\.comment),
+            clauses: blocks.indices.map { index in
+                [
+                    "'\(data.fileName)' index \(index) using 1:2 with steps lt \(index + 1) title "
+                        + "\(script.text(blocks[index].comment))"
+                ]
+            })
         return Figure(kind: kind, stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

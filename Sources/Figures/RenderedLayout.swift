@@ -20,7 +20,8 @@ public struct RenderedLayout: Sendable {
         }
 
         func union(_ other: Box) -> Box {
-            Box(left: min(left, other.left), right: max(right, other.right), top: min(top, other.top),
+            Box(
+                left: min(left, other.left), right: max(right, other.right), top: min(top, other.top),
                 bottom: max(bottom, other.bottom))
         }
     }
@@ -57,15 +58,17 @@ public struct RenderedLayout: Sendable {
     public var overlaps: [String] {
         panels.enumerated().compactMap { index, panel in
             guard let key = panel.key, key.overlaps(panel.plotArea) else { return nil }
-            return String(format: "panel %d: key [%.0f…%.0f]×[%.0f…%.0f] overlaps the plot area "
-                          + "[%.0f…%.0f]×[%.0f…%.0f]",
-                          index + 1, key.left, key.right, key.top, key.bottom, panel.plotArea.left,
-                          panel.plotArea.right, panel.plotArea.top, panel.plotArea.bottom)
+            return String(
+                format: "panel %d: key [%.0f…%.0f]×[%.0f…%.0f] overlaps the plot area "
+                    + "[%.0f…%.0f]×[%.0f…%.0f]",
+                index + 1, key.left, key.right, key.top, key.bottom, panel.plotArea.left,
+                panel.plotArea.right, panel.plotArea.top, panel.plotArea.bottom)
         }
     }
 
     public enum Failure: GdbenchError {
-        case notSVG(String), unreadable(String)
+        case notSVG(String)
+        case unreadable(String)
         public var message: String {
             switch self {
             case .notSVG(let stem): return "\(stem): the layout is read from SVG; build the figure with format svg"
@@ -81,11 +84,13 @@ public struct RenderedLayout: Sendable {
         guard figure.format == .svg else { throw Failure.notSVG(figure.stem) }
         let scripts = FigureScripts.scriptsFolderName
         let areasName = figure.stem + ".areas"
-        let probe = Figure(kind: figure.kind, stem: figure.stem + ".layout", format: .svg, title: figure.title,
-                           script: "set loadpath '../\(scripts)'\n"
-                               + probeScript(figure.script, areasFile: "../\(scripts)/\(areasName)"),
-                           data: figure.data)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent(scripts), withIntermediateDirectories: true)
+        let probe = Figure(
+            kind: figure.kind, stem: figure.stem + ".layout", format: .svg, title: figure.title,
+            script: "set loadpath '../\(scripts)'\n"
+                + probeScript(figure.script, areasFile: "../\(scripts)/\(areasName)"),
+            data: figure.data)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(scripts), withIntermediateDirectories: true)
         try probe.script.write(to: folder.appendingPathComponent(probe.scriptPath), atomically: true, encoding: .utf8)
         try renderer.render(probe, in: folder)
         let svg = try String(contentsOf: folder.appendingPathComponent(figure.outputFileName), encoding: .utf8)
@@ -116,8 +121,9 @@ public struct RenderedLayout: Sendable {
         for statement in statements(script) {
             lines.append(statement.text)
             if statement.drawing && (statement.text.hasPrefix("plot ") || statement.text.hasPrefix("splot ")) {
-                lines.append("print sprintf('%g %g %g %g %g %g %g', GPVAL_TERM_XMIN, GPVAL_TERM_XMAX, GPVAL_TERM_YMIN, "
-                    + "GPVAL_TERM_YMAX, GPVAL_TERM_XSIZE, GPVAL_TERM_YSIZE, GPVAL_TERM_SCALE)")
+                lines.append(
+                    "print sprintf('%g %g %g %g %g %g %g', GPVAL_TERM_XMIN, GPVAL_TERM_XMAX, GPVAL_TERM_YMIN, "
+                        + "GPVAL_TERM_YMAX, GPVAL_TERM_XSIZE, GPVAL_TERM_YSIZE, GPVAL_TERM_SCALE)")
             }
         }
         lines.append("set print")
@@ -134,8 +140,10 @@ public struct RenderedLayout: Sendable {
             let v = line.split(separator: " ").compactMap { Double($0) }
             guard v.count == 7, v[4] > 0, v[5] > 0 else { throw Failure.unreadable("plot-area line '\(line)'") }
             let sx = width / (v[4] / v[6]), sy = height / (v[5] / v[6])
-            plotAreas.append(Box(left: v[0] * sx, right: v[1] * sx, top: height - v[3] * sy,
-                                 bottom: height - v[2] * sy))
+            plotAreas.append(
+                Box(
+                    left: v[0] * sx, right: v[1] * sx, top: height - v[3] * sy,
+                    bottom: height - v[2] * sy))
         }
         var series: [String: [Series]] = [:]
         var panelOrder: [String] = []
@@ -168,8 +176,9 @@ public struct RenderedLayout: Sendable {
         var result = Series(number: number, title: nil, key: nil, color: nil, pointType: nil)
         // The key text: the first text group (gnuplot writes the entry before the data).
         if let textStart = group.range(of: "<g transform=\"translate("), let tspan = group.range(of: "</tspan>"),
-           textStart.lowerBound < tspan.lowerBound,
-           let point = numbers(String(group[textStart.upperBound...].prefix { $0 != ")" })).pairs.first {
+            textStart.lowerBound < tspan.lowerBound,
+            let point = numbers(String(group[textStart.upperBound...].prefix { $0 != ")" })).pairs.first
+        {
             let header = String(group[textStart.upperBound..<tspan.lowerBound])
             let size = attribute("font-size", in: header) ?? 11
             let anchor = quoted("text-anchor", in: header) ?? "start"
@@ -184,8 +193,10 @@ public struct RenderedLayout: Sendable {
                 let pairs = numbers(first.replacingOccurrences(of: "L", with: " ")).pairs
                 let level = abs(pairs.first.map { $0.1 - (point.1 - 0.33 * size) } ?? .infinity) < size
                 if pairs.count == 2, abs(pairs[0].1 - pairs[1].1) < 0.5, level {
-                    box = box.union(Box(left: min(pairs[0].0, pairs[1].0), right: max(pairs[0].0, pairs[1].0),
-                                        top: pairs[0].1 - 1, bottom: pairs[0].1 + 1))
+                    box = box.union(
+                        Box(
+                            left: min(pairs[0].0, pairs[1].0), right: max(pairs[0].0, pairs[1].0),
+                            top: pairs[0].1 - 1, bottom: pairs[0].1 + 1))
                 }
             }
             result.title = text

@@ -74,20 +74,37 @@ public struct ReportWriter {
         let rows = cells.map { cell -> [String] in
             let summary = CellSummary(cell: cell, measures: [.iterations, .gradientEvaluations])
             guard let target = summary.targets.last, let iterations = target.measure(.iterations),
-                  let gradients = target.measure(.gradientEvaluations)
-            else { return [summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "0/\(summary.runs)", "—", "—", "—", "—"] }
-            let interval = summary.isDeterministic ? "deterministic"
-                : iterations.interval.map { "[\(ReportWriter.number($0.lower)), \(ReportWriter.number($0.upper))]" } ?? "—"
-            let ert = ExpectedRunningTime.value(runs: cell.runs, targetIndex: targetIndex, measure: .gradientEvaluations)
-            return [summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "\(target.successes)/\(summary.runs)",
-                    iterations.count == 0 ? "—" : summary.isDeterministic ? ReportWriter.number(iterations.median)
+                let gradients = target.measure(.gradientEvaluations)
+            else {
+                return [
+                    summary.key.problemID, summary.key.optimizerID, "\(summary.runs)", "0/\(summary.runs)", "—", "—",
+                    "—", "—",
+                ]
+            }
+            let interval =
+                summary.isDeterministic
+                ? "deterministic"
+                : iterations.interval.map { "[\(ReportWriter.number($0.lower)), \(ReportWriter.number($0.upper))]" }
+                    ?? "—"
+            let ert = ExpectedRunningTime.value(
+                runs: cell.runs, targetIndex: targetIndex, measure: .gradientEvaluations)
+            return [
+                summary.key.problemID, summary.key.optimizerID, "\(summary.runs)",
+                "\(target.successes)/\(summary.runs)",
+                iterations.count == 0
+                    ? "—"
+                    : summary.isDeterministic
+                        ? ReportWriter.number(iterations.median)
                         : "\(ReportWriter.number(iterations.median)) ("
                             + "\(ReportWriter.number(iterations.lowerQuartile))–"
                             + "\(ReportWriter.number(iterations.upperQuartile)))",
-                    interval, gradients.count == 0 ? "—" : ReportWriter.number(gradients.median), ert.map(ReportWriter.number) ?? "—"]
+                interval, gradients.count == 0 ? "—" : ReportWriter.number(gradients.median),
+                ert.map(ReportWriter.number) ?? "—",
+            ]
         }
         return Table(
-            caption: "Per cell at target \(threshold): median iterations (interquartile range) over the successful runs, "
+            caption:
+                "Per cell at target \(threshold): median iterations (interquartile range) over the successful runs, "
                 + "percentile-bootstrap 95% interval of that median (1000 resamples; \"deterministic\" where the "
                 + "repetitions are bit-identical copies: one value, no interval), median gradient evaluations, "
                 + "and ERT in gradient evaluations (all runs).",
@@ -99,25 +116,39 @@ public struct ReportWriter {
         Table(
             caption: "Theory checks (reference §D); the rules that select records are in TheoryCheck's documentation.",
             header: ["check", "subject", "measured", "predicted", "result"],
-            rows: (TheoryCheck.all(results) + DimensionScaling.checks(DimensionScaling.all(results, targetIndex: targetIndex))).map {
-                [$0.check, $0.subject, $0.measured, $0.predicted, $0.skipped ? "skip" : $0.passed ? "pass" : "FAIL"]
-            },
+            rows: (TheoryCheck.all(results)
+                + DimensionScaling.checks(DimensionScaling.all(results, targetIndex: targetIndex))).map {
+                    [
+                        $0.check, $0.subject, $0.measured, $0.predicted,
+                        $0.skipped ? "skip" : $0.passed ? "pass" : "FAIL",
+                    ]
+                },
             alignment: "lllll")
     }
 
     func scalingTable() -> Table {
         Table(
-            caption: "Iterations to target \(threshold) ≈ c·κᵖ: least squares in log–log over the κ values, 95% interval "
+            caption:
+                "Iterations to target \(threshold) ≈ c·κᵖ: least squares in log–log over the κ values, 95% interval "
                 + "from the t distribution. κ values where the median run missed the target are left out "
                 + "(\"missed\"), and so are κ values where every run reached the target within one iteration "
                 + "(\"at 1 iteration\": no information on growth).",
             header: ["problem family", "optimizer", "κ values", "p", "95% interval", "theory p"],
             rows: KappaScaling.all(results, targetIndex: targetIndex).map { scaling in
-                [scaling.family, scaling.optimizerID, "\(scaling.points.count)" + (scaling.droppedKappas.isEmpty ? "" : " (+\(scaling.droppedKappas.count) missed)")
-                    + (scaling.oneIterationKappas.isEmpty ? "" : " (+κ = " + scaling.oneIterationKappas.map(ReportWriter.number).joined(separator: ", ") + " at 1 iteration)"),
-                 scaling.fit.map { String(format: "%.3f", $0.slope) } ?? "—",
-                 scaling.fit.flatMap { $0.slopeLower.isFinite ? String(format: "[%.3f, %.3f]", $0.slopeLower, $0.slopeUpper) : nil } ?? "—",
-                 scaling.theoryExponent.map(ReportWriter.number) ?? "—"]
+                [
+                    scaling.family, scaling.optimizerID,
+                    "\(scaling.points.count)"
+                        + (scaling.droppedKappas.isEmpty ? "" : " (+\(scaling.droppedKappas.count) missed)")
+                        + (scaling.oneIterationKappas.isEmpty
+                            ? ""
+                            : " (+κ = " + scaling.oneIterationKappas.map(ReportWriter.number).joined(separator: ", ")
+                                + " at 1 iteration)"),
+                    scaling.fit.map { String(format: "%.3f", $0.slope) } ?? "—",
+                    scaling.fit.flatMap {
+                        $0.slopeLower.isFinite ? String(format: "[%.3f, %.3f]", $0.slopeLower, $0.slopeUpper) : nil
+                    } ?? "—",
+                    scaling.theoryExponent.map(ReportWriter.number) ?? "—",
+                ]
             },
             alignment: "llrrrr")
     }
@@ -128,29 +159,38 @@ public struct ReportWriter {
         guard !series.isEmpty else { return nil }
         func slope(_ fit: LineFit?) -> String { fit.map(DimensionScaling.describe) ?? "—" }
         return Table(
-            caption: "Cost ≈ c·dᵖ against the dimension d: p of iterations and gradient evaluations to target \(threshold) "
+            caption:
+                "Cost ≈ c·dᵖ against the dimension d: p of iterations and gradient evaluations to target \(threshold) "
                 + "(all d reached), and of seconds per iteration (d ≥ \(DimensionScaling.asymptoticDimension)); "
                 + "least squares in log–log, 95% intervals from the t distribution. The checks on fixed-κ "
                 + "quadratics are in the theory-check table.",
             header: ["problem family", "optimizer", "d values", "p iterations", "p gradients", "p seconds/iteration"],
             rows: series.map { scaling in
                 let reached = scaling.points.filter { $0.iterations.isFinite }.count
-                return [scaling.family, scaling.optimizerID, "\(reached)/\(scaling.points.count)", slope(scaling.iterationFit),
-                        slope(scaling.gradientFit), slope(scaling.secondsFit)]
+                return [
+                    scaling.family, scaling.optimizerID, "\(reached)/\(scaling.points.count)",
+                    slope(scaling.iterationFit),
+                    slope(scaling.gradientFit), slope(scaling.secondsFit),
+                ]
             },
             alignment: "llrrrr")
     }
 
     func profileTable() -> Table {
-        let performance = results.optimizerIDs.count >= 2 ? PerformanceProfile(results, targetIndex: targetIndex, measure: .iterations) : nil
+        let performance =
+            results.optimizerIDs.count >= 2
+            ? PerformanceProfile(results, targetIndex: targetIndex, measure: .iterations) : nil
         let data = DataProfile(results, targetIndex: targetIndex)
         return Table(
-            caption: "Profiles at target \(threshold): ρ(τ) = fraction of problem instances within τ× the best optimizer's "
+            caption:
+                "Profiles at target \(threshold): ρ(τ) = fraction of problem instances within τ× the best optimizer's "
                 + "iterations (Dolan–Moré); d(α) = fraction solved within α(d+1) gradient evaluations (Moré–Wild; "
                 + "Hessian and Hessian-vector products are not counted in α).",
             header: ["optimizer", "ρ(1)", "ρ(2)", "ρ(10)", "ρ(∞)", "d(10)", "d(100)", "d(1000)"],
             rows: results.optimizerIDs.map { id in
-                let rho = [1.0, 2, 10, .infinity].map { tau in performance.map { String(format: "%.2f", $0.fraction(id, within: tau)) } ?? "—" }
+                let rho = [1.0, 2, 10, .infinity].map { tau in
+                    performance.map { String(format: "%.2f", $0.fraction(id, within: tau)) } ?? "—"
+                }
                 let d = [10.0, 100, 1000].map { String(format: "%.2f", data.fraction(id, within: $0)) }
                 return [id] + rho + d
             },
@@ -163,14 +203,17 @@ public struct ReportWriter {
         var rows: [[String]] = []
         for i in ids.indices {
             for j in ids.indices where j > i {
-                let comparison = PairedComparison(results, optimizerA: ids[i], optimizerB: ids[j], targetIndex: targetIndex)
+                let comparison = PairedComparison(
+                    results, optimizerA: ids[i], optimizerB: ids[j], targetIndex: targetIndex)
                 guard comparison.pairs > 0 else { continue }
                 let test = comparison.test
-                rows.append([ids[i], ids[j], "\(comparison.pairs)", "\(comparison.aBetter)/\(comparison.bBetter)",
-                             test.map { ReportWriter.number($0.statistic) } ?? "—",
-                             test.map { String(format: "%.3g", $0.pValue) } ?? "—",
-                             test.map { String(format: "%.2f", $0.rankBiserial) } ?? "—",
-                             comparison.deterministic ? "deterministic" : test?.method.rawValue ?? "all tied"])
+                rows.append([
+                    ids[i], ids[j], "\(comparison.pairs)", "\(comparison.aBetter)/\(comparison.bBetter)",
+                    test.map { ReportWriter.number($0.statistic) } ?? "—",
+                    test.map { String(format: "%.3g", $0.pValue) } ?? "—",
+                    test.map { String(format: "%.2f", $0.rankBiserial) } ?? "—",
+                    comparison.deterministic ? "deterministic" : test?.method.rawValue ?? "all tied",
+                ])
             }
         }
         return Table(
@@ -188,10 +231,16 @@ public struct ReportWriter {
         return Table(
             caption: "Tuning protocol: the best setting per problem and grid on repetitions {\(reps)}, reported on the "
                 + "other repetitions; tuning cost in runs and gradient evaluations.",
-            header: ["problem", "grid", "settings", "chosen", "tuning runs", "tuning gradients", "test hit", "test median iterations"],
+            header: [
+                "problem", "grid", "settings", "chosen", "tuning runs", "tuning gradients", "test hit",
+                "test median iterations",
+            ],
             rows: outcomes.map {
-                [$0.problemID, $0.grid, "\($0.settings)", $0.chosenOptimizerID, "\($0.tuningRuns)", "\($0.tuningGradientEvaluations)",
-                 "\($0.testSuccesses)/\($0.testRuns)", ReportWriter.number($0.testMedian)]
+                [
+                    $0.problemID, $0.grid, "\($0.settings)", $0.chosenOptimizerID, "\($0.tuningRuns)",
+                    "\($0.tuningGradientEvaluations)",
+                    "\($0.testSuccesses)/\($0.testRuns)", ReportWriter.number($0.testMedian),
+                ]
             },
             alignment: "llrlrrrr")
     }
@@ -201,13 +250,22 @@ public struct ReportWriter {
             caption: "What the suite's description (suites/README.md) states, checked on these records (ClaimRegistry; "
                 + "untested: the records lack what the claim reads).",
             header: ["claim", "evidence", "result"],
-            rows: claims.map { [$0.statement, $0.outcome.evidence, $0.outcome.verdict == .holds ? "holds" : $0.outcome.verdict == .fails ? "FAILS" : "untested"] },
+            rows: claims.map {
+                [
+                    $0.statement, $0.outcome.evidence,
+                    $0.outcome.verdict == .holds ? "holds" : $0.outcome.verdict == .fails ? "FAILS" : "untested",
+                ]
+            },
             alignment: "lll")
     }
 
     public var tables: [(title: String, table: Table)] {
-        var tables = leadingTables + (claims.isEmpty ? [] : [("Claims", claimTable())])
-            + [("Cells", cellTable()), ("Theory checks", theoryTable()), ("κ scaling", scalingTable()), ("Profiles", profileTable())]
+        var tables =
+            leadingTables + (claims.isEmpty ? [] : [("Claims", claimTable())])
+            + [
+                ("Cells", cellTable()), ("Theory checks", theoryTable()), ("κ scaling", scalingTable()),
+                ("Profiles", profileTable()),
+            ]
         if let dimension = dimensionTable() {
             tables.insert(("Dimension scaling", dimension), at: tables.count - 1)
         }
@@ -223,8 +281,12 @@ public struct ReportWriter {
         text += "## Provenance\n\n"
         if let manifest = results.manifest {
             let fields = provenanceFields(manifest)
-            text += "| field | value |\n|---|---|\n" + fields.map { "| \($0.0) | \(ReportWriter.markdownCell($0.1)) |\n" }.joined()
-            if manifest.buildConfiguration != "release" { text += "\n**Timings come from a \(manifest.buildConfiguration) build and are not comparable.**\n" }
+            text +=
+                "| field | value |\n|---|---|\n"
+                + fields.map { "| \($0.0) | \(ReportWriter.markdownCell($0.1)) |\n" }.joined()
+            if manifest.buildConfiguration != "release" {
+                text += "\n**Timings come from a \(manifest.buildConfiguration) build and are not comparable.**\n"
+            }
         } else {
             text += "No manifest.json: provenance unknown.\n"
         }
@@ -234,11 +296,14 @@ public struct ReportWriter {
         text += "\n## Figures\n\n"
         for figure in figures {
             let output = figuresFolder.appendingPathComponent(figure.outputFileName)
-            let relative = figuresFolder.path.hasPrefix(directoryPath) ? String(figuresFolder.path.dropFirst(directoryPath.count + 1)) : "figures"
+            let relative =
+                figuresFolder.path.hasPrefix(directoryPath)
+                ? String(figuresFolder.path.dropFirst(directoryPath.count + 1)) : "figures"
             if FileManager.default.fileExists(atPath: output.path) {
                 text += "![\(ReportWriter.markdownCell(figure.title))](\(relative)/\(figure.outputFileName))\n\n"
             } else {
-                text += "- \(ReportWriter.markdownCell(figure.title)): `\(relative)/\(figure.scriptPath)` (not "
+                text +=
+                    "- \(ReportWriter.markdownCell(figure.title)): `\(relative)/\(figure.scriptPath)` (not "
                     + "rendered; run `gdbench plot`)\n"
             }
         }
@@ -249,25 +314,31 @@ public struct ReportWriter {
 
     /// `N runs: converged …, budget …`.
     var statusLine: String {
-        let counts = RunStatus.allCases.map { status in "\(status.rawValue) \(results.records.filter { $0.status == status }.count)" }
+        let counts = RunStatus.allCases.map { status in
+            "\(status.rawValue) \(results.records.filter { $0.status == status }.count)"
+        }
         return "\(results.records.count) runs: " + counts.joined(separator: ", ") + "."
     }
 
     var ladderLine: String {
-        "Target ladder (\(results.targetMeasure?.rawValue ?? "—")): " + results.thresholds.map(DataTable.number).joined(separator: ", ") + "."
+        "Target ladder (\(results.targetMeasure?.rawValue ?? "—")): "
+            + results.thresholds.map(DataTable.number).joined(separator: ", ") + "."
     }
 
     /// The provenance rows of the manifest.
     func provenanceFields(_ manifest: RunManifest) -> [(String, String)] {
-            let fields: [(String, String)] = [
+        let fields: [(String, String)] =
+            [
                 ("run directory", results.directory?.lastPathComponent ?? "—"), ("gdbench", manifest.gdbenchVersion),
-                ("git commit", manifest.gitCommit), ("compiler", manifest.swiftVersion), ("OS", manifest.operatingSystem),
+                ("git commit", manifest.gitCommit), ("compiler", manifest.swiftVersion),
+                ("OS", manifest.operatingSystem),
                 ("CPU", "\(manifest.cpu) (\(manifest.cpuCount) cores)"), ("build", manifest.buildConfiguration),
                 ("suite file", manifest.suiteFile), ("suite SHA-256", manifest.suiteDigest), ("seed", manifest.seed),
                 ("command", manifest.commandLine.joined(separator: " ")), ("start", manifest.startTime),
-                ("end", manifest.endTime ?? "unfinished"), ("runs", "\(manifest.selectedRuns) of \(manifest.plannedRuns) planned"),
+                ("end", manifest.endTime ?? "unfinished"),
+                ("runs", "\(manifest.selectedRuns) of \(manifest.plannedRuns) planned"),
             ] + (manifest.shard.map { [("shard", $0)] } ?? []) + (manifest.filter.map { [("filter", $0)] } ?? [])
-            return fields
+        return fields
     }
 
     func markdownTables() -> String {
@@ -280,7 +351,9 @@ public struct ReportWriter {
             }
             text += "| " + table.header.map(ReportWriter.markdownCell).joined(separator: " | ") + " |\n"
             text += "|" + table.alignment.map { $0 == "r" ? "---:|" : "---|" }.joined() + "\n"
-            for row in table.rows { text += "| " + row.map(ReportWriter.markdownCell).joined(separator: " | ") + " |\n" }
+            for row in table.rows {
+                text += "| " + row.map(ReportWriter.markdownCell).joined(separator: " | ") + " |\n"
+            }
         }
         return text
     }
@@ -298,7 +371,9 @@ public struct ReportWriter {
 
     public func latex() -> String {
         var text = "% gdbench report tables for suite \(results.manifest?.suite ?? "") — needs \\usepackage{booktabs}\n"
-        if let manifest = results.manifest { text += "% gdbench \(manifest.gdbenchVersion), commit \(manifest.gitCommit), seed \(manifest.seed)\n" }
+        if let manifest = results.manifest {
+            text += "% gdbench \(manifest.gdbenchVersion), commit \(manifest.gitCommit), seed \(manifest.seed)\n"
+        }
         for (title, table) in tables where !table.rows.isEmpty {
             text += "\n% \(GnuplotText.latex(title))\n\\begin{table}[t]\n\\centering\\small\n"
             text += "\\caption{\(GnuplotText.latex(table.caption))}\n"

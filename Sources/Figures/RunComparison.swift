@@ -50,21 +50,28 @@ public struct RunComparison {
                     let medianA = ResultSet.medianIterations(merged.runs(optimizer: a), targetIndex: target)
                     let medianB = ResultSet.medianIterations(merged.runs(optimizer: b), targetIndex: target)
                     let test = comparison.test
-                    rows.append([id, "\(labels[i]) vs \(labels[j])", "\(comparison.pairs)", ReportWriter.number(medianA ?? .nan),
-                                 ReportWriter.number(medianB ?? .nan), "\(comparison.aBetter)/\(comparison.bBetter)",
-                                 test.map { String(format: "%.3g", $0.pValue) } ?? "—", test.map { String(format: "%.2f", $0.rankBiserial) } ?? "—"])
+                    rows.append([
+                        id, "\(labels[i]) vs \(labels[j])", "\(comparison.pairs)", ReportWriter.number(medianA ?? .nan),
+                        ReportWriter.number(medianB ?? .nan), "\(comparison.aBetter)/\(comparison.bBetter)",
+                        test.map { String(format: "%.3g", $0.pValue) } ?? "—",
+                        test.map { String(format: "%.2f", $0.rankBiserial) } ?? "—",
+                    ])
                 }
             }
         }
-        let pairing = commonRandomNumbers ? "over common random numbers (same seed: the same problem id and repetition is the same instance, start "
-            + "and sample stream)"
+        let pairing =
+            commonRandomNumbers
+            ? "over common random numbers (same seed: the same problem id and repetition is the same instance, start "
+                + "and sample stream)"
             : "NOT over common random numbers (the runs' seeds differ: pairs are matched by problem id and repetition "
                 + "only)"
         return ReportWriter.Table(
-            caption: "Each optimizer present in two runs, paired by problem instance \(pairing): median iterations to the "
+            caption:
+                "Each optimizer present in two runs, paired by problem instance \(pairing): median iterations to the "
                 + "last target in each run (failures +∞), instances where each run needed fewer, Wilcoxon "
                 + "signed-rank p (two-sided) and rank-biserial r (negative: the first run needs fewer).",
-            header: ["optimizer", "runs", "pairs", "median A", "median B", "A/B better", "p", "r"], rows: rows, alignment: "llrrrrrr")
+            header: ["optimizer", "runs", "pairs", "median A", "median B", "A/B better", "p", "r"], rows: rows,
+            alignment: "llrrrrrr")
     }
 
     /// Writes `compare.md`, `compare-tables.tex` (as ``ReportWriter``) and `compare.html` with the
@@ -81,7 +88,8 @@ public struct RunComparison {
         let urls = try writer.write(to: folder, figures: figures, figuresFolder: figuresFolder)
         var renamed: [URL] = []
         for url in urls {
-            let target = folder.appendingPathComponent(url.lastPathComponent.replacingOccurrences(of: "report", with: "compare"))
+            let target = folder.appendingPathComponent(
+                url.lastPathComponent.replacingOccurrences(of: "report", with: "compare"))
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.moveItem(at: url, to: target)
             renamed.append(target)
@@ -95,8 +103,12 @@ public struct RunComparison {
             header: ["label", "suite", "run directory", "gdbench", "git commit", "seed", "build", "runs"],
             rows: zip(labels, runs).map { label, run in
                 let manifest = run.manifest
-                return [label, manifest?.suite ?? run.records.first?.suite ?? "—", run.directory?.path ?? "—", manifest?.gdbenchVersion ?? "—",
-                        manifest?.gitCommit ?? "—", manifest?.seed ?? "—", manifest?.buildConfiguration ?? "—", "\(run.records.count)"]
+                return [
+                    label, manifest?.suite ?? run.records.first?.suite ?? "—", run.directory?.path ?? "—",
+                    manifest?.gdbenchVersion ?? "—",
+                    manifest?.gitCommit ?? "—", manifest?.seed ?? "—", manifest?.buildConfiguration ?? "—",
+                    "\(run.records.count)",
+                ]
             },
             alignment: "lllllllr")
     }

@@ -21,23 +21,31 @@ public enum SaddleDistanceFigure {
             let mine = runs.filter { $0.optimizer.id == id }
             let escaped = mine.compactMap { run -> (Double, Double)? in
                 guard let delta = SaddleSweep.distance(run),
-                      let hit = run.milestones.first(where: { $0.name == "escaped" })?.hit else { return nil }
+                    let hit = run.milestones.first(where: { $0.name == "escaped" })?.hit
+                else { return nil }
                 return (delta, Double(hit.iteration))
             }
             values += escaped.map(\.1)
             let distances = Array(Set(escaped.map(\.0))).sorted()
-            blocks.append(DataTable.Block(comment: id + ": distance iterations (every escaped run)",
-                                          rows: escaped.sorted { $0 < $1 }.map { [$0.0, $0.1] }))
-            blocks.append(DataTable.Block(comment: id + ": distance median-iterations", rows: distances.map { delta in
-                [delta, Quantiles.median(escaped.filter { $0.0 == delta }.map(\.1))]
-            }))
+            blocks.append(
+                DataTable.Block(
+                    comment: id + ": distance iterations (every escaped run)",
+                    rows: escaped.sorted { $0 < $1 }.map { [$0.0, $0.1] }))
+            blocks.append(
+                DataTable.Block(
+                    comment: id + ": distance median-iterations",
+                    rows: distances.map { delta in
+                        [delta, Quantiles.median(escaped.filter { $0.0 == delta }.map(\.1))]
+                    }))
             let slope = SaddleSweep.fit(mine).map { "slope \(String(format: "%.3g", $0.slope)) per decade" } ?? "no fit"
             labels.append("\(id) (\(escaped.count)/\(mine.count) escaped, \(slope))")
         }
         let data = DataTable(
             fileName: stem + ".dat",
-            header: ["iterations to the `escaped` milestone against the start distance on double-well",
-                     "two blocks per optimizer: every escaped run (distance iterations), then the median per distance"],
+            header: [
+                "iterations to the `escaped` milestone against the start distance on double-well",
+                "two blocks per optimizer: every escaped run (distance iterations), then the median per distance",
+            ],
             blocks: blocks)
         let title = "double-well: iterations to escape the saddle against the start distance"
         var script = GnuplotScript(
@@ -47,11 +55,18 @@ public enum SaddleDistanceFigure {
         script.logAxis("x")
         script.add("set xrange [*:*] reverse")
         script.widenDegenerateRange("y", values: values, logarithmic: false)
-        script.plot(optimizers.indices.flatMap { index in
-            ["'\(data.fileName)' index \(2 * index) using 1:2 with points lt \(index + 1) pt 6 ps 0.5 notitle",
-             "'\(data.fileName)' index \(2 * index + 1) using 1:2 with linespoints lt \(index + 1) pt 7 ps 0.8 title \(script.text(labels[index]))"]
-        })
-        return [Figure(kind: "saddle-escape-distance", stem: stem, format: context.staticFormat, title: title,
-                       script: script.text, data: [data])]
+        script.plot(
+            optimizers.indices.flatMap { index in
+                [
+                    "'\(data.fileName)' index \(2 * index) using 1:2 with points lt \(index + 1) pt 6 ps 0.5 notitle",
+                    "'\(data.fileName)' index \(2 * index + 1) using 1:2 with linespoints lt \(index + 1) pt 7 ps 0.8 "
+                        + "title \(script.text(labels[index]))",
+                ]
+            })
+        return [
+            Figure(
+                kind: "saddle-escape-distance", stem: stem, format: context.staticFormat, title: title,
+                script: script.text, data: [data])
+        ]
     }
 }

@@ -16,7 +16,9 @@ public enum SaddleEscapeFigure {
         }
     }
 
-    static func figure(_ context: FigureContext, problemID: String, runs: [RunRecord], stems: inout FigureStem) -> Figure {
+    static func figure(_ context: FigureContext, problemID: String, runs: [RunRecord], stems: inout FigureStem)
+        -> Figure
+    {
         let format = context.staticFormat
         let stem = stems.unique("saddle-escape", problemID)
         let optimizers = FigureContext.optimizers(runs)
@@ -25,19 +27,25 @@ public enum SaddleEscapeFigure {
         var values: [Double] = []
         for (index, id) in optimizers.enumerated() {
             let mine = runs.filter { $0.optimizer.id == id }
-            let escapes = mine.compactMap { run in run.milestones.first { $0.name == milestone }?.hit.map { Double($0.iteration) } }
+            let escapes = mine.compactMap { run in
+                run.milestones.first { $0.name == milestone }?.hit.map { Double($0.iteration) }
+            }
             values += escapes
             blocks.append(DataTable.Block(comment: id, rows: escapes.sorted().map { [Double(index + 1), $0] }))
             labels.append("\(id) (\(escapes.count)/\(mine.count) escaped)")
         }
         let data = DataTable(
             fileName: stem + ".dat",
-            header: ["iterations to the `escaped` milestone on \(problemID)", "one block per optimizer; columns: position iterations (one row per escaped run)"],
+            header: [
+                "iterations to the `escaped` milestone on \(problemID)",
+                "one block per optimizer; columns: position iterations (one row per escaped run)",
+            ],
             blocks: blocks)
         let title = "\(problemID): iterations to escape the saddle"
         var script = GnuplotScript(
             kind: "saddle escape", stem: stem, format: format, title: title, xLabel: "optimizer",
-            yLabel: "iterations to escape", dataFiles: [data.fileName], keyEntries: labels, provenance: context.provenance,
+            yLabel: "iterations to escape", dataFiles: [data.fileName], keyEntries: labels,
+            provenance: context.provenance,
             styles: context.styles(optimizers), size: context.size)
         let logY = FigureContext.spansDecades(values)
         if logY { script.logAxis("y") }
@@ -46,18 +54,23 @@ public enum SaddleEscapeFigure {
         script.add("set style fill solid 0.25 border")
         script.add("set boxwidth 0.5")
         script.add("set xrange [0.4:\(DataTable.number(Double(optimizers.count) + 0.6))]")
-        script.add("set xtics (" + optimizers.indices.map { "\(script.text(optimizers[$0])) \($0 + 1)" }.joined(separator: ", ") + ") rotate by -20 left")
+        script.add(
+            "set xtics ("
+                + optimizers.indices.map { "\(script.text(optimizers[$0])) \($0 + 1)" }.joined(separator: ", ")
+                + ") rotate by -20 left")
         var plots: [String] = []
         for index in optimizers.indices {
             guard !blocks[index].rows.isEmpty else {
                 plots.append("NaN with boxes lt \(index + 1) title \(script.text(labels[index]))")
                 continue
             }
-            plots.append("'\(data.fileName)' index \(index) using 1:2 with boxplot lt \(index + 1) title "
-                + "\(script.text(labels[index]))")
+            plots.append(
+                "'\(data.fileName)' index \(index) using 1:2 with boxplot lt \(index + 1) title "
+                    + "\(script.text(labels[index]))")
             plots.append("'\(data.fileName)' index \(index) using 1:2 with points lt \(index + 1) pt 6 ps 0.7 notitle")
         }
         script.plot(plots)
-        return Figure(kind: "saddle-escape", stem: stem, format: format, title: title, script: script.text, data: [data])
+        return Figure(
+            kind: "saddle-escape", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

@@ -14,8 +14,12 @@ public enum ScheduleFigure {
         var values: [Double] = []
         for id in optimizers {
             let runs = scheduled.filter { $0.optimizer.id == id }
-            guard let run = runs.min(by: { ($0.problem.id, $0.repetition) < ($1.problem.id, $1.repetition) }) else { continue }
-            let rows = run.trace.compactMap { point in point.learningRate.map { [Double(point.iteration), $0] as [Double?] } }
+            guard let run = runs.min(by: { ($0.problem.id, $0.repetition) < ($1.problem.id, $1.repetition) }) else {
+                continue
+            }
+            let rows = run.trace.compactMap { point in
+                point.learningRate.map { [Double(point.iteration), $0] as [Double?] }
+            }
             values += rows.compactMap { $0[1] }
             if !rows.isEmpty { blocks.append(DataTable.Block(comment: id, rows: rows)) }
         }
@@ -23,19 +27,25 @@ public enum ScheduleFigure {
         let format = context.staticFormat
         let stem = stems.unique("schedules", context.results.records.first?.suite ?? "")
         let data = DataTable(
-            fileName: stem + ".dat", header: ["learning rate against step", "one block per optimizer; columns: step lr"], blocks: blocks)
+            fileName: stem + ".dat",
+            header: ["learning rate against step", "one block per optimizer; columns: step lr"], blocks: blocks)
         let title = "learning-rate schedules"
         var script = GnuplotScript(
             kind: "schedules", stem: stem, format: format, title: title, xLabel: "step (iteration)",
-            yLabel: "learning rate η", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment), provenance: context.provenance,
+            yLabel: "learning rate η", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment),
+            provenance: context.provenance,
             styles: context.styles(blocks.map(\.comment)), size: context.size)
         let logY = FigureContext.spansDecades(values)
         if logY { script.logAxis("y") }
         script.widenDegenerateRange("y", values: values, logarithmic: logY)
-        script.plot(series: blocks.map(\.comment), clauses: blocks.indices.map { index in
-            ["'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) ps 0.5 title "
-                + "\(script.text(blocks[index].comment))"]
-        })
+        script.plot(
+            series: blocks.map(\.comment),
+            clauses: blocks.indices.map { index in
+                [
+                    "'\(data.fileName)' index \(index) using 1:2 with linespoints lt \(index + 1) ps 0.5 title "
+                        + "\(script.text(blocks[index].comment))"
+                ]
+            })
         return [Figure(kind: "schedules", stem: stem, format: format, title: title, script: script.text, data: [data])]
     }
 }

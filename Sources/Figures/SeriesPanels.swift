@@ -44,7 +44,7 @@ public enum SeriesPanels {
         var panels: [Panel] = []
         for piece in pieces {
             if let last = panels.last, last.series.count + piece.series.count <= maxSeries, !piece.title.contains("/"),
-               !last.title.contains("/")
+                !last.title.contains("/")
             {
                 panels[panels.count - 1].title += ", " + piece.title
                 panels[panels.count - 1].series += piece.series

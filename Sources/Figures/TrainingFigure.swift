@@ -26,7 +26,9 @@ public enum TrainingFigure {
         let withSharpness = trained.filter { $0.final.sharpness != nil }
         let families = Dictionary(grouping: withSharpness, by: BatchSizeFigure.family)
         for family in families.keys.sorted() {
-            if let figure = sharpness(context, family: family, runs: families[family] ?? [], stems: &stems) { figures.append(figure) }
+            if let figure = sharpness(context, family: family, runs: families[family] ?? [], stems: &stems) {
+                figures.append(figure)
+            }
         }
         return figures
     }
@@ -53,19 +55,25 @@ public enum TrainingFigure {
         return x1 > x0 ? y0 + (y1 - y0) * (x - x0) / (x1 - x0) : y1
     }
 
-    static func curves(_ context: FigureContext, problemID: String, runs: [RunRecord], stems: inout FigureStem) -> Figure? {
+    static func curves(_ context: FigureContext, problemID: String, runs: [RunRecord], stems: inout FigureStem)
+        -> Figure?
+    {
         let end = runs.compactMap { $0.trace.last?.epochs }.max() ?? 0
         guard end > 0 else { return nil }
         let grid = (0..<gridPoints).map { end * Double($0) / Double(gridPoints - 1) }
         let optimizers = FigureContext.optimizers(runs)
         var blocks: [DataTable.Block] = []
         var values: [Double] = []
-        let quantities: [(String, @Sendable (TracePoint) -> Double?)] = [("training", { $0.value }), ("held-out", { $0.heldOutLoss })]
+        let quantities: [(String, @Sendable (TracePoint) -> Double?)] = [
+            ("training", { $0.value }), ("held-out", { $0.heldOutLoss }),
+        ]
         for (name, quantity) in quantities {
             for id in optimizers {
                 let cell = runs.filter { $0.optimizer.id == id }
                 let rows: [[Double?]] = grid.map { x in
-                    guard let s = spread(cell.compactMap { interpolate($0.trace, at: x, quantity) }) else { return [x, nil, nil, nil] }
+                    guard let s = spread(cell.compactMap { interpolate($0.trace, at: x, quantity) }) else {
+                        return [x, nil, nil, nil]
+                    }
                     values.append(s.median)
                     return [x, s.median, s.lower, s.upper]
                 }
@@ -77,10 +85,12 @@ public enum TrainingFigure {
         let stem = stems.unique("training-curves", problemID)
         let data = DataTable(
             fileName: stem + ".dat",
-            header: ["training and held-out loss of \(problemID) against epochs",
-                     "blocks 0…\(optimizers.count - 1): training loss per optimizer; blocks \(optimizers.count)…: held-out "
-                         + "loss",
-                     "columns: epochs median q1 q3 over repetitions (traces interpolated linearly in epochs)"],
+            header: [
+                "training and held-out loss of \(problemID) against epochs",
+                "blocks 0…\(optimizers.count - 1): training loss per optimizer; blocks \(optimizers.count)…: held-out "
+                    + "loss",
+                "columns: epochs median q1 q3 over repetitions (traces interpolated linearly in epochs)",
+            ],
             blocks: blocks)
         let title = "\(problemID): training (solid) and held-out (dashed) loss"
         var script = GnuplotScript(
@@ -95,19 +105,24 @@ public enum TrainingFigure {
         for (index, id) in optimizers.enumerated() {
             let heldOut = optimizers.count + index
             plots.append("'\(data.fileName)' index \(index) using 1:3:4 with filledcurves lt \(index + 1) notitle")
-            plots.append("'\(data.fileName)' index \(index) using 1:2 with lines lt \(index + 1) title \(script.text(id))")
+            plots.append(
+                "'\(data.fileName)' index \(index) using 1:2 with lines lt \(index + 1) title \(script.text(id))")
             plots.append("'\(data.fileName)' index \(heldOut) using 1:3:4 with filledcurves lt \(index + 1) notitle")
             plots.append("'\(data.fileName)' index \(heldOut) using 1:2 with lines lt \(index + 1) dt 2 notitle")
         }
         script.plot(plots)
-        return Figure(kind: "training-curves", stem: stem, format: format, title: title, script: script.text, data: [data])
+        return Figure(
+            kind: "training-curves", stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 
-    static func gap(_ context: FigureContext, problemID: String, runs: [RunRecord], stems: inout FigureStem) -> Figure? {
+    static func gap(_ context: FigureContext, problemID: String, runs: [RunRecord], stems: inout FigureStem) -> Figure?
+    {
         let optimizers = FigureContext.optimizers(runs)
         var values: [Double] = []
         let blocks = optimizers.enumerated().compactMap { index, id -> DataTable.Block? in
-            let gaps = runs.filter { $0.optimizer.id == id }.compactMap { run in run.final.heldOutLoss.map { $0 - run.final.value } }
+            let gaps = runs.filter { $0.optimizer.id == id }.compactMap { run in
+                run.final.heldOutLoss.map { $0 - run.final.value }
+            }
             guard let s = spread(gaps) else { return nil }
             values.append(s.median)
             return DataTable.Block(comment: id, rows: [[Double(index), s.median, s.lower, s.upper]])
@@ -117,39 +132,53 @@ public enum TrainingFigure {
             context, kind: "generalisation-gap", scriptKind: "generalisation gap",
             stem: stems.unique("generalisation-gap", problemID),
             title: "\(problemID): generalisation gap per optimizer",
-            header: ["final held-out loss − final training loss on \(problemID), one block per optimizer",
-                     "columns: optimizer_index median q1 q3 over repetitions"],
+            header: [
+                "final held-out loss − final training loss on \(problemID), one block per optimizer",
+                "columns: optimizer_index median q1 q3 over repetitions",
+            ],
             blocks: blocks, values: values, xLabel: "optimizer",
             yLabel: "held-out − training loss (median, quartiles)",
-            axis: ["set xtics 1 format ''",
-                   "set xrange [-0.5:\(DataTable.number(Double(optimizers.count) - 0.5))]"],
+            axis: [
+                "set xtics 1 format ''",
+                "set xrange [-0.5:\(DataTable.number(Double(optimizers.count) - 0.5))]",
+            ],
             style: "yerrorbars")
     }
 
-    static func sharpness(_ context: FigureContext, family: String, runs: [RunRecord], stems: inout FigureStem) -> Figure? {
+    static func sharpness(_ context: FigureContext, family: String, runs: [RunRecord], stems: inout FigureStem)
+        -> Figure?
+    {
         let sizes = Array(Set(runs.compactMap(BatchSizeFigure.batch))).sorted()
         guard sizes.count >= 2 else { return nil }
         let optimizers = FigureContext.optimizers(runs)
         var values: [Double] = []
         let blocks = optimizers.map { id in
-            DataTable.Block(comment: id, rows: sizes.map { size in
-                let s = spread(runs.filter { $0.optimizer.id == id && BatchSizeFigure.batch($0) == size }.compactMap(\.final.sharpness))
-                if let s { values.append(s.median) }
-                return [size, s?.median, s?.lower, s?.upper]
-            })
+            DataTable.Block(
+                comment: id,
+                rows: sizes.map { size in
+                    let s = spread(
+                        runs.filter { $0.optimizer.id == id && BatchSizeFigure.batch($0) == size }.compactMap(
+                            \.final.sharpness))
+                    if let s { values.append(s.median) }
+                    return [size, s?.median, s?.lower, s?.upper]
+                })
         }.filter { $0.rows.contains { $0[1] != nil } }
         guard !blocks.isEmpty else { return nil }
         return quartileSeries(
             context, kind: "sharpness-batch-size", scriptKind: "sharpness",
             stem: stems.unique("sharpness-batch-size", family),
             title: "\(family): sharpness against batch size",
-            header: ["final sharpness (largest Hessian eigenvalue) against batch size on \(family)",
-                     "one block per optimizer; columns: batch_size median q1 q3 over repetitions"],
+            header: [
+                "final sharpness (largest Hessian eigenvalue) against batch size on \(family)",
+                "one block per optimizer; columns: batch_size median q1 q3 over repetitions",
+            ],
             blocks: blocks, values: values, xLabel: "batch size",
             yLabel: "largest Hessian eigenvalue at the end (median, quartiles)",
-            axis: ["set logscale x 2", "set format x '%g'",
-                   "set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):"
-                       + "\(DataTable.number((sizes.last ?? 2) * 1.25))]"],
+            axis: [
+                "set logscale x 2", "set format x '%g'",
+                "set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):"
+                    + "\(DataTable.number((sizes.last ?? 2) * 1.25))]",
+            ],
             style: "yerrorlines")
     }
 
@@ -168,10 +197,11 @@ public enum TrainingFigure {
             styles: context.styles(blocks.map(\.comment)), size: context.size)
         for line in axis { script.add(line) }
         script.widenDegenerateRange("y", values: values, logarithmic: false)
-        script.plot(blocks.indices.map { index in
-            "'\(data.fileName)' index \(index) using 1:2:3:4 with \(style) lt \(index + 1) "
-                + "title \(script.text(blocks[index].comment))"
-        })
+        script.plot(
+            blocks.indices.map { index in
+                "'\(data.fileName)' index \(index) using 1:2:3:4 with \(style) lt \(index + 1) "
+                    + "title \(script.text(blocks[index].comment))"
+            })
         return Figure(kind: kind, stem: stem, format: format, title: title, script: script.text, data: [data])
     }
 }

@@ -31,7 +31,7 @@ public enum TrajectoryFigure {
             let runs = twoD.filter { $0.problem.id == problemID }
             for id in FigureContext.optimizers(runs) {
                 guard let run = runs.filter({ $0.optimizer.id == id }).min(by: { $0.repetition < $1.repetition }),
-                      let path = try TrajectoryFile.read(runID: run.id, in: directory), !path.points.isEmpty
+                    let path = try TrajectoryFile.read(runID: run.id, in: directory), !path.points.isEmpty
                 else { continue }
                 paths.append((id, path))
             }
@@ -42,40 +42,54 @@ public enum TrajectoryFigure {
     }
 
     /// The static figure for one problem, and its animation when the context asks for animations.
-    public static func build(_ context: FigureContext, problemID: String, grid: ContourGridFile,
-                             paths: [(optimizerID: String, path: TrajectoryFile)], stems: inout FigureStem) -> [Figure] {
+    public static func build(
+        _ context: FigureContext, problemID: String, grid: ContourGridFile,
+        paths: [(optimizerID: String, path: TrajectoryFile)], stems: inout FigureStem
+    ) -> [Figure] {
         let stem = stems.unique("trajectory", problemID)
         let gridData = DataTable(
             fileName: stem + "-grid.dat",
-            header: ["f of \(problemID) on a \(grid.xs.count)×\(grid.ys.count) grid (from contours/ in the run directory)",
-                     "columns: x y f; one block per x value (gnuplot grid layout)"],
+            header: [
+                "f of \(problemID) on a \(grid.xs.count)×\(grid.ys.count) grid (from contours/ in the run directory)",
+                "columns: x y f; one block per x value (gnuplot grid layout)",
+            ],
             blocks: grid.xs.indices.map { i in
-                DataTable.Block(comment: "", rows: grid.ys.indices.map { j in [grid.xs[i], grid.ys[j], grid.values[i][j]] })
+                DataTable.Block(
+                    comment: "", rows: grid.ys.indices.map { j in [grid.xs[i], grid.ys[j], grid.values[i][j]] })
             },
             layout: .grid)
         let view = View(xs: grid.xs, ys: grid.ys)
         let clipped = paths.map { view.clip($0.path.points) }
         var blocks = [DataTable.Block(comment: "known minima", rows: grid.minima.map { [$0[0], $0[1]] })]
         for (index, (id, path)) in paths.enumerated() {
-            blocks.append(DataTable.Block(comment: "\(id) (\(path.runID))", rows: clipped[index].points.map { [Double($0.iteration), $0.x, $0.y, $0.value] }))
+            blocks.append(
+                DataTable.Block(
+                    comment: "\(id) (\(path.runID))",
+                    rows: clipped[index].points.map { [Double($0.iteration), $0.x, $0.y, $0.value] }))
         }
         for (index, (id, _)) in paths.enumerated() {
             let exit = clipped[index].exit
-            blocks.append(DataTable.Block(comment: "\(id): where the path leaves the view", rows: exit.map { [[Double($0.iteration), $0.x, $0.y]] } ?? []))
+            blocks.append(
+                DataTable.Block(
+                    comment: "\(id): where the path leaves the view",
+                    rows: exit.map { [[Double($0.iteration), $0.x, $0.y]] } ?? []))
         }
         let pathData = DataTable(
             fileName: stem + ".dat",
-            header: ["paths on \(problemID), clipped at the view (the contour grid's box)",
-                     "index 0: known minima (x y); then one block per optimizer: iteration x y f (up to the view's edge)",
-                     "then one block per optimizer: iteration x y of the point where the path leaves the view (empty when "
-                         + "it stays)"],
+            header: [
+                "paths on \(problemID), clipped at the view (the contour grid's box)",
+                "index 0: known minima (x y); then one block per optimizer: iteration x y f (up to the view's edge)",
+                "then one block per optimizer: iteration x y of the point where the path leaves the view (empty when "
+                    + "it stays)",
+            ],
             blocks: blocks)
         let finite = grid.values.flatMap { $0 }.filter(\.isFinite)
         let low = finite.min() ?? 0
         let high = finite.max() ?? 1
         let levels = (0..<levelCount).map { low + (high - low) * pow(10, -3 + 3 * Double($0) / Double(levelCount - 1)) }
         let leaving = clipped.filter { $0.exit != nil }.count
-        let title = "\(problemID): optimizer paths" + (leaving > 0 ? " (× where a path leaves the view: \(leaving))" : "")
+        let title =
+            "\(problemID): optimizer paths" + (leaving > 0 ? " (× where a path leaves the view: \(leaving))" : "")
         let iterations = Array(Set(clipped.flatMap { $0.points.map(\.iteration) })).sorted()
         let step = max(1, Int((Double(iterations.count) / Double(maximumFrames)).rounded(.up)))
         var frames = stride(from: 0, to: iterations.count, by: step).map { iterations[$0] }
@@ -92,26 +106,31 @@ public enum TrajectoryFigure {
             // Equal scales when the box is not too elongated; otherwise the axes are scaled to fill the plot.
             script.add(view.equalScales ? "set size ratio -1" : "set size noratio")
             script.add("set contour base; unset surface; set view map")
-            script.add("set cntrparam levels discrete " + levels.map { String(format: "%.6g", $0) }.joined(separator: ","))
+            script.add(
+                "set cntrparam levels discrete " + levels.map { String(format: "%.6g", $0) }.joined(separator: ","))
             script.add("set table $contours")
             script.add("splot '\(gridData.fileName)' using 1:2:3 with lines notitle")
             script.add("unset table")
             script.add("unset contour")
             var shared = ["$contours using 1:2 with lines lc rgb '#d4d4d4' lw 0.8 notitle"]
             if !grid.minima.isEmpty {
-                shared.append("'\(pathData.fileName)' index 0 using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title "
-                    + "\(script.text("minimum"))")
+                shared.append(
+                    "'\(pathData.fileName)' index 0 using 1:2 with points pt 3 ps 2.5 lc rgb '#000000' title "
+                        + "\(script.text("minimum"))")
             }
             let upTo = animated ? "($1 <= it ? $2 : NaN)" : "2"
             let clauses = ids.indices.map { index -> [String] in
                 let block = "'\(pathData.fileName)' index \(index + 1) using \(upTo):3"
-                var drawn = [block + " with lines lc rgb 'white' lw 4.5 notitle",
-                             block + " with linespoints lt \(index + 1) lw 2 ps 0.5 title \(script.text(ids[index]))",
-                             "'\(pathData.fileName)' index \(index + 1) every ::0::0 using 2:3 with points lt \(index + 1) pt "
-                                 + "6 ps 1.8 notitle"]
+                var drawn = [
+                    block + " with lines lc rgb 'white' lw 4.5 notitle",
+                    block + " with linespoints lt \(index + 1) lw 2 ps 0.5 title \(script.text(ids[index]))",
+                    "'\(pathData.fileName)' index \(index + 1) every ::0::0 using 2:3 with points lt \(index + 1) pt "
+                        + "6 ps 1.8 notitle",
+                ]
                 if clipped[index].exit != nil {
-                    drawn.append("'\(pathData.fileName)' index \(ids.count + index + 1) using \(upTo):3 with points lt "
-                        + "\(index + 1) pt 2 ps 2.5 lw 3 notitle")
+                    drawn.append(
+                        "'\(pathData.fileName)' index \(ids.count + index + 1) using \(upTo):3 with points lt "
+                            + "\(index + 1) pt 2 ps 2.5 lw 3 notitle")
                 }
                 return drawn
             }
@@ -119,7 +138,8 @@ public enum TrajectoryFigure {
                 script.add("frames = \"\(frames.map(String.init).joined(separator: " "))\"")
                 script.add("do for [frame = 1:words(frames)] {")
                 script.add("it = int(word(frames, frame))")
-                let heading = "\(GnuplotScript.titleExpression(title, .gif, width: 90)) . \"\\n\" . sprintf('iteration %d', it)"
+                let heading =
+                    "\(GnuplotScript.titleExpression(title, .gif, width: 90)) . \"\\n\" . sprintf('iteration %d', it)"
                 if ids.count > SeriesPanels.maxSeries {
                     script.plot(series: ids, clauses: clauses, shared: shared, titleExpression: heading)
                 } else {

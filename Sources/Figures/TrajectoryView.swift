@@ -37,7 +37,8 @@ extension TrajectoryFigure {
             if dx < 0 { t = min(t, (xMin - last.x) / dx) }
             if dy > 0 { t = min(t, (yMax - last.y) / dy) }
             if dy < 0 { t = min(t, (yMin - last.y) / dy) }
-            let exit = TrajectoryFile.Point(iteration: next.iteration, x: last.x + t * dx, y: last.y + t * dy, value: last.value)
+            let exit = TrajectoryFile.Point(
+                iteration: next.iteration, x: last.x + t * dx, y: last.y + t * dy, value: last.value)
             return (kept + [exit], exit)
         }
     }

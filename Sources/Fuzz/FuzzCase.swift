@@ -64,7 +64,8 @@ enum FuzzCase {
             let small = try RunPlan(suite: suite)
             let shard = try Shard(index: 1, count: max(1, small.specs.count / 4))
             let expected = SuiteRunner.select(small, filter: nil, shard: shard).count
-            let records = try SuiteRunner.records(small, options: SuiteRunOptions(jobs: 1, shard: shard, validate: false))
+            let records = try SuiteRunner.records(
+                small, options: SuiteRunOptions(jobs: 1, shard: shard, validate: false))
             if records.count != expected { return .finding("\(records.count) records for \(expected) selected runs") }
             return .valid
         } catch {

@@ -58,13 +58,18 @@ struct FuzzMain {
             }
         }
         try? FileManager.default.removeItem(at: current)
-        print("gdbench-fuzz: \(tried) inputs in \(String(format: "%.1f", Date().timeIntervalSince(start))) s, "
-              + "\(valid) valid\(runValid ? " and run" : ""), seed \(seed): no finding")
+        print(
+            "gdbench-fuzz: \(tried) inputs in \(String(format: "%.1f", Date().timeIntervalSince(start))) s, "
+                + "\(valid) valid\(runValid ? " and run" : ""), seed \(seed): no finding")
     }
 
     /// The `.yaml` files of a directory (its own corpus and `suites/`), in name order.
     static func readCorpus(_ directory: String) -> [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
-        return names.compactMap { try? String(contentsOfFile: (directory as NSString).appendingPathComponent($0), encoding: .utf8) }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+            $0.hasSuffix(".yaml")
+        }.sorted()
+        return names.compactMap {
+            try? String(contentsOfFile: (directory as NSString).appendingPathComponent($0), encoding: .utf8)
+        }
     }
 }

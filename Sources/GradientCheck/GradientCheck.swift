@@ -72,10 +72,13 @@ public enum GradientCheck {
         public var description: String {
             var lines: [String] = []
             for (index, result) in results.enumerated() {
-                var line = "point \(index): gradient \(format(result.gradientError)) (\(verdict(of: result.gradientError)))"
+                var line =
+                    "point \(index): gradient \(format(result.gradientError)) (\(verdict(of: result.gradientError)))"
                 if let hv = result.hessianVectorError { line += ", Hv \(format(hv)) (\(verdict(of: hv)))" }
                 if verdict(of: result.gradientError) != .fine {
-                    line += directional ? "; worst direction \(result.worstComponent)" : "; worst coordinate \(result.worstComponent)"
+                    line +=
+                        directional
+                        ? "; worst direction \(result.worstComponent)" : "; worst coordinate \(result.worstComponent)"
                 }
                 lines.append(line)
             }
@@ -99,7 +102,8 @@ public enum GradientCheck {
             if index > 0 {
                 for j in 0..<d { x[j] += configuration.spread * max(1, abs(start[j])) * generator.nextGaussian() }
             }
-            var (error, worst) = directional
+            var (error, worst) =
+                directional
                 ? directionalError(objective, at: x, count: configuration.directions, generator: &generator)
                 : coordinateError(objective, at: x)
             if error.isNaN { error = .infinity }
@@ -107,19 +111,23 @@ public enum GradientCheck {
             if configuration.checksHessianVectorProducts {
                 hessianError = hessianVectorError(objective, at: x, generator: &generator)
             }
-            results.append(PointResult(point: x, gradientError: error, worstComponent: worst, hessianVectorError: hessianError))
+            results.append(
+                PointResult(point: x, gradientError: error, worstComponent: worst, hessianVectorError: hessianError))
         }
         return Report(dimension: d, directional: directional, results: results, configuration: configuration)
     }
 
-    static let stepFactor = 6.055454452393343e-06  // ε^(1/3), ε = 2⁻⁵²
+    static let stepFactor = 6.055454452393343e-06 // ε^(1/3), ε = 2⁻⁵²
 
     /// ‖a − n‖ / max(‖a‖, ‖n‖).
     static func relativeError(_ a: [Double], _ n: [Double]) -> (Double, Int) {
         var difference = 0.0, normA = 0.0, normN = 0.0, worst = 0, worstSize = -1.0
         for j in a.indices {
             let gap = a[j] - n[j]
-            if abs(gap) > worstSize || gap.isNaN { worstSize = gap.isNaN ? .infinity : abs(gap); worst = j }
+            if abs(gap) > worstSize || gap.isNaN {
+                worstSize = gap.isNaN ? .infinity : abs(gap)
+                worst = j
+            }
             difference += gap * gap
             normA += a[j] * a[j]
             normN += n[j] * n[j]
@@ -147,8 +155,10 @@ public enum GradientCheck {
         return relativeError(exact, numeric)
     }
 
-    static func directionalError(_ objective: some Objective, at x: [Double], count: Int,
-                                 generator: inout Xoshiro256StarStar) -> (Double, Int) {
+    static func directionalError(
+        _ objective: some Objective, at x: [Double], count: Int,
+        generator: inout Xoshiro256StarStar
+    ) -> (Double, Int) {
         let d = objective.dimension
         var gradient = [Double](repeating: 0, count: d)
         _ = objective.evaluate(at: x, gradient: &gradient)
@@ -167,8 +177,10 @@ public enum GradientCheck {
         return relativeError(exact, numeric)
     }
 
-    static func hessianVectorError(_ objective: some Objective, at x: [Double],
-                                   generator: inout Xoshiro256StarStar) -> Double {
+    static func hessianVectorError(
+        _ objective: some Objective, at x: [Double],
+        generator: inout Xoshiro256StarStar
+    ) -> Double {
         let d = objective.dimension
         let v = generator.nextUnitVector(dimension: d)
         var exact = [Double](repeating: 0, count: d)

@@ -45,7 +45,8 @@ public enum Instantiation {
                 do {
                     try ParameterReader.check(value, against: spec)
                 } catch let error as ParameterError {
-                    let via = template.idText == value.summary ? "" : " (\(template.idText) = \(value.summary) on \(owner))"
+                    let via =
+                        template.idText == value.summary ? "" : " (\(template.idText) = \(value.summary) on \(owner))"
                     throw location.error(key, error.message + via)
                 }
             }
@@ -66,11 +67,13 @@ public enum Instantiation {
 
     /// Builds the objective of `cell` for a repetition from the problem seed.
     public static func makeProblem(_ cell: ProblemCell, problemSeed: UInt64) throws -> ProblemInstance {
-        let parameters = try resolve(cell.templates, specs: cell.kind.parameters, constants: [:],
-                                     owner: "a problem parameter", location: cell.location)
+        let parameters = try resolve(
+            cell.templates, specs: cell.kind.parameters, constants: [:],
+            owner: "a problem parameter", location: cell.location)
         let sized = withDefaults(parameters, specs: cell.kind.parameters)
-        try RunMemory.check(RunMemory.problemBytes(sized), what: "\(cell.kind.name) with d = \(sized["d"]?.summary ?? "2")",
-                            location: cell.location, key: parameters["d"] == nil ? nil : "d")
+        try RunMemory.check(
+            RunMemory.problemBytes(sized), what: "\(cell.kind.name) with d = \(sized["d"]?.summary ?? "2")",
+            location: cell.location, key: parameters["d"] == nil ? nil : "d")
         var generator = Xoshiro256StarStar(seed: problemSeed)
         let objective: any Objective
         let start = MonotonicClock.nanoseconds()
@@ -78,8 +81,9 @@ public enum Instantiation {
         do {
             var own = DataFileResolution.resolved(parameters, suiteFile: cell.location.file)
             let placement = try ProblemPlacement.extract(&own)
-            objective = try placement.apply(to: try cell.kind.make(own, &generator), kind: cell.kind.name,
-                                            generator: &generator)
+            objective = try placement.apply(
+                to: try cell.kind.make(own, &generator), kind: cell.kind.name,
+                generator: &generator)
             for (key, value) in try DataFileResolution.recordFields(parameters, suiteFile: cell.location.file) {
                 recorded[key] = value
             }
@@ -102,7 +106,9 @@ public enum Instantiation {
     }
 
     /// Checks that the problem knows what the target measure needs (f* for gaps, x* for distance).
-    public static func checkMeasure(_ measure: TargetMeasure, instance: ProblemInstance, cell: ProblemCell, suiteFile: String) throws {
+    public static func checkMeasure(
+        _ measure: TargetMeasure, instance: ProblemInstance, cell: ProblemCell, suiteFile: String
+    ) throws {
         let constants = instance.objective.constants
         let missing: String?
         switch measure {
@@ -110,34 +116,42 @@ public enum Instantiation {
         case .distance: missing = constants.minimizer == nil ? "x*" : nil
         case .gradientNorm, .loss: missing = nil
         case .heldOutAccuracy:
-            missing = instance.objective.heldOutAccuracy(at: instance.objective.startingPoint) == nil ? "held-out rows" : nil
+            missing =
+                instance.objective.heldOutAccuracy(at: instance.objective.startingPoint) == nil ? "held-out rows" : nil
         }
         if let missing {
-            throw SuiteError(file: suiteFile, line: nil, keyPath: "targets.measure",
-                             message: "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; "
-                                 + "use gradient-norm or loss")
+            throw SuiteError(
+                file: suiteFile, line: nil, keyPath: "targets.measure",
+                message:
+                    "\(measure.rawValue) needs \(missing), which \(cell.id) (\(cell.location.keyPath)) does not know; "
+                    + "use gradient-norm or loss")
         }
     }
 
     /// Builds the method of `cell` for a problem instance.
-    public static func makeMethod(_ cell: OptimizerCell, instance: ProblemInstance, problem: ProblemCell, runSeed: UInt64) throws -> MethodInstance {
+    public static func makeMethod(
+        _ cell: OptimizerCell, instance: ProblemInstance, problem: ProblemCell, runSeed: UInt64
+    ) throws -> MethodInstance {
         var constants = instance.expressionConstants
         if let n = instance.objective.sampleCount { constants["b"] = Double(problem.batchSize.map { min($0, n) } ?? n) }
         let problemID = problem.id
-        let parameters = try resolve(cell.templates, specs: cell.kind.parameters, constants: constants,
-                                     owner: problemID, location: cell.location)
+        let parameters = try resolve(
+            cell.templates, specs: cell.kind.parameters, constants: constants,
+            owner: problemID, location: cell.location)
         let dimension = Double(instance.objective.dimension)
         let sized = withDefaults(parameters, specs: cell.kind.parameters)
         let sizeKey = ["history", "memory"].first { parameters[$0] != nil }
         let sizeText = sizeKey.map { " with \($0) = \(parameters[$0]?.summary ?? "")" } ?? ""
-        try RunMemory.check(RunMemory.methodBytes(kind: cell.kind.name, sized, dimension: dimension),
-                            what: "\(cell.kind.name)\(sizeText) on d = \(instance.objective.dimension)",
-                            location: cell.location, key: sizeKey)
+        try RunMemory.check(
+            RunMemory.methodBytes(kind: cell.kind.name, sized, dimension: dimension),
+            what: "\(cell.kind.name)\(sizeText) on d = \(instance.objective.dimension)",
+            location: cell.location, key: sizeKey)
         var schedule: AnySchedule?
         var scheduleParameters: ParameterSet?
         if let scheduleCell = cell.schedule {
-            let resolved = try resolve(scheduleCell.templates, specs: scheduleCell.kind.parameters,
-                                       constants: constants, owner: problemID, location: scheduleCell.location)
+            let resolved = try resolve(
+                scheduleCell.templates, specs: scheduleCell.kind.parameters,
+                constants: constants, owner: problemID, location: scheduleCell.location)
             let base: Double
             if case .number(let value)? = parameters["lr"] {
                 base = value

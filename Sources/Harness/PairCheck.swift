@@ -19,8 +19,9 @@ enum PairCheck {
         func withObjective<O: Objective>(_ objective: O) throws {
             func withMethod<M: Method>(_ method: M) throws {
                 var method = method
-                var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
-                                    gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
+                var oracle = Oracle(
+                    objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
+                    gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
                 try method.prepare(at: objective.startingPoint, oracle: &oracle)
             }
             try withMethod(method)

@@ -23,7 +23,9 @@ struct PassBudget {
             if fromEpochs < Double(limit) { limit = max(1, Int(fromEpochs)) }
         }
         iterations = min(limit, rounds)
-        rows = sampleCount.flatMap { n in settings.budget.maxEpochs.map { Int(min(($0 * Double(n)).rounded(.up), 1e18)) } }
+        rows = sampleCount.flatMap { n in
+            settings.budget.maxEpochs.map { Int(min(($0 * Double(n)).rounded(.up), 1e18)) }
+        }
         gradients = settings.budget.maxGradientEvaluations
     }
 

@@ -15,8 +15,10 @@ public struct Provenance: Sendable {
     /// ``KernelPath/current`` of this process ("avx" or "portable").
     public var vectorKernels: String
 
-    public init(gitCommit: String, swiftVersion: String, operatingSystem: String, cpu: String, cpuCount: Int,
-                buildConfiguration: String, vectorKernels: String = KernelPath.portable.rawValue) {
+    public init(
+        gitCommit: String, swiftVersion: String, operatingSystem: String, cpu: String, cpuCount: Int,
+        buildConfiguration: String, vectorKernels: String = KernelPath.portable.rawValue
+    ) {
         self.gitCommit = gitCommit
         self.swiftVersion = swiftVersion
         self.operatingSystem = operatingSystem
@@ -30,9 +32,10 @@ public struct Provenance: Sendable {
     /// outside a repository), compiler version (from `#if compiler`, to the minor version), OS,
     /// CPU model, `#if DEBUG` and the vector-kernel path.
     public static func current() -> Provenance {
-        Provenance(gitCommit: gitCommit(), swiftVersion: compilerVersion, operatingSystem: operatingSystem(),
-                   cpu: cpuModel(), cpuCount: ProcessInfo.processInfo.activeProcessorCount,
-                   buildConfiguration: buildConfiguration, vectorKernels: KernelPath.current.rawValue)
+        Provenance(
+            gitCommit: gitCommit(), swiftVersion: compilerVersion, operatingSystem: operatingSystem(),
+            cpu: cpuModel(), cpuCount: ProcessInfo.processInfo.activeProcessorCount,
+            buildConfiguration: buildConfiguration, vectorKernels: KernelPath.current.rawValue)
     }
 
     public static var buildConfiguration: String {

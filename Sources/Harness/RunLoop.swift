@@ -25,9 +25,11 @@ public struct RunSettings: Sendable {
     /// Keep the iterate at every trace checkpoint (``IterateFile``).
     public var recordIterates = false
 
-    public init(budget: Budget, targets: TargetLadder, escapeMargin: Double = 1e-3, timingRepeats: Int = 1,
-                tracePoints: Int = 100, divergenceFactor: Double = 1e6, checksPerEpoch: Int = 4,
-                exactCheckIterations: Int = 1000, sharpness: SharpnessSchedule = .none) {
+    public init(
+        budget: Budget, targets: TargetLadder, escapeMargin: Double = 1e-3, timingRepeats: Int = 1,
+        tracePoints: Int = 100, divergenceFactor: Double = 1e6, checksPerEpoch: Int = 4,
+        exactCheckIterations: Int = 1000, sharpness: SharpnessSchedule = .none
+    ) {
         self.sharpness = sharpness
         self.budget = budget
         self.targets = targets
@@ -40,8 +42,9 @@ public struct RunSettings: Sendable {
     }
 
     public init(suite: Suite) {
-        self.init(budget: suite.budget, targets: suite.targets, escapeMargin: suite.escapeMargin,
-                  timingRepeats: suite.timingRepeats, sharpness: suite.sharpness)
+        self.init(
+            budget: suite.budget, targets: suite.targets, escapeMargin: suite.escapeMargin,
+            timingRepeats: suite.timingRepeats, sharpness: suite.sharpness)
         recordIterates = suite.recordIterates
     }
 }
@@ -123,19 +126,22 @@ enum RunLoop {
         var method = method
         let start = MonotonicClock.nanoseconds()
         let sampleCount = objective.sampleCount
-        var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
-                            gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
+        var oracle = Oracle(
+            objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
+            gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
         var regret = RegretMonitor(objective)
         let isOnline = regret.stream != nil
         let budget = PassBudget(
             settings, sampleCount: sampleCount, batchSize: oracle.batchSize, rounds: regret.roundLimit)
         var schedule = CheckSchedule(
-            marks: traceIterations(limit: min(budget.iterations, budget.gradients ?? budget.iterations),
-                                   points: settings.tracePoints),
+            marks: traceIterations(
+                limit: min(budget.iterations, budget.gradients ?? budget.iterations),
+                points: settings.tracePoints),
             miniBatchSampleCount: oracle.batchSize == nil ? nil : sampleCount, settings: settings)
         var x = objective.startingPoint
-        var monitor = RunMonitor(objective: objective, at: x, spec: spec, settings: settings,
-                                 coupledWeightDecay: coupledWeightDecay)
+        var monitor = RunMonitor(
+            objective: objective, at: x, spec: spec, settings: settings,
+            coupledWeightDecay: coupledWeightDecay)
         var path = PathRecorder(dimension: objective.dimension)
         path.append(0, x, value: monitor.initialValue)
         let remembersSteps = monitor.training.tracksHeldOut
@@ -193,8 +199,10 @@ enum RunLoop {
                 path.append(iteration, x, value: objective.value(at: x))
             }
             if decision.check {
-                switch monitor.check(iteration: iteration, x: x, reusing: report.valueAtNewIterate,
-                                     learningRate: learningRate, atMark: decision.atMark, regret: &regret, oracle: oracle) {
+                switch monitor.check(
+                    iteration: iteration, x: x, reusing: report.valueAtNewIterate,
+                    learningRate: learningRate, atMark: decision.atMark, regret: &regret, oracle: oracle)
+                {
                 case .running: break
                 case .reachedEveryTarget: reachedEveryTarget = true
                 case .diverged(let reason):
@@ -212,7 +220,8 @@ enum RunLoop {
             }
             // The clock is read at checks and every 64th iteration (a read costs as much as a 2-D step).
             if decision.check || iteration & 63 == 0, let timeoutNanoseconds,
-               MonotonicClock.nanoseconds() &- start > timeoutNanoseconds {
+                MonotonicClock.nanoseconds() &- start > timeoutNanoseconds
+            {
                 status = reachedEveryTarget ? .converged : .timeout
                 let seconds = ParameterValue.format(settings.budget.timeoutSeconds ?? 0)
                 message = status == .timeout ? "timeout after \(seconds) s at iteration \(iteration)" : nil
@@ -233,8 +242,9 @@ enum RunLoop {
         objective: O, method: M, spec: RunSpec, marks: [Int], iterations: Int
     ) throws -> (marks: [Double], total: Double, fingerprint: UInt64) {
         var method = method
-        var oracle = Oracle(objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
-                            gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
+        var oracle = Oracle(
+            objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
+            gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
         var x = objective.startingPoint
         var seconds = [Double](repeating: 0, count: marks.count)
         let start = MonotonicClock.nanoseconds()

@@ -84,7 +84,8 @@ public struct RunMemory: Sendable {
     static func check(_ bytes: Double, what: String, location: SourceLocation, key: String?) throws {
         guard bytes > limit || !bytes.isFinite else { return }
         throw location.error(
-            key, "\(what) needs about \(format(bytes)) of memory; a run may use at most \(format(limit)), "
+            key,
+            "\(what) needs about \(format(bytes)) of memory; a run may use at most \(format(limit)), "
                 + "half of \(InstanceLimits.availableMemoryDescription)")
     }
 }

@@ -51,8 +51,9 @@ struct RunMonitor<O: Objective> {
         escapeThreshold = constants.saddleValue.map { $0 - settings.escapeMargin }
         hits = [Checkpoint?](repeating: nil, count: thresholds.count)
         reachedEveryTarget = thresholds.isEmpty
-        training = TrainingMeasurements(objective: objective, schedule: settings.sharpness,
-                                        coupledWeightDecay: coupledWeightDecay, problemSeed: spec.problemSeed)
+        training = TrainingMeasurements(
+            objective: objective, schedule: settings.sharpness,
+            coupledWeightDecay: coupledWeightDecay, problemSeed: spec.problemSeed)
         iterates = IterateRecorder(dimension: objective.dimension, isActive: settings.recordIterates)
     }
 
@@ -107,8 +108,10 @@ struct RunMonitor<O: Objective> {
                 _ = objective.evaluate(at: x, gradient: &gradient)
                 gradientNorm = VectorKernels.norm(gradient)
             }
-            trace.append(tracePoint(iteration, x, f, gradientNorm, learningRate: learningRate, atMark: atMark,
-                                    regret: &regret, oracle: oracle))
+            trace.append(
+                tracePoint(
+                    iteration, x, f, gradientNorm, learningRate: learningRate, atMark: atMark,
+                    regret: &regret, oracle: oracle))
         }
         return reachedEveryTarget ? .reachedEveryTarget : .running
     }
@@ -121,8 +124,10 @@ struct RunMonitor<O: Objective> {
         let f = objective.evaluate(at: x, gradient: &gradient)
         let gradientNorm = VectorKernels.norm(gradient)
         if trace.last?.iteration != iteration {
-            trace.append(tracePoint(iteration, x, f, gradientNorm, learningRate: learningRate, regret: &regret,
-                                    oracle: oracle))
+            trace.append(
+                tracePoint(
+                    iteration, x, f, gradientNorm, learningRate: learningRate, regret: &regret,
+                    oracle: oracle))
         }
         var path = path
         path.append(iteration, x, value: f)
@@ -160,7 +165,8 @@ struct RunMonitor<O: Objective> {
     private mutating func recordHits(_ m: Double, iteration: Int, oracle: Oracle<O>) -> Bool {
         var hit = false
         while escapeThreshold == nil || escapeHit != nil, nextTarget < thresholds.count,
-              measure.isAscending ? m >= thresholds[nextTarget] : m <= thresholds[nextTarget] {
+            measure.isAscending ? m >= thresholds[nextTarget] : m <= thresholds[nextTarget]
+        {
             hits[nextTarget] = RunLoop.progress(iteration, oracle)
             nextTarget += 1
             hit = true

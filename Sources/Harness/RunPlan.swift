@@ -69,7 +69,6 @@ public struct RunSpec: Sendable {
     public var oracleSeed: UInt64 { SeedDerivation.derive(problemSeed, "oracle") }
 }
 
-
 /// A suite expanded into its runs: the cartesian product of every entry's alternatives, problems ×
 /// optimizers × repetitions (an optimizer with `only-on` pairs only with matching problems), in id
 /// order. Only the cells (one per combination of an entry's alternatives) are expanded; the runs are
@@ -100,10 +99,12 @@ public struct RunPlan: Sendable {
         let optimizers = optimizers.sorted { $0.id + "/" < $1.id + "/" }
         for (index, entry) in suite.optimizers.enumerated() where entry.onlyOn != nil {
             guard let cell = optimizers.first(where: { $0.entry == index }),
-                  !problems.contains(where: { cell.applies(to: $0.id) }) else { continue }
-            throw SuiteError(file: suite.file, line: cell.location.parameterLines["only-on"] ?? cell.location.line,
-                             keyPath: "\(cell.location.keyPath).only-on",
-                             message: "matches no problem id; the ids are \(problems.map(\.id).joined(separator: ", "))")
+                !problems.contains(where: { cell.applies(to: $0.id) })
+            else { continue }
+            throw SuiteError(
+                file: suite.file, line: cell.location.parameterLines["only-on"] ?? cell.location.line,
+                keyPath: "\(cell.location.keyPath).only-on",
+                message: "matches no problem id; the ids are \(problems.map(\.id).joined(separator: ", "))")
         }
         specs = try RunSpecs(suite: suite, problems: problems, optimizers: optimizers)
     }
@@ -152,10 +153,11 @@ public struct RunPlan: Sendable {
                         all["batch-size"] = batchPosition
                         all["gradient-noise"] = noisePosition
                         all["sampling"] = samplingPosition
-                        cells.append(ProblemCell(
-                            kind: entry.kind, templates: templates, batchSize: batchSize, gradientNoise: noise,
-                            sampling: sampling, location: entry.location, instanceID: instanceID,
-                            id: identifier(entry.kind.name, extra), choices: all))
+                        cells.append(
+                            ProblemCell(
+                                kind: entry.kind, templates: templates, batchSize: batchSize, gradientNoise: noise,
+                                sampling: sampling, location: entry.location, instanceID: instanceID,
+                                id: identifier(entry.kind.name, extra), choices: all))
                     }
                 }
             }
@@ -164,23 +166,29 @@ public struct RunPlan: Sendable {
     }
 
     static func expand(_ entry: OptimizerEntry) -> [OptimizerCell] {
-        let schedules: [(ScheduleCell, [String: Int])?] = entry.schedule.map { schedule in
-            product(schedule.parameters).map { templates, choices in
-                (ScheduleCell(kind: schedule.kind, templates: templates, location: schedule.location), choices)
-            }
-        } ?? [nil]
+        let schedules: [(ScheduleCell, [String: Int])?] =
+            entry.schedule.map { schedule in
+                product(schedule.parameters).map { templates, choices in
+                    (ScheduleCell(kind: schedule.kind, templates: templates, location: schedule.location), choices)
+                }
+            } ?? [nil]
         var cells: [OptimizerCell] = []
         for (templates, choices) in product(entry.parameters) {
             for schedule in schedules {
                 var parts = templates.map { ($0.key, $0.value.idText) }
                 var all = choices
                 if let (schedule, scheduleChoices) = schedule {
-                    parts.append(("schedule", identifier(schedule.kind.name, schedule.templates.map { ($0.key, $0.value.idText) })))
+                    parts.append(
+                        (
+                            "schedule",
+                            identifier(schedule.kind.name, schedule.templates.map { ($0.key, $0.value.idText) })
+                        ))
                     for (key, position) in scheduleChoices { all["schedule.\(key)"] = position }
                 }
-                cells.append(OptimizerCell(
-                    kind: entry.kind, templates: templates, schedule: schedule?.0, location: entry.location,
-                    onlyOn: entry.onlyOn, id: identifier(entry.kind.name, parts), choices: all))
+                cells.append(
+                    OptimizerCell(
+                        kind: entry.kind, templates: templates, schedule: schedule?.0, location: entry.location,
+                        onlyOn: entry.onlyOn, id: identifier(entry.kind.name, parts), choices: all))
             }
         }
         return cells

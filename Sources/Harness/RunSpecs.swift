@@ -57,15 +57,19 @@ public struct RunSpecs: RandomAccessCollection, Sendable {
         var offsets = [0]
         offsets.reserveCapacity(problems.count + 1)
         for problem in problems.indices {
-            let (sum, overflow) = offsets[problem].addingReportingOverflow(groups[group[problem]].count * suite.repetitions)
+            let (sum, overflow) = offsets[problem].addingReportingOverflow(
+                groups[group[problem]].count * suite.repetitions)
             guard !overflow else {
-                throw SuiteError(file: suite.file, line: nil, keyPath: "", message: "the grid has too many runs to count")
+                throw SuiteError(
+                    file: suite.file, line: nil, keyPath: "", message: "the grid has too many runs to count")
             }
             offsets.append(sum)
         }
         self.offsets = offsets
         try RunSpecs.checkUnique(problems, file: suite.file) { index in !groups[group[index]].isEmpty }
-        try RunSpecs.checkUnique(optimizers, file: suite.file) { _ in true } pairs: { first, second in
+        try RunSpecs.checkUnique(optimizers, file: suite.file) { _ in
+            true
+        } pairs: { first, second in
             masks.contains { $0[optimizers[first].entry] && $0[optimizers[second].entry] }
         }
     }
@@ -103,9 +107,10 @@ public struct RunSpecs: RandomAccessCollection, Sendable {
     public func spec(problem p: Int, optimizer o: Int, repetition: Int) -> RunSpec {
         let problem = problems[p], optimizer = optimizers[o]
         let problemSeed = SeedDerivation.derive(seed, "\(problem.instanceID)/rep=\(repetition)")
-        return RunSpec(id: "\(problem.id)/\(optimizer.id)/rep=\(repetition)", problem: problem, optimizer: optimizer,
-                       repetition: repetition, problemSeed: problemSeed,
-                       runSeed: SeedDerivation.derive(problemSeed, optimizer.id))
+        return RunSpec(
+            id: "\(problem.id)/\(optimizer.id)/rep=\(repetition)", problem: problem, optimizer: optimizer,
+            repetition: repetition, problemSeed: problemSeed,
+            runSeed: SeedDerivation.derive(problemSeed, optimizer.id))
     }
 
     /// Calls `body` with the position and id of every run, in order (one pass, no search, no seeds).
@@ -143,20 +148,24 @@ public struct RunSpecs: RandomAccessCollection, Sendable {
     /// Two cells with the same id whose runs would meet (`clash`) are an error naming both and the
     /// alternatives that give the same text; a key that is a prefix of another (`a/` and `a/b/`,
     /// possible only with a `/` in a word) would break the order and is refused as well.
-    static func checkUnique<Cell: PlanCell>(_ cells: [Cell], file: String, used: (Int) -> Bool,
-                                            pairs clash: (Int, Int) -> Bool = { _, _ in true }) throws {
+    static func checkUnique<Cell: PlanCell>(
+        _ cells: [Cell], file: String, used: (Int) -> Bool,
+        pairs clash: (Int, Int) -> Bool = { _, _ in true }
+    ) throws {
         for index in cells.indices.dropFirst() {
             let first = cells[index - 1], second = cells[index]
             if first.id == second.id {
                 guard used(index - 1) && clash(index - 1, index) else { continue }
-                throw SuiteError(file: file, line: second.location.line, keyPath: second.location.keyPath,
-                                 message: "\(first.describeClash(with: second)) give the same id \(second.id), so their runs "
-                                    + "would have the same ids; remove one of them")
+                throw SuiteError(
+                    file: file, line: second.location.line, keyPath: second.location.keyPath,
+                    message: "\(first.describeClash(with: second)) give the same id \(second.id), so their runs "
+                        + "would have the same ids; remove one of them")
             }
             if (second.id + "/").hasPrefix(first.id + "/") {
-                throw SuiteError(file: file, line: second.location.line, keyPath: second.location.keyPath,
-                                 message: "the id \(second.id) starts with the id \(first.id) and '/': a '/' in a value "
-                                    + "makes run ids ambiguous")
+                throw SuiteError(
+                    file: file, line: second.location.line, keyPath: second.location.keyPath,
+                    message: "the id \(second.id) starts with the id \(first.id) and '/': a '/' in a value "
+                        + "makes run ids ambiguous")
             }
         }
     }

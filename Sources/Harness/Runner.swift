@@ -21,8 +21,9 @@ public enum Runner {
             maxGradientEvaluations: settings.budget.maxGradientEvaluations,
             timeoutSeconds: settings.budget.timeoutSeconds)
         return ExternalRunContext.$current.withValue(context) {
-            runBound(spec, instance: instance, settings: settings, suiteName: suiteName, stop: stop, onPath: onPath,
-                     onIterates: onIterates)
+            runBound(
+                spec, instance: instance, settings: settings, suiteName: suiteName, stop: stop, onPath: onPath,
+                onIterates: onIterates)
         }
     }
 
@@ -32,12 +33,15 @@ public enum Runner {
     ) -> RunRecord? {
         let built: MethodInstance
         do {
-            built = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem, runSeed: spec.runSeed)
+            built = try Instantiation.makeMethod(
+                spec.optimizer, instance: instance, problem: spec.problem, runSeed: spec.runSeed)
         } catch {
-            return failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: instance, message: "\(error)")
+            return failedRecord(
+                spec, suiteName: suiteName, targets: settings.targets, instance: instance, message: "\(error)")
         }
-        var pass = monitor(instance.objective, built.method, spec: spec, settings: settings, stop: stop,
-                           coupledWeightDecay: coupledWeightDecay(spec.optimizer.kind, built.parameters))
+        var pass = monitor(
+            instance.objective, built.method, spec: spec, settings: settings, stop: stop,
+            coupledWeightDecay: coupledWeightDecay(spec.optimizer.kind, built.parameters))
         if let fault = (instance.objective as? ExternalObjective)?.takeFault() {
             pass.status = .error
             pass.message = fault
@@ -60,13 +64,17 @@ public enum Runner {
             for repeatIndex in 0..<max(1, settings.timingRepeats) {
                 if let stop, stop.isRaised { return nil }
                 do {
-                    let method = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem,
-                                                              runSeed: spec.runSeed).method
-                    let replay = try time(instance.objective, method, spec: spec, marks: marks, iterations: pass.finalIteration)
+                    let method = try Instantiation.makeMethod(
+                        spec.optimizer, instance: instance, problem: spec.problem,
+                        runSeed: spec.runSeed
+                    ).method
+                    let replay = try time(
+                        instance.objective, method, spec: spec, marks: marks, iterations: pass.finalIteration)
                     if let fault = (instance.objective as? ExternalObjective)?.takeFault() { throw MethodError(fault) }
                     if replay.fingerprint != pass.finalFingerprint {
                         status = .error
-                        message = "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint "
+                        message =
+                            "timing repeat \(repeatIndex + 1) ended at a different iterate (fingerprint "
                             + "\(RunRecord.hex(replay.fingerprint)) instead of "
                             + "\(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"
                         break
@@ -74,8 +82,10 @@ public enum Runner {
                     if let timing = (method as? ExternalMethod)?.timing {
                         let optimizer = timing.clientReportsTime ? timing.optimizerSeconds : nil
                         let pipe = optimizer.map { replay.total - timing.oracleSeconds - $0 }
-                        splits.append(TimeSplit(optimizerSeconds: optimizer, oracleSeconds: timing.oracleSeconds,
-                                                pipeSeconds: pipe))
+                        splits.append(
+                            TimeSplit(
+                                optimizerSeconds: optimizer, oracleSeconds: timing.oracleSeconds,
+                                pipeSeconds: pipe))
                     }
                     totals.append(replay.total)
                     perMark.append(replay.marks)
@@ -114,10 +124,13 @@ public enum Runner {
             milestones.append(milestone)
         }
         return RunRecord(
-            id: spec.id, suite: suiteName, problem: identity(spec, instance), optimizer: identity(spec.optimizer, built),
-            repetition: spec.repetition, problemSeed: RunRecord.hex(spec.problemSeed), runSeed: RunRecord.hex(spec.runSeed),
+            id: spec.id, suite: suiteName, problem: identity(spec, instance),
+            optimizer: identity(spec.optimizer, built),
+            repetition: spec.repetition, problemSeed: RunRecord.hex(spec.problemSeed),
+            runSeed: RunRecord.hex(spec.runSeed),
             status: status, message: message, targets: TargetResults(measure: settings.targets.measure, ladder: ladder),
-            milestones: milestones, initialValue: pass.initialValue, optimalValue: instance.objective.constants.optimalValue,
+            milestones: milestones, initialValue: pass.initialValue,
+            optimalValue: instance.objective.constants.optimalValue,
             final: final, wallTime: wallTime, trace: trace, finalFingerprint: RunRecord.hex(pass.finalFingerprint))
     }
 
@@ -132,12 +145,15 @@ public enum Runner {
         return stop.isRaised
     }
 
-    static func monitor(_ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
-                        stop: StopSignal?, coupledWeightDecay: Double = 0) -> MonitoredPass {
+    static func monitor(
+        _ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
+        stop: StopSignal?, coupledWeightDecay: Double = 0
+    ) -> MonitoredPass {
         func withObjective<O: Objective>(_ objective: O) -> MonitoredPass {
             func withMethod<M: Method>(_ method: M) -> MonitoredPass {
-                RunLoop.monitored(objective: objective, method: method, spec: spec, settings: settings, stop: stop,
-                                  coupledWeightDecay: coupledWeightDecay)
+                RunLoop.monitored(
+                    objective: objective, method: method, spec: spec, settings: settings, stop: stop,
+                    coupledWeightDecay: coupledWeightDecay)
             }
             return withMethod(method)
         }
@@ -145,12 +161,15 @@ public enum Runner {
     }
 
     /// Opens the two existentials once for a timing replay.
-    static func time(_ objective: any Objective, _ method: any Method, spec: RunSpec, marks: [Int], iterations: Int) throws
+    static func time(_ objective: any Objective, _ method: any Method, spec: RunSpec, marks: [Int], iterations: Int)
+        throws
         -> (marks: [Double], total: Double, fingerprint: UInt64)
     {
-        func withObjective<O: Objective>(_ objective: O) throws -> (marks: [Double], total: Double, fingerprint: UInt64) {
+        func withObjective<O: Objective>(_ objective: O) throws -> (marks: [Double], total: Double, fingerprint: UInt64)
+        {
             func withMethod<M: Method>(_ method: M) throws -> (marks: [Double], total: Double, fingerprint: UInt64) {
-                try RunLoop.timed(objective: objective, method: method, spec: spec, marks: marks, iterations: iterations)
+                try RunLoop.timed(
+                    objective: objective, method: method, spec: spec, marks: marks, iterations: iterations)
             }
             return try withMethod(method)
         }
@@ -187,17 +206,21 @@ public enum Runner {
             batchSize: spec.problem.batchSize, gradientNoise: spec.problem.gradientNoise,
             dimension: instance?.objective.dimension ?? 0, sampleCount: instance?.objective.sampleCount,
             smoothness: constants?.smoothness, strongConvexity: constants?.strongConvexity,
-            conditionNumber: constants?.conditionNumber, online: (instance?.objective as? any OnlineObjective).map {
-                OnlineConstants(diameter: $0.diameter, gradientBound: $0.gradientBound,
-                                roundStrongConvexity: $0.roundStrongConvexity, rounds: $0.rounds)
+            conditionNumber: constants?.conditionNumber,
+            online: (instance?.objective as? any OnlineObjective).map {
+                OnlineConstants(
+                    diameter: $0.diameter, gradientBound: $0.gradientBound,
+                    roundStrongConvexity: $0.roundStrongConvexity, rounds: $0.rounds)
             },
-            sampling: spec.problem.sampling == .reshuffle || spec.problem.batchSize == nil ? nil : spec.problem.sampling.rawValue)
+            sampling: spec.problem.sampling == .reshuffle || spec.problem.batchSize == nil
+                ? nil : spec.problem.sampling.rawValue)
     }
 
     static func identity(_ cell: OptimizerCell, _ built: MethodInstance?) -> OptimizerIdentity {
         let schedule = cell.schedule.map { schedule in
-            ScheduleIdentity(kind: schedule.kind.name,
-                             parameters: built?.scheduleParameters.map(strings) ?? schedule.templates.mapValues(\.idText))
+            ScheduleIdentity(
+                kind: schedule.kind.name,
+                parameters: built?.scheduleParameters.map(strings) ?? schedule.templates.mapValues(\.idText))
         }
         return OptimizerIdentity(
             id: cell.id, kind: cell.kind.name,
@@ -209,16 +232,21 @@ public enum Runner {
     public static func failedRecord(
         _ spec: RunSpec, suiteName: String, targets: TargetLadder, instance: ProblemInstance?, message: String
     ) -> RunRecord {
-        let zero = Checkpoint(iteration: 0, gradientEvaluations: 0, functionEvaluations: 0, hessianVectorProducts: 0,
-                              hessianEvaluations: 0, epochs: nil, seconds: nil)
+        let zero = Checkpoint(
+            iteration: 0, gradientEvaluations: 0, functionEvaluations: 0, hessianVectorProducts: 0,
+            hessianEvaluations: 0, epochs: nil, seconds: nil)
         return RunRecord(
             id: spec.id, suite: suiteName, problem: identity(spec, instance), optimizer: identity(spec.optimizer, nil),
-            repetition: spec.repetition, problemSeed: RunRecord.hex(spec.problemSeed), runSeed: RunRecord.hex(spec.runSeed),
-            status: .error, message: message, targets: TargetResults(measure: targets.measure, ladder: targets.thresholds.map { TargetHit(threshold: $0, hit: nil) }),
+            repetition: spec.repetition, problemSeed: RunRecord.hex(spec.problemSeed),
+            runSeed: RunRecord.hex(spec.runSeed),
+            status: .error, message: message,
+            targets: TargetResults(
+                measure: targets.measure, ladder: targets.thresholds.map { TargetHit(threshold: $0, hit: nil) }),
             milestones: [],
             initialValue: .nan, optimalValue: instance?.objective.constants.optimalValue,
-            final: FinalState(progress: zero, value: .nan, gap: nil, relativeGap: nil, gradientNorm: .nan, distance: nil,
-                              heldOutAccuracy: nil),
+            final: FinalState(
+                progress: zero, value: .nan, gap: nil, relativeGap: nil, gradientNorm: .nan, distance: nil,
+                heldOutAccuracy: nil),
             wallTime: WallTime(medianSeconds: 0, repeats: []), trace: [], finalFingerprint: RunRecord.hex(0))
     }
 }

@@ -17,9 +17,11 @@ public struct SessionOptions: Sendable {
     /// Told at once what the user should know before the run goes on (``SessionOutcome/resumeNote``).
     public var onNotice: (@Sendable (String) -> Void)?
 
-    public init(resultsRoot: URL, jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, resume: Bool = false,
-                stop: StopSignal? = nil, commandLine: [String] = [], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
-                provenance: Provenance = .current(), onNotice: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        resultsRoot: URL, jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, resume: Bool = false,
+        stop: StopSignal? = nil, commandLine: [String] = [], onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil,
+        provenance: Provenance = .current(), onNotice: (@Sendable (String) -> Void)? = nil
+    ) {
         self.onNotice = onNotice
         self.resultsRoot = resultsRoot
         self.jobs = jobs
@@ -63,7 +65,8 @@ public enum Session {
         let provenance = options.provenance
         let now = Date()
         var manifest = RunManifest(
-            gdbenchVersion: Provenance.gdbenchVersion, gitCommit: provenance.gitCommit, swiftVersion: provenance.swiftVersion,
+            gdbenchVersion: Provenance.gdbenchVersion, gitCommit: provenance.gitCommit,
+            swiftVersion: provenance.swiftVersion,
             operatingSystem: provenance.operatingSystem, cpu: provenance.cpu, cpuCount: provenance.cpuCount,
             buildConfiguration: provenance.buildConfiguration, suite: plan.suite.name, suiteFile: plan.suite.file,
             suiteDigest: plan.suite.digest, seed: RunRecord.hex(plan.suite.seed), commandLine: options.commandLine,
@@ -102,7 +105,8 @@ public enum Session {
             if directory == nil {
                 try DataFileResolution.refuseChangedFiles(
                     RunDirectory.unfinished(suiteDirectory: suiteDirectory), current: manifest)
-                resumeNote = mismatches.isEmpty
+                resumeNote =
+                    mismatches.isEmpty
                     ? "--resume: no unfinished run of \(plan.suite.name) in \(suiteDirectory.path); starting a new run"
                     : "--resume: no unfinished run in \(suiteDirectory.path) matches this one — "
                         + mismatches.prefix(5).joined(separator: "; ") + (mismatches.count > 5 ? "; …" : "")
@@ -110,13 +114,16 @@ public enum Session {
             }
             if let resumeNote { options.onNotice?(resumeNote) }
         }
-        let runDirectory = try directory ?? RunDirectory.create(root: options.resultsRoot, suite: plan.suite.name, date: now)
+        let runDirectory =
+            try directory ?? RunDirectory.create(root: options.resultsRoot, suite: plan.suite.name, date: now)
         let heldLock = try lock ?? RunLock(directory: runDirectory)
         defer { heldLock.release() }
         var reused = Set<String>()
         let resuming = directory != nil
         let journal = try Journal(directory: runDirectory) { record in
-            guard resuming, let position = plan.specs.position(of: record.id), selected.contains(position) else { return false }
+            guard resuming, let position = plan.specs.position(of: record.id), selected.contains(position) else {
+                return false
+            }
             return reused.insert(record.id).inserted
         }
         defer { journal.close() }
@@ -127,26 +134,35 @@ public enum Session {
         let onRecord = options.onRecord
         // A write failure stops the run at once (no more runs are computed only to be lost).
         let stop = options.stop ?? StopSignal()
-        let outcome = try SuiteRunner.run(plan, options: SuiteRunOptions(
-            jobs: options.jobs, filter: options.filter, shard: options.shard, stop: stop, finished: finished,
-            selection: selected, onRecord: { record, done, total in
-                guard failures.first == nil else { return }
-                do {
-                    try journal.append(record)
-                } catch {
-                    failures.note("\(error)")
-                    stop.raise()
-                    return
-                }
-                if sidecars.firstFailure != nil { stop.raise() }
-                onRecord?(record, done, total)
-            }, validate: false, sidecars: sidecars, cache: cache))
-        let failure = failures.first.map { "\($0)" }
-            ?? sidecars.firstFailure.map { "cannot write the sidecars of the runs (paths, iterates) in \(runDirectory.url.path): \($0)" }
+        let outcome = try SuiteRunner.run(
+            plan,
+            options: SuiteRunOptions(
+                jobs: options.jobs, filter: options.filter, shard: options.shard, stop: stop, finished: finished,
+                selection: selected,
+                onRecord: { record, done, total in
+                    guard failures.first == nil else { return }
+                    do {
+                        try journal.append(record)
+                    } catch {
+                        failures.note("\(error)")
+                        stop.raise()
+                        return
+                    }
+                    if sidecars.firstFailure != nil { stop.raise() }
+                    onRecord?(record, done, total)
+                }, validate: false, sidecars: sidecars, cache: cache))
+        let failure =
+            failures.first.map { "\($0)" }
+            ?? sidecars.firstFailure.map {
+                "cannot write the sidecars of the runs (paths, iterates) in \(runDirectory.url.path): \($0)"
+            }
         if let failure {
-            let resume = options.commandLine.isEmpty ? "" : "; then continue with: \(ShellQuote.resumeCommand(options.commandLine))"
-            throw ResultsError("\(failure). The run stopped; its \(journal.count) finished runs are kept in "
-                + "\(journal.path) — free space (or fix the cause)\(resume)")
+            let resume =
+                options.commandLine.isEmpty
+                ? "" : "; then continue with: \(ShellQuote.resumeCommand(options.commandLine))"
+            throw ResultsError(
+                "\(failure). The run stopped; its \(journal.count) finished runs are kept in "
+                    + "\(journal.path) — free space (or fix the cause)\(resume)")
         }
         var table: OutcomeTable?
         if !outcome.interrupted {
@@ -155,8 +171,9 @@ public enum Session {
             try runDirectory.finish(lines: journal.lines, manifest: manifest) { accumulator.add($0) }
             table = accumulator.table
         }
-        return SessionOutcome(directory: runDirectory, runCount: journal.count, interrupted: outcome.interrupted,
-                              reusedCount: finished.count, table: table, resumeNote: resumeNote)
+        return SessionOutcome(
+            directory: runDirectory, runCount: journal.count, interrupted: outcome.interrupted,
+            reusedCount: finished.count, table: table, resumeNote: resumeNote)
     }
 }
 
@@ -164,6 +181,14 @@ public enum Session {
 final class JournalFailures: @unchecked Sendable {
     private let lock = NSLock()
     private var message: String?
-    func note(_ text: String) { lock.lock(); if message == nil { message = text }; lock.unlock() }
-    var first: String? { lock.lock(); defer { lock.unlock() }; return message }
+    func note(_ text: String) {
+        lock.lock()
+        if message == nil { message = text }
+        lock.unlock()
+    }
+    var first: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return message
+    }
 }

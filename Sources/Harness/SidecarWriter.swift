@@ -42,8 +42,10 @@ public final class SidecarWriter: @unchecked Sendable {
     /// Writes a run's ``IterateFile``; nil means its recording outgrew ``IterateRecorder/maximumValues``.
     public func write(_ iterates: IterateFile?, runID: String) {
         guard let iterates else {
-            note(ResultsError("the iterates of \(runID) exceed \(IterateRecorder.maximumValues) numbers (d × trace points); "
-                              + "not written"))
+            note(
+                ResultsError(
+                    "the iterates of \(runID) exceed \(IterateRecorder.maximumValues) numbers (d × trace points); "
+                        + "not written"))
             return
         }
         do { try iterates.write(in: directory) } catch { note(error) }
@@ -59,16 +61,22 @@ public final class SidecarWriter: @unchecked Sendable {
     /// them, else its global ones (``KnownMinimizers/minimizers``), else x* when known, else none.
     public static func minima(of objective: any Objective) -> [[Double]] {
         let local = (objective as? any KnownLocalMinima)?.localMinima.map(\.point)
-        let listed = local ?? (objective as? any KnownMinimizers)?.minimizers ?? objective.constants.minimizer.map { [$0] } ?? []
+        let listed =
+            local ?? (objective as? any KnownMinimizers)?.minimizers ?? objective.constants.minimizer.map { [$0] } ?? []
         return listed.filter { $0.count == 2 && $0[0].isFinite && $0[1].isFinite }
     }
 
     /// The grid described above.
-    public static func contourGrid(problemID: String, objective: any Objective, paths: [TrajectoryFile]) -> ContourGridFile {
+    public static func contourGrid(problemID: String, objective: any Objective, paths: [TrajectoryFile])
+        -> ContourGridFile
+    {
         let minima = minima(of: objective)
-        let start = TrajectoryFile(runID: "start", points: [
-            TrajectoryFile.Point(iteration: 0, x: objective.startingPoint[0], y: objective.startingPoint[1], value: 0),
-        ])
+        let start = TrajectoryFile(
+            runID: "start",
+            points: [
+                TrajectoryFile.Point(
+                    iteration: 0, x: objective.startingPoint[0], y: objective.startingPoint[1], value: 0)
+            ])
         var box = (x: -1.0...1.0, y: -1.0...1.0)
         if let base = ContourGridFile.bounds(paths: [start], minima: minima, margin: 0.25) {
             func atLeastOne(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
@@ -88,7 +96,8 @@ public final class SidecarWriter: @unchecked Sendable {
             box = ContourGridFile.bounds(paths: kept + [start], minima: minima + corners, margin: 0.1) ?? (x, y)
         }
         var point = [0.0, 0.0]
-        return ContourGridFile.sampling(problemID: problemID, x: box.x, y: box.y, count: gridCount, minima: minima) { u, v in
+        return ContourGridFile.sampling(problemID: problemID, x: box.x, y: box.y, count: gridCount, minima: minima) {
+            u, v in
             point[0] = u
             point[1] = v
             return objective.value(at: point)

@@ -23,7 +23,9 @@ public final class StopSignal: @unchecked Sendable {
 
     /// Routes `signals` to `stop`: the first one raises it (and calls `notice`), a second one exits
     /// at once with status 130. The signals' default actions are ignored until ``uninstall(_:)``.
-    public static func install(on signals: [Int32], stop: StopSignal, notice: @escaping @Sendable () -> Void) -> [DispatchSourceSignal] {
+    public static func install(on signals: [Int32], stop: StopSignal, notice: @escaping @Sendable () -> Void)
+        -> [DispatchSourceSignal]
+    {
         signals.map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

@@ -27,10 +27,12 @@ public struct SuiteRunOptions: Sendable {
     /// Instances the caller's validation built (nil: a fresh cache, filled by `validate`).
     public var cache: InstanceCache?
 
-    public init(jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
-                finished: Set<String> = [], selection: RunSelection? = nil,
-                onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil, validate: Bool = true,
-                sidecars: SidecarWriter? = nil, cache: InstanceCache? = nil) {
+    public init(
+        jobs: Int = 1, filter: GlobPattern? = nil, shard: Shard? = nil, stop: StopSignal? = nil,
+        finished: Set<String> = [], selection: RunSelection? = nil,
+        onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil, validate: Bool = true,
+        sidecars: SidecarWriter? = nil, cache: InstanceCache? = nil
+    ) {
         self.selection = selection
         self.cache = cache
         self.jobs = max(1, jobs)
@@ -78,7 +80,8 @@ public enum SuiteRunner {
         var errors: [SuiteError] = []
         var seen = Set<String>()
         func note(_ error: Error) {
-            let suiteError = error as? SuiteError
+            let suiteError =
+                error as? SuiteError
                 ?? SuiteError(file: plan.suite.file, line: nil, keyPath: "", message: "\(error)")
             if seen.insert(suiteError.description).inserted { errors.append(suiteError) }
         }
@@ -92,8 +95,9 @@ public enum SuiteRunner {
             } else {
                 do {
                     instance = try Instantiation.makeProblem(problem, problemSeed: problemSeed)
-                    try Instantiation.checkMeasure(plan.suite.targets.measure, instance: instance, cell: problem,
-                                                   suiteFile: plan.suite.file)
+                    try Instantiation.checkMeasure(
+                        plan.suite.targets.measure, instance: instance, cell: problem,
+                        suiteFile: plan.suite.file)
                 } catch {
                     note(error)
                     continue
@@ -139,9 +143,12 @@ public enum SuiteRunner {
         if options.sidecars != nil {
             for p in specs.problems.indices {
                 let ordinals = specs.optimizers(of: p).indices
-                contourRepetition[p] = (0..<plan.suite.repetitions).first { repetition in
-                    ordinals.contains { selection.contains(specs.position(problem: p, ordinal: $0, repetition: repetition)) }
-                } ?? -1
+                contourRepetition[p] =
+                    (0..<plan.suite.repetitions).first { repetition in
+                        ordinals.contains {
+                            selection.contains(specs.position(problem: p, ordinal: $0, repetition: repetition))
+                        }
+                    } ?? -1
             }
         }
         let contourRepetitionByProblem = contourRepetition
@@ -167,22 +174,30 @@ public enum SuiteRunner {
                     instance =
                         try cache.take(instanceID: lead.problem.instanceID, problemSeed: lead.problemSeed)
                         ?? Instantiation.makeProblem(lead.problem, problemSeed: lead.problemSeed)
-                    try Instantiation.checkMeasure(settings.targets.measure, instance: instance, cell: lead.problem, suiteFile: suiteFile)
+                    try Instantiation.checkMeasure(
+                        settings.targets.measure, instance: instance, cell: lead.problem, suiteFile: suiteFile)
                 } catch {
                     for spec in group {
-                        collector.add(Runner.failedRecord(spec, suiteName: suiteName, targets: settings.targets, instance: nil,
-                                                          message: "\(error)"))
+                        collector.add(
+                            Runner.failedRecord(
+                                spec, suiteName: suiteName, targets: settings.targets, instance: nil,
+                                message: "\(error)"))
                     }
                     continue
                 }
                 var paths: [String: [TrajectoryFile]] = [:]
                 for spec in group {
                     if options.stop?.isRaised == true { return }
-                    guard let record = Runner.run(spec, instance: instance, settings: settings, suiteName: suiteName,
-                                                  stop: options.stop, onPath: options.sidecars.map { sidecars in { path in
-                                                      sidecars.write(path)
-                                                      paths[spec.problem.id, default: []].append(path)
-                                                  } }, onIterates: options.sidecars.map { sidecars in { sidecars.write($1, runID: $0) } })
+                    guard
+                        let record = Runner.run(
+                            spec, instance: instance, settings: settings, suiteName: suiteName,
+                            stop: options.stop,
+                            onPath: options.sidecars.map { sidecars in
+                                { path in
+                                    sidecars.write(path)
+                                    paths[spec.problem.id, default: []].append(path)
+                                }
+                            }, onIterates: options.sidecars.map { sidecars in { sidecars.write($1, runID: $0) } })
                     else { return }
                     collector.add(record)
                 }
@@ -190,13 +205,15 @@ public enum SuiteRunner {
                     for p in members where contourRepetitionByProblem[p] == repetition {
                         let problemID = specs.problems[p].id
                         guard group.contains(where: { $0.problem.id == problemID }) else { continue }
-                        sidecars.writeContours(problemID: problemID, objective: instance.objective, paths: paths[problemID] ?? [])
+                        sidecars.writeContours(
+                            problemID: problemID, objective: instance.objective, paths: paths[problemID] ?? [])
                     }
                 }
             }
         }
         let finished = collector.count
-        return SuiteOutcome(finishedCount: finished, selectedCount: selection.count, interrupted: finished < selection.count)
+        return SuiteOutcome(
+            finishedCount: finished, selectedCount: selection.count, interrupted: finished < selection.count)
     }
 
     /// The records of the runs of `plan` (those `options` select and has not marked finished), sorted

@@ -50,7 +50,9 @@ struct TrainingMeasurements {
     /// ``tracksHeldOut``).
     mutating func remember(_ x: [Double]) {
         guard tracksHeldOut else { return }
-        previous.withUnsafeMutableBufferPointer { p in x.withUnsafeBufferPointer { p.baseAddress?.update(from: $0.baseAddress!, count: $0.count) } }
+        previous.withUnsafeMutableBufferPointer { p in
+            x.withUnsafeBufferPointer { p.baseAddress?.update(from: $0.baseAddress!, count: $0.count) }
+        }
         hasPrevious = true
     }
 

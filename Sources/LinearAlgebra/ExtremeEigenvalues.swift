@@ -13,7 +13,9 @@ public enum ExtremeEigenvalues {
     public static let jacobiLimit = 500
 
     /// (λ_min, λ_max) of the row-major n×n symmetric `matrix`.
-    public static func compute(_ matrix: [Double], order n: Int, path: KernelPath = .current) -> (min: Double, max: Double) {
+    public static func compute(_ matrix: [Double], order n: Int, path: KernelPath = .current) -> (
+        min: Double, max: Double
+    ) {
         guard n > 0 else { return (0, 0) }
         if n <= jacobiLimit {
             let all = SymmetricEigenvalues.compute(matrix, order: n)
@@ -33,7 +35,8 @@ public enum ExtremeEigenvalues {
             diagonal.withUnsafeMutableBufferPointer { d in
                 offDiagonal.withUnsafeMutableBufferPointer { e in
                     work.withUnsafeMutableBufferPointer { w in
-                        gdbench_tridiagonalize(a.baseAddress, n, d.baseAddress, e.baseAddress, w.baseAddress, path == .avx)
+                        gdbench_tridiagonalize(
+                            a.baseAddress, n, d.baseAddress, e.baseAddress, w.baseAddress, path == .avx)
                     }
                 }
             }

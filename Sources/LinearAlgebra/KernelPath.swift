@@ -60,7 +60,10 @@ public enum KernelPath: String, Sendable, CaseIterable {
             return (.portable, nil)
         case .avx:
             if avxUsable { return (.avx, nil) }
-            return (.portable, "\(environmentVariable)=avx, but this CPU or OS does not support AVX; using the portable kernels")
+            return (
+                .portable,
+                "\(environmentVariable)=avx, but this CPU or OS does not support AVX; using the portable kernels"
+            )
         case nil:
             return (
                 automatic,

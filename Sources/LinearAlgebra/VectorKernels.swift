@@ -32,7 +32,9 @@ public enum VectorKernels {
 
     /// Σᵢ a[i]·b[i] for i in 0..<count, on the given path (bitwise the same on either).
     @inlinable @inline(__always)
-    public static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int, path: KernelPath) -> Double {
+    public static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int, path: KernelPath)
+        -> Double
+    {
         #if arch(x86_64)
         if count >= 8 && path == .avx { return gdbench_avx_dot(a, b, count) }
         #endif
@@ -50,9 +52,11 @@ public enum VectorKernels {
         var i = 0
         while i &+ 8 <= count {
             let offset = i &* stride
-            sum0 += rawA.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+            sum0 +=
+                rawA.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
                 * rawB.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-            sum1 += rawA.loadUnaligned(fromByteOffset: offset &+ 4 &* stride, as: SIMD4<Double>.self)
+            sum1 +=
+                rawA.loadUnaligned(fromByteOffset: offset &+ 4 &* stride, as: SIMD4<Double>.self)
                 * rawB.loadUnaligned(fromByteOffset: offset &+ 4 &* stride, as: SIMD4<Double>.self)
             i &+= 8
         }
@@ -67,7 +71,8 @@ public enum VectorKernels {
 
     /// y[i] += alpha·x[i] for i in 0..<count, on ``KernelPath/current``.
     @inlinable
-    public static func axpy(_ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int) {
+    public static func axpy(_ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int)
+    {
         #if arch(x86_64)
         if count >= 8 && KernelPath.current == .avx { return gdbench_avx_axpy(alpha, x, y, count) }
         #endif
@@ -88,16 +93,20 @@ public enum VectorKernels {
     /// y[i] += alpha·x[i] for i in 0..<count by the portable kernel (each entry a rounded product,
     /// then a rounded sum; 8 entries per step).
     @inlinable
-    public static func portableAxpy(_ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int) {
+    public static func portableAxpy(
+        _ alpha: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int
+    ) {
         let rawX = UnsafeRawPointer(x), rawY = UnsafeMutableRawPointer(y)
         let stride = MemoryLayout<Double>.stride
         let scale = SIMD4<Double>(repeating: alpha)
         var i = 0
         while i &+ 8 <= count {
             let offset = i &* stride
-            let y0 = rawY.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
+            let y0 =
+                rawY.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
                 + scale * rawX.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-            let y1 = rawY.loadUnaligned(fromByteOffset: offset &+ 4 &* stride, as: SIMD4<Double>.self)
+            let y1 =
+                rawY.loadUnaligned(fromByteOffset: offset &+ 4 &* stride, as: SIMD4<Double>.self)
                 + scale * rawX.loadUnaligned(fromByteOffset: offset &+ 4 &* stride, as: SIMD4<Double>.self)
             rawY.storeBytes(of: y0, toByteOffset: offset, as: SIMD4<Double>.self)
             rawY.storeBytes(of: y1, toByteOffset: offset &+ 4 &* stride, as: SIMD4<Double>.self)

@@ -23,8 +23,10 @@ import WideKernels
 public enum VectorTanh {
     /// y[i] = tanh(x[i]) for i in 0..<count on the given path; `y` may be `x`.
     @inlinable
-    public static func apply(_ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int,
-                             path: KernelPath = KernelPath.current) {
+    public static func apply(
+        _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, count: Int,
+        path: KernelPath = KernelPath.current
+    ) {
         #if arch(x86_64)
         if path == .avx {
             gdbench_avx_tanh(x, y, count)
@@ -70,14 +72,15 @@ public enum VectorTanh {
         // Large: 1 − 2/(e^(2t) + 1).
         let t = a.replacing(with: 20, where: a .> 20)
         let y = t + t
-        let magic = 6_755_399_441_055_744.0  // 1.5·2^52
+        let magic = 6_755_399_441_055_744.0 // 1.5·2^52
         let shifted = y * 1.4426950408889634073599 + magic
         let k = shifted - magic
         var r = y - k * 6.93145751953125e-1
         r = r - k * 1.42860682030941723212e-6
         let rr = r * r
         let pr = r * ((1.26177193074810590878e-4 * rr + 3.02994407707441961300e-2) * rr + 9.99999999999999999910e-1)
-        let qr = ((3.00198505138664455042e-6 * rr + 2.52448340349684104192e-3) * rr + 2.27265548208155028766e-1) * rr
+        let qr =
+            ((3.00198505138664455042e-6 * rr + 2.52448340349684104192e-3) * rr + 2.27265548208155028766e-1) * rr
             + 2.00000000000000000009e0
         let mantissa = 1 + 2 * (pr / (qr - pr))
         let power = unsafeBitCast(

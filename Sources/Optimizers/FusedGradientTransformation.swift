@@ -22,7 +22,9 @@ public protocol FusedGradientTransformation: GradientTransformation {
 
 extension FusedGradientTransformation {
     @inlinable
-    public func apply(_ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]) {
+    public func apply(
+        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
+    ) {
         update(&updates, state: &state, parameters: parameters)
         addScaledUpdates(updates, factor, to: &parameters)
     }

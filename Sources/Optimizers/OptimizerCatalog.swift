@@ -8,7 +8,8 @@ import Parameters
 /// restart a `switch`). Names are unique.
 public enum OptimizerCatalog {
     public static let builtIn: [OptimizerKind] = {
-        let kinds = FirstOrderOptimizerCatalog.kinds + MethodCatalog.kinds
+        let kinds =
+            FirstOrderOptimizerCatalog.kinds + MethodCatalog.kinds
             + [MethodCatalog.switchKind, MethodCatalog.randomRestartsKind]
         return kinds.map { $0.resolving(in: kinds) }
     }()

@@ -31,7 +31,8 @@ public struct OptimizerKind: Sendable {
     /// The kind's row in `gdbench bench` (``benchmarked(_:on:jaxReference:)``).
     public var benchmark = OptimizerBenchmark()
     /// A wrapper's factory, given the kinds its inner names are looked up in (``resolving(in:)``).
-    public var makeWithin: (@Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method)?
+    public var makeWithin:
+        (@Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method)?
     /// The parameter holding a coupled L2 weight decay λ, added to the gradient (g ← g + λθ: torch's
     /// `weight_decay` of `sgd`, `adam`, …), so that runs measure the regularised loss f + λ/2·‖θ‖²
     /// the method minimises; nil for a kind without one (and for decoupled decay, as in `adamw`).
@@ -60,7 +61,8 @@ public struct OptimizerKind: Sendable {
     public init(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
         parameters: [ParameterSpec], innerKindKeys: [String],
-        makeWithin: @escaping @Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method
+        makeWithin:
+            @escaping @Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method
     ) {
         self.init(
             name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,

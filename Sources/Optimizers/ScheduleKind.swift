@@ -42,7 +42,8 @@ public struct ScheduleKind: Sendable {
     public init(
         name: String, summary: String, formula: String, conventions: String, references: [String],
         parameters: [ParameterSpec], innerKindKeys: [String],
-        makeWithin: @escaping @Sendable (_ kinds: [ScheduleKind], ParameterSet, _ baseLearningRate: Double) throws
+        makeWithin:
+            @escaping @Sendable (_ kinds: [ScheduleKind], ParameterSet, _ baseLearningRate: Double) throws
             -> any Schedule
     ) {
         self.init(
@@ -73,7 +74,9 @@ public struct ScheduleKind: Sendable {
     }
 
     /// ``followers(among:)`` of a wrapper with these parameters.
-    public static func followers(ofWrapperWith parameters: [ParameterSpec], among kinds: [ScheduleKind]) -> [ScheduleKind] {
+    public static func followers(ofWrapperWith parameters: [ParameterSpec], among kinds: [ScheduleKind])
+        -> [ScheduleKind]
+    {
         let own = Set(parameters.map(\.name))
         return kinds.filter { candidate in !candidate.parameters.contains { own.contains($0.name) } }
     }

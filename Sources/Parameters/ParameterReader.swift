@@ -20,14 +20,17 @@ public struct ParameterReader: Sendable {
     ///   - kind: the kind's name, for the unknown-key message.
     ///   - nestedPrefixes: keys `prefix.<key>` are accepted unchecked: they are the inner parameters of
     ///     a wrapper kind (`first.lr` of `switch`), read through ``nested(_:)`` and checked by the inner kind.
-    public init(_ parameters: ParameterSet, specs: [ParameterSpec], kind: String? = nil, nestedPrefixes: [String] = []) throws {
+    public init(_ parameters: ParameterSet, specs: [ParameterSpec], kind: String? = nil, nestedPrefixes: [String] = [])
+        throws
+    {
         for key in parameters.sortedKeys {
             guard let spec = specs.first(where: { $0.name == key }) else {
                 if nestedPrefixes.contains(where: { key.hasPrefix($0 + ".") }) { continue }
                 let known = specs.map(\.name).joined(separator: ", ")
                 let owner = kind.map { " of \($0)" } ?? ""
                 throw ParameterError(
-                    key: key, expected: known.isEmpty ? "no parameters\(owner)" : "one of the parameters\(owner): \(known)",
+                    key: key,
+                    expected: known.isEmpty ? "no parameters\(owner)" : "one of the parameters\(owner): \(known)",
                     found: "an unknown parameter")
             }
             if let value = parameters[key] { try Self.check(value, against: spec) }
@@ -112,7 +115,8 @@ public struct ParameterReader: Sendable {
             throw ParameterError(key: key, expected: "a declared parameter", found: "an undeclared key")
         }
         guard let value = parameters[key] ?? spec.defaultValue else {
-            throw ParameterError(key: key, expected: Self.expectation(spec), found: "nothing (the parameter is required)")
+            throw ParameterError(
+                key: key, expected: Self.expectation(spec), found: "nothing (the parameter is required)")
         }
         try Self.check(value, against: spec)
         return (spec, value)
@@ -131,11 +135,12 @@ public struct ParameterReader: Sendable {
         case (.integer(let minimum), .number(let x)):
             guard x.isFinite, x.rounded() == x, x >= Double(minimum) else { throw mismatch(spec, value) }
             guard x <= Double(maximumInteger) else {
-                throw ParameterError(key: spec.name, expected: "a whole number ≤ \(maximumInteger)", found: value.summary)
+                throw ParameterError(
+                    key: spec.name, expected: "a whole number ≤ \(maximumInteger)", found: value.summary)
             }
             accepted = true
         case (.choice(let words), .text(let word)):
-            accepted = words.isEmpty || words.contains(word)  // an empty list: any word (names, paths, formulas)
+            accepted = words.isEmpty || words.contains(word) // an empty list: any word (names, paths, formulas)
         case (.flag, .flag):
             accepted = true
         case (.numbers, .number(let x)):

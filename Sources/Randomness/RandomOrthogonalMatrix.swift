@@ -1,9 +1,10 @@
+import WideKernels
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import WideKernels
 
 /// Haar-distributed random orthogonal matrices (Mezzadri 2007, "How to generate random matrices
 /// from the classical compact groups"; the construction of `scipy.stats.ortho_group`).

@@ -36,7 +36,8 @@ public enum AtomicFile {
             self.url = url
             self.bufferSize = bufferSize
             let directory = url.deletingLastPathComponent()
-            temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+            temporary = directory.appendingPathComponent(
+                ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
             descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 let reason = String(cString: strerror(errno))
@@ -97,7 +98,9 @@ public enum AtomicFile {
             let closed = close(descriptor)
             descriptor = -1
             guard closed == 0 else { throw failure("the write failed") }
-            guard rename(temporary.path, url.path) == 0 else { throw failure("cannot rename the temporary file into place") }
+            guard rename(temporary.path, url.path) == 0 else {
+                throw failure("cannot rename the temporary file into place")
+            }
             buffer = []
         }
 

@@ -57,8 +57,9 @@ public struct ContourGridFile: Sendable, Equatable {
     ) -> ContourGridFile {
         let xs = axis(from: x.lowerBound, to: x.upperBound, count: count)
         let ys = axis(from: y.lowerBound, to: y.upperBound, count: count)
-        return ContourGridFile(problemID: problemID, xs: xs, ys: ys, values: xs.map { px in ys.map { py in evaluate(px, py) } },
-                               minima: minima)
+        return ContourGridFile(
+            problemID: problemID, xs: xs, ys: ys, values: xs.map { px in ys.map { py in evaluate(px, py) } },
+            minima: minima)
     }
 
     /// A box around the finite points of the paths and the minima, widened by `margin` × its size on
@@ -115,14 +116,15 @@ public struct ContourGridFile: Sendable, Equatable {
                 problemID = String(trimmed.dropFirst(10))
             } else if trimmed.hasPrefix("# minimum ") {
                 let fields = trimmed.dropFirst(10).split(separator: " ")
-                guard fields.count == 2, let x = SidecarNumber.parse(fields[0]), let y = SidecarNumber.parse(fields[1]) else {
+                guard fields.count == 2, let x = SidecarNumber.parse(fields[0]), let y = SidecarNumber.parse(fields[1])
+                else {
                     throw ResultsError("\(source):\(index + 1): expected `# minimum x y`, found `\(trimmed)`")
                 }
                 minima.append([x, y])
             } else if !trimmed.hasPrefix("#") {
                 let fields = trimmed.split(separator: " ")
                 guard fields.count == 3, let x = SidecarNumber.parse(fields[0]), let y = SidecarNumber.parse(fields[1]),
-                      let f = SidecarNumber.parse(fields[2])
+                    let f = SidecarNumber.parse(fields[2])
                 else {
                     throw ResultsError("\(source):\(index + 1): expected `x y f`, found `\(trimmed)`")
                 }
@@ -130,13 +132,17 @@ public struct ContourGridFile: Sendable, Equatable {
             }
         }
         if blocks.last?.isEmpty ?? false { blocks.removeLast() }
-        guard let problemID else { throw ResultsError("\(source): no `# problem <id>` line (not a gdbench contour grid)") }
+        guard let problemID else {
+            throw ResultsError("\(source): no `# problem <id>` line (not a gdbench contour grid)")
+        }
         guard let first = blocks.first, !first.isEmpty else { throw ResultsError("\(source): the grid is empty") }
         let ys = first.map(\.y)
         for (index, block) in blocks.enumerated() where block.map(\.y) != ys {
             throw ResultsError("\(source): block \(index + 1) has other y values than block 1 (not a rectangular grid)")
         }
-        self.init(problemID: problemID, xs: blocks.map { $0[0].x }, ys: ys, values: blocks.map { $0.map(\.f) }, minima: minima)
+        self.init(
+            problemID: problemID, xs: blocks.map { $0[0].x }, ys: ys, values: blocks.map { $0.map(\.f) }, minima: minima
+        )
     }
 
     public static func read(problemID: String, in runDirectory: URL) throws -> ContourGridFile? {

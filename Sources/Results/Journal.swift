@@ -19,7 +19,8 @@ public final class Journal: @unchecked Sendable {
     /// the file but not in the run.
     public init(directory: RunDirectory, reuse: (RunRecord) -> Bool = { _ in false }) throws {
         let path = directory.journalURL.path
-        if !FileManager.default.fileExists(atPath: path) && !FileManager.default.createFile(atPath: path, contents: nil) {
+        if !FileManager.default.fileExists(atPath: path) && !FileManager.default.createFile(atPath: path, contents: nil)
+        {
             throw ResultsError("cannot create \(path): \(String(cString: strerror(errno)))")
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
@@ -83,7 +84,8 @@ public final class Journal: @unchecked Sendable {
                 let count = write(handle.fileDescriptor, buffer.baseAddress! + written, buffer.count - written)
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else {
-                    throw ResultsError("cannot append to \(path): \(String(cString: strerror(count < 0 ? errno : EIO)))")
+                    throw ResultsError(
+                        "cannot append to \(path): \(String(cString: strerror(count < 0 ? errno : EIO)))")
                 }
                 written += count
             }

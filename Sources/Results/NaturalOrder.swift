@@ -32,7 +32,8 @@ public enum NaturalOrder {
                 var end = index
                 while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
                 if end + 1 < characters.count, characters[end] == ".",
-                   characters[end + 1].isASCII, characters[end + 1].isNumber {
+                    characters[end + 1].isASCII, characters[end + 1].isNumber
+                {
                     end += 1
                     while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
                 }
@@ -48,7 +49,10 @@ public enum NaturalOrder {
                 }
                 let literal = String(characters[index..<end])
                 if let value = Double(literal) {
-                    if !pending.isEmpty { result.append(.text(pending)); pending = "" }
+                    if !pending.isEmpty {
+                        result.append(.text(pending))
+                        pending = ""
+                    }
                     result.append(.number(value, literal))
                 } else {
                     pending += literal

@@ -28,10 +28,11 @@ extension OutcomeTable {
         let columnWidths = problems.indices.map { column in
             max(headers[column].count, optimizers.map { cells[$0 + "\u{0}" + problems[column]]?.count ?? 1 }.max() ?? 1)
         }
-        var text = finalTarget.map {
-            "median iterations to \($0) over repetitions; b budget, s stalled, d diverged, t timeout, e error; "
-                + "— half or more missed\n"
-        } ?? ""
+        var text =
+            finalTarget.map {
+                "median iterations to \($0) over repetitions; b budget, s stalled, d diverged, t timeout, e error; "
+                    + "— half or more missed\n"
+            } ?? ""
         var start = 0
         while start < problems.count {
             var end = start
@@ -49,9 +50,11 @@ extension OutcomeTable {
             let rules = (start..<end).map { String(repeating: "─", count: columnWidths[$0]) }
             lines.append(([String(repeating: "─", count: labelWidth)] + rules).joined(separator: "  "))
             for (index, optimizer) in optimizers.enumerated() {
-                lines.append(([pad(labels[index], labelWidth, right: false)] + (start..<end).map {
-                    pad(cells[optimizer + "\u{0}" + problems[$0]] ?? "", columnWidths[$0], right: true)
-                }).joined(separator: "  "))
+                lines.append(
+                    ([pad(labels[index], labelWidth, right: false)]
+                        + (start..<end).map {
+                            pad(cells[optimizer + "\u{0}" + problems[$0]] ?? "", columnWidths[$0], right: true)
+                        }).joined(separator: "  "))
             }
             text += (start > 0 ? "\n" : "") + lines.joined(separator: "\n") + "\n"
             start = end

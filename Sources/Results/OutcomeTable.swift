@@ -110,13 +110,14 @@ public struct OutcomeTable: Sendable {
             let rows = order.compactMap { key -> Row? in
                 guard let group = groups[key] else { return nil }
                 let medianIterations = Median.of(group.iterations)
-                return Row(problem: group.problem, optimizer: group.optimizer, runs: group.iterations.count,
-                           converged: group.counts[.converged] ?? 0, budget: group.counts[.budget] ?? 0,
-                           stalled: group.counts[.stalled] ?? 0,
-                           diverged: group.counts[.diverged] ?? 0, timeout: group.counts[.timeout] ?? 0,
-                           error: group.counts[.error] ?? 0,
-                           medianIterations: medianIterations.isFinite ? medianIterations : nil,
-                           medianSeconds: Median.of(group.seconds))
+                return Row(
+                    problem: group.problem, optimizer: group.optimizer, runs: group.iterations.count,
+                    converged: group.counts[.converged] ?? 0, budget: group.counts[.budget] ?? 0,
+                    stalled: group.counts[.stalled] ?? 0,
+                    diverged: group.counts[.diverged] ?? 0, timeout: group.counts[.timeout] ?? 0,
+                    error: group.counts[.error] ?? 0,
+                    medianIterations: medianIterations.isFinite ? medianIterations : nil,
+                    medianSeconds: Median.of(group.seconds))
             }
             var table = OutcomeTable(rows: rows, finalTarget: finalTarget)
             table.errors = errors
@@ -134,21 +135,27 @@ public struct OutcomeTable: Sendable {
     /// problem, then optimizer; the problem and optimizer columns are elided (``TerminalText``) so that a
     /// line fits `width` where it can.
     public func text(width: Int = .max) -> String {
-        let header = ["problem", "optimizer", "median iters", "converged", "budget", "stalled", "diverged", "timeout", "error",
-                      "median time"]
-        let caption = finalTarget.map {
-            "iterations and converged: first hit of \($0); runs per status; "
-                + "time: optimizer seconds, median over repetitions\n"
-        } ?? ""
+        let header = [
+            "problem", "optimizer", "median iters", "converged", "budget", "stalled", "diverged", "timeout", "error",
+            "median time",
+        ]
+        let caption =
+            finalTarget.map {
+                "iterations and converged: first hit of \($0); runs per status; "
+                    + "time: optimizer seconds, median over repetitions\n"
+            } ?? ""
         func count(_ value: Int) -> String { value == 0 ? "·" : String(value) }
         let ordered = rows.sorted {
             $0.problem != $1.problem
                 ? NaturalOrder.less($0.problem, $1.problem) : NaturalOrder.less($0.optimizer, $1.optimizer)
         }
         var body = ordered.map { row in
-            [row.problem, row.optimizer, row.medianIterations.map { OutcomeTable.compact($0) } ?? "—",
-             "\(row.converged)/\(row.runs)", count(row.budget), count(row.stalled), count(row.diverged), count(row.timeout),
-             count(row.error), OutcomeTable.duration(row.medianSeconds)]
+            [
+                row.problem, row.optimizer, row.medianIterations.map { OutcomeTable.compact($0) } ?? "—",
+                "\(row.converged)/\(row.runs)", count(row.budget), count(row.stalled), count(row.diverged),
+                count(row.timeout),
+                count(row.error), OutcomeTable.duration(row.medianSeconds),
+            ]
         }
         var widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
         let total = widths.reduce(0, +) + 2 * (widths.count - 1)
@@ -172,7 +179,8 @@ public struct OutcomeTable: Sendable {
                 return index >= 2 ? pad + cell : cell + pad
             }.joined(separator: "  ")
         }
-        return caption + ([line(header), line(widths.map { String(repeating: "─", count: $0) })] + body.map(line))
+        return caption
+            + ([line(header), line(widths.map { String(repeating: "─", count: $0) })] + body.map(line))
             .joined(separator: "\n") + "\n" + totalsLine() + errorText()
     }
 

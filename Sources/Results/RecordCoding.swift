@@ -6,7 +6,9 @@ import Foundation
 public enum RecordCoding {
     public static func encoder(pretty: Bool = false) -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        encoder.outputFormatting =
+            pretty
+            ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
             : [.sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -40,7 +42,8 @@ public enum RecordCoding {
     /// one (lines written before checksums have none), then the record's fields and schema version.
     /// Errors name the 1-based line number. A truncated last line (an interrupted append: no final
     /// newline) is dropped when `toleratingTruncatedTail` is set, else it is an error.
-    public static func records(fromJSONLines text: String, toleratingTruncatedTail: Bool = false) throws -> [RunRecord] {
+    public static func records(fromJSONLines text: String, toleratingTruncatedTail: Bool = false) throws -> [RunRecord]
+    {
         let decoder = decoder()
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let endsWhole = text.isEmpty || text.hasSuffix("\n")
@@ -50,18 +53,23 @@ public enum RecordCoding {
             let isTornTail = index == lines.count - 1 && !endsWhole
             do {
                 if case .mismatch(let expected, let found) = RecordChecksum.verify(line) {
-                    throw ResultsError("line \(number): checksum \(found) does not match the record (\(expected)); the line was "
-                        + "changed or damaged")
+                    throw ResultsError(
+                        "line \(number): checksum \(found) does not match the record (\(expected)); the line was "
+                            + "changed or damaged")
                 }
                 let record = try decoder.decode(RunRecord.self, from: Data(line.utf8))
                 guard record.schemaVersion >= 1, record.schemaVersion <= RunRecord.currentSchemaVersion else {
-                    throw ResultsError("line \(number): schema version \(record.schemaVersion) is not one this gdbench reads (1 … "
-                        + "\(RunRecord.currentSchemaVersion))")
+                    throw ResultsError(
+                        "line \(number): schema version \(record.schemaVersion) is not one this gdbench reads (1 … "
+                            + "\(RunRecord.currentSchemaVersion))")
                 }
                 records.append(record)
             } catch {
                 if isTornTail && toleratingTruncatedTail { break }
-                if isTornTail { throw ResultsError("line \(number): truncated (the file ends inside a record; was the write interrupted?)") }
+                if isTornTail {
+                    throw ResultsError(
+                        "line \(number): truncated (the file ends inside a record; was the write interrupted?)")
+                }
                 if let error = error as? ResultsError { throw error }
                 throw ResultsError("line \(number): not a run record (\(describe(error)))")
             }
@@ -73,7 +81,8 @@ public enum RecordCoding {
     static func describe(_ error: Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }
+                .description
         }
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty: return "not valid JSON"

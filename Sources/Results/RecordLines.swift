@@ -37,8 +37,10 @@ public struct RecordLines: Sendable {
     /// does (checksum, fields, schema version; blank lines skipped; a last line without newline
     /// that does not decode is dropped when `toleratingTruncatedTail`, else an error), and errors
     /// name the file and the 1-based line. A missing file adds nothing.
-    public mutating func scan(_ url: URL, toleratingTruncatedTail: Bool = false,
-                              keep: (RunRecord) -> Bool = { _ in true }) throws {
+    public mutating func scan(
+        _ url: URL, toleratingTruncatedTail: Bool = false,
+        keep: (RunRecord) -> Bool = { _ in true }
+    ) throws {
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { return }
@@ -62,8 +64,11 @@ public struct RecordLines: Sendable {
                 record = try RecordLines.record(fromLine: text, decoder: decoder)
             } catch let error as ResultsError {
                 if isTornTail && toleratingTruncatedTail { return }
-                if isTornTail { throw ResultsError("\(url.path): line \(number): truncated (the file ends inside a record; was the write "
-                    + "interrupted?)") }
+                if isTornTail {
+                    throw ResultsError(
+                        "\(url.path): line \(number): truncated (the file ends inside a record; was the write "
+                            + "interrupted?)")
+                }
                 throw ResultsError("\(url.path): line \(number): \(error.message)")
             }
             if keep(record) { append(id: record.id, file: file, offset: offset, length: line.count) }
@@ -99,7 +104,8 @@ public struct RecordLines: Sendable {
     /// version. The errors are ``RecordCoding``'s messages without their `line N: `.
     static func record(fromLine text: String, decoder: JSONDecoder) throws -> RunRecord {
         if case .mismatch(let expected, let found) = RecordChecksum.verify(text[...]) {
-            throw ResultsError("checksum \(found) does not match the record (\(expected)); the line was changed or damaged")
+            throw ResultsError(
+                "checksum \(found) does not match the record (\(expected)); the line was changed or damaged")
         }
         let record: RunRecord
         do {
@@ -108,8 +114,9 @@ public struct RecordLines: Sendable {
             throw ResultsError("not a run record (\(RecordCoding.describe(error)))")
         }
         guard record.schemaVersion >= 1, record.schemaVersion <= RunRecord.currentSchemaVersion else {
-            throw ResultsError("schema version \(record.schemaVersion) is not one this gdbench reads (1 … "
-                + "\(RunRecord.currentSchemaVersion))")
+            throw ResultsError(
+                "schema version \(record.schemaVersion) is not one this gdbench reads (1 … "
+                    + "\(RunRecord.currentSchemaVersion))")
         }
         return record
     }
@@ -135,7 +142,9 @@ public struct RecordLines: Sendable {
         defer { for descriptor in descriptors { close(descriptor) } }
         for url in files {
             let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw ResultsError("cannot read \(url.path): \(String(cString: strerror(errno)))") }
+            guard descriptor >= 0 else {
+                throw ResultsError("cannot read \(url.path): \(String(cString: strerror(errno)))")
+            }
             descriptors.append(descriptor)
         }
         let decoder = RecordCoding.decoder()
@@ -146,20 +155,23 @@ public struct RecordLines: Sendable {
             var done = 0
             while done < location.length {
                 let count = line.withUnsafeMutableBytes { buffer in
-                    pread(descriptors[location.file], buffer.baseAddress.map { $0 + done }, location.length - done,
-                          off_t(location.offset + done))
+                    pread(
+                        descriptors[location.file], buffer.baseAddress.map { $0 + done }, location.length - done,
+                        off_t(location.offset + done))
                 }
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else {
-                    throw ResultsError("cannot read \(path) at byte \(location.offset + done): "
-                        + "\(count == 0 ? "the file is shorter than its index" : String(cString: strerror(errno)))")
+                    throw ResultsError(
+                        "cannot read \(path) at byte \(location.offset + done): "
+                            + "\(count == 0 ? "the file is shorter than its index" : String(cString: strerror(errno)))")
                 }
                 done += count
             }
             let record: RunRecord
             do {
-                record = try RecordLines.record(fromLine: String(decoding: line[0..<location.length], as: UTF8.self),
-                                                decoder: decoder)
+                record = try RecordLines.record(
+                    fromLine: String(decoding: line[0..<location.length], as: UTF8.self),
+                    decoder: decoder)
             } catch let error as ResultsError {
                 throw ResultsError("\(path): the record at byte \(location.offset): \(error.message)")
             }

@@ -56,9 +56,13 @@ public struct RunDirectory: Sendable {
         if name.isEmpty { return "it is empty" }
         if name == "." || name == ".." { return "'.' and '..' name directories outside the results root" }
         let allowed = name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars.contains(scalar))
+            scalar.isASCII
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "._-".unicodeScalars.contains(scalar))
         }
-        if !allowed { return "only letters, digits, '.', '_' and '-' are allowed (no '/', spaces or control characters)" }
+        if !allowed {
+            return "only letters, digits, '.', '_' and '-' are allowed (no '/', spaces or control characters)"
+        }
         return nil
     }
 
@@ -69,10 +73,13 @@ public struct RunDirectory: Sendable {
             path += "/" + component
             if mkdir(path, 0o755) == 0 || errno == EEXIST {
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    continue
+                }
                 throw ResultsError("cannot create the results directory \(url.path): \(path) is not a directory")
             }
-            throw ResultsError("cannot create the results directory \(url.path): \(path): \(String(cString: strerror(errno)))")
+            throw ResultsError(
+                "cannot create the results directory \(url.path): \(path): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -95,7 +102,8 @@ public struct RunDirectory: Sendable {
     public func readJournal() throws -> [RunRecord] {
         guard let data = FileManager.default.contents(atPath: journalURL.path) else { return [] }
         do {
-            return try RecordCoding.records(fromJSONLines: String(decoding: data, as: UTF8.self), toleratingTruncatedTail: true)
+            return try RecordCoding.records(
+                fromJSONLines: String(decoding: data, as: UTF8.self), toleratingTruncatedTail: true)
         } catch let error as ResultsError {
             throw ResultsError("\(journalURL.path): \(error.message)")
         }
@@ -117,7 +125,9 @@ public struct RunDirectory: Sendable {
     /// at this directory. Every file is written atomically and streamed: one record is decoded at a
     /// time and handed to `onRecord` (in id order) after its row is written. The files are the same
     /// bytes as ``RecordCoding/jsonLines(_:)`` and ``SummaryTable/csv(_:)`` of the records sorted by id.
-    public func finish(lines: RecordLines, manifest: RunManifest, onRecord: (RunRecord) throws -> Void = { _ in }) throws {
+    public func finish(lines: RecordLines, manifest: RunManifest, onRecord: (RunRecord) throws -> Void = { _ in })
+        throws
+    {
         var records = try AtomicFile.Writer(url: recordsURL)
         var summary: AtomicFile.Writer
         do {
@@ -161,7 +171,8 @@ public struct RunDirectory: Sendable {
         while let relative = walker.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards),
-                  !name[range.upperBound...].isEmpty, name[range.upperBound...].allSatisfy(\.isNumber) else { continue }
+                !name[range.upperBound...].isEmpty, name[range.upperBound...].allSatisfy(\.isNumber)
+            else { continue }
             try? FileManager.default.removeItem(atPath: url.appendingPathComponent(relative).path)
         }
     }

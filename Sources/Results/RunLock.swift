@@ -24,8 +24,9 @@ public final class RunLock: @unchecked Sendable {
             close(descriptor)
             if reason == EWOULDBLOCK {
                 let pid = holder.trimmingCharacters(in: .whitespacesAndNewlines)
-                throw ResultsError("\(directory.url.path) is being written by another gdbench "
-                    + "process\(pid.isEmpty ? "" : " (pid \(pid))"); wait for it to finish")
+                throw ResultsError(
+                    "\(directory.url.path) is being written by another gdbench "
+                        + "process\(pid.isEmpty ? "" : " (pid \(pid))"); wait for it to finish")
             }
             throw ResultsError("cannot lock \(path): \(String(cString: strerror(reason)))")
         }

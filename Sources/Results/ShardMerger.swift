@@ -14,16 +14,20 @@ public enum ShardMerger {
         var shardCount: Int?
         for (directory, manifest) in zip(directories, manifests) {
             let name = directory.url.path
-            guard manifest.endTime != nil else { throw ResultsError("\(name): the run is not finished (resume it first)") }
+            guard manifest.endTime != nil else {
+                throw ResultsError("\(name): the run is not finished (resume it first)")
+            }
             guard manifest.suiteDigest == reference.suiteDigest else {
-                throw ResultsError("\(name): suite digest \(manifest.suiteDigest.prefix(12)) differs from \(first.url.path)'s "
-                    + "\(reference.suiteDigest.prefix(12))")
+                throw ResultsError(
+                    "\(name): suite digest \(manifest.suiteDigest.prefix(12)) differs from \(first.url.path)'s "
+                        + "\(reference.suiteDigest.prefix(12))")
             }
             guard manifest.seed == reference.seed else {
                 throw ResultsError("\(name): seed \(manifest.seed) differs from \(reference.seed)")
             }
             guard manifest.codeVersion == reference.codeVersion else {
-                throw ResultsError("\(name): code version \(manifest.codeVersion) differs from \(reference.codeVersion)")
+                throw ResultsError(
+                    "\(name): code version \(manifest.codeVersion) differs from \(reference.codeVersion)")
             }
             guard manifest.filter == reference.filter, manifest.plannedRuns == reference.plannedRuns else {
                 throw ResultsError("\(name): a different filter or plan than \(first.url.path)")
@@ -40,9 +44,14 @@ public enum ShardMerger {
         }
         if let shardCount {
             let duplicates = Dictionary(grouping: shardIndices, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
-            guard duplicates.isEmpty else { throw ResultsError("shard \(duplicates.map { "\($0)/\(shardCount)" }.joined(separator: ", ")) given twice") }
+            guard duplicates.isEmpty else {
+                throw ResultsError(
+                    "shard \(duplicates.map { "\($0)/\(shardCount)" }.joined(separator: ", ")) given twice")
+            }
             let missing = Set(1...shardCount).subtracting(shardIndices).sorted()
-            guard missing.isEmpty else { throw ResultsError("missing shard \(missing.map { "\($0)/\(shardCount)" }.joined(separator: ", "))") }
+            guard missing.isEmpty else {
+                throw ResultsError("missing shard \(missing.map { "\($0)/\(shardCount)" }.joined(separator: ", "))")
+            }
         }
         var lines = RecordLines()
         for directory in directories {
@@ -52,8 +61,9 @@ public enum ShardMerger {
             try lines.scan(directory.recordsURL)
         }
         if let (earlier, later) = lines.firstDuplicate() {
-            throw ResultsError("run \(earlier.id) is in both \(directories[earlier.file].url.path) and "
-                + "\(directories[later.file].url.path)")
+            throw ResultsError(
+                "run \(earlier.id) is in both \(directories[earlier.file].url.path) and "
+                    + "\(directories[later.file].url.path)")
         }
         guard lines.count == reference.plannedRuns else {
             throw ResultsError("the directories hold \(lines.count) runs, the plan has \(reference.plannedRuns)")

@@ -53,7 +53,8 @@ public struct TrajectoryFile: Sendable, Equatable {
         var stem = ""
         for byte in id.utf8 {
             let scalar = Unicode.Scalar(byte)
-            let kept = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let kept =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || ".,_=[]-".unicodeScalars.contains(scalar)
             if kept {
                 stem.unicodeScalars.append(scalar)
@@ -92,7 +93,7 @@ public struct TrajectoryFile: Sendable, Equatable {
             }
             let fields = trimmed.split(separator: " ")
             guard fields.count == 4, let iteration = Int(fields[0]), let x = SidecarNumber.parse(fields[1]),
-                  let y = SidecarNumber.parse(fields[2]), let value = SidecarNumber.parse(fields[3])
+                let y = SidecarNumber.parse(fields[2]), let value = SidecarNumber.parse(fields[3])
             else {
                 throw ResultsError("\(source):\(index + 1): expected `iteration x y f`, found `\(trimmed)`")
             }

@@ -31,7 +31,8 @@ public enum BuiltInSuiteFile {
         let installed = installedSuitesDirectory
         var isDirectory: ObjCBool = false
         if let installed, FileManager.default.fileExists(atPath: installed, isDirectory: &isDirectory),
-           isDirectory.boolValue {
+            isDirectory.boolValue
+        {
             return installed
         }
         throw BuiltInSuiteError(

@@ -21,7 +21,8 @@ extension Catalog {
             lines.append("\nConventions:\n\(Self.indent(kind.conventions))")
             lines.append("\nReferences:\n\(kind.references.map { "  - \($0)" }.joined(separator: "\n"))")
         } else if let kind = problem(named: name) {
-            lines.append("\(kind.name) — \(kind.summary)\(kind.isFiniteSum ? " (finite sum: accepts batch-size)" : "")\n")
+            lines.append(
+                "\(kind.name) — \(kind.summary)\(kind.isFiniteSum ? " (finite sum: accepts batch-size)" : "")\n")
             lines.append("Parameters:\n\(Self.table(kind.parameters))")
         } else {
             return nil
@@ -37,7 +38,8 @@ extension Catalog {
     static func table(_ specs: [ParameterSpec]) -> String {
         let width = specs.map(\.name.count).max() ?? 0
         return specs.map { spec in
-            let value = spec.defaultValue.map { " (default \($0.summary))" }
+            let value =
+                spec.defaultValue.map { " (default \($0.summary))" }
                 ?? (spec.summary.contains("required") ? "" : " (required)")
             return "  \(spec.name)\(String(repeating: " ", count: width - spec.name.count))  \(spec.summary)\(value)"
         }.joined(separator: "\n")

@@ -14,7 +14,8 @@ extension Catalog {
                 let defaults = row.parameters.map { spec in
                     spec.defaultValue.map { "\(spec.name)=\($0.summary)" } ?? "\(spec.name) (required)"
                 }.joined(separator: ", ")
-                text += "| `\(row.name)` | \(Catalog.escape(row.summary)) | "
+                text +=
+                    "| `\(row.name)` | \(Catalog.escape(row.summary)) | "
                     + "\(Catalog.escape(defaults.isEmpty ? "—" : defaults)) |\n"
             }
             text += "\n"

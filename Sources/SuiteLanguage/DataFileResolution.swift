@@ -31,9 +31,12 @@ public enum DataFileResolution {
         guard let key = try DataFileProblems.key(resolved(parameters, suiteFile: suiteFile)) else { return [:] }
         let entry = try store().load(key)
         let table = entry.table
-        return ["file-sha256": .text(entry.digest), "file-bytes": .number(Double(table.source.bytes)),
-                "file-shape": .text("\(table.rowCount)x\(table.columnCount),\(table.source.format.rawValue),"
-                                    + "\(table.storedEntries) entries")]
+        return [
+            "file-sha256": .text(entry.digest), "file-bytes": .number(Double(table.source.bytes)),
+            "file-shape": .text(
+                "\(table.rowCount)x\(table.columnCount),\(table.source.format.rawValue),"
+                    + "\(table.storedEntries) entries"),
+        ]
     }
 
     /// The process-wide store, hashing with SHA-256.
@@ -49,7 +52,8 @@ public enum DataFileResolution {
     public static func refuseChangedFiles(_ candidates: [RunDirectory], current: RunManifest) throws {
         for candidate in candidates {
             guard let old = try? candidate.readManifest(), old.suiteFile == current.suiteFile, old.seed == current.seed,
-                  old.codeVersion == current.codeVersion, let oldFiles = old.dataFiles, oldFiles != current.dataFiles ?? []
+                old.codeVersion == current.codeVersion, let oldFiles = old.dataFiles,
+                oldFiles != current.dataFiles ?? []
             else { continue }
             let now = current.dataFiles ?? []
             let changed = oldFiles.first { file in !now.contains(file) } ?? oldFiles[0]
@@ -57,7 +61,7 @@ public enum DataFileResolution {
             throw ResultsError(
                 "--resume: \(changed.path) changed since the unfinished run \(candidate.url.path) (SHA-256 "
                     + "\(changed.sha256.prefix(12))… then, \(digestNow.prefix(12))… now); its records would mix two "
-                        + "versions "
+                    + "versions "
                     + "of the data. Restore the file, or run without --resume for a fresh run.")
         }
     }
@@ -80,7 +84,8 @@ public enum DataFileResolution {
                 guard case .text(let written)? = parameters["file"] else { continue }
                 let table = loaded.table
                 let record = DataFileRecord(
-                    path: written, sha256: loaded.digest, bytes: table.source.bytes, format: table.source.format.rawValue,
+                    path: written, sha256: loaded.digest, bytes: table.source.bytes,
+                    format: table.source.format.rawValue,
                     rows: table.rowCount, columns: table.columnCount, entries: table.storedEntries)
                 if !records.contains(record) { records.append(record) }
             } catch let error as DataFileError {

@@ -227,8 +227,10 @@ struct ExpressionParser {
         if c.isNumber || c == "." { return try parseNumber() }
         if c.isLetter {
             let start = position
-            while position < characters.count, characters[position].isLetter || characters[position].isNumber
-                || characters[position] == "_" {
+            while position < characters.count,
+                characters[position].isLetter || characters[position].isNumber
+                    || characters[position] == "_"
+            {
                 position += 1
             }
             let name = String(characters[start..<position])
@@ -256,7 +258,11 @@ struct ExpressionParser {
 
     mutating func parseNumber() throws -> Expression {
         let start = position
-        func digits() { while position < characters.count, characters[position].isASCII, characters[position].isNumber { position += 1 } }
+        func digits() {
+            while position < characters.count, characters[position].isASCII, characters[position].isNumber {
+                position += 1
+            }
+        }
         digits()
         if position < characters.count, characters[position] == "." {
             position += 1

@@ -22,10 +22,11 @@ public struct GridSize: Sendable {
         let (location, largest) = largestEntry(problems: problems, optimizers: optimizers)
         throw SuiteError(
             file: location?.file ?? file, line: location?.line, keyPath: location?.keyPath ?? "",
-            message: "the entries expand to \(Self.format(cells)) cells (combinations of one entry's alternatives), over "
+            message:
+                "the entries expand to \(Self.format(cells)) cells (combinations of one entry's alternatives), over "
                 + "the "
                 + "limit of \(Self.maximumCells) that holds even with --force; this entry gives "
-                    + "\(Self.format(largest)) — "
+                + "\(Self.format(largest)) — "
                 + "split the grid into several suites")
     }
 
@@ -37,7 +38,9 @@ public struct GridSize: Sendable {
             location = problems[index].location
             cells = problemCells[index]
         }
-        if let index = optimizerCells.indices.max(by: { optimizerCells[$0] < optimizerCells[$1] }), optimizerCells[index] > cells {
+        if let index = optimizerCells.indices.max(by: { optimizerCells[$0] < optimizerCells[$1] }),
+            optimizerCells[index] > cells
+        {
             location = optimizers[index].location
             cells = optimizerCells[index]
         }
@@ -46,7 +49,9 @@ public struct GridSize: Sendable {
 
     public init(problems: [ProblemEntry], optimizers: [OptimizerEntry], repetitions: Int) {
         problemCells = problems.map { entry in
-            entry.parameters.values.reduce(Double(entry.batchSizes.count * entry.gradientNoises.count)) { $0 * Double($1.count) }
+            entry.parameters.values.reduce(Double(entry.batchSizes.count * entry.gradientNoises.count)) {
+                $0 * Double($1.count)
+            }
         }
         optimizerCells = optimizers.map { entry in
             let schedules = entry.schedule.map { $0.parameters.values.reduce(1.0) { $0 * Double($1.count) } } ?? 1
@@ -67,8 +72,14 @@ public struct GridSize: Sendable {
         let largestOptimizer = optimizerCells.indices.max { optimizerCells[$0] < optimizerCells[$1] }
         var location: SourceLocation?
         var cells = 0.0
-        if let index = largestProblem { location = problems[index].location; cells = problemCells[index] }
-        if let index = largestOptimizer, optimizerCells[index] > cells { location = optimizers[index].location; cells = optimizerCells[index] }
+        if let index = largestProblem {
+            location = problems[index].location
+            cells = problemCells[index]
+        }
+        if let index = largestOptimizer, optimizerCells[index] > cells {
+            location = optimizers[index].location
+            cells = optimizerCells[index]
+        }
         let total = problemCells.reduce(0, +), perOptimizer = optimizerCells.reduce(0, +)
         throw SuiteError(
             file: location?.file ?? file, line: location?.line, keyPath: location?.keyPath ?? "",

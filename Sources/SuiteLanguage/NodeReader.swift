@@ -28,7 +28,9 @@ struct NodeReader {
     }
 
     func scalar(_ node: Node, _ keyPath: String, expected: String) throws -> String {
-        guard let scalar = node.scalar else { throw fail(node, keyPath, "expected \(expected), found \(describe(node))") }
+        guard let scalar = node.scalar else {
+            throw fail(node, keyPath, "expected \(expected), found \(describe(node))")
+        }
         return scalar.string
     }
 
@@ -50,12 +52,18 @@ struct NodeReader {
     func seed(_ node: Node, _ keyPath: String) throws -> UInt64 {
         let text = try scalar(node, keyPath, expected: "a whole number 0 … 2⁶⁴−1")
         let value = text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
-        guard let value else { throw fail(node, keyPath, "expected a whole number 0 … 2⁶⁴−1 (decimal or 0x hex), found '\(NodeReader.excerpt(text))'") }
+        guard let value else {
+            throw fail(
+                node, keyPath,
+                "expected a whole number 0 … 2⁶⁴−1 (decimal or 0x hex), found '\(NodeReader.excerpt(text))'")
+        }
         return value
     }
 
     /// A finite number > 0 (`positive`) or ≥ 0, at most `maximum`.
-    func number(_ node: Node, _ keyPath: String, positive: Bool, maximum: Double = .greatestFiniteMagnitude) throws -> Double {
+    func number(_ node: Node, _ keyPath: String, positive: Bool, maximum: Double = .greatestFiniteMagnitude) throws
+        -> Double
+    {
         let expected = positive ? "a number > 0" : "a number ≥ 0"
         let text = try scalar(node, keyPath, expected: expected)
         if let word = NodeReader.nonFinite(text) { throw fail(node, keyPath, "expected \(expected), found \(word)") }
@@ -69,7 +77,9 @@ struct NodeReader {
             throw fail(node, keyPath, "expected \(expected), found \(ParameterValue.format(value))")
         }
         guard value <= maximum else {
-            throw fail(node, keyPath, "expected a number ≤ \(ParameterValue.format(maximum)), found \(ParameterValue.format(value))")
+            throw fail(
+                node, keyPath,
+                "expected a number ≤ \(ParameterValue.format(maximum)), found \(ParameterValue.format(value))")
         }
         return value
     }
@@ -79,7 +89,10 @@ struct NodeReader {
     static func nonFinite(_ text: String) -> String? {
         var word = text.lowercased()
         var sign = ""
-        if let first = word.first, first == "+" || first == "-" { sign = first == "-" ? "−" : ""; word.removeFirst() }
+        if let first = word.first, first == "+" || first == "-" {
+            sign = first == "-" ? "−" : ""
+            word.removeFirst()
+        }
         if word.hasPrefix(".") { word.removeFirst() }
         switch word {
         case "nan": return "NaN"
@@ -89,7 +102,9 @@ struct NodeReader {
     }
 
     /// A whole number in `minimum … maximum` (default: ``ParameterReader/maximumInteger``).
-    func integer(_ node: Node, _ keyPath: String, minimum: Int, maximum: Int = ParameterReader.maximumInteger) throws -> Int {
+    func integer(_ node: Node, _ keyPath: String, minimum: Int, maximum: Int = ParameterReader.maximumInteger) throws
+        -> Int
+    {
         let text = try scalar(node, keyPath, expected: "a whole number ≥ \(minimum)")
         let value = (try? Expression.parse(text).evaluate([:])) ?? .nan
         guard value.isFinite, value.rounded() == value, value >= Double(minimum) else {
@@ -111,12 +126,16 @@ struct NodeReader {
     }
 
     func mapping(_ node: Node, _ keyPath: String) throws -> Node.Mapping {
-        guard let mapping = node.mapping else { throw fail(node, keyPath, "expected a mapping of keys, found \(describe(node))") }
+        guard let mapping = node.mapping else {
+            throw fail(node, keyPath, "expected a mapping of keys, found \(describe(node))")
+        }
         return mapping
     }
 
     func list(_ node: Node, _ keyPath: String) throws -> [Node] {
-        guard let sequence = node.sequence else { throw fail(node, keyPath, "expected a list, found \(describe(node))") }
+        guard let sequence = node.sequence else {
+            throw fail(node, keyPath, "expected a list, found \(describe(node))")
+        }
         guard !sequence.isEmpty else { throw fail(node, keyPath, "empty list") }
         return Array(sequence)
     }
@@ -157,7 +176,9 @@ struct NodeReader {
         var texts: [String] = []
         for (index, item) in items.enumerated() {
             let text = try scalar(item, "\(keyPath)[\(index)]", expected: "a number")
-            if let word = NodeReader.nonFinite(text) { throw fail(item, "\(keyPath)[\(index)]", "expected a finite number, found \(word)") }
+            if let word = NodeReader.nonFinite(text) {
+                throw fail(item, "\(keyPath)[\(index)]", "expected a finite number, found \(word)")
+            }
             do {
                 expressions.append(try Expression.parse(text))
             } catch let error as ExpressionError {
@@ -173,7 +194,9 @@ struct NodeReader {
         case .number, .integer:
             let text = try scalar(node, keyPath, expected: "a number or an expression such as 1/L")
             guard !text.isEmpty else { throw fail(node, keyPath, "expected a number, found nothing") }
-            if let word = NodeReader.nonFinite(text) { throw fail(node, keyPath, "expected a finite number, found \(word)") }
+            if let word = NodeReader.nonFinite(text) {
+                throw fail(node, keyPath, "expected a finite number, found \(word)")
+            }
             // A kind may document a word as its default (`lr: optimal`, `history: convention`).
             if case .text(let word)? = spec.defaultValue, word == text { return .text(text) }
             do {
@@ -191,8 +214,10 @@ struct NodeReader {
             let text = try word(node, keyPath)
             // An empty choice list means the kind checks the word itself (e.g. names of other methods).
             guard words.isEmpty || words.contains(text) else {
-                throw fail(node, keyPath, "expected one of \(words.joined(separator: ", ")), found "
-                    + "'\(NodeReader.excerpt(text))'\(NearestName.hint(for: text, in: words))")
+                throw fail(
+                    node, keyPath,
+                    "expected one of \(words.joined(separator: ", ")), found "
+                        + "'\(NodeReader.excerpt(text))'\(NearestName.hint(for: text, in: words))")
             }
             return .text(text)
         case .flag:

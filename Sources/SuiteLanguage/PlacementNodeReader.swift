@@ -20,7 +20,9 @@ extension NodeReader {
                 return [.text("radius(\(ParameterValue.format(radius)))")]
             case "box":
                 let items = try list(value, "\(keyPath).box")
-                guard items.count == 2 else { throw fail(value, "\(keyPath).box", "expected [lo, hi], found \(items.count) numbers") }
+                guard items.count == 2 else {
+                    throw fail(value, "\(keyPath).box", "expected [lo, hi], found \(items.count) numbers")
+                }
                 let bounds = try items.enumerated().map { index, item -> Double in
                     let text = try scalar(item, "\(keyPath).box[\(index)]", expected: "a number")
                     guard let value = Double(text), value.isFinite else {
@@ -31,7 +33,8 @@ extension NodeReader {
                 guard bounds[0] < bounds[1] else { throw fail(value, "\(keyPath).box", "expected lo < hi") }
                 return [.text("box(\(ParameterValue.format(bounds[0])),\(ParameterValue.format(bounds[1])))")]
             default:
-                throw fail(keyNode, "\(keyPath).\(word)", "unknown key; a random start is {radius: r} or {box: [lo, hi]}")
+                throw fail(
+                    keyNode, "\(keyPath).\(word)", "unknown key; a random start is {radius: r} or {box: [lo, hi]}")
             }
         }
         return try templates(node, spec: ParameterSpec("start", .numbers, ""), keyPath)

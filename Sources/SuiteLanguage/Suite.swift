@@ -34,7 +34,8 @@ public struct Suite: Sendable {
     public init(
         name: String, description: String = "", seed: UInt64, repetitions: Int = 1, budget: Budget = Budget(),
         targets: TargetLadder = TargetLadder(), timingRepeats: Int = 1, escapeMargin: Double = 1e-3,
-        sharpness: SharpnessSchedule = .none, problems: [ProblemEntry], optimizers: [OptimizerEntry], digest: String? = nil, file: String = "<code>"
+        sharpness: SharpnessSchedule = .none, problems: [ProblemEntry], optimizers: [OptimizerEntry],
+        digest: String? = nil, file: String = "<code>"
     ) {
         self.name = name
         self.description = description
@@ -47,7 +48,11 @@ public struct Suite: Sendable {
         self.sharpness = sharpness
         self.problems = problems
         self.optimizers = optimizers
-        self.digest = digest ?? SHA256.hex(of: Array("\(name)|\(seed)|\(repetitions)|\(problems.map(\.summary))|\(optimizers.map(\.summary))".utf8))
+        self.digest =
+            digest
+            ?? SHA256.hex(
+                of: Array("\(name)|\(seed)|\(repetitions)|\(problems.map(\.summary))|\(optimizers.map(\.summary))".utf8)
+            )
         self.file = file
     }
 }
@@ -56,7 +61,8 @@ extension Suite {
     /// Recomputes ``digest`` from the current digest and the entries, for a suite read from a file
     /// and then changed in code (so its results do not claim the file's digest).
     public mutating func updateDigest() {
-        let text = "\(digest)|\(name)|\(seed)|\(repetitions)|\(budget)|\(targets)|\(timingRepeats)|\(escapeMargin)|"
+        let text =
+            "\(digest)|\(name)|\(seed)|\(repetitions)|\(budget)|\(targets)|\(timingRepeats)|\(escapeMargin)|"
             + "\(problems.map(\.summary))|\(optimizers.map(\.summary))"
         digest = SHA256.hex(of: Array(text.utf8))
     }
@@ -71,8 +77,10 @@ public struct Budget: Sendable, Equatable {
     /// Passes over the data, for finite-sum problems.
     public var maxEpochs: Double?
 
-    public init(maxIterations: Int = 10_000, maxGradientEvaluations: Int? = nil, timeoutSeconds: Double? = 60,
-                maxEpochs: Double? = nil) {
+    public init(
+        maxIterations: Int = 10_000, maxGradientEvaluations: Int? = nil, timeoutSeconds: Double? = 60,
+        maxEpochs: Double? = nil
+    ) {
         self.maxIterations = maxIterations
         self.maxGradientEvaluations = maxGradientEvaluations
         self.timeoutSeconds = timeoutSeconds
@@ -95,8 +103,10 @@ public struct TargetLadder: Sendable, Equatable {
     public var measure: TargetMeasure
     public var thresholds: [Double]
 
-    public init(measure: TargetMeasure = .relativeGap,
-                thresholds: [Double] = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8]) {
+    public init(
+        measure: TargetMeasure = .relativeGap,
+        thresholds: [Double] = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8]
+    ) {
         self.measure = measure
         self.thresholds = thresholds.sorted(by: >)
     }
@@ -126,7 +136,8 @@ public enum ParameterTemplate: Sendable, Equatable {
                 if case .number(let value) = item { return ParameterValue.format(value) }
                 return nil
             }
-            return values.count == items.count ? "[" + values.joined(separator: ",") + "]" : text.filter { !$0.isWhitespace }
+            return values.count == items.count
+                ? "[" + values.joined(separator: ",") + "]" : text.filter { !$0.isWhitespace }
         }
     }
 
@@ -158,8 +169,9 @@ public struct SourceLocation: Sendable, Equatable {
     }
 
     public func error(_ key: String?, _ message: String) -> SuiteError {
-        SuiteError(file: file, line: key.flatMap { parameterLines[$0] } ?? line,
-                   keyPath: key.map { "\(keyPath).\($0)" } ?? keyPath, message: message)
+        SuiteError(
+            file: file, line: key.flatMap { parameterLines[$0] } ?? line,
+            keyPath: key.map { "\(keyPath).\($0)" } ?? keyPath, message: message)
     }
 }
 
@@ -175,8 +187,10 @@ public struct ProblemEntry: Sendable {
     public var samplings: [BatchSampling] = [.reshuffle]
     public var location: SourceLocation
 
-    public init(kind: ProblemKind, parameters: [String: [ParameterTemplate]] = [:], batchSizes: [Int?] = [nil],
-                gradientNoises: [Double] = [0], location: SourceLocation) {
+    public init(
+        kind: ProblemKind, parameters: [String: [ParameterTemplate]] = [:], batchSizes: [Int?] = [nil],
+        gradientNoises: [Double] = [0], location: SourceLocation
+    ) {
         self.kind = kind
         self.parameters = parameters
         self.batchSizes = batchSizes
@@ -200,8 +214,10 @@ public struct OptimizerEntry: Sendable {
     public var onlyOn: [GlobPattern]?
     public var location: SourceLocation
 
-    public init(kind: OptimizerKind, parameters: [String: [ParameterTemplate]] = [:], schedule: ScheduleEntry? = nil,
-                onlyOn: [GlobPattern]? = nil, location: SourceLocation) {
+    public init(
+        kind: OptimizerKind, parameters: [String: [ParameterTemplate]] = [:], schedule: ScheduleEntry? = nil,
+        onlyOn: [GlobPattern]? = nil, location: SourceLocation
+    ) {
         self.kind = kind
         self.parameters = parameters
         self.schedule = schedule

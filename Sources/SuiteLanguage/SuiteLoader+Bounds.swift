@@ -38,9 +38,10 @@ extension SuiteLoader {
             return true
         }
         guard visit(root) else {
-            throw SuiteError(file: file, line: nil, keyPath: "",
-                             message: "the file expands to more than \(Bounds.values) values (YAML aliases repeat what their "
-                                + "anchor holds); write the lists out or split the suite")
+            throw SuiteError(
+                file: file, line: nil, keyPath: "",
+                message: "the file expands to more than \(Bounds.values) values (YAML aliases repeat what their "
+                    + "anchor holds); write the lists out or split the suite")
         }
     }
 }

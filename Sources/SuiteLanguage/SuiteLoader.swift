@@ -29,8 +29,10 @@ public struct SuiteLoader {
         self.maximumRuns = maximumRuns
     }
 
-    static let topKeys = ["name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
-                          "escape-margin", "sharpness", "include", "problems", "optimizers", "record-iterates"]
+    static let topKeys = [
+        "name", "description", "seed", "repetitions", "budget", "targets", "timing-repeats",
+        "escape-margin", "sharpness", "include", "problems", "optimizers", "record-iterates",
+    ]
     static let budgetKeys = ["max-iterations", "max-gradient-evaluations", "timeout", "max-epochs"]
     static let targetKeys = ["measure", "thresholds"]
 
@@ -58,8 +60,12 @@ public struct SuiteLoader {
         guard let seed = fields.seed else {
             throw SuiteError(file: file, line: nil, keyPath: "seed", message: "missing (every suite needs a seed)")
         }
-        if fields.problems.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "problems", message: "no problems") }
-        if fields.optimizers.isEmpty { throw SuiteError(file: file, line: nil, keyPath: "optimizers", message: "no optimizers") }
+        if fields.problems.isEmpty {
+            throw SuiteError(file: file, line: nil, keyPath: "problems", message: "no problems")
+        }
+        if fields.optimizers.isEmpty {
+            throw SuiteError(file: file, line: nil, keyPath: "optimizers", message: "no optimizers")
+        }
         let repetitions = fields.repetitions ?? 1
         let grid = GridSize(problems: fields.problems, optimizers: fields.optimizers, repetitions: repetitions)
         try grid.checkCells(problems: fields.problems, optimizers: fields.optimizers, file: file)
@@ -103,8 +109,9 @@ public struct SuiteLoader {
 
     func read(path: String, stack: [String], texts: inout [String]) throws -> Fields {
         guard texts.count < Bounds.files else {
-            throw SuiteError(file: stack.last ?? path, line: nil, keyPath: "include",
-                             message: "more than \(Bounds.files) files in one suite (counting every include, repeated ones too)")
+            throw SuiteError(
+                file: stack.last ?? path, line: nil, keyPath: "include",
+                message: "more than \(Bounds.files) files in one suite (counting every include, repeated ones too)")
         }
         let text = try SuiteText.read(path: path)
         texts.append(text)
@@ -117,19 +124,26 @@ public struct SuiteLoader {
             root = try Yams.compose(yaml: text)
         } catch let YamlError.duplicatedKeysInMapping(duplicates, _) {
             let key = duplicates.sorted().first ?? ""
-            throw SuiteError(file: file, line: SuiteLoader.secondLine(ofKey: key, in: text), keyPath: key,
-                             message: "not valid YAML: the key appears twice in one mapping")
+            throw SuiteError(
+                file: file, line: SuiteLoader.secondLine(ofKey: key, in: text), keyPath: key,
+                message: "not valid YAML: the key appears twice in one mapping")
         } catch let error as YamlError {
-            throw SuiteError(file: file, line: SuiteLoader.line(of: error), keyPath: "", message: "not valid YAML: \(SuiteLoader.problem(of: error))")
+            throw SuiteError(
+                file: file, line: SuiteLoader.line(of: error), keyPath: "",
+                message: "not valid YAML: \(SuiteLoader.problem(of: error))")
         } catch {
             throw SuiteError(file: file, line: nil, keyPath: "", message: "not valid YAML: \(error)")
         }
         guard let root else {
-            throw SuiteError(file: file, line: nil, keyPath: "", message: "the file is empty (a suite needs name, seed, problems and optimizers)")
+            throw SuiteError(
+                file: file, line: nil, keyPath: "",
+                message: "the file is empty (a suite needs name, seed, problems and optimizers)")
         }
         try SuiteLoader.checkExpandedSize(root, file: file)
         guard let mapping = root.mapping else {
-            throw SuiteError(file: file, line: root.mark?.line, keyPath: "", message: "a suite is a mapping of keys (name, seed, problems, optimizers, ...)")
+            throw SuiteError(
+                file: file, line: root.mark?.line, keyPath: "",
+                message: "a suite is a mapping of keys (name, seed, problems, optimizers, ...)")
         }
         var fields = Fields(file: file)
         let reader = NodeReader(file: file)
@@ -145,59 +159,73 @@ public struct SuiteLoader {
             let key = keyNode.string ?? ""
             let line = keyNode.mark?.line
             try note {
-            switch key {
-            case "name": fields.name = try reader.suiteName(value, "name")
-            case "description": fields.description = try reader.word(value, "description")
-            case "seed": fields.seed = try reader.seed(value, "seed")
-            case "repetitions":
-                fields.repetitions = try reader.integer(value, "repetitions", minimum: 1, maximum: Bounds.repetitions)
-            case "timing-repeats":
-                fields.timingRepeats = try reader.integer(value, "timing-repeats", minimum: 1, maximum: Bounds.timingRepeats)
-            case "escape-margin": fields.escapeMargin = try reader.number(value, "escape-margin", positive: true)
-            case "sharpness":
-                let word = try reader.word(value, "sharpness")
-                guard let schedule = SharpnessSchedule(rawValue: word) else {
-                    let names = SharpnessSchedule.allCases.map(\.rawValue)
-                    throw SuiteError(file: file, line: value.mark?.line, keyPath: "sharpness", message: "unknown value '\(word)'\(NearestName.hint(for: word, in: names)); known: "
-                        + "\(names.joined(separator: ", "))")
-                }
-                fields.sharpness = schedule
-            case "record-iterates": fields.recordIterates = try reader.flag(value, "record-iterates")
-            case "budget": try readBudget(value, into: &fields, reader: reader)
-            case "targets": fields.targets = try readTargets(value, reader: reader)
-            case "include":
-                let names: [Node] = value.sequence.map { Array($0) } ?? [value]
-                for (index, nameNode) in names.enumerated() {
-                    let keyPath = value.sequence == nil ? "include" : "include[\(index)]"
-                    let relative = try reader.word(nameNode, keyPath)
-                    let base = (file as NSString).deletingLastPathComponent
-                    let path = relative.hasPrefix("/") ? relative : (base as NSString).appendingPathComponent(relative)
-                    if stack.contains(path) {
-                        throw SuiteError(file: file, line: nameNode.mark?.line, keyPath: keyPath, message: "includes itself (\((stack + [path]).joined(separator: " → ")))")
+                switch key {
+                case "name": fields.name = try reader.suiteName(value, "name")
+                case "description": fields.description = try reader.word(value, "description")
+                case "seed": fields.seed = try reader.seed(value, "seed")
+                case "repetitions":
+                    fields.repetitions = try reader.integer(
+                        value, "repetitions", minimum: 1, maximum: Bounds.repetitions)
+                case "timing-repeats":
+                    fields.timingRepeats = try reader.integer(
+                        value, "timing-repeats", minimum: 1, maximum: Bounds.timingRepeats)
+                case "escape-margin": fields.escapeMargin = try reader.number(value, "escape-margin", positive: true)
+                case "sharpness":
+                    let word = try reader.word(value, "sharpness")
+                    guard let schedule = SharpnessSchedule(rawValue: word) else {
+                        let names = SharpnessSchedule.allCases.map(\.rawValue)
+                        throw SuiteError(
+                            file: file, line: value.mark?.line, keyPath: "sharpness",
+                            message: "unknown value '\(word)'\(NearestName.hint(for: word, in: names)); known: "
+                                + "\(names.joined(separator: ", "))")
                     }
-                    guard FileManager.default.fileExists(atPath: path) else {
-                        throw SuiteError(file: file, line: nameNode.mark?.line, keyPath: keyPath, message: "no such file: \(path)")
+                    fields.sharpness = schedule
+                case "record-iterates": fields.recordIterates = try reader.flag(value, "record-iterates")
+                case "budget": try readBudget(value, into: &fields, reader: reader)
+                case "targets": fields.targets = try readTargets(value, reader: reader)
+                case "include":
+                    let names: [Node] = value.sequence.map { Array($0) } ?? [value]
+                    for (index, nameNode) in names.enumerated() {
+                        let keyPath = value.sequence == nil ? "include" : "include[\(index)]"
+                        let relative = try reader.word(nameNode, keyPath)
+                        let base = (file as NSString).deletingLastPathComponent
+                        let path =
+                            relative.hasPrefix("/") ? relative : (base as NSString).appendingPathComponent(relative)
+                        if stack.contains(path) {
+                            throw SuiteError(
+                                file: file, line: nameNode.mark?.line, keyPath: keyPath,
+                                message: "includes itself (\((stack + [path]).joined(separator: " → ")))")
+                        }
+                        guard FileManager.default.fileExists(atPath: path) else {
+                            throw SuiteError(
+                                file: file, line: nameNode.mark?.line, keyPath: keyPath,
+                                message: "no such file: \(path)")
+                        }
+                        included.append(try read(path: path, stack: stack, texts: &texts))
                     }
-                    included.append(try read(path: path, stack: stack, texts: &texts))
-                }
-            case "problems":
-                let items = try reader.list(value, "problems")
-                for (index, item) in items.enumerated() {
-                    try note {
-                        let entry = try readProblem(item, keyPath: "problems[\(index)]", reader: reader)
-                        fields.dataFiles += try DataFileResolution.preload(entry, suiteFile: file)
-                        fields.problems.append(entry)
+                case "problems":
+                    let items = try reader.list(value, "problems")
+                    for (index, item) in items.enumerated() {
+                        try note {
+                            let entry = try readProblem(item, keyPath: "problems[\(index)]", reader: reader)
+                            fields.dataFiles += try DataFileResolution.preload(entry, suiteFile: file)
+                            fields.problems.append(entry)
+                        }
                     }
+                case "optimizers":
+                    let items = try reader.list(value, "optimizers")
+                    for (index, item) in items.enumerated() {
+                        try note {
+                            fields.optimizers.append(
+                                try readOptimizer(item, keyPath: "optimizers[\(index)]", reader: reader))
+                        }
+                    }
+                default:
+                    throw SuiteError(
+                        file: file, line: line, keyPath: key,
+                        message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.topKeys)); known: "
+                            + "\(SuiteLoader.topKeys.joined(separator: ", "))")
                 }
-            case "optimizers":
-                let items = try reader.list(value, "optimizers")
-                for (index, item) in items.enumerated() {
-                    try note { fields.optimizers.append(try readOptimizer(item, keyPath: "optimizers[\(index)]", reader: reader)) }
-                }
-            default:
-                throw SuiteError(file: file, line: line, keyPath: key, message: "unknown key\(NearestName.hint(for: key, in: SuiteLoader.topKeys)); known: "
-                    + "\(SuiteLoader.topKeys.joined(separator: ", "))")
-            }
             }
         }
         try SuiteErrors.throwIfAny(errors)
@@ -233,12 +261,16 @@ public struct SuiteLoader {
             case "max-iterations":
                 fields.maxIterations = try reader.integer(value, path, minimum: 1, maximum: Bounds.iterations)
             case "max-gradient-evaluations":
-                fields.budget.maxGradientEvaluations = try reader.integer(value, path, minimum: 1, maximum: Bounds.iterations)
+                fields.budget.maxGradientEvaluations = try reader.integer(
+                    value, path, minimum: 1, maximum: Bounds.iterations)
             case "timeout":
-                fields.budget.timeoutSeconds = try reader.number(value, path, positive: true, maximum: Bounds.timeoutSeconds)
-            case "max-epochs": fields.budget.maxEpochs = try reader.number(value, path, positive: true, maximum: Bounds.epochs)
+                fields.budget.timeoutSeconds = try reader.number(
+                    value, path, positive: true, maximum: Bounds.timeoutSeconds)
+            case "max-epochs":
+                fields.budget.maxEpochs = try reader.number(value, path, positive: true, maximum: Bounds.epochs)
             default:
-                throw unknown("key", key, among: SuiteLoader.budgetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
+                throw unknown(
+                    "key", key, among: SuiteLoader.budgetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
         }
     }
@@ -258,19 +290,23 @@ public struct SuiteLoader {
                 let word = try reader.word(value, path)
                 let names = TargetMeasure.allCases.map(\.rawValue)
                 guard let measure = TargetMeasure(rawValue: word) else {
-                    throw SuiteError(file: reader.file, line: value.mark?.line, keyPath: path, message: "unknown measure '\(word)'\(NearestName.hint(for: word, in: names)); known: "
-                        + "\(names.joined(separator: ", "))")
+                    throw SuiteError(
+                        file: reader.file, line: value.mark?.line, keyPath: path,
+                        message: "unknown measure '\(word)'\(NearestName.hint(for: word, in: names)); known: "
+                            + "\(names.joined(separator: ", "))")
                 }
                 ladder.measure = measure
             case "thresholds": ladder.thresholds = try reader.thresholds(value, path)
             default:
-                throw unknown("key", key, among: SuiteLoader.targetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
+                throw unknown(
+                    "key", key, among: SuiteLoader.targetKeys, line: keyNode.mark?.line, keyPath: path, reader: reader)
             }
         }
         if ladder.measure.isAscending {
             if let bad = ladder.thresholds.first(where: { $0 > 1 }) {
-                throw SuiteError(file: reader.file, line: mapping["thresholds"]?.mark?.line, keyPath: "targets.thresholds",
-                                 message: "an accuracy threshold must be in (0, 1], found \(ParameterValue.format(bad))")
+                throw SuiteError(
+                    file: reader.file, line: mapping["thresholds"]?.mark?.line, keyPath: "targets.thresholds",
+                    message: "an accuracy threshold must be in (0, 1], found \(ParameterValue.format(bad))")
             }
             ladder.thresholds.sort()
         }
@@ -300,7 +336,8 @@ public struct SuiteLoader {
     static func problem(of error: YamlError) -> String {
         let text: String
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): text = problem
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            text = problem
         case .duplicatedKeysInMapping(let duplicates, _): text = "duplicate keys \(duplicates.joined(separator: ", "))"
         default: text = "\(error)"
         }

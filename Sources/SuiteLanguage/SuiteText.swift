@@ -11,8 +11,9 @@ enum SuiteText {
     static let maximumBytes = 1 << 20
 
     static func tooLarge(_ size: Int, file: String) -> SuiteError {
-        SuiteError(file: file, line: nil, keyPath: "",
-                   message: "too large: \(size) bytes, a suite file may have at most \(maximumBytes) bytes (1 MiB)")
+        SuiteError(
+            file: file, line: nil, keyPath: "",
+            message: "too large: \(size) bytes, a suite file may have at most \(maximumBytes) bytes (1 MiB)")
     }
 
     static func read(path: String) throws -> String {
@@ -26,13 +27,17 @@ enum SuiteText {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         // A device (/dev/zero, /dev/stdin) or a FIFO would be read forever or block: only regular files.
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
-            throw SuiteError(file: path, line: nil, keyPath: "", message: "not a regular file (a device, socket or pipe), not a suite file")
+            throw SuiteError(
+                file: path, line: nil, keyPath: "",
+                message: "not a regular file (a device, socket or pipe), not a suite file")
         }
         if let size = attributes?[.size] as? Int, size > maximumBytes {
             throw tooLarge(size, file: path)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SuiteError(file: path, line: nil, keyPath: "", message: "cannot read the file (\(String(cString: strerror(errno))))")
+            throw SuiteError(
+                file: path, line: nil, keyPath: "",
+                message: "cannot read the file (\(String(cString: strerror(errno))))")
         }
         return try decode([UInt8](data), file: path)
     }
@@ -40,16 +45,20 @@ enum SuiteText {
     static func decode(_ bytes: [UInt8], file: String) throws -> String {
         if bytes.count > maximumBytes { throw tooLarge(bytes.count, file: file) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            throw SuiteError(file: file, line: 1, keyPath: "", message: "starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM")
+            throw SuiteError(
+                file: file, line: 1, keyPath: "",
+                message: "starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM")
         }
         if let offset = bytes.firstIndex(of: 0) {
-            throw SuiteError(file: file, line: line(at: offset, in: bytes), keyPath: "",
-                             message: "binary data (a NUL byte at byte offset \(offset)), not a YAML text file")
+            throw SuiteError(
+                file: file, line: line(at: offset, in: bytes), keyPath: "",
+                message: "binary data (a NUL byte at byte offset \(offset)), not a YAML text file")
         }
         if let offset = firstInvalidUTF8(bytes) {
-            throw SuiteError(file: file, line: line(at: offset, in: bytes), keyPath: "",
-                             message: "not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte offset "
-                                 + "\(offset))")
+            throw SuiteError(
+                file: file, line: line(at: offset, in: bytes), keyPath: "",
+                message: "not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at byte offset "
+                    + "\(offset))")
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -58,12 +67,15 @@ enum SuiteText {
     static func check(_ text: String, file: String) throws {
         if text.utf8.count > maximumBytes { throw tooLarge(text.utf8.count, file: file) }
         if text.unicodeScalars.first == "\u{FEFF}" {
-            throw SuiteError(file: file, line: 1, keyPath: "", message: "starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM")
+            throw SuiteError(
+                file: file, line: 1, keyPath: "",
+                message: "starts with a UTF-8 byte-order mark; save the file as UTF-8 without BOM")
         }
         if let index = text.utf8.firstIndex(of: 0) {
             let offset = text.utf8.distance(from: text.utf8.startIndex, to: index)
-            throw SuiteError(file: file, line: line(at: offset, in: Array(text.utf8)), keyPath: "",
-                             message: "binary data (a NUL byte at byte offset \(offset)), not a YAML text file")
+            throw SuiteError(
+                file: file, line: line(at: offset, in: Array(text.utf8)), keyPath: "",
+                message: "binary data (a NUL byte at byte offset \(offset)), not a YAML text file")
         }
     }
 
@@ -81,14 +93,24 @@ enum SuiteText {
             let length: Int
             var low: UInt8 = 0x80, high: UInt8 = 0xBF
             switch lead {
-            case 0x00...0x7F: index += 1; continue
+            case 0x00...0x7F:
+                index += 1
+                continue
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return index
             }
             for position in 1..<length {

@@ -23,7 +23,8 @@ extension BenchCommand {
             for row in ConstructionBenchmark.measure(dimension: d) where only.map(row.key.contains) ?? true {
                 let numpy = reference?.seconds[row.key]
                 rows.append([
-                    row.description, String(format: "%.3g s", row.seconds), numpy.map { String(format: "%.3g s", $0) } ?? "–",
+                    row.description, String(format: "%.3g s", row.seconds),
+                    numpy.map { String(format: "%.3g s", $0) } ?? "–",
                     numpy.map { String(format: "%.2f", row.seconds / $0) } ?? "–", "≤ 2",
                 ])
             }
@@ -39,7 +40,8 @@ extension BenchCommand {
             do {
                 let row = try FiniteSumConstructionBenchmark.measure(benchmarkCase)
                 rows.append([
-                    row.description, String(format: "%.3g s", row.seconds), numpy.map { String(format: "%.3g s", $0) } ?? "–",
+                    row.description, String(format: "%.3g s", row.seconds),
+                    numpy.map { String(format: "%.3g s", $0) } ?? "–",
                     numpy.map { String(format: "%.2f", row.seconds / $0) } ?? "–", "≤ 2",
                 ])
             } catch {
@@ -49,8 +51,9 @@ extension BenchCommand {
         print()
         print(table(rows), terminator: "")
         if let versions {
-            print("numpy/scipy column: \(versions); both columns the best of their repeats "
-                + "(wall time; [CPU]: CPU time of the thread)")
+            print(
+                "numpy/scipy column: \(versions); both columns the best of their repeats "
+                    + "(wall time; [CPU]: CPU time of the thread)")
         } else {
             print("numpy/scipy column: no Python with numpy and scipy found (--python PATH or GDBENCH_PYTHON).")
         }
@@ -74,9 +77,11 @@ extension BenchCommand {
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let times = try? JSONDecoder().decode(ConstructionReference.self, from: data)
+        guard process.terminationStatus == 0,
+            let times = try? JSONDecoder().decode(ConstructionReference.self, from: data)
         else {
-            FileHandle.standardError.write(Data("warning: \(script) failed (exit \(process.terminationStatus)); no numpy column\n".utf8))
+            FileHandle.standardError.write(
+                Data("warning: \(script) failed (exit \(process.terminationStatus)); no numpy column\n".utf8))
             return nil
         }
         return times

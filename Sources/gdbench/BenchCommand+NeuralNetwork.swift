@@ -13,17 +13,22 @@ extension BenchCommand {
         let rate = NeuralNetworkBenchmark.matrixProductRate(repeats: repeats)
         let productsOnly = Double(NeuralNetworkBenchmark.multiplyAdds) / rate * 1e9
         let torch = torchTime()
-        var rows: [[String]] = [["neural network", "ns/call", "torch ns/call", "swift/torch", "products at matmul rate", "swift/products"]]
+        var rows: [[String]] = [
+            ["neural network", "ns/call", "torch ns/call", "swift/torch", "products at matmul rate", "swift/products"]
+        ]
         rows.append([
-            BenchCommand.neuralNetworkWorkload + " loss+gradient", format(swift), torch.map { format($0.nanoseconds) } ?? "–",
+            BenchCommand.neuralNetworkWorkload + " loss+gradient", format(swift),
+            torch.map { format($0.nanoseconds) } ?? "–",
             torch.map { String(format: "%.2f", swift / $0.nanoseconds) } ?? "–", format(productsOnly),
             String(format: "%.2f", swift / productsOnly),
         ])
         print()
         print(table(rows), terminator: "")
-        print(String(format: "matrix product (128×128 · 128×128, gdbench's MatrixProduct): %.2f G multiply-adds/s; target: "
-            + "swift/torch ≤ 1",
-                     rate / 1e9))
+        print(
+            String(
+                format: "matrix product (128×128 · 128×128, gdbench's MatrixProduct): %.2f G multiply-adds/s; target: "
+                    + "swift/torch ≤ 1",
+                rate / 1e9))
         if let torch {
             print("torch column: \(torch.versions)")
         } else {
@@ -34,7 +39,8 @@ extension BenchCommand {
     func torchTime() -> (nanoseconds: Double, versions: String)? {
         let script = "scripts/reference/torch_mlp_timing.py"
         guard let python = python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"],
-              FileManager.default.fileExists(atPath: script) else { return nil }
+            FileManager.default.fileExists(atPath: script)
+        else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script, "--repeats", String(repeats)]
@@ -49,7 +55,8 @@ extension BenchCommand {
             var versions: String
         }
         guard process.terminationStatus == 0, let reply = try? JSONDecoder().decode(Reply.self, from: data) else {
-            FileHandle.standardError.write(Data("warning: \(script) failed with \(python) (is torch installed?); no torch column\n".utf8))
+            FileHandle.standardError.write(
+                Data("warning: \(script) failed with \(python) (is torch installed?); no torch column\n".utf8))
             return nil
         }
         return (reply.torch_ns, reply.versions)

@@ -14,7 +14,8 @@ import Harness
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the harness: ns per step of every optimizer, overhead per run, memory, suite wall times (and jax, "
+        abstract:
+            "Time the harness: ns per step of every optimizer, overhead per run, memory, suite wall times (and jax, "
             + "when installed).",
         discussion: """
             Build with `swift build -c release` first; a debug build's times mean nothing. Times are medians over \
@@ -32,13 +33,19 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Timing replays per workload (median reported).", valueName: "n"))
     var repeats: Int = 5
 
-    @Option(name: .long, help: ArgumentHelp("Time only the workloads whose name contains this text.", valueName: "text"))
+    @Option(
+        name: .long, help: ArgumentHelp("Time only the workloads whose name contains this text.", valueName: "text"))
     var only: String?
 
-    @Option(name: .long, help: ArgumentHelp("Multiply every workload's iterations by this factor (e.g. 0.01 for a quick check).", valueName: "x"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Multiply every workload's iterations by this factor (e.g. 0.01 for a quick check).", valueName: "x"))
     var scale: Double = 1
 
-    @Flag(name: .customLong("every-optimizer"), inversion: .prefixedNo, help: "Also time every optimizer and every schedule of the catalog.")
+    @Flag(
+        name: .customLong("every-optimizer"), inversion: .prefixedNo,
+        help: "Also time every optimizer and every schedule of the catalog.")
     var everyOptimizer = true
 
     @Option(name: .long, help: ArgumentHelp("Comma-separated suites to time, or none.", valueName: "list"))
@@ -49,14 +56,21 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var location: SuiteLocation
 
-    @Option(name: .long, help: ArgumentHelp("Python with jax, optax and numpy (default: $GDBENCH_PYTHON).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Python with jax, optax and numpy (default: $GDBENCH_PYTHON).", valueName: "path"))
     var python: String?
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated dimensions of the construction table, or none.", valueName: "list"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Comma-separated dimensions of the construction table, or none.", valueName: "list"))
     var construction: String = "1024"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Comma-separated finite-sum construction rows (logistic-NxD, least-squares-NxD), or none.", valueName: "list"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Comma-separated finite-sum construction rows (logistic-NxD, least-squares-NxD), or none.",
+            valueName: "list"))
     var finiteSums: String = FiniteSumConstructionBenchmark.standardCases.joined(separator: ",")
 
     @Option(name: .long, help: ArgumentHelp("The jax timing script.", valueName: "path"))
@@ -68,43 +82,62 @@ struct BenchCommand: ParsableCommand {
         guard scale > 0 else { throw InputError("--scale must be positive") }
         let dimensions = construction == "none" ? [] : construction.split(separator: ",").compactMap { Int($0) }
         guard construction == "none" || dimensions.count == construction.split(separator: ",").count,
-              dimensions.allSatisfy({ $0 >= 1 && $0 <= 8192 })
-        else { throw InputError("--construction: expected none or dimensions 1…8192 separated by commas, found '\(construction)'") }
-        let finiteSumCases = finiteSums == "none" ? [] : finiteSums.split(separator: ",").compactMap {
-            FiniteSumConstructionBenchmark.Case(String($0))
+            dimensions.allSatisfy({ $0 >= 1 && $0 <= 8192 })
+        else {
+            throw InputError(
+                "--construction: expected none or dimensions 1…8192 separated by commas, found '\(construction)'")
         }
+        let finiteSumCases =
+            finiteSums == "none"
+            ? []
+            : finiteSums.split(separator: ",").compactMap {
+                FiniteSumConstructionBenchmark.Case(String($0))
+            }
         guard finiteSums == "none" || finiteSumCases.count == finiteSums.split(separator: ",").count else {
             throw InputError(
                 "--finite-sums: expected none or keys such as logistic-100000x500, least-squares-10000x1000, "
                     + "found '\(finiteSums)'")
         }
         if let only {
-            let names = (StepWorkload.standard + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
-                .map(\.name) + [BenchCommand.neuralNetworkWorkload, BenchCommand.protocolWorkload] + OwnProblemsBench.names
+            let names =
+                (StepWorkload.standard
+                + (everyOptimizer ? StepWorkload.everyOptimizer + StepWorkload.everySchedule : []))
+                .map(\.name) + [BenchCommand.neuralNetworkWorkload, BenchCommand.protocolWorkload]
+                + OwnProblemsBench.names
                 + ConstructionBenchmark.keys(dimensions: dimensions) + finiteSumCases.map(\.key)
             guard names.contains(where: { $0.contains(only) }) else {
-                throw InputError("--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
+                throw InputError(
+                    "--only: no workload name contains '\(only)'; the names are: \(names.joined(separator: "; "))")
             }
         }
         if Provenance.buildConfiguration == "debug" {
-            FileHandle.standardError.write(Data("warning: this gdbench is a debug build; times are not representative (swift build -c release)\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "warning: this gdbench is a debug build; times are not representative (swift build -c release)\n"
+                        .utf8))
         }
         let provenance = Provenance.current()
-        print("machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift "
-            + "\(provenance.swiftVersion), \(provenance.buildConfiguration) build; vector kernels "
-            + "\(provenance.vectorKernels)")
+        print(
+            "machine: \(provenance.cpu), \(provenance.cpuCount) cores, \(provenance.operatingSystem); swift "
+                + "\(provenance.swiftVersion), \(provenance.buildConfiguration) build; vector kernels "
+                + "\(provenance.vectorKernels)")
         print("load average at start: \(loadAverage())")
         // First, while this process is small: a child's peak memory includes its spawner's (Linux).
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        let memory = only != nil ? [] : try [500, 5000].map {
-            try StepBenchmark.runMemory(runs: $0, executable: executable, jobs: jobs)
-        }
+        let memory =
+            only != nil
+            ? []
+            : try [500, 5000].map {
+                try StepBenchmark.runMemory(runs: $0, executable: executable, jobs: jobs)
+            }
         let reference = referenceTimes()
 
-        var rows: [[String]] = [[
-            "workload", "iterations", "ns/iter", "monitored", "spread", "target", "loop ns/iter", "÷ loop (≤ 1.5)",
-            "jax ns/iter", "swift/jax",
-        ]]
+        var rows: [[String]] = [
+            [
+                "workload", "iterations", "ns/iter", "monitored", "spread", "target", "loop ns/iter", "÷ loop (≤ 1.5)",
+                "jax ns/iter", "swift/jax",
+            ]
+        ]
         for var workload in StepWorkload.standard where only.map(workload.name.contains) ?? true {
             workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
             let result = try StepBenchmark.measure(workload, repeats: repeats)
@@ -117,7 +150,8 @@ struct BenchCommand: ParsableCommand {
                 target = "≤ \(format(1.5 * blas)) (1.5 × OpenBLAS \(format(blas)))"
             }
             rows.append([
-                workload.name, "\(result.iterations)", format(result.replayNanoseconds), format(result.monitoredNanoseconds),
+                workload.name, "\(result.iterations)", format(result.replayNanoseconds),
+                format(result.monitoredNanoseconds),
                 String(format: "%.0f%%", 100 * result.spread), target, loop.map(format) ?? "–",
                 loop.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–", jax.map(format) ?? "–",
                 jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
@@ -135,12 +169,14 @@ struct BenchCommand: ParsableCommand {
             try printSweep("every schedule", StepWorkload.everySchedule, reference: reference)
         }
 
-        printConstruction(dimensions: dimensions, finiteSums: finiteSumCases,
-                          python: python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"])
+        printConstruction(
+            dimensions: dimensions, finiteSums: finiteSumCases,
+            python: python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"])
         if only.map({ text in OwnProblemsBench.names.contains { $0.contains(text) } }) ?? true {
             print()
-            print(table(try OwnProblemsBench(repeats: repeats, scale: scale, python: python).rows(format: format)),
-                  terminator: "")
+            print(
+                table(try OwnProblemsBench(repeats: repeats, scale: scale, python: python).rows(format: format)),
+                terminator: "")
         }
 
         print()
@@ -151,39 +187,55 @@ struct BenchCommand: ParsableCommand {
         guard only == nil else { return }
         let overhead = try StepBenchmark.harnessOverhead(runs: 2000)
         var suiteRows: [[String]] = [["harness / suite", "runs", "measured", "target"]]
-        suiteRows.append(["overhead per run (setup, seeds, both passes, record, write)", "2000",
-                          String(format: "%.1f µs", overhead * 1e6), "≤ 50 µs"])
+        suiteRows.append([
+            "overhead per run (setup, seeds, both passes, record, write)", "2000",
+            String(format: "%.1f µs", overhead * 1e6), "≤ 50 µs",
+        ])
         for child in memory {
             let megabytes = Double(child.peakResidentBytes) / 1e6
-            suiteRows.append(["peak memory of a child `gdbench run`, 1-iteration runs --jobs \(jobs)", "\(child.runs)",
-                              String(format: child.isChildsOwn ? "%.1f MB in %.2f s" : "≤ %.1f MB in %.2f s (spawner's peak)",
-                                     megabytes, child.seconds),
-                              child.runs == memory[0].runs ? "" : String(format: "≤ %.1f MB (flat: %d runs + 5 MB)",
-                                                                           Double(memory[0].peakResidentBytes) / 1e6 + 5, memory[0].runs)])
+            suiteRows.append([
+                "peak memory of a child `gdbench run`, 1-iteration runs --jobs \(jobs)", "\(child.runs)",
+                String(
+                    format: child.isChildsOwn ? "%.1f MB in %.2f s" : "≤ %.1f MB in %.2f s (spawner's peak)",
+                    megabytes, child.seconds),
+                child.runs == memory[0].runs
+                    ? ""
+                    : String(
+                        format: "≤ %.1f MB (flat: %d runs + 5 MB)",
+                        Double(memory[0].peakResidentBytes) / 1e6 + 5, memory[0].runs),
+            ])
         }
         let suiteTargets = ["smoke": "≤ 5 s", "conditioning": "≤ 60 s"]
         for name in suites.split(separator: ",").map(String.init) where name != "none" {
             let timed = try StepBenchmark.suiteWallTime(
                 suite: try location.load(name, with: SuiteLoader(catalog: CommandContext.catalog)), jobs: jobs)
-            suiteRows.append(["suite \(name) --jobs \(jobs) (wall time)", "\(timed.runs)", String(format: "%.2f s", timed.seconds),
-                              suiteTargets[name] ?? ""])
+            suiteRows.append([
+                "suite \(name) --jobs \(jobs) (wall time)", "\(timed.runs)", String(format: "%.2f s", timed.seconds),
+                suiteTargets[name] ?? "",
+            ])
         }
         print(table(suiteRows), terminator: "")
-        print(String(format: "\npeak resident memory: %.1f MB; load average at end: %@",
-                     Double(StepBenchmark.peakResidentBytes()) / 1e6, loadAverage()))
+        print(
+            String(
+                format: "\npeak resident memory: %.1f MB; load average at end: %@",
+                Double(StepBenchmark.peakResidentBytes()) / 1e6, loadAverage()))
         if let reference {
-            print("jax column: \(reference.versions) (jitted, float64, one thread); OpenBLAS via numpy "
-                + "\(reference.blasNote)")
+            print(
+                "jax column: \(reference.versions) (jitted, float64, one thread); OpenBLAS via numpy "
+                    + "\(reference.blasNote)")
         } else {
-            print("jax column: no Python with jax and optax found; install them (scripts/reference/requirements.txt) "
-                + "and pass --python PATH or set GDBENCH_PYTHON.")
+            print(
+                "jax column: no Python with jax and optax found; install them (scripts/reference/requirements.txt) "
+                    + "and pass --python PATH or set GDBENCH_PYTHON.")
         }
     }
 
     /// One row per workload: iterations, how the run ended, ns per iteration, evaluations per
     /// iteration and the jax time where there is one.
     func printSweep(_ title: String, _ workloads: [StepWorkload], reference: ReferenceTimes?) throws {
-        var rows: [[String]] = [[title, "iterations", "ended", "ns/iter", "f/iter", "∇f/iter", "jax ns/iter", "swift/jax"]]
+        var rows: [[String]] = [
+            [title, "iterations", "ended", "ns/iter", "f/iter", "∇f/iter", "jax ns/iter", "swift/jax"]
+        ]
         for var workload in workloads where only.map(workload.name.contains) ?? true {
             workload.iterations = max(100, Int((Double(workload.iterations) * scale).rounded()))
             let result = try StepBenchmark.measure(workload, repeats: repeats)
@@ -209,8 +261,12 @@ struct BenchCommand: ParsableCommand {
     /// least disturbed by other processes), their ratio, and the protocol's median round. A language
     /// whose tool (cc, python3) is missing gets a row saying so.
     func printProtocolRows() throws {
-        var rows: [[String]] = [["external protocol (null client)", "d", "evaluations", "µs/evaluation best",
-                                 "median", "oracle µs", "pipe echo µs best", "ratio of bests", "target"]]
+        var rows: [[String]] = [
+            [
+                "external protocol (null client)", "d", "evaluations", "µs/evaluation best",
+                "median", "oracle µs", "pipe echo µs best", "ratio of bests", "target",
+            ]
+        ]
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -219,8 +275,11 @@ struct BenchCommand: ParsableCommand {
         let compiled = run(["cc", "-O2", "-ffp-contract=off", "-o", cClient, "clients/c/gdbench_gd.c"])
         clients.append(("C (clients/c/gdbench_gd.c)", compiled ? [cClient, "null"] : nil, "≤ 5 µs"))
         let python = run(["python3", "-c", "pass"])
-        clients.append(("Python (clients/python/examples/null.py)",
-                        python ? ["python3", "clients/python/examples/null.py"] : nil, "≤ 20 µs"))
+        clients.append(
+            (
+                "Python (clients/python/examples/null.py)",
+                python ? ["python3", "clients/python/examples/null.py"] : nil, "≤ 20 µs"
+            ))
         for (name, command, target) in clients {
             for dimension in [2, 100_000] {
                 let evaluations = dimension == 2 ? (name.hasPrefix("C") ? 50_000 : 10_000) : 400
@@ -232,18 +291,24 @@ struct BenchCommand: ParsableCommand {
                 var trips: [(seconds: Double, oracleSeconds: Double)] = []
                 var echoes: [Double] = []
                 for _ in 0..<repeats {
-                    trips.append(try ProtocolBenchmark.roundTrip(command: command, directory: nil, dimension: dimension,
-                                                                 evaluations: evaluations))
-                    echoes.append(try ProtocolBenchmark.pipeEcho(dimension: dimension,
-                                                                 repeats: dimension == 2 ? 20_000 : 400))
+                    trips.append(
+                        try ProtocolBenchmark.roundTrip(
+                            command: command, directory: nil, dimension: dimension,
+                            evaluations: evaluations))
+                    echoes.append(
+                        try ProtocolBenchmark.pipeEcho(
+                            dimension: dimension,
+                            repeats: dimension == 2 ? 20_000 : 400))
                 }
                 let best = trips.map(\.seconds).min() ?? .nan, echo = echoes.min() ?? .nan
                 let median = trips.map(\.seconds).sorted()[trips.count / 2]
                 let oracle = trips.map(\.oracleSeconds).sorted()[trips.count / 2]
-                rows.append([name, "\(dimension)", "\(repeats) × \(evaluations)", String(format: "%.2f", best * 1e6),
-                             String(format: "%.2f", median * 1e6), String(format: "%.2f", oracle * 1e6),
-                             String(format: "%.2f", echo * 1e6), String(format: "%.2f", best / echo),
-                             dimension == 2 ? target : "≤ 2 × pipe echo"])
+                rows.append([
+                    name, "\(dimension)", "\(repeats) × \(evaluations)", String(format: "%.2f", best * 1e6),
+                    String(format: "%.2f", median * 1e6), String(format: "%.2f", oracle * 1e6),
+                    String(format: "%.2f", echo * 1e6), String(format: "%.2f", best / echo),
+                    dimension == 2 ? target : "≤ 2 × pipe echo",
+                ])
             }
         }
         print(table(rows))
@@ -275,7 +340,7 @@ struct BenchCommand: ParsableCommand {
 
     func referenceTimes() -> ReferenceTimes? {
         guard let python = python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"],
-              FileManager.default.fileExists(atPath: referenceScript)
+            FileManager.default.fileExists(atPath: referenceScript)
         else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -290,8 +355,10 @@ struct BenchCommand: ParsableCommand {
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let times = try? JSONDecoder().decode(ReferenceTimes.self, from: data) else {
-            FileHandle.standardError.write(Data("warning: \(referenceScript) failed (exit \(process.terminationStatus)); no jax column\n".utf8))
+        guard process.terminationStatus == 0, let times = try? JSONDecoder().decode(ReferenceTimes.self, from: data)
+        else {
+            FileHandle.standardError.write(
+                Data("warning: \(referenceScript) failed (exit \(process.terminationStatus)); no jax column\n".utf8))
             return nil
         }
         return times
@@ -304,7 +371,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     func format(_ nanoseconds: Double) -> String {
-        nanoseconds >= 1e5 ? String(format: "%.3g ms", nanoseconds / 1e6)
+        nanoseconds >= 1e5
+            ? String(format: "%.3g ms", nanoseconds / 1e6)
             : nanoseconds >= 1e3 ? String(format: "%.3g µs", nanoseconds / 1e3) : String(format: "%.1f ns", nanoseconds)
     }
 
@@ -314,7 +382,9 @@ struct BenchCommand: ParsableCommand {
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
         var text = ""
         for row in rows {
-            let cells = row.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+            let cells = row.enumerated().map {
+                $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0)
+            }
             text += cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
         }
         return text

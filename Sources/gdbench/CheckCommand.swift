@@ -42,23 +42,32 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Baseline file (default: ROOT/baseline/SUITE.jsonl).", valueName: "file"))
     var baseline: String?
 
-    @Option(name: .customLong("run"), help: ArgumentHelp("Check this finished run directory instead of running the suite.", valueName: "dir"))
+    @Option(
+        name: .customLong("run"),
+        help: ArgumentHelp("Check this finished run directory instead of running the suite.", valueName: "dir"))
     var runDirectory: String?
 
-    @Option(name: .customLong("results"), help: ArgumentHelp(
-        "The results root: the baseline is ROOT/baseline/SUITE.jsonl and the run goes to ROOT/SUITE/<UTC time>/ "
-            + "(default: results).", valueName: "root"))
+    @Option(
+        name: .customLong("results"),
+        help: ArgumentHelp(
+            "The results root: the baseline is ROOT/baseline/SUITE.jsonl and the run goes to ROOT/SUITE/<UTC time>/ "
+                + "(default: results).", valueName: "root"))
     var resultsRoot: String = "results"
 
-    @Option(name: .long, help: ArgumentHelp("Write the run under this root instead (default: the results root).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Write the run under this root instead (default: the results root).", valueName: "dir"))
     var out: String?
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Worker threads for the run (default: the number of cores).", valueName: "n"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp("Worker threads for the run (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Slack for iteration and evaluation counts: 5%, 3 or 2%,1 (default: exact).", valueName: "t"),
+        help: ArgumentHelp(
+            "Slack for iteration and evaluation counts: 5%, 3 or 2%,1 (default: exact).", valueName: "t"),
         transform: { try CountTolerance(parsing: $0, what: "--tolerance") })
     var tolerance: CountTolerance?
 
@@ -79,7 +88,11 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Behaviour changes (same counts, different iterate or final gap) warn instead of failing.")
     var allowBehaviourChanges = false
 
-    @Option(name: .long, help: ArgumentHelp("Allowed-differences JSON file (default: SUITE.allowed.json beside the baseline, if any).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Allowed-differences JSON file (default: SUITE.allowed.json beside the baseline, if any).",
+            valueName: "file"))
     var allowedDifferences: String?
 
     @Option(name: .long, help: ArgumentHelp("Report on standard output: table or markdown.", valueName: "format"))
@@ -94,11 +107,14 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Pass even when every run is new (the baseline shares no run id with this run).")
     var allowNewBaseline = false
 
-    @Flag(name: .long, help: "Write this run as the new baseline (with its manifest as provenance), after showing what changed.")
+    @Flag(
+        name: .long,
+        help: "Write this run as the new baseline (with its manifest as provenance), after showing what changed.")
     var updateBaseline = false
 
     @Flag(
-        name: .long, help: ArgumentHelp(
+        name: .long,
+        help: ArgumentHelp(
             "With --update-baseline: write the trimmed form (traces reduced to iteration, fingerprint and "
                 + "value), for suites with many runs."))
     var trimBaseline = false
@@ -106,7 +122,8 @@ struct Check: ParsableCommand {
     func run() throws {
         // The default baseline is ROOT/baseline/SUITE.jsonl: SUITE must be a name, not a path out of it.
         if baseline == nil, let problem = RunDirectory.componentProblem(suite) {
-            throw ResultsError("--suite: '\(suite)' is not a suite name (\(problem)); give the name, or the file with --baseline")
+            throw ResultsError(
+                "--suite: '\(suite)' is not a suite name (\(problem)); give the name, or the file with --baseline")
         }
         let runDirectory = try self.runDirectory.map { URL(fileURLWithPath: $0) } ?? runSuite()
         let request = CheckRequest(
@@ -119,7 +136,8 @@ struct Check: ParsableCommand {
             markdownURL: markdown.map { URL(fileURLWithPath: $0) }, junitURL: junit.map { URL(fileURLWithPath: $0) },
             updateBaseline: updateBaseline, trimBaseline: trimBaseline, allowNewBaseline: allowNewBaseline)
         if timeTolerance != nil && Provenance.buildConfiguration == "debug" {
-            FileHandle.standardError.write(Data("warning: this gdbench is a debug build; wall times are not representative\n".utf8))
+            FileHandle.standardError.write(
+                Data("warning: this gdbench is a debug build; wall times are not representative\n".utf8))
         }
         let outcome = try CheckWorkflow.perform(request)
         print(outcome.output, terminator: "")
@@ -131,8 +149,10 @@ struct Check: ParsableCommand {
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         guard jobs >= 1 else { throw ResultsError("--jobs: expected at least 1, found \(jobs)") }
         let loaded = try location.load(suite, with: SuiteLoader(catalog: CommandContext.catalog))
-        let outcome = try Session.run(try RunPlan(suite: loaded), options: SessionOptions(
-            resultsRoot: URL(fileURLWithPath: out ?? resultsRoot), jobs: jobs, commandLine: CommandLine.arguments))
+        let outcome = try Session.run(
+            try RunPlan(suite: loaded),
+            options: SessionOptions(
+                resultsRoot: URL(fileURLWithPath: out ?? resultsRoot), jobs: jobs, commandLine: CommandLine.arguments))
         return outcome.directory.url
     }
 }

@@ -47,7 +47,8 @@ struct CleanCommand: ParsableCommand {
             let directory = root.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
-                  isDirectory.boolValue else {
+                isDirectory.boolValue
+            else {
                 if suite != nil { throw InputError("\(directory.path): no runs of suite '\(name)'") }
                 continue
             }

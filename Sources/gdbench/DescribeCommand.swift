@@ -14,10 +14,11 @@ struct DescribeCommand: ParsableCommand {
         let catalog = CommandContext.catalog
         guard var text = catalog.describe(name) else {
             let names = catalog.optimizers.map(\.name) + catalog.schedules.map(\.name) + catalog.problems.map(\.name)
-            throw InputError("no optimizer, schedule or problem named '\(name)'\(NearestName.hint(for: name, in: names))")
+            throw InputError(
+                "no optimizer, schedule or problem named '\(name)'\(NearestName.hint(for: name, in: names))")
         }
         if catalog.optimizer(named: name) != nil, let warning = KnownPitfalls.warning(forKind: name),
-           let firstLine = text.firstIndex(of: "\n")
+            let firstLine = text.firstIndex(of: "\n")
         {
             text.insert(contentsOf: "\nWarning: \(warning)\n", at: text.index(after: firstLine))
         }

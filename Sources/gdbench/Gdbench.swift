@@ -9,26 +9,31 @@ import SuiteLanguage
 ///
 /// Exit codes: ``Diagnostics/ExitStatus``, reached through ``ExitStatus/of(_:parser:)``.
 struct Gdbench: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(
-        commandName: CommandContext.commandName,
-        abstract: "Benchmark gradient-descent optimizers on seeded test problems, reproducibly.",
-        discussion: """
-            A suite (suites/NAME.yaml) lists problems, optimizers with their hyperparameters, repetitions, a \
-            budget and a ladder of targets. `gdbench run NAME` runs every cell, records when each target was first \
-            reached (iterations, gradient and function evaluations, time), and writes \
-            results/NAME/<UTC time>/{runs.jsonl, summary.csv, manifest.json}.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: CommandContext.commandName,
+            abstract: "Benchmark gradient-descent optimizers on seeded test problems, reproducibly.",
+            discussion: """
+                A suite (suites/NAME.yaml) lists problems, optimizers with their hyperparameters, repetitions, a \
+                budget and a ladder of targets. `gdbench run NAME` runs every cell, records when each target was first \
+                reached (iterations, gradient and function evaluations, time), and writes \
+                results/NAME/<UTC time>/{runs.jsonl, summary.csv, manifest.json}.
 
-            Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an \
-            optimizer; `gdbench help suite` documents every key of a suite file.
+                Start with `gdbench list suites`, then `gdbench run smoke`. `gdbench describe adam` explains an \
+                optimizer; `gdbench help suite` documents every key of a suite file.
 
-            Exit codes: 0 ok, 1 check found a regression, 2 usage or input error, 3 some runs ended with status \
-            error (messages printed after the summary; --allow-errors gives 0), 130 interrupted (finished runs \
-            are kept; continue with --resume).
-            """,
-        version: Provenance.gdbenchVersion,
-        subcommands: [RunCommand.self, Check.self, Plot.self, Report.self, Compare.self, ValidateCommand.self, ListCommand.self,
-                      DescribeCommand.self, MergeCommand.self, BenchCommand.self, GradcheckCommand.self, CleanCommand.self],
-        defaultSubcommand: RunCommand.self) }
+                Exit codes: 0 ok, 1 check found a regression, 2 usage or input error, 3 some runs ended with status \
+                error (messages printed after the summary; --allow-errors gives 0), 130 interrupted (finished runs \
+                are kept; continue with --resume).
+                """,
+            version: Provenance.gdbenchVersion,
+            subcommands: [
+                RunCommand.self, Check.self, Plot.self, Report.self, Compare.self, ValidateCommand.self,
+                ListCommand.self,
+                DescribeCommand.self, MergeCommand.self, BenchCommand.self, GradcheckCommand.self, CleanCommand.self,
+            ],
+            defaultSubcommand: RunCommand.self)
+    }
 
     static func main() {
         // `gdbench help suite`: the suite file format (the built-in `help` knows only subcommands).

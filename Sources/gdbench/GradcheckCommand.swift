@@ -22,7 +22,9 @@ struct GradcheckCommand: ParsableCommand {
     @Option(name: .long, help: "Suite name or path: check every problem of the suite.")
     var suite: String?
 
-    @Option(name: .long, help: ArgumentHelp("One problem as a YAML mapping, as in a suite's problems list.", valueName: "yaml"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("One problem as a YAML mapping, as in a suite's problems list.", valueName: "yaml"))
     var problem: String?
 
     @Option(name: .long, help: "Points per problem (the start and seeded random points).")
@@ -68,7 +70,9 @@ struct GradcheckCommand: ParsableCommand {
         if worst == .wrong { throw ExitStatus.regression.exitCode }
     }
 
-    static func check<O: Objective>(_ objective: O, _ configuration: GradientCheck.Configuration) -> GradientCheck.Report {
+    static func check<O: Objective>(_ objective: O, _ configuration: GradientCheck.Configuration)
+        -> GradientCheck.Report
+    {
         GradientCheck.check(objective, configuration: configuration)
     }
 }

@@ -23,7 +23,9 @@ struct ListCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("table or json.", valueName: "format"))
     var format: OutputFormat = .table
 
-    @Flag(name: .long, help: "Print Markdown tables of every problem, optimizer and schedule (the README's catalog section).")
+    @Flag(
+        name: .long,
+        help: "Print Markdown tables of every problem, optimizer and schedule (the README's catalog section).")
     var markdown = false
 
     func run() throws {
@@ -38,24 +40,48 @@ struct ListCommand: ParsableCommand {
             switch topic {
             case .suites:
                 let rows = location.suiteNames().map { name -> [String: String] in
-                    let description = (try? location.load(name, with: SuiteLoader(catalog: catalog)).description)
+                    let description =
+                        (try? location.load(name, with: SuiteLoader(catalog: catalog)).description)
                         ?? "(does not validate)"
-                    return ["name": name, "summary": description.split(separator: "\n").first.map(String.init) ?? "",
-                            "source": location.origin(of: name)]
+                    return [
+                        "name": name, "summary": description.split(separator: "\n").first.map(String.init) ?? "",
+                        "source": location.origin(of: name),
+                    ]
                 }
                 sections.append(("suites", rows))
             case .problems:
-                sections.append(("problems", catalog.problems.map {
-                    ["name": $0.name, "summary": $0.summary, "parameters": ListCommand.parameters($0.parameters)]
-                }))
+                sections.append(
+                    (
+                        "problems",
+                        catalog.problems.map {
+                            [
+                                "name": $0.name, "summary": $0.summary,
+                                "parameters": ListCommand.parameters($0.parameters),
+                            ]
+                        }
+                    ))
             case .optimizers:
-                sections.append(("optimizers", catalog.optimizers.map {
-                    ["name": $0.name, "summary": $0.summary, "parameters": ListCommand.parameters($0.parameters)]
-                }))
+                sections.append(
+                    (
+                        "optimizers",
+                        catalog.optimizers.map {
+                            [
+                                "name": $0.name, "summary": $0.summary,
+                                "parameters": ListCommand.parameters($0.parameters),
+                            ]
+                        }
+                    ))
             case .schedules:
-                sections.append(("schedules", catalog.schedules.map {
-                    ["name": $0.name, "summary": $0.summary, "parameters": ListCommand.parameters($0.parameters)]
-                }))
+                sections.append(
+                    (
+                        "schedules",
+                        catalog.schedules.map {
+                            [
+                                "name": $0.name, "summary": $0.summary,
+                                "parameters": ListCommand.parameters($0.parameters),
+                            ]
+                        }
+                    ))
             }
         }
         switch format {
@@ -69,8 +95,9 @@ struct ListCommand: ParsableCommand {
                 let width = rows.map { $0["name"]?.count ?? 0 }.max() ?? 0
                 for row in rows {
                     let name = row["name"] ?? ""
-                    print("  \(name)\(String(repeating: " ", count: width - name.count))  \(row["summary"] ?? "")"
-                        + (row["source"].map { " [\($0)]" } ?? ""))
+                    print(
+                        "  \(name)\(String(repeating: " ", count: width - name.count))  \(row["summary"] ?? "")"
+                            + (row["source"].map { " [\($0)]" } ?? ""))
                     if let parameters = row["parameters"], !parameters.isEmpty {
                         print("  \(String(repeating: " ", count: width))    \(parameters)")
                     }

@@ -16,7 +16,8 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "Run directories (results/SUITE/RUN) of the shards.")
     var directories: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Results root for the merged run (OUT/SUITE/<UTC time>/).", valueName: "dir"))
+    @Option(
+        name: .long, help: ArgumentHelp("Results root for the merged run (OUT/SUITE/<UTC time>/).", valueName: "dir"))
     var out: String = "results"
 
     func run() throws {
@@ -42,8 +43,10 @@ struct MergeCommand: ParsableCommand {
                 guard let names = try? manager.contentsOfDirectory(atPath: source.path) else { continue }
                 let target = merged.appendingPathComponent(folder)
                 try manager.createDirectory(at: target, withIntermediateDirectories: true)
-                for name in names.sorted() where name.hasSuffix(".dat") && !manager.fileExists(atPath: target.appendingPathComponent(name).path) {
-                    try manager.copyItem(at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+                for name in names.sorted()
+                where name.hasSuffix(".dat") && !manager.fileExists(atPath: target.appendingPathComponent(name).path) {
+                    try manager.copyItem(
+                        at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
                 }
             }
         }

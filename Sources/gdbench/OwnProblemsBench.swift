@@ -20,16 +20,22 @@ struct OwnProblemsBench {
         var rows: [[String]] = [["own problems", "size", "gdbench", "reference", "ratio", "target"]]
         // Formula Rosenbrock against the built-in, same optimizer and start.
         let iterations = max(1000, Int(2_000_000 * scale))
-        let builtIn = try StepBenchmark.measure(StepWorkload(
-            name: "rosenbrock", problem: "{kind: rosenbrock}", optimizer: "{kind: sgd, lr: 1e-3}", iterations: iterations,
-            targetNanoseconds: nil, referenceKey: nil), repeats: repeats)
-        let formula = try StepBenchmark.measure(StepWorkload(
-            name: "formula", problem: "{kind: formula, f: \"100*(y - x^2)^2 + (1 - x)^2\", variables: [x, y], "
-                + "start: [-1.2, 1], minimum: 0}", optimizer: "{kind: sgd, lr: 1e-3}", iterations: iterations,
-            targetNanoseconds: nil, referenceKey: nil), repeats: repeats)
-        rows.append(["formula rosenbrock · sgd step (reference: built-in rosenbrock)", "d = 2",
-                     format(formula.replayNanoseconds), format(builtIn.replayNanoseconds),
-                     String(format: "%.2f", formula.replayNanoseconds / builtIn.replayNanoseconds), "≤ 3"])
+        let builtIn = try StepBenchmark.measure(
+            StepWorkload(
+                name: "rosenbrock", problem: "{kind: rosenbrock}", optimizer: "{kind: sgd, lr: 1e-3}",
+                iterations: iterations,
+                targetNanoseconds: nil, referenceKey: nil), repeats: repeats)
+        let formula = try StepBenchmark.measure(
+            StepWorkload(
+                name: "formula",
+                problem: "{kind: formula, f: \"100*(y - x^2)^2 + (1 - x)^2\", variables: [x, y], "
+                    + "start: [-1.2, 1], minimum: 0}", optimizer: "{kind: sgd, lr: 1e-3}", iterations: iterations,
+                targetNanoseconds: nil, referenceKey: nil), repeats: repeats)
+        rows.append([
+            "formula rosenbrock · sgd step (reference: built-in rosenbrock)", "d = 2",
+            format(formula.replayNanoseconds), format(builtIn.replayNanoseconds),
+            String(format: "%.2f", formula.replayNanoseconds / builtIn.replayNanoseconds), "≤ 3",
+        ])
 
         // Generated data files.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-\(getpid())")
@@ -46,25 +52,34 @@ struct OwnProblemsBench {
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let table = try DataFileReader.read(libsvm)
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
-        guard case .sparse(let matrix) = table.storage else { throw InputError("the generated LIBSVM file read as dense") }
+        guard case .sparse(let matrix) = table.storage else {
+            throw InputError("the generated LIBSVM file read as dense")
+        }
         let labels = try table.binaryLabels()
-        let problem = SparseFiniteSum(matrix: matrix, targets: labels, loss: .logistic, lambda: 1e-3, solvesConstants: false)
+        let problem = SparseFiniteSum(
+            matrix: matrix, targets: labels, loss: .logistic, lambda: 1e-3, solvesConstants: false)
         let w = (0..<d).map { -1e-3 + 2e-3 * Double($0) / Double(d - 1) }
         var gradient = [Double](repeating: 0, count: d)
         let gradientSeconds = Self.median(repeats: max(3, repeats)) { problem.gradient(at: w, into: &gradient) }
         let shape = "n = \(n), d = \(d), \(matrix.values.count) non-zeros"
-        rows.append(["sparse logistic gradient (reference: scipy.sparse X@w, Xᵀc)", shape, format(gradientSeconds * 1e9),
-                     reference?.sparseGradient.map { format($0 * 1e9) } ?? "–",
-                     reference?.sparseGradient.map { String(format: "%.2f", gradientSeconds / $0) } ?? "–", "≤ 1"])
-        rows.append(["LIBSVM load (reference: sklearn load_svmlight_file)", shape, format(loadSeconds * 1e9),
-                     reference?.libsvmLoad.map { format($0 * 1e9) } ?? "–",
-                     reference?.libsvmLoad.map { String(format: "%.2f", loadSeconds / $0) } ?? "–", ""])
+        rows.append([
+            "sparse logistic gradient (reference: scipy.sparse X@w, Xᵀc)", shape, format(gradientSeconds * 1e9),
+            reference?.sparseGradient.map { format($0 * 1e9) } ?? "–",
+            reference?.sparseGradient.map { String(format: "%.2f", gradientSeconds / $0) } ?? "–", "≤ 1",
+        ])
+        rows.append([
+            "LIBSVM load (reference: sklearn load_svmlight_file)", shape, format(loadSeconds * 1e9),
+            reference?.libsvmLoad.map { format($0 * 1e9) } ?? "–",
+            reference?.libsvmLoad.map { String(format: "%.2f", loadSeconds / $0) } ?? "–", "",
+        ])
 
         let bytes = (try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
         let csvSeconds = Self.median(repeats: max(1, min(repeats, 3))) { _ = try? DataFileReader.read(csv) }
-        rows.append(["CSV load (reference: pandas.read_csv)", String(format: "%.0f MB, %d × 11", Double(bytes) / 1e6, csvRows),
-                     format(csvSeconds * 1e9), reference?.csvLoad.map { format($0 * 1e9) } ?? "–",
-                     reference?.csvLoad.map { String(format: "%.2f", csvSeconds / $0) } ?? "–", "≤ 1"])
+        rows.append([
+            "CSV load (reference: pandas.read_csv)", String(format: "%.0f MB, %d × 11", Double(bytes) / 1e6, csvRows),
+            format(csvSeconds * 1e9), reference?.csvLoad.map { format($0 * 1e9) } ?? "–",
+            reference?.csvLoad.map { String(format: "%.2f", csvSeconds / $0) } ?? "–", "≤ 1",
+        ])
         if let versions = reference?.versions { rows.append(["python references: \(versions)", "", "", "", "", ""]) }
         return rows
     }
@@ -97,10 +112,13 @@ struct OwnProblemsBench {
     /// A header and `rows` rows of `columns` seeded features (about 9 characters each) and a 0/1 label.
     static func writeCSV(path: String, rows: Int, columns: Int) throws {
         var generator = Xoshiro256StarStar(seed: 15)
-        guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
-            return FileHandle(forWritingAtPath: path)
-        }() else { throw InputError("cannot write \(path)") }
+        guard
+            let handle = FileHandle(forWritingAtPath: path)
+                ?? {
+                    FileManager.default.createFile(atPath: path, contents: nil)
+                    return FileHandle(forWritingAtPath: path)
+                }()
+        else { throw InputError("cannot write \(path)") }
         defer { try? handle.close() }
         var text = (0..<columns).map { "x\($0)" }.joined(separator: ",") + ",label\n"
         for row in 0..<rows {
@@ -123,7 +141,8 @@ struct OwnProblemsBench {
 
     func referenceTimes(libsvm: String, csv: String) -> ReferenceTimes? {
         guard let python = python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"],
-              FileManager.default.fileExists(atPath: script) else { return nil }
+            FileManager.default.fileExists(atPath: script)
+        else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script, libsvm, csv, "0.001", String(max(3, repeats))]
@@ -133,12 +152,15 @@ struct OwnProblemsBench {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0,
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            FileHandle.standardError.write(Data("warning: \(script) failed; no Python column for the own-problem rows\n".utf8))
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else {
+            FileHandle.standardError.write(
+                Data("warning: \(script) failed; no Python column for the own-problem rows\n".utf8))
             return nil
         }
         return ReferenceTimes(
-            sparseGradient: object["sparse_gradient_seconds"] as? Double, libsvmLoad: object["libsvm_load_seconds"] as? Double,
+            sparseGradient: object["sparse_gradient_seconds"] as? Double,
+            libsvmLoad: object["libsvm_load_seconds"] as? Double,
             csvLoad: object["csv_load_seconds"] as? Double,
             versions: (object["versions"] as? [String])?.joined(separator: ", ") ?? "")
     }

@@ -37,7 +37,9 @@ struct Plot: ParsableCommand {
                 + "page (7 in)."))
     var size: String = "screen"
 
-    @Flag(name: .customLong("best-tuned"), help: "Draw only each optimizer's best-tuned setting per problem (the tuning protocol over all repetitions).")
+    @Flag(
+        name: .customLong("best-tuned"),
+        help: "Draw only each optimizer's best-tuned setting per problem (the tuning protocol over all repetitions).")
     var bestTuned = false
 
     @Option(name: .shortAndLong, help: "gnuplot processes at once (default: the number of cores).")
@@ -48,20 +50,25 @@ struct Plot: ParsableCommand {
 
     func validate() throws {
         guard FigureFormat(rawValue: format) != nil else {
-            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found "
-                + "\(format)")
+            throw ValidationError(
+                "--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found "
+                    + "\(format)")
         }
         if suite == nil && runDirectory == nil { throw ValidationError("give --suite NAME or --run DIR") }
         guard FigureSize(rawValue: size) != nil else {
-            throw ValidationError("--size: expected one of \(FigureSize.allCases.map(\.rawValue).joined(separator: ", ")), found \(size)")
+            throw ValidationError(
+                "--size: expected one of \(FigureSize.allCases.map(\.rawValue).joined(separator: ", ")), found \(size)")
         }
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs: expected 1…256, found \(jobs)") }
     }
 
     func run() throws {
-        let directory = try PlotJob.locate(suite: suite, run: runDirectory, resultsRoot: URL(fileURLWithPath: resultsRoot))
-        let job = PlotJob(runDirectory: directory, format: FigureFormat(rawValue: format) ?? .png, size: FigureSize(rawValue: size) ?? .screen,
-                          bestTuned: bestTuned, jobs: jobs, animations: animations)
+        let directory = try PlotJob.locate(
+            suite: suite, run: runDirectory, resultsRoot: URL(fileURLWithPath: resultsRoot))
+        let job = PlotJob(
+            runDirectory: directory, format: FigureFormat(rawValue: format) ?? .png,
+            size: FigureSize(rawValue: size) ?? .screen,
+            bestTuned: bestTuned, jobs: jobs, animations: animations)
         for line in try job.run(renderer: FigureRenderer(strict: !lenient)) { print(line) }
     }
 }

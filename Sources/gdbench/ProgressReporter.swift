@@ -52,6 +52,7 @@ final class ProgressReporter: @unchecked Sendable {
     static func clock(_ seconds: Double) -> String {
         guard seconds.isFinite else { return "?" }
         let total = Int(seconds.rounded())
-        return total >= 3600 ? "\(total / 3600)h\(total % 3600 / 60)m" : total >= 60 ? "\(total / 60)m\(total % 60)s" : "\(total)s"
+        return total >= 3600
+            ? "\(total / 3600)h\(total % 3600 / 60)m" : total >= 60 ? "\(total / 60)m\(total % 60)s" : "\(total)s"
     }
 }

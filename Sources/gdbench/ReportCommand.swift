@@ -1,8 +1,8 @@
+import Analysis
 import ArgumentParser
 import Diagnostics
 import Figures
 import Foundation
-import Analysis
 
 /// `gdbench report`: renders the run's figures as SVG into `RUN/figures/svg/` (in parallel) and writes
 /// `report.md`, `report-tables.tex` and the self-contained `report.html` beside the run (``ReportWriter``).
@@ -24,7 +24,8 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("results"), help: "The results root folder.")
     var resultsRoot: String = "results"
 
-    @Option(name: .customLong("tuning-reps"), help: "Comma-separated repetitions used for tuning (adds the tuning table).")
+    @Option(
+        name: .customLong("tuning-reps"), help: "Comma-separated repetitions used for tuning (adds the tuning table).")
     var tuningRepetitions: String?
 
     @Option(help: "Format of the embedded figures (as rendered by `gdbench plot --format`).")
@@ -45,8 +46,9 @@ struct Report: ParsableCommand {
     func validate() throws {
         if suite == nil && runDirectory == nil { throw ValidationError("give --suite NAME or --run DIR") }
         guard FigureFormat(rawValue: format) != nil else {
-            throw ValidationError("--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found "
-                + "\(format)")
+            throw ValidationError(
+                "--format: expected one of \(FigureFormat.allCases.map(\.rawValue).joined(separator: ", ")), found "
+                    + "\(format)")
         }
         _ = try repetitions()
     }
@@ -64,9 +66,12 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        let directory = try PlotJob.locate(suite: suite, run: runDirectory, resultsRoot: URL(fileURLWithPath: resultsRoot))
+        let directory = try PlotJob.locate(
+            suite: suite, run: runDirectory, resultsRoot: URL(fileURLWithPath: resultsRoot))
         let results = try ResultSet(directory: directory)
-        let writer = ReportWriter(results: results, tuningRepetitions: try repetitions(), figureFormat: FigureFormat(rawValue: format) ?? .png)
+        let writer = ReportWriter(
+            results: results, tuningRepetitions: try repetitions(), figureFormat: FigureFormat(rawValue: format) ?? .png
+        )
         var written: [URL]
         if noFigures {
             written = try writer.write(to: directory.url)
@@ -81,10 +86,13 @@ struct Report: ParsableCommand {
         for url in written { print("wrote \(url.path)") }
         let verdicts = writer.claims.map(\.outcome.verdict)
         if !verdicts.isEmpty {
-            print("claims: \(verdicts.filter { $0 == .holds }.count) hold, \(verdicts.filter { $0 == .fails }.count) "
-                + "fail, "
-                + "\(verdicts.filter { $0 == .untested }.count) untested")
-            for claim in writer.claims where claim.outcome.verdict == .fails { print("  FAILS: \(claim.statement) — \(claim.outcome.evidence)") }
+            print(
+                "claims: \(verdicts.filter { $0 == .holds }.count) hold, \(verdicts.filter { $0 == .fails }.count) "
+                    + "fail, "
+                    + "\(verdicts.filter { $0 == .untested }.count) untested")
+            for claim in writer.claims where claim.outcome.verdict == .fails {
+                print("  FAILS: \(claim.statement) — \(claim.outcome.evidence)")
+            }
         }
         if checkClaims && verdicts.contains(.fails) { throw ExitStatus.regression.exitCode }
     }

@@ -8,8 +8,10 @@ import Results
 /// the lines say how to render them.
 enum RunFigures {
     /// The lines to print; `environment` locates gnuplot (`PATH`, `GDBENCH_GNUPLOT`).
-    static func draw(_ directory: RunDirectory, animations: Bool = false,
-                     environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    static func draw(
+        _ directory: RunDirectory, animations: Bool = false,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> [String] {
         let job = PlotJob(runDirectory: directory, format: .png, animations: animations)
         let renderer = FigureRenderer(strict: false, environment: environment)
         do {
@@ -21,9 +23,11 @@ enum RunFigures {
             }
             return ["figures: \(count) rendered → \(job.figuresFolder.path)"]
         } catch {
-            return ["figures: not drawn: \(error)",
-                    "the results are complete; retry with `\(CommandContext.commandName) plot --run "
-                        + "'\(directory.url.path)' --lenient`"]
+            return [
+                "figures: not drawn: \(error)",
+                "the results are complete; retry with `\(CommandContext.commandName) plot --run "
+                    + "'\(directory.url.path)' --lenient`",
+            ]
         }
     }
 }

@@ -8,9 +8,11 @@ import SuiteLanguage
 /// `--suites-dir`, else `$GDBENCH_SUITES`, else `./suites` when it exists. A path to a `.yaml` file
 /// is read as given.
 struct SuiteLocation: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Directory of suite files; they add to the built-in suites and override those of the same name "
-            + "(default: $GDBENCH_SUITES, else ./suites).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Directory of suite files; they add to the built-in suites and override those of the same name "
+                + "(default: $GDBENCH_SUITES, else ./suites).", valueName: "dir"))
     var suitesDir: String?
 
     var directory: String {
@@ -36,13 +38,15 @@ struct SuiteLocation: ParsableArguments {
     func load(_ nameOrPath: String, with loader: SuiteLoader) throws -> Suite {
         switch try source(for: nameOrPath) {
         case .file(let path): return try loader.load(path: path)
-        case .builtIn(let name, let text): return try loader.load(text: text, file: Source.builtIn(name: name, text: text).file)
+        case .builtIn(let name, let text):
+            return try loader.load(text: text, file: Source.builtIn(name: name, text: text).file)
         }
     }
 
     /// A path as given when it names a file, else `directory/NAME.yaml` when it exists, else the built-in suite.
     func source(for nameOrPath: String) throws -> Source {
-        if FileManager.default.fileExists(atPath: nameOrPath), nameOrPath.hasSuffix(".yaml") || nameOrPath.contains("/") {
+        if FileManager.default.fileExists(atPath: nameOrPath), nameOrPath.hasSuffix(".yaml") || nameOrPath.contains("/")
+        {
             return .file(nameOrPath)
         }
         if nameOrPath.contains("/") {
@@ -54,7 +58,8 @@ struct SuiteLocation: ParsableArguments {
         if let text = ShippedSuites.texts[name] { return .builtIn(name: name, text: text) }
         let known = suiteNames()
         let hint = NearestName.hint(for: name, in: known)
-        throw InputError("""
+        throw InputError(
+            """
             no suite '\(name)'\(hint) (not built in, no \(path)); known: \(known.joined(separator: ", ")). \
             Give a path to a .yaml file, or a directory of suites with --suites-dir DIR (or $GDBENCH_SUITES)
             """)
@@ -76,7 +81,8 @@ struct SuiteLocation: ParsableArguments {
         let local = localNames().contains(name)
         let builtIn = ShippedSuites.texts[name] != nil
         switch (local, builtIn) {
-        case (true, true): return "\((directory as NSString).appendingPathComponent("\(name).yaml")), overrides built-in"
+        case (true, true):
+            return "\((directory as NSString).appendingPathComponent("\(name).yaml")), overrides built-in"
         case (true, false): return (directory as NSString).appendingPathComponent("\(name).yaml")
         default: return "built-in"
         }

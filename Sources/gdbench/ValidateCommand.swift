@@ -22,11 +22,13 @@ struct ValidateCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let suite = try location.load(file, with: SuiteLoader(catalog: CommandContext.catalog, maximumRuns: force ? nil : GridSize.defaultLimit))
+        let suite = try location.load(
+            file, with: SuiteLoader(catalog: CommandContext.catalog, maximumRuns: force ? nil : GridSize.defaultLimit))
         let path = suite.file
         let plan = try RunPlan(suite: suite)
         try SuiteRunner.validate(plan)
-        print("\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) "
-            + "optimizers × \(suite.repetitions) repetitions)")
+        print(
+            "\(path): ok — \(plan.specs.count) runs (\(plan.problems.count) problems × \(plan.optimizers.count) "
+                + "optimizers × \(suite.repetitions) repetitions)")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Results
+import Testing
+
 @testable import Analysis
 
 @Suite struct ComparisonTests {
@@ -14,8 +15,10 @@ import Results
         let bIterations = [20, 25, 18, 28, 22, 40]
         var records: [RunRecord] = []
         for rep in 0..<6 {
-            records.append(b.record(optimizerID: "A", repetition: rep, status: a[rep] == nil ? .budget : .converged,
-                                    hits: [a[rep].map { b.checkpoint($0) }], final: b.checkpoint(100)))
+            records.append(
+                b.record(
+                    optimizerID: "A", repetition: rep, status: a[rep] == nil ? .budget : .converged,
+                    hits: [a[rep].map { b.checkpoint($0) }], final: b.checkpoint(100)))
             records.append(b.record(optimizerID: "B", repetition: rep, hits: [b.checkpoint(bIterations[rep])]))
         }
         let comparison = PairedComparison(ResultSet(records: records), optimizerA: "A", optimizerB: "B", targetIndex: 0)
@@ -43,8 +46,10 @@ import Results
         for (lr, iterations) in costs {
             for rep in 0..<4 {
                 let hit = iterations[rep].map { b.checkpoint($0) }
-                records.append(b.record(optimizerParameters: ["lr": lr], repetition: rep, status: hit == nil ? .budget : .converged,
-                                        hits: [hit], final: hit ?? b.checkpoint(1000)))
+                records.append(
+                    b.record(
+                        optimizerParameters: ["lr": lr], repetition: rep, status: hit == nil ? .budget : .converged,
+                        hits: [hit], final: hit ?? b.checkpoint(1000)))
             }
         }
         let outcomes = TuningProtocol(tuningRepetitions: [0, 1], targetIndex: 0).outcomes(ResultSet(records: records))

@@ -81,7 +81,8 @@ struct DimensionScalingTests {
     }
 
     @Test func flatIterationsAndQuadraticTimePassTheDenseChecks() throws {
-        let records = Self.runs(rotation: "random", iterations: { 40 + $0 % 3 }, secondsPerIteration: { 1e-9 * Double($0 * $0) })
+        let records = Self.runs(
+            rotation: "random", iterations: { 40 + $0 % 3 }, secondsPerIteration: { 1e-9 * Double($0 * $0) })
         let series = DimensionScaling.all(ResultSet(records: records), targetIndex: 0)
         #expect(series.count == 1)
         let fit = try #require(series.first?.secondsFit)
@@ -100,8 +101,15 @@ struct DimensionScalingTests {
 
     @Test func axisAlignedProblemsAreHeldToLinearTime() {
         let linear = Self.runs(rotation: "none", iterations: { _ in 45 }, secondsPerIteration: { 1e-9 * Double($0) })
-        let quadratic = Self.runs(rotation: "none", iterations: { _ in 45 }, secondsPerIteration: { 1e-9 * Double($0 * $0) })
-        #expect(DimensionScaling.checks(DimensionScaling.all(ResultSet(records: linear), targetIndex: 0)).allSatisfy { $0.passed })
-        #expect(DimensionScaling.checks(DimensionScaling.all(ResultSet(records: quadratic), targetIndex: 0)).contains { !$0.passed })
+        let quadratic = Self.runs(
+            rotation: "none", iterations: { _ in 45 }, secondsPerIteration: { 1e-9 * Double($0 * $0) })
+        #expect(
+            DimensionScaling.checks(DimensionScaling.all(ResultSet(records: linear), targetIndex: 0)).allSatisfy {
+                $0.passed
+            })
+        #expect(
+            DimensionScaling.checks(DimensionScaling.all(ResultSet(records: quadratic), targetIndex: 0)).contains {
+                !$0.passed
+            })
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Analysis
 
 /// ERT, ECDF, performance and data profiles against hand computations.
@@ -26,7 +27,9 @@ import Testing
         let thresholds = [1e-1, 1e-3]
         let runs = [
             b.record(repetition: 0, thresholds: thresholds, hits: [b.checkpoint(5), b.checkpoint(20)]),
-            b.record(repetition: 1, status: .budget, thresholds: thresholds, hits: [b.checkpoint(10), nil], final: b.checkpoint(50)),
+            b.record(
+                repetition: 1, status: .budget, thresholds: thresholds, hits: [b.checkpoint(10), nil],
+                final: b.checkpoint(50)),
         ]
         let distribution = RuntimeDistribution(optimizerID: "sgd", runs: runs, measure: .iterations)
         #expect(distribution.pairs == 4)
@@ -43,10 +46,13 @@ import Testing
     ///   p3: A fails, B 40 → ratios A ∞, B 1
     /// ρ_A(1) = 1/3, ρ_A(2) = 2/3, ρ_A(τ) = 2/3 for all larger τ; ρ_B(1) = 2/3, ρ_B(2) = 1.
     @Test func performanceProfileMatchesTheHandComputation() {
-        let cost: [(String, String, Int?)] = [("p1", "A", 10), ("p1", "B", 20), ("p2", "A", 30), ("p2", "B", 15), ("p3", "A", nil), ("p3", "B", 40)]
+        let cost: [(String, String, Int?)] = [
+            ("p1", "A", 10), ("p1", "B", 20), ("p2", "A", 30), ("p2", "B", 15), ("p3", "A", nil), ("p3", "B", 40),
+        ]
         let records = cost.map { problem, optimizer, iterations in
-            b.record(problem: problem, optimizerID: optimizer, status: iterations == nil ? .budget : .converged,
-                     hits: [iterations.map { b.checkpoint($0) }], final: b.checkpoint(100))
+            b.record(
+                problem: problem, optimizerID: optimizer, status: iterations == nil ? .budget : .converged,
+                hits: [iterations.map { b.checkpoint($0) }], final: b.checkpoint(100))
         }
         let profile = PerformanceProfile(ResultSet(records: records), targetIndex: 0, measure: .iterations)
         #expect(profile.instances == 3)
@@ -67,7 +73,8 @@ import Testing
             b.record(problem: "p1", dimension: 4, optimizerID: "A", hits: [b.checkpoint(10, gradients: 10)]),
             b.record(problem: "p2", dimension: 4, optimizerID: "A", hits: [b.checkpoint(50, gradients: 50)]),
             b.record(problem: "p1", dimension: 4, optimizerID: "B", hits: [b.checkpoint(25, gradients: 25)]),
-            b.record(problem: "p2", dimension: 4, optimizerID: "B", status: .budget, hits: [nil], final: b.checkpoint(99)),
+            b.record(
+                problem: "p2", dimension: 4, optimizerID: "B", status: .budget, hits: [nil], final: b.checkpoint(99)),
         ]
         let profile = DataProfile(ResultSet(records: records), targetIndex: 0)
         #expect(profile.instances == 2)

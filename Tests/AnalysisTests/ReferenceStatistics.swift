@@ -3,7 +3,11 @@ import Foundation
 /// `Fixtures/statistics.json`, written by `scripts/reference/analysis_statistics.py` with scipy 1.17.1 /
 /// numpy 2.4.6.
 struct ReferenceStatistics: Decodable {
-    struct TQuantile: Decodable { var p: Double; var df: Double; var quantile: Double }
+    struct TQuantile: Decodable {
+        var p: Double
+        var df: Double
+        var quantile: Double
+    }
     struct LineFitCase: Decodable {
         var name: String
         var kappa: [Double]
@@ -34,7 +38,8 @@ struct ReferenceStatistics: Decodable {
     var wilcoxon: [WilcoxonCase]
 
     static func load() throws -> ReferenceStatistics {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/statistics.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "Fixtures/statistics.json")
         return try JSONDecoder().decode(ReferenceStatistics.self, from: Data(contentsOf: url))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Analysis
 
 /// Student t, least-squares fits and the Wilcoxon test against scipy/numpy (`Fixtures/statistics.json`).
@@ -15,7 +16,8 @@ import Testing
     @Test func studentTQuantilesMatchScipy() {
         for row in reference.t_quantiles {
             let value = StudentT.quantile(row.p, degreesOfFreedom: row.df)
-            #expect(Self.close(value, row.quantile, 1e-10), "t.ppf(\(row.p), \(row.df)) = \(row.quantile), got \(value)")
+            #expect(
+                Self.close(value, row.quantile, 1e-10), "t.ppf(\(row.p), \(row.df)) = \(row.quantile), got \(value)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Results
+import Testing
+
 @testable import Analysis
 
 @Suite struct ScalingAndTheoryTests {
@@ -11,8 +12,10 @@ import Results
         var records: [RunRecord] = []
         for kappa in [10, 100, 1000] {
             for rep in 0..<2 {
-                records.append(b.record(problemParameters: ["d": "2", "kappa": "\(kappa)"], optimizerParameters: ["lr": "1/L"],
-                                        repetition: rep, hits: [b.checkpoint(3 * kappa)]))
+                records.append(
+                    b.record(
+                        problemParameters: ["d": "2", "kappa": "\(kappa)"], optimizerParameters: ["lr": "1/L"],
+                        repetition: rep, hits: [b.checkpoint(3 * kappa)]))
             }
         }
         let series = KappaScaling.all(ResultSet(records: records), targetIndex: 0)
@@ -29,8 +32,10 @@ import Results
         var records: [RunRecord] = []
         for (kappa, iterations) in [(10, 20), (100, 200), (1000, nil as Int?)] {
             for rep in 0..<3 {
-                records.append(b.record(problemParameters: ["kappa": "\(kappa)"], optimizer: "heavy-ball", repetition: rep,
-                                        hits: [iterations.map { b.checkpoint($0) }], final: b.checkpoint(5000)))
+                records.append(
+                    b.record(
+                        problemParameters: ["kappa": "\(kappa)"], optimizer: "heavy-ball", repetition: rep,
+                        hits: [iterations.map { b.checkpoint($0) }], final: b.checkpoint(5000)))
             }
         }
         let scaling = try #require(KappaScaling.all(ResultSet(records: records), targetIndex: 0).first)
@@ -46,8 +51,11 @@ import Results
         var records: [RunRecord] = []
         for (kappa, iterations) in [(1, 1), (10, 20), (100, 200), (1000, 2000)] {
             for rep in 0..<2 {
-                records.append(b.record(problemParameters: ["kappa": "\(kappa)"], optimizerParameters: ["lr": "1"], optimizerID: "sgd[lr=1/L]",
-                                        repetition: rep, hits: [b.checkpoint(iterations)]))
+                records.append(
+                    b.record(
+                        problemParameters: ["kappa": "\(kappa)"], optimizerParameters: ["lr": "1"],
+                        optimizerID: "sgd[lr=1/L]",
+                        repetition: rep, hits: [b.checkpoint(iterations)]))
             }
         }
         let scaling = try #require(KappaScaling.all(ResultSet(records: records), targetIndex: 0).first)
@@ -63,19 +71,25 @@ import Results
     /// two points, each at the median κ of its repetitions.
     @Test func kappaScalingPoolsTheRepetitionsOfOneProblem() throws {
         func run(_ parameters: [String: String], kappa: Double, repetition: Int, iterations: Int) -> RunRecord {
-            var record = b.record(problem: "logistic", problemParameters: parameters, optimizer: "lbfgs", repetition: repetition,
-                                  hits: [b.checkpoint(iterations)])
+            var record = b.record(
+                problem: "logistic", problemParameters: parameters, optimizer: "lbfgs", repetition: repetition,
+                hits: [b.checkpoint(iterations)])
             record.problem.smoothness = kappa
             record.problem.strongConvexity = 1
             return record
         }
-        let one = [run(["n": "200"], kappa: 251.18, repetition: 0, iterations: 15),
-                   run(["n": "200"], kappa: 251.72, repetition: 1, iterations: 14)]
+        let one = [
+            run(["n": "200"], kappa: 251.18, repetition: 0, iterations: 15),
+            run(["n": "200"], kappa: 251.72, repetition: 1, iterations: 14),
+        ]
         #expect(KappaScaling.all(ResultSet(records: one), targetIndex: 0).isEmpty)
 
-        let two = one + [run(["n": "400"], kappa: 2500, repetition: 0, iterations: 30),
-                         run(["n": "400"], kappa: 2600, repetition: 1, iterations: 34),
-                         run(["n": "400"], kappa: 2700, repetition: 2, iterations: 32)]
+        let two =
+            one + [
+                run(["n": "400"], kappa: 2500, repetition: 0, iterations: 30),
+                run(["n": "400"], kappa: 2600, repetition: 1, iterations: 34),
+                run(["n": "400"], kappa: 2700, repetition: 2, iterations: 32),
+            ]
         let series = KappaScaling.all(ResultSet(records: two), targetIndex: 0)
         #expect(series.count == 0, "n differs, so these are two families, not one sweep")
         var sweep = two
@@ -95,10 +109,13 @@ import Results
     @Test func gradientDescentRateCheckPassesAtTheBoundAndFailsWhenSlower() throws {
         // κ = 10, L = 10 (μ = 1): lr = 1/L = 0.1, predicted f-gap factor (1 − 1/10)² = 0.81.
         let parameters = ["kappa": "10", "d": "2"]
-        let atBound = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]",
-                               trace: b.geometricTrace(rate: 0.81, at: Array(stride(from: 0, through: 200, by: 10))))
-        let slower = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]", repetition: 1,
-                              trace: b.geometricTrace(rate: 0.9, at: Array(stride(from: 0, through: 300, by: 10))))
+        let atBound = b.record(
+            problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]",
+            trace: b.geometricTrace(rate: 0.81, at: Array(stride(from: 0, through: 200, by: 10))))
+        let slower = b.record(
+            problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]",
+            repetition: 1,
+            trace: b.geometricTrace(rate: 0.9, at: Array(stride(from: 0, through: 300, by: 10))))
         let rows = TheoryCheck.all(ResultSet(records: [atBound, slower]))
         #expect(rows.count == 2)
         #expect(rows.allSatisfy { $0.check == "GD rate, lr = 1/L" })
@@ -111,8 +128,9 @@ import Results
         #expect(half.check == "GD rate, lr = 0.5/L")
         #expect(half.predicted.contains("0.9025"))
         #expect(half.passed)
-        let optimal = b.record(problemParameters: parameters, optimizerParameters: ["lr": "\(2.0 / 11)"], optimizerID: "sgd[lr=2/(L+mu)]",
-                               trace: b.geometricTrace(rate: 0.7, at: Array(stride(from: 0, through: 100, by: 5))))
+        let optimal = b.record(
+            problemParameters: parameters, optimizerParameters: ["lr": "\(2.0 / 11)"], optimizerID: "sgd[lr=2/(L+mu)]",
+            trace: b.geometricTrace(rate: 0.7, at: Array(stride(from: 0, through: 100, by: 5))))
         let optimalRow = try #require(TheoryCheck.all(ResultSet(records: [optimal])).first)
         #expect(optimalRow.check == "GD rate, lr = 1.818182/L = 2/(L+μ)")
         #expect(optimalRow.predicted.contains(String(format: "%.6g", pow(9.0 / 11, 2))))
@@ -131,33 +149,39 @@ import Results
         func trace(_ rate: Double) -> [TracePoint] {
             stride(from: 0, through: 120, by: 4).map { k in
                 let gap = k == 0 ? 1 : Double(k * k) * pow(rate, Double(2 * k))
-                return TracePoint(iteration: k, gradientEvaluations: k, functionEvaluations: 0, epochs: nil, seconds: nil,
-                                  value: gap, gap: gap, gradientNorm: 0, learningRate: nil, fingerprint: RunRecord.hex(0))
+                return TracePoint(
+                    iteration: k, gradientEvaluations: k, functionEvaluations: 0, epochs: nil, seconds: nil,
+                    value: gap, gap: gap, gradientNorm: 0, learningRate: nil, fingerprint: RunRecord.hex(0))
             }
         }
-        let optimal = b.record(problemParameters: parameters, optimizer: "heavy-ball", optimizerParameters: ["lr": "optimal"],
-                               trace: trace(rho))
+        let optimal = b.record(
+            problemParameters: parameters, optimizer: "heavy-ball", optimizerParameters: ["lr": "optimal"],
+            trace: trace(rho))
         let row = try #require(TheoryCheck.all(ResultSet(records: [optimal])).first)
         #expect(row.check == "Heavy-ball rate, optimal η, β")
         #expect(row.passed)
         #expect(abs((Double(row.measured) ?? 0) - rho * rho) <= 1e-6)
         let slow = b.record(problemParameters: parameters, optimizer: "heavy-ball", trace: trace(0.9))
         #expect(TheoryCheck.all(ResultSet(records: [slow])).first?.passed == false)
-        let other = b.record(problemParameters: parameters, optimizer: "heavy-ball", optimizerParameters: ["momentum": "0.5"],
-                             trace: trace(rho))
+        let other = b.record(
+            problemParameters: parameters, optimizer: "heavy-ball", optimizerParameters: ["momentum": "0.5"],
+            trace: trace(rho))
         #expect(TheoryCheck.all(ResultSet(records: [other])).isEmpty)
     }
 
     @Test func rateChecksPassRunsAlreadyAtTargetAndSkipRunsThatNeverEnterTheWindow() throws {
         let parameters = ["kappa": "10", "d": "2"]
         // κ = 1 style: the last target reached at iteration 1, no linear phase — nothing contradicts theory.
-        let exact = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]",
-                             hits: [b.checkpoint(1)], trace: b.geometricTrace(rate: 1e-20, at: [0, 1]))
+        let exact = b.record(
+            problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]",
+            hits: [b.checkpoint(1)], trace: b.geometricTrace(rate: 1e-20, at: [0, 1]))
         let exactRow = try #require(TheoryCheck.all(ResultSet(records: [exact])).first)
         #expect(exactRow.passed && !exactRow.skipped && exactRow.measured.hasPrefix("at the target after 1 iteration"))
         // A run whose gap never falls to 0.1 of its start cannot show a linear phase: skipped, not failed.
-        var stuck = b.record(problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]", repetition: 1,
-                             trace: b.geometricTrace(rate: 0.999, at: [0, 10, 20, 40]))
+        var stuck = b.record(
+            problemParameters: parameters, optimizerParameters: ["lr": "0.1"], optimizerID: "sgd[lr=1/L]",
+            repetition: 1,
+            trace: b.geometricTrace(rate: 0.999, at: [0, 10, 20, 40]))
         stuck.final.relativeGap = 0.96
         for index in stuck.targets.ladder.indices { stuck.targets.ladder[index].hit = nil }
         let row = try #require(TheoryCheck.all(ResultSet(records: [stuck])).first)
@@ -170,10 +194,12 @@ import Results
     @Test func nesterovRateCheckUsesOneMinusOneOverRootKappa() throws {
         // κ = 100: guarantee 1 − 1/10 = 0.9 per step; a trace at 0.8 passes, one at 0.95 fails.
         let parameters = ["kappa": "100"]
-        let fast = b.record(problemParameters: parameters, optimizer: "nesterov-constant",
-                            trace: b.geometricTrace(rate: 0.8, at: Array(stride(from: 0, through: 120, by: 5))))
-        let slow = b.record(problemParameters: parameters, optimizer: "nesterov-constant", repetition: 1,
-                            trace: b.geometricTrace(rate: 0.95, at: Array(stride(from: 0, through: 500, by: 10))))
+        let fast = b.record(
+            problemParameters: parameters, optimizer: "nesterov-constant",
+            trace: b.geometricTrace(rate: 0.8, at: Array(stride(from: 0, through: 120, by: 5))))
+        let slow = b.record(
+            problemParameters: parameters, optimizer: "nesterov-constant", repetition: 1,
+            trace: b.geometricTrace(rate: 0.95, at: Array(stride(from: 0, through: 500, by: 10))))
         let rows = TheoryCheck.all(ResultSet(records: [fast, slow]))
         #expect(rows.map(\.passed) == [true, false])
         #expect(rows[0].predicted.contains("0.9"))
@@ -201,7 +227,8 @@ import Results
     @Test func newtonCheckNeedsEveryTargetAtIterationOne() {
         let thresholds = [1e-1, 1e-6]
         let one = b.record(optimizer: "newton", thresholds: thresholds, hits: [b.checkpoint(1), b.checkpoint(1)])
-        let two = b.record(optimizer: "newton", repetition: 1, thresholds: thresholds, hits: [b.checkpoint(1), b.checkpoint(2)])
+        let two = b.record(
+            optimizer: "newton", repetition: 1, thresholds: thresholds, hits: [b.checkpoint(1), b.checkpoint(2)])
         let rows = TheoryCheck.all(ResultSet(records: [one, two]))
         #expect(rows.map(\.passed) == [true, false])
         #expect(rows[1].measured == "2 iterations")
@@ -209,23 +236,29 @@ import Results
 
     @Test func knownConstantsFollowTheDocumentedRules() {
         func problem(_ kind: String, _ parameters: [String: String]) -> ProblemIdentity {
-            ProblemIdentity(id: kind, kind: kind, parameters: parameters, batchSize: nil, gradientNoise: 0, dimension: 2, sampleCount: nil)
+            ProblemIdentity(
+                id: kind, kind: kind, parameters: parameters, batchSize: nil, gradientNoise: 0, dimension: 2,
+                sampleCount: nil)
         }
         #expect(KnownConstants(problem("quadratic", [:])) == KnownConstants(smoothness: 100, strongConvexity: 1))
-        #expect(KnownConstants(problem("quadratic", ["kappa": "1e4", "mu": "0.5"])) == KnownConstants(smoothness: 5000, strongConvexity: 0.5))
+        #expect(
+            KnownConstants(problem("quadratic", ["kappa": "1e4", "mu": "0.5"]))
+                == KnownConstants(smoothness: 5000, strongConvexity: 0.5))
         #expect(KnownConstants(problem("narrow-valley", [:]))?.conditionNumber == 100)
         #expect(KnownConstants(problem("rosenbrock", [:])) == nil)
         #expect(KnownConstants(problem("anything", ["L": "4", "mu": "2"]))?.conditionNumber == 2)
     }
 
     @Test func recordedConstantsTakePrecedenceOverTheFallbackRules() {
-        var quadratic = ProblemIdentity(id: "q", kind: "quadratic", parameters: ["kappa": "10"], batchSize: nil, gradientNoise: 0,
-                                        dimension: 2, sampleCount: nil, smoothness: 8, strongConvexity: 2, conditionNumber: 4)
+        var quadratic = ProblemIdentity(
+            id: "q", kind: "quadratic", parameters: ["kappa": "10"], batchSize: nil, gradientNoise: 0,
+            dimension: 2, sampleCount: nil, smoothness: 8, strongConvexity: 2, conditionNumber: 4)
         #expect(KnownConstants(quadratic) == KnownConstants(smoothness: 8, strongConvexity: 2))
         quadratic.strongConvexity = nil
         #expect(KnownConstants(quadratic) == nil)
-        let logistic = ProblemIdentity(id: "l", kind: "logistic", parameters: [:], batchSize: nil, gradientNoise: 0,
-                                       dimension: 5, sampleCount: 200, smoothness: 3, strongConvexity: 0.01)
+        let logistic = ProblemIdentity(
+            id: "l", kind: "logistic", parameters: [:], batchSize: nil, gradientNoise: 0,
+            dimension: 5, sampleCount: 200, smoothness: 3, strongConvexity: 0.01)
         #expect(KnownConstants(logistic)?.conditionNumber == 300)
     }
 }

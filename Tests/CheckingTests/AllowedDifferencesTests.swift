@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test func entriesParseWithTheirReasons() throws {
-        let allowed = try parse("""
+        let allowed = try parse(
+            """
             {"schemaVersion": 1, "allowed": [
               {"runs": "*", "suite": "smoke", "counts": "2%", "reason": "shared CI machines"},
               {"runs": "rosenbrock[*]/adam[*]/rep=*", "counts": "5%,2", "finalGap": 1e-6, "fingerprints": false,
@@ -30,8 +31,11 @@ import Testing
             ]}
             """)
         #expect(allowed.entries.count == 2)
-        #expect(allowed.entries[0] == AllowedDifference(index: 0, runs: GlobPattern("*"), reason: "shared CI machines",
-                                                        suite: "smoke", counts: CountTolerance(relative: 0.02)))
+        #expect(
+            allowed.entries[0]
+                == AllowedDifference(
+                    index: 0, runs: GlobPattern("*"), reason: "shared CI machines",
+                    suite: "smoke", counts: CountTolerance(relative: 0.02)))
         #expect(allowed.entries[1].counts == CountTolerance(relative: 0.05, absolute: 2))
         #expect(allowed.entries[1].finalGap == 1e-6)
         #expect(allowed.entries[1].fingerprints == false)
@@ -41,23 +45,32 @@ import Testing
     }
 
     @Test func badFilesAreErrorsNamingTheFileAndKey() {
-        #expect(message(#"{"allowed": [{"runs": "*", "reason": "x"}, {"runs": "a*", "counts": "5%"}]}"#)
+        #expect(
+            message(#"{"allowed": [{"runs": "*", "reason": "x"}, {"runs": "a*", "counts": "5%"}]}"#)
                 == "smoke.allowed.json: allowed[1].reason: missing (required)")
-        #expect(message(#"{"allowed": [{"runs": "*", "reason": "  "}]}"#)
+        #expect(
+            message(#"{"allowed": [{"runs": "*", "reason": "  "}]}"#)
                 == "smoke.allowed.json: allowed[0].reason: expected the reason this difference is allowed, found an "
-                    + "empty string")
-        #expect(message(#"{"allowed": [{"runs": "*", "reason": "r", "count": "5%"}]}"#)
+                + "empty string")
+        #expect(
+            message(#"{"allowed": [{"runs": "*", "reason": "r", "count": "5%"}]}"#)
                 == "smoke.allowed.json: allowed[0].count: unknown key (known: runs, reason, suite, counts, finalGap, "
-                    + "fingerprints)")
-        #expect(message(#"{"allowed": [{"runs": "*", "reason": "r", "counts": "five"}]}"#)
+                + "fingerprints)")
+        #expect(
+            message(#"{"allowed": [{"runs": "*", "reason": "r", "counts": "five"}]}"#)
                 == "smoke.allowed.json: allowed[0].counts: expected a count tolerance such as 5%, 3 or 2%,1 "
-                    + "(non-negative), found 'five'")
-        #expect(message(#"{"allowed": [{"runs": "*", "reason": "r", "finalGap": -1}]}"#)
+                + "(non-negative), found 'five'")
+        #expect(
+            message(#"{"allowed": [{"runs": "*", "reason": "r", "finalGap": -1}]}"#)
                 == "smoke.allowed.json: allowed[0].finalGap: expected a relative tolerance ≥ 0, found -1.0")
-        #expect(message(#"{"allowed": [{"runs": "*", "reason": "r", "fingerprints": "no"}]}"#)
+        #expect(
+            message(#"{"allowed": [{"runs": "*", "reason": "r", "fingerprints": "no"}]}"#)
                 == "smoke.allowed.json: allowed[0].fingerprints: expected true or false")
-        #expect(message(#"{"schemaVersion": 2, "allowed": []}"#) == "smoke.allowed.json: schemaVersion: expected 1, found 2")
-        #expect(message(#"{"allowd": []}"#) == "smoke.allowed.json: allowd: unknown key (known: schemaVersion, allowed)")
+        #expect(
+            message(#"{"schemaVersion": 2, "allowed": []}"#) == "smoke.allowed.json: schemaVersion: expected 1, found 2"
+        )
+        #expect(
+            message(#"{"allowd": []}"#) == "smoke.allowed.json: allowd: unknown key (known: schemaVersion, allowed)")
         #expect(message(#"{}"#) == "smoke.allowed.json: allowed: missing (required)")
         #expect(message(#"{"allowed": [}"#)?.hasPrefix("smoke.allowed.json: not valid JSON") == true)
     }
@@ -70,7 +83,8 @@ import Testing
         var a2 = a, b2 = b
         a2.targets.ladder[2].hit?.iteration = 42
         b2.targets.ladder[2].hit?.iteration = 42
-        let allowed = try parse(#"{"allowed": [{"runs": "rosenbrock[*", "counts": "5%", "reason": "step size rounding, #17"}]}"#)
+        let allowed = try parse(
+            #"{"allowed": [{"runs": "rosenbrock[*", "counts": "5%", "reason": "step size rounding, #17"}]}"#)
         let report = try F.compare([a, b], [a2, b2], allowed: allowed)
         let byID = Dictionary(uniqueKeysWithValues: report.runs.map { ($0.id, $0) })
         #expect(byID[a.id]?.verdict == .unchanged)
@@ -95,7 +109,8 @@ import Testing
         var current = baseline
         F.diverge(&current, from: 8)
         current.final.gap = 5e-9 * (1 + 1e-7)
-        let allowed = try parse(#"{"allowed": [{"runs": "quadratic*", "fingerprints": false, "finalGap": 1e-6, "reason": "FMA"}]}"#)
+        let allowed = try parse(
+            #"{"allowed": [{"runs": "quadratic*", "fingerprints": false, "finalGap": 1e-6, "reason": "FMA"}]}"#)
         #expect(try F.compare([baseline], [current]).runs[0].verdict == .behaviourChange)
         #expect(try F.compare([baseline], [current], allowed: allowed).runs[0].verdict == .unchanged)
     }
@@ -104,7 +119,8 @@ import Testing
         let baseline = try F.record()
         var current = baseline
         current.targets.ladder[2].hit?.iteration = 42
-        let tightenedLater = try parse("""
+        let tightenedLater = try parse(
+            """
             {"allowed": [{"runs": "*", "counts": "10%", "reason": "general"},
                          {"runs": "quadratic*", "counts": "1", "reason": "this cell is sensitive"}]}
             """)
@@ -116,14 +132,17 @@ import Testing
 
     @Test func aGlobThatMatchesNothingIsReportedAsUnused() throws {
         let record = try F.record()
-        let allowed = try parse("""
+        let allowed = try parse(
+            """
             {"allowed": [{"runs": "quadratic*", "counts": "1", "reason": "used"},
                          {"runs": "rosenbrock[*]/lbfgs*", "counts": "1", "reason": "removed optimizer"}]}
             """)
         let report = try F.compare([record], [record], allowed: allowed)
         #expect(report.unusedAllowances.map(\.index) == [1])
-        #expect(report.preamble.contains("Unused allowed difference allowed[1] (rosenbrock[*]/lbfgs*): matches no run (reason: removed "
-            + "optimizer)."))
+        #expect(
+            report.preamble.contains(
+                "Unused allowed difference allowed[1] (rosenbrock[*]/lbfgs*): matches no run (reason: removed "
+                    + "optimizer)."))
         #expect(report.exitCode == .success)
     }
 

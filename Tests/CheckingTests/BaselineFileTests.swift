@@ -24,7 +24,9 @@ import Testing
         let read = try BaselineFile.read(from: url, suite: "smoke")
         #expect(read.records == [records[1], records[0]])
         #expect(read.provenance?.gitCommit == "0123456789abcdef0123")
-        #expect(read.provenance?.platform == PlatformIdentity(operatingSystem: "Linux", architecture: "x86_64", swiftVersion: "Swift 6.3"))
+        #expect(
+            read.provenance?.platform
+                == PlatformIdentity(operatingSystem: "Linux", architecture: "x86_64", swiftVersion: "Swift 6.3"))
         // The sidecar is the run's manifest byte for byte; the records are a plain runs.jsonl.
         #expect(FileManager.default.contents(atPath: BaselineFile.manifestURL(for: url).path) == manifest)
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -55,7 +57,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         // A non-empty directory where the file should go: rename(2) must fail.
         let target = directory.appendingPathComponent("smoke.jsonl")
-        try FileManager.default.createDirectory(at: target.appendingPathComponent("occupied"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.appendingPathComponent("occupied"), withIntermediateDirectories: true)
         #expect(throws: ResultsError.self) {
             try AtomicFile.write(Data("new\n".utf8), to: target)
         }
@@ -99,7 +102,8 @@ import Testing
         #expect {
             try BaselineFile.read(from: missing, suite: "smoke")
         } throws: { error in
-            (error as? ResultsError)?.message.hasPrefix("\(BaselineFile.manifestURL(for: missing).path): not a gdbench manifest") == true
+            (error as? ResultsError)?.message.hasPrefix(
+                "\(BaselineFile.manifestURL(for: missing).path): not a gdbench manifest") == true
         }
     }
 }

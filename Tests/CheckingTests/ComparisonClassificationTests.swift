@@ -51,7 +51,10 @@ import Testing
         let current = try F.record()
         let report = try F.compare([baseline], [current])
         #expect(report.runs[0].verdict == .improvement)
-        #expect(report.runs[0].findings.map(\.text) == ["status budget → converged", "target 1e-08 now hit (iteration 100)"])
+        #expect(
+            report.runs[0].findings.map(\.text) == [
+                "status budget → converged", "target 1e-08 now hit (iteration 100)",
+            ])
         #expect(report.exitCode == .success)
     }
 
@@ -92,9 +95,11 @@ import Testing
             let report = try F.compare([baseline], [current])
             #expect(report.runs[0].verdict == .regression)
         }
-        #expect(try F.compare([baseline], [gradients]).runs[0].findings[0].text
+        #expect(
+            try F.compare([baseline], [gradients]).runs[0].findings[0].text
                 == "gradient evaluations to 0.01: 10 → 11 (+1; tolerance exact)")
-        #expect(try F.compare([baseline], [functions]).runs[0].findings[0].text
+        #expect(
+            try F.compare([baseline], [functions]).runs[0].findings[0].text
                 == "function evaluations to 0.0001: 10 → 11 (+1; tolerance exact)")
     }
 
@@ -125,7 +130,9 @@ import Testing
         let report = try F.compare([baseline], [current])
         #expect(report.runs[0].verdict == .behaviourChange)
         #expect(report.runs[0].findings.count == 1)
-        #expect(report.runs[0].findings[0].text.hasPrefix("final iterate changed (fingerprint \(F.fingerprint(100)) → \(F.fingerprint(100, variant: 1)))"))
+        #expect(
+            report.runs[0].findings[0].text.hasPrefix(
+                "final iterate changed (fingerprint \(F.fingerprint(100)) → \(F.fingerprint(100, variant: 1)))"))
         #expect(report.exitCode == .regression)
         let allowed = try F.compare([baseline], [current], policy: ComparisonPolicy(allowBehaviourChanges: true))
         #expect(allowed.runs[0].verdict == .behaviourChange)
@@ -137,9 +144,11 @@ import Testing
     /// Default relative tolerance 1e-9: |c − b| ≤ 1e-9 · max(|b|, |c|).
     @Test func theFinalGapMovesBeyondItsRelativeToleranceEitherWay() throws {
         let baseline = try F.record()
-        for (gap, expected) in [(5e-9 * (1 + 4e-10), RunVerdict.unchanged), (5e-9 * (1 - 4e-10), .unchanged),
-                                (5e-9 * (1 + 3e-9), .behaviourChange), (5e-9 * (1 - 3e-9), .behaviourChange),
-                                (4e-9, .behaviourChange), (6e-9, .behaviourChange)] {
+        for (gap, expected) in [
+            (5e-9 * (1 + 4e-10), RunVerdict.unchanged), (5e-9 * (1 - 4e-10), .unchanged),
+            (5e-9 * (1 + 3e-9), .behaviourChange), (5e-9 * (1 - 3e-9), .behaviourChange),
+            (4e-9, .behaviourChange), (6e-9, .behaviourChange),
+        ] {
             var current = baseline
             current.final.gap = gap
             let report = try F.compare([baseline], [current])
@@ -147,7 +156,8 @@ import Testing
         }
         var looser = baseline
         looser.final.gap = 5e-9 * (1 + 3e-9)
-        #expect(try F.compare([baseline], [looser], policy: ComparisonPolicy(finalGap: 1e-8)).runs[0].verdict == .unchanged)
+        #expect(
+            try F.compare([baseline], [looser], policy: ComparisonPolicy(finalGap: 1e-8)).runs[0].verdict == .unchanged)
     }
 
     @Test func withoutAnOptimumTheFinalValueIsCompared() throws {
@@ -192,28 +202,40 @@ import Testing
         #expect(failed.exitCode == .regression)
 
         // ×2 is within a tolerance of ×2.5.
-        #expect(try F.compare([baseline], [slower], policy: ComparisonPolicy(timeRatio: 2.5)).runs[0].verdict == .unchanged)
+        #expect(
+            try F.compare([baseline], [slower], policy: ComparisonPolicy(timeRatio: 2.5)).runs[0].verdict == .unchanged)
 
         var faster = baseline
         faster.wallTime = WallTime(medianSeconds: 0.0005, repeats: [0.0005])
-        #expect(try F.compare([baseline], [faster], policy: ComparisonPolicy(timeRatio: 1.5)).runs[0].verdict == .unchanged)
-        #expect(try F.compare([baseline], [faster], policy: ComparisonPolicy(timeRatio: 1.5, failOnTime: true)).runs[0].verdict
+        #expect(
+            try F.compare([baseline], [faster], policy: ComparisonPolicy(timeRatio: 1.5)).runs[0].verdict == .unchanged)
+        #expect(
+            try F.compare([baseline], [faster], policy: ComparisonPolicy(timeRatio: 1.5, failOnTime: true)).runs[0]
+                .verdict
                 == .improvement)
     }
 
     @Test func runsAreSortedBySeverityThenID() throws {
         let base = try ["e", "d", "c", "b", "a", "f"].map { try F.record("\($0)/gd/rep=0") }
         var current = base
-        current[4].targets.ladder[2].hit?.iteration = 39      // a: improvement
-        F.diverge(&current[3], from: 0)                       // b: behaviour change
-        current[1].status = .budget                           // d: regression
-        current.remove(at: 0)                                 // e: missing
-        current.append(try F.record("0-new/gd/rep=0"))        // new
+        current[4].targets.ladder[2].hit?.iteration = 39 // a: improvement
+        F.diverge(&current[3], from: 0) // b: behaviour change
+        current[1].status = .budget // d: regression
+        current.remove(at: 0) // e: missing
+        current.append(try F.record("0-new/gd/rep=0")) // new
         let report = try F.compare(base, current)
-        #expect(report.runs.map(\.id) == ["d/gd/rep=0", "e/gd/rep=0", "a/gd/rep=0", "b/gd/rep=0", "0-new/gd/rep=0",
-                                          "c/gd/rep=0", "f/gd/rep=0"])
-        #expect(report.runs.map(\.verdict) == [.regression, .missing, .improvement, .behaviourChange, .new, .unchanged, .unchanged])
-        #expect(report.headline == "FAIL — 1 regression, 1 missing run, 1 behaviour change; 1 improvement, 1 new run, 2 unchanged")
+        #expect(
+            report.runs.map(\.id) == [
+                "d/gd/rep=0", "e/gd/rep=0", "a/gd/rep=0", "b/gd/rep=0", "0-new/gd/rep=0",
+                "c/gd/rep=0", "f/gd/rep=0",
+            ])
+        #expect(
+            report.runs.map(\.verdict) == [
+                .regression, .missing, .improvement, .behaviourChange, .new, .unchanged, .unchanged,
+            ])
+        #expect(
+            report.headline
+                == "FAIL — 1 regression, 1 missing run, 1 behaviour change; 1 improvement, 1 new run, 2 unchanged")
     }
 
     @Test func aRepeatedRunIDIsAnInputErrorNamingTheSide() throws {
@@ -221,7 +243,8 @@ import Testing
         #expect {
             try F.compare([record, record], [record])
         } throws: { error in
-            (error as? ResultsError)?.message == "results/baseline/smoke.jsonl: run id \(record.id) appears more than once"
+            (error as? ResultsError)?.message
+                == "results/baseline/smoke.jsonl: run id \(record.id) appears more than once"
         }
     }
 }

@@ -17,7 +17,9 @@ import Testing
         #expect(divergence.description == "first differs between iteration 40 (equal) and 63 (different)")
         let report = try F.compare([baseline], [current])
         #expect(report.runs[0].divergence == divergence)
-        #expect(report.runs[0].findings[0].text.hasSuffix("; first differs between iteration 40 (equal) and 63 (different)"))
+        #expect(
+            report.runs[0].findings[0].text.hasSuffix("; first differs between iteration 40 (equal) and 63 (different)")
+        )
     }
 
     @Test(arguments: [(1, 0, 1), (3, 2, 4), (33, 32, 40), (64, 63, 100)])
@@ -25,7 +27,8 @@ import Testing
         let baseline = try F.record()
         var current = baseline
         F.diverge(&current, from: from)
-        #expect(TraceDivergence.locate(baseline: baseline, current: current)
+        #expect(
+            TraceDivergence.locate(baseline: baseline, current: current)
                 == TraceDivergence(lastEqualIteration: equal, firstDifferentIteration: different))
     }
 
@@ -43,14 +46,18 @@ import Testing
     @Test func aLongerRunAlongTheSamePathAgreesAtEveryCommonCheckpoint() throws {
         let baseline = try F.record()
         var current = baseline
-        current.trace.append(TracePoint(iteration: 150, gradientEvaluations: 150, functionEvaluations: 75, epochs: nil,
-                                        seconds: nil, value: 1e-9, gap: 1e-9, gradientNorm: 1e-5, learningRate: 0.1,
-                                        fingerprint: F.fingerprint(150)))
+        current.trace.append(
+            TracePoint(
+                iteration: 150, gradientEvaluations: 150, functionEvaluations: 75, epochs: nil,
+                seconds: nil, value: 1e-9, gap: 1e-9, gradientNorm: 1e-5, learningRate: 0.1,
+                fingerprint: F.fingerprint(150)))
         current.final.progress.iteration = 150
         current.finalFingerprint = F.fingerprint(150)
         let divergence = TraceDivergence.locate(baseline: baseline, current: current)
         #expect(divergence == TraceDivergence(lastEqualIteration: 100, firstDifferentIteration: nil))
-        #expect(divergence.description == "equal at every checkpoint both runs recorded (the last common one is iteration 100)")
+        #expect(
+            divergence.description
+                == "equal at every checkpoint both runs recorded (the last common one is iteration 100)")
     }
 
     /// Checkpoints are matched by iteration, not by position: a point the current trace lacks
@@ -60,7 +67,8 @@ import Testing
         var current = baseline
         current.trace.removeAll { $0.iteration == 16 }
         F.diverge(&current, from: 40)
-        #expect(TraceDivergence.locate(baseline: baseline, current: current)
+        #expect(
+            TraceDivergence.locate(baseline: baseline, current: current)
                 == TraceDivergence(lastEqualIteration: 32, firstDifferentIteration: 40))
     }
 }

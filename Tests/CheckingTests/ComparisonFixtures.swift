@@ -57,10 +57,13 @@ enum ComparisonFixtures {
     }
 
     /// A `manifest.json` as the harness writes it (only the keys `check` reads matter).
-    static func manifest(operatingSystem: String = "Linux 6.8.0-45-generic x86_64 (Ubuntu 24.04.1 LTS)",
-                         swiftVersion: String = "Swift 6.3", suite: String = "smoke",
-                         buildConfiguration: String = "release", gitCommit: String = "1a2b3c4d5e6f7a8b9c0d") -> Data {
-        Data("""
+    static func manifest(
+        operatingSystem: String = "Linux 6.8.0-45-generic x86_64 (Ubuntu 24.04.1 LTS)",
+        swiftVersion: String = "Swift 6.3", suite: String = "smoke",
+        buildConfiguration: String = "release", gitCommit: String = "1a2b3c4d5e6f7a8b9c0d"
+    ) -> Data {
+        Data(
+            """
             {"schemaVersion":1,"gdbenchVersion":"0.1.0","gitCommit":"\(gitCommit)","swiftVersion":"\(swiftVersion)",\
             "operatingSystem":"\(operatingSystem)","cpu":"Some CPU","cpuCount":2,\
             "buildConfiguration":"\(buildConfiguration)",\
@@ -71,29 +74,37 @@ enum ComparisonFixtures {
             """.utf8)
     }
 
-    static func provenance(operatingSystem: String = "Linux 6.8.0-45-generic x86_64 (Ubuntu 24.04.1 LTS)",
-                           swiftVersion: String = "Swift 6.3") throws -> RunProvenance {
-        try RunProvenance(manifestData: manifest(operatingSystem: operatingSystem, swiftVersion: swiftVersion), file: "manifest.json")
+    static func provenance(
+        operatingSystem: String = "Linux 6.8.0-45-generic x86_64 (Ubuntu 24.04.1 LTS)",
+        swiftVersion: String = "Swift 6.3"
+    ) throws -> RunProvenance {
+        try RunProvenance(
+            manifestData: manifest(operatingSystem: operatingSystem, swiftVersion: swiftVersion), file: "manifest.json")
     }
 
     /// Compares two record lists; a provenance left out is the same Linux x86_64 machine on both
     /// sides, `.some(nil)` is "no manifest".
-    static func compare(_ baseline: [RunRecord], _ current: [RunRecord], policy: ComparisonPolicy = ComparisonPolicy(),
-                        allowed: AllowedDifferences? = nil, baselineProvenance: RunProvenance?? = nil,
-                        currentProvenance: RunProvenance?? = nil) throws -> ComparisonReport {
+    static func compare(
+        _ baseline: [RunRecord], _ current: [RunRecord], policy: ComparisonPolicy = ComparisonPolicy(),
+        allowed: AllowedDifferences? = nil, baselineProvenance: RunProvenance?? = nil,
+        currentProvenance: RunProvenance?? = nil
+    ) throws -> ComparisonReport {
         let sameMachine = try provenance()
         return try BaselineComparison.compare(
-            baseline: BaselineComparison.Side(records: baseline, label: "results/baseline/smoke.jsonl",
-                                              provenance: baselineProvenance ?? sameMachine),
-            current: BaselineComparison.Side(records: current, label: "results/smoke/20261123T150000Z",
-                                             provenance: currentProvenance ?? sameMachine),
+            baseline: BaselineComparison.Side(
+                records: baseline, label: "results/baseline/smoke.jsonl",
+                provenance: baselineProvenance ?? sameMachine),
+            current: BaselineComparison.Side(
+                records: current, label: "results/smoke/20261123T150000Z",
+                provenance: currentProvenance ?? sameMachine),
             suite: "smoke", policy: policy, allowed: allowed)
     }
 
     /// A fresh empty directory under the temporary directory.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gdbench-check-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+            .appendingPathComponent(
+                "gdbench-check-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -22,8 +22,9 @@ import Testing
     }
 
     @Test func anExplicitArchitectureKeyWins() throws {
-        let provenance = try RunProvenance(manifestData: Data(#"{"operatingSystem":"Linux 6.8 x86_64 (x)","architecture":"aarch64"}"#.utf8),
-                                           file: "m.json")
+        let provenance = try RunProvenance(
+            manifestData: Data(#"{"operatingSystem":"Linux 6.8 x86_64 (x)","architecture":"aarch64"}"#.utf8),
+            file: "m.json")
         #expect(provenance.platform.architecture == "aarch64")
     }
 
@@ -56,8 +57,9 @@ import Testing
         let baseline = try F.record()
         var current = baseline
         current.targets.ladder[2].hit?.iteration = 43
-        let report = try F.compare([baseline], [current], policy: ComparisonPolicy(counts: CountTolerance(absolute: 3)),
-                                   baselineProvenance: try F.provenance(operatingSystem: Self.mac))
+        let report = try F.compare(
+            [baseline], [current], policy: ComparisonPolicy(counts: CountTolerance(absolute: 3)),
+            baselineProvenance: try F.provenance(operatingSystem: Self.mac))
         #expect(report.runs[0].verdict == .unchanged)
         #expect(report.runs[0].tolerances?.counts == CountTolerance(relative: 0.02, absolute: 3))
     }
@@ -66,14 +68,17 @@ import Testing
         let record = try F.record()
         let report = try F.compare([record], [record], baselineProvenance: try F.provenance(operatingSystem: Self.mac))
         #expect(report.isCrossPlatform)
-        let crossLine = "Cross-platform comparison (OS Darwin → Linux, architecture arm64 → x86_64): exact comparisons are "
+        let crossLine =
+            "Cross-platform comparison (OS Darwin → Linux, architecture arm64 → x86_64): exact comparisons are "
             + "relaxed — counts within ±2% or ±1, final gap within 1e-06 relative, fingerprints not compared."
         #expect(report.preamble[2] == crossLine)
         let table = ReportTable.render(report).split(separator: "\n").map(String.init)
         #expect(table[3] == crossLine)
         let markdown = MarkdownReport.render(report)
-        #expect(markdown.contains("> [!WARNING]\n> The baseline comes from another platform (OS Darwin → Linux, architecture arm64 → "
-            + "x86\\_64): exact comparisons were relaxed."))
+        #expect(
+            markdown.contains(
+                "> [!WARNING]\n> The baseline comes from another platform (OS Darwin → Linux, architecture arm64 → "
+                    + "x86\\_64): exact comparisons were relaxed."))
         let sameMachine = try F.compare([record], [record])
         #expect(!sameMachine.isCrossPlatform)
         #expect(!sameMachine.preamble.contains { $0.hasPrefix("Cross-platform") })
@@ -86,7 +91,10 @@ import Testing
         let report = try F.compare([baseline], [current], baselineProvenance: .some(nil))
         #expect(!report.isCrossPlatform)
         #expect(report.runs[0].verdict == .behaviourChange)
-        #expect(report.notes == ["The baseline has no provenance (no manifest beside it): platforms cannot be compared, so the "
-            + "comparison is exact."])
+        #expect(
+            report.notes == [
+                "The baseline has no provenance (no manifest beside it): platforms cannot be compared, so the "
+                    + "comparison is exact."
+            ])
     }
 }

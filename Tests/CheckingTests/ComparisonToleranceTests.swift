@@ -34,7 +34,9 @@ import Testing
     @Test func aRelativeToleranceAllowsAFractionOfTheBaselineCount() throws {
         let baseline = try F.record()
         let policy = ComparisonPolicy(counts: CountTolerance(relative: 0.05))
-        for (iterations, verdict) in [(42, RunVerdict.unchanged), (43, .regression), (38, .unchanged), (37, .improvement)] {
+        for (iterations, verdict) in [
+            (42, RunVerdict.unchanged), (43, .regression), (38, .unchanged), (37, .improvement),
+        ] {
             var current = baseline
             current.targets.ladder[2].hit?.iteration = iterations
             let report = try F.compare([baseline], [current], policy: policy)
@@ -52,7 +54,9 @@ import Testing
     @Test func anAbsoluteToleranceAllowsAFixedCount() throws {
         let baseline = try F.record()
         let policy = ComparisonPolicy(counts: CountTolerance(absolute: 3))
-        for (iterations, verdict) in [(13, RunVerdict.unchanged), (14, .regression), (7, .unchanged), (6, .improvement)] {
+        for (iterations, verdict) in [
+            (13, RunVerdict.unchanged), (14, .regression), (7, .unchanged), (6, .improvement),
+        ] {
             var current = baseline
             current.targets.ladder[0].hit?.iteration = iterations
             #expect(try F.compare([baseline], [current], policy: policy).runs[0].verdict == verdict, "\(iterations)")
@@ -63,8 +67,10 @@ import Testing
     @Test func aCombinedToleranceTakesTheLargerSlack() throws {
         let baseline = try F.record()
         let policy = ComparisonPolicy(counts: CountTolerance(relative: 0.02, absolute: 1))
-        for (index, iterations, verdict) in [(2, 41, RunVerdict.unchanged), (2, 42, .regression),
-                                             (3, 102, .unchanged), (3, 103, .regression)] {
+        for (index, iterations, verdict) in [
+            (2, 41, RunVerdict.unchanged), (2, 42, .regression),
+            (3, 102, .unchanged), (3, 103, .regression),
+        ] {
             var current = baseline
             current.targets.ladder[index].hit?.iteration = iterations
             #expect(try F.compare([baseline], [current], policy: policy).runs[0].verdict == verdict, "\(iterations)")

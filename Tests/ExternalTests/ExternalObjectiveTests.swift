@@ -19,8 +19,10 @@ import Testing
         // validate refuses kinds whose defaults need L (heavy-ball, nesterov-constant, nesterov-accelerated) or a
         // quadratic (conjugate-gradient) on a served objective, which declares neither, and online-gd on a problem
         // that is not an online stream (PairCheck).
-        let refused: Set = ["switch", "random-restarts", "conjugate-gradient", "heavy-ball", "nesterov-constant",
-                            "nesterov-accelerated", "online-gd"]
+        let refused: Set = [
+            "switch", "random-restarts", "conjugate-gradient", "heavy-ball", "nesterov-constant",
+            "nesterov-accelerated", "online-gd",
+        ]
         let kinds = OptimizerCatalog.builtIn.map(\.name).filter { !refused.contains($0) }
         let optimizers = kinds.map { "  - kind: \($0)" }.joined(separator: "\n")
         func suite(_ problem: String) -> String {

@@ -91,7 +91,7 @@ import Testing
             usleep(20_000)
         }
         #expect(Self.processes(mentioning: client.path).count >= 1, "clients are running")
-        kill(-process.processIdentifier, SIGINT)  // what the terminal does on Ctrl-C
+        kill(-process.processIdentifier, SIGINT) // what the terminal does on Ctrl-C
         process.waitUntilExit()
         #expect(process.terminationStatus == 130)
         usleep(300_000)

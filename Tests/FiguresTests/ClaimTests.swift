@@ -12,7 +12,9 @@ import Testing
 @Suite(.serialized) struct ShippedSuiteReportTests {
     @Test func everyShippedSuiteRegistersItsClaims() {
         #expect(ReducedSuiteRun.shipped.count >= 13)
-        for name in ReducedSuiteRun.shipped { #expect(!(ClaimRegistry.bySuite[name] ?? []).isEmpty, "\(name) has no claims") }
+        for name in ReducedSuiteRun.shipped {
+            #expect(!(ClaimRegistry.bySuite[name] ?? []).isEmpty, "\(name) has no claims")
+        }
     }
 
     @Test(arguments: ReducedSuiteRun.shipped) func claimsHoldAndFiguresAreReadable(_ name: String) throws {
@@ -32,7 +34,9 @@ import Testing
                 print("not decided at the reduced budget: \(name): \(claim.statement) (\(reason))")
                 continue
             }
-            #expect(claim.outcome.verdict == .holds, "\(name): \(claim.statement) — \(claim.outcome.verdict.rawValue): \(claim.outcome.evidence)")
+            #expect(
+                claim.outcome.verdict == .holds,
+                "\(name): \(claim.statement) — \(claim.outcome.verdict.rawValue): \(claim.outcome.evidence)")
         }
         let renderer = FigureRenderer(strict: true)
         for best in [false, true] {
@@ -48,7 +52,9 @@ import Testing
             }
             // The default format too, every figure, in strict mode.
             if !best {
-                let png = try FigureSet.build(FigureContext(results: results, format: .png)).filter { $0.format == .png }
+                let png = try FigureSet.build(FigureContext(results: results, format: .png)).filter {
+                    $0.format == .png
+                }
                 let pngFolder = run.directory.appendingPathComponent("figures-png")
                 try FigureSet.write(png, to: pngFolder)
                 try renderer.renderAll(png, in: pngFolder, jobs: 2)

@@ -11,10 +11,15 @@ enum FigureReadability {
     static let shared = ["minimum", "slope 1 (κ)", "slope ½ (√κ)", "diverged"]
 
     /// The problems of every figure, rendered two at a time, in figure order.
-    static func problems(_ figures: [Figure], in folder: URL, renderer: FigureRenderer, styles: [String: SeriesStyle]) -> [String] {
+    static func problems(_ figures: [Figure], in folder: URL, renderer: FigureRenderer, styles: [String: SeriesStyle])
+        -> [String]
+    {
         let found = Found(count: figures.count)
         DispatchQueue.concurrentPerform(iterations: figures.count) { index in
-            let problems = (try? problems(figures[index], in: folder, renderer: renderer, styles: styles)) ?? ["\(figures[index].stem): not written"]
+            let problems =
+                (try? problems(figures[index], in: folder, renderer: renderer, styles: styles)) ?? [
+                    "\(figures[index].stem): not written"
+                ]
             found.set(index, problems)
         }
         return found.all
@@ -29,7 +34,9 @@ enum FigureReadability {
     }
 
     /// What is wrong with the figure (empty when readable); `styles` are the run's.
-    static func problems(_ figure: Figure, in folder: URL, renderer: FigureRenderer, styles: [String: SeriesStyle]) throws -> [String] {
+    static func problems(_ figure: Figure, in folder: URL, renderer: FigureRenderer, styles: [String: SeriesStyle])
+        throws -> [String]
+    {
         let layout: RenderedLayout
         do {
             layout = try RenderedLayout.render(figure, in: folder, renderer: renderer)
@@ -43,7 +50,8 @@ enum FigureReadability {
         var problems = layout.overlaps.map { "\(figure.stem): \($0)" }
         let plots = RenderedLayout.drawingPlots(figure.script)
         if plots.count != layout.panels.count {
-            problems.append("\(figure.stem): \(plots.count) plot commands, \(layout.panels.count) plot areas in the picture")
+            problems.append(
+                "\(figure.stem): \(plots.count) plot commands, \(layout.panels.count) plot areas in the picture")
         }
         for (index, panel) in layout.panels.enumerated() {
             let series = panel.entries.filter { entry in !shared.contains { (entry.title ?? "").contains($0) } }
@@ -54,16 +62,21 @@ enum FigureReadability {
             let clauses = plots[index].dropFirst("plot ".count).components(separatedBy: ", ")
             let titled = clauses.filter { $0.contains(" title ") }.count
             if panel.entries.count != titled {
-                problems.append("\(figure.stem): panel \(index + 1) shows \(panel.entries.count) key entries for "
-                    + "\(titled) titled series")
+                problems.append(
+                    "\(figure.stem): panel \(index + 1) shows \(panel.entries.count) key entries for "
+                        + "\(titled) titled series")
             }
             for entry in panel.entries {
-                guard let id = optimizerID(clauses: clauses, number: entry.number, figure: figure), let style = styles[id] else { continue }
+                guard let id = optimizerID(clauses: clauses, number: entry.number, figure: figure),
+                    let style = styles[id]
+                else { continue }
                 if entry.color != style.color.uppercased() {
-                    problems.append("\(figure.stem): \(id) drawn in \(entry.color ?? "no colour"), its colour is \(style.color)")
+                    problems.append(
+                        "\(figure.stem): \(id) drawn in \(entry.color ?? "no colour"), its colour is \(style.color)")
                 }
                 if let marker = entry.pointType, marker != style.pointType {
-                    problems.append("\(figure.stem): \(id) marked with point type \(marker), its marker is \(style.pointType)")
+                    problems.append(
+                        "\(figure.stem): \(id) marked with point type \(marker), its marker is \(style.pointType)")
                 }
             }
         }
@@ -75,7 +88,9 @@ enum FigureReadability {
         let plots = RenderedLayout.drawingPlots(figure.script)
         return zip(plots, layout.panels).flatMap { plot, panel in
             panel.entries.compactMap { entry in
-                optimizerID(clauses: plot.dropFirst("plot ".count).components(separatedBy: ", "), number: entry.number, figure: figure)
+                optimizerID(
+                    clauses: plot.dropFirst("plot ".count).components(separatedBy: ", "), number: entry.number,
+                    figure: figure)
             }.filter { styles[$0] != nil }
         }
     }
@@ -97,7 +112,8 @@ enum FigureReadability {
         let file = String(clause[clause.index(after: clause.startIndex)..<close])
         let rest = clause[clause.index(after: close)...].trimmingCharacters(in: .whitespaces)
         guard rest.hasPrefix("index "), let block = Int(rest.dropFirst(6).prefix { $0.isNumber }),
-              let table = figure.data.first(where: { $0.fileName == file }), table.blocks.indices.contains(block) else { return nil }
+            let table = figure.data.first(where: { $0.fileName == file }), table.blocks.indices.contains(block)
+        else { return nil }
         return table.blocks[block].comment
     }
 }

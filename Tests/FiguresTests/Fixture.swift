@@ -13,7 +13,8 @@ enum Fixture {
     static func results() throws -> ResultSet { try ResultSet(directory: runDirectory) }
 
     static func temporaryFolder(_ name: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-\(name)-\(ProcessInfo.processInfo.processIdentifier)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gdbench-\(name)-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: url)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

@@ -29,7 +29,8 @@ import Testing
         let html = try String(contentsOf: page, encoding: .utf8)
         let tables = writer.tables.filter { !$0.table.rows.isEmpty }
         #expect(html.components(separatedBy: "<table class=\"sortable\"").count - 1 == tables.count)
-        #expect(!html.contains("src=\"http") && !html.contains("href=\"http"), "the page loads nothing from the network")
+        #expect(
+            !html.contains("src=\"http") && !html.contains("href=\"http"), "the page loads nothing from the network")
         let rendered = renderer == nil ? 0 : figures.count
         #expect(html.components(separatedBy: "<figure id=").count - 1 == rendered)
 
@@ -39,8 +40,10 @@ import Testing
         }
         let process = Process()
         process.executableURL = chromium
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-                             "--virtual-time-budget=5000", "--dump-dom", page.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+            "--virtual-time-budget=5000", "--dump-dom", page.absoluteString,
+        ]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -45,11 +45,15 @@ struct ReducedSuiteRun {
     /// keep one rotation, the gradient-descent family and the fast methods, under a 2·10⁴ cap (GD still
     /// misses, the fast methods need at most a few thousand).
     static let reductions: [String: Reduction] = [
-        "conditioning": Reduction(repetitions: 1, maxIterations: 20000, keep: ["*kappa=1,*", "*kappa=10,*", "*kappa=100,*", "*kappa=1000,*"]
-            + ["sgd[", "steepest", "gd-armijo", "heavy-ball", "nesterov-constant", "conjugate", "lbfgs", "newton"].map {
-                "*kappa=100000,rotation=none*]/\($0)*"
-            }),
-        "rosenbrock": Reduction(maxIterations: 3000, keep: ["rosenbrock[d=2]/*", "rosenbrock[d=10,variant=chained]/*"]),
+        "conditioning": Reduction(
+            repetitions: 1, maxIterations: 20000,
+            keep: ["*kappa=1,*", "*kappa=10,*", "*kappa=100,*", "*kappa=1000,*"]
+                + ["sgd[", "steepest", "gd-armijo", "heavy-ball", "nesterov-constant", "conjugate", "lbfgs", "newton"]
+                .map {
+                    "*kappa=100000,rotation=none*]/\($0)*"
+                }),
+        "rosenbrock": Reduction(
+            maxIterations: 3000, keep: ["rosenbrock[d=2]/*", "rosenbrock[d=10,variant=chained]/*"]),
         "saddles": Reduction(repetitions: 3),
         "learning-rate": Reduction(repetitions: 1),
         "batch-size": Reduction(repetitions: 1),
@@ -58,13 +62,16 @@ struct ReducedSuiteRun {
         // Three dimensions ≥ 128 for the fits of the claims, without the dense d = 2048 and 4096 products.
         "dimension": Reduction(
             replacing: [("d: [2, 8, 32, 128, 512, 2048, 4096]", "d: [2, 8, 32, 128, 256, 512]")],
-            undecided: ["Seconds per iteration grow like": "timed over d ≥ 512 (three d needed) in the full suite; "
-                + "in a debug build the per-iteration overhead dominates up to d = 1024 — run the suite in a "
-                + "release build"]),
+            undecided: [
+                "Seconds per iteration grow like": "timed over d ≥ 512 (three d needed) in the full suite; "
+                    + "in a debug build the per-iteration overhead dominates up to d = 1024 — run the suite in a "
+                    + "release build"
+            ]),
         // Every claim of the notes measured on one repetition of two epochs.
         "deep-learning": Reduction(repetitions: 1, replacing: [("max-epochs: 20", "max-epochs: 2")]),
         // The 10⁵-round random-sign stream needs its 40 repetitions for a stable exponent: left out here.
-        "online": Reduction(repetitions: 8, keep: ["online-least-squares*", "online-logistic*", "online-linear[*absolute*"]),
+        "online": Reduction(
+            repetitions: 8, keep: ["online-least-squares*", "online-logistic*", "online-linear[*absolute*"]),
         "convex": Reduction(repetitions: 1),
     ]
 
@@ -80,7 +87,10 @@ struct ReducedSuiteRun {
         let path = Self.suitesFolder.appendingPathComponent(name + ".yaml").path
         var text = try String(contentsOfFile: path, encoding: .utf8)
         for (from, to) in reduction.replacing {
-            guard text.contains(from) else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "\(path): no '\(from)' to reduce"]) }
+            guard text.contains(from) else {
+                throw CocoaError(
+                    .fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "\(path): no '\(from)' to reduce"])
+            }
             text = text.replacingOccurrences(of: from, with: to)
         }
         var suite = try SuiteLoader(catalog: .builtIn).load(text: text, file: path)
@@ -90,7 +100,8 @@ struct ReducedSuiteRun {
         var directories: [URL] = []
         let globs: [String?] = reduction.keep.map { $0.map { Optional($0) } } ?? [nil]
         for (index, glob) in globs.enumerated() {
-            let options = SessionOptions(resultsRoot: root.appendingPathComponent("part-\(index)"), jobs: 2, filter: glob.map(GlobPattern.init))
+            let options = SessionOptions(
+                resultsRoot: root.appendingPathComponent("part-\(index)"), jobs: 2, filter: glob.map(GlobPattern.init))
             directories.append(try Session.run(plan, options: options).directory.url)
         }
         self.directories = directories

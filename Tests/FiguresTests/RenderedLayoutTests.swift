@@ -1,24 +1,31 @@
 import Foundation
 import Testing
+
 @testable import Figures
 
 /// The readability check reads the rendered picture and can fail: a key placed inside the plot area,
 /// a panel of too many series and an optimizer drawn in another's colour are each reported; the
 /// same figure with its key below the plot is clean.
-@Suite(.enabled(if: FigureRenderer() != nil, "gnuplot is not installed (apt-get install gnuplot-nox); layout not tested"))
+@Suite(
+    .enabled(if: FigureRenderer() != nil, "gnuplot is not installed (apt-get install gnuplot-nox); layout not tested"))
 struct RenderedLayoutTests {
-    static let data = DataTable(fileName: "lines.dat", header: ["test lines"], blocks: (0..<10).map { k in
-        DataTable.Block(comment: "opt\(k)", rows: (0...20).map { i in [Double(i), Double(i * (k + 1))] })
-    })
+    static let data = DataTable(
+        fileName: "lines.dat", header: ["test lines"],
+        blocks: (0..<10).map { k in
+            DataTable.Block(comment: "opt\(k)", rows: (0...20).map { i in [Double(i), Double(i * (k + 1))] })
+        })
 
     /// A figure of `series` lines from the blocks, styled by `styles`, with `key` as its key line.
     static func figure(key: String?, series: Int = 3, styles: [SeriesStyle] = []) -> Figure {
-        var script = GnuplotScript(kind: "test", stem: "layout", format: .svg, title: "layout test", xLabel: "x", yLabel: "y",
-                                   dataFiles: [data.fileName], keyEntries: (0..<series).map { "opt\($0)" }, provenance: nil,
-                                   styles: styles)
+        var script = GnuplotScript(
+            kind: "test", stem: "layout", format: .svg, title: "layout test", xLabel: "x", yLabel: "y",
+            dataFiles: [data.fileName], keyEntries: (0..<series).map { "opt\($0)" }, provenance: nil,
+            styles: styles)
         if let key { script.add(key) }
-        script.plot((0..<series).map { "'lines.dat' index \($0) using 1:2 with linespoints lt \($0 + 1) title 'opt\($0)'" })
-        return Figure(kind: "test", stem: "layout", format: .svg, title: "layout test", script: script.text, data: [data])
+        script.plot(
+            (0..<series).map { "'lines.dat' index \($0) using 1:2 with linespoints lt \($0 + 1) title 'opt\($0)'" })
+        return Figure(
+            kind: "test", stem: "layout", format: .svg, title: "layout test", script: script.text, data: [data])
     }
 
     static func problems(_ figure: Figure, styles: [String: SeriesStyle] = [:]) throws -> [String] {
@@ -31,7 +38,9 @@ struct RenderedLayoutTests {
 
     @Test func keyBelowThePlotIsClean() throws {
         let styles = SeriesStyle.table((0..<3).map { "opt\($0)" })
-        #expect(try Self.problems(Self.figure(key: nil, styles: (0..<3).map { SeriesStyle(index: $0) }), styles: styles) == [])
+        #expect(
+            try Self.problems(Self.figure(key: nil, styles: (0..<3).map { SeriesStyle(index: $0) }), styles: styles)
+                == [])
     }
 
     @Test func keyInsideThePlotAreaFails() throws {
@@ -50,7 +59,8 @@ struct RenderedLayoutTests {
     @Test func anOptimizerInAnotherColourFails() throws {
         // opt1 is drawn with the style of position 1, but the run's table gives it position 5's.
         let styles = SeriesStyle.table(["opt0", "x", "y", "z", "w", "opt1", "opt2"])
-        let problems = try Self.problems(Self.figure(key: nil, styles: (0..<3).map { SeriesStyle(index: $0) }), styles: styles)
+        let problems = try Self.problems(
+            Self.figure(key: nil, styles: (0..<3).map { SeriesStyle(index: $0) }), styles: styles)
         #expect(problems.contains { $0.contains("opt1 drawn in #D55E00, its colour is #56B4E9") }, "\(problems)")
         #expect(!problems.contains { $0.contains("opt0") })
     }
@@ -88,10 +98,14 @@ struct RenderedLayoutTests {
         let area = try #require(layout.panels.first?.plotArea)
         let corner = String(format: "M%.2f,%.2f L%.2f,%.2f", area.left, area.top, area.left, area.bottom)
         // GPVAL_TERM_* are whole terminal units: the border's corner is within one pixel.
-        let rectangle = try #require(svg.components(separatedBy: "d='").first { $0.contains(" Z") && $0.hasPrefix("M") })
-        let numbers = rectangle.prefix { $0 != "Z" }.split(whereSeparator: { " ,ML".contains($0) }).compactMap { Double($0) }
+        let rectangle = try #require(
+            svg.components(separatedBy: "d='").first { $0.contains(" Z") && $0.hasPrefix("M") })
+        let numbers = rectangle.prefix { $0 != "Z" }.split(whereSeparator: { " ,ML".contains($0) }).compactMap {
+            Double($0)
+        }
         #expect(numbers.count >= 8, "\(corner)")
-        #expect(abs(numbers[0] - area.left) <= 1 && abs(numbers[1] - area.top) <= 1 && abs(numbers[3] - area.bottom) <= 1,
-                "border \(numbers.prefix(8)) vs probed \(area)")
+        #expect(
+            abs(numbers[0] - area.left) <= 1 && abs(numbers[1] - area.top) <= 1 && abs(numbers[3] - area.bottom) <= 1,
+            "border \(numbers.prefix(8)) vs probed \(area)")
     }
 }

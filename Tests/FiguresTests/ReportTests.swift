@@ -1,6 +1,7 @@
+import Analysis
 import Foundation
 import Testing
-import Analysis
+
 @testable import Figures
 
 /// The report of the fixed result set: what its tables must say follows from how the fixture was made
@@ -13,10 +14,13 @@ import Analysis
         let results = try Fixture.results()
         let writer = ReportWriter(results: results, tuningRepetitions: [0])
         let folder = try Fixture.temporaryFolder("report")
-        let text = writer.markdown(figures: try FigureSet.build(FigureContext(results: results, format: .png)), figuresFolder: folder)
+        let text = writer.markdown(
+            figures: try FigureSet.build(FigureContext(results: results, format: .png)), figuresFolder: folder)
         #expect(text.contains("| seed | 0000000000000001 |"))
         #expect(text.contains("## Theory checks"))
-        let theoryRows = text.split(separator: "\n").filter { $0.hasPrefix("| GD rate") || $0.hasPrefix("| Newton") || $0.hasPrefix("| GD divergence") }
+        let theoryRows = text.split(separator: "\n").filter {
+            $0.hasPrefix("| GD rate") || $0.hasPrefix("| Newton") || $0.hasPrefix("| GD divergence")
+        }
         // GD rate at 1/L: 3 κ × 2 reps, plus narrow-valley's sgd[lr=0.01] (= 1/L, L = 100) × 2 reps; at other
         // η < 2/L, against max(|1 − ηL|, |1 − ημ|)²: narrow-valley 0.5/L, 1.5/L, 1.9/L and κ = 10's 1.8/L, × 2 reps;
         // Newton 3 × 2; one divergence sweep (narrow-valley; the κ = 10 pair lr 0.1, 0.18 lies below 2/L = 0.2).

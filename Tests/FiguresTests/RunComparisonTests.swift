@@ -14,12 +14,17 @@ import Testing
                 slower[index].targets.ladder[target].hit?.iteration *= 2
             }
         }
-        let comparison = RunComparison(runs: [base, ResultSet(records: slower, manifest: base.manifest)], labels: ["old", "new"])
+        let comparison = RunComparison(
+            runs: [base, ResultSet(records: slower, manifest: base.manifest)], labels: ["old", "new"])
         #expect(comparison.merged.records.count == 2 * base.records.count)
         #expect(Set(comparison.merged.optimizerIDs) == Set(base.optimizerIDs.flatMap { [$0 + " @old", $0 + " @new"] }))
         #expect(comparison.commonRandomNumbers)
         let rows = comparison.pairedTable().rows
-        let expected = base.optimizerIDs.filter { id in base.runs(optimizer: id).contains { $0.targets.ladder.last?.hit != nil && $0.targets.ladder.last!.hit!.iteration > 0 } }
+        let expected = base.optimizerIDs.filter { id in
+            base.runs(optimizer: id).contains {
+                $0.targets.ladder.last?.hit != nil && $0.targets.ladder.last!.hit!.iteration > 0
+            }
+        }
         #expect(!expected.isEmpty)
         let cells = Dictionary(uniqueKeysWithValues: base.cells.map { ($0.key, $0) })
         for id in expected {

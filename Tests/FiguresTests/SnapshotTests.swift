@@ -1,6 +1,7 @@
+import Analysis
 import Foundation
 import Testing
-import Analysis
+
 @testable import Figures
 
 /// Snapshot tests of the emitted `.gp` and `.dat` text for every figure kind of the fixed result set.
@@ -27,26 +28,36 @@ import Analysis
     func compare(_ files: [(name: String, text: String)], in folder: URL) throws {
         if Self.updating {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".gp") || name.hasSuffix(".dat") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            where name.hasSuffix(".gp") || name.hasSuffix(".dat") {
                 try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
-            for file in files { try file.text.write(to: folder.appendingPathComponent(file.name), atomically: true, encoding: .utf8) }
+            for file in files {
+                try file.text.write(to: folder.appendingPathComponent(file.name), atomically: true, encoding: .utf8)
+            }
             return
         }
         let existing = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { !$0.hasPrefix(".") && $0 != "tex" && $0 != "regret" }
-        #expect(Set(existing) == Set(files.map(\.name)), "snapshot files differ from the emitted files (regenerate and review)")
+        #expect(
+            Set(existing) == Set(files.map(\.name)),
+            "snapshot files differ from the emitted files (regenerate and review)")
         for file in files {
             let expected = try? String(contentsOf: folder.appendingPathComponent(file.name), encoding: .utf8)
-            #expect(expected == file.text, "\(file.name) differs from its snapshot (GDBENCH_UPDATE_SNAPSHOTS=1 to regenerate, then review)")
+            #expect(
+                expected == file.text,
+                "\(file.name) differs from its snapshot (GDBENCH_UPDATE_SNAPSHOTS=1 to regenerate, then review)")
         }
     }
 
     @Test func everyFigureKindIsEmittedForTheFixture() throws {
         let figures = try FigureSet.build(FigureContext(results: Fixture.results(), format: .png, animations: true))
         let kinds = Set(figures.map(\.kind))
-        #expect(kinds == ["convergence", "conditioning", "trajectory", "trajectory-animation", "learning-rate", "schedules",
-                          "performance-profile", "data-profile", "ecdf", "saddle-escape", "batch-size"])
+        #expect(
+            kinds == [
+                "convergence", "conditioning", "trajectory", "trajectory-animation", "learning-rate", "schedules",
+                "performance-profile", "data-profile", "ecdf", "saddle-escape", "batch-size",
+            ])
     }
 
     @Test func pngScriptsAndDataMatchSnapshots() throws {
@@ -66,7 +77,9 @@ import Analysis
     @Test func animationsOnlyWhenAsked() throws {
         let kinds = { (context: FigureContext) in try FigureSet.build(context).map(\.kind) }
         #expect(!(try kinds(FigureContext(results: Fixture.results(), format: .png))).contains("trajectory-animation"))
-        #expect(try kinds(FigureContext(results: Fixture.results(), format: .png, animations: true)).contains("trajectory-animation"))
+        #expect(
+            try kinds(FigureContext(results: Fixture.results(), format: .png, animations: true)).contains(
+                "trajectory-animation"))
         #expect(try kinds(FigureContext(results: Fixture.results(), format: .gif)).contains("trajectory-animation"))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Figures
 
 @Suite struct TextTests {
@@ -24,7 +25,9 @@ import Testing
     @Test func dataTableWritesBlocksAndMissingValues() {
         let table = DataTable(
             fileName: "x.dat", header: ["columns: x y"],
-            blocks: [.init(comment: "first", rows: [[1, 2.5], [2, nil]]), .init(comment: "second", rows: [[3, .infinity]])])
+            blocks: [
+                .init(comment: "first", rows: [[1, 2.5], [2, nil]]), .init(comment: "second", rows: [[3, .infinity]]),
+            ])
         #expect(table.text == "# columns: x y\n# index 0: first\n1 2.5\n2 ?\n\n\n# index 1: second\n3 ?\n")
     }
 }
@@ -32,9 +35,13 @@ import Testing
 @Suite struct TitleTests {
     @Test func longTitlesBreakAfterTheColonThenAtCommas() {
         #expect(GnuplotScript.wrap("short: title", width: 20) == ["short: title"])
-        #expect(GnuplotScript.wrap("quadratic[d=2,kappa=10]: convergence", width: 25) == ["quadratic[d=2,kappa=10]:", "convergence"])
-        #expect(GnuplotScript.wrap("quadratic[d=2,kappa=10,rotation=none]: paths", width: 20)
-            == ["quadratic[d=2,", "kappa=10,", "rotation=none]:", "paths"])
+        #expect(
+            GnuplotScript.wrap("quadratic[d=2,kappa=10]: convergence", width: 25) == [
+                "quadratic[d=2,kappa=10]:", "convergence",
+            ])
+        #expect(
+            GnuplotScript.wrap("quadratic[d=2,kappa=10,rotation=none]: paths", width: 20)
+                == ["quadratic[d=2,", "kappa=10,", "rotation=none]:", "paths"])
         #expect(GnuplotScript.titleExpression("a,b: c", .png, width: 3) == "'a,' . \"\\n\" . 'b:' . \"\\n\" . 'c'")
     }
 }

@@ -18,7 +18,8 @@ import Testing
         }
         let fallback = repository.appendingPathComponent(".build/debug/gdbench")
         guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "gdbench executable (run `swift build` first)"])
+            throw CocoaError(
+                .fileNoSuchFile, userInfo: [NSFilePathErrorKey: "gdbench executable (run `swift build` first)"])
         }
         return fallback
     }
@@ -52,18 +53,24 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         // Pretend the baseline's Adam runs at lr 0.1 ended elsewhere: a behaviour change, which fails.
-        let text = try String(contentsOf: Self.repository.appendingPathComponent("results/baseline/smoke.jsonl"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Self.repository.appendingPathComponent("results/baseline/smoke.jsonl"), encoding: .utf8)
         var edited: [String] = []
         var named: [String] = []
         for line in text.split(separator: "\n") {
-            guard var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            guard var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                continue
+            }
             // Re-serialised lines are not the sealed bytes: drop the checksum (a line without one is read as is).
             object.removeValue(forKey: "checksum")
             if let id = object["id"] as? String, id.contains("/adam[lr=0.1]/") {
                 object["finalFingerprint"] = "0123456789abcdef"
                 named.append(id)
             }
-            edited.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            edited.append(
+                String(
+                    decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+            )
         }
         #expect(named.count == 8)
         let baseline = out.appendingPathComponent("smoke.jsonl")

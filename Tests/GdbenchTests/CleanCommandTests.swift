@@ -1,6 +1,7 @@
 import Foundation
-@testable import GdbenchCommandLine
 import Testing
+
+@testable import GdbenchCommandLine
 
 /// `gdbench clean` keeps the newest N runs of a suite, the run `latest` names and anything that is not a run.
 @Suite struct CleanCommandTests {
@@ -15,17 +16,23 @@ import Testing
             try Data("{}".utf8).write(to: run.appendingPathComponent("manifest.json"))
         }
         // Not a run (no manifest), and the oldest run is what `latest` names: both stay.
-        try FileManager.default.createDirectory(at: suite.appendingPathComponent("notes"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: suite.appendingPathComponent("latest").path, withDestinationPath: names[0])
-        var dry = try #require(try Gdbench.parseAsRoot(["clean", "smoke", "--keep", "2", "--results", root.path, "--dry-run"]) as? CleanCommand)
+        try FileManager.default.createDirectory(
+            at: suite.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: suite.appendingPathComponent("latest").path, withDestinationPath: names[0])
+        var dry = try #require(
+            try Gdbench.parseAsRoot(["clean", "smoke", "--keep", "2", "--results", root.path, "--dry-run"])
+                as? CleanCommand)
         try dry.run()
         #expect(try FileManager.default.contentsOfDirectory(atPath: suite.path).count == 6)
-        var clean = try #require(try Gdbench.parseAsRoot(["clean", "smoke", "--keep", "2", "--results", root.path]) as? CleanCommand)
+        var clean = try #require(
+            try Gdbench.parseAsRoot(["clean", "smoke", "--keep", "2", "--results", root.path]) as? CleanCommand)
         try clean.run()
         let left = try FileManager.default.contentsOfDirectory(atPath: suite.path).sorted()
         #expect(left == [names[0], names[2], names[3], "latest", "notes"])
         #expect(throws: (any Error).self) {
-            var baseline = try #require(try Gdbench.parseAsRoot(["clean", "baseline", "--results", root.path]) as? CleanCommand)
+            var baseline = try #require(
+                try Gdbench.parseAsRoot(["clean", "baseline", "--results", root.path]) as? CleanCommand)
             try baseline.run()
         }
     }

@@ -4,6 +4,7 @@ import Figures
 import Foundation
 import Results
 import Testing
+
 @testable import GdbenchCommandLine
 
 @Suite struct CommandLineTests {
@@ -25,8 +26,12 @@ import Testing
 
     @Test func runWritesTheResultFilesOfTheSmokeSuite() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-cli-\(UUID().uuidString)").path
-        var command = try #require(try Gdbench.parseAsRoot(
-            ["run", "smoke", "--suites-dir", Self.suites, "--out", out, "--quiet", "--jobs", "2", "--filter", "quadratic*"]) as? RunCommand)
+        var command = try #require(
+            try Gdbench.parseAsRoot(
+                [
+                    "run", "smoke", "--suites-dir", Self.suites, "--out", out, "--quiet", "--jobs", "2", "--filter",
+                    "quadratic*",
+                ]) as? RunCommand)
         try command.run()
         let directory = RunDirectory(url: URL(fileURLWithPath: out).appendingPathComponent("smoke/latest"))
         let records = try directory.readRecords()
@@ -38,18 +43,26 @@ import Testing
     @Test func runDrawsItsFiguresUnlessToldNot() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-cli-\(UUID().uuidString)").path
         let filter = "quadratic[d=10,kappa=10*/adam*"
-        let plain = try #require(try Gdbench.parseAsRoot(
-            ["run", "smoke", "--suites-dir", Self.suites, "--out", out + "/a", "--quiet", "--filter", filter]) as? RunCommand)
+        let plain = try #require(
+            try Gdbench.parseAsRoot(
+                ["run", "smoke", "--suites-dir", Self.suites, "--out", out + "/a", "--quiet", "--filter", filter])
+                as? RunCommand)
         try plain.run()
         let figures = URL(fileURLWithPath: out + "/a/smoke/latest/figures")
-        let written = try FileManager.default.contentsOfDirectory(atPath: figures.appendingPathComponent("scripts").path)
+        let written = try FileManager.default.contentsOfDirectory(
+            atPath: figures.appendingPathComponent("scripts").path)
         #expect(written.contains { $0.hasSuffix(".gp") })
         if FigureRenderer.locate(ProcessInfo.processInfo.environment) != nil {
-            let pictures = try FileManager.default.contentsOfDirectory(atPath: figures.appendingPathComponent("png").path)
+            let pictures = try FileManager.default.contentsOfDirectory(
+                atPath: figures.appendingPathComponent("png").path)
             #expect(pictures.filter { $0.hasSuffix(".png") }.count == written.filter { $0.hasSuffix(".gp") }.count)
         }
-        let none = try #require(try Gdbench.parseAsRoot(
-            ["run", "smoke", "--suites-dir", Self.suites, "--out", out + "/b", "--quiet", "--filter", filter, "--no-figures"]) as? RunCommand)
+        let none = try #require(
+            try Gdbench.parseAsRoot(
+                [
+                    "run", "smoke", "--suites-dir", Self.suites, "--out", out + "/b", "--quiet", "--filter", filter,
+                    "--no-figures",
+                ]) as? RunCommand)
         try none.run()
         #expect(!FileManager.default.fileExists(atPath: out + "/b/smoke/latest/figures"))
     }
@@ -58,9 +71,12 @@ import Testing
     /// command, run with the real gnuplot (when installed), renders every figure.
     @Test func withoutGnuplotTheScriptsAreWrittenWithARenderCommand() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-cli-\(UUID().uuidString)")
-        let command = try #require(try Gdbench.parseAsRoot(
-            ["run", "smoke", "--suites-dir", Self.suites, "--out", out.path, "--quiet", "--no-figures",
-             "--filter", "quadratic[d=10,kappa=10*/adam*"]) as? RunCommand)
+        let command = try #require(
+            try Gdbench.parseAsRoot(
+                [
+                    "run", "smoke", "--suites-dir", Self.suites, "--out", out.path, "--quiet", "--no-figures",
+                    "--filter", "quadratic[d=10,kappa=10*/adam*",
+                ]) as? RunCommand)
         try command.run()
         let directory = RunDirectory(url: out.appendingPathComponent("smoke/latest").resolvingSymlinksInPath())
         let emptyBin = out.appendingPathComponent("empty-bin")
@@ -87,7 +103,8 @@ import Testing
     }
 
     @Test func unknownSuitesAreInputErrorsNamingTheNearestSuite() throws {
-        let command = try #require(try Gdbench.parseAsRoot(["run", "smokey", "--suites-dir", Self.suites]) as? RunCommand)
+        let command = try #require(
+            try Gdbench.parseAsRoot(["run", "smokey", "--suites-dir", Self.suites]) as? RunCommand)
         do {
             try command.run()
             Issue.record("expected an error")

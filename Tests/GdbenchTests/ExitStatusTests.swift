@@ -6,6 +6,7 @@ import Objectives
 import Optimizers
 import Results
 import Testing
+
 @testable import GdbenchCommandLine
 
 /// A method whose every iteration throws: each of its runs ends with status `error`.
@@ -28,34 +29,38 @@ struct AlwaysThrows: Method {
         catalog.optimizers.append(Self.kind)
         CommandContext.catalog = catalog
         defer { CommandContext.catalog = .builtIn }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-exit-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gdbench-exit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let suitePath = directory.appendingPathComponent("errors.yaml").path
         try """
-            name: errors
-            seed: 1
-            budget: {max-iterations: 5}
-            problems:
-              - kind: quadratic
-                d: 3
-            optimizers:
-              - kind: sgd
-              - kind: always-throws
-            """.write(toFile: suitePath, atomically: true, encoding: .utf8)
+        name: errors
+        seed: 1
+        budget: {max-iterations: 5}
+        problems:
+          - kind: quadratic
+            d: 3
+        optimizers:
+          - kind: sgd
+          - kind: always-throws
+        """.write(toFile: suitePath, atomically: true, encoding: .utf8)
         let out = directory.appendingPathComponent("out").path
-        var strict = try #require(try Gdbench.parseAsRoot(["run", suitePath, "--out", out, "--quiet", "--no-figures"]) as? RunCommand)
+        var strict = try #require(
+            try Gdbench.parseAsRoot(["run", suitePath, "--out", out, "--quiet", "--no-figures"]) as? RunCommand)
         do {
             try strict.run()
             Issue.record("a run with errors exited 0")
         } catch let code as ExitCode {
             #expect(code.rawValue == ExitStatus.runErrors.code)
         }
-        let records = try RunDirectory(url: URL(fileURLWithPath: out).appendingPathComponent("errors/latest")).readRecords()
+        let records = try RunDirectory(url: URL(fileURLWithPath: out).appendingPathComponent("errors/latest"))
+            .readRecords()
         #expect(records.filter { $0.status == .error }.count == 1)
         #expect(records.first { $0.status == .error }?.message?.contains("refused to step") == true)
-        var allowed = try #require(try Gdbench.parseAsRoot(
-            ["run", suitePath, "--out", out, "--quiet", "--no-figures", "--allow-errors"]) as? RunCommand)
+        var allowed = try #require(
+            try Gdbench.parseAsRoot(
+                ["run", suitePath, "--out", out, "--quiet", "--no-figures", "--allow-errors"]) as? RunCommand)
         try allowed.run()
     }
 }

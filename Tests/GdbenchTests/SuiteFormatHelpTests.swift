@@ -1,8 +1,9 @@
 import Foundation
-@testable import GdbenchCommandLine
 import Harness
-@testable import SuiteLanguage
 import Testing
+
+@testable import GdbenchCommandLine
+@testable import SuiteLanguage
 
 /// `gdbench help suite` documents every key the loader accepts, each with an example that validates, and
 /// docs/suite-format.md is the same text.
@@ -11,15 +12,20 @@ import Testing
         .deletingLastPathComponent()
 
     @Test func theDocsFileIsTheHelpText() throws {
-        let docs = try String(contentsOf: Self.repository.appendingPathComponent("docs/suite-format.md"), encoding: .utf8)
+        let docs = try String(
+            contentsOf: Self.repository.appendingPathComponent("docs/suite-format.md"), encoding: .utf8)
         #expect(docs == SuiteFormatHelp.markdown, "docs/suite-format.md differs: write it with `gdbench help suite`")
     }
 
     @Test func everyKeyHasASection() {
         let text = SuiteFormatHelp.markdown
         for key in SuiteLoader.topKeys { #expect(text.contains("### `\(key)`"), "top-level key \(key)") }
-        for key in SuiteLoader.budgetKeys + SuiteLoader.targetKeys { #expect(text.contains("- `\(key)`"), "key \(key)") }
-        for key in ["batch-size", "gradient-noise", "schedule", "only-on"] { #expect(text.contains("### `\(key)`"), "key \(key)") }
+        for key in SuiteLoader.budgetKeys + SuiteLoader.targetKeys {
+            #expect(text.contains("- `\(key)`"), "key \(key)")
+        }
+        for key in ["batch-size", "gradient-noise", "schedule", "only-on"] {
+            #expect(text.contains("### `\(key)`"), "key \(key)")
+        }
     }
 
     /// The ```yaml blocks, each completed with the required keys it leaves out.
@@ -31,16 +37,21 @@ import Testing
     @Test func everyExampleValidates() throws {
         let examples = Self.examples
         #expect(examples.count >= 20)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-format-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gdbench-format-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        try "problems:\n  - kind: booth\n".write(to: directory.appendingPathComponent("common.yaml"), atomically: true, encoding: .utf8)
+        try "problems:\n  - kind: booth\n".write(
+            to: directory.appendingPathComponent("common.yaml"), atomically: true, encoding: .utf8)
         // The data file of the `file` example.
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
         try "length,width,species\n1.4,0.2,1\n4.7,1.4,2\n6.0,2.5,3\n1.3,0.3,1\n"
             .write(to: directory.appendingPathComponent("data/measurements.csv"), atomically: true, encoding: .utf8)
-        let base = ["name": "name: example\n", "seed": "seed: 1\n",
-                    "problems": "problems:\n  - kind: quadratic\n    d: 4\n", "optimizers": "optimizers:\n  - kind: sgd\n"]
+        let base = [
+            "name": "name: example\n", "seed": "seed: 1\n",
+            "problems": "problems:\n  - kind: quadratic\n    d: 4\n", "optimizers": "optimizers:\n  - kind: sgd\n",
+        ]
         for (index, example) in examples.enumerated() {
             var text = example
             for (key, lines) in base.sorted(by: { $0.key < $1.key }) where !example.contains("\(key):") {

@@ -1,5 +1,5 @@
-import Foundation
 import Checking
+import Foundation
 import Results
 import Testing
 
@@ -11,13 +11,15 @@ import Testing
         let records = try BaselineFile.read(from: Self.baseline, suite: "smoke").records
         let current = BaselineComparison.Side(records: records, label: "run", provenance: nil)
         let empty = BaselineComparison.Side(records: [], label: "baseline", provenance: nil)
-        let strict = try BaselineComparison.compare(baseline: empty, current: current, suite: "smoke",
-                                                    policy: ComparisonPolicy(), allowed: nil)
+        let strict = try BaselineComparison.compare(
+            baseline: empty, current: current, suite: "smoke",
+            policy: ComparisonPolicy(), allowed: nil)
         #expect(strict.everyRunIsNew)
         #expect(strict.exitCode == .regression)
         #expect(strict.headline.hasPrefix("FAIL — all \(records.count) runs are new"))
-        let allowed = try BaselineComparison.compare(baseline: empty, current: current, suite: "smoke",
-                                                     policy: ComparisonPolicy(allowNewBaseline: true), allowed: nil)
+        let allowed = try BaselineComparison.compare(
+            baseline: empty, current: current, suite: "smoke",
+            policy: ComparisonPolicy(allowNewBaseline: true), allowed: nil)
         #expect(allowed.exitCode == .success)
         #expect(allowed.headline.contains("allowed by --allow-new-baseline"))
         let same = try BaselineComparison.compare(

@@ -16,14 +16,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("out dir").path
         let arguments = ["run", Self.smoke, "--out", out, "--quiet", "--no-figures", "--jobs", "1"]
-        let limited = try Subprocess.run(["-c", "ulimit -f 200; trap '' XFSZ; exec \"$0\" \"$@\"", gdbench.path] + arguments,
-                                         directory: scratch, executable: URL(fileURLWithPath: "/bin/sh"))
+        let limited = try Subprocess.run(
+            ["-c", "ulimit -f 200; trap '' XFSZ; exec \"$0\" \"$@\"", gdbench.path] + arguments,
+            directory: scratch, executable: URL(fileURLWithPath: "/bin/sh"))
         #expect(!limited.signalled)
         #expect(limited.status == 2, "\(limited.standardError)")
         let message = limited.standardError
         #expect(message.hasPrefix("gdbench: cannot append to \(out)/smoke/"))
         #expect(message.contains("/journal.jsonl: File too large."))
-        #expect(message.contains("continue with: \(gdbench.path) run \(Self.smoke) --out '\(out)' --quiet --no-figures --jobs 1 --resume"))
+        #expect(
+            message.contains(
+                "continue with: \(gdbench.path) run \(Self.smoke) --out '\(out)' --quiet --no-figures --jobs 1 --resume"
+            ))
         let runDirectory = try #require(try FileManager.default.contentsOfDirectory(atPath: out + "/smoke").first)
         let journal = try String(contentsOfFile: "\(out)/smoke/\(runDirectory)/journal.jsonl", encoding: .utf8)
         // Whole lines only: the write that failed may have left part of a line, which a resume cuts off.
@@ -38,9 +42,12 @@ import Testing
         #expect(resumed.status == 0, "\(resumed.standardError)")
         #expect(resumed.standardOutput.contains("40 runs (\(kept) reused)"))
         #expect(!FileManager.default.fileExists(atPath: stale))
-        let check = try Subprocess.run(["check", "--suite", "smoke", "--results", "\(out)/smoke/latest", "--baseline",
-                                        Subprocess.packageRoot.appendingPathComponent("results/baseline/smoke.jsonl").path],
-                                       directory: Subprocess.packageRoot)
+        let check = try Subprocess.run(
+            [
+                "check", "--suite", "smoke", "--results", "\(out)/smoke/latest", "--baseline",
+                Subprocess.packageRoot.appendingPathComponent("results/baseline/smoke.jsonl").path,
+            ],
+            directory: Subprocess.packageRoot)
         #expect(check.status == 0, "\(check.standardOutput)")
         #expect(check.standardOutput.contains("PASS — 40 unchanged"))
 
@@ -48,8 +55,11 @@ import Testing
         for content in ["", "\n\n  \n"] {
             let baseline = scratch.appendingPathComponent("empty.jsonl")
             try Data(content.utf8).write(to: baseline)
-            let refused = try Subprocess.run(["check", "--suite", "smoke", "--results", "\(out)/smoke/latest",
-                                              "--baseline", baseline.path], directory: scratch)
+            let refused = try Subprocess.run(
+                [
+                    "check", "--suite", "smoke", "--results", "\(out)/smoke/latest",
+                    "--baseline", baseline.path,
+                ], directory: scratch)
             #expect(refused.status == 2)
             #expect(refused.standardError.hasPrefix("gdbench: \(baseline.path): the baseline is empty"))
         }
@@ -61,8 +71,9 @@ import Testing
         try #require(Subprocess.executable != nil, "gdbench was not built next to the tests")
         let scratch = Subprocess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = try Subprocess.run(["check", "--suite", "../../etc/x", "--results", scratch.path, "--update-baseline"],
-                                        directory: scratch)
+        let result = try Subprocess.run(
+            ["check", "--suite", "../../etc/x", "--results", scratch.path, "--update-baseline"],
+            directory: scratch)
         #expect(result.status == 2)
         #expect(result.standardError.hasPrefix("gdbench: --suite: '../../etc/x' is not a suite name"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty)
@@ -73,8 +84,10 @@ import Testing
         let scratch = Subprocess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let suite = scratch.appendingPathComponent("tiny.yaml")
-        try Data("name: tiny\nseed: 1\nproblems: [{kind: shifted-bowl}]\noptimizers: [{kind: sgd, lr: 0.1}]\n".utf8).write(to: suite)
-        let result = try Subprocess.run(["run", suite.path, "--out", "o", "--quiet", "--no-figures", "--resume"], directory: scratch)
+        try Data("name: tiny\nseed: 1\nproblems: [{kind: shifted-bowl}]\noptimizers: [{kind: sgd, lr: 0.1}]\n".utf8)
+            .write(to: suite)
+        let result = try Subprocess.run(
+            ["run", suite.path, "--out", "o", "--quiet", "--no-figures", "--resume"], directory: scratch)
         #expect(result.status == 0)
         #expect(result.standardError.contains("warning: --resume: no unfinished run of tiny in "))
         #expect(result.standardError.contains("/o/tiny; starting a new run"))
@@ -87,9 +100,11 @@ import Testing
         let scratch = Subprocess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let result = try Subprocess.run(
-            ["--iterations", "150", "--seconds", "600", "--seed", "20261204", "--run-valid",
-             "--corpus", Subprocess.packageRoot.appendingPathComponent("suites").path,
-             "--corpus", Subprocess.fixtures.appendingPathComponent("malformed").path, "--artifacts", scratch.path],
+            [
+                "--iterations", "150", "--seconds", "600", "--seed", "20261204", "--run-valid",
+                "--corpus", Subprocess.packageRoot.appendingPathComponent("suites").path,
+                "--corpus", Subprocess.fixtures.appendingPathComponent("malformed").path, "--artifacts", scratch.path,
+            ],
             directory: scratch, seconds: 600, executable: fuzzer)
         #expect(!result.signalled, "signal \(result.status); input: \(scratch.path)/current.yaml")
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")

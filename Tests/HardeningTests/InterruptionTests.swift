@@ -13,7 +13,8 @@ import Testing
     static let uninterrupted: Result<[RunRecord], any Error> = Result {
         let scratch = Subprocess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let whole = try Subprocess.run(["run", suite, "--out", scratch.path, "--jobs", "2", "--quiet"], directory: scratch)
+        let whole = try Subprocess.run(
+            ["run", suite, "--out", scratch.path, "--jobs", "2", "--quiet"], directory: scratch)
         guard whole.status == 0 else { throw SubprocessError("the uninterrupted run failed: \(whole.standardError)") }
         return try RunDirectory(url: scratch.appendingPathComponent("slow/latest")).readRecords()
     }
@@ -34,12 +35,15 @@ import Testing
     static func runDirectories(_ root: URL) -> [URL] {
         let suiteURL = root.appendingPathComponent("slow")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: suiteURL.path)) ?? []
-        return names.filter { $0 != "latest" && !$0.hasPrefix(".") }.sorted().map { suiteURL.appendingPathComponent($0) }
+        return names.filter { $0 != "latest" && !$0.hasPrefix(".") }.sorted().map {
+            suiteURL.appendingPathComponent($0)
+        }
     }
 
     static func journalLines(_ root: URL) -> Int {
         guard let directory = runDirectories(root).first,
-              let data = FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path) else { return 0 }
+            let data = FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path)
+        else { return 0 }
         return data.filter { $0 == UInt8(ascii: "\n") }.count
     }
 
@@ -50,14 +54,17 @@ import Testing
         let interrupted = scratch.appendingPathComponent("interrupted")
         let expected = try Self.uninterrupted.get()
 
-        let running = try Subprocess.Running(["run", Self.suite, "--out", interrupted.path, "--jobs", "2", "--quiet"], directory: scratch)
+        let running = try Subprocess.Running(
+            ["run", Self.suite, "--out", interrupted.path, "--jobs", "2", "--quiet"], directory: scratch)
         let started = Subprocess.waitUntil(seconds: 60) { Self.journalLines(interrupted) >= 2 }
         running.signal(signal)
         let stopped = try running.wait()
         try #require(started, "no run finished within 60 s")
         let directory = try #require(Self.runDirectories(interrupted).first)
-        let journal = try #require(FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path))
-        var kept = try RecordCoding.records(fromJSONLines: String(decoding: journal, as: UTF8.self), toleratingTruncatedTail: true)
+        let journal = try #require(
+            FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path))
+        var kept = try RecordCoding.records(
+            fromJSONLines: String(decoding: journal, as: UTF8.self), toleratingTruncatedTail: true)
         if signal == SIGKILL {
             // No chance to clean up: whatever the kill left, resume must still give the same records.
             #expect(stopped.status == SIGKILL)
@@ -65,14 +72,16 @@ import Testing
             #expect(stopped.status == 130, "\(stopped.standardError)")
             #expect(stopped.standardError.contains("--resume"))
             let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-            #expect(files == [".lock", "journal.jsonl", "manifest.json"], "no runs.jsonl, no temporary files: \(files)")
+            #expect(
+                files == [".lock", "journal.jsonl", "manifest.json"], "no runs.jsonl, no temporary files: \(files)")
             #expect(journal.last == UInt8(ascii: "\n"), "the journal ends with a whole line")
             kept = try RecordCoding.records(fromJSONLines: String(decoding: journal, as: UTF8.self))
         }
         #expect(kept.count >= 2 && kept.count < expected.count, "\(kept.count) of \(expected.count) runs kept")
         #expect(try RunDirectory(url: directory).readManifest().endTime == nil)
 
-        let resumed = try Subprocess.run(["run", Self.suite, "--out", interrupted.path, "--jobs", "2", "--quiet", "--resume"], directory: scratch)
+        let resumed = try Subprocess.run(
+            ["run", Self.suite, "--out", interrupted.path, "--jobs", "2", "--quiet", "--resume"], directory: scratch)
         #expect(resumed.status == 0, "\(resumed.standardError)")
         #expect(resumed.standardOutput.contains("(\(kept.count) reused)"))
         #expect(Self.runDirectories(interrupted) == [directory], "the resumed run completes the same directory")
@@ -98,18 +107,23 @@ import Testing
         let scratch = Subprocess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let root = scratch.appendingPathComponent("results")
-        let first = try Subprocess.Running(["run", Self.suite, "--out", root.path, "--jobs", "1", "--quiet"], directory: scratch)
+        let first = try Subprocess.Running(
+            ["run", Self.suite, "--out", root.path, "--jobs", "1", "--quiet"], directory: scratch)
         let started = Subprocess.waitUntil(seconds: 60) { Self.journalLines(root) >= 1 }
-        let second = try Subprocess.run(["run", Self.suite, "--out", root.path, "--jobs", "1", "--quiet", "--resume"], directory: scratch)
+        let second = try Subprocess.run(
+            ["run", Self.suite, "--out", root.path, "--jobs", "1", "--quiet", "--resume"], directory: scratch)
         first.signal(SIGINT)
         _ = try first.wait()
         try #require(started, "no run finished within 60 s")
         let directory = try #require(Self.runDirectories(root).first)
         #expect(second.status == 2)
-        #expect(second.standardError.hasPrefix("gdbench: \(directory.path) is being written by another gdbench process (pid "
-            + "\(first.process.processIdentifier)); wait for it to finish"))
+        #expect(
+            second.standardError.hasPrefix(
+                "gdbench: \(directory.path) is being written by another gdbench process (pid "
+                    + "\(first.process.processIdentifier)); wait for it to finish"))
         #expect(Self.runDirectories(root) == [directory], "the refused process created nothing")
-        let journal = try #require(FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path))
+        let journal = try #require(
+            FileManager.default.contents(atPath: directory.appendingPathComponent("journal.jsonl").path))
         let records = try RecordCoding.records(fromJSONLines: String(decoding: journal, as: UTF8.self))
         #expect(Set(records.map(\.id)).count == records.count, "no run written twice")
     }
@@ -124,8 +138,9 @@ import Testing
             _ = try RunLock(directory: directory)
             Issue.record("a second lock was granted")
         } catch let error as ResultsError {
-            #expect(error.message == "\(scratch.path) is being written by another gdbench process (pid "
-                + "\(ProcessInfo.processInfo.processIdentifier)); wait for it to finish")
+            #expect(
+                error.message == "\(scratch.path) is being written by another gdbench process (pid "
+                    + "\(ProcessInfo.processInfo.processIdentifier)); wait for it to finish")
         }
         held.release()
         let again = try RunLock(directory: directory)
@@ -148,7 +163,9 @@ import Testing
         let results = [try first.wait(), try second.wait()]
         #expect(results.map(\.status) == [0, 0], "\(results.map(\.standardError))")
         let smoke = root.appendingPathComponent("smoke")
-        let names = try FileManager.default.contentsOfDirectory(atPath: smoke.path).filter { $0 != "latest" && !$0.hasPrefix(".") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: smoke.path).filter {
+            $0 != "latest" && !$0.hasPrefix(".")
+        }
         #expect(names.count == 2, "\(names)")
         let records = try names.map { try RunDirectory(url: smoke.appendingPathComponent($0)).readRecords() }
         #expect(records.map(\.count) == [40, 40])

@@ -61,7 +61,9 @@ import Testing
         let plan = try RunPlan(suite: try SuiteLoader(catalog: .builtIn).load(text: Self.text, file: "lazy.yaml"))
         for filter in [nil, GlobPattern("*rep=1*")] {
             let all = SuiteRunner.select(plan, filter: filter, shard: nil)
-            let shards = try (1...5).map { SuiteRunner.select(plan, filter: filter, shard: try Shard(index: $0, count: 5)) }
+            let shards = try (1...5).map {
+                SuiteRunner.select(plan, filter: filter, shard: try Shard(index: $0, count: 5))
+            }
             #expect(shards.map(\.count).reduce(0, +) == all.count)
             #expect(shards.map { Array($0).count } == shards.map(\.count))
             #expect(Set(shards.flatMap { Array($0) }) == Set(all))
@@ -89,7 +91,7 @@ import Testing
         let plan = try RunPlan(suite: suite)
         #expect(plan.specs.count == 100_000_000)
         let last = plan.specs[plan.specs.count - 1]
-        #expect(last.id == "quadratic[d=2]/sgd[lr=0.2]/rep=9999")  // "rep=9999" sorts last
+        #expect(last.id == "quadratic[d=2]/sgd[lr=0.2]/rep=9999") // "rep=9999" sorts last
         #expect(plan.specs.position(of: last.id) == plan.specs.count - 1)
         #expect(SuiteRunner.select(plan, filter: nil, shard: try Shard(index: 3, count: 1000)).count == 100_000)
     }
@@ -97,7 +99,8 @@ import Testing
     @Test func cellsHaveALimitThatForceDoesNotLift() {
         let lrs = (1...1100).map { "\($0)e-6" }.joined(separator: ", ")
         let moms = (1...1000).map { "\(Double($0) / 1001)" }.joined(separator: ", ")
-        let text = "name: cells\nseed: 1\nproblems: [{kind: quadratic}]\noptimizers:\n  - kind: heavy-ball\n    lr: [\(lrs)]\n"
+        let text =
+            "name: cells\nseed: 1\nproblems: [{kind: quadratic}]\noptimizers:\n  - kind: heavy-ball\n    lr: [\(lrs)]\n"
             + "    momentum: [\(moms)]\n"
         do {
             _ = try SuiteLoader(catalog: .builtIn, maximumRuns: nil).load(text: text, file: "cells.yaml")

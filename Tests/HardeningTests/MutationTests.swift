@@ -1,8 +1,9 @@
-@testable import SuiteLanguage
 import Foundation
-@testable import Harness
 import Randomness
 import Testing
+
+@testable import Harness
+@testable import SuiteLanguage
 
 /// A seeded mutation test of the suite loader: thousands of mutants of the shipped suites and of
 /// the malformed corpus (bytes deleted, inserted, duplicated, lines swapped, YAML tokens and
@@ -17,7 +18,8 @@ import Testing
     static let tokens = [
         "[", "]", "{", "}", ":", ": ", "- ", "\n", "  ", "\t", "#", "&a ", "*a", "!!binary ", "? ", "|", ">", "'", "\"",
         ".nan", "-.inf", "1e999", "-1", "0", "0x", "1/0", "L/mu", "sqrt(-1)", "log(0)", "99999999999999999999",
-        "kind: ", "include: ", "problems", "optimizers", "schedule", "lr", "d", "kappa", "repetitions", "\u{FEFF}", "\u{0}", "é",
+        "kind: ", "include: ", "problems", "optimizers", "schedule", "lr", "d", "kappa", "repetitions", "\u{FEFF}",
+        "\u{0}", "é",
     ]
 
     static func bases() throws -> [String] {
@@ -57,7 +59,8 @@ import Testing
                 let end = min(bytes.count, start + 1 + generator.nextInt(below: 40))
                 bytes.insert(contentsOf: bytes[start..<end], at: end)
             case 4:
-                var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                var lines = String(decoding: bytes, as: UTF8.self).split(
+                    separator: "\n", omittingEmptySubsequences: false)
                 if lines.count > 1 {
                     let i = generator.nextInt(below: lines.count), j = generator.nextInt(below: lines.count)
                     lines.swapAt(i, j)
@@ -65,7 +68,9 @@ import Testing
                 bytes = Array(lines.joined(separator: "\n").utf8)
             default:
                 // Replace a digit by a run of digits: numbers grow, lists of values stay lists.
-                if let index = bytes.indices.dropFirst(min(position, bytes.count)).first(where: { (48...57).contains(bytes[$0]) }) {
+                if let index = bytes.indices.dropFirst(min(position, bytes.count)).first(where: {
+                    (48...57).contains(bytes[$0])
+                }) {
                     bytes.replaceSubrange(index...index, with: Array(String(generator.next() % 100_000_000).utf8))
                 }
             }
@@ -107,10 +112,14 @@ import Testing
                 Issue.record("mutant \(index) failed with a \(type(of: error)), not a SuiteError: \(error)")
             }
             let seconds = Date().timeIntervalSince(before)
-            if seconds > slowest { slowest = seconds; slowestText = text }
+            if seconds > slowest {
+                slowest = seconds
+                slowestText = text
+            }
         }
-        print("mutation test: \(accepted + refused) mutants, \(accepted) accepted, \(refused) refused, slowest "
-            + "\(slowest) s")
+        print(
+            "mutation test: \(accepted + refused) mutants, \(accepted) accepted, \(refused) refused, slowest "
+                + "\(slowest) s")
         #expect(refused > 100)
         #expect(accepted > 0)
         #expect(slowest < 1, "the slowest mutant took \(slowest) s:\n\(slowestText)")
@@ -122,7 +131,10 @@ import Testing
 @Suite struct UTF8CheckTests {
     @Test func firstInvalidByteAgreesWithTheStandardLibrary() {
         var generator = Xoshiro256StarStar(seed: 0x7574_6638)
-        let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0, 0x8F, 0x90]
+        let interesting: [UInt8] = [
+            0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF, 0x9F, 0xA0,
+            0x8F, 0x90,
+        ]
         for _ in 0..<20_000 {
             let count = generator.nextInt(below: 9)
             let bytes = (0..<count).map { _ in interesting[generator.nextInt(below: interesting.count)] }

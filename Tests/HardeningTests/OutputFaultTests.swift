@@ -34,14 +34,17 @@ import Testing
         let file = scratch.appendingPathComponent("plain-file")
         try Data("x".utf8).write(to: file)
         let message = try #require(try sessionError(root: file.appendingPathComponent("results")))
-        #expect(message == "cannot create the results directory \(file.path)/results/tiny: \(file.path) is not a directory")
+        #expect(
+            message == "cannot create the results directory \(file.path)/results/tiny: \(file.path) is not a directory")
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["plain-file"])
     }
 
     @Test func aResultsRootUnderProcIsRefused() throws {
         try #require(FileManager.default.fileExists(atPath: "/proc/self"), "no /proc on this system")
         let message = try #require(try sessionError(root: URL(fileURLWithPath: "/proc/gdbench-results")))
-        #expect(message.hasPrefix("cannot create the results directory /proc/gdbench-results/tiny: /proc/gdbench-results: "))
+        #expect(
+            message.hasPrefix("cannot create the results directory /proc/gdbench-results/tiny: /proc/gdbench-results: ")
+        )
     }
 
     @Test func aReadOnlyDirectoryWhenPermissionsApply() throws {
@@ -54,7 +57,9 @@ import Testing
         // Root ignores the mode bits; then the check above (/proc, regular file) stands in for it.
         guard access(scratch.path, W_OK) != 0 else { return }
         let message = try #require(try sessionError(root: scratch))
-        #expect(message == "cannot create the results directory \(scratch.path)/tiny: \(scratch.path)/tiny: Permission denied")
+        #expect(
+            message
+                == "cannot create the results directory \(scratch.path)/tiny: \(scratch.path)/tiny: Permission denied")
     }
 
     @Test func anAtomicWriteThatFailsLeavesTheOldFileAndNoTemporary() throws {
@@ -73,7 +78,9 @@ import Testing
             try AtomicFile.write("x", to: unwritable)
             Issue.record("writing under /proc succeeded")
         } catch let error as ResultsError {
-            #expect(error.message.hasPrefix("cannot write /proc/self/gdbench/runs.jsonl: cannot create a file in /proc/self/gdbench ("))
+            #expect(
+                error.message.hasPrefix(
+                    "cannot write /proc/self/gdbench/runs.jsonl: cannot create a file in /proc/self/gdbench ("))
         }
     }
 
@@ -86,7 +93,9 @@ import Testing
         let suite = Subprocess.fixtures.appendingPathComponent("suites/slow.yaml").path
         let result = try Subprocess.run(["run", suite, "--out", file.path + "/results", "--quiet"], directory: scratch)
         #expect(result.status == 2)
-        #expect(result.standardError == "gdbench: cannot create the results directory \(file.path)/results/slow: \(file.path) is not a "
-            + "directory\n")
+        #expect(
+            result.standardError
+                == "gdbench: cannot create the results directory \(file.path)/results/slow: \(file.path) is not a "
+                + "directory\n")
     }
 }

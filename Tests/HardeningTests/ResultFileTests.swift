@@ -71,8 +71,10 @@ import Testing
     @Test func aTruncatedFileNamesItsLastLine() throws {
         let text = try RecordCoding.jsonLines(try Self.records())
         let directory = try writeRun(String(text.dropLast(40)))
-        #expect(message(directory) == "\(directory.recordsURL.path): line 3: truncated (the file ends inside a record; was the write "
-            + "interrupted?)")
+        #expect(
+            message(directory)
+                == "\(directory.recordsURL.path): line 3: truncated (the file ends inside a record; was the write "
+                + "interrupted?)")
         // The journal of an interrupted run tolerates exactly that torn tail.
         try FileManager.default.moveItem(at: directory.recordsURL, to: directory.journalURL)
         #expect(try directory.readJournal().count == 2)
@@ -85,18 +87,22 @@ import Testing
         #expect(message(garbage) == "\(garbage.recordsURL.path): line 3: not a run record (not valid JSON)")
 
         let missing = try writeRun("{\"id\":\"x\",\"schemaVersion\":1}\n")
-        #expect(message(missing)?.hasPrefix("\(missing.recordsURL.path): line 1: not a run record (missing field ") == true)
+        #expect(
+            message(missing)?.hasPrefix("\(missing.recordsURL.path): line 1: not a run record (missing field ") == true)
 
         var newer = records[1]
         newer.schemaVersion = RunRecord.currentSchemaVersion + 1
         let future = try writeRun(good + "\n" + (try RecordCoding.line(newer)) + "\n")
-        #expect(message(future) == "\(future.recordsURL.path): line 2: schema version \(newer.schemaVersion) is not one this gdbench "
-            + "reads (1 … \(RunRecord.currentSchemaVersion))")
+        #expect(
+            message(future)
+                == "\(future.recordsURL.path): line 2: schema version \(newer.schemaVersion) is not one this gdbench "
+                + "reads (1 … \(RunRecord.currentSchemaVersion))")
     }
 
     @Test func aDamagedOrMissingManifestIsNamed() throws {
         let directory = RunDirectory(url: Subprocess.temporaryDirectory())
-        #expect(throws: ResultsError("\(directory.manifestURL.path): no such file (is this a gdbench run directory?)")) {
+        #expect(throws: ResultsError("\(directory.manifestURL.path): no such file (is this a gdbench run directory?)"))
+        {
             try directory.readManifest()
         }
         try Data("{\"suite\": \"smo".utf8).write(to: directory.manifestURL)

@@ -3,7 +3,8 @@ import Foundation
 /// Paths of the fixtures and the built `gdbench` executable, and a way to run it.
 enum Subprocess {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The `gdbench` that `swift test` built next to the test products: searched beside the test
     /// bundle / runner (and up to three directories above it), then in `.build/debug` of the package.
@@ -15,8 +16,10 @@ enum Subprocess {
             for _ in 0..<4 {
                 let candidate = directory.appendingPathComponent("gdbench")
                 var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   FileManager.default.isExecutableFile(atPath: candidate.path) {
+                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue,
+                    FileManager.default.isExecutableFile(atPath: candidate.path)
+                {
                     return candidate
                 }
                 directory = directory.deletingLastPathComponent()
@@ -40,8 +43,10 @@ enum Subprocess {
         let outputURL: URL
         let errorURL: URL
 
-        init(_ arguments: [String], directory: URL, executable: URL? = Subprocess.executable,
-             environment: [String: String] = [:]) throws {
+        init(
+            _ arguments: [String], directory: URL, executable: URL? = Subprocess.executable,
+            environment: [String: String] = [:]
+        ) throws {
             guard let executable else { throw SubprocessError("the executable was not built") }
             outputURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
             errorURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
@@ -74,13 +79,16 @@ enum Subprocess {
             let error = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
             try? FileManager.default.removeItem(at: outputURL)
             try? FileManager.default.removeItem(at: errorURL)
-            return Result(status: process.terminationStatus, standardOutput: output, standardError: error,
-                          signalled: process.terminationReason == .uncaughtSignal)
+            return Result(
+                status: process.terminationStatus, standardOutput: output, standardError: error,
+                signalled: process.terminationReason == .uncaughtSignal)
         }
     }
 
-    static func run(_ arguments: [String], directory: URL, seconds: Double = 120,
-                    executable: URL? = Subprocess.executable, environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], directory: URL, seconds: Double = 120,
+        executable: URL? = Subprocess.executable, environment: [String: String] = [:]
+    ) throws -> Result {
         try Running(arguments, directory: directory, executable: executable, environment: environment)
             .wait(seconds: seconds)
     }
@@ -102,7 +110,8 @@ enum Subprocess {
     }
 
     static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-hardening-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gdbench-hardening-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

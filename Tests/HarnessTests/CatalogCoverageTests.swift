@@ -32,8 +32,10 @@ import Testing
     /// The catalog's kinds that no suite uses, sorted.
     static func unused(_ catalog: Catalog, _ suites: [Suite]) -> (problems: [String], optimizers: [String]) {
         let used = usedKinds(suites)
-        return (catalog.problems.map(\.name).filter { !used.problems.contains($0) }.sorted(),
-                catalog.optimizers.map(\.name).filter { !used.optimizers.contains($0) }.sorted())
+        return (
+            catalog.problems.map(\.name).filter { !used.problems.contains($0) }.sorted(),
+            catalog.optimizers.map(\.name).filter { !used.optimizers.contains($0) }.sorted()
+        )
     }
 
     @Test func everyCatalogKindIsUsedByAShippedSuite() throws {
@@ -46,9 +48,10 @@ import Testing
     @Test func aKindWithoutASuiteIsReported() throws {
         let suites = try Self.shippedSuites()
         var catalog = Catalog.builtIn
-        catalog.problems.append(ProblemKind(name: "unused-bowl", summary: "test", parameters: []) { _, _ in
-            throw SuiteError(file: "", line: nil, keyPath: "", message: "never built")
-        })
+        catalog.problems.append(
+            ProblemKind(name: "unused-bowl", summary: "test", parameters: []) { _, _ in
+                throw SuiteError(file: "", line: nil, keyPath: "", message: "never built")
+            })
         #expect(Self.unused(catalog, suites).problems == ["unused-bowl"])
         let used = Self.usedKinds(suites).optimizers
         #expect(used.contains("lbfgs") && used.contains("gd-armijo"))

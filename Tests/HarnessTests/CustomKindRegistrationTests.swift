@@ -39,7 +39,7 @@ struct ScaleBySign: GradientTransformation {
     }
 
     static let halvingSpecs = [
-        ParameterSpec("every", .integer(minimum: 1), default: .number(4), "updates between halvings"),
+        ParameterSpec("every", .integer(minimum: 1), default: .number(4), "updates between halvings")
     ]
 
     struct HalvingSchedule: Schedule {
@@ -71,7 +71,8 @@ struct ScaleBySign: GradientTransformation {
     }
 
     static func record(_ optimizer: String, iterations: Int) throws -> RunRecord {
-        let suite = try SuiteLoader(catalog: catalog).load(text: suiteText(optimizer, iterations: iterations), file: "custom.yaml")
+        let suite = try SuiteLoader(catalog: catalog).load(
+            text: suiteText(optimizer, iterations: iterations), file: "custom.yaml")
         return try #require(try SuiteRunner.records(try RunPlan(suite: suite)).first)
     }
 
@@ -108,7 +109,10 @@ struct ScaleBySign: GradientTransformation {
         #expect(error("{kind: sign-descnt}")?.message.contains("did you mean 'sign-descent'") == true)
         #expect(error("{kind: sign-descent, clip-value: 0.5}") == nil)
         #expect(error("{kind: sgd, schedule: {kind: halving, every: 0}}")?.keyPath == "optimizers[0].schedule.every")
-        #expect(throws: SuiteError.self) { _ = try SuiteLoader(catalog: .builtIn).load(text: Self.suiteText("{kind: sign-descent}", iterations: 5), file: "x.yaml") }
+        #expect(throws: SuiteError.self) {
+            _ = try SuiteLoader(catalog: .builtIn).load(
+                text: Self.suiteText("{kind: sign-descent}", iterations: 5), file: "x.yaml")
+        }
     }
 
     @Test func theNewKindRunsInASuiteAsTheUpdateRuleSays() throws {

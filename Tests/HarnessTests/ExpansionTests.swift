@@ -1,6 +1,6 @@
 import Harness
-import Results
 import Randomness
+import Results
 import Testing
 
 @Suite struct ExpansionTests {
@@ -26,14 +26,17 @@ import Testing
 
     @Test func countsIdsAndOrder() throws {
         let p = try plan(Self.text)
-        #expect(p.problems.map(\.id) == [
-            "quad[d=3,kappa=10]", "quad[d=3,kappa=10000]",
-            "lsq[batch-size=1]", "lsq[batch-size=1,gradient-noise=0.5]", "lsq", "lsq[gradient-noise=0.5]",
-        ])
-        #expect(p.optimizers.map(\.id) == [
-            "gd[lr=1/L,momentum=0]", "gd[lr=1/L,momentum=0.9]", "gd[lr=0.001,momentum=0]", "gd[lr=0.001,momentum=0.9]",
-            "gd[lr=0.1,schedule=exponential[gamma=0.5]]", "gd[lr=0.1,schedule=exponential[gamma=0.99]]",
-        ])
+        #expect(
+            p.problems.map(\.id) == [
+                "quad[d=3,kappa=10]", "quad[d=3,kappa=10000]",
+                "lsq[batch-size=1]", "lsq[batch-size=1,gradient-noise=0.5]", "lsq", "lsq[gradient-noise=0.5]",
+            ])
+        #expect(
+            p.optimizers.map(\.id) == [
+                "gd[lr=1/L,momentum=0]", "gd[lr=1/L,momentum=0.9]", "gd[lr=0.001,momentum=0]",
+                "gd[lr=0.001,momentum=0.9]",
+                "gd[lr=0.1,schedule=exponential[gamma=0.5]]", "gd[lr=0.1,schedule=exponential[gamma=0.99]]",
+            ])
         #expect(p.specs.count == 6 * 6 * 2)
         #expect(p.specs.map(\.id) == p.specs.map(\.id).sorted())
         #expect(Set(p.specs.map(\.id)).count == p.specs.count)
@@ -64,7 +67,8 @@ import Testing
     }
 
     @Test func duplicateIdsAreRejected() throws {
-        let text = "name: d\nseed: 1\nproblems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 0.1}, {kind: gd, lr: 0.1}]\n"
+        let text =
+            "name: d\nseed: 1\nproblems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 0.1}, {kind: gd, lr: 0.1}]\n"
         #expect(throws: SuiteError.self) { try plan(text) }
     }
 
@@ -73,12 +77,14 @@ import Testing
         try "optimizers:\n  - kind: gd\n    lr: 0.2\nrepetitions: 3\n".write(
             to: directory.appendingPathComponent("shared.yaml"), atomically: true, encoding: .utf8)
         let main = directory.appendingPathComponent("main.yaml")
-        try "name: m\nseed: 1\ninclude: shared.yaml\nproblems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 0.1}]\n".write(
-            to: main, atomically: true, encoding: .utf8)
+        try "name: m\nseed: 1\ninclude: shared.yaml\nproblems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 0.1}]\n"
+            .write(
+                to: main, atomically: true, encoding: .utf8)
         let loaded = try SuiteLoader(catalog: TestKinds.catalog).load(path: main.path)
         #expect(loaded.repetitions == 3)
         #expect(try RunPlan(suite: loaded).optimizers.map(\.id) == ["gd[lr=0.1]", "gd[lr=0.2]"])
-        try "name: m\nseed: 1\ninclude: main.yaml\n".write(to: directory.appendingPathComponent("shared.yaml"), atomically: true, encoding: .utf8)
+        try "name: m\nseed: 1\ninclude: main.yaml\n".write(
+            to: directory.appendingPathComponent("shared.yaml"), atomically: true, encoding: .utf8)
         #expect(throws: SuiteError.self) { try SuiteLoader(catalog: TestKinds.catalog).load(path: main.path) }
     }
 }

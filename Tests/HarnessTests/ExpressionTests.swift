@@ -21,7 +21,10 @@ import Testing
 
     @Test func reportsWhatAndWhereForMalformedText() {
         func failure(_ text: String) -> ExpressionError? {
-            do { _ = try Expression.parse(text); return nil } catch { return error as? ExpressionError }
+            do {
+                _ = try Expression.parse(text)
+                return nil
+            } catch { return error as? ExpressionError }
         }
         #expect(failure("1/") == ExpressionError(message: "expression ends too early", offset: 2))
         #expect(failure("(1+2") == ExpressionError(message: "missing ')'", offset: 4))
@@ -49,8 +52,9 @@ import Testing
         // FIPS 180-4 / NIST CSRC example values.
         #expect(SHA256.hex(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(of: []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex(of: Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
     @Test func globTreatsBracketsLiterally() {

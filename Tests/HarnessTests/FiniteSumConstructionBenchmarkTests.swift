@@ -1,8 +1,9 @@
 import Foundation
-@testable import Harness
 import Objectives
 import Parameters
 import Testing
+
+@testable import Harness
 
 /// The finite-sum rows of the construction table: their keys, and that a row builds the instance
 /// the catalog builds (through its size and memory checks).
@@ -12,10 +13,13 @@ import Testing
         #expect(logistic.kind == "logistic" && logistic.rows == 100_000 && logistic.features == 500)
         #expect(logistic.key == "logistic-100000x500")
         #expect(FiniteSumConstructionBenchmark.Case("least-squares-10000x10000")?.features == 10_000)
-        for bad in ["logistic", "logistic-100x", "quadratic-10x10", "logistic-1x5", "least-squares-10x0", "logistic-axb"] {
+        for bad in [
+            "logistic", "logistic-100x", "quadratic-10x10", "logistic-1x5", "least-squares-10x0", "logistic-axb",
+        ] {
             #expect(FiniteSumConstructionBenchmark.Case(bad) == nil, "\(bad)")
         }
-        #expect(FiniteSumConstructionBenchmark.standardCases.allSatisfy { FiniteSumConstructionBenchmark.Case($0) != nil })
+        #expect(
+            FiniteSumConstructionBenchmark.standardCases.allSatisfy { FiniteSumConstructionBenchmark.Case($0) != nil })
     }
 
     @Test func aRowTimesTheCatalogsInstanceAndKeepsItsCaps() throws {

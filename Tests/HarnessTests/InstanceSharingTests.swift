@@ -1,9 +1,10 @@
 import Foundation
-@testable import Harness
 import Objectives
 import Randomness
 import Results
 import Testing
+
+@testable import Harness
 
 /// Instances are built once: validation hands repetition 0's instance to the run, the optimizers of
 /// one repetition share theirs, and every record states the construction time of its instance.
@@ -11,18 +12,27 @@ import Testing
     final class Builds: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
-        func add() { lock.lock(); count += 1; lock.unlock() }
-        var total: Int { lock.lock(); defer { lock.unlock() }; return count }
+        func add() {
+            lock.lock()
+            count += 1
+            lock.unlock()
+        }
+        var total: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return count
+        }
     }
 
     static func catalog(counting builds: Builds) -> Catalog {
         var catalog = TestKinds.catalog
-        catalog.problems.insert(ProblemKind(
-            name: "built", summary: "quadratic that counts its constructions", parameters: [],
-            make: { _, generator in
-                builds.add()
-                return DiagonalQuadratic.make(d: 3, kappa: 10, generator: &generator)
-            }), at: 0)
+        catalog.problems.insert(
+            ProblemKind(
+                name: "built", summary: "quadratic that counts its constructions", parameters: [],
+                make: { _, generator in
+                    builds.add()
+                    return DiagonalQuadratic.make(d: 3, kappa: 10, generator: &generator)
+                }), at: 0)
         return catalog
     }
 
@@ -63,7 +73,7 @@ import Testing
         let instance = ProblemInstance(
             objective: DiagonalQuadratic.make(d: 100, kappa: 10, generator: &generator), parameters: ParameterSet(),
             expressionConstants: [:])
-        let small = InstanceCache(capacityBytes: 3000)  // one instance of d = 100 (≈ 1.8 kB) fits, two do not
+        let small = InstanceCache(capacityBytes: 3000) // one instance of d = 100 (≈ 1.8 kB) fits, two do not
         #expect(small.insert(instance, instanceID: "a", problemSeed: 1))
         #expect(!small.insert(instance, instanceID: "b", problemSeed: 1))
         #expect(small.take(instanceID: "a", problemSeed: 2) == nil)
@@ -74,9 +84,11 @@ import Testing
     }
 
     @Test func recordsWithoutAConstructionTimeStillDecodeAndOmitTheField() throws {
-        let line = try RecordCoding.line(Runner.failedRecord(
-            try RunPlan(suite: try suite(Self.text, catalog: Self.catalog(counting: Builds()))).specs[0],
-            suiteName: "shared", targets: TargetLadder(measure: .relativeGap, thresholds: [0.1]), instance: nil, message: "x"))
+        let line = try RecordCoding.line(
+            Runner.failedRecord(
+                try RunPlan(suite: try suite(Self.text, catalog: Self.catalog(counting: Builds()))).specs[0],
+                suiteName: "shared", targets: TargetLadder(measure: .relativeGap, thresholds: [0.1]), instance: nil,
+                message: "x"))
         #expect(!line.contains("constructionSeconds"))
     }
 }

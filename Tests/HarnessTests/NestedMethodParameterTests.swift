@@ -43,8 +43,9 @@ import Testing
     /// sgd's default lr is 1e−3: giving it explicitly changes nothing, 1e−4 changes the iterates.
     @Test func innerParametersReachTheInnerMethod() throws {
         func finalFingerprint(_ optimizer: String) throws -> String {
-            let records = try SuiteRunner.records(try RunPlan(suite: try suite(text(optimizer), catalog: .builtIn)),
-                                                  options: SuiteRunOptions(jobs: 1))
+            let records = try SuiteRunner.records(
+                try RunPlan(suite: try suite(text(optimizer), catalog: .builtIn)),
+                options: SuiteRunOptions(jobs: 1))
             return try #require(records.first).finalFingerprint
         }
         let byDefault = try finalFingerprint("{kind: switch, first: adam, second: sgd, switch-at: 10}")

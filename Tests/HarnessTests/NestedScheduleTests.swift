@@ -26,7 +26,9 @@ import Testing
 
     @Test func aKeyOfNeitherScheduleIsUnknown() throws {
         do {
-            _ = try suite(Self.text("{kind: warmup, warmup-steps: 5, then: cosine, t-maks: 50}"), catalog: .builtIn, file: "bad.yaml")
+            _ = try suite(
+                Self.text("{kind: warmup, warmup-steps: 5, then: cosine, t-maks: 50}"), catalog: .builtIn,
+                file: "bad.yaml")
             Issue.record("t-maks accepted")
         } catch let error as SuiteError {
             #expect(error.keyPath == "optimizers[0].schedule.t-maks")

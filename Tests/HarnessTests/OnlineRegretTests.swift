@@ -1,9 +1,10 @@
 import Foundation
-@testable import Harness
 import Objectives
 import Optimizers
 import Results
 import Testing
+
+@testable import Harness
 
 /// Regret of online gradient descent (`online-gd`, `online-*` problems): a four-round case by hand,
 /// recorded regret against an independent replay of the stream, and the bounds of Hazan 2022
@@ -13,8 +14,9 @@ import Testing
     /// x₁ = 0; x₂ = Π(0 − 2) = −1; x₃ = −1 + 2/√2 = √2 − 1; x₄ = √2 − 1 − 2/√3.
     /// x₅ = Π(x₄ − 1) = −1. Σ f_t(x_t) = 0 + 1 + (√2 − 1) + (√2 − 1 − 2/√3); min_{|x|≤1} 2x = −2.
     @Test func fourRoundsByHand() throws {
-        let stream = OnlineStream(loss: .linear, dimension: 1, radius: 1, lambda: 0, features: [1, 1, 1, 1],
-                                  targets: [1, -1, 1, 1])
+        let stream = OnlineStream(
+            loss: .linear, dimension: 1, radius: 1, lambda: 0, features: [1, 1, 1, 1],
+            targets: [1, -1, 1, 1])
         #expect(stream.gradientBound == 1)
         var oracle = Oracle(objective: stream, seed: 1)
         var method = OnlineGradientDescent(rule: .sqrt)
@@ -30,15 +32,16 @@ import Testing
         let measured = monitor.regret(after: 4)
         let regret = try #require(measured)
         #expect(abs(regret - expected) <= 1e-14)
-        #expect(x == [-1])  // x₅ = Π(x₄ − 2/√4) = Π(√2 − 2 − 2/√3) = −1
+        #expect(x == [-1]) // x₅ = Π(x₄ − 2/√4) = Π(√2 − 2 − 2/√3) = −1
         #expect(regret <= 1.5 * 2 * 1 * 4.0.squareRoot())
         #expect(oracle.counts.gradientEvaluations == 4 && oracle.counts.rowGradients == 4)
     }
 
     /// The absolute loss |x − y_t| (a = 1): the comparator is the median, Σ|median − y_t|.
     @Test func absoluteLossComparatorIsTheMedian() {
-        let stream = OnlineStream(loss: .absolute, dimension: 1, radius: 1, lambda: 0, features: [1, 1, 1, 1, 1],
-                                  targets: [0.9, -0.5, 0.2, 0.7, -0.8])
+        let stream = OnlineStream(
+            loss: .absolute, dimension: 1, radius: 1, lambda: 0, features: [1, 1, 1, 1, 1],
+            targets: [0.9, -0.5, 0.2, 0.7, -0.8])
         var warm = [0.0]
         let best = stream.comparator(rounds: 5, warmStart: &warm)
         #expect(best.minimizer == [0.2])
@@ -49,8 +52,9 @@ import Testing
     /// d = 1: Σ½(x − 3)² over |x| ≤ 1 is minimised at x = 1; over |x| ≤ 5 at x = 3.
     @Test func leastSquaresComparatorInsideAndOnTheSphere() {
         for (radius, minimizer) in [(1.0, 1.0), (5.0, 3.0)] {
-            let stream = OnlineStream(loss: .squared, dimension: 1, radius: radius, lambda: 0, features: [1, 1],
-                                      targets: [2, 4])
+            let stream = OnlineStream(
+                loss: .squared, dimension: 1, radius: radius, lambda: 0, features: [1, 1],
+                targets: [2, 4])
             var warm = [0.0]
             let best = stream.comparator(rounds: 2, warmStart: &warm)
             #expect(abs(best.minimizer[0] - minimizer) <= 1e-12)
@@ -76,8 +80,9 @@ import Testing
         let record = try #require(records.first)
         #expect(record.final.progress.iteration == 400)
         let spec = try #require(plan.specs.first)
-        let stream = try #require(try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed).objective
-            as? OnlineStream)
+        let stream = try #require(
+            try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed).objective
+                as? OnlineStream)
         let online = try #require(record.problem.online)
         #expect(online.diameter == 2 && online.rounds == 400)
         // Replay: x_{t+1} = Π(x_t − D/(G√t)·y_t a_t); regret = Σ y_t⟨a_t, x_t⟩ + R‖Σ y_t a_t‖.

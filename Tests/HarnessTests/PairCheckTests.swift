@@ -6,7 +6,9 @@ import Testing
 /// by another program might be.
 struct HessianFreeBowl: Objective {
     var dimension: Int { 2 }
-    var constants: ObjectiveConstants { ObjectiveConstants(optimalValue: 0, minimizer: [0, 0], smoothness: 1, strongConvexity: 1) }
+    var constants: ObjectiveConstants {
+        ObjectiveConstants(optimalValue: 0, minimizer: [0, 0], smoothness: 1, strongConvexity: 1)
+    }
     var startingPoint: [Double] { [1, -2] }
     var providesHessians: Bool { false }
     func value(at x: [Double]) -> Double { 0.5 * (x[0] * x[0] + x[1] * x[1]) }
@@ -25,9 +27,10 @@ struct HessianFreeBowl: Objective {
 @Suite struct PairCheckTests {
     static var catalog: Catalog {
         var catalog = Catalog.builtIn
-        catalog.problems.append(ProblemKind(name: "hessian-free-bowl", summary: "½‖x‖² without Hessians", parameters: []) { _, _ in
-            HessianFreeBowl()
-        })
+        catalog.problems.append(
+            ProblemKind(name: "hessian-free-bowl", summary: "½‖x‖² without Hessians", parameters: []) { _, _ in
+                HessianFreeBowl()
+            })
         return catalog
     }
 
@@ -48,7 +51,8 @@ struct HessianFreeBowl: Objective {
 
     @Test func methodsNeedingLOrMuAreRefusedOnProblemsWithoutThem() throws {
         // Beale (Beale 1958) has no global smoothness constant: heavy ball's and Nesterov's defaults need L.
-        let found = errors("""
+        let found = errors(
+            """
             name: t
             seed: 1
             problems:
@@ -67,20 +71,24 @@ struct HessianFreeBowl: Objective {
 
     @Test func explicitHyperparametersMakeThePairWork() {
         // With lr and momentum given, heavy ball needs neither L nor μ.
-        #expect(errors("""
-            name: t
-            seed: 1
-            problems:
-              - kind: beale
-            optimizers:
-              - kind: heavy-ball
-                lr: 0.001
-                momentum: 0.9
-            """).isEmpty)
+        #expect(
+            errors(
+                """
+                name: t
+                seed: 1
+                problems:
+                  - kind: beale
+                optimizers:
+                  - kind: heavy-ball
+                    lr: 0.001
+                    momentum: 0.9
+                """
+            ).isEmpty)
     }
 
     @Test func quadraticOnlyMethodsAreRefusedOnOtherProblems() throws {
-        let found = errors("""
+        let found = errors(
+            """
             name: t
             seed: 1
             problems:
@@ -97,7 +105,8 @@ struct HessianFreeBowl: Objective {
     }
 
     @Test func methodsNeedingHessiansAreRefusedOnProblemsWithoutThem() {
-        let found = errors("""
+        let found = errors(
+            """
             name: t
             seed: 1
             problems:
@@ -113,7 +122,8 @@ struct HessianFreeBowl: Objective {
     }
 
     @Test func everyErrorOfAFileIsListed() {
-        let found = errors("""
+        let found = errors(
+            """
             name: t
             seed: 1
             repetitons: 2
@@ -127,7 +137,10 @@ struct HessianFreeBowl: Objective {
                 lr: -1
             """)
         #expect(found.map(\.line) == [3, 5, 7, 9, 11])
-        #expect(found.map(\.keyPath) == ["repetitons", "problems[0].kind", "problems[1].d", "optimizers[0].kind",
-                                         "optimizers[1].lr"])
+        #expect(
+            found.map(\.keyPath) == [
+                "repetitons", "problems[0].kind", "problems[1].d", "optimizers[0].kind",
+                "optimizers[1].lr",
+            ])
     }
 }

@@ -5,19 +5,21 @@ import Testing
 /// Records carry the problem's L, μ, κ where the objective knows them (closed forms of the kinds).
 @Suite struct RecordedConstantsTests {
     @Test func recordsCarryTheObjectivesConstants() throws {
-        let plan = try RunPlan(suite: SuiteLoader(catalog: .builtIn).load(text: """
-            name: constants
-            seed: 3
-            repetitions: 1
-            budget: {max-iterations: 5}
-            targets: {measure: gradient-norm, thresholds: [1e-3]}
-            problems:
-              - {kind: narrow-valley}
-              - {kind: quadratic, d: 3, kappa: 10, mu: 0.5}
-              - {kind: rosenbrock}
-            optimizers:
-              - {kind: sgd, lr: 1e-4}
-            """, file: "constants.yaml"))
+        let plan = try RunPlan(
+            suite: SuiteLoader(catalog: .builtIn).load(
+                text: """
+                    name: constants
+                    seed: 3
+                    repetitions: 1
+                    budget: {max-iterations: 5}
+                    targets: {measure: gradient-norm, thresholds: [1e-3]}
+                    problems:
+                      - {kind: narrow-valley}
+                      - {kind: quadratic, d: 3, kappa: 10, mu: 0.5}
+                      - {kind: rosenbrock}
+                    optimizers:
+                      - {kind: sgd, lr: 1e-4}
+                    """, file: "constants.yaml"))
         let records = try SuiteRunner.records(plan)
         func problem(_ prefix: String) throws -> ProblemIdentity {
             try #require(records.first { $0.id.hasPrefix(prefix) }).problem

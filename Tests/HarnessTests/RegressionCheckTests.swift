@@ -14,12 +14,14 @@ import Testing
     static let smoke = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("suites/smoke.yaml").path
 
-    let provenance = Provenance(gitCommit: "test", swiftVersion: "Swift", operatingSystem: "os", cpu: "cpu", cpuCount: 1,
-                                buildConfiguration: "debug")
+    let provenance = Provenance(
+        gitCommit: "test", swiftVersion: "Swift", operatingSystem: "os", cpu: "cpu", cpuCount: 1,
+        buildConfiguration: "debug")
 
     func run(_ catalog: Catalog, into root: URL) throws -> URL {
         let plan = try RunPlan(suite: SuiteLoader(catalog: catalog).load(path: Self.smoke))
-        return try Session.run(plan, options: SessionOptions(resultsRoot: root, jobs: 2, provenance: provenance)).directory.url
+        return try Session.run(plan, options: SessionOptions(resultsRoot: root, jobs: 2, provenance: provenance))
+            .directory.url
     }
 
     /// The built-in catalog with Adam's default ε replaced.
@@ -44,7 +46,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let baseline = root.appendingPathComponent("baseline/smoke.jsonl")
         let first = try run(.builtIn, into: root.appendingPathComponent("first"))
-        let made = try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baseline, runDirectory: first, updateBaseline: true))
+        let made = try CheckWorkflow.perform(
+            CheckRequest(suite: "smoke", baselineURL: baseline, runDirectory: first, updateBaseline: true))
         #expect(made.exitCode == .success)
 
         // The same catalog again: clean.
@@ -54,7 +57,8 @@ import Testing
         #expect(clean.exitCode.rawValue == 0)
 
         let changed = try run(try Self.catalogWithAdamEpsilon(1e-6), into: root.appendingPathComponent("changed"))
-        let outcome = try CheckWorkflow.perform(CheckRequest(suite: "smoke", baselineURL: baseline, runDirectory: changed))
+        let outcome = try CheckWorkflow.perform(
+            CheckRequest(suite: "smoke", baselineURL: baseline, runDirectory: changed))
         #expect(outcome.exitCode == .regression)
         #expect(outcome.exitCode.rawValue == 1)
         let report = try #require(outcome.report)
@@ -62,7 +66,10 @@ import Testing
         let adamRuns = Set(try RunDirectory(url: changed).readRecords().map(\.id).filter { $0.contains("/adam[") })
         #expect(adamRuns.count == 16)
         #expect(failing == adamRuns)
-        #expect(report.runs.filter { !adamRuns.contains($0.id) }.allSatisfy { $0.verdict == .unchanged && $0.findings.isEmpty })
+        #expect(
+            report.runs.filter { !adamRuns.contains($0.id) }.allSatisfy {
+                $0.verdict == .unchanged && $0.findings.isEmpty
+            })
         for id in adamRuns { #expect(outcome.output.contains(id)) }
     }
 }

@@ -27,7 +27,8 @@ import Testing
 
     func instance(_ plan: RunPlan, repetition: Int = 0) throws -> DiagonalQuadratic {
         let spec = try #require(plan.specs.first { $0.repetition == repetition })
-        return try #require(try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed).objective as? DiagonalQuadratic)
+        return try #require(
+            try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed).objective as? DiagonalQuadratic)
     }
 
     @Test func firstHitsMatchTheClosedFormOfGradientDescent() throws {
@@ -52,7 +53,9 @@ import Testing
     }
 
     @Test func lateFirstHitsAreAtMostATenthOfAPercentLate() throws {
-        let text = header("budget: {max-iterations: 20000}") + "problems: [{kind: quad, d: 3, kappa: 1000}]\noptimizers: [{kind: gd, lr: 1/L}]\n"
+        let text =
+            header("budget: {max-iterations: 20000}")
+            + "problems: [{kind: quad, d: 3, kappa: 1000}]\noptimizers: [{kind: gd, lr: 1/L}]\n"
         let q = try instance(try plan(text))
         let record = try #require(try run(text).first)
         #expect(record.status == .converged)
@@ -68,7 +71,8 @@ import Testing
     }
 
     @Test func budgetStatusWhenTheIterationsRunOut() throws {
-        let text = header("budget: {max-iterations: 7}") + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 1e-6}]\n"
+        let text =
+            header("budget: {max-iterations: 7}") + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 1e-6}]\n"
         let record = try #require(try run(text).first)
         #expect(record.status == .budget)
         #expect(record.final.progress.iteration == 7)
@@ -77,7 +81,8 @@ import Testing
     }
 
     @Test func gradientEvaluationBudget() throws {
-        let text = header("budget: {max-iterations: 1000, max-gradient-evaluations: 12}")
+        let text =
+            header("budget: {max-iterations: 1000, max-gradient-evaluations: 12}")
             + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 1e-6}]\n"
         let record = try #require(try run(text).first)
         #expect(record.status == .budget)
@@ -104,7 +109,8 @@ import Testing
     }
 
     @Test func timeoutInsideTheLoop() throws {
-        let text = header("budget: {max-iterations: 100000, timeout: 0.05}")
+        let text =
+            header("budget: {max-iterations: 100000, timeout: 0.05}")
             + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 1e-9, sleep: 2}]\n"
         let started = Date()
         let record = try #require(try run(text).first)
@@ -136,9 +142,10 @@ import Testing
     }
 
     @Test func everyOptimizerSeesTheSameInstanceStartAndBatches() throws {
-        let text = header("budget: {max-iterations: 50}")
+        let text =
+            header("budget: {max-iterations: 50}")
             + "repetitions: 2\nproblems: [{kind: lsq, n: 64, d: 3, batch-size: 4}]\noptimizers: [{kind: gd, lr: 0.05, "
-                + "label: [a, b]}]\n"
+            + "label: [a, b]}]\n"
         let records = try run(text)
         #expect(records.count == 4)
         let byRep = Dictionary(grouping: records, by: \.repetition)
@@ -156,7 +163,8 @@ import Testing
     }
 
     @Test func epochBudgetForMiniBatches() throws {
-        let text = header("budget: {max-iterations: 100000, max-epochs: 2}")
+        let text =
+            header("budget: {max-iterations: 100000, max-epochs: 2}")
             + "problems: [{kind: lsq, n: 64, batch-size: 8}]\noptimizers: [{kind: gd, lr: 1e-4}]\n"
         let record = try #require(try run(text).first)
         #expect(record.status == .budget)
@@ -165,9 +173,10 @@ import Testing
     }
 
     @Test func scheduleDrivesTheLearningRate() throws {
-        let text = header("budget: {max-iterations: 20}")
+        let text =
+            header("budget: {max-iterations: 20}")
             + "problems: [{kind: quad}]\noptimizers: [{kind: gd, lr: 0.01, schedule: {kind: exponential, gamma: "
-                + "0.5}}]\n"
+            + "0.5}}]\n"
         let record = try #require(try run(text).first)
         #expect(record.optimizer.id == "gd[lr=0.01,schedule=exponential[gamma=0.5]]")
         #expect(record.optimizer.schedule == ScheduleIdentity(kind: "exponential", parameters: ["gamma": "0.5"]))
@@ -177,14 +186,16 @@ import Testing
     }
 
     @Test func recordsAreIdenticalForAnyJobCountAndOnRepeat() throws {
-        let text = header("budget: {max-iterations: 300}") + """
-            repetitions: 3
-            problems:
-              - {kind: quad, d: [2, 5], kappa: [10, 100]}
-              - {kind: lsq, n: 32, batch-size: [4, full]}
-            optimizers:
-              - {kind: gd, lr: [1/L, 0.5/L]}
-            """.replacingOccurrences(of: "lr: [1/L, 0.5/L]", with: "lr: [0.05, 0.01]")
+        let text =
+            header("budget: {max-iterations: 300}")
+                + """
+                repetitions: 3
+                problems:
+                  - {kind: quad, d: [2, 5], kappa: [10, 100]}
+                  - {kind: lsq, n: 32, batch-size: [4, full]}
+                optimizers:
+                  - {kind: gd, lr: [1/L, 0.5/L]}
+                """.replacingOccurrences(of: "lr: [1/L, 0.5/L]", with: "lr: [0.05, 0.01]")
         let one = try run(text, jobs: 1)
         let two = try run(text, jobs: 2)
         let again = try run(text, jobs: 2)
@@ -197,10 +208,12 @@ import Testing
 
 @Suite struct BatchConstantTests {
     @Test func bIsTheRunsBatchSize() throws {
-        let text = "name: t\nseed: 3\nbudget: {max-iterations: 5}\nproblems: [{kind: lsq, n: 64, batch-size: [4, 8, "
+        let text =
+            "name: t\nseed: 3\nbudget: {max-iterations: 5}\nproblems: [{kind: lsq, n: 64, batch-size: [4, 8, "
             + "full]}]\noptimizers: [{kind: gd, lr: 0.01*b/4}]\n"
         let records = try SuiteRunner.records(try plan(text))
-        let lr = Dictionary(uniqueKeysWithValues: records.map { ($0.problem.batchSize ?? 64, $0.optimizer.parameters["lr"]) })
+        let lr = Dictionary(
+            uniqueKeysWithValues: records.map { ($0.problem.batchSize ?? 64, $0.optimizer.parameters["lr"]) })
         #expect(lr[4] == "0.01")
         #expect(lr[8] == "0.02")
         #expect(lr[64] == "0.16")
@@ -213,14 +226,17 @@ import Testing
     @Test func timingRepeatsThatDisagreeMakeTheRunAnError() throws {
         let counter = CallCounter()
         var catalog = TestKinds.catalog
-        catalog.optimizers.append(OptimizerKind(
-            name: "drifting", summary: "", updateRule: "", conventions: "", references: [], parameters: [],
-            acceptsSchedule: false,
-            make: { _, _, _ in
-                counter.tick()
-                return TestGradientDescent(schedule: 0.001 * Double(counter.total), failAt: 0, nanAt: 0, sleepMicroseconds: 0)
-            }))
-        let text = "name: t\nseed: 1\nbudget: {max-iterations: 20}\nproblems: [{kind: quad}]\noptimizers: [{kind: drifting}]\n"
+        catalog.optimizers.append(
+            OptimizerKind(
+                name: "drifting", summary: "", updateRule: "", conventions: "", references: [], parameters: [],
+                acceptsSchedule: false,
+                make: { _, _, _ in
+                    counter.tick()
+                    return TestGradientDescent(
+                        schedule: 0.001 * Double(counter.total), failAt: 0, nanAt: 0, sleepMicroseconds: 0)
+                }))
+        let text =
+            "name: t\nseed: 1\nbudget: {max-iterations: 20}\nproblems: [{kind: quad}]\noptimizers: [{kind: drifting}]\n"
         let record = try #require(try SuiteRunner.records(try RunPlan(suite: suite(text, catalog: catalog))).first)
         #expect(record.status == .error)
         #expect(record.message?.contains("not deterministic") == true)

@@ -24,16 +24,23 @@ import Testing
             lr: 0.5/L
         """
 
-    static func load(_ text: String) throws -> Suite { try SuiteLoader(catalog: .builtIn).load(text: text, file: "s.yaml") }
+    static func load(_ text: String) throws -> Suite {
+        try SuiteLoader(catalog: .builtIn).load(text: text, file: "s.yaml")
+    }
 
     @Test func idsNameTheModeExceptTheDefault() throws {
         let records = try SuiteRunner.records(try RunPlan(suite: Self.load(Self.text)))
         let ids = Set(records.map(\.problem.id))
-        #expect(ids == ["least-squares[batch-size=7,d=4,lambda=0.01,n=60]",
-                        "least-squares[batch-size=7,d=4,lambda=0.01,n=60,sampling=replacement]",
-                        "least-squares[batch-size=7,d=4,lambda=0.01,n=60,sampling=fixed-order]"])
+        #expect(
+            ids == [
+                "least-squares[batch-size=7,d=4,lambda=0.01,n=60]",
+                "least-squares[batch-size=7,d=4,lambda=0.01,n=60,sampling=replacement]",
+                "least-squares[batch-size=7,d=4,lambda=0.01,n=60,sampling=fixed-order]",
+            ])
         for record in records {
-            let expected: String? = record.problem.id.contains("replacement") ? "replacement"
+            let expected: String? =
+                record.problem.id.contains("replacement")
+                ? "replacement"
                 : record.problem.id.contains("fixed-order") ? "fixed-order" : nil
             #expect(record.problem.sampling == expected)
             #expect(try !RecordCoding.line(record).contains("\"sampling\"") || expected != nil)
@@ -48,7 +55,8 @@ import Testing
         let two = try SuiteRunner.records(plan, options: SuiteRunOptions(jobs: 2))
         var sharded: [RunRecord] = []
         for index in 1...3 {
-            sharded += try SuiteRunner.records(plan, options: SuiteRunOptions(jobs: 2, shard: try Shard(index: index, count: 3)))
+            sharded += try SuiteRunner.records(
+                plan, options: SuiteRunOptions(jobs: 2, shard: try Shard(index: index, count: 3)))
         }
         #expect(try bits(one) == bits(two))
         #expect(try bits(one) == bits(sharded.sorted { $0.id < $1.id }))
@@ -67,7 +75,8 @@ import Testing
         } catch {
             #expect("\(error)".contains("problems[0].sampling") && "\(error)".contains("batch-size"), "\(error)")
         }
-        let quadratic = "name: q\nseed: 1\nbudget: {max-iterations: 10}\ntargets: {measure: relative-gap, thresholds: [1e-2]}\n"
+        let quadratic =
+            "name: q\nseed: 1\nbudget: {max-iterations: 10}\ntargets: {measure: relative-gap, thresholds: [1e-2]}\n"
             + "problems:\n  - {kind: quadratic, d: 3, sampling: replacement}\noptimizers:\n  - {kind: sgd, lr: 0.1}\n"
         #expect(throws: (any Error).self) { try Self.load(quadratic) }
     }

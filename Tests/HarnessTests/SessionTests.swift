@@ -15,13 +15,17 @@ import Testing
         optimizers:
           - {kind: gd, lr: [0.05, 0.01]}
         """
-    let provenance = Provenance(gitCommit: "test", swiftVersion: "Swift", operatingSystem: "os", cpu: "cpu", cpuCount: 1,
-                                buildConfiguration: "debug")
+    let provenance = Provenance(
+        gitCommit: "test", swiftVersion: "Swift", operatingSystem: "os", cpu: "cpu", cpuCount: 1,
+        buildConfiguration: "debug")
 
-    func options(_ root: URL, shard: Shard? = nil, resume: Bool = false, stop: StopSignal? = nil,
-                 onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil) -> SessionOptions {
-        SessionOptions(resultsRoot: root, jobs: 2, shard: shard, resume: resume, stop: stop, onRecord: onRecord,
-                       provenance: provenance)
+    func options(
+        _ root: URL, shard: Shard? = nil, resume: Bool = false, stop: StopSignal? = nil,
+        onRecord: (@Sendable (RunRecord, Int, Int) -> Void)? = nil
+    ) -> SessionOptions {
+        SessionOptions(
+            resultsRoot: root, jobs: 2, shard: shard, resume: resume, stop: stop, onRecord: onRecord,
+            provenance: provenance)
     }
 
     func leftovers(_ root: URL) -> [String] {
@@ -62,7 +66,8 @@ import Testing
         #expect(manifest.vectorKernels == provenance.vectorKernels)
         let csv = try String(contentsOf: directory.summaryURL, encoding: .utf8)
         #expect(csv.split(separator: "\n").count == records.count + 1)
-        let latest = try FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("files/latest").path)
+        let latest = try FileManager.default.destinationOfSymbolicLink(
+            atPath: root.appendingPathComponent("files/latest").path)
         #expect(latest == directory.url.lastPathComponent)
         #expect(leftovers(root).isEmpty)
     }
@@ -73,8 +78,12 @@ import Testing
         let whole = try Session.run(p, options: options(root))
         let handed = HandedRecords()
         let shards = try (1...3).map {
-            try Session.run(p, options: options(root, shard: try Shard(index: $0, count: 3),
-                                                onRecord: { record, _, _ in handed.add(record) })).directory
+            try Session.run(
+                p,
+                options: options(
+                    root, shard: try Shard(index: $0, count: 3),
+                    onRecord: { record, _, _ in handed.add(record) })
+            ).directory
         }
         let merged = try ShardMerger.merge(shards)
         #expect(merged.lines.count == whole.runCount)
@@ -93,10 +102,14 @@ import Testing
         let p = try plan(Self.text)
         let stop = StopSignal()
         let handed = HandedRecords()
-        let first = try Session.run(p, options: options(root, stop: stop, onRecord: { record, done, _ in
-            handed.add(record)
-            if done >= 5 { stop.raise() }
-        }))
+        let first = try Session.run(
+            p,
+            options: options(
+                root, stop: stop,
+                onRecord: { record, done, _ in
+                    handed.add(record)
+                    if done >= 5 { stop.raise() }
+                }))
         #expect(first.interrupted)
         #expect(first.table == nil)
         #expect(try first.directory.readManifest().endTime == nil)
@@ -107,7 +120,8 @@ import Testing
         let journaled = try first.directory.readJournal()
         #expect(journaled.count >= 5 && journaled.count < 24)
         #expect(first.runCount == journaled.count)
-        let resumed = try Session.run(p, options: options(root, resume: true, onRecord: { record, _, _ in handed.add(record) }))
+        let resumed = try Session.run(
+            p, options: options(root, resume: true, onRecord: { record, _, _ in handed.add(record) }))
         #expect(!resumed.interrupted)
         #expect(resumed.directory.url.standardizedFileURL.path == first.directory.url.standardizedFileURL.path)
         #expect(resumed.reusedCount == journaled.count)

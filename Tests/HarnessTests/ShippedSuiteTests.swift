@@ -1,8 +1,8 @@
 import Foundation
 import Harness
+import Objectives
 import Results
 import SuiteLanguage
-import Objectives
 import Testing
 
 /// The suites in suites/ against the real catalogs.
@@ -11,12 +11,15 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("suites")
 
     static var names: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }
+            .sorted()
     }
 
     @Test func everySuiteListedInTheReadmeIsShipped() throws {
         let readme = try String(contentsOf: Self.directory.appendingPathComponent("README.md"), encoding: .utf8)
-        let required = ["batch-size", "conditioning", "learning-rate", "logistic", "rosenbrock", "saddles", "schedules", "smoke"]
+        let required = [
+            "batch-size", "conditioning", "learning-rate", "logistic", "rosenbrock", "saddles", "schedules", "smoke",
+        ]
         #expect(Set(required).isSubset(of: Set(Self.names.map { String($0.dropLast(5)) })))
         for name in Self.names { #expect(readme.contains("**\(name.dropLast(5))**"), "\(name) is not described") }
     }
@@ -24,19 +27,24 @@ import Testing
     /// The suites built into the binary are the files in suites/, byte for byte (else run
     /// scripts/generate-shipped-suites), and the built-in text reads to the same suite and digest.
     @Test func builtInSuitesAreTheShippedFiles() throws {
-        #expect(Set(ShippedSuites.texts.keys) == Set(Self.names.map { String($0.dropLast(5)) }),
-                "suites/ changed: run scripts/generate-shipped-suites")
+        #expect(
+            Set(ShippedSuites.texts.keys) == Set(Self.names.map { String($0.dropLast(5)) }),
+            "suites/ changed: run scripts/generate-shipped-suites")
         for name in Self.names {
             let path = Self.directory.appendingPathComponent(name).path
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let stem = String(name.dropLast(5))
-            #expect(ShippedSuites.texts[stem] == text, "\(name) differs from its built-in copy: run scripts/generate-shipped-suites")
+            #expect(
+                ShippedSuites.texts[stem] == text,
+                "\(name) differs from its built-in copy: run scripts/generate-shipped-suites")
             let fromFile = try SuiteLoader(catalog: .builtIn).load(path: path)
             let builtInFile = BuiltInSuiteFile.file(ofSuite: stem)
             do {
-                let builtIn = try SuiteLoader(catalog: .builtIn).load(text: ShippedSuites.texts[stem] ?? "", file: builtInFile)
+                let builtIn = try SuiteLoader(catalog: .builtIn).load(
+                    text: ShippedSuites.texts[stem] ?? "", file: builtInFile)
                 #expect(fromFile.digest == builtIn.digest)
-                #expect(fromFile.dataFiles == builtIn.dataFiles, "\(name): its data files differ from the built-in copies")
+                #expect(
+                    fromFile.dataFiles == builtIn.dataFiles, "\(name): its data files differ from the built-in copies")
             } catch {
                 // A test process has no installed share/gdbench beside it: the suites that start
                 // commands say where those run and how to get them.
@@ -51,12 +59,14 @@ import Testing
     @Test func builtInDataFilesAreTheShippedFiles() throws {
         let data = Self.directory.appendingPathComponent("data")
         let names = try FileManager.default.contentsOfDirectory(atPath: data.path).sorted()
-        #expect(Set(ShippedDataFiles.texts.keys) == Set(names.map { "suites/data/\($0)" }),
-                "suites/data/ changed: run scripts/generate-shipped-suites")
+        #expect(
+            Set(ShippedDataFiles.texts.keys) == Set(names.map { "suites/data/\($0)" }),
+            "suites/data/ changed: run scripts/generate-shipped-suites")
         for name in names {
             let bytes = try Data(contentsOf: data.appendingPathComponent(name))
-            #expect(ShippedDataFiles.texts["suites/data/\(name)"].map { Data($0.utf8) } == bytes,
-                    "suites/data/\(name) differs from its built-in copy: run scripts/generate-shipped-suites")
+            #expect(
+                ShippedDataFiles.texts["suites/data/\(name)"].map { Data($0.utf8) } == bytes,
+                "suites/data/\(name) differs from its built-in copy: run scripts/generate-shipped-suites")
         }
         let suite = try SuiteLoader(catalog: .builtIn).load(
             text: ShippedSuites.texts["own-problems"] ?? "", file: BuiltInSuiteFile.file(ofSuite: "own-problems"))
@@ -78,7 +88,8 @@ import Testing
     }
 
     @Test func smokeRunsTheSameOnOneAndTwoThreads() throws {
-        let suite = try SuiteLoader(catalog: .builtIn).load(path: Self.directory.appendingPathComponent("smoke.yaml").path)
+        let suite = try SuiteLoader(catalog: .builtIn).load(
+            path: Self.directory.appendingPathComponent("smoke.yaml").path)
         let plan = try RunPlan(suite: suite)
         let one = try SuiteRunner.records(plan, options: SuiteRunOptions(jobs: 1))
         let two = try SuiteRunner.records(plan, options: SuiteRunOptions(jobs: 2))

@@ -21,10 +21,13 @@ import Testing
         """
 
     func run() throws -> RunDirectory {
-        let provenance = Provenance(gitCommit: "test", swiftVersion: "Swift", operatingSystem: "os", cpu: "cpu", cpuCount: 1,
-                                    buildConfiguration: "debug")
+        let provenance = Provenance(
+            gitCommit: "test", swiftVersion: "Swift", operatingSystem: "os", cpu: "cpu", cpuCount: 1,
+            buildConfiguration: "debug")
         let plan = try RunPlan(suite: SuiteLoader(catalog: .builtIn).load(text: Self.text, file: "sidecars.yaml"))
-        return try Session.run(plan, options: SessionOptions(resultsRoot: temporaryDirectory(), jobs: 2, provenance: provenance)).directory
+        return try Session.run(
+            plan, options: SessionOptions(resultsRoot: temporaryDirectory(), jobs: 2, provenance: provenance)
+        ).directory
     }
 
     /// Gradient descent on ½(x² + 100y²) from (1, 1): x_k = (1 − η)^k, y_k = (1 − 100η)^k. Every
@@ -59,7 +62,8 @@ import Testing
         let grid = try #require(try ContourGridFile.read(problemID: "himmelblau", in: directory.url))
         #expect(grid.minima.count == 4)
         for minimum in grid.minima { #expect(himmelblau(minimum[0], minimum[1]) < 1e-20) }
-        #expect(Set(grid.minima.map { [$0[0].rounded(), $0[1].rounded()] }) == [[3, 2], [-3, 3], [-4, -3], [4, -2]])
+        #expect(
+            Set(grid.minima.map { [$0[0].rounded(), $0[1].rounded()] }) == [[3, 2], [-3, 3], [-4, -3], [4, -2]])
         for point in grid.minima + [[2, 2]] {
             #expect(grid.xs[0] < point[0] && point[0] < grid.xs[grid.xs.count - 1])
             #expect(grid.ys[0] < point[1] && point[1] < grid.ys[grid.ys.count - 1])

@@ -7,16 +7,17 @@ import Testing
 @Suite struct StepBenchmarkTests {
     @Test func everyWorkloadIsAValidOneRunSuite() throws {
         for workload in StepWorkload.standard + StepWorkload.everyOptimizer + StepWorkload.everySchedule {
-            let suite = try SuiteLoader(catalog: .builtIn).load(text: """
-                name: check
-                seed: 1
-                budget:
-                  max-iterations: \(workload.iterations)
-                problems:
-                  - \(workload.problem)
-                optimizers:
-                  - \(workload.optimizer)
-                """, file: "<test>")
+            let suite = try SuiteLoader(catalog: .builtIn).load(
+                text: """
+                    name: check
+                    seed: 1
+                    budget:
+                      max-iterations: \(workload.iterations)
+                    problems:
+                      - \(workload.problem)
+                    optimizers:
+                      - \(workload.optimizer)
+                    """, file: "<test>")
             let plan = try RunPlan(suite: suite)
             #expect(plan.specs.count == 1, "\(workload.name)")
         }
@@ -31,19 +32,21 @@ import Testing
         for var row in rows {
             row.iterations = 1000
             let loop = try #require(row.referenceLoop)
-            let suite = try SuiteLoader(catalog: .builtIn).load(text: """
-                name: check
-                seed: 1
-                budget: {max-iterations: 1000}
-                targets: {measure: relative-gap, thresholds: [1e-300]}
-                problems:
-                  - \(row.problem)
-                optimizers:
-                  - \(row.optimizer)
-                """, file: "<test>")
+            let suite = try SuiteLoader(catalog: .builtIn).load(
+                text: """
+                    name: check
+                    seed: 1
+                    budget: {max-iterations: 1000}
+                    targets: {measure: relative-gap, thresholds: [1e-300]}
+                    problems:
+                      - \(row.problem)
+                    optimizers:
+                      - \(row.optimizer)
+                    """, file: "<test>")
             let record = try #require(try SuiteRunner.records(try RunPlan(suite: suite)).first)
             let point = loop.run(iterations: 1000)
-            let value = (1 - point.x) * (1 - point.x) + 100 * (point.y - point.x * point.x) * (point.y - point.x * point.x)
+            let value =
+                (1 - point.x) * (1 - point.x) + 100 * (point.y - point.x * point.x) * (point.y - point.x * point.x)
             if loop == .adam {
                 #expect(abs(value - record.final.value) <= 1e-12 * abs(record.final.value), "\(row.name)")
             } else {

@@ -10,8 +10,9 @@ struct DiagonalQuadratic: Objective {
     var startingPoint: [Double]
     var dimension: Int { eigenvalues.count }
     var constants: ObjectiveConstants {
-        ObjectiveConstants(optimalValue: 0, minimizer: [Double](repeating: 0, count: dimension),
-                           smoothness: eigenvalues.max(), strongConvexity: eigenvalues.min())
+        ObjectiveConstants(
+            optimalValue: 0, minimizer: [Double](repeating: 0, count: dimension),
+            smoothness: eigenvalues.max(), strongConvexity: eigenvalues.min())
     }
     func value(at x: [Double]) -> Double {
         var sum = 0.0
@@ -38,8 +39,16 @@ struct DiagonalQuadratic: Objective {
 final class CallCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var calls = 0
-    func tick() { lock.lock(); calls += 1; lock.unlock() }
-    var total: Int { lock.lock(); defer { lock.unlock() }; return calls }
+    func tick() {
+        lock.lock()
+        calls += 1
+        lock.unlock()
+    }
+    var total: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return calls
+    }
 }
 
 struct InstrumentedObjective: Objective {
@@ -48,8 +57,14 @@ struct InstrumentedObjective: Objective {
     var dimension: Int { base.dimension }
     var constants: ObjectiveConstants { base.constants }
     var startingPoint: [Double] { base.startingPoint }
-    func value(at x: [Double]) -> Double { counter.tick(); return base.value(at: x) }
-    func evaluate(at x: [Double], gradient: inout [Double]) -> Double { counter.tick(); return base.evaluate(at: x, gradient: &gradient) }
+    func value(at x: [Double]) -> Double {
+        counter.tick()
+        return base.value(at: x)
+    }
+    func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
+        counter.tick()
+        return base.evaluate(at: x, gradient: &gradient)
+    }
     func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
         counter.tick()
         base.hessianVectorProduct(at: x, vector: v, result: &result)
@@ -130,8 +145,9 @@ enum TestKinds {
             ParameterSpec("kappa", .number(minimum: 1, maximum: nil), default: .number(10), "condition number"),
         ],
         make: { parameters, generator in
-            DiagonalQuadratic.make(d: try parameters.integer("d", default: 2), kappa: try parameters.number("kappa", default: 10),
-                                   generator: &generator)
+            DiagonalQuadratic.make(
+                d: try parameters.integer("d", default: 2), kappa: try parameters.number("kappa", default: 10),
+                generator: &generator)
         })
 
     static let leastSquares = ProblemKind(
@@ -152,8 +168,9 @@ enum TestKinds {
                 rows.append(row)
                 targets.append(zip(row, solution).map(*).reduce(0, +))
             }
-            return TinyLeastSquares(rows: rows, targets: targets, solution: solution,
-                                    startingPoint: [Double](repeating: 0, count: d))
+            return TinyLeastSquares(
+                rows: rows, targets: targets, solution: solution,
+                startingPoint: [Double](repeating: 0, count: d))
         })
 
     static let gd = OptimizerKind(
@@ -161,25 +178,31 @@ enum TestKinds {
         references: [],
         parameters: [
             ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(0.1), "η"),
-            ParameterSpec("momentum", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0), "unused β"),
-            ParameterSpec("label", .choice(["a", "b"]), default: .text("a"), "no effect (tells two identical optimizers apart)"),
+            ParameterSpec(
+                "momentum", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0), "unused β"),
+            ParameterSpec(
+                "label", .choice(["a", "b"]), default: .text("a"), "no effect (tells two identical optimizers apart)"),
             ParameterSpec("fail-at", .integer(minimum: 0), default: .number(0), "throw at this iteration"),
             ParameterSpec("nan-at", .integer(minimum: 0), default: .number(0), "write NaN at this iteration"),
-            ParameterSpec("sleep", .number(minimum: 0, maximum: nil), default: .number(0), "milliseconds per iteration"),
+            ParameterSpec(
+                "sleep", .number(minimum: 0, maximum: nil), default: .number(0), "milliseconds per iteration"),
         ],
         acceptsSchedule: true,
         make: { parameters, schedule, _ in
             let lr = try parameters.number("lr", default: 0.1)
             return TestGradientDescent(
                 schedule: schedule?.base ?? lr,
-                failAt: try parameters.integer("fail-at", default: 0), nanAt: try parameters.integer("nan-at", default: 0),
+                failAt: try parameters.integer("fail-at", default: 0),
+                nanAt: try parameters.integer("nan-at", default: 0),
                 sleepMicroseconds: UInt32(try parameters.number("sleep", default: 0) * 1000))
         })
 
     /// lr(k) = η₀ γ^k.
     static let exponential = ScheduleKind(
         name: "exponential", summary: "η₀γᵏ", formula: "lr(k) = η₀ γ^k", conventions: "test only", references: [],
-        parameters: [ParameterSpec("gamma", .number(minimum: 0, maximum: 1, minimumIsOpen: true), default: .number(0.9), "γ")],
+        parameters: [
+            ParameterSpec("gamma", .number(minimum: 0, maximum: 1, minimumIsOpen: true), default: .number(0.9), "γ")
+        ],
         make: { parameters, base in
             let gamma = try parameters.number("gamma", default: 0.9)
             return ExponentialTestSchedule(base: base, gamma: gamma)
@@ -189,11 +212,13 @@ enum TestKinds {
 
     static func instrumentedCatalog(counter: CallCounter) -> Catalog {
         var catalog = catalog
-        catalog.problems.insert(ProblemKind(
-            name: "counted", summary: "quadratic that counts calls", parameters: [],
-            make: { _, generator in
-                InstrumentedObjective(base: DiagonalQuadratic.make(d: 4, kappa: 10, generator: &generator), counter: counter)
-            }), at: 0)
+        catalog.problems.insert(
+            ProblemKind(
+                name: "counted", summary: "quadratic that counts calls", parameters: [],
+                make: { _, generator in
+                    InstrumentedObjective(
+                        base: DiagonalQuadratic.make(d: 4, kappa: 10, generator: &generator), counter: counter)
+                }), at: 0)
         return catalog
     }
 }

@@ -8,11 +8,13 @@ import Testing
 /// the loss and held-out-accuracy targets, and the claims' decision rule on real records.
 @Suite struct TrainingMeasurementTests {
     static func records(_ text: String) throws -> [RunRecord] {
-        try SuiteRunner.records(try RunPlan(suite: SuiteLoader(catalog: .builtIn).load(text: text, file: "training.yaml")))
+        try SuiteRunner.records(
+            try RunPlan(suite: SuiteLoader(catalog: .builtIn).load(text: text, file: "training.yaml")))
     }
 
     @Test func sharpnessIsTheLargestHessianEigenvalueAndIsNotCountedAsOptimizerWork() throws {
-        let records = try Self.records("""
+        let records = try Self.records(
+            """
             name: sharpness
             seed: 3
             sharpness: trace
@@ -33,7 +35,8 @@ import Testing
     }
 
     @Test func networkRunsRecordHeldOutCurvesUpdateNormsAndAccuracyTargets() throws {
-        let records = try Self.records("""
+        let records = try Self.records(
+            """
             name: network
             seed: 5
             budget: {max-iterations: 60}
@@ -44,7 +47,7 @@ import Testing
               - {kind: sgd, lr: 0.5}
             """)
         let record = try #require(records.first)
-        #expect(record.targets.ladder.map(\.threshold) == [0.6, 0.9])  // ascending: easiest first
+        #expect(record.targets.ladder.map(\.threshold) == [0.6, 0.9]) // ascending: easiest first
         #expect(record.trace.allSatisfy { $0.heldOutLoss != nil && $0.heldOutAccuracy != nil })
         #expect(record.final.heldOutLoss != nil && record.final.regularizedValue == nil)
         // Full-batch GD: the step from x_{k−1} to x_k has length lr·‖∇f(x_{k−1})‖ (iterations 1, 2, 3 are all marks).
@@ -63,7 +66,8 @@ import Testing
     }
 
     @Test func coupledWeightDecayRecordsTheRegularisedObjectiveAndLossTargetsAreAbsolute() throws {
-        let records = try Self.records("""
+        let records = try Self.records(
+            """
             name: decay
             seed: 7
             budget: {max-iterations: 30}
@@ -89,7 +93,8 @@ import Testing
     }
 
     @Test func claimsFollowTheirDecisionRuleOnRealRecords() throws {
-        let records = try Self.records("""
+        let records = try Self.records(
+            """
             name: claims
             seed: 9
             repetitions: 5
@@ -102,19 +107,25 @@ import Testing
               - {kind: sgd, lr: 1e-6}
             """)
         let problem = "mlp[data=two-moons,hidden=[8],n=200]"
-        func id(_ lr: String) throws -> String { try #require(records.first { $0.optimizer.parameters["lr"] == lr }).optimizer.id }
+        func id(_ lr: String) throws -> String {
+            try #require(records.first { $0.optimizer.parameters["lr"] == lr }).optimizer.id
+        }
         let fast = TrainingClaim.Group(label: "lr 0.5", problem: problem, optimizer: try id("0.5"))
         let slow = TrainingClaim.Group(label: "lr 1e-6", problem: problem, optimizer: try id("1e-06"))
         #expect(records.count == 10)
-        let claim = TrainingClaim(statement: "a step helps", source: "test", quantity: .trainingLoss, better: fast, worse: slow)
+        let claim = TrainingClaim(
+            statement: "a step helps", source: "test", quantity: .trainingLoss, better: fast, worse: slow)
         guard let outcome = claim.evaluate(records) else {
             Issue.record("no outcome for \(fast.optimizer) against \(slow.optimizer)")
             return
         }
         #expect(outcome.supported && outcome.measurements.map(\.count) == [5, 5])
-        let reversed = TrainingClaim(statement: "a step hurts", source: "test", quantity: .trainingLoss, better: slow, worse: fast)
+        let reversed = TrainingClaim(
+            statement: "a step hurts", source: "test", quantity: .trainingLoss, better: slow, worse: fast)
         #expect(try #require(reversed.evaluate(records)).supported == false)
         let missing = TrainingClaim.Group(label: "none", problem: problem, optimizer: "adam[lr=1]")
-        #expect(TrainingClaim(statement: "x", source: "t", quantity: .trainingLoss, better: missing, worse: fast).evaluate(records) == nil)
+        #expect(
+            TrainingClaim(statement: "x", source: "t", quantity: .trainingLoss, better: missing, worse: fast).evaluate(
+                records) == nil)
     }
 }

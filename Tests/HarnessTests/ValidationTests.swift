@@ -1,4 +1,5 @@
 import Harness
+import Objectives
 import Testing
 
 /// Each malformed suite must fail with one error naming file, line, key path and (for misspellings)
@@ -135,18 +136,19 @@ import Testing
 
     @Test func relativeGapNeedsTheOptimalValue() throws {
         var catalog = TestKinds.catalog
-        catalog.problems.append(.init(name: "nofstar", summary: "", parameters: [], make: { _, generator in
-            var quadratic = DiagonalQuadratic.make(d: 2, kappa: 2, generator: &generator)
-            quadratic.eigenvalues = [1, 2]
-            return NoOptimum(base: quadratic)
-        }))
+        catalog.problems.append(
+            .init(
+                name: "nofstar", summary: "", parameters: [],
+                make: { _, generator in
+                    var quadratic = DiagonalQuadratic.make(d: 2, kappa: 2, generator: &generator)
+                    quadratic.eigenvalues = [1, 2]
+                    return NoOptimum(base: quadratic)
+                }))
         let text = Self.valid.replacingOccurrences(of: "kind: quad\n    kappa: 10", with: "kind: nofstar")
         let loaded = try suite(text, catalog: catalog)
         #expect(throws: SuiteError.self) { try SuiteRunner.validate(try RunPlan(suite: loaded)) }
     }
 }
-
-import Objectives
 
 /// A quadratic that hides f* and x* (as logistic regression on real data does).
 struct NoOptimum: Objective {

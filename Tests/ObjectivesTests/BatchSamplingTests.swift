@@ -1,5 +1,6 @@
 import Randomness
 import Testing
+
 @testable import Objectives
 
 /// The three ways the Oracle draws mini-batch rows (``BatchSampling``), counted with
@@ -57,7 +58,9 @@ import Testing
         }
         #expect(explicit == implicit)
         for epoch in 0..<3 {
-            let visits = (0..<4).map { explicit[epoch * 4 + $0] }.reduce([Int](repeating: 0, count: 20)) { zip($0, $1).map(+) }
+            let visits = (0..<4).map { explicit[epoch * 4 + $0] }.reduce([Int](repeating: 0, count: 20)) {
+                zip($0, $1).map(+)
+            }
             #expect(visits == [Int](repeating: 1, count: 20))
         }
         #expect(explicit != Self.draws(.fixedOrder, n: 20, batchSize: 5, batches: 12))

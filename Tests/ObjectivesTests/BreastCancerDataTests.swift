@@ -1,12 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Objectives
 
 /// The embedded breast-cancer data against the committed CSV and the data set's documented shape.
 @Suite struct BreastCancerDataTests {
     @Test func embeddedTextIsTheCommittedCSV() throws {
-        let url = FixtureFiles.repositoryRoot().appendingPathComponent("Sources/Objectives/Data/breast-cancer-wisconsin.csv")
+        let url = FixtureFiles.repositoryRoot().appendingPathComponent(
+            "Sources/Objectives/Data/breast-cancer-wisconsin.csv")
         let file = try String(contentsOf: url, encoding: .utf8)
         #expect(BreastCancerData.csv + "\n" == file)
     }
@@ -27,6 +29,8 @@ import TestSupport
     @Test func csvParserRejectsMalformedText() {
         #expect(Dataset(csv: "a,b,target\n1,2,1\n3,x,0\n") == nil)
         #expect(Dataset(csv: "a,b,target\n1,2,1\n3,0\n") == nil)
-        #expect(Dataset(csv: "a,target\n1.5,1\n-2,0\n") == Dataset(rowCount: 2, columnCount: 1, features: [1.5, -2], targets: [1, 0]))
+        #expect(
+            Dataset(csv: "a,target\n1.5,1\n-2,0\n")
+                == Dataset(rowCount: 2, columnCount: 1, features: [1.5, -2], targets: [1, 0]))
     }
 }

@@ -4,7 +4,9 @@ import Randomness
 import Testing
 
 struct ClassicFunctionTests {
-    static func make(_ kind: ProblemKind, _ values: [String: ParameterValue] = [:], seed: UInt64 = 5) throws -> any Objective {
+    static func make(_ kind: ProblemKind, _ values: [String: ParameterValue] = [:], seed: UInt64 = 5) throws
+        -> any Objective
+    {
         var generator = Xoshiro256StarStar(seed: seed)
         return try kind.make(ParameterSet(values), &generator)
     }
@@ -138,7 +140,8 @@ struct ClassicFunctionTests {
     /// Random starts stay inside the usual domains and follow the seed.
     @Test func separableStartsAreSeededInTheDomain() throws {
         for (kind, bound) in [(ProblemKind.styblinskiTang, 5.0), (.rastrigin, 5.12)] {
-            let a = try Self.make(kind, ["d": .number(50)], seed: 1), b = try Self.make(kind, ["d": .number(50)], seed: 1)
+            let a = try Self.make(kind, ["d": .number(50)], seed: 1),
+                b = try Self.make(kind, ["d": .number(50)], seed: 1)
             let c = try Self.make(kind, ["d": .number(50)], seed: 2)
             #expect(a.startingPoint.allSatisfy { abs($0) <= bound })
             #expect(a.startingPoint.map(\.bitPattern) == b.startingPoint.map(\.bitPattern))

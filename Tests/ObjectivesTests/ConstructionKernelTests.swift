@@ -1,7 +1,8 @@
-@testable import LinearAlgebra
-@testable import Objectives
 import Randomness
 import Testing
+
+@testable import LinearAlgebra
+@testable import Objectives
 
 /// The blocked construction products against the textbook triple loops, at sizes that cross the
 /// kernels' block edges (3×4 entries, 256-long chunks, 64 columns), and the size limits.
@@ -57,7 +58,9 @@ struct ConstructionKernelTests {
 
     @Test func denseProblemsAreAllowedTo8192AndRefusedBeyondTheLimitOrTheMemory() throws {
         try InstanceLimits.checkDense(dimension: 8192, available: 2e9)
-        #expect(throws: ParameterError.self) { try InstanceLimits.checkDense(dimension: InstanceLimits.maximumDenseDimension + 1) }
+        #expect(throws: ParameterError.self) {
+            try InstanceLimits.checkDense(dimension: InstanceLimits.maximumDenseDimension + 1)
+        }
         do {
             try InstanceLimits.checkDense(dimension: 8192, available: 1e9)
             Issue.record("8192 needs 1.6 GB and must be refused with 1 GB")
@@ -88,7 +91,7 @@ struct ExtremeEigenvalueTests {
     func tridiagonalBisectionMatchesJacobi(order d: Int) {
         let x = ConstructionKernelTests.gaussian(3 * d * d, seed: UInt64(d))
         var gram = SymmetricProducts.gram(rows: x, rowCount: 3 * d, columnCount: d, path: .portable)
-        gram[0] *= 50  // a spread-out spectrum
+        gram[0] *= 50 // a spread-out spectrum
         let jacobi = SymmetricEigenvalues.compute(gram, order: d)
         let portable = ExtremeEigenvalues.tridiagonalExtremes(gram, order: d, path: .portable)
         let wide = ExtremeEigenvalues.tridiagonalExtremes(gram, order: d, path: .current)

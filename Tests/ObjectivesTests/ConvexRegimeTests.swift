@@ -16,8 +16,12 @@ import Testing
     /// from the start (which moves only in the range of A) converges to it.
     @Test func zeroEigenvalueBlock() throws {
         for rotation in ["none", "random"] {
-            let q = try make(.quadratic, ["d": .number(8), "zero-eigenvalues": .number(3), "kappa": .number(10),
-                                          "rotation": .text(rotation)])
+            let q = try make(
+                .quadratic,
+                [
+                    "d": .number(8), "zero-eigenvalues": .number(3), "kappa": .number(10),
+                    "rotation": .text(rotation),
+                ])
             #expect(q.constants.strongConvexity == 0)
             #expect(q.constants.smoothness == 10)
             let xStar = try #require(q.constants.minimizer)
@@ -32,7 +36,9 @@ import Testing
             let distance = zip(x, xStar).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
             #expect(distance <= 1e-9, "\(rotation): GD ends \(distance) from x*")
         }
-        #expect(throws: ParameterError.self) { _ = try make(.quadratic, ["d": .number(4), "zero-eigenvalues": .number(4)]) }
+        #expect(throws: ParameterError.self) {
+            _ = try make(.quadratic, ["d": .number(4), "zero-eigenvalues": .number(4)])
+        }
         #expect(throws: ParameterError.self) {
             _ = try make(.quadratic, ["d": .number(4), "zero-eigenvalues": .number(3), "kappa": .number(10)])
         }
@@ -40,8 +46,10 @@ import Testing
 
     /// λ = 0 is accepted only on separable synthetic rows, with f* = 0 as infimum and no minimiser.
     @Test func unregularisedLogisticOnSeparableData() throws {
-        let separable: [String: ParameterValue] = ["n": .number(200), "d": .number(5), "label-noise": .number(0),
-                                                   "standardize": .flag(false), "lambda": .number(0)]
+        let separable: [String: ParameterValue] = [
+            "n": .number(200), "d": .number(5), "label-noise": .number(0),
+            "standardize": .flag(false), "lambda": .number(0),
+        ]
         let objective = try make(FiniteSumProblems.logistic, separable)
         #expect(objective.constants.optimalValue == 0)
         #expect(objective.constants.minimizer == nil)

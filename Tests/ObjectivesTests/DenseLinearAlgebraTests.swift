@@ -2,6 +2,7 @@ import Foundation
 import LinearAlgebra
 import Randomness
 import Testing
+
 @testable import Objectives
 
 /// Cholesky and Jacobi on matrices with known factors and spectra.
@@ -12,12 +13,14 @@ import Testing
         var generator = Xoshiro256StarStar(seed: seed)
         let q = RandomOrthogonalMatrix.make(dimension: n, using: &generator)
         var a = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { for j in 0..<n { for k in 0..<n { a[i * n + j] += q[i * n + k] * eigenvalues[k] * q[j * n + k] } } }
+        for i in 0..<n {
+            for j in 0..<n { for k in 0..<n { a[i * n + j] += q[i * n + k] * eigenvalues[k] * q[j * n + k] } }
+        }
         return a
     }
 
     @Test func jacobiRecoversAKnownSpectrum() {
-        let eigenvalues = (0..<40).map { pow(10.0, -3 + 6 * Double($0) / 39) }  // κ = 10⁶
+        let eigenvalues = (0..<40).map { pow(10.0, -3 + 6 * Double($0) / 39) } // κ = 10⁶
         let computed = SymmetricEigenvalues.compute(Self.matrix(eigenvalues: eigenvalues, seed: 1), order: 40)
         // Backward stable: errors ≲ n·ε·‖A‖ ≈ 40·2.2e−16·10³ ≈ 1e−11 (the test matrix itself carries as much rounding).
         for (a, b) in zip(computed, eigenvalues) { #expect(abs(a - b) <= 1e-10) }
@@ -47,7 +50,7 @@ import Testing
                 #expect(abs(product - a[i * 12 + j]) <= 1e-13)
             }
         }
-        #expect(Cholesky(matrix: [1, 2, 2, 1], order: 2) == nil)  // eigenvalues 3 and −1
+        #expect(Cholesky(matrix: [1, 2, 2, 1], order: 2) == nil) // eigenvalues 3 and −1
     }
 
     /// The unblocked column-by-column rule (Golub & Van Loan, Algorithm 4.2.1), sums in increasing k.
@@ -106,7 +109,9 @@ import Testing
             #expect(abs(dot - plain) <= 1e-14 * max(1, zip(a, b).reduce(0.0) { $0 + abs($1.0 * $1.1) }))
             var y = b
             a.withUnsafeBufferPointer { pa in
-                y.withUnsafeMutableBufferPointer { py in VectorKernels.axpy(0.75, pa.baseAddress!, py.baseAddress!, count: count) }
+                y.withUnsafeMutableBufferPointer { py in
+                    VectorKernels.axpy(0.75, pa.baseAddress!, py.baseAddress!, count: count)
+                }
             }
             #expect(y == zip(a, b).map { 0.75 * $0 + $1 })
         }

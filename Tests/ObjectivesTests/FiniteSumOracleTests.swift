@@ -1,5 +1,6 @@
 import Randomness
 import Testing
+
 @testable import Objectives
 
 /// The Oracle's mini-batches and counters on the finite-sum objectives.
@@ -45,9 +46,12 @@ import Testing
     }
 
     @Test func batchesFollowTheSeededPermutationAndAreCounted() throws {
-        let problem = try LogisticRegression(configuration: .init(
-            source: .synthetic(SyntheticClassificationData(samples: 50, features: 3, featureConditioning: 4, labelNoise: 0.1, seed: 1)),
-            standardize: true, lambda: 1e-2))
+        let problem = try LogisticRegression(
+            configuration: .init(
+                source: .synthetic(
+                    SyntheticClassificationData(
+                        samples: 50, features: 3, featureConditioning: 4, labelNoise: 0.1, seed: 1)),
+                standardize: true, lambda: 1e-2))
         var oracle = Oracle(objective: problem, seed: 42, batchSize: 20)
         let x = [0.1, -0.2, 0.3]
         var gradient = [Double](repeating: 0, count: 3), expected = gradient
@@ -77,8 +81,10 @@ import Testing
     }
 
     @Test func fullBatchOracleCountsNRowsPerGradient() throws {
-        let problem = try LeastSquares(configuration: .init(
-            data: SyntheticRegressionData(samples: 30, features: 4, featureConditioning: 2, noise: 0.1, seed: 2), lambda: 0))
+        let problem = try LeastSquares(
+            configuration: .init(
+                data: SyntheticRegressionData(samples: 30, features: 4, featureConditioning: 2, noise: 0.1, seed: 2),
+                lambda: 0))
         var oracle = Oracle(objective: problem, seed: 1)
         #expect(!oracle.isStochastic)
         let x = [Double](repeating: 1, count: 4)

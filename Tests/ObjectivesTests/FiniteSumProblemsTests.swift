@@ -1,6 +1,7 @@
 import Foundation
 import Randomness
 import Testing
+
 @testable import Objectives
 
 /// The `logistic` and `least-squares` kinds: building, seeding, validation and the constants cache.
@@ -86,7 +87,8 @@ import Testing
         Self.expectError(leastSquares, ["lambda": .number(.infinity)], key: "lambda")
         // n < d is fine with λ > 0.
         var generator = Xoshiro256StarStar(seed: 2)
-        let wide = try leastSquares.make(ParameterSet(["n": .number(10), "d": .number(20), "lambda": .number(0.1)]), &generator)
+        let wide = try leastSquares.make(
+            ParameterSet(["n": .number(10), "d": .number(20), "lambda": .number(0.1)]), &generator)
         #expect(wide.dimension == 20)
     }
 
@@ -111,7 +113,9 @@ import Testing
 
     @Test func cachedConstantsEqualAFreshSolve() throws {
         let configuration = LogisticRegression.Configuration(
-            source: .synthetic(SyntheticClassificationData(samples: 150, features: 4, featureConditioning: 10, labelNoise: 0.05, seed: 99)),
+            source: .synthetic(
+                SyntheticClassificationData(
+                    samples: 150, features: 4, featureConditioning: 10, labelNoise: 0.05, seed: 99)),
             standardize: true, intercept: true, lambda: 3e-3)
         let first = try LogisticRegression(configuration: configuration)
         let second = try LogisticRegression(configuration: configuration)

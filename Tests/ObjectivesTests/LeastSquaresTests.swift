@@ -1,6 +1,7 @@
 import Randomness
-import Testing
 import TestSupport
+import Testing
+
 @testable import Objectives
 
 /// Least squares against central finite differences and numpy/LAPACK solutions
@@ -8,8 +9,9 @@ import TestSupport
 @Suite struct LeastSquaresTests {
     static func configuration(_ c: Fixtures.LeastSquaresReference.Case) -> LeastSquares.Configuration {
         LeastSquares.Configuration(
-            data: SyntheticRegressionData(samples: c.n, features: c.d, featureConditioning: c.feature_conditioning,
-                                          noise: c.noise, seed: c.seed),
+            data: SyntheticRegressionData(
+                samples: c.n, features: c.d, featureConditioning: c.feature_conditioning,
+                noise: c.noise, seed: c.seed),
             lambda: c.lam)
     }
 
@@ -17,11 +19,18 @@ import TestSupport
         for reference in try Fixtures.LeastSquaresReference.load().cases {
             let problem = try LeastSquares(configuration: Self.configuration(reference))
             let d = reference.d
-            #expect(Array(problem.data.features[0..<d]) + [problem.data.targets[0]] == reference.first_row, "\(reference.name)")
+            #expect(
+                Array(problem.data.features[0..<d]) + [problem.data.targets[0]] == reference.first_row,
+                "\(reference.name)")
             let constants = problem.constants
-            #expect(RelativeError.of(try #require(constants.optimalValue), reference.f_star) <= 1e-12, "\(reference.name)")
-            #expect(RelativeError.of(try #require(constants.smoothness), reference.smoothness) <= 1e-12, "\(reference.name)")
-            #expect(RelativeError.of(try #require(constants.strongConvexity), reference.strong_convexity) <= 1e-10, "\(reference.name)")
+            #expect(
+                RelativeError.of(try #require(constants.optimalValue), reference.f_star) <= 1e-12, "\(reference.name)")
+            #expect(
+                RelativeError.of(try #require(constants.smoothness), reference.smoothness) <= 1e-12, "\(reference.name)"
+            )
+            #expect(
+                RelativeError.of(try #require(constants.strongConvexity), reference.strong_convexity) <= 1e-10,
+                "\(reference.name)")
             let minimizer = try #require(constants.minimizer)
             let distance = norm(zip(minimizer, reference.minimizer).map { $0 - $1 })
             #expect(distance <= 1e-10 * norm(reference.minimizer), "\(reference.name)")
@@ -41,8 +50,10 @@ import TestSupport
 
     @Test(arguments: [0.0, 0.05])
     func derivativesMatchCentralDifferences(lambda: Double) throws {
-        let problem = try LeastSquares(configuration: .init(
-            data: SyntheticRegressionData(samples: 80, features: 9, featureConditioning: 1e3, noise: 0.3, seed: 4), lambda: lambda))
+        let problem = try LeastSquares(
+            configuration: .init(
+                data: SyntheticRegressionData(samples: 80, features: 9, featureConditioning: 1e3, noise: 0.3, seed: 4),
+                lambda: lambda))
         var generator = Xoshiro256StarStar(seed: 21)
         let x = (0..<9).map { _ in generator.nextGaussian() }
         let v = generator.nextUnitVector(dimension: 9)
@@ -54,8 +65,10 @@ import TestSupport
 
     @Test func quadraticIdentityHoldsExactly() throws {
         // For a quadratic, f(x) − f* = ½(x − x*)ᵀH(x − x*) and ∇f(x) = H(x − x*).
-        let problem = try LeastSquares(configuration: .init(
-            data: SyntheticRegressionData(samples: 200, features: 6, featureConditioning: 30, noise: 1, seed: 8), lambda: 1e-2))
+        let problem = try LeastSquares(
+            configuration: .init(
+                data: SyntheticRegressionData(samples: 200, features: 6, featureConditioning: 30, noise: 1, seed: 8),
+                lambda: 1e-2))
         let minimizer = try #require(problem.constants.minimizer)
         var generator = Xoshiro256StarStar(seed: 2)
         let x = (0..<6).map { _ in generator.nextGaussian() }
@@ -70,8 +83,10 @@ import TestSupport
     }
 
     @Test func miniBatchGradientsAverageToTheFullGradient() throws {
-        let problem = try LeastSquares(configuration: .init(
-            data: SyntheticRegressionData(samples: 90, features: 11, featureConditioning: 10, noise: 0.1, seed: 3), lambda: 1e-3))
+        let problem = try LeastSquares(
+            configuration: .init(
+                data: SyntheticRegressionData(samples: 90, features: 11, featureConditioning: 10, noise: 0.1, seed: 3),
+                lambda: 1e-3))
         let x = [Double](repeating: 0.3, count: 11)
         var full = [Double](repeating: 0, count: 11), batch = full, weighted = full
         let fullValue = problem.evaluate(at: x, gradient: &full)

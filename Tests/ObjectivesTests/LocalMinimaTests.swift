@@ -1,5 +1,6 @@
 import Randomness
 import Testing
+
 @testable import Objectives
 
 /// The known local minimisers of the multimodal classics (``KnownLocalMinima``) against the
@@ -18,7 +19,8 @@ import Testing
         if h[0] <= 0 { return false }
         if h[0] * h[d + 1] - h[1] * h[d] <= 0 { return false }
         guard d == 3 else { return true }
-        let det = h[0] * (h[4] * h[8] - h[5] * h[7]) - h[1] * (h[3] * h[8] - h[5] * h[6]) + h[2] * (h[3] * h[7] - h[4] * h[6])
+        let det =
+            h[0] * (h[4] * h[8] - h[5] * h[7]) - h[1] * (h[3] * h[8] - h[5] * h[6]) + h[2] * (h[3] * h[7] - h[4] * h[6])
         return det > 0
     }
 
@@ -32,7 +34,9 @@ import Testing
             objective.hessian(at: minimum.point, into: &hessian)
             #expect(gradient.map(abs).max()! <= 1e-8, "\(name) \(minimum.name): ∇f = \(gradient)")
             #expect(Self.positiveDefinite(hessian, d), "\(name) \(minimum.name): H = \(hessian)")
-            #expect(abs(f - minimum.value) <= 1e-12 * max(1, abs(f)), "\(name) \(minimum.name): f = \(f), listed \(minimum.value)")
+            #expect(
+                abs(f - minimum.value) <= 1e-12 * max(1, abs(f)),
+                "\(name) \(minimum.name): f = \(f), listed \(minimum.value)")
             if let fStar = objective.constants.optimalValue {
                 #expect(minimum.isGlobal == (abs(minimum.value - fStar) <= 1e-9), "\(name) \(minimum.name)")
             }
@@ -40,7 +44,8 @@ import Testing
             #expect(objective.nearestMinimum(to: minimum.point.map { $0 + 0.2 }, tolerance: 1e-2) == nil)
         }
         #expect(objective.localMinima.contains { $0.isGlobal })
-        #expect(Set(objective.localMinima.map(\.name)).count == objective.localMinima.count, "\(name): names are unique")
+        #expect(
+            Set(objective.localMinima.map(\.name)).count == objective.localMinima.count, "\(name): names are unique")
     }
 
     /// docs/reference.md §C.2 (scipy brentq): the per-coordinate Rastrigin minima and their values.
@@ -52,7 +57,7 @@ import Testing
         let rastrigin = Rastrigin(dimension: 1, startingPoint: [0])
         for (k, root, value) in reference {
             let mine = Rastrigin.root(near: k)!
-            #expect(abs(mine - root) <= 5e-12, "k = \(k)")  // brentq stops at xtol 2e-12
+            #expect(abs(mine - root) <= 5e-12, "k = \(k)") // brentq stops at xtol 2e-12
             #expect(abs(rastrigin.value(at: [mine]) - value) <= 1e-12, "k = \(k)")
             #expect(abs(Rastrigin.root(near: -k)! + root) <= 5e-12)
         }

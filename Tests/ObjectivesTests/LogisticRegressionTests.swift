@@ -1,14 +1,16 @@
 import Foundation
 import LinearAlgebra
 import Randomness
-import Testing
 import TestSupport
+import Testing
+
 @testable import Objectives
 
 /// Logistic regression against central finite differences, scikit-learn optima
 /// (scripts/reference/logistic_reference.py) and the reference's [run] values (§C.6).
 @Suite struct LogisticRegressionTests {
-    static let breastCancerStandardized = LogisticRegression.Configuration(source: .breastCancer, standardize: true, lambda: 1e-2)
+    static let breastCancerStandardized = LogisticRegression.Configuration(
+        source: .breastCancer, standardize: true, lambda: 1e-2)
 
     static func synthetic(n: Int = 300, d: Int = 7, seed: UInt64 = 11) -> SyntheticClassificationData {
         SyntheticClassificationData(samples: n, features: d, featureConditioning: 50, labelNoise: 0.1, seed: seed)
@@ -18,8 +20,12 @@ import TestSupport
     /// with and without intercept.
     static let variants: [LogisticRegression.Configuration] = [false, true].flatMap { intercept in
         [false, true].flatMap { standardize in
-            [LogisticRegression.Configuration(source: .synthetic(synthetic()), standardize: standardize, intercept: intercept, lambda: 1e-2),
-             LogisticRegression.Configuration(source: .breastCancer, standardize: standardize, intercept: intercept, lambda: 1e-2)]
+            [
+                LogisticRegression.Configuration(
+                    source: .synthetic(synthetic()), standardize: standardize, intercept: intercept, lambda: 1e-2),
+                LogisticRegression.Configuration(
+                    source: .breastCancer, standardize: standardize, intercept: intercept, lambda: 1e-2),
+            ]
         }
     }
 
@@ -128,7 +134,8 @@ import TestSupport
             (0.001, 0.05983977454242226, 4.575110604512884),
         ]
         for (lambda, optimalValue, minimizerNorm) in expected {
-            let problem = try LogisticRegression(configuration: .init(source: .breastCancer, standardize: true, lambda: lambda))
+            let problem = try LogisticRegression(
+                configuration: .init(source: .breastCancer, standardize: true, lambda: lambda))
             #expect(abs(problem.value(at: problem.startingPoint) - log(2.0)) <= 2e-16)
             #expect(RelativeError.of(try #require(problem.constants.optimalValue), optimalValue) <= 1e-12)
             #expect(RelativeError.of(norm(try #require(problem.constants.minimizer)), minimizerNorm) <= 1e-9)
@@ -146,11 +153,19 @@ import TestSupport
         let configurations: [(String, LogisticRegression.Configuration)] = [
             ("breast-cancer-standardized-1e-2", .init(source: .breastCancer, standardize: true, lambda: 1e-2)),
             ("breast-cancer-standardized-1e-4", .init(source: .breastCancer, standardize: true, lambda: 1e-4)),
-            ("breast-cancer-standardized-intercept-1e-3",
-             .init(source: .breastCancer, standardize: true, intercept: true, lambda: 1e-3)),
-            ("synthetic-1e-3", .init(source: .synthetic(SyntheticClassificationData(
-                samples: s.n, features: s.d, featureConditioning: s.feature_conditioning, labelNoise: s.label_noise,
-                seed: s.seed)), standardize: false, lambda: 1e-3)),
+            (
+                "breast-cancer-standardized-intercept-1e-3",
+                .init(source: .breastCancer, standardize: true, intercept: true, lambda: 1e-3)
+            ),
+            (
+                "synthetic-1e-3",
+                .init(
+                    source: .synthetic(
+                        SyntheticClassificationData(
+                            samples: s.n, features: s.d, featureConditioning: s.feature_conditioning,
+                            labelNoise: s.label_noise,
+                            seed: s.seed)), standardize: false, lambda: 1e-3)
+            ),
         ]
         for (name, configuration) in configurations {
             let expected = try reference.named(name)
@@ -167,24 +182,29 @@ import TestSupport
             let bound = (LogisticRegression.minimizerTolerance + norm(gradient)) / configuration.lambda
             let distance = norm(zip(minimizer, expected.minimizer).map { $0 - $1 })
             #expect(distance <= bound, "\(name)")
-            #expect(RelativeError.of(norm(minimizer), expected.minimizer_norm) <= bound / expected.minimizer_norm + 1e-15)
+            #expect(
+                RelativeError.of(norm(minimizer), expected.minimizer_norm) <= bound / expected.minimizer_norm + 1e-15)
         }
     }
 
     @Test func syntheticDataMatchThePythonGenerator() throws {
         let reference = try Fixtures.LogisticReference.load()
         let s = reference.synthetic
-        let data = SyntheticClassificationData(samples: s.n, features: s.d, featureConditioning: s.feature_conditioning,
-                                               labelNoise: s.label_noise, seed: s.seed).generate()
+        let data = SyntheticClassificationData(
+            samples: s.n, features: s.d, featureConditioning: s.feature_conditioning,
+            labelNoise: s.label_noise, seed: s.seed
+        ).generate()
         #expect(Array(data.features[0..<s.d]) + [data.targets[0]] == reference.synthetic_first_row)
     }
 
     @Test func syntheticDesignFollowsItsRecipe() {
-        let recipe = SyntheticClassificationData(samples: 20_000, features: 5, featureConditioning: 1e4, labelNoise: 0.2, seed: 9)
+        let recipe = SyntheticClassificationData(
+            samples: 20_000, features: 5, featureConditioning: 1e4, labelNoise: 0.2, seed: 9)
         let scales = SyntheticClassificationData.columnScales(features: 5, conditioning: 1e4)
         #expect(scales.first == 1)
-        #expect(abs(scales[4] * scales[4] * 1e4 - 1) <= 1e-14)  // variance ratio κ_f
-        let clean = SyntheticClassificationData(samples: 20_000, features: 5, featureConditioning: 1e4, labelNoise: 0, seed: 9)
+        #expect(abs(scales[4] * scales[4] * 1e4 - 1) <= 1e-14) // variance ratio κ_f
+        let clean = SyntheticClassificationData(
+            samples: 20_000, features: 5, featureConditioning: 1e4, labelNoise: 0, seed: 9)
         let noisy = recipe.generate(), separable = clean.generate()
         #expect(noisy.features == separable.features)
         let flipped = zip(noisy.targets, separable.targets).filter { $0 != $1 }.count
@@ -193,7 +213,9 @@ import TestSupport
         let statistics = separable.columnStatistics()
         for j in 0..<5 { #expect(abs(statistics.standardDeviations[j] / scales[j] - 1) <= 0.05) }
         // Standardised synthetic data: z-scored first, then scaled, so column j has mean 0 and std s_j exactly.
-        let standardized = LogisticRegression.dataSets(for: .init(source: .synthetic(recipe), standardize: true, lambda: 1)).training
+        let standardized = LogisticRegression.dataSets(
+            for: .init(source: .synthetic(recipe), standardize: true, lambda: 1)
+        ).training
         let exact = standardized.columnStatistics()
         for j in 0..<5 {
             #expect(abs(exact.means[j]) <= 1e-15)
@@ -202,7 +224,8 @@ import TestSupport
     }
 
     @Test func miniBatchGradientsAreConsistentWithTheFullGradient() throws {
-        let problem = try LogisticRegression(configuration: .init(source: .synthetic(Self.synthetic(n: 120)), standardize: false, lambda: 1e-2))
+        let problem = try LogisticRegression(
+            configuration: .init(source: .synthetic(Self.synthetic(n: 120)), standardize: false, lambda: 1e-2))
         let x = Self.seededPoint(for: problem.training, seed: 8)
         let n = problem.training.rowCount, d = problem.dimension
         var full = [Double](repeating: 0, count: d)
@@ -221,7 +244,8 @@ import TestSupport
         var meanValue = 0.0
         for b in 0..<8 {
             let rows = Array(permutation[(b * 15)..<((b + 1) * 15)])
-            meanValue += rows.withUnsafeBufferPointer { problem.evaluate(at: x, rows: $0, gradient: &batchGradient) } / 8
+            meanValue +=
+                rows.withUnsafeBufferPointer { problem.evaluate(at: x, rows: $0, gradient: &batchGradient) } / 8
             for j in 0..<d { meanGradient[j] += batchGradient[j] / 8 }
         }
         #expect(abs(meanValue - fullValue) <= 1e-14)
@@ -243,18 +267,19 @@ import TestSupport
         let data = Dataset(rowCount: 2, columnCount: 1, features: [1, -1], targets: [1, -1])
         let problem = LogisticRegression(training: data, test: nil, lambda: 1e-300, constants: ObjectiveConstants())
         var gradient = [0.0]
-        #expect(problem.evaluate(at: [40], gradient: &gradient) == exp(-40.0))  // log1p(e^(−40)) rounds to e^(−40)
+        #expect(problem.evaluate(at: [40], gradient: &gradient) == exp(-40.0)) // log1p(e^(−40)) rounds to e^(−40)
         #expect(gradient[0] == -exp(-40.0))
-        #expect(problem.evaluate(at: [-800], gradient: &gradient) == 800)  // no overflow of e^800
+        #expect(problem.evaluate(at: [-800], gradient: &gradient) == 800) // no overflow of e^800
         #expect(gradient[0] == -1)
     }
 
     @Test func trainTestSplitIsSeededAndDisjoint() throws {
-        let configuration = LogisticRegression.Configuration(source: .breastCancer, standardize: true, lambda: 1e-2,
-                                                             testFraction: 0.25, splitSeed: 77)
+        let configuration = LogisticRegression.Configuration(
+            source: .breastCancer, standardize: true, lambda: 1e-2,
+            testFraction: 0.25, splitSeed: 77)
         let (training, test) = LogisticRegression.dataSets(for: configuration)
         let held = try #require(test)
-        #expect(held.rowCount == 142 && training.rowCount == 427)  // round(0.25·569) = 142
+        #expect(held.rowCount == 142 && training.rowCount == 427) // round(0.25·569) = 142
         #expect(LogisticRegression.dataSets(for: configuration).training == training)
         // Standardised with the training statistics: training columns have mean 0 and std 1.
         let statistics = training.columnStatistics()
@@ -280,8 +305,11 @@ import TestSupport
         }
         let accuracy = try #require(problem.heldOutAccuracy(at: minimizer))
         #expect(accuracy == Double(correct) / 142)
-        #expect(accuracy > 0.9)  // the data are nearly separable (≈ 97–98 % in the literature)
-        #expect(problem.heldOutAccuracy(at: [Double](repeating: 0, count: 30)) == Double(held.targets.filter { $0 < 0 }.count) / 142)
-        #expect(try LogisticRegression(configuration: Self.breastCancerStandardized).heldOutAccuracy(at: minimizer) == nil)
+        #expect(accuracy > 0.9) // the data are nearly separable (≈ 97–98 % in the literature)
+        #expect(
+            problem.heldOutAccuracy(at: [Double](repeating: 0, count: 30)) == Double(
+                held.targets.filter { $0 < 0 }.count) / 142)
+        #expect(
+            try LogisticRegression(configuration: Self.breastCancerStandardized).heldOutAccuracy(at: minimizer) == nil)
     }
 }

@@ -1,24 +1,29 @@
 import LinearAlgebra
 import Randomness
-import Testing
 import TestSupport
+import Testing
+
+@testable import Objectives
+
 #if arch(x86_64)
 import WideKernels
 #endif
-@testable import Objectives
 
 /// The `mlp` and `recurrent-cliff` problems against central finite differences (gradients from f,
 /// Hessian-vector products from the gradient), the data sets against their published shapes, and
 /// the over-parameterised least-squares constants against plain gradient descent from 0.
 @Suite struct NeuralNetworkTests {
-    static func network(_ activation: Activation, _ loss: MultilayerPerceptron.Loss, lambda: Double = 0,
-                        widths: [Int] = [2, 5, 4, 3], seed: UInt64 = 7) -> MultilayerPerceptron {
+    static func network(
+        _ activation: Activation, _ loss: MultilayerPerceptron.Loss, lambda: Double = 0,
+        widths: [Int] = [2, 5, 4, 3], seed: UInt64 = 7
+    ) -> MultilayerPerceptron {
         let data = ClassificationData.spirals(samples: 150, classes: 3, noise: 0.2, seed: seed)
         var generator = Xoshiro256StarStar(seed: seed)
         let start = MultilayerPerceptron.initialWeights(widths: widths, scheme: .glorot, using: &generator)
         // Biases non-zero too, so every derivative is exercised.
-        return MultilayerPerceptron(widths: widths, activation: activation, loss: loss, training: data,
-                                    lambda: lambda, start: start.map { $0 + 0.1 * generator.nextGaussian() })
+        return MultilayerPerceptron(
+            widths: widths, activation: activation, loss: loss, training: data,
+            lambda: lambda, start: start.map { $0 + 0.1 * generator.nextGaussian() })
     }
 
     static func randomVector(_ d: Int, seed: UInt64) -> [Double] {
@@ -27,7 +32,8 @@ import WideKernels
     }
 
     @Test(arguments: Activation.allCases, MultilayerPerceptron.Loss.allCases)
-    func gradientAndHessianVectorProductMatchCentralDifferences(activation: Activation, loss: MultilayerPerceptron.Loss) {
+    func gradientAndHessianVectorProductMatchCentralDifferences(activation: Activation, loss: MultilayerPerceptron.Loss)
+    {
         let problem = Self.network(activation, loss, lambda: 1e-3)
         let x = problem.startingPoint
         #expect(DerivativeCheck.gradientError(problem, at: x) <= 1e-7, "\(activation) \(loss)")
@@ -44,9 +50,12 @@ import WideKernels
         var generator = Xoshiro256StarStar(seed: 3)
         let widths = [2, 6, 6, 6, 6, 2]
         let start = MultilayerPerceptron.initialWeights(widths: widths, scheme: .he, using: &generator)
-        let problem = MultilayerPerceptron(widths: widths, activation: .gelu, loss: .crossEntropy, training: data, start: start)
+        let problem = MultilayerPerceptron(
+            widths: widths, activation: .gelu, loss: .crossEntropy, training: data, start: start)
         #expect(DerivativeCheck.gradientError(problem, at: start) <= 1e-7)
-        #expect(DerivativeCheck.hessianVectorError(problem, at: start, vector: Self.randomVector(problem.dimension, seed: 5)) <= 1e-6)
+        #expect(
+            DerivativeCheck.hessianVectorError(
+                problem, at: start, vector: Self.randomVector(problem.dimension, seed: 5)) <= 1e-6)
     }
 
     @Test func miniBatchIsTheMeanOverItsRows() {
@@ -57,7 +66,8 @@ import WideKernels
         let batchLoss = rows.withUnsafeBufferPointer { problem.evaluate(at: x, rows: $0, gradient: &batchGradient) }
         // The same rows as a data set of their own, evaluated in full.
         let subset = problem.training.selectingRows(rows)
-        let single = MultilayerPerceptron(widths: problem.widths, activation: .tanh, loss: .crossEntropy, training: subset, start: x)
+        let single = MultilayerPerceptron(
+            widths: problem.widths, activation: .tanh, loss: .crossEntropy, training: subset, start: x)
         var fullGradient = batchGradient
         let fullLoss = single.evaluate(at: x, gradient: &fullGradient)
         #expect(abs(batchLoss - fullLoss) <= 1e-15 * abs(fullLoss))
@@ -67,7 +77,7 @@ import WideKernels
     @Test func crossEntropyAtZeroIsLogOfTheClassCount() {
         let problem = Self.network(.relu, .crossEntropy)
         let zero = [Double](repeating: 0, count: problem.dimension)
-        #expect(abs(problem.value(at: zero) - 1.0986122886681098) <= 1e-15)  // ln 3
+        #expect(abs(problem.value(at: zero) - 1.0986122886681098) <= 1e-15) // ln 3
     }
 
     @Test func digitsHaveTheirPublishedShape() {
@@ -75,7 +85,7 @@ import WideKernels
         #expect(digits.rowCount == 1797 && digits.columnCount == 64)
         var counts = [Int](repeating: 0, count: 10)
         for label in digits.targets { counts[Int(label)] += 1 }
-        #expect(counts == [178, 182, 177, 183, 181, 182, 181, 179, 174, 180])  // scikit-learn's documentation
+        #expect(counts == [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]) // scikit-learn's documentation
         #expect(digits.features.allSatisfy { $0 >= 0 && $0 <= 1 })
         let file = FixtureFiles.repositoryRoot().appendingPathComponent("Sources/Objectives/Data/digits.csv")
         #expect((try? String(contentsOf: file, encoding: .utf8)) == DigitsData.csv + "\n")
@@ -91,7 +101,9 @@ import WideKernels
         let held = try #require(a as? MultilayerPerceptron)
         #expect(held.heldOutAccuracy(at: held.startingPoint) != nil && held.heldOutLoss(at: held.startingPoint) != nil)
         var g3 = Xoshiro256StarStar(seed: 9)
-        #expect(throws: ParameterError.self) { try kind.make(ParameterSet(["data": .text("digits"), "n": .number(10)]), &g3) }
+        #expect(throws: ParameterError.self) {
+            try kind.make(ParameterSet(["data": .text("digits"), "n": .number(10)]), &g3)
+        }
         #expect(throws: ParameterError.self) { try kind.make(ParameterSet(["hidden": .numbers([0.5])]), &g3) }
         #expect(throws: ParameterError.self) { try kind.make(ParameterSet(["hidden": .numbers([4096, 4096])]), &g3) }
     }
@@ -108,9 +120,10 @@ import WideKernels
     }
 
     @Test func overParameterisedLeastSquaresConvergesToTheMinimumNormSolutionFromZero() throws {
-        let problem = try LeastSquares(configuration: LeastSquares.Configuration(
-            data: SyntheticRegressionData(samples: 6, features: 15, featureConditioning: 10, noise: 0.1, seed: 4),
-            lambda: 0))
+        let problem = try LeastSquares(
+            configuration: LeastSquares.Configuration(
+                data: SyntheticRegressionData(samples: 6, features: 15, featureConditioning: 10, noise: 0.1, seed: 4),
+                lambda: 0))
         let minimizer = try #require(problem.constants.minimizer)
         #expect(problem.constants.optimalValue == 0)
         #expect(problem.value(at: minimizer) <= 1e-28)
@@ -130,29 +143,35 @@ import WideKernels
 
     @Test func matrixProductIsTheTextbookLoopOnEveryKernelPath() {
         var generator = Xoshiro256StarStar(seed: 11)
-        for (m, k, n) in [(1, 1, 1), (5, 7, 13), (9, 3, 8), (128, 64, 128), (6, 129, 10), (7, 5, 3), (13, 11, 6), (5, 6, 15),
-                          (13, 7, 31), (17, 3, 40), (9, 4, 24)] {
-            let a = (0..<(m * k)).map { _ in generator.nextGaussian() }, b = (0..<(k * n)).map { _ in generator.nextGaussian() }
+        for (m, k, n) in [
+            (1, 1, 1), (5, 7, 13), (9, 3, 8), (128, 64, 128), (6, 129, 10), (7, 5, 3), (13, 11, 6), (5, 6, 15),
+            (13, 7, 31), (17, 3, 40), (9, 4, 24),
+        ] {
+            let a = (0..<(m * k)).map { _ in generator.nextGaussian() },
+                b = (0..<(k * n)).map { _ in generator.nextGaussian() }
             let start = (0..<(m * n)).map { _ in generator.nextGaussian() }
             // The textbook loop: C[i][j] += A[i][p]·B[p][j] for p in order.
             var expected = start
             for i in 0..<m { for j in 0..<n { for p in 0..<k { expected[i * n + j] += a[i * k + p] * b[p * n + j] } } }
             var fast = start, portable = start, transposed = start
-            let aT = (0..<(k * m)).map { a[($0 % m) * k + $0 / m] }  // aT[p·m + i] = A[i][p]
+            let aT = (0..<(k * m)).map { a[($0 % m) * k + $0 / m] } // aT[p·m + i] = A[i][p]
             a.withUnsafeBufferPointer { pa in
                 b.withUnsafeBufferPointer { pb in
                     fast.withUnsafeMutableBufferPointer {
-                        MatrixProduct.multiply(rows: m, inner: k, columns: n, pa.baseAddress!, rowStride: k, columnStride: 1,
-                                               pb.baseAddress!, into: $0.baseAddress!, accumulate: true)
+                        MatrixProduct.multiply(
+                            rows: m, inner: k, columns: n, pa.baseAddress!, rowStride: k, columnStride: 1,
+                            pb.baseAddress!, into: $0.baseAddress!, accumulate: true)
                     }
                     portable.withUnsafeMutableBufferPointer {
-                        MatrixProduct.portableMultiply(rows: m, inner: k, columns: n, pa.baseAddress!, rowStride: k,
-                                                       columnStride: 1, pb.baseAddress!, into: $0.baseAddress!)
+                        MatrixProduct.portableMultiply(
+                            rows: m, inner: k, columns: n, pa.baseAddress!, rowStride: k,
+                            columnStride: 1, pb.baseAddress!, into: $0.baseAddress!)
                     }
                     aT.withUnsafeBufferPointer { pt in
                         transposed.withUnsafeMutableBufferPointer {
-                            MatrixProduct.multiply(rows: m, inner: k, columns: n, pt.baseAddress!, rowStride: 1, columnStride: m,
-                                                   pb.baseAddress!, into: $0.baseAddress!, accumulate: true)
+                            MatrixProduct.multiply(
+                                rows: m, inner: k, columns: n, pt.baseAddress!, rowStride: 1, columnStride: m,
+                                pb.baseAddress!, into: $0.baseAddress!, accumulate: true)
                         }
                     }
                 }

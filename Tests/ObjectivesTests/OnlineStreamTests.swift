@@ -14,8 +14,10 @@ import Testing
 
     @Test func derivativesOfTheMeanLoss() throws {
         for lambda in [0.0, 0.3] {
-            let squared = try stream(OnlineProblems.leastSquares, ["rounds": .number(50), "d": .number(4), "lambda": .number(lambda)])
-            let logistic = try stream(OnlineProblems.logistic, ["rounds": .number(50), "d": .number(4), "lambda": .number(lambda)])
+            let squared = try stream(
+                OnlineProblems.leastSquares, ["rounds": .number(50), "d": .number(4), "lambda": .number(lambda)])
+            let logistic = try stream(
+                OnlineProblems.logistic, ["rounds": .number(50), "d": .number(4), "lambda": .number(lambda)])
             let points = [[0.1, -0.2, 0.3, 0.05], [0.5, 0.4, -0.3, 0.2]]
             expectExactDerivatives(squared, at: points, "online-least-squares λ=\(lambda)")
             expectExactDerivatives(logistic, at: points, "online-logistic λ=\(lambda)")
@@ -39,8 +41,10 @@ import Testing
     @Test func gradientBoundHoldsOnTheBall() throws {
         var generator = Xoshiro256StarStar(seed: 3)
         for kind in [OnlineProblems.leastSquares, OnlineProblems.logistic, OnlineProblems.linear] {
-            let s = try stream(kind, ["rounds": .number(200), "d": .number(5), "lambda": kind.name == "online-linear" ? nil : .number(0.2)]
-                .compactMapValues { $0 })
+            let s = try stream(
+                kind,
+                ["rounds": .number(200), "d": .number(5), "lambda": kind.name == "online-linear" ? nil : .number(0.2)]
+                    .compactMapValues { $0 })
             var gradient = [Double](repeating: 0, count: 5)
             for t in 0..<200 {
                 let x = generator.nextUnitVector(dimension: 5).map { $0 * s.radius }
@@ -71,7 +75,9 @@ import Testing
                 let reference = projectedGradientMinimum(s, rounds: m)
                 #expect(best.value <= reference + 1e-9 * max(1, abs(reference)), "\(kind.name) \(parameters) m=\(m)")
                 if s.loss != .absolute {
-                    #expect(abs(best.value - reference) <= 1e-7 * max(1, abs(reference)), "\(kind.name) \(parameters) m=\(m)")
+                    #expect(
+                        abs(best.value - reference) <= 1e-7 * max(1, abs(reference)),
+                        "\(kind.name) \(parameters) m=\(m)")
                 }
             }
         }
@@ -89,7 +95,8 @@ import Testing
             let smooth = s.loss == .squared || s.loss == .logistic
             let length = gradient.map { $0 * $0 }.reduce(0, +).squareRoot()
             // Smooth: a fixed step 1/L of the prefix mean (L ≤ ‖a‖²max ≤ G); else normalised steps R/√k.
-            let step = smooth ? 1 / s.constants.smoothness! / 4 : s.radius / (Double(k) + 1).squareRoot() / max(length, 1e-12)
+            let step =
+                smooth ? 1 / s.constants.smoothness! / 4 : s.radius / (Double(k) + 1).squareRoot() / max(length, 1e-12)
             for i in x.indices { x[i] -= step * gradient[i] }
             let norm = x.map { $0 * $0 }.reduce(0, +).squareRoot()
             if norm > s.radius { x = x.map { $0 * s.radius / norm } }

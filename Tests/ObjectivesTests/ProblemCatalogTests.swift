@@ -42,10 +42,11 @@ struct ProblemCatalogTests {
     /// gradient `evaluate(at:gradient:)` writes, for every kind (quadratics rotated and not), at the
     /// start and at seeded random points around it.
     @Test func gradientAloneIsTheGradientOfEvaluate() throws {
-        let variants: [(ProblemKind, ParameterSet)] = ProblemCatalog.builtIn.map { ($0, ParameterSet()) } + [
-            (ProblemKind.quadratic, ParameterSet(["rotation": .text("random"), "d": .number(37)])),
-            (ProblemKind.quadratic, ParameterSet(["rotation": .text("none"), "d": .number(37)])),
-        ]
+        let variants: [(ProblemKind, ParameterSet)] =
+            ProblemCatalog.builtIn.map { ($0, ParameterSet()) } + [
+                (ProblemKind.quadratic, ParameterSet(["rotation": .text("random"), "d": .number(37)])),
+                (ProblemKind.quadratic, ParameterSet(["rotation": .text("none"), "d": .number(37)])),
+            ]
         for (kind, parameters) in variants {
             var generator = Xoshiro256StarStar(seed: 9)
             let objective = try kind.make(parameters, &generator)
@@ -117,7 +118,10 @@ struct ProblemCatalogTests {
     /// The same seed builds the same instance to the bit (start, x*, f*, Hessian at the start);
     /// kinds that draw (random starts, rotations, x*) build a different one from another seed.
     @Test func instancesAreDeterministicInTheSeed() throws {
-        let drawing: Set<String> = ["quadratic", "double-well", "index-saddle", "monkey-saddle", "styblinski-tang", "rastrigin", "logistic", "least-squares", "mlp", "online-least-squares", "online-logistic", "online-linear"]
+        let drawing: Set<String> = [
+            "quadratic", "double-well", "index-saddle", "monkey-saddle", "styblinski-tang", "rastrigin", "logistic",
+            "least-squares", "mlp", "online-least-squares", "online-logistic", "online-linear",
+        ]
         for kind in ProblemCatalog.builtIn {
             var parameters = kind.name == "mlp" ? Self.smallNetwork : ParameterSet()
             if kind.parameters.contains(where: { $0.name == "rotation" }) { parameters["rotation"] = .text("random") }

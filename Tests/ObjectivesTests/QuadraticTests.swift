@@ -22,10 +22,13 @@ struct QuadraticTests {
             for spectrum in ["log", "linear", "outlier", "two-cluster"] where d > 1 || spectrum == "log" {
                 let kappa = d == 1 ? 1.0 : 1e3
                 let objective = try Self.make([
-                    "d": .number(Double(d)), "kappa": .number(kappa), "spectrum": .text(spectrum), "rotation": .text(rotation),
+                    "d": .number(Double(d)), "kappa": .number(kappa), "spectrum": .text(spectrum),
+                    "rotation": .text(rotation),
                 ])
-                let points = TestLinearAlgebra.points(around: objective.startingPoint, spread: 1, count: 3, seed: UInt64(d))
-                expectExactDerivatives(objective, at: points + [objective.startingPoint], "quadratic d=\(d) \(spectrum) \(rotation)")
+                let points = TestLinearAlgebra.points(
+                    around: objective.startingPoint, spread: 1, count: 3, seed: UInt64(d))
+                expectExactDerivatives(
+                    objective, at: points + [objective.startingPoint], "quadratic d=\(d) \(spectrum) \(rotation)")
                 expectOptimum(objective, "quadratic d=\(d) \(spectrum) \(rotation)")
             }
         }
@@ -56,7 +59,9 @@ struct QuadraticTests {
             }
         }
         for i in 0..<d {
-            #expect(abs(eigenvalues[i] - expected[i]) <= 1e-10 * kappa * mu, "λ\(i) = \(eigenvalues[i]), expected \(expected[i])")
+            #expect(
+                abs(eigenvalues[i] - expected[i]) <= 1e-10 * kappa * mu,
+                "λ\(i) = \(eigenvalues[i]), expected \(expected[i])")
         }
         let measuredKappa = eigenvalues[d - 1] / eigenvalues[0]
         #expect(abs(measuredKappa - kappa) <= 1e-10 * kappa)
@@ -70,7 +75,9 @@ struct QuadraticTests {
     @Test func axisAlignedSpectraHaveTheirShape() throws {
         let d = 9, kappa = 1e6
         for spectrum in ["log", "linear", "outlier", "two-cluster"] {
-            let objective = try Self.make(["d": .number(Double(d)), "kappa": .number(kappa), "spectrum": .text(spectrum)])
+            let objective = try Self.make([
+                "d": .number(Double(d)), "kappa": .number(kappa), "spectrum": .text(spectrum),
+            ])
             let h = Self.dense(objective)
             let lambda = (0..<d).map { h[$0 * d + $0] }
             #expect(lambda.first == 1 && lambda.last == kappa, "\(spectrum): extremes \(lambda)")
@@ -89,7 +96,8 @@ struct QuadraticTests {
     /// gives an orthogonal Q whose columns are eigenvectors of A: A·qᵢ = λᵢqᵢ.
     @Test func rotationIsOrthogonalAndDiagonalisesA() throws {
         let d = 16, kappa = 100.0
-        let objective = try Self.make(["d": .number(Double(d)), "kappa": .number(kappa), "rotation": .text("random")], seed: 99)
+        let objective = try Self.make(
+            ["d": .number(Double(d)), "kappa": .number(kappa), "rotation": .text("random")], seed: 99)
         var generator = Xoshiro256StarStar(seed: 99)
         let q = RandomOrthogonalMatrix.make(dimension: d, using: &generator)
         for i in 0..<d {
@@ -111,10 +119,15 @@ struct QuadraticTests {
 
     @Test(arguments: ["none", "random"])
     func sameSeedSameInstanceDifferentSeedDifferent(rotation: String) throws {
-        let parameters: [String: ParameterValue] = ["d": .number(12), "kappa": .number(1e4), "rotation": .text(rotation)]
-        let a = try Self.make(parameters, seed: 2024), b = try Self.make(parameters, seed: 2024), c = try Self.make(parameters, seed: 2025)
+        let parameters: [String: ParameterValue] = [
+            "d": .number(12), "kappa": .number(1e4), "rotation": .text(rotation),
+        ]
+        let a = try Self.make(parameters, seed: 2024), b = try Self.make(parameters, seed: 2024),
+            c = try Self.make(parameters, seed: 2025)
         #expect(Self.dense(a).map(\.bitPattern) == Self.dense(b).map(\.bitPattern))
-        #expect(a.constants.minimizer.unsafelyUnwrapped.map(\.bitPattern) == b.constants.minimizer.unsafelyUnwrapped.map(\.bitPattern))
+        #expect(
+            a.constants.minimizer.unsafelyUnwrapped.map(\.bitPattern)
+                == b.constants.minimizer.unsafelyUnwrapped.map(\.bitPattern))
         #expect(a.startingPoint.map(\.bitPattern) == b.startingPoint.map(\.bitPattern))
         #expect(a.constants.minimizer != c.constants.minimizer)
         #expect(a.startingPoint != c.startingPoint)
@@ -127,7 +140,9 @@ struct QuadraticTests {
         let random = try Self.make(["d": .number(Double(d)), "start-scale": .number(3), "rotation": .text("random")])
         let offset = zip(random.startingPoint, random.constants.minimizer.unsafelyUnwrapped).map { $0 - $1 }
         #expect(abs(TestLinearAlgebra.norm(offset) - 3 * 5) <= 1e-12)
-        let ones = try Self.make(["d": .number(Double(d)), "start-direction": .text("ones"), "minimizer": .text("zero")])
+        let ones = try Self.make([
+            "d": .number(Double(d)), "start-direction": .text("ones"), "minimizer": .text("zero"),
+        ])
         #expect(ones.constants.minimizer == [Double](repeating: 0, count: d))
         for value in ones.startingPoint { #expect(abs(value - 1) <= 1e-15) }
         // f(x₀) = ½Σλᵢ for x₀ − x* = 1 on the axis-aligned log spectrum (κ = 100, μ = 1).
@@ -140,19 +155,20 @@ struct QuadraticTests {
         var generator = Xoshiro256StarStar(seed: 1)
         let valley = try ProblemKind.narrowValley.make(ParameterSet(), &generator)
         #expect(valley.startingPoint == [1, 1])
-        #expect(valley.value(at: [1, 1]) == 50.5)  // ½(1 + 100)
+        #expect(valley.value(at: [1, 1]) == 50.5) // ½(1 + 100)
         #expect(TestLinearAlgebra.gradient(valley, at: [1, 1]) == [1, 100])
         #expect(valley.constants.smoothness == 100 && valley.constants.strongConvexity == 1)
         expectOptimum(valley, "narrow-valley")
         let bowl = try ProblemKind.shiftedBowl.make(ParameterSet(), &generator)
         #expect(bowl.startingPoint == [0, 0])
-        #expect(bowl.value(at: [0, 0]) == 13)  // (0 − 2)² + (0 − 3)²
-        #expect(TestLinearAlgebra.gradient(bowl, at: [0, 0]) == [-4, -6])  // (2(x₀ − 2), 2(x₁ − 3))
+        #expect(bowl.value(at: [0, 0]) == 13) // (0 − 2)² + (0 − 3)²
+        #expect(TestLinearAlgebra.gradient(bowl, at: [0, 0]) == [-4, -6]) // (2(x₀ − 2), 2(x₁ − 3))
         #expect(bowl.constants.smoothness == 2 && bowl.constants.strongConvexity == 2)
         #expect(bowl.constants.minimizer == [2, 3])
         expectOptimum(bowl, "shifted-bowl")
         for objective in [valley, bowl] {
-            expectExactDerivatives(objective, at: TestLinearAlgebra.points(around: [0, 0], spread: 2, count: 3, seed: 5), "2-D quadratic")
+            expectExactDerivatives(
+                objective, at: TestLinearAlgebra.points(around: [0, 0], spread: 2, count: 3, seed: 5), "2-D quadratic")
         }
     }
 
@@ -172,10 +188,15 @@ struct QuadraticTests {
             }
         }
         #expect(throws: ParameterError.self) {
-            _ = try Self.make(["d": .number(Double(InstanceLimits.maximumDenseDimension + 1)), "rotation": .text("random")])
+            _ = try Self.make([
+                "d": .number(Double(InstanceLimits.maximumDenseDimension + 1)), "rotation": .text("random"),
+            ])
         }
         // One eigenvalue cannot have κ > 1.
-        #expect(throws: ParameterError(key: "kappa", expected: "1 when d − zero-eigenvalues = 1 (one positive eigenvalue)", found: "10")) {
+        #expect(
+            throws: ParameterError(
+                key: "kappa", expected: "1 when d − zero-eigenvalues = 1 (one positive eigenvalue)", found: "10")
+        ) {
             _ = try Self.make(["d": .number(1), "kappa": .number(10)])
         }
     }
@@ -197,7 +218,8 @@ struct QuadraticTests {
         ])
         let cases: [(any Objective, Int, Int)] = [(valley, 1341, 691), (linear, 1181, 611), (geometric, 1185, 612)]
         for (objective, oneOverL, optimal) in cases {
-            let l = objective.constants.smoothness.unsafelyUnwrapped, mu = objective.constants.strongConvexity.unsafelyUnwrapped
+            let l = objective.constants.smoothness.unsafelyUnwrapped,
+                mu = objective.constants.strongConvexity.unsafelyUnwrapped
             #expect(abs(Self.gradientDescentSteps(objective, rate: 1 / l) - oneOverL) <= 1)
             #expect(abs(Self.gradientDescentSteps(objective, rate: 2 / (l + mu)) - optimal) <= 1)
         }

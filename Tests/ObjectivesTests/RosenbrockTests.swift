@@ -46,7 +46,8 @@ struct RosenbrockTests {
         let cases: [[String: ParameterValue]] = [
             [:], ["d": .number(3)], ["d": .number(4)], ["d": .number(11)],
             ["d": .number(2), "variant": .text("extended"), "scale": .number(0.5)],
-            ["d": .number(4), "variant": .text("extended")], ["d": .number(10), "variant": .text("extended"), "scale": .number(0.5)],
+            ["d": .number(4), "variant": .text("extended")],
+            ["d": .number(10), "variant": .text("extended"), "scale": .number(0.5)],
         ]
         for (index, parameters) in cases.enumerated() {
             let f = try Self.make(parameters)
@@ -61,10 +62,13 @@ struct RosenbrockTests {
     /// 1e−6) of the reference point and give the reference's f = 3.701428610430017. For n = 5, 6, 7
     /// Newton from (−1, 1, …, 1) lands on local minima with the reference's values.
     @Test func chainedSecondLocalMinimum() throws {
-        let reference: [Int: Double] = [4: 3.701428610430017, 5: 3.930839434133027, 6: 3.973940500930294, 7: 3.983600536424854]
+        let reference: [Int: Double] = [
+            4: 3.701428610430017, 5: 3.930839434133027, 6: 3.973940500930294, 7: 3.983600536424854,
+        ]
         for n in 4...7 {
             let f = ChainedRosenbrock(dimension: n)
-            let guess = n == 4 ? [-0.775659, 0.613093, 0.382063, 0.145972] : [-1] + [Double](repeating: 1, count: n - 1)
+            let guess =
+                n == 4 ? [-0.775659, 0.613093, 0.382063, 0.145972] : [-1] + [Double](repeating: 1, count: n - 1)
             let x = TestLinearAlgebra.newtonRefine(f, from: guess)
             if n == 4 {
                 for i in 0..<n { #expect(abs(x[i] - guess[i]) <= 1e-6) }

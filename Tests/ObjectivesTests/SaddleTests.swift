@@ -3,7 +3,8 @@ import Randomness
 import Testing
 
 struct SaddleTests {
-    static func make(_ kind: ProblemKind, _ values: [String: ParameterValue], seed: UInt64 = 11) throws -> any Objective {
+    static func make(_ kind: ProblemKind, _ values: [String: ParameterValue], seed: UInt64 = 11) throws -> any Objective
+    {
         var generator = Xoshiro256StarStar(seed: seed)
         return try kind.make(ParameterSet(values), &generator)
     }
@@ -22,7 +23,8 @@ struct SaddleTests {
         expectOptimum(f, "double-well")
         // a = 2 is the reference's x² + y⁴/4 − y²/2.
         if curvature == 2 { #expect(f.value(at: [0.5, 2]) == 0.25 + 4 - 2) }
-        expectExactDerivatives(f, at: TestLinearAlgebra.points(around: [0, 0], spread: 1.5, count: 4, seed: 8), "double-well")
+        expectExactDerivatives(
+            f, at: TestLinearAlgebra.points(around: [0, 0], spread: 1.5, count: 4, seed: 8), "double-well")
     }
 
     @Test func startsAtTheRequestedDistanceFromTheSaddle() throws {
@@ -43,10 +45,12 @@ struct SaddleTests {
     @Test(arguments: ["none", "random"])
     func indexSaddleCriticalPoints(rotation: String) throws {
         let d = 7, k = 3, m = 2.0, p = 0.5
-        let f = try Self.make(.indexSaddle, [
-            "d": .number(Double(d)), "index": .number(Double(k)), "negative-curvature": .number(m),
-            "positive-curvature": .number(p), "rotation": .text(rotation),
-        ])
+        let f = try Self.make(
+            .indexSaddle,
+            [
+                "d": .number(Double(d)), "index": .number(Double(k)), "negative-curvature": .number(m),
+                "positive-curvature": .number(p), "rotation": .text(rotation),
+            ])
         let zero = [Double](repeating: 0, count: d)
         #expect(TestLinearAlgebra.maxAbs(TestLinearAlgebra.gradient(f, at: zero)) == 0)
         #expect(f.value(at: zero) == 0 && f.constants.saddleValue == 0)
@@ -70,11 +74,14 @@ struct SaddleTests {
     @Test func indexSaddleDerivatives() throws {
         for rotation in ["none", "random"] {
             for (d, k) in [(1, 1), (2, 1), (5, 2), (12, 4)] {
-                let f = try Self.make(.indexSaddle, [
-                    "d": .number(Double(d)), "index": .number(Double(k)), "rotation": .text(rotation),
-                    "negative-curvature": .number(1.5),
-                ])
-                let points = TestLinearAlgebra.points(around: [Double](repeating: 0, count: d), spread: 1, count: 3, seed: UInt64(d))
+                let f = try Self.make(
+                    .indexSaddle,
+                    [
+                        "d": .number(Double(d)), "index": .number(Double(k)), "rotation": .text(rotation),
+                        "negative-curvature": .number(1.5),
+                    ])
+                let points = TestLinearAlgebra.points(
+                    around: [Double](repeating: 0, count: d), spread: 1, count: 3, seed: UInt64(d))
                 expectExactDerivatives(f, at: points, "index-saddle d=\(d) k=\(k) \(rotation)")
             }
         }
@@ -102,12 +109,14 @@ struct SaddleTests {
         let extent = 2 / bowl
         for i in 0...400 {
             for j in 0...400 {
-                lowest = min(lowest, f.value(at: [-extent + Double(i) * extent / 200, -extent + Double(j) * extent / 200]))
+                lowest = min(
+                    lowest, f.value(at: [-extent + Double(i) * extent / 200, -extent + Double(j) * extent / 200]))
             }
         }
         #expect(lowest >= fStar && lowest - fStar <= 1e-3 * abs(fStar))
         expectOptimum(f, "monkey-saddle")
-        expectExactDerivatives(f, at: TestLinearAlgebra.points(around: [0, 0], spread: 1, count: 4, seed: 21), "monkey-saddle")
+        expectExactDerivatives(
+            f, at: TestLinearAlgebra.points(around: [0, 0], spread: 1, count: 4, seed: 21), "monkey-saddle")
     }
 
     @Test func rejectsBadParameters() throws {
@@ -122,7 +131,10 @@ struct SaddleTests {
             (.indexSaddle, ["positive-curvature": .text("one")], "positive-curvature"),
             (.indexSaddle, ["rotation": .text("haar")], "rotation"),
             (.indexSaddle, ["k": .number(2)], "k"),
-            (.indexSaddle, ["d": .number(Double(InstanceLimits.maximumDenseDimension + 1)), "rotation": .text("random")], "d"),
+            (
+                .indexSaddle,
+                ["d": .number(Double(InstanceLimits.maximumDenseDimension + 1)), "rotation": .text("random")], "d"
+            ),
         ]
         for (kind, parameters, key) in cases {
             do {

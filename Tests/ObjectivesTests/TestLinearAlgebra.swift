@@ -23,12 +23,12 @@ enum TestLinearAlgebra {
                     let theta = (a[q * n + q] - a[p * n + p]) / (2 * apq)
                     let t = (theta >= 0 ? 1.0 : -1.0) / (abs(theta) + (theta * theta + 1).squareRoot())
                     let c = 1 / (t * t + 1).squareRoot(), s = t * c
-                    for k in 0..<n {  // columns p, q
+                    for k in 0..<n { // columns p, q
                         let akp = a[k * n + p], akq = a[k * n + q]
                         a[k * n + p] = c * akp - s * akq
                         a[k * n + q] = s * akp + c * akq
                     }
-                    for k in 0..<n {  // rows p, q
+                    for k in 0..<n { // rows p, q
                         let apk = a[p * n + k], aqk = a[q * n + k]
                         a[p * n + k] = c * apk - s * aqk
                         a[q * n + k] = s * apk + c * aqk

@@ -1,11 +1,12 @@
+import LinearAlgebra
+import Randomness
+import Testing
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LinearAlgebra
-import Randomness
-import Testing
 
 /// ``VectorTanh`` against an independent reference (the C library's 80-bit `tanhl`, 64-bit mantissa,
 /// rounded once to double) and the AVX kernel against the portable one, bit for bit.
@@ -54,7 +55,8 @@ import Testing
         #expect(VectorTanh.value(.infinity) == 1 && VectorTanh.value(-.infinity) == -1)
         #expect(VectorTanh.value(.nan).isNaN)
         #expect(VectorTanh.value(30) == 1 && VectorTanh.value(-19.5) == -1)
-        #expect(VectorTanh.value(1e-300) == 1e-300 && VectorTanh.value(.leastNonzeroMagnitude) == .leastNonzeroMagnitude)
+        #expect(
+            VectorTanh.value(1e-300) == 1e-300 && VectorTanh.value(.leastNonzeroMagnitude) == .leastNonzeroMagnitude)
         // Odd: tanh(−x) = −tanh(x) to the bit.
         for x in Self.arguments(3000, seed: 9) { #expect(VectorTanh.value(-x) == -VectorTanh.value(x)) }
     }
@@ -70,14 +72,18 @@ import Testing
                     var inPlace = Array(values[offset..<(offset + count)])
                     values.withUnsafeBufferPointer { input in
                         output.withUnsafeMutableBufferPointer { out in
-                            VectorTanh.apply(input.baseAddress! + offset, into: out.baseAddress!, count: count, path: path)
+                            VectorTanh.apply(
+                                input.baseAddress! + offset, into: out.baseAddress!, count: count, path: path)
                         }
                     }
-                    inPlace.withUnsafeMutableBufferPointer { VectorTanh.apply($0.baseAddress!, into: $0.baseAddress!, count: count, path: path) }
+                    inPlace.withUnsafeMutableBufferPointer {
+                        VectorTanh.apply($0.baseAddress!, into: $0.baseAddress!, count: count, path: path)
+                    }
                     for i in 0..<count {
                         let expected = VectorTanh.value(values[offset + i])
-                        #expect(output[i].bitPattern == expected.bitPattern || (output[i].isNaN && expected.isNaN),
-                                "\(path) x = \(values[offset + i])")
+                        #expect(
+                            output[i].bitPattern == expected.bitPattern || (output[i].isNaN && expected.isNaN),
+                            "\(path) x = \(values[offset + i])")
                         #expect(inPlace[i].bitPattern == output[i].bitPattern || output[i].isNaN)
                     }
                     #expect(output[count] == 7, "\(path) wrote past the end at count \(count)")

@@ -2,6 +2,7 @@ import Foundation
 import LinearAlgebra
 import Randomness
 import Testing
+
 @testable import Objectives
 
 /// The AVX kernels against the portable Swift kernels, which define the results: equal to the bit
@@ -28,14 +29,18 @@ import Testing
                 let b = Self.spread(count + offsetB, using: &generator)
                 a.withUnsafeBufferPointer { a in
                     b.withUnsafeBufferPointer { b in
-                        let pa = a.baseAddress.unsafelyUnwrapped + offsetA, pb = b.baseAddress.unsafelyUnwrapped + offsetB
+                        let pa = a.baseAddress.unsafelyUnwrapped + offsetA,
+                            pb = b.baseAddress.unsafelyUnwrapped + offsetB
                         let portable = VectorKernels.portableDot(pa, pb, count: count)
                         let wide = VectorKernels.dot(pa, pb, count: count, path: .avx)
-                        #expect(wide.bitPattern == portable.bitPattern, "count \(count), offsets \(offsetA), \(offsetB)")
+                        #expect(
+                            wide.bitPattern == portable.bitPattern, "count \(count), offsets \(offsetA), \(offsetB)")
                         // The block entry point calls the AVX dot for every length, below 8 included.
                         var single = 0.0
-                        VectorKernels.dotRows(pa, stride: count, rowCount: 1, pb, count: count, into: &single, path: .avx)
-                        #expect(single.bitPattern == portable.bitPattern, "count \(count), offsets \(offsetA), \(offsetB)")
+                        VectorKernels.dotRows(
+                            pa, stride: count, rowCount: 1, pb, count: count, into: &single, path: .avx)
+                        #expect(
+                            single.bitPattern == portable.bitPattern, "count \(count), offsets \(offsetA), \(offsetB)")
                         var sequential = 0.0
                         for i in 0..<count { sequential += pa[i] * pb[i] }
                         if count >= 9 {
@@ -92,7 +97,8 @@ import Testing
                         VectorKernels.portableAxpy(alpha, px, $0.baseAddress.unsafelyUnwrapped + offsetY, count: count)
                     }
                     wide.withUnsafeMutableBufferPointer {
-                        VectorKernels.axpy(alpha, px, $0.baseAddress.unsafelyUnwrapped + offsetY, count: count, path: .avx)
+                        VectorKernels.axpy(
+                            alpha, px, $0.baseAddress.unsafelyUnwrapped + offsetY, count: count, path: .avx)
                     }
                     single.withUnsafeMutableBufferPointer {
                         VectorKernels.axpyRows(
@@ -158,10 +164,12 @@ import Testing
                 v.withUnsafeBufferPointer { v in
                     let matrix = a.baseAddress.unsafelyUnwrapped + 1, vector = v.baseAddress.unsafelyUnwrapped + 3
                     portable.withUnsafeMutableBufferPointer {
-                        DenseMatrixKernel.multiply(matrix, dimension: n, vector, into: $0.baseAddress.unsafelyUnwrapped, path: .portable)
+                        DenseMatrixKernel.multiply(
+                            matrix, dimension: n, vector, into: $0.baseAddress.unsafelyUnwrapped, path: .portable)
                     }
                     wide.withUnsafeMutableBufferPointer {
-                        DenseMatrixKernel.multiply(matrix, dimension: n, vector, into: $0.baseAddress.unsafelyUnwrapped, path: .avx)
+                        DenseMatrixKernel.multiply(
+                            matrix, dimension: n, vector, into: $0.baseAddress.unsafelyUnwrapped, path: .avx)
                     }
                     if n >= 5 {
                         for i in 0..<n {
@@ -210,7 +218,8 @@ import Testing
                         for i in 0..<n {
                             let row = rows.baseAddress.unsafelyUnwrapped + i * d
                             let score = VectorKernels.portableDot(row, w.baseAddress.unsafelyUnwrapped, count: d)
-                            let projection = VectorKernels.portableDot(row, direction.baseAddress.unsafelyUnwrapped, count: d)
+                            let projection = VectorKernels.portableDot(
+                                row, direction.baseAddress.unsafelyUnwrapped, count: d)
                             let e = exp(-abs(score))
                             VectorKernels.portableAxpy(
                                 e / ((1 + e) * (1 + e)) * projection, row, out.baseAddress.unsafelyUnwrapped, count: d)
@@ -246,8 +255,10 @@ import Testing
             #expect(KernelPath.choose(requested: "portable", avxUsable: avxUsable) == (.portable, nil))
             let unknown = KernelPath.choose(requested: "AVX512", avxUsable: avxUsable)
             #expect(unknown.path == automatic)
-            #expect(unknown.warning == "GDBENCH_KERNELS: expected portable or avx, found 'AVX512'; using the \(automatic.rawValue) "
-                + "kernels")
+            #expect(
+                unknown.warning
+                    == "GDBENCH_KERNELS: expected portable or avx, found 'AVX512'; using the \(automatic.rawValue) "
+                    + "kernels")
         }
         #expect(KernelPath.choose(requested: "avx", avxUsable: true) == (.avx, nil))
         let unsupported = KernelPath.choose(requested: "avx", avxUsable: false)

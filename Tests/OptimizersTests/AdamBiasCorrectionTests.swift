@@ -7,7 +7,9 @@ import Testing
 /// bias-correction lines (m̂ = m, v̂ = v), against a plain loop written from the paper.
 @Suite struct AdamBiasCorrectionTests {
     /// The paper's recursion without correction: u = m_t/(√v_t + ε).
-    static func uncorrected(_ gradients: [[Double]], beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8) -> [[Double]] {
+    static func uncorrected(_ gradients: [[Double]], beta1: Double = 0.9, beta2: Double = 0.999, eps: Double = 1e-8)
+        -> [[Double]]
+    {
         var m = [Double](repeating: 0, count: gradients[0].count), v = m
         return gradients.map { g in
             (0..<g.count).map { i in
@@ -34,8 +36,10 @@ import Testing
 
     @Test func bothConventionsFollowThePaperWithoutCorrection() {
         let expected = Self.uncorrected(Self.gradients)
-        for got in [Self.updates(ScaleByAdam(biasCorrection: false), Self.gradients),
-                    Self.updates(ScaleByAdamOptax(biasCorrection: false), Self.gradients)] {
+        for got in [
+            Self.updates(ScaleByAdam(biasCorrection: false), Self.gradients),
+            Self.updates(ScaleByAdamOptax(biasCorrection: false), Self.gradients),
+        ] {
             for (a, b) in zip(got.joined(), expected.joined()) {
                 #expect(abs(a - b) <= 1e-14 * max(1, abs(b)), "\(a) vs \(b)")
             }
@@ -62,6 +66,8 @@ import Testing
         let corrected = Self.updates(ScaleByAdam(), Self.gradients)
         #expect(corrected != Self.updates(ScaleByAdam(biasCorrection: false), Self.gradients))
         #expect(corrected == Self.updates(ScaleByAdam(biasCorrection: true), Self.gradients))
-        #expect(Self.updates(ScaleByAdamOptax(), Self.gradients) == Self.updates(ScaleByAdamOptax(biasCorrection: true), Self.gradients))
+        #expect(
+            Self.updates(ScaleByAdamOptax(), Self.gradients)
+                == Self.updates(ScaleByAdamOptax(biasCorrection: true), Self.gradients))
     }
 }

@@ -1,6 +1,7 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct BFGSTests {
     /// Iterations to ‖∇f‖∞ ≤ 1e−5 within 1.5× of scipy's `method='BFGS'` (fixture from
@@ -9,9 +10,12 @@ struct BFGSTests {
     func countsWithinFactorOfScipy(problem: String) throws {
         let reference = try ScipyCounts.load().run(problem, "bfgs")
         let (iterations, evaluations) = try LBFGSTests.countsToTolerance(problem: problem, method: BFGS())
-        #expect(Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
-                "gdbench \(iterations) vs scipy \(reference.nit) iterations")
-        #expect(Double(evaluations) <= 1.5 * Double(reference.nfev), "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
+        #expect(
+            Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
+            "gdbench \(iterations) vs scipy \(reference.nit) iterations")
+        #expect(
+            Double(evaluations) <= 1.5 * Double(reference.nfev),
+            "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
     }
 
     /// The secant equation H_{k+1}y_k = s_k holds after every update (N&W eq. 6.17), checked with

@@ -1,7 +1,8 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct BarzilaiBorweinTests {
     /// First step 1/L from the objective's constants; then the BB step from s and y, checked with an
@@ -19,7 +20,8 @@ struct BarzilaiBorweinTests {
         let x1 = (0..<3).map { 1 - lambda[$0] / 9 }
         let s = (0..<3).map { x1[$0] - 1 }
         let y = (0..<3).map { lambda[$0] * s[$0] }
-        let ss = zip(s, s).reduce(0) { $0 + $1.0 * $1.1 }, sy = zip(s, y).reduce(0) { $0 + $1.0 * $1.1 }, yy = zip(y, y).reduce(0) { $0 + $1.0 * $1.1 }
+        let ss = zip(s, s).reduce(0) { $0 + $1.0 * $1.1 }, sy = zip(s, y).reduce(0) { $0 + $1.0 * $1.1 },
+            yy = zip(y, y).reduce(0) { $0 + $1.0 * $1.1 }
         let expected = variant == .long ? ss / sy : sy / yy
         #expect(abs(steps[1] - expected) <= 1e-15)
         // Reference §A.17: on quadratics the BB steps lie in [1/L, 1/μ].
@@ -34,10 +36,14 @@ struct BarzilaiBorweinTests {
     /// (§D: GD needs about κ·ln(1e8) ≈ 18 000 iterations).
     @Test(arguments: [BarzilaiBorwein.Variant.long, .short])
     func convergesOnIllConditionedQuadratic(variant: BarzilaiBorwein.Variant) throws {
-        let objective = DenseQuadratic(eigenvalues: Spectrum.geometric(1, 1e3, count: 40), minimizer: (0..<40).map { sin(Double($0)) }, rotationSeed: 31)
+        let objective = DenseQuadratic(
+            eigenvalues: Spectrum.geometric(1, 1e3, count: 40), minimizer: (0..<40).map { sin(Double($0)) },
+            rotationSeed: 31)
         var driver = TestDriver(objective)
         var method = BarzilaiBorwein(variant: variant)
-        let count = try driver.run(&method, maxIterations: 5000, stop: Stop.relativeDistance(1e-8, start: objective.startingPoint, minimizer: objective.minimizer))
+        let count = try driver.run(
+            &method, maxIterations: 5000,
+            stop: Stop.relativeDistance(1e-8, start: objective.startingPoint, minimizer: objective.minimizer))
         #expect(count < 2000, "iterations \(count)")
     }
 
@@ -65,12 +71,14 @@ struct BarzilaiBorweinTests {
         #expect(try plainDriver.run(&plain, maxIterations: 5000, stop: Stop.gradientNorm(1e-6)) == 5000)
         var method = BarzilaiBorwein(nonmonotone: true)
         var values = [objective.value(at: driver.x)]
-        let count = try driver.run(&method, maxIterations: 5000, stop: Stop.gradientNorm(1e-6), each: { _, x, report in
-            let value = objective.value(at: x)
-            #expect(report.valueAtNewIterate == value)
-            #expect(value <= values.suffix(10).max()!)
-            values.append(value)
-        })
+        let count = try driver.run(
+            &method, maxIterations: 5000, stop: Stop.gradientNorm(1e-6),
+            each: { _, x, report in
+                let value = objective.value(at: x)
+                #expect(report.valueAtNewIterate == value)
+                #expect(value <= values.suffix(10).max()!)
+                values.append(value)
+            })
         #expect(count < 5000)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Objectives
 import Optimizers
-import Testing
 import TestSupport
+import Testing
 
 /// The textbook forms and the cross-library equalities of reference §A.1–A.6, checked against the torch
 /// and optax trajectories in Fixtures/. Forms equal only algebraically differ by rounding, so they get
@@ -29,19 +29,25 @@ import TestSupport
     }
 
     @Test func velocityFormEqualsTorchMomentum() throws {
-        #expect(try worstError("momentum-velocity", ["momentum": .number(0.9)], against: "torch-sgd-momentum.json") <= 1e-10)
+        #expect(
+            try worstError("momentum-velocity", ["momentum": .number(0.9)], against: "torch-sgd-momentum.json") <= 1e-10
+        )
     }
 
     @Test func emaMomentumEqualsTorchMomentumWithScaledLearningRate() throws {
         // v_EMA = (1 − β)·b_torch, so lr_EMA = lr_torch/(1 − β).
-        let error = try worstError("momentum-ema", ["beta": .number(0.9)], against: "torch-sgd-momentum.json") { $0 / 0.1 }
+        let error = try worstError("momentum-ema", ["beta": .number(0.9)], against: "torch-sgd-momentum.json") {
+            $0 / 0.1
+        }
         #expect(error <= 1e-10)
     }
 
     @Test func adamwWithoutDecayEqualsAdam() throws {
         #expect(try worstError("adamw", ["weight-decay": .number(0)], against: "torch-adam.json") <= 1e-12)
-        #expect(try worstError("adamw", ["weight-decay": .number(0), "amsgrad": .flag(true)], against: "torch-adam-amsgrad.json")
-            <= 1e-12)
+        #expect(
+            try worstError(
+                "adamw", ["weight-decay": .number(0), "amsgrad": .flag(true)], against: "torch-adam-amsgrad.json")
+                <= 1e-12)
     }
 
     @Test func optaxAdamWithoutEpsRootEqualsTorchAdam() throws {
@@ -89,8 +95,11 @@ import TestSupport
     @Test func clippedStepByHand() throws {
         let objective = AxisAlignedQuadratic(diagonal: [1, 100], startingPoint: [1, 1])
         let g = [1.0, 100.0], norm = (1.0 + 10_000.0).squareRoot(), rate = 0.01
-        for (key, maxNorm) in [("clip-norm", 0.5), ("clip-norm", 1000.0), ("clip-norm-optax", 0.5), ("clip-norm-optax", 1000.0)] {
-            let method = try Fixtures.kind("sgd").make(ParameterSet(["lr": .number(rate), key: .number(maxNorm)]), nil, 0)
+        for (key, maxNorm) in [
+            ("clip-norm", 0.5), ("clip-norm", 1000.0), ("clip-norm-optax", 0.5), ("clip-norm-optax", 1000.0),
+        ] {
+            let method = try Fixtures.kind("sgd").make(
+                ParameterSet(["lr": .number(rate), key: .number(maxNorm)]), nil, 0)
             let x1 = try #require(try trajectory(method, on: objective, steps: 1).first)
             let scale = key == "clip-norm" ? min(maxNorm / (norm + 1e-6), 1) : (norm < maxNorm ? 1 : maxNorm / norm)
             let expected = [1 - rate * scale * g[0], 1 - rate * scale * g[1]]

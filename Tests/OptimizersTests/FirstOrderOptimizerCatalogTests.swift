@@ -22,8 +22,9 @@ import Testing
             #expect(!kind.references.isEmpty, "\(kind.name)")
             #expect(kind.acceptsSchedule, "\(kind.name)")
             for spec in kind.parameters {
-                #expect(spec.name.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil,
-                        "\(kind.name).\(spec.name) is not kebab-case")
+                #expect(
+                    spec.name.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil,
+                    "\(kind.name).\(spec.name) is not kebab-case")
                 #expect(spec.defaultValue != nil, "\(kind.name).\(spec.name) has no default")
             }
             let names = kind.parameters.map(\.name)

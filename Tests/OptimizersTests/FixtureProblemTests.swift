@@ -1,6 +1,6 @@
 import Objectives
-import Testing
 import TestSupport
+import Testing
 
 /// The library objectives that stand for the fixture problems, against central finite differences, so
 /// that the golden trajectories rest on correct gradients.

@@ -1,6 +1,7 @@
 import Foundation
 import Objectives
 import TestSupport
+
 @testable import Optimizers
 
 /// The JSON fixtures written by scripts/reference/optimizer_fixtures.py (torch 2.15.0, optax 0.2.8).
@@ -8,7 +9,10 @@ enum Fixtures {
 
     struct ProblemDefinitions: Decodable {
         struct Plain: Decodable { var start: [Double] }
-        struct Quadratic: Decodable { var start: [Double]; var diagonal: [Double] }
+        struct Quadratic: Decodable {
+            var start: [Double]
+            var diagonal: [Double]
+        }
         struct Logistic: Decodable {
             var start: [Double]
             var features: [[Double]]
@@ -80,12 +84,15 @@ enum Fixtures {
         case "logistic":
             let l = problems.logistic
             start = l.start
-            let data = Dataset(rowCount: l.labels.count, columnCount: start.count, features: l.features.flatMap { $0 }, targets: l.labels)
+            let data = Dataset(
+                rowCount: l.labels.count, columnCount: start.count, features: l.features.flatMap { $0 },
+                targets: l.labels)
             objective = try LogisticRegression(training: data, lambda: l.regularization)
         default: throw MethodError("unknown fixture problem \(name)")
         }
         guard objective.startingPoint == start else {
-            throw MethodError("fixture problem \(name) starts at \(start), the library's struct at \(objective.startingPoint)")
+            throw MethodError(
+                "fixture problem \(name) starts at \(start), the library's struct at \(objective.startingPoint)")
         }
         return objective
     }

@@ -20,7 +20,9 @@ import Testing
         }
         let threshold = Foundation.log(0x1p-54) / Foundation.log(beta)
         let expected = Int(threshold.rounded(.up))
-        #expect(firstUnity.map { abs($0 - expected) <= 1 } ?? false, "first t with 1 − βᵗ = 1: \(String(describing: firstUnity)), βᵗ ≤ 2⁻⁵⁴ from t ≈ \(threshold)")
+        #expect(
+            firstUnity.map { abs($0 - expected) <= 1 } ?? false,
+            "first t with 1 − βᵗ = 1: \(String(describing: firstUnity)), βᵗ ≤ 2⁻⁵⁴ from t ≈ \(threshold)")
     }
 
     /// torch Adam (adam.py, single tensor, no amsgrad), every operation as written there, with `pow`
@@ -151,7 +153,9 @@ import Testing
     @Test func disabledClippingIsLeftOutWithTheSameIterates() throws {
         let rule = FirstOrderOptimizers.sgd(learningRate: 1e-3, momentum: 0.5)
         let lean = FirstOrderMethod.clipped(.disabled, rule)
-        func runs<T: GradientTransformation>(_ method: any Method, alone rule: T) -> Bool { method is FirstOrderMethod<T> }
+        func runs<T: GradientTransformation>(_ method: any Method, alone rule: T) -> Bool {
+            method is FirstOrderMethod<T>
+        }
         func runs<T: GradientTransformation>(_ method: any Method, clipped rule: T) -> Bool {
             method is FirstOrderMethod<Chain<GradientClipping, T>>
         }

@@ -1,8 +1,8 @@
 import Foundation
 import Objectives
 import Optimizers
-import Testing
 import TestSupport
+import Testing
 
 /// Every optimizer configuration against the 100-step trajectories torch and optax produced on the four
 /// fixture problems (scripts/reference/optimizer_fixtures.py), to |a − b| ≤ 1e−12·max(1, |b|).

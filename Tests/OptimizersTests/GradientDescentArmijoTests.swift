@@ -1,6 +1,7 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct GradientDescentArmijoTests {
     /// Reference §A.13 (author's numpy): c₁ = 1e−4, ρ = ½, α₀ = 1 on Rosenbrock from (−1.2, 1)
@@ -64,7 +65,10 @@ struct GradientDescentArmijoTests {
             objective.value(at: [x1[0] - alpha * g[0], x1[1] - alpha * g[1]]) <= f1 - 1e-4 * alpha * gg
         }
         var expected = 0x1p-9, trials = 1
-        while !armijo(expected) { expected /= 2; trials += 1 }
+        while !armijo(expected) {
+            expected /= 2
+            trials += 1
+        }
         let before = driver.oracle.counts.functionEvaluations
         let report = try method.iterate(&driver.x, oracle: &driver.oracle)
         #expect(report.learningRate == expected)

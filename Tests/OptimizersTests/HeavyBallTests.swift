@@ -1,7 +1,8 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct HeavyBallTests {
     /// Reference §D table, "HB opt" column (±1), with the optimal constants read from the
@@ -15,7 +16,9 @@ struct HeavyBallTests {
         let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = HeavyBall()
-        let count = try driver.run(&method, maxIterations: 5000, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
+        let count = try driver.run(
+            &method, maxIterations: 5000,
+            stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
         #expect(abs(count - expected) <= 1, "iterations \(count)")
         // Doc comment: one ∇f per iteration and nothing else.
         #expect(driver.oracle.counts.gradientEvaluations == count)
@@ -30,9 +33,11 @@ struct HeavyBallTests {
         var driver = TestDriver(objective)
         var method = HeavyBall()
         var errors: [Int: Double] = [:]
-        try driver.run(&method, maxIterations: 800, each: { k, x, _ in
-            if k == 400 || k == 800 { errors[k] = Stop.distance(x, objective.minimizer) }
-        })
+        try driver.run(
+            &method, maxIterations: 800,
+            each: { k, x, _ in
+                if k == 400 || k == 800 { errors[k] = Stop.distance(x, objective.minimizer) }
+            })
         let rho = (kappa.squareRoot() - 1) / (kappa.squareRoot() + 1)
         let measured = Foundation.pow(try #require(errors[800]) / (try #require(errors[400])), 1.0 / 400)
         let predicted = rho * Foundation.pow(2, 1.0 / 400)

@@ -1,7 +1,8 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct LBFGSTests {
     /// Reference §A.15 [run, torch 2.15.0]: `LBFGS([x])` with defaults (lr 1, history 100, no line
@@ -46,9 +47,12 @@ struct LBFGSTests {
     func scipyConventionCountsWithinFactorOfScipy(problem: String) throws {
         let reference = try ScipyCounts.load().run(problem, "lbfgsb")
         let (iterations, evaluations) = try Self.countsToTolerance(problem: problem, method: LBFGS(convention: .scipy))
-        #expect(Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
-                "gdbench \(iterations) vs scipy \(reference.nit) iterations")
-        #expect(Double(evaluations) <= 1.5 * Double(reference.nfev), "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
+        #expect(
+            Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
+            "gdbench \(iterations) vs scipy \(reference.nit) iterations")
+        #expect(
+            Double(evaluations) <= 1.5 * Double(reference.nfev),
+            "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
     }
 
     static func countsToTolerance<M: Method>(problem: String, method: M) throws -> (iterations: Int, evaluations: Int) {

@@ -1,7 +1,8 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct LinearConjugateGradientTests {
     /// Reference §D: eigenvalues {1, 3, 10, 30, 100}, each ×10 (d = 50): relative residual ≤ 1e−10
@@ -12,7 +13,8 @@ struct LinearConjugateGradientTests {
         var driver = TestDriver(objective)
         let initial = Self.gradientNorm(objective, driver.x)
         var method = LinearConjugateGradient()
-        let iterations = try driver.run(&method, maxIterations: 50, stop: { o, x in Self.gradientNorm(o, x) <= 1e-10 * initial })
+        let iterations = try driver.run(
+            &method, maxIterations: 50, stop: { o, x in Self.gradientNorm(o, x) <= 1e-10 * initial })
         #expect(iterations == 5)
         // Doc comment: prepare one ∇f; one Hessian-vector product per iteration and nothing else.
         #expect(driver.oracle.counts.gradientEvaluations == 1)
@@ -30,17 +32,23 @@ struct LinearConjugateGradientTests {
         let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = LinearConjugateGradient()
-        let count = try driver.run(&method, maxIterations: 500, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
+        let count = try driver.run(
+            &method, maxIterations: 500,
+            stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
         #expect(abs(count - expected) <= 1, "iterations \(count)")
     }
 
     /// At most d iterations on a rotated d = 30 quadratic with distinct eigenvalues (κ = 100), with
     /// the §D criterion ‖x_k − x*‖ ≤ 1e−6‖x₀ − x*‖ (finite precision delays exact termination).
     @Test func finishesInAtMostDIterations() throws {
-        let objective = DenseQuadratic(eigenvalues: Spectrum.linear(1, 100, count: 30), minimizer: (0..<30).map { sin(Double($0)) }, rotationSeed: 4)
+        let objective = DenseQuadratic(
+            eigenvalues: Spectrum.linear(1, 100, count: 30), minimizer: (0..<30).map { sin(Double($0)) },
+            rotationSeed: 4)
         var driver = TestDriver(objective)
         var method = LinearConjugateGradient()
-        let iterations = try driver.run(&method, maxIterations: 100, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
+        let iterations = try driver.run(
+            &method, maxIterations: 100,
+            stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
         #expect(iterations <= 30)
     }
 

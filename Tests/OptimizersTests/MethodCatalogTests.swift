@@ -1,6 +1,7 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct MethodCatalogTests {
     /// This catalog's kinds and the wrappers, bound to this list alone (OptimizerCatalog binds them to
@@ -27,13 +28,18 @@ struct MethodCatalogTests {
         for name in names {
             #expect(name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(name)")
         }
-        for expected in ["gd-armijo", "steepest-descent-exact", "newton", "newton-cg", "lbfgs", "bfgs", "nonlinear-cg", "conjugate-gradient",
-                         "barzilai-borwein", "heavy-ball", "nesterov-constant", "nesterov-accelerated", "preconditioned-gd",
-                         "noisy-gd", "switch", "random-restarts"] {
+        for expected in [
+            "gd-armijo", "steepest-descent-exact", "newton", "newton-cg", "lbfgs", "bfgs", "nonlinear-cg",
+            "conjugate-gradient",
+            "barzilai-borwein", "heavy-ball", "nesterov-constant", "nesterov-accelerated", "preconditioned-gd",
+            "noisy-gd", "switch", "random-restarts",
+        ] {
             #expect(names.contains(expected), "\(expected)")
         }
         for kind in Self.allKinds {
-            #expect(!kind.summary.isEmpty && !kind.updateRule.isEmpty && !kind.conventions.isEmpty && !kind.references.isEmpty, "\(kind.name)")
+            #expect(
+                !kind.summary.isEmpty && !kind.updateRule.isEmpty && !kind.conventions.isEmpty
+                    && !kind.references.isEmpty, "\(kind.name)")
         }
     }
 
@@ -92,8 +98,12 @@ struct MethodCatalogTests {
         }
         _ = try cg.make(ParameterSet(["beta": .text("polak-ribiere-plus"), "c2": .number(0.6)]), nil, 1)
         let lbfgs = MethodCatalog.lbfgs
-        #expect(throws: ParameterError.self) { _ = try lbfgs.make(ParameterSet(["convention": .text("scipy"), "lr": .number(0.5)]), nil, 1) }
-        #expect(throws: ParameterError.self) { _ = try lbfgs.make(ParameterSet(["convention": .text("scipy"), "line-search": .text("none")]), nil, 1) }
+        #expect(throws: ParameterError.self) {
+            _ = try lbfgs.make(ParameterSet(["convention": .text("scipy"), "lr": .number(0.5)]), nil, 1)
+        }
+        #expect(throws: ParameterError.self) {
+            _ = try lbfgs.make(ParameterSet(["convention": .text("scipy"), "line-search": .text("none")]), nil, 1)
+        }
         let scipy = try #require(try lbfgs.make(ParameterSet(["convention": .text("scipy")]), nil, 1) as? LBFGS)
         #expect(scipy.memory == 10 && scipy.usesLineSearch)
         let torch = try #require(try lbfgs.make(ParameterSet(), nil, 1) as? LBFGS)
@@ -109,7 +119,9 @@ struct MethodCatalogTests {
         // Inner parameters of wrappers are reported with their prefix.
         let wrapper = Self.bound("switch")
         #expect(throws: ParameterError(key: "first.lr", expected: "a number > 0 or optimal", found: "-1")) {
-            _ = try wrapper.make(ParameterSet(["first": .text("heavy-ball"), "first.lr": .number(-1), "second": .text("newton")]), nil, 1)
+            _ = try wrapper.make(
+                ParameterSet(["first": .text("heavy-ball"), "first.lr": .number(-1), "second": .text("newton")]), nil, 1
+            )
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct NesterovAcceleratedTests {
     /// Reference §A.18 / D.3 (Beck & Teboulle 2009, Thm 4.4): f(x_k) − f* ≤ 2L‖x₀ − x*‖²/(k+1)² along
@@ -17,10 +18,12 @@ struct NesterovAcceleratedTests {
         var driver = TestDriver(objective)
         let radius = Stop.distance(start, minimizer)
         var method = NesterovAccelerated()
-        try driver.run(&method, maxIterations: 3000, each: { k, x, _ in
-            let gap = objective.value(at: x) - 1
-            #expect(gap <= 2 * 10 * radius * radius / Double((k + 1) * (k + 1)) * (1 + 1e-12), "k = \(k)")
-        })
+        try driver.run(
+            &method, maxIterations: 3000,
+            each: { k, x, _ in
+                let gap = objective.value(at: x) - 1
+                #expect(gap <= 2 * 10 * radius * radius / Double((k + 1) * (k + 1)) * (1 + 1e-12), "k = \(k)")
+            })
         #expect(driver.oracle.counts.gradientEvaluations == 3000)
     }
 

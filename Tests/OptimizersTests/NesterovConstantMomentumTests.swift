@@ -1,7 +1,8 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct NesterovConstantMomentumTests {
     /// Reference §D table, "NAG const β" column (±1), η = 1/L, β = (√κ−1)/(√κ+1) from the
@@ -15,7 +16,9 @@ struct NesterovConstantMomentumTests {
         let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = NesterovConstantMomentum()
-        let count = try driver.run(&method, maxIterations: 5000, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
+        let count = try driver.run(
+            &method, maxIterations: 5000,
+            stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
         #expect(abs(count - expected) <= 1, "iterations \(count)")
         #expect(driver.oracle.counts.gradientEvaluations == count)
     }
@@ -25,15 +28,18 @@ struct NesterovConstantMomentumTests {
     @Test func strongConvexityGuaranteeHolds() throws {
         let eigenvalues = Spectrum.geometric(0.5, 500, count: 25)
         let minimizer = (0..<25).map { cos(Double($0)) }
-        let objective = TestQuadratic(eigenvalues: eigenvalues, minimizer: minimizer, optimalValue: -3, rotationSeed: 12)
+        let objective = TestQuadratic(
+            eigenvalues: eigenvalues, minimizer: minimizer, optimalValue: -3, rotationSeed: 12)
         var driver = TestDriver(objective)
         let x0 = driver.x
         let constant = objective.value(at: x0) + 3 + 0.25 * Foundation.pow(Stop.distance(x0, minimizer), 2)
         let factor = 1 - 1 / (1e3).squareRoot()
         var method = NesterovConstantMomentum()
-        try driver.run(&method, maxIterations: 400, each: { k, x, _ in
-            let gap = objective.value(at: x) + 3
-            #expect(gap <= Foundation.pow(factor, Double(k)) * constant * (1 + 1e-9) + 1e-12, "k = \(k)")
-        })
+        try driver.run(
+            &method, maxIterations: 400,
+            each: { k, x, _ in
+                let gap = objective.value(at: x) + 3
+                #expect(gap <= Foundation.pow(factor, Double(k)) * constant * (1 + 1e-9) + 1e-12, "k = \(k)")
+            })
     }
 }

@@ -1,13 +1,15 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct NewtonConjugateGradientTests {
     /// With a tiny fixed forcing term the inner CG solves H·d = −g, so on a quadratic one iteration
     /// reaches x* and spends at most d Hessian-vector products (linear CG's d-step termination).
     @Test func solvesQuadraticInOneStepWithTightForcing() throws {
         let minimizer = (0..<10).map { Double($0) }
-        let objective = DenseQuadratic(eigenvalues: Spectrum.linear(1, 10, count: 10), minimizer: minimizer, rotationSeed: 3)
+        let objective = DenseQuadratic(
+            eigenvalues: Spectrum.linear(1, 10, count: 10), minimizer: minimizer, rotationSeed: 3)
         var driver = TestDriver(objective)
         var method = NewtonConjugateGradient(forcing: .fixed(1e-12))
         try driver.run(&method, maxIterations: 1)
@@ -51,7 +53,7 @@ struct NewtonConjugateGradientTests {
         let norms = [10.0, 5, 4.9, 0.1, 1e-3]
         let terms = norms.map { method.forcingTerm(gradientNorm: $0) }
         #expect(terms[0] == 0.5)
-        #expect(terms[1] == max(0.9 * 0.25, 0.9 * 0.25))  // 0.9·(½)² = 0.225; safeguard 0.225 > 0.1
+        #expect(terms[1] == max(0.9 * 0.25, 0.9 * 0.25)) // 0.9·(½)² = 0.225; safeguard 0.225 > 0.1
         #expect(terms[2] == min(0.9, max(0.9 * (4.9 / 5) * (4.9 / 5), 0.9 * terms[1] * terms[1])))
         let fourth = 0.9 * (0.1 / 4.9) * (0.1 / 4.9)
         let guardValue = 0.9 * terms[2] * terms[2]

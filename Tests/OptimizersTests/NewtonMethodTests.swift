@@ -1,13 +1,15 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct NewtonMethodTests {
     /// Reference §A.14: on a strictly convex quadratic Newton reaches x* in exactly one step.
     @Test(arguments: [true, false])
     func solvesQuadraticInOneStep(damping: Bool) throws {
         let minimizer = (0..<12).map { Double($0) - 5 }
-        let objective = DenseQuadratic(eigenvalues: Spectrum.geometric(1e-2, 1e3, count: 12), minimizer: minimizer, rotationSeed: 9)
+        let objective = DenseQuadratic(
+            eigenvalues: Spectrum.geometric(1e-2, 1e3, count: 12), minimizer: minimizer, rotationSeed: 9)
         var driver = TestDriver(objective)
         var method = NewtonMethod(damping: damping)
         try driver.run(&method, maxIterations: 1)
@@ -44,10 +46,12 @@ struct NewtonMethodTests {
         var method = NewtonMethod()
         var steps: [Double] = []
         var second: [Double] = []
-        let iterations = try driver.run(&method, maxIterations: 100, stop: Stop.gradientNorm(1e-10), each: { k, x, report in
-            steps.append(report.learningRate)
-            if k == 2 { second = x }
-        })
+        let iterations = try driver.run(
+            &method, maxIterations: 100, stop: Stop.gradientNorm(1e-10),
+            each: { k, x, report in
+                steps.append(report.learningRate)
+                if k == 2 { second = x }
+            })
         #expect(steps[0] == 1)
         #expect(steps[1] == 0.125)
         #expect(abs(second[0] - -0.9329814276197946) <= 1e-13)

@@ -1,8 +1,9 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Randomness
 import Testing
+
+@testable import Optimizers
 
 struct NoisyGradientDescentTests {
     /// On f ≡ 0 the iterate is the noise sum

@@ -1,19 +1,24 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct NonlinearConjugateGradientTests {
     /// Reference §A.16: with exact line searches on a quadratic, FR, PR+, HS and DY are all linear
     /// CG, so they reproduce the §D "CG" column (±1; stop at ‖x_k − x*‖ ≤ 1e−6‖x₀ − x*‖, d = 50,
     /// x₀ = 1, x* = 0) and finish in at most d iterations.
-    @Test(arguments: [NonlinearConjugateGradient.Beta.fletcherReeves, .polakRibierePlus, .hestenesStiefel, .daiYuan], [false, true])
+    @Test(
+        arguments: [NonlinearConjugateGradient.Beta.fletcherReeves, .polakRibierePlus, .hestenesStiefel, .daiYuan],
+        [false, true])
     func exactLineSearchIsLinearConjugateGradient(beta: NonlinearConjugateGradient.Beta, geometric: Bool) throws {
         let eigenvalues = geometric ? Spectrum.geometric(1, 100, count: 50) : Spectrum.linear(1, 100, count: 50)
         let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = NonlinearConjugateGradient(beta: beta, exactLineSearch: true)
-        let iterations = try driver.run(&method, maxIterations: 200, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
+        let iterations = try driver.run(
+            &method, maxIterations: 200,
+            stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
         #expect(abs(iterations - (geometric ? 47 : 35)) <= 1, "iterations \(iterations)")
         #expect(iterations <= 50)
         // Doc comment: exact step = one Hv plus one f and ∇f per iteration.
@@ -22,7 +27,9 @@ struct NonlinearConjugateGradientTests {
         #expect(driver.oracle.counts.functionEvaluations == iterations + 1)
     }
 
-    @Test(arguments: [NonlinearConjugateGradient.Beta.fletcherReeves, .polakRibierePlus, .hestenesStiefel, .daiYuan], [2, 10])
+    @Test(
+        arguments: [NonlinearConjugateGradient.Beta.fletcherReeves, .polakRibierePlus, .hestenesStiefel, .daiYuan],
+        [2, 10])
     func reachesToleranceOnChainedRosenbrock(beta: NonlinearConjugateGradient.Beta, dimension: Int) throws {
         let objective = ChainedRosenbrock(dimension: dimension)
         var driver = TestDriver(objective)
@@ -39,11 +46,15 @@ struct NonlinearConjugateGradientTests {
     func polakRibierePlusCountsNearScipy(problem: String) throws {
         let reference = try ScipyCounts.load().run(problem, "cg")
         let method = NonlinearConjugateGradient(
-            beta: .polakRibierePlus, lineSearch: StrongWolfeLineSearch(sufficientDecrease: 1e-4, curvature: 0.4, maxEvaluations: 25))
+            beta: .polakRibierePlus,
+            lineSearch: StrongWolfeLineSearch(sufficientDecrease: 1e-4, curvature: 0.4, maxEvaluations: 25))
         let (iterations, evaluations) = try LBFGSTests.countsToTolerance(problem: problem, method: method)
-        #expect(Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
-                "gdbench \(iterations) vs scipy \(reference.nit) iterations")
-        #expect(Double(evaluations) <= 1.5 * Double(reference.nfev), "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
+        #expect(
+            Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
+            "gdbench \(iterations) vs scipy \(reference.nit) iterations")
+        #expect(
+            Double(evaluations) <= 1.5 * Double(reference.nfev),
+            "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
     }
 
     /// Every accepted step satisfies the strong Wolfe conditions with c₁ = 1e−4, c₂ = 0.1, checked

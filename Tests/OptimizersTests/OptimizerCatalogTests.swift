@@ -1,6 +1,7 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 /// The full optimizer catalog: first-order kinds, methods and the wrappers resolved through it.
 @Suite struct OptimizerCatalogTests {
@@ -13,7 +14,8 @@ import Testing
     static func required(_ kind: OptimizerKind) -> ParameterSet {
         switch kind.name {
         case "switch": return ParameterSet(["first": .text("adam"), "second": .text("sgd"), "switch-at": .number(5)])
-        case "random-restarts": return ParameterSet(["inner": .text("gd-armijo"), "iterations-per-restart": .number(3)])
+        case "random-restarts":
+            return ParameterSet(["inner": .text("gd-armijo"), "iterations-per-restart": .number(3)])
         default: return ParameterSet()
         }
     }
@@ -21,7 +23,10 @@ import Testing
     @Test func holdsEveryKindOnceUnderAUniqueName() throws {
         let names = OptimizerCatalog.builtIn.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(names == FirstOrderOptimizerCatalog.kinds.map(\.name) + MethodCatalog.kinds.map(\.name) + ["switch", "random-restarts"])
+        #expect(
+            names == FirstOrderOptimizerCatalog.kinds.map(\.name) + MethodCatalog.kinds.map(\.name) + [
+                "switch", "random-restarts",
+            ])
         for wrapper in ["switch", "random-restarts"] {
             let kind = try #require(OptimizerCatalog.kind(named: wrapper))
             for key in kind.innerKindKeys {
@@ -49,10 +54,11 @@ import Testing
     /// its own from the catalog), every later one is the plain gradient step x − η·Λx with η = second.lr.
     @Test func switchesFromAdamToSGDByName() throws {
         let switchKind = try #require(OptimizerCatalog.kind(named: "switch"))
-        var method = try switchKind.make(ParameterSet([
-            "first": .text("adam"), "first.lr": .number(0.1), "second": .text("sgd"), "second.lr": .number(0.05),
-            "switch-at": .number(5),
-        ]), nil, 1)
+        var method = try switchKind.make(
+            ParameterSet([
+                "first": .text("adam"), "first.lr": .number(0.1), "second": .text("sgd"), "second.lr": .number(0.05),
+                "switch-at": .number(5),
+            ]), nil, 1)
         var driver = TestDriver(Self.quadratic)
         var iterates: [[Double]] = [Self.quadratic.startingPoint]
         try driver.run(&method, maxIterations: 12, each: { _, x, _ in iterates.append(x) })
@@ -83,7 +89,10 @@ import Testing
             "inner": .text("switch"), "inner.first": .text("adam"), "inner.second": .text("lbfgs"),
         ])
         _ = try restarts.make(nested, nil, 1)
-        #expect(throws: ParameterError(key: "inner.second.history", expected: "a whole number ≥ 1 or convention", found: "0")) {
+        #expect(
+            throws: ParameterError(
+                key: "inner.second.history", expected: "a whole number ≥ 1 or convention", found: "0")
+        ) {
             var bad = nested
             bad["inner.second.history"] = .number(0)
             _ = try restarts.make(bad, nil, 1)

@@ -1,6 +1,7 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 @Suite struct ParameterValidationTests {
     func error(_ kindName: String, _ values: [String: ParameterValue]) throws -> ParameterError? {
@@ -26,7 +27,9 @@ import Testing
         #expect(try error("adam", ["eps": .number(-1e-8)])?.description == "eps: expected a number ≥ 0, found -1e-08")
         #expect(try error("sgd", ["momentum": .number(1.5)])?.key == "momentum")
         #expect(try error("adagrad", ["lr-decay": .number(-1)])?.key == "lr-decay")
-        #expect(try error("radam-optax", ["threshold": .number(3)])?.description == "threshold: expected a number ≥ 4, found 3")
+        #expect(
+            try error("radam-optax", ["threshold": .number(3)])?.description
+                == "threshold: expected a number ≥ 4, found 3")
         #expect(try error("adam", ["lr": .number(.nan)])?.key == "lr")
     }
 

@@ -1,6 +1,7 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct PreconditionedGradientDescentTests {
     /// On a diagonal quadratic D = A, so with η = 1 one step is Newton's and reaches x*. The dense

@@ -12,7 +12,9 @@ extension AxisAlignedQuadratic {
 
     /// ½ Σ hᵢxᵢ² (x* = 0) from `startingPoint`: the `quadratic` problem of the optimizer fixtures.
     init(diagonal: [Double], startingPoint: [Double]) {
-        self.init(eigenvalues: diagonal, minimizer: [Double](repeating: 0, count: diagonal.count), startingPoint: startingPoint)
+        self.init(
+            eigenvalues: diagonal, minimizer: [Double](repeating: 0, count: diagonal.count),
+            startingPoint: startingPoint)
     }
 }
 
@@ -24,6 +26,7 @@ extension DenseQuadratic {
         var generator = Xoshiro256StarStar(seed: rotationSeed)
         self.init(
             eigenvalues: eigenvalues, rotation: RandomOrthogonalMatrix.make(dimension: d, using: &generator),
-            minimizer: minimizer ?? [Double](repeating: 0, count: d), startingPoint: start ?? [Double](repeating: 1, count: d))
+            minimizer: minimizer ?? [Double](repeating: 0, count: d),
+            startingPoint: start ?? [Double](repeating: 1, count: d))
     }
 }

@@ -1,6 +1,7 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct RandomRestartsTests {
     /// Starts: x₀, then points at distance `radius` from x₀; `iterations-per-restart` each; the
@@ -8,7 +9,8 @@ struct RandomRestartsTests {
     @Test func restartsFromTheSphereAndKeepsTheBest() throws {
         let objective = AxisAlignedQuadratic(eigenvalues: [1, 2, 3], minimizer: [0.5, 0.5, 0.5], start: [1, 1, 1])
         var driver = TestDriver(objective)
-        var method = RandomRestarts(inner: RecordingMethod(offset: 0.1), restarts: 4, iterationsPerRestart: 3, radius: 0.7, seed: 11)
+        var method = RandomRestarts(
+            inner: RecordingMethod(offset: 0.1), restarts: 4, iterationsPerRestart: 3, radius: 0.7, seed: 11)
         try method.prepare(at: driver.x, oracle: &driver.oracle)
         #expect(method.inner.start == [1, 1, 1])
         var previous = objective.value(at: driver.x)
@@ -37,7 +39,8 @@ struct RandomRestartsTests {
         var plain = GradientDescentArmijo()
         try plainDriver.run(&plain, maxIterations: 200)
         var driver = TestDriver(objective)
-        var method = RandomRestarts(inner: GradientDescentArmijo(), restarts: 3, iterationsPerRestart: 200, radius: 1, seed: 5)
+        var method = RandomRestarts(
+            inner: GradientDescentArmijo(), restarts: 3, iterationsPerRestart: 200, radius: 1, seed: 5)
         try driver.run(&method, maxIterations: 600)
         #expect(objective.value(at: driver.x) <= objective.value(at: plainDriver.x))
     }

@@ -1,7 +1,7 @@
 import Objectives
 import Optimizers
-import Testing
 import TestSupport
+import Testing
 
 /// torch SGD(momentum=0.9) and Adam driven by every torch scheduler for 100 steps on ½(x² + 100y²)
 /// and 2-D Rosenbrock (`Fixtures/schedule_driven_trajectories.json`, scripts/reference/schedule_fixtures.py):
@@ -11,7 +11,10 @@ import TestSupport
     @Test func coversBothOptimizersOnBothProblemsWithEveryTorchScheduler() throws {
         let cases = try ScheduleFixtures.drivenCases()
         #expect(cases.count == 52)
-        #expect(Set(cases.map { "\($0.problem)/\($0.optimizer)" }) == ["quadratic/sgd", "quadratic/adam", "rosenbrock/sgd", "rosenbrock/adam"])
+        #expect(
+            Set(cases.map { "\($0.problem)/\($0.optimizer)" }) == [
+                "quadratic/sgd", "quadratic/adam", "rosenbrock/sgd", "rosenbrock/adam",
+            ])
     }
 
     @Test(arguments: try ScheduleFixtures.drivenCases())

@@ -1,7 +1,7 @@
 import Foundation
 import Objectives
-import Testing
 import TestSupport
+import Testing
 
 /// The golden learning-rate sequences written by `scripts/reference/schedule_fixtures.py` from torch
 /// 2.15.0 and optax 0.2.8 (jax 0.10.2, x64) into `Fixtures/schedules_*.json` and

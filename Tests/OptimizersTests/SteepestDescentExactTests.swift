@@ -1,7 +1,8 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct SteepestDescentExactTests {
     /// Reference §D.1 (Boyd & Vandenberghe §9.3.2): A = diag(1, κ), x₀ = (κ, 1): every step
@@ -44,23 +45,28 @@ struct SteepestDescentExactTests {
         let objective = AxisAlignedQuadratic(eigenvalues: eigenvalues)
         var driver = TestDriver(objective)
         var method = SteepestDescentExact()
-        let count = try driver.run(&method, maxIterations: 5000, stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
+        let count = try driver.run(
+            &method, maxIterations: 5000,
+            stop: Stop.relativeDistance(1e-6, start: objective.startingPoint, minimizer: objective.minimizer))
         #expect(abs(count - expected) <= 1, "iterations \(count)")
     }
 
     /// The Kantorovich bound f_{k+1} − f* ≤ ((κ−1)/(κ+1))²(f_k − f*) on a rotated quadratic.
     @Test func kantorovichBoundHoldsOnRotatedQuadratic() throws {
         let eigenvalues = Spectrum.geometric(1, 1000, count: 30)
-        let objective = TestQuadratic(eigenvalues: eigenvalues, minimizer: (0..<30).map { Double($0) / 10 }, optimalValue: 2, rotationSeed: 5)
+        let objective = TestQuadratic(
+            eigenvalues: eigenvalues, minimizer: (0..<30).map { Double($0) / 10 }, optimalValue: 2, rotationSeed: 5)
         var driver = TestDriver(objective)
         var method = SteepestDescentExact()
         let bound = (999.0 / 1001) * (999.0 / 1001)
         var gap = objective.value(at: driver.x) - 2
-        try driver.run(&method, maxIterations: 200, each: { _, x, _ in
-            let next = objective.value(at: x) - 2
-            #expect(next <= bound * gap * (1 + 1e-10) + 1e-13)
-            gap = next
-        })
+        try driver.run(
+            &method, maxIterations: 200,
+            each: { _, x, _ in
+                let next = objective.value(at: x) - 2
+                #expect(next <= bound * gap * (1 + 1e-10) + 1e-13)
+                gap = next
+            })
     }
 
     /// On a non-quadratic the step is the Newton step along −g: α = gᵀg/gᵀHg with the Hessian at x.

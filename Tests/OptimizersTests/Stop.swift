@@ -19,7 +19,9 @@ enum Stop {
     }
 
     /// ‖x − x*‖ ≤ ε‖x₀ − x*‖ (reference §D).
-    static func relativeDistance(_ epsilon: Double, start: [Double], minimizer: [Double]) -> (any Objective, [Double]) -> Bool {
+    static func relativeDistance(_ epsilon: Double, start: [Double], minimizer: [Double]) -> (any Objective, [Double])
+        -> Bool
+    {
         let initial = distance(start, minimizer)
         return { _, x in distance(x, minimizer) <= epsilon * initial }
     }

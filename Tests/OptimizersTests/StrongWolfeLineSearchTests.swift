@@ -1,6 +1,7 @@
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct StrongWolfeLineSearchTests {
     /// φ(α) = f(x + αp) and φ'(α), evaluated on the objective directly.
@@ -25,7 +26,8 @@ struct StrongWolfeLineSearchTests {
         var oracle = Oracle(objective: objective, seed: 1)
         var search = StrongWolfeLineSearch(curvature: curvature)
         search.prepare(dimension: 2)
-        let outcome = search.search(from: x, value: f0, slope: slope, direction: p, initialStep: initialStep, oracle: &oracle)
+        let outcome = search.search(
+            from: x, value: f0, slope: slope, direction: p, initialStep: initialStep, oracle: &oracle)
         #expect(outcome.satisfiesWolfe)
         let (value, derivative) = Self.phi(objective, x, p, outcome.step)
         #expect(value <= f0 + 1e-4 * outcome.step * slope)

@@ -1,7 +1,8 @@
 import Foundation
 import Objectives
-@testable import Optimizers
 import Testing
+
+@testable import Optimizers
 
 struct SwitchMethodTests {
     /// GD (heavy ball, β = 0, η = 0.01) for 3 steps, then Newton, on a quadratic: the first three
@@ -11,7 +12,8 @@ struct SwitchMethodTests {
         let lambda = [1.0, 10]
         let objective = AxisAlignedQuadratic(eigenvalues: lambda, minimizer: [0, 0], start: [1, 1])
         var driver = TestDriver(objective)
-        var method = SwitchMethod(first: HeavyBall(learningRate: 0.01, momentum: 0), second: NewtonMethod(), switchAt: 3)
+        var method = SwitchMethod(
+            first: HeavyBall(learningRate: 0.01, momentum: 0), second: NewtonMethod(), switchAt: 3)
         try method.prepare(at: driver.x, oracle: &driver.oracle)
         for k in 1...3 {
             _ = try method.iterate(&driver.x, oracle: &driver.oracle)
@@ -32,15 +34,18 @@ struct SwitchMethodTests {
     /// The catalog's `switch` kind builds its parts by name with the prefixed parameters.
     @Test func catalogKindResolvesInnerMethods() throws {
         let kind = MethodCatalogTests.bound("switch")
-        let method = try kind.make(ParameterSet([
-            "first": .text("heavy-ball"), "first.lr": .number(0.01), "first.momentum": .number(0),
-            "second": .text("newton"), "switch-at": .number(3),
-        ]), nil, 7)
+        let method = try kind.make(
+            ParameterSet([
+                "first": .text("heavy-ball"), "first.lr": .number(0.01), "first.momentum": .number(0),
+                "second": .text("newton"), "switch-at": .number(3),
+            ]), nil, 7)
         let typed = try #require(method as? SwitchMethod<HeavyBall, NewtonMethod>)
         #expect(typed.switchAt == 3)
         #expect(typed.first.learningRate == 0.01)
         #expect(throws: ParameterError.self) {
-            _ = try kind.make(ParameterSet(["first": .text("heavy-ball"), "second": .text("newton"), "switch-at": .number(-1)]), nil, 7)
+            _ = try kind.make(
+                ParameterSet(["first": .text("heavy-ball"), "second": .text("newton"), "switch-at": .number(-1)]), nil,
+                7)
         }
     }
 }

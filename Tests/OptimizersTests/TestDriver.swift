@@ -13,9 +13,11 @@ struct TestDriver<O: Objective> {
     }
 
     @discardableResult
-    mutating func run<M: Method>(_ method: inout M, maxIterations: Int, prepare: Bool = true,
-                                 stop: (O, [Double]) -> Bool = { _, _ in false },
-                                 each: (Int, [Double], IterationReport) -> Void = { _, _, _ in }) throws -> Int {
+    mutating func run<M: Method>(
+        _ method: inout M, maxIterations: Int, prepare: Bool = true,
+        stop: (O, [Double]) -> Bool = { _, _ in false },
+        each: (Int, [Double], IterationReport) -> Void = { _, _, _ in }
+    ) throws -> Int {
         if prepare { try method.prepare(at: x, oracle: &oracle) }
         for k in 1...max(1, maxIterations) where maxIterations > 0 {
             let report = try method.iterate(&x, oracle: &oracle)

@@ -1,6 +1,6 @@
 import Objectives
-import Testing
 import TestSupport
+import Testing
 
 /// The test-only objectives are checked before the method tests rely on them: central finite
 /// differences (TestSupport.DerivativeCheck) and reference §C.1's values.
@@ -21,13 +21,16 @@ struct TestObjectiveDerivativeTests {
         let objective = ChainedRosenbrock(dimension: dimension)
         let x = (0..<dimension).map { 0.3 * Double($0) - 0.7 }
         #expect(DerivativeCheck.gradientError(objective, at: x) <= 1e-7)
-        #expect(DerivativeCheck.hessianVectorError(objective, at: x, vector: (0..<dimension).map { 1 / Double($0 + 1) }) <= 1e-6)
+        #expect(
+            DerivativeCheck.hessianVectorError(objective, at: x, vector: (0..<dimension).map { 1 / Double($0 + 1) })
+                <= 1e-6)
         #expect(DerivativeCheck.hessianError(objective, at: x) <= 1e-6)
         #expect(DerivativeCheck.valueConsistencyError(objective, at: x) == 0)
     }
 
     @Test func quadraticDerivativesAndConstants() {
-        let objective = TestQuadratic(eigenvalues: [0.5, 2, 7, 30], minimizer: [1, -2, 0.5, 3], optimalValue: 4, rotationSeed: 3)
+        let objective = TestQuadratic(
+            eigenvalues: [0.5, 2, 7, 30], minimizer: [1, -2, 0.5, 3], optimalValue: 4, rotationSeed: 3)
         let x = [0.2, 0.4, -1, 2]
         #expect(DerivativeCheck.gradientError(objective, at: x) <= 1e-7)
         #expect(DerivativeCheck.hessianVectorError(objective, at: x, vector: [1, 0, -1, 2]) <= 1e-6)

@@ -15,16 +15,26 @@ struct TestQuadratic: Objective {
 
     /// A = diag(eigenvalues), rotated by a Haar orthogonal Q (A = QΛQᵀ) when `rotationSeed` is given.
     /// `knownConstants: false` hides L and μ (as for a problem whose constants are unknown).
-    init(eigenvalues: [Double], minimizer: [Double]? = nil, start: [Double]? = nil, optimalValue: Double = 0,
-         rotationSeed: UInt64? = nil, knownConstants: Bool = true) {
+    init(
+        eigenvalues: [Double], minimizer: [Double]? = nil, start: [Double]? = nil, optimalValue: Double = 0,
+        rotationSeed: UInt64? = nil, knownConstants: Bool = true
+    ) {
         let d = eigenvalues.count
         dimension = d
         var a = [Double](repeating: 0, count: d * d)
         if let rotationSeed {
             var generator = Xoshiro256StarStar(seed: rotationSeed)
             let q = RandomOrthogonalMatrix.make(dimension: d, using: &generator)
-            for i in 0..<d { for j in 0..<d { for k in 0..<d { a[i * d + j] += q[i * d + k] * eigenvalues[k] * q[j * d + k] } } }
-            for i in 0..<d { for j in 0..<i { let s = (a[i * d + j] + a[j * d + i]) / 2; a[i * d + j] = s; a[j * d + i] = s } }
+            for i in 0..<d {
+                for j in 0..<d { for k in 0..<d { a[i * d + j] += q[i * d + k] * eigenvalues[k] * q[j * d + k] } }
+            }
+            for i in 0..<d {
+                for j in 0..<i {
+                    let s = (a[i * d + j] + a[j * d + i]) / 2
+                    a[i * d + j] = s
+                    a[j * d + i] = s
+                }
+            }
         } else {
             for i in 0..<d { a[i * d + i] = eigenvalues[i] }
         }
@@ -32,9 +42,11 @@ struct TestQuadratic: Objective {
         let xStar = minimizer ?? [Double](repeating: 0, count: d)
         self.minimizer = xStar
         self.optimalValue = optimalValue
-        constants = knownConstants
-            ? ObjectiveConstants(optimalValue: optimalValue, minimizer: xStar, smoothness: eigenvalues.max(),
-                                 strongConvexity: max(0, eigenvalues.min() ?? 0))
+        constants =
+            knownConstants
+            ? ObjectiveConstants(
+                optimalValue: optimalValue, minimizer: xStar, smoothness: eigenvalues.max(),
+                strongConvexity: max(0, eigenvalues.min() ?? 0))
             : ObjectiveConstants(optimalValue: optimalValue, minimizer: xStar)
         startingPoint = start ?? [Double](repeating: 1, count: d)
     }

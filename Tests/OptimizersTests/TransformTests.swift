@@ -4,7 +4,9 @@ import Testing
 
 /// One-step and closed-form checks of single transformations.
 @Suite struct TransformTests {
-    func apply<T: GradientTransformation>(_ transform: T, _ gradients: [[Double]], parameters: [Double]) -> ([Double], T.State) {
+    func apply<T: GradientTransformation>(_ transform: T, _ gradients: [[Double]], parameters: [Double]) -> (
+        [Double], T.State
+    ) {
         var state = transform.initialState(parameters: parameters)
         var u: [Double] = []
         for g in gradients {
@@ -66,7 +68,8 @@ import Testing
         let (lion, _) = apply(ScaleByLion(), [[0, 2, -3]], parameters: [0, 0, 0])
         #expect(lion == [0, 1, -1])
         let steps = 50
-        let (_, belief) = apply(ScaleByAdaBelief(epsilonRoot: 1e-16), Array(repeating: [0.0], count: steps), parameters: [0])
+        let (_, belief) = apply(
+            ScaleByAdaBelief(epsilonRoot: 1e-16), Array(repeating: [0.0], count: steps), parameters: [0])
         let expected = 1e-16 * (1 - pow(0.999, Double(steps))) / (1 - 0.999)
         #expect(abs(belief.belief[0] - expected) <= 1e-12 * expected)
     }
@@ -89,11 +92,14 @@ import Testing
         let (torch, _) = apply(
             Chain(ScaleByRMSProp(momentum: 0.9), ScaleByLearningRate(0.01)), gradients, parameters: [0])
         let (optax, _) = apply(
-            Chain(ScaleByRMSOptax(decay: 0.99, epsilonInSquareRoot: false), Chain(ScaleByLearningRate(0.01), TraceMomentum(momentum: 0.9))),
+            Chain(
+                ScaleByRMSOptax(decay: 0.99, epsilonInSquareRoot: false),
+                Chain(ScaleByLearningRate(0.01), TraceMomentum(momentum: 0.9))),
             gradients, parameters: [0])
         #expect(abs(torch[0] - optax[0]) <= 1e-15)
         let (torchScheduled, _) = apply(
-            Chain(ScaleByRMSProp(momentum: 0.9), ScaleByLearningRate(GeometricDecay(initial: 0.01, factor: 0.5))), gradients,
+            Chain(ScaleByRMSProp(momentum: 0.9), ScaleByLearningRate(GeometricDecay(initial: 0.01, factor: 0.5))),
+            gradients,
             parameters: [0])
         let (optaxScheduled, _) = apply(
             Chain(

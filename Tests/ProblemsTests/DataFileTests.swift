@@ -47,7 +47,8 @@ func write(_ text: String, _ name: String, in directory: URL) throws -> String {
         let ragged = try #require(try failure("a,b,y\n1,2,0\n3,1\n"))
         #expect(ragged.line == 3 && ragged.column == 2 && ragged.message.contains("2 fields"))
         let word = try #require(try failure("a,b,y\n1,2,0\n3,abc,1\n"))
-        #expect(word.line == 3 && word.column == 2 && word.message.contains("'abc'") && word.message.contains("column 'b'"))
+        #expect(
+            word.line == 3 && word.column == 2 && word.message.contains("'abc'") && word.message.contains("column 'b'"))
         let nan = try #require(try failure("a,b,y\n1,nan,0\n"))
         #expect(nan.line == 2 && nan.column == 2 && nan.message.contains("NaN"))
         let infinite = try #require(try failure("a,b,y\n1,2,0\n1,-inf,1\n"))
@@ -65,8 +66,11 @@ func write(_ text: String, _ name: String, in directory: URL) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         #expect(try failure(nil, "folder.csv")?.message.contains("directory") == true)
         let libsvm = try write("+1 1:0.5 3:2\n-1 3:1 2:4\n", "bad.svm", in: directory)
-        #expect(throws: DataFileError(file: libsvm, line: 2, column: 8,
-                                      message: "index 2 does not increase (the previous index is 3)")) {
+        #expect(
+            throws: DataFileError(
+                file: libsvm, line: 2, column: 8,
+                message: "index 2 does not increase (the previous index is 3)")
+        ) {
             try DataFileReader.read(libsvm)
         }
     }
@@ -86,11 +90,16 @@ func write(_ text: String, _ name: String, in directory: URL) throws -> String {
             """
         let path = try write(text, "data.svm", in: directory)
         let table = try DataFileReader.read(path)
-        guard case .sparse(let matrix) = table.storage else { Issue.record("not sparse"); return }
+        guard case .sparse(let matrix) = table.storage else {
+            Issue.record("not sparse")
+            return
+        }
         #expect(table.rowCount == 5 && table.columnCount == 4 && matrix.values.count == 12)
         var dense = [Double](repeating: 0, count: 20)
         for i in 0..<5 {
-            for k in matrix.rowStarts[i]..<matrix.rowStarts[i + 1] { dense[i * 4 + Int(matrix.columns[k])] = matrix.values[k] }
+            for k in matrix.rowStarts[i]..<matrix.rowStarts[i + 1] {
+                dense[i * 4 + Int(matrix.columns[k])] = matrix.values[k]
+            }
         }
         let labels = try table.binaryLabels()
         let data = Dataset(rowCount: 5, columnCount: 4, features: dense, targets: labels)
@@ -107,7 +116,8 @@ func write(_ text: String, _ name: String, in directory: URL) throws -> String {
             sparse.hessianVectorProduct(at: w, vector: v, result: &a)
             reference.hessianVectorProduct(at: w, vector: v, result: &b)
             for j in 0..<4 { #expect(abs(a[j] - b[j]) <= 1e-13) }
-            let fStar = try #require(sparse.constants.optimalValue), referenceStar = try #require(reference.constants.optimalValue)
+            let fStar = try #require(sparse.constants.optimalValue),
+                referenceStar = try #require(reference.constants.optimalValue)
             #expect(abs(fStar - referenceStar) <= 1e-12)
             let l = try #require(sparse.constants.smoothness), referenceL = try #require(reference.constants.smoothness)
             #expect(abs(l - referenceL) <= 1e-9 * referenceL)

@@ -47,7 +47,7 @@ extension FormulaTests {
                 + " + cosh(y/3) + atan(x - y) + abs(x + 5) + x^3/y + 2^x + y^x + (x - y)^-2 + 1/(3 + x^2) - -x",
             variables: ["x", "y"])
         var configuration = GradientCheck.Configuration()
-        configuration.points = 1  // at the given points only: y^x needs y > 0
+        configuration.points = 1 // at the given points only: y^x needs y > 0
         for point in [[0.7, 1.3], [-0.4, 2.1], [1.5, 0.6]] {
             let placed = formula.with(start: point, constants: ObjectiveConstants(), optimumSource: "")
             let report = GradientCheck.check(placed, configuration: configuration)
@@ -96,8 +96,9 @@ extension FormulaTests {
         let minimizer = try #require(objective.constants.minimizer)
         #expect(abs(minimizer[0] - 1) < 1e-8 && abs(minimizer[1] + 2) < 1e-8)
         #expect(objective.optimumSource.contains("Newton"))
-        let given = try #require(try ProblemKind.formula.make(
-            ParameterSet(["f": .text("x^2 + y^2"), "minimum": .number(0)]), &generator) as? FormulaObjective)
+        let given = try #require(
+            try ProblemKind.formula.make(
+                ParameterSet(["f": .text("x^2 + y^2"), "minimum": .number(0)]), &generator) as? FormulaObjective)
         #expect(given.optimumSource == "given" && given.constants.optimalValue == 0)
     }
 }

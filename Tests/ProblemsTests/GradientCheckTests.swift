@@ -11,7 +11,7 @@ struct CheckedQuadratic: Objective {
     func value(at x: [Double]) -> Double { 0.5 * (x[0] * x[0] + x[1] * x[1] + x[2] * x[2]) + x[0] * x[1] }
     func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
         gradient[0] = x[0] + x[1]
-        gradient[1] = x[1] + (wrongGradient ? 2 * x[0] : x[0])  // the bug: a factor 2
+        gradient[1] = x[1] + (wrongGradient ? 2 * x[0] : x[0]) // the bug: a factor 2
         gradient[2] = x[2]
         return value(at: x)
     }

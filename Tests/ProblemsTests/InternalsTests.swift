@@ -1,15 +1,18 @@
 import Foundation
-@testable import Objectives
 import Randomness
 import Testing
+
+@testable import Objectives
 
 @Suite struct InternalsTests {
     /// The fast decimal path gives the C library's `strtod` bits on every spelling.
     @Test func decimalScannerMatchesStrtod() {
         var generator = Xoshiro256StarStar(seed: 7)
-        var spellings = ["0", "-0", "1.", "0.1", "123456789012345678", "1234567890123456789012", "9007199254740993",
-                         "1e22", "1e23", "2.5e-22", "4.9e-324", "1.7976931348623157e308", "nan", "-inf", "00012.500",
-                         ".5", "-.25e+3", "1e", "0.000000000000000000000000001"]
+        var spellings = [
+            "0", "-0", "1.", "0.1", "123456789012345678", "1234567890123456789012", "9007199254740993",
+            "1e22", "1e23", "2.5e-22", "4.9e-324", "1.7976931348623157e308", "nan", "-inf", "00012.500",
+            ".5", "-.25e+3", "1e", "0.000000000000000000000000001",
+        ]
         for _ in 0..<2000 {
             let value = generator.nextGaussian() * pow(10, Double(generator.nextInt(below: 40)) - 20)
             spellings.append(String(format: "%.\(generator.nextInt(below: 18))g", value))

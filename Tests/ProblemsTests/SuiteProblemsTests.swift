@@ -19,8 +19,9 @@ import Testing
 
     func load(_ text: String, in directory: URL) throws -> Suite {
         let suitePath = directory.appendingPathComponent("suites/t.yaml").path
-        try FileManager.default.createDirectory(atPath: (suitePath as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (suitePath as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try text.write(toFile: suitePath, atomically: true, encoding: .utf8)
         return try SuiteLoader(catalog: .builtIn).load(path: suitePath)
     }
@@ -37,13 +38,18 @@ import Testing
     @Test func dataFilePathsAreRelativeToTheSuiteAndHashed() throws {
         DataFileStore.shared.removeAll()
         let directory = try temporaryDirectory()
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("suites/data"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("suites/data"),
+            withIntermediateDirectories: true)
         try write(Self.csv, "suites/data/small.csv", in: directory)
         let text = suiteText("{kind: logistic, file: data/small.csv, label: y, lambda: 0.1}")
         let suite = try load(text, in: directory)
-        #expect(suite.dataFiles == [DataFileRecord(path: "data/small.csv", sha256: Self.csvDigest, bytes: 27, format: "csv",
-                                                   rows: 3, columns: 2, entries: 6)])
+        #expect(
+            suite.dataFiles == [
+                DataFileRecord(
+                    path: "data/small.csv", sha256: Self.csvDigest, bytes: 27, format: "csv",
+                    rows: 3, columns: 2, entries: 6)
+            ])
         let instance = try #require(try instances(suite).first)
         #expect(instance.objective.dimension == 2 && instance.objective.sampleCount == 3)
         #expect(instance.parameters["file-sha256"] == .text(Self.csvDigest))
@@ -74,16 +80,22 @@ import Testing
     @Test func mlpOnADataFile() throws {
         DataFileStore.shared.removeAll()
         let directory = try temporaryDirectory()
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("suites/data"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("suites/data"),
+            withIntermediateDirectories: true)
         // `printf '…' | sha256sum` and `wc -c` (GNU coreutils).
         let csv = "x1,x2,label\n0.5,1,2\n-1,0.25,5\n2,-0.5,9\n0,1.5,5\n1,1,2\n-0.5,-2,9\n"
         let digest = "324b38b0a93d29260fa875a20423971c0eca04ce34fe11095bf3981c8e326de3"
         try write(csv, "suites/data/three.csv", in: directory)
-        let suite = try load(suiteText("{kind: mlp, file: data/three.csv, label: label, hidden: [4], test-fraction: 0.5}"),
-                             in: directory)
-        #expect(suite.dataFiles == [DataFileRecord(path: "data/three.csv", sha256: digest, bytes: 63, format: "csv",
-                                                   rows: 6, columns: 2, entries: 12)])
+        let suite = try load(
+            suiteText("{kind: mlp, file: data/three.csv, label: label, hidden: [4], test-fraction: 0.5}"),
+            in: directory)
+        #expect(
+            suite.dataFiles == [
+                DataFileRecord(
+                    path: "data/three.csv", sha256: digest, bytes: 63, format: "csv",
+                    rows: 6, columns: 2, entries: 12)
+            ])
         let instance = try #require(try instances(suite).first)
         // Widths 2-4-3: three classes from the labels 2, 5, 9; half the rows held out.
         #expect(instance.objective.dimension == 2 * 4 + 4 + 4 * 3 + 3 && instance.objective.sampleCount == 3)
@@ -96,15 +108,17 @@ import Testing
             Issue.record("a one-class file was accepted for mlp")
         } catch let error as SuiteError {
             #expect(error.keyPath == "problems[0].file")
-            #expect(error.message.contains("three.csv: every label is 2; an mlp classifier needs at least two classes"),
-                    "\(error)")
+            #expect(
+                error.message.contains("three.csv: every label is 2; an mlp classifier needs at least two classes"),
+                "\(error)")
         }
         DataFileStore.shared.removeAll()
     }
 
     @Test func explicitAndRandomStarts() throws {
         let directory = try temporaryDirectory()
-        let explicit = try instances(try load(suiteText("{kind: rosenbrock, d: 3, start: [0.5, 0.25, -1]}"), in: directory))
+        let explicit = try instances(
+            try load(suiteText("{kind: rosenbrock, d: 3, start: [0.5, 0.25, -1]}"), in: directory))
         #expect(explicit.allSatisfy { $0.objective.startingPoint == [0.5, 0.25, -1] })
         #expect(throws: SuiteError.self) {
             _ = try instances(try load(suiteText("{kind: rosenbrock, d: 3, start: [0.5, 0.25]}"), in: directory))
@@ -150,10 +164,14 @@ import Testing
     @Test func iteratesOfAnyDimensionMatchTheTrace() throws {
         let directory = try temporaryDirectory()
         let suite = try load(suiteText("{kind: rosenbrock, d: 6}", extra: "record-iterates: true\n"), in: directory)
-        let outcome = try Session.run(try RunPlan(suite: suite), options: SessionOptions(
-            resultsRoot: directory.appendingPathComponent("results")))
-        let records = try String(contentsOf: outcome.directory.url.appendingPathComponent("runs.jsonl"), encoding: .utf8)
-            .split(separator: "\n").map { try RecordCoding.decoder().decode(RunRecord.self, from: Data($0.utf8)) }
+        let outcome = try Session.run(
+            try RunPlan(suite: suite),
+            options: SessionOptions(
+                resultsRoot: directory.appendingPathComponent("results")))
+        let records = try String(
+            contentsOf: outcome.directory.url.appendingPathComponent("runs.jsonl"), encoding: .utf8
+        )
+        .split(separator: "\n").map { try RecordCoding.decoder().decode(RunRecord.self, from: Data($0.utf8)) }
         #expect(records.count == 2)
         for record in records {
             let file = try IterateFile(contentsOf: IterateFile.url(runID: record.id, in: outcome.directory.url))
@@ -172,21 +190,24 @@ extension SuiteProblemsTests {
         DataFileStore.shared.removeAll()
         defer { DataFileStore.shared.removeAll() }
         let directory = try temporaryDirectory()
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("suites/data"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("suites/data"),
+            withIntermediateDirectories: true)
         try write(Self.csv, "suites/data/small.csv", in: directory)
         let text = suiteText("{kind: logistic, file: data/small.csv, label: y, lambda: 0.1}")
         let results = directory.appendingPathComponent("results")
         let stop = StopSignal()
         stop.raise()
-        let first = try Session.run(try RunPlan(suite: try load(text, in: directory)),
-                                    options: SessionOptions(resultsRoot: results, stop: stop))
+        let first = try Session.run(
+            try RunPlan(suite: try load(text, in: directory)),
+            options: SessionOptions(resultsRoot: results, stop: stop))
         #expect(first.interrupted)
         DataFileStore.shared.removeAll()
         try write(Self.csv + "2,2,1\n", "suites/data/small.csv", in: directory)
         do {
-            _ = try Session.run(try RunPlan(suite: try load(text, in: directory)),
-                                options: SessionOptions(resultsRoot: results, resume: true))
+            _ = try Session.run(
+                try RunPlan(suite: try load(text, in: directory)),
+                options: SessionOptions(resultsRoot: results, resume: true))
             Issue.record("--resume accepted a changed data file")
         } catch let error as ResultsError {
             #expect(error.message.contains("data/small.csv changed"), "\(error)")

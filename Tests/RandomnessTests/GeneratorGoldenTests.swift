@@ -1,5 +1,5 @@
-import Testing
 import Randomness
+import Testing
 
 /// Generators and mappings against the independent C reference (scripts/reference/rng_reference.c).
 struct GeneratorGoldenTests {

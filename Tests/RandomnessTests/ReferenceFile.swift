@@ -3,7 +3,12 @@ import Foundation
 /// The golden values written by the independent C program `scripts/reference/rng_reference.c`
 /// (committed with its output `scripts/reference/rng_reference.txt`).
 struct ReferenceFile {
-    struct Entry { var name: String; var key: String; var index: Int; var value: String }
+    struct Entry {
+        var name: String
+        var key: String
+        var index: Int
+        var value: String
+    }
     let entries: [Entry]
 
     init() throws {

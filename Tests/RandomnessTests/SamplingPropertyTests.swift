@@ -1,5 +1,5 @@
-import Testing
 import Randomness
+import Testing
 
 struct SamplingPropertyTests {
     @Test func deriveDoesNotDependOnCallOrder() {
@@ -26,7 +26,9 @@ struct SamplingPropertyTests {
         var sum = 0.0, squares = 0.0, fourth = 0.0
         for _ in 0..<count {
             let z = generator.nextGaussian()
-            sum += z; squares += z * z; fourth += z * z * z * z
+            sum += z
+            squares += z * z
+            fourth += z * z * z * z
         }
         let mean = sum / Double(count)
         let variance = squares / Double(count) - mean * mean

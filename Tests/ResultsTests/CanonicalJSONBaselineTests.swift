@@ -15,7 +15,9 @@ import Testing
         for (record, committed) in zip(records, lines) {
             let line = try RecordCoding.line(record)
             // Lines written before checksums were added hold the bare canonical JSON.
-            let rewritten = committed.hasPrefix("{\"checksum\":") ? line : String(decoding: try CanonicalJSONEncoder.encode(record), as: UTF8.self)
+            let rewritten =
+                committed.hasPrefix("{\"checksum\":")
+                ? line : String(decoding: try CanonicalJSONEncoder.encode(record), as: UTF8.self)
             let sameAsCommitted = rewritten == committed
             let sameAsFoundation = line == (try FoundationJSON.line(record))
             #expect(sameAsCommitted, "\(record.id)")
@@ -40,7 +42,8 @@ import Testing
         }
         for (record, committed) in zip(restored, lines) {
             let line = try TrimmedBaseline.line(record)
-            let same = committed.hasPrefix("{\"checksum\":") ? line == committed : FoundationJSON.unsealed(line) == committed
+            let same =
+                committed.hasPrefix("{\"checksum\":") ? line == committed : FoundationJSON.unsealed(line) == committed
             #expect(same, "\(record.id)")
         }
     }

@@ -7,7 +7,8 @@ import Testing
 @Suite struct CanonicalJSONEncoderTests {
     /// Every byte below 0x20, U+007F, quotes, backslashes, slashes and non-ASCII (2-, 3- and 4-byte
     /// UTF-8, a combining accent).
-    static let awkwardText = "quote \" backslash \\ slash / tab \t newline \n return \r "
+    static let awkwardText =
+        "quote \" backslash \\ slash / tab \t newline \n return \r "
         + String(decoding: (0x01...0x1F).map { UInt8($0) }, as: UTF8.self) + " nul \u{0} del \u{7F} "
         + "× − ≤ é e\u{301} 😀 \\n \\u0041 </script>"
 
@@ -19,8 +20,9 @@ import Testing
     ]
 
     static func checkpoint(_ value: Double) -> Checkpoint {
-        Checkpoint(iteration: Int.max, gradientEvaluations: Int.min, functionEvaluations: 0, hessianVectorProducts: -1,
-                   hessianEvaluations: 7, epochs: value, seconds: -value)
+        Checkpoint(
+            iteration: Int.max, gradientEvaluations: Int.min, functionEvaluations: 0, hessianVectorProducts: -1,
+            hessianEvaluations: 7, epochs: value, seconds: -value)
     }
 
     /// A record with every optional present, the awkward text in every string and the awkward
@@ -28,40 +30,52 @@ import Testing
     static func adversarialRecord() -> RunRecord {
         let doubles = awkwardDoubles
         let text = awkwardText
-        let parameters = ["lr": "1/L", "LR": text, "l": "", "lr2": "0.1", "": "empty key", "a\"": "q", "a!": "b", "a#": "h",
-                          "é": "e", "Z": "z", "10": "ten", "9": "nine", "\u{1}": "control key"]
+        let parameters = [
+            "lr": "1/L", "LR": text, "l": "", "lr2": "0.1", "": "empty key", "a\"": "q", "a!": "b", "a#": "h",
+            "é": "e", "Z": "z", "10": "ten", "9": "nine", "\u{1}": "control key",
+        ]
         let trace = doubles.enumerated().map { index, value in
-            TracePoint(iteration: index, gradientEvaluations: index, functionEvaluations: -index, epochs: value,
-                       seconds: doubles[(index + 1) % doubles.count], value: value, gap: -value, gradientNorm: value,
-                       learningRate: doubles[(index + 5) % doubles.count], fingerprint: text)
+            TracePoint(
+                iteration: index, gradientEvaluations: index, functionEvaluations: -index, epochs: value,
+                seconds: doubles[(index + 1) % doubles.count], value: value, gap: -value, gradientNorm: value,
+                learningRate: doubles[(index + 5) % doubles.count], fingerprint: text)
         }
         return RunRecord(
             id: text, suite: "suite/with/slashes",
-            problem: ProblemIdentity(id: text, kind: "k\"", parameters: parameters, batchSize: Int.min, gradientNoise: -0.0,
-                                     dimension: Int.max, sampleCount: 0, smoothness: 5e-324, strongConvexity: .nan,
-                                     conditionNumber: .infinity),
-            optimizer: OptimizerIdentity(id: "o", kind: text, parameters: parameters,
-                                         schedule: ScheduleIdentity(kind: text, parameters: parameters)),
+            problem: ProblemIdentity(
+                id: text, kind: "k\"", parameters: parameters, batchSize: Int.min, gradientNoise: -0.0,
+                dimension: Int.max, sampleCount: 0, smoothness: 5e-324, strongConvexity: .nan,
+                conditionNumber: .infinity),
+            optimizer: OptimizerIdentity(
+                id: "o", kind: text, parameters: parameters,
+                schedule: ScheduleIdentity(kind: text, parameters: parameters)),
             repetition: -3, problemSeed: RunRecord.hex(0), runSeed: RunRecord.hex(.max), status: .error, message: text,
-            targets: TargetResults(measure: .gradientNorm, ladder: doubles.map { TargetHit(threshold: $0, hit: checkpoint($0)) }),
+            targets: TargetResults(
+                measure: .gradientNorm, ladder: doubles.map { TargetHit(threshold: $0, hit: checkpoint($0)) }),
             milestones: doubles.map { MilestoneResult(name: text, valueThreshold: $0, hit: checkpoint(-$0)) },
             initialValue: 1e21, optimalValue: -0.0,
-            final: FinalState(progress: checkpoint(.nan), value: 1.7976931348623157e308, gap: 1e-5, relativeGap: 1.0 / 3.0,
-                              gradientNorm: -.infinity, distance: 2.2250738585072014e-308, heldOutAccuracy: 0.1),
+            final: FinalState(
+                progress: checkpoint(.nan), value: 1.7976931348623157e308, gap: 1e-5, relativeGap: 1.0 / 3.0,
+                gradientNorm: -.infinity, distance: 2.2250738585072014e-308, heldOutAccuracy: 0.1),
             wallTime: WallTime(medianSeconds: 1e16, repeats: doubles), trace: trace, finalFingerprint: text)
     }
 
     /// A record with every optional absent and every collection empty.
     static func sparseRecord() -> RunRecord {
         RunRecord(
-            id: "", suite: "", problem: ProblemIdentity(id: "", kind: "", parameters: [:], batchSize: nil, gradientNoise: 0,
-                                                        dimension: 0, sampleCount: nil),
-            optimizer: OptimizerIdentity(id: "", kind: "", parameters: [:], schedule: nil), repetition: 0, problemSeed: "",
+            id: "", suite: "",
+            problem: ProblemIdentity(
+                id: "", kind: "", parameters: [:], batchSize: nil, gradientNoise: 0,
+                dimension: 0, sampleCount: nil),
+            optimizer: OptimizerIdentity(id: "", kind: "", parameters: [:], schedule: nil), repetition: 0,
+            problemSeed: "",
             runSeed: "", status: .converged, message: nil, targets: TargetResults(measure: .distance, ladder: []),
             milestones: [], initialValue: 0, optimalValue: nil,
-            final: FinalState(progress: Checkpoint(iteration: 0, gradientEvaluations: 0, functionEvaluations: 0,
-                                                   hessianVectorProducts: 0, hessianEvaluations: 0, epochs: nil, seconds: nil),
-                              value: 0, gap: nil, relativeGap: nil, gradientNorm: 0, distance: nil, heldOutAccuracy: nil),
+            final: FinalState(
+                progress: Checkpoint(
+                    iteration: 0, gradientEvaluations: 0, functionEvaluations: 0,
+                    hessianVectorProducts: 0, hessianEvaluations: 0, epochs: nil, seconds: nil),
+                value: 0, gap: nil, relativeGap: nil, gradientNorm: 0, distance: nil, heldOutAccuracy: nil),
             wallTime: WallTime(medianSeconds: 0, repeats: []), trace: [], finalFingerprint: "")
     }
 
@@ -74,10 +88,12 @@ import Testing
         var manyPoints = Self.adversarialRecord()
         manyPoints.trace = (0..<5000).map { index in
             let value = 1 / Double(index + 1)
-            return TracePoint(iteration: index, gradientEvaluations: 2 * index, functionEvaluations: index / 3,
-                              epochs: index % 3 == 0 ? nil : value, seconds: index % 5 == 0 ? nil : value * 1e-6, value: value,
-                              gap: index % 2 == 0 ? nil : -value, gradientNorm: value * value, learningRate: index % 7 == 0 ? nil : 1e-3,
-                              fingerprint: RunRecord.hex(UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
+            return TracePoint(
+                iteration: index, gradientEvaluations: 2 * index, functionEvaluations: index / 3,
+                epochs: index % 3 == 0 ? nil : value, seconds: index % 5 == 0 ? nil : value * 1e-6, value: value,
+                gap: index % 2 == 0 ? nil : -value, gradientNorm: value * value,
+                learningRate: index % 7 == 0 ? nil : 1e-3,
+                fingerprint: RunRecord.hex(UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
         }
         for record in [Self.adversarialRecord(), Self.sparseRecord(), withEmptyOptionals, manyPoints] {
             let line = try RecordCoding.line(record)
@@ -87,7 +103,8 @@ import Testing
         let text = try FoundationJSON.text(Self.adversarialRecord())
         // The reference really exercises what the record claims to: raw non-ASCII, escapes, key order.
         #expect(text.contains("× − ≤ é e\u{301} 😀") && text.contains("\\u0001\\u0002") && text.contains("\\u001f"))
-        #expect(text.contains("\\b\\t\\n\\u000b\\f\\r") && text.contains("\u{7F}") && text.contains("suite/with/slashes"))
+        #expect(
+            text.contains("\\b\\t\\n\\u000b\\f\\r") && text.contains("\u{7F}") && text.contains("suite/with/slashes"))
         #expect(text.contains("{\"\":\"empty key\",\"\\u0001\":\"control key\",\"10\":\"ten\",\"9\":\"nine\",\"LR\":"))
     }
 
@@ -105,8 +122,10 @@ import Testing
     /// Keys that differ only in case, by a prefix, by a character that JSON escapes, or in UTF-8
     /// encoding: Foundation orders them by their UTF-8 bytes before escaping.
     @Test func keysAreOrderedAsFoundationOrdersThem() throws {
-        let keys = ["b", "B", "a", "A", "ab", "aB", "a_", "a", "aa", "", " ", "é", "e\u{301}", "z", "Z", "10", "9", "1",
-                    "a\"", "a!", "a#", "a\\", "a\u{1}", "a\u{7F}", "a/", "😀", "\u{FFFF}", "ä", "a0", "a00", "A_"]
+        let keys = [
+            "b", "B", "a", "A", "ab", "aB", "a_", "a", "aa", "", " ", "é", "e\u{301}", "z", "Z", "10", "9", "1",
+            "a\"", "a!", "a#", "a\\", "a\u{1}", "a\u{7F}", "a/", "😀", "\u{FFFF}", "ä", "a0", "a00", "A_",
+        ]
         var dictionary: [String: Int] = [:]
         for (index, key) in keys.enumerated() { dictionary[key] = index }
         let ours = try CanonicalJSONEncoder.encode(dictionary)
@@ -149,7 +168,8 @@ import Testing
     struct PathProbe: Encodable {
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
-            try container.encode(encoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: "."))
+            try container.encode(
+                encoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: "."))
         }
     }
 
@@ -204,12 +224,17 @@ import Testing
     @Test func nestedContainersAndSuperEncodersAreWrittenAsFoundationWritesThem() throws {
         let value = [Handwritten(), Handwritten()]
         #expect(try CanonicalJSONEncoder.encode(value) == (try FoundationJSON.bytes(value)))
-        let probes = ["b": [[:]], "a": [["x": PathProbe()], ["y": PathProbe(), "z": PathProbe()]], "c": [["d": PathProbe()]]]
+        let probes = [
+            "b": [[:]], "a": [["x": PathProbe()], ["y": PathProbe(), "z": PathProbe()]], "c": [["d": PathProbe()]],
+        ]
         #expect(try CanonicalJSONEncoder.encode(probes) == (try FoundationJSON.bytes(probes)))
         #expect(try CanonicalJSONEncoder.encode([Nothing()]) == (try FoundationJSON.bytes([Nothing()])))
         // Inside nested containers the path names every key and index taken to reach the value.
         let paths = String(decoding: try CanonicalJSONEncoder.encode([Handwritten(probes: true)]), as: UTF8.self)
-        for path in ["[0].nested.probe", "[0].list.[0]", "[0].list.[1].probe.[1]", "[0].list.[2].[1].x", "[0].super.probe", "[0].again"] {
+        for path in [
+            "[0].nested.probe", "[0].list.[0]", "[0].list.[1].probe.[1]", "[0].list.[2].[1].x", "[0].super.probe",
+            "[0].again",
+        ] {
             #expect(paths.contains("\"\(path)\""), "\(path)")
         }
     }

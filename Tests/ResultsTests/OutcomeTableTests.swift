@@ -1,5 +1,6 @@
-@testable import Results
 import Testing
+
+@testable import Results
 
 @Suite struct OutcomeTableTests {
     func record(rep: Int, finalHit: Int?, seconds: Double) -> RunRecord {
@@ -7,23 +8,28 @@ import Testing
         record.repetition = rep
         record.status = finalHit == nil ? .budget : .converged
         record.targets.ladder[1].hit = finalHit.map {
-            Checkpoint(iteration: $0, gradientEvaluations: $0, functionEvaluations: 0, hessianVectorProducts: 0,
-                       hessianEvaluations: 0, epochs: nil, seconds: nil)
+            Checkpoint(
+                iteration: $0, gradientEvaluations: $0, functionEvaluations: 0, hessianVectorProducts: 0,
+                hessianEvaluations: 0, epochs: nil, seconds: nil)
         }
         record.wallTime = WallTime(medianSeconds: seconds, repeats: [seconds])
         return record
     }
 
     @Test func missesCountAsInfinityInTheMedian() throws {
-        let three = OutcomeTable(records: [record(rep: 0, finalHit: 10, seconds: 1), record(rep: 1, finalHit: 20, seconds: 3),
-                                           record(rep: 2, finalHit: nil, seconds: 2)])
+        let three = OutcomeTable(records: [
+            record(rep: 0, finalHit: 10, seconds: 1), record(rep: 1, finalHit: 20, seconds: 3),
+            record(rep: 2, finalHit: nil, seconds: 2),
+        ])
         let row = try #require(three.rows.first)
         #expect(three.rows.count == 1)
         #expect(row.medianIterations == 20)
         #expect(row.converged == 2 && row.runs == 3)
         #expect(row.medianSeconds == 2)
-        let four = OutcomeTable(records: [record(rep: 0, finalHit: 10, seconds: 1), record(rep: 1, finalHit: 20, seconds: 1),
-                                          record(rep: 2, finalHit: nil, seconds: 1), record(rep: 3, finalHit: nil, seconds: 1)])
+        let four = OutcomeTable(records: [
+            record(rep: 0, finalHit: 10, seconds: 1), record(rep: 1, finalHit: 20, seconds: 1),
+            record(rep: 2, finalHit: nil, seconds: 1), record(rep: 3, finalHit: nil, seconds: 1),
+        ])
         #expect(four.rows.first?.medianIterations == nil)
         #expect(four.text().contains("—"))
     }
@@ -52,7 +58,8 @@ import Testing
     @Test func statusesAreCountedAndErrorsListedOnce() throws {
         let records = [
             record(0, optimizer: "a", status: .diverged), record(1, optimizer: "a", status: .budget),
-            record(2, optimizer: "a", status: .timeout), record(0, optimizer: "b", status: .error, message: "L unknown"),
+            record(2, optimizer: "a", status: .timeout),
+            record(0, optimizer: "b", status: .error, message: "L unknown"),
             record(1, optimizer: "b", status: .error, message: "L unknown"),
             record(2, optimizer: "b", status: .error, message: "not finite"),
         ]
@@ -62,10 +69,11 @@ import Testing
         #expect((a.converged, a.budget, a.diverged, a.timeout, a.error) == (0, 1, 1, 1, 0))
         #expect((b.converged, b.error, b.runs) == (0, 3, 3))
         #expect(table.statusCounts[.error] == 3 && table.statusCounts[.diverged] == 1)
-        #expect(table.errors == [
-            OutcomeTable.ErrorMessage(message: "L unknown", count: 2, firstRun: "p[x=1]/b/rep=0"),
-            OutcomeTable.ErrorMessage(message: "not finite", count: 1, firstRun: "p[x=1]/b/rep=2"),
-        ])
+        #expect(
+            table.errors == [
+                OutcomeTable.ErrorMessage(message: "L unknown", count: 2, firstRun: "p[x=1]/b/rep=0"),
+                OutcomeTable.ErrorMessage(message: "not finite", count: 1, firstRun: "p[x=1]/b/rep=2"),
+            ])
         let text = table.text()
         #expect(text.contains("statuses: 0 converged, 1 budget, 0 stalled, 1 diverged, 1 timeout, 3 error"))
         #expect(text.components(separatedBy: "L unknown").count == 2, "each message once")
@@ -76,17 +84,22 @@ import Testing
 @Suite struct SummaryViewTests {
     @Test func parametersSortAsNumbers() {
         let learningRates = ["sgd[lr=2.01/L]", "sgd[lr=1/L]", "sgd[lr=10/L]", "sgd[lr=1.99/L]", "sgd[lr=0.5/L]"]
-        #expect(learningRates.sorted(by: NaturalOrder.less)
-            == ["sgd[lr=0.5/L]", "sgd[lr=1/L]", "sgd[lr=1.99/L]", "sgd[lr=2.01/L]", "sgd[lr=10/L]"])
+        #expect(
+            learningRates.sorted(by: NaturalOrder.less)
+                == ["sgd[lr=0.5/L]", "sgd[lr=1/L]", "sgd[lr=1.99/L]", "sgd[lr=2.01/L]", "sgd[lr=10/L]"])
         let kappas = ["q[kappa=1e+06]", "q[kappa=100]", "q[kappa=10]", "q[kappa=1000]"]
-        #expect(kappas.sorted(by: NaturalOrder.less) == ["q[kappa=10]", "q[kappa=100]", "q[kappa=1000]", "q[kappa=1e+06]"])
+        #expect(
+            kappas.sorted(by: NaturalOrder.less) == ["q[kappa=10]", "q[kappa=100]", "q[kappa=1000]", "q[kappa=1e+06]"])
         #expect(NaturalOrder.less("adam", "adamw") && !NaturalOrder.less("b", "a"))
     }
 
-    func row(_ problem: String, _ optimizer: String, converged: Int, budget: Int = 0, diverged: Int = 0, error: Int = 0,
-             median: Double?) -> OutcomeTable.Row {
-        OutcomeTable.Row(problem: problem, optimizer: optimizer, runs: converged + budget + diverged + error, converged: converged,
-                         budget: budget, diverged: diverged, timeout: 0, error: error, medianIterations: median, medianSeconds: 1e-3)
+    func row(
+        _ problem: String, _ optimizer: String, converged: Int, budget: Int = 0, diverged: Int = 0, error: Int = 0,
+        median: Double?
+    ) -> OutcomeTable.Row {
+        OutcomeTable.Row(
+            problem: problem, optimizer: optimizer, runs: converged + budget + diverged + error, converged: converged,
+            budget: budget, diverged: diverged, timeout: 0, error: error, medianIterations: median, medianSeconds: 1e-3)
     }
 
     /// 3 optimizers × 4 problems: the matrix has 3 body rows instead of 12, so it is the default summary.
@@ -110,7 +123,10 @@ import Testing
         // Narrow terminals get the columns in blocks, every line within the width.
         let narrow = table.matrixText(width: 30)
         #expect(narrow.split(separator: "\n").filter { $0.hasPrefix("optimizer") }.count > 1)
-        #expect(narrow.split(separator: "\n").filter { !$0.hasPrefix("median") && !$0.hasPrefix("statuses") }.allSatisfy { $0.count <= 30 })
+        #expect(
+            narrow.split(separator: "\n").filter { !$0.hasPrefix("median") && !$0.hasPrefix("statuses") }.allSatisfy {
+                $0.count <= 30
+            })
         // One problem: the long table is shorter and stays.
         let single = OutcomeTable(rows: [row("q", "a", converged: 1, median: 3)], finalTarget: nil)
         #expect(single.summaryText(width: 100) == single.text(width: 100))

@@ -6,7 +6,8 @@ import Testing
 @Suite struct RecordLinesTests {
     /// A fresh directory two levels below the temporary directory (finishing points `../latest`).
     func scratch() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-lines-\(UUID().uuidString)/run")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gdbench-lines-\(UUID().uuidString)/run")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -8,7 +8,8 @@ import Testing
     func manifest(vectorKernels: String?) -> RunManifest {
         RunManifest(
             gdbenchVersion: "0.1.0", gitCommit: "abc", swiftVersion: "Swift 6.3", operatingSystem: "Linux", cpu: "cpu",
-            cpuCount: 2, buildConfiguration: "release", suite: "s", suiteFile: "s.yaml", suiteDigest: "d", seed: "0000000000000001",
+            cpuCount: 2, buildConfiguration: "release", suite: "s", suiteFile: "s.yaml", suiteDigest: "d",
+            seed: "0000000000000001",
             commandLine: [], startTime: "2026-11-23T00:00:00Z", endTime: nil, filter: nil, shard: nil, selectedRuns: 1,
             plannedRuns: 1, vectorKernels: vectorKernels)
     }

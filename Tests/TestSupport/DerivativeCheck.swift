@@ -7,7 +7,7 @@ import Objectives
 /// Hessian-vector product: (∇f(x + hv) − ∇f(x − hv)) / 2h with h = ε^(1/3)·max(1, ‖x‖)/‖v‖.
 /// Errors are relative: ‖a − b‖∞ / max(1, ‖b‖∞).
 public enum DerivativeCheck {
-    public static let step = 6.0554544523933395e-06  // cbrt(2.220446049250313e-16)
+    public static let step = 6.0554544523933395e-06 // cbrt(2.220446049250313e-16)
 
     /// Worst relative error between the analytic gradient and central differences of f.
     public static func gradientError(_ objective: some Objective, at x: [Double]) -> Double {

@@ -15,7 +15,8 @@ public enum FixtureFiles {
 
     /// The repository root: two folders above the calling source file's folder (`Tests/<Target>/`).
     public static func repositoryRoot(filePath: String = #filePath) -> URL {
-        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     /// `Fixtures/<name>` next to the calling source file, decoded from JSON.

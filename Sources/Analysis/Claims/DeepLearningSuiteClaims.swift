@@ -14,8 +14,10 @@ enum DeepLearningSuiteClaims {
             results in
             let outcomes = DeepLearningClaims.all.map { ($0.statement, $0.evaluate(results.records)) }
             let missing = outcomes.filter { $0.1 == nil }.map(\.0)
-            return .when(missing.isEmpty, "\(outcomes.count - missing.count)/\(outcomes.count) measured"
-                + (missing.isEmpty ? "" : "; without runs: " + missing.joined(separator: "; ")))
+            return .when(
+                missing.isEmpty,
+                "\(outcomes.count - missing.count)/\(outcomes.count) measured"
+                    + (missing.isEmpty ? "" : "; without runs: " + missing.joined(separator: "; ")))
         },
     ]
 }

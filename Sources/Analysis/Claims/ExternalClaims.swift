@@ -13,8 +13,10 @@ enum ExternalClaims {
             let errors = results.records.filter { $0.status == .error }.count
             return .when(errors == 0, "\(results.records.count) runs, \(errors) with status error")
         },
-        Claim("The gradient-descent client at 1/L reaches the last target on the κ = 10 quadratic within the "
-              + "iterations of the bound (1 − 1/κ)^{2k}.") { results in
+        Claim(
+            "The gradient-descent client at 1/L reaches the last target on the κ = 10 quadratic within the "
+                + "iterations of the bound (1 − 1/κ)^{2k}."
+        ) { results in
             let runs = results.runs(problem: "quadratic[*kappa=10,*", optimizer: "py-gd*")
             guard !runs.isEmpty, let threshold = results.thresholds.last else {
                 return .missing("py-gd on the κ = 10 quadratic")
@@ -22,9 +24,10 @@ enum ExternalClaims {
             let kappa = runs[0].problem.conditionNumber ?? 10
             let bound = (log(threshold) / (2 * log(1 - 1 / kappa))).rounded(.up)
             let iterations = runs.map { run in run.targets.ladder.last?.hit.map { Double($0.iteration) } ?? .infinity }
-            return .when(iterations.allSatisfy { $0 <= bound },
-                         "iterations \(iterations.map(ClaimNumber.text).joined(separator: ", ")); "
-                         + "bound \(ClaimNumber.text(bound)) at κ = \(ClaimNumber.text(kappa))")
+            return .when(
+                iterations.allSatisfy { $0 <= bound },
+                "iterations \(iterations.map(ClaimNumber.text).joined(separator: ", ")); "
+                    + "bound \(ClaimNumber.text(bound)) at κ = \(ClaimNumber.text(kappa))")
         },
     ]
 }

@@ -9,36 +9,55 @@ enum OnlineClaims {
     static let exponentTolerance = 0.1
 
     static let all: [Claim] = [
-        Claim("With η_t = D/(G√t) the regret grows no faster than √T: on every problem the fitted exponent of the "
-            + "median R_T against T (T ≥ 100) is at most ½ + 0.1.") { results in
-            .all(problems(results).map { problem in
-                let runs = results.runs(problem: problem, optimizer: "online-gd[step=sqrt*")
-                guard !runs.isEmpty else { return .missing("online-gd with step sqrt on \(problem)") }
-                guard let fit = RegretCurve(runs).exponent() else { return .missing("regret at T ≥ 100 on \(problem)") }
-                return .when(fit.slope <= 0.5 + exponentTolerance,
-                             "\(problem): exponent \(ClaimNumber.text(fit.slope)) [\(ClaimNumber.text(fit.slopeLower)), "
-                                 + "\(ClaimNumber.text(fit.slopeUpper))]")
-            })
+        Claim(
+            "With η_t = D/(G√t) the regret grows no faster than √T: on every problem the fitted exponent of the "
+                + "median R_T against T (T ≥ 100) is at most ½ + 0.1."
+        ) { results in
+            .all(
+                problems(results).map { problem in
+                    let runs = results.runs(problem: problem, optimizer: "online-gd[step=sqrt*")
+                    guard !runs.isEmpty else { return .missing("online-gd with step sqrt on \(problem)") }
+                    guard let fit = RegretCurve(runs).exponent() else {
+                        return .missing("regret at T ≥ 100 on \(problem)")
+                    }
+                    return .when(
+                        fit.slope <= 0.5 + exponentTolerance,
+                        "\(problem): exponent \(ClaimNumber.text(fit.slope)) [\(ClaimNumber.text(fit.slopeLower)), "
+                            + "\(ClaimNumber.text(fit.slopeUpper))]")
+                })
         },
-        Claim("R_T stays under (3/2)·D·G·√T at every trace point of every run with η_t = D/(G√t) (Hazan 2022, Thm 3.1), "
-            + "and under D·G·√T at T for the constant step D/(G√T).") { results in
-            .all(problems(results).flatMap { problem in
-                [("sqrt", { (o: OnlineConstants, t: Int) in o.sqrtStepBound(rounds: t) }, false),
-                 ("constant", { (o: OnlineConstants, t: Int) in o.constantStepBound(rounds: t) }, true)].map { step, bound, atEnd in
-                    let runs = results.runs(problem: problem, optimizer: "online-gd[step=\(step)*")
-                    guard !runs.isEmpty else { return .missing("online-gd with step \(step) on \(problem)") }
-                    return worstRatio(runs, atEnd: atEnd, bound: bound, label: "\(problem), step \(step)")
-                }
-            })
+        Claim(
+            "R_T stays under (3/2)·D·G·√T at every trace point of every run with η_t = D/(G√t) (Hazan 2022, Thm 3.1), "
+                + "and under D·G·√T at T for the constant step D/(G√T)."
+        ) { results in
+            .all(
+                problems(results).flatMap { problem in
+                    [
+                        ("sqrt", { (o: OnlineConstants, t: Int) in o.sqrtStepBound(rounds: t) }, false),
+                        ("constant", { (o: OnlineConstants, t: Int) in o.constantStepBound(rounds: t) }, true),
+                    ].map { step, bound, atEnd in
+                        let runs = results.runs(problem: problem, optimizer: "online-gd[step=\(step)*")
+                        guard !runs.isEmpty else { return .missing("online-gd with step \(step) on \(problem)") }
+                        return worstRatio(runs, atEnd: atEnd, bound: bound, label: "\(problem), step \(step)")
+                    }
+                })
         },
-        Claim("With η_t = 1/(αt) on α-strongly convex losses (online least squares, λ = 0.1) R_T stays under G²/(2α)(1 "
-            + "+ ln T) (Hazan 2022, Thm 3.3) and grows logarithmically: fitted exponent at most ¼.") { results in
+        Claim(
+            "With η_t = 1/(αt) on α-strongly convex losses (online least squares, λ = 0.1) R_T stays under G²/(2α)(1 "
+                + "+ ln T) (Hazan 2022, Thm 3.3) and grows logarithmically: fitted exponent at most ¼."
+        ) { results in
             let runs = results.runs(optimizer: "online-gd[step=strongly-convex*")
             guard !runs.isEmpty else { return .missing("online-gd with step strongly-convex") }
-            let under = worstRatio(runs, atEnd: false, bound: { $0.stronglyConvexBound(rounds: $1) ?? 0 }, label: "bound")
+            let under = worstRatio(
+                runs, atEnd: false, bound: { $0.stronglyConvexBound(rounds: $1) ?? 0 }, label: "bound")
             guard let fit = RegretCurve(runs).exponent() else { return .missing("regret at T ≥ 100") }
-            return .all([under, .when(fit.slope <= 0.25, "exponent \(ClaimNumber.text(fit.slope)) [\(ClaimNumber.text(fit.slopeLower)), "
-                + "\(ClaimNumber.text(fit.slopeUpper))]")])
+            return .all([
+                under,
+                .when(
+                    fit.slope <= 0.25,
+                    "exponent \(ClaimNumber.text(fit.slope)) [\(ClaimNumber.text(fit.slopeLower)), "
+                        + "\(ClaimNumber.text(fit.slopeUpper))]"),
+            ])
         },
     ]
 

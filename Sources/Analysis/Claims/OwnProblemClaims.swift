@@ -7,8 +7,10 @@ enum OwnProblemClaims {
     static let iris = "logistic[file=*iris*"
 
     static let all: [Claim] = [
-        Claim("On Fisher's iris data every optimizer (GD at 1/L, L-BFGS, Newton) reaches the last target in every "
-              + "repetition, Newton in the fewest iterations and GD in the most.") { results in
+        Claim(
+            "On Fisher's iris data every optimizer (GD at 1/L, L-BFGS, Newton) reaches the last target in every "
+                + "repetition, Newton in the fewest iterations and GD in the most."
+        ) { results in
             let runs = results.runs(problem: iris)
             let medians = ["newton", "lbfgs*", "sgd*"].map {
                 ResultSet.medianIterations(results.runs(problem: iris, optimizer: $0))
@@ -17,12 +19,15 @@ enum OwnProblemClaims {
                 return .missing("newton, lbfgs and sgd on the iris file")
             }
             let hits = ResultSet.successes(runs)
-            return .when(hits == runs.count && newton < lbfgs && lbfgs < gd,
-                         "\(ResultSet.fraction(hits, runs.count)) reach the target; median iterations Newton "
-                         + "\(ClaimNumber.text(newton)), L-BFGS \(ClaimNumber.text(lbfgs)), GD \(ClaimNumber.text(gd))")
+            return .when(
+                hits == runs.count && newton < lbfgs && lbfgs < gd,
+                "\(ResultSet.fraction(hits, runs.count)) reach the target; median iterations Newton "
+                    + "\(ClaimNumber.text(newton)), L-BFGS \(ClaimNumber.text(lbfgs)), GD \(ClaimNumber.text(gd))")
         },
-        Claim("The formula is Rosenbrock's function: at the start (−1.2, 1) it has the closed form's value 24.2, "
-              + "Newton's method finds f* = 0, and L-BFGS and Newton reach the last target in every repetition.") {
+        Claim(
+            "The formula is Rosenbrock's function: at the start (−1.2, 1) it has the closed form's value 24.2, "
+                + "Newton's method finds f* = 0, and L-BFGS and Newton reach the last target in every repetition."
+        ) {
             results in
             let runs = results.runs(problem: "formula*")
             guard !runs.isEmpty else { return .missing("the formula problem") }
@@ -32,14 +37,17 @@ enum OwnProblemClaims {
             let startOK = starts.allSatisfy { abs($0 - closedForm) <= 1e-12 * closedForm }
             let optimumOK = optima.count == runs.count && optima.allSatisfy { abs($0) <= 1e-12 }
             let hits = ResultSet.successes(runs)
-            return .when(startOK && optimumOK && hits == runs.count,
-                         "f(x₀) = \(Set(starts.map(ClaimNumber.text)).sorted().joined(separator: ", ")) "
-                         + "(closed form \(ClaimNumber.text(closedForm))); "
-                         + "f* = \(Set(optima.map { String(format: "%.2g", $0) }).sorted().joined(separator: ", ")); "
-                         + "\(ResultSet.fraction(hits, runs.count)) reach the target")
+            return .when(
+                startOK && optimumOK && hits == runs.count,
+                "f(x₀) = \(Set(starts.map(ClaimNumber.text)).sorted().joined(separator: ", ")) "
+                    + "(closed form \(ClaimNumber.text(closedForm))); "
+                    + "f* = \(Set(optima.map { String(format: "%.2g", $0) }).sorted().joined(separator: ", ")); "
+                    + "\(ResultSet.fraction(hits, runs.count)) reach the target")
         },
-        Claim("Each repetition of the seeded Rosenbrock instance is a new instance and start, the same for every "
-              + "optimizer, and L-BFGS and Newton reach the last target on each.") { results in
+        Claim(
+            "Each repetition of the seeded Rosenbrock instance is a new instance and start, the same for every "
+                + "optimizer, and L-BFGS and Newton reach the last target on each."
+        ) { results in
             let runs = results.runs(problem: "rosenbrock[instance=random*")
             guard !runs.isEmpty else { return .missing("the seeded rosenbrock instance") }
             let byRepetition = Dictionary(grouping: runs, by: \.repetition).mapValues { Set($0.map(\.initialValue)) }
@@ -47,10 +55,11 @@ enum OwnProblemClaims {
             let distinct = Set(byRepetition.values.compactMap(\.first)).count == byRepetition.count
             let hits = ResultSet.successes(runs)
             let starts = byRepetition.keys.sorted().compactMap { byRepetition[$0]?.first }.map(ClaimNumber.text)
-            return .when(shared && distinct && byRepetition.count > 1 && hits == runs.count,
-                         "\(byRepetition.count) repetitions, f(x₀) \(starts.joined(separator: ", ")) "
-                         + "(shared by the optimizers: \(shared)); "
-                         + "\(ResultSet.fraction(hits, runs.count)) reach the target")
+            return .when(
+                shared && distinct && byRepetition.count > 1 && hits == runs.count,
+                "\(byRepetition.count) repetitions, f(x₀) \(starts.joined(separator: ", ")) "
+                    + "(shared by the optimizers: \(shared)); "
+                    + "\(ResultSet.fraction(hits, runs.count)) reach the target")
         },
     ]
 }

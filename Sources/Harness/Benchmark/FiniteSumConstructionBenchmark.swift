@@ -23,7 +23,8 @@ public enum FiniteSumConstructionBenchmark {
             let kind = String(text[..<dash])
             let size = text[text.index(after: dash)...].split(separator: "x")
             guard ["logistic", "least-squares"].contains(kind), size.count == 2,
-                  let n = Int(size[0]), let d = Int(size[1]), n >= 2, d >= 1 else { return nil }
+                let n = Int(size[0]), let d = Int(size[1]), n >= 2, d >= 1
+            else { return nil }
             self.kind = kind
             rows = n
             features = d

@@ -25,8 +25,9 @@ public enum NeuralNetworkBenchmark {
     public static func lossAndGradientNanoseconds(calls: Int = 200, repeats: Int) -> Double {
         var generator = Xoshiro256StarStar(seed: 17)
         let start = MultilayerPerceptron.initialWeights(widths: widths, scheme: .glorot, using: &generator)
-        let network = MultilayerPerceptron(widths: widths, activation: .tanh, loss: .crossEntropy,
-                                           training: ClassificationData.digits, start: start)
+        let network = MultilayerPerceptron(
+            widths: widths, activation: .tanh, loss: .crossEntropy,
+            training: ClassificationData.digits, start: start)
         let rows = Array(0..<batch)
         var gradient = [Double](repeating: 0, count: network.dimension)
         var sink = 0.0
@@ -45,7 +46,8 @@ public enum NeuralNetworkBenchmark {
     public static func matrixProductRate(calls: Int = 200, repeats: Int) -> Double {
         let n = 128
         var generator = Xoshiro256StarStar(seed: 3)
-        let a = (0..<(n * n)).map { _ in generator.nextGaussian() }, b = (0..<(n * n)).map { _ in generator.nextGaussian() }
+        let a = (0..<(n * n)).map { _ in generator.nextGaussian() },
+            b = (0..<(n * n)).map { _ in generator.nextGaussian() }
         var c = [Double](repeating: 0, count: n * n)
         let times = (0..<repeats).map { _ -> Double in
             let begin = MonotonicClock.nanoseconds()
@@ -53,8 +55,9 @@ public enum NeuralNetworkBenchmark {
                 b.withUnsafeBufferPointer { pb in
                     c.withUnsafeMutableBufferPointer { pc in
                         for _ in 0..<calls {
-                            MatrixProduct.multiply(rows: n, inner: n, columns: n, pa.baseAddress!, rowStride: n, columnStride: 1,
-                                                   pb.baseAddress!, into: pc.baseAddress!, accumulate: false)
+                            MatrixProduct.multiply(
+                                rows: n, inner: n, columns: n, pa.baseAddress!, rowStride: n, columnStride: 1,
+                                pb.baseAddress!, into: pc.baseAddress!, accumulate: false)
                         }
                     }
                 }

@@ -3,9 +3,9 @@ import Foundation
 import Objectives
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// The external protocol's cost (docs/protocol.md), for `gdbench bench`: a null client (no arithmetic;
@@ -54,7 +54,7 @@ public enum ProtocolBenchmark {
             method.finish(reason: "budget")
             return (seconds, method.timing.oracleSeconds)
         }
-        _ = try pass(max(1, iterations / 10))  // warm-up: caches, page faults, the client's first frames
+        _ = try pass(max(1, iterations / 10)) // warm-up: caches, page faults, the client's first frames
         let (seconds, oracle) = try pass(iterations)
         let count = Double(iterations * evaluationsPerIteration)
         return ((seconds - oracle) / count, oracle / count)

@@ -33,7 +33,13 @@ public enum ReferenceLoop: String, Sendable, CaseIterable {
             for k in 0..<iterations {
                 let a = 1 - x, b = y - x * x
                 let gx = -2 * a - 400 * x * b, gy = 200 * b
-                if k == 0 { bx = gx; by = gy } else { bx = momentum * bx + gx; by = momentum * by + gy }
+                if k == 0 {
+                    bx = gx
+                    by = gy
+                } else {
+                    bx = momentum * bx + gx
+                    by = momentum * by + gy
+                }
                 x += -lr * bx
                 y += -lr * by
             }

@@ -80,8 +80,10 @@ public enum StepBenchmark {
         var replays: [Double] = []
         var iterations = 0
         for _ in 0..<repeats {
-            let method = try Instantiation.makeMethod(spec.optimizer, instance: instance, problem: spec.problem,
-                                                      runSeed: spec.runSeed).method
+            let method = try Instantiation.makeMethod(
+                spec.optimizer, instance: instance, problem: spec.problem,
+                runSeed: spec.runSeed
+            ).method
             let pass = Runner.monitor(instance.objective, method, spec: spec, settings: settings, stop: nil)
             monitored.append(pass.elapsedSeconds / Double(max(1, pass.finalIteration)))
         }
@@ -89,18 +91,20 @@ public enum StepBenchmark {
             throw Failure("workload \(workload.name) was interrupted")
         }
         guard record.status != .error, record.status != .timeout, record.final.progress.iteration >= 1 else {
-            throw Failure("workload \(workload.name) ended with status \(record.status) after "
-                + "\(record.final.progress.iteration) iterations: \(record.message ?? "")")
+            throw Failure(
+                "workload \(workload.name) ended with status \(record.status) after "
+                    + "\(record.final.progress.iteration) iterations: \(record.message ?? "")")
         }
         iterations = record.final.progress.iteration
         replays = record.wallTime.repeats.map { $0 / Double(max(1, iterations)) }
         let middle = Median.of(replays)
         let spread = ((replays.max() ?? 0) - (replays.min() ?? 0)) / middle
         let progress = record.final.progress
-        return StepResult(workload: workload, iterations: iterations, replayNanoseconds: middle * 1e9,
-                          monitoredNanoseconds: Median.of(monitored) * 1e9, spread: spread, status: record.status,
-                          functionEvaluationsPerIteration: Double(progress.functionEvaluations) / Double(iterations),
-                          gradientEvaluationsPerIteration: Double(progress.gradientEvaluations) / Double(iterations))
+        return StepResult(
+            workload: workload, iterations: iterations, replayNanoseconds: middle * 1e9,
+            monitoredNanoseconds: Median.of(monitored) * 1e9, spread: spread, status: record.status,
+            functionEvaluationsPerIteration: Double(progress.functionEvaluations) / Double(iterations),
+            gradientEvaluationsPerIteration: Double(progress.gradientEvaluations) / Double(iterations))
     }
 
     /// Harness seconds per run, excluding the optimizer's work: `runs` one-iteration runs of GD on
@@ -120,7 +124,8 @@ public enum StepBenchmark {
         let start = MonotonicClock.nanoseconds()
         for spec in plan.specs {
             let instance = try Instantiation.makeProblem(spec.problem, problemSeed: spec.problemSeed)
-            guard let record = Runner.run(spec, instance: instance, settings: settings, suiteName: plan.suite.name) else {
+            guard let record = Runner.run(spec, instance: instance, settings: settings, suiteName: plan.suite.name)
+            else {
                 throw Failure("overhead run \(spec.id) was interrupted")
             }
             try handle.write(contentsOf: Data((try RecordCoding.line(record) + "\n").utf8))
@@ -165,13 +170,16 @@ public enum StepBenchmark {
         let workload = StepWorkload.standard[0]
         let text = suiteText(workload, iterations: 1, timingRepeats: 1)
             .replacingOccurrences(of: "repetitions: 1", with: "repetitions: \(runs)")
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-memory-\(getpid())-\(runs)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gdbench-bench-memory-\(getpid())-\(runs)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let suite = scratch.appendingPathComponent("bench.yaml")
         try Data(text.utf8).write(to: suite)
-        let arguments = [executable, "run", suite.path, "--out", scratch.appendingPathComponent("results").path,
-                         "--quiet", "--no-figures", "--jobs", "\(jobs)"]
+        let arguments = [
+            executable, "run", suite.path, "--out", scratch.appendingPathComponent("results").path,
+            "--quiet", "--no-figures", "--jobs", "\(jobs)",
+        ]
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -187,7 +195,9 @@ public enum StepBenchmark {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(child, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw Failure("waiting for \(executable): \(String(cString: strerror(errno)))") }
+            guard errno == EINTR else {
+                throw Failure("waiting for \(executable): \(String(cString: strerror(errno)))")
+            }
         }
         let seconds = MonotonicClock.seconds(since: start)
         guard status == 0 else { throw Failure("\(arguments.joined(separator: " ")) failed (wait status \(status))") }

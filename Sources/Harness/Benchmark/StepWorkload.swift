@@ -21,8 +21,10 @@ public struct StepWorkload: Sendable {
     /// The hand-written loop of the same update, for the harness/loop ratio (target ≤ 1.5).
     public var referenceLoop: ReferenceLoop?
 
-    public init(name: String, problem: String, optimizer: String, iterations: Int, targetNanoseconds: Double?,
-                referenceKey: String?, referenceLoop: ReferenceLoop? = nil) {
+    public init(
+        name: String, problem: String, optimizer: String, iterations: Int, targetNanoseconds: Double?,
+        referenceKey: String?, referenceLoop: ReferenceLoop? = nil
+    ) {
         self.name = name
         self.problem = problem
         self.optimizer = optimizer
@@ -36,31 +38,38 @@ public struct StepWorkload: Sendable {
     /// κ = 10⁶ (log spectrum) so that GD with lr = 1/L is still far from f* when the budget ends; the
     /// logistic problem keeps all n = 10⁴ rows for training (full-batch gradients).
     public static let standard: [StepWorkload] = [
-        StepWorkload(name: "rosenbrock d=2 · sgd lr=1e-3", problem: "{kind: rosenbrock, d: 2}",
-                     optimizer: "{kind: sgd, lr: 1e-3}", iterations: 2_000_000, targetNanoseconds: 15,
-                     referenceKey: "rosenbrock-gd", referenceLoop: .gradientDescent),
-        StepWorkload(name: "rosenbrock d=2 · sgd momentum 0.9", problem: "{kind: rosenbrock, d: 2}",
-                     optimizer: "{kind: sgd, lr: 1e-4, momentum: 0.9}", iterations: 2_000_000, targetNanoseconds: nil,
-                     referenceKey: "rosenbrock-momentum", referenceLoop: .heavyBall),
-        StepWorkload(name: "rosenbrock d=2 · adam lr=1e-3", problem: "{kind: rosenbrock, d: 2}",
-                     optimizer: "{kind: adam, lr: 1e-3}", iterations: 2_000_000, targetNanoseconds: 25,
-                     referenceKey: "rosenbrock-adam", referenceLoop: .adam),
-        StepWorkload(name: "quadratic d=100 rotated · sgd 1/L",
-                     problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}",
-                     optimizer: "{kind: sgd, lr: 1/L}", iterations: 20_000, targetNanoseconds: 1500,
-                     referenceKey: "quadratic-rotated-gd"),
-        StepWorkload(name: "quadratic d=100 axis-aligned · sgd 1/L",
-                     problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: none}",
-                     optimizer: "{kind: sgd, lr: 1/L}", iterations: 200_000, targetNanoseconds: 150,
-                     referenceKey: "quadratic-axis-gd"),
-        StepWorkload(name: "quadratic d=100 rotated · adam",
-                     problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}",
-                     optimizer: "{kind: adam, lr: 1e-2}", iterations: 20_000, targetNanoseconds: nil,
-                     referenceKey: "quadratic-rotated-adam"),
-        StepWorkload(name: "logistic n=1e4 d=100 · sgd full batch",
-                     problem: "{kind: logistic, data: synthetic, n: 10000, d: 100, lambda: 1e-3, test-fraction: 0}",
-                     optimizer: "{kind: sgd, lr: 1/L}", iterations: 200, targetNanoseconds: nil,
-                     referenceKey: "logistic-gd"),
+        StepWorkload(
+            name: "rosenbrock d=2 · sgd lr=1e-3", problem: "{kind: rosenbrock, d: 2}",
+            optimizer: "{kind: sgd, lr: 1e-3}", iterations: 2_000_000, targetNanoseconds: 15,
+            referenceKey: "rosenbrock-gd", referenceLoop: .gradientDescent),
+        StepWorkload(
+            name: "rosenbrock d=2 · sgd momentum 0.9", problem: "{kind: rosenbrock, d: 2}",
+            optimizer: "{kind: sgd, lr: 1e-4, momentum: 0.9}", iterations: 2_000_000, targetNanoseconds: nil,
+            referenceKey: "rosenbrock-momentum", referenceLoop: .heavyBall),
+        StepWorkload(
+            name: "rosenbrock d=2 · adam lr=1e-3", problem: "{kind: rosenbrock, d: 2}",
+            optimizer: "{kind: adam, lr: 1e-3}", iterations: 2_000_000, targetNanoseconds: 25,
+            referenceKey: "rosenbrock-adam", referenceLoop: .adam),
+        StepWorkload(
+            name: "quadratic d=100 rotated · sgd 1/L",
+            problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}",
+            optimizer: "{kind: sgd, lr: 1/L}", iterations: 20_000, targetNanoseconds: 1500,
+            referenceKey: "quadratic-rotated-gd"),
+        StepWorkload(
+            name: "quadratic d=100 axis-aligned · sgd 1/L",
+            problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: none}",
+            optimizer: "{kind: sgd, lr: 1/L}", iterations: 200_000, targetNanoseconds: 150,
+            referenceKey: "quadratic-axis-gd"),
+        StepWorkload(
+            name: "quadratic d=100 rotated · adam",
+            problem: "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}",
+            optimizer: "{kind: adam, lr: 1e-2}", iterations: 20_000, targetNanoseconds: nil,
+            referenceKey: "quadratic-rotated-adam"),
+        StepWorkload(
+            name: "logistic n=1e4 d=100 · sgd full batch",
+            problem: "{kind: logistic, data: synthetic, n: 10000, d: 100, lambda: 1e-3, test-fraction: 0}",
+            optimizer: "{kind: sgd, lr: 1/L}", iterations: 200, targetNanoseconds: nil,
+            referenceKey: "logistic-gd"),
     ]
 
     /// Every optimizer of `catalog`, one run each, as its kind's ``OptimizerBenchmark`` says: 2-D

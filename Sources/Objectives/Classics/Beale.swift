@@ -43,8 +43,8 @@ public struct Beale: Objective {
     func entries(_ x: [Double]) -> (Double, Double, Double) {
         let u = x[0], v = x[1], v2 = v * v, v3 = v2 * v
         let t1 = 1.5 - u + u * v, t2 = 2.25 - u + u * v2, t3 = 2.625 - u + u * v3
-        let a1 = v - 1, a2 = v2 - 1, a3 = v3 - 1  // ∂tₖ/∂x
-        let b1 = u, b2 = 2 * u * v, b3 = 3 * u * v2  // ∂tₖ/∂y
+        let a1 = v - 1, a2 = v2 - 1, a3 = v3 - 1 // ∂tₖ/∂x
+        let b1 = u, b2 = 2 * u * v, b3 = 3 * u * v2 // ∂tₖ/∂y
         let h00 = 2 * (a1 * a1 + a2 * a2 + a3 * a3)
         let h01 = 2 * (a1 * b1 + a2 * b2 + a3 * b3 + t1 + 2 * v * t2 + 3 * v2 * t3)
         let h11 = 2 * (b1 * b1 + b2 * b2 + b3 * b3 + 2 * u * t2 + 6 * u * v * t3)

@@ -3,22 +3,29 @@ import Randomness
 
 extension ProblemKind {
     /// `beale` (MGH #5) from (1, 1). No parameters.
-    public static let beale = fixed("beale", "Beale (MGH #5) from (1, 1): flat plateaus and a narrow curved valley to (3, ½), f* = 0", Beale())
+    public static let beale = fixed(
+        "beale", "Beale (MGH #5) from (1, 1): flat plateaus and a narrow curved valley to (3, ½), f* = 0", Beale())
     /// `booth` from (0, 0). No parameters.
-    public static let booth = fixed("booth", "Booth's quadratic (x+2y−7)² + (2x+y−5)² from (0, 0): κ = 9, minimum (1, 3)", Booth())
+    public static let booth = fixed(
+        "booth", "Booth's quadratic (x+2y−7)² + (2x+y−5)² from (0, 0): κ = 9, minimum (1, 3)", Booth())
     /// `himmelblau` from (2, 2). No parameters.
-    public static let himmelblau = fixed("himmelblau", "Himmelblau from (2, 2): four global minima with f* = 0, four saddles, one maximum", Himmelblau())
+    public static let himmelblau = fixed(
+        "himmelblau", "Himmelblau from (2, 2): four global minima with f* = 0, four saddles, one maximum", Himmelblau())
     /// `six-hump-camel` from (−1, 1). No parameters.
     public static let sixHumpCamel = fixed(
-        "six-hump-camel", "six-hump camel from (−1, 1): six local minima, global f* = −1.0316284534898774", SixHumpCamel())
+        "six-hump-camel", "six-hump camel from (−1, 1): six local minima, global f* = −1.0316284534898774",
+        SixHumpCamel())
     /// `three-hump-camel` from (−1.5, 1.5). No parameters.
     public static let threeHumpCamel = fixed(
-        "three-hump-camel", "three-hump camel from (−1.5, 1.5): three local minima, global f* = 0 at the origin", ThreeHumpCamel())
+        "three-hump-camel", "three-hump camel from (−1.5, 1.5): three local minima, global f* = 0 at the origin",
+        ThreeHumpCamel())
     /// `powell-singular` (MGH #13) from (3, −1, 0, 1). No parameters.
     public static let powellSingular = fixed(
-        "powell-singular", "Powell's singular function (MGH #13) from (3, −1, 0, 1): singular Hessian at the minimum 0", PowellSingular())
+        "powell-singular", "Powell's singular function (MGH #13) from (3, −1, 0, 1): singular Hessian at the minimum 0",
+        PowellSingular())
     /// `wood` (MGH #14) from (−3, −1, −3, −1). No parameters.
-    public static let wood = fixed("wood", "Wood's function (MGH #14) from (−3, −1, −3, −1): minimum (1, 1, 1, 1), f* = 0", Wood())
+    public static let wood = fixed(
+        "wood", "Wood's function (MGH #14) from (−3, −1, −3, −1): minimum (1, 1, 1, 1), f* = 0", Wood())
 
     /// `styblinski-tang`: `d` (2); start uniform in [−5, 5]ᵈ (d draws of `nextDouble`).
     public static let styblinskiTang = ProblemKind(

@@ -28,7 +28,9 @@ extension SixHumpCamel: KnownLocalMinima {
             ([1.607104752920196, 0.5686514548842232], 2.1042503103112566, false),
         ]
         return pairs.flatMap { point, value, global in
-            [point, point.map { -$0 }].map { KnownMinimum(name: KnownMinimum.name(of: $0), point: $0, value: value, isGlobal: global) }
+            [point, point.map { -$0 }].map {
+                KnownMinimum(name: KnownMinimum.name(of: $0), point: $0, value: value, isGlobal: global)
+            }
         }
     }
 }
@@ -47,8 +49,10 @@ extension ThreeHumpCamel: KnownLocalMinima {
 extension StyblinskiTang: KnownLocalMinima {
     /// Per coordinate: the global root −2.903534027771177 (½(x⁴ − 16x² + 5x) = −39.16616570377141) and
     /// the local root 2.7468027709908305 (−25.02944665528394).
-    static let roots: [(x: Double, value: Double)] = [(-2.903534027771177, -39.16616570377141),
-                                                     (2.7468027709908305, -25.02944665528394)]
+    static let roots: [(x: Double, value: Double)] = [
+        (-2.903534027771177, -39.16616570377141),
+        (2.7468027709908305, -25.02944665528394),
+    ]
 
     /// All 2ᵈ minima for d ≤ 3, else none listed (``nearestMinimum(to:tolerance:)`` still classifies).
     public var localMinima: [KnownMinimum] {
@@ -88,7 +92,9 @@ extension Rastrigin: KnownLocalMinima {
         if k == 0 { return 0 }
         var x = Double(k)
         for _ in 0..<50 {
-            let step = (2 * x + 20 * Double.pi * sin(2 * Double.pi * x)) / (2 + 40 * Double.pi * Double.pi * cos(2 * Double.pi * x))
+            let step =
+                (2 * x + 20 * Double.pi * sin(2 * Double.pi * x))
+                / (2 + 40 * Double.pi * Double.pi * cos(2 * Double.pi * x))
             x -= step
             if abs(step) <= 1e-15 * max(1, abs(x)) { break }
         }
@@ -112,7 +118,9 @@ extension Rastrigin: KnownLocalMinima {
             point.append(root)
         }
         let value = value(at: point)
-        let name = dimension <= 3 ? "(" + k.map(String.init).joined(separator: ", ") + ")"
+        let name =
+            dimension <= 3
+            ? "(" + k.map(String.init).joined(separator: ", ") + ")"
             : "lattice |k|² = \(k.reduce(0) { $0 + $1 * $1 })"
         return KnownMinimum(name: name, point: point, value: value, isGlobal: k.allSatisfy { $0 == 0 })
     }

@@ -21,7 +21,8 @@ public struct Rastrigin: Objective {
 
     public var constants: ObjectiveConstants {
         ObjectiveConstants(
-            optimalValue: 0, minimizer: [Double](repeating: 0, count: dimension), smoothness: 2 + 40 * Double.pi * Double.pi)
+            optimalValue: 0, minimizer: [Double](repeating: 0, count: dimension),
+            smoothness: 2 + 40 * Double.pi * Double.pi)
     }
 
     public func value(at x: [Double]) -> Double {

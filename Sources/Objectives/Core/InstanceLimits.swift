@@ -40,14 +40,16 @@ public enum InstanceLimits {
     public static let availableMemoryBytes: Double = {
         if let text = ProcessInfo.processInfo.environment[memoryVariable] {
             if let bytes = parseBytes(text) { return bytes }
-            FileHandle.standardError.write(Data((
-                "gdbench: \(memoryVariable): expected bytes such as 4e9 or 512MB, found '\(text)'; "
-                    + "using the machine's memory\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("gdbench: \(memoryVariable): expected bytes such as 4e9 or 512MB, found '\(text)'; "
+                        + "using the machine's memory\n").utf8))
         }
         var bytes = Double(ProcessInfo.processInfo.physicalMemory)
         for file in ["/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"] {
             if let text = try? String(contentsOfFile: file, encoding: .utf8),
-               let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value > 0 {
+                let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)), value > 0
+            {
                 bytes = min(bytes, value)
             }
         }
@@ -66,8 +68,10 @@ public enum InstanceLimits {
     /// without the B); nil unless positive and finite.
     public static func parseBytes(_ text: String) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let units: [(String, Double)] = [("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("T", 1e12), ("G", 1e9),
-                                         ("M", 1e6), ("K", 1e3), ("B", 1)]
+        let units: [(String, Double)] = [
+            ("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3), ("T", 1e12), ("G", 1e9),
+            ("M", 1e6), ("K", 1e3), ("B", 1),
+        ]
         var number = trimmed, scale = 1.0
         if let (suffix, factor) = units.first(where: { trimmed.hasSuffix($0.0) }) {
             number = String(trimmed.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)

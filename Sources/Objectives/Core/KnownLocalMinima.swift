@@ -37,7 +37,9 @@ public enum BasinClassification {
     /// ``other`` (not global, no value) when it lists some but x is near none.
     public static func classify(_ objective: some Objective, _ x: [Double]) -> KnownMinimum? {
         guard let known = objective as? any KnownLocalMinima else { return nil }
-        guard x.allSatisfy(\.isFinite) else { return KnownMinimum(name: other, point: [], value: .nan, isGlobal: false) }
+        guard x.allSatisfy(\.isFinite) else {
+            return KnownMinimum(name: other, point: [], value: .nan, isGlobal: false)
+        }
         return known.nearestMinimum(to: x, tolerance: tolerance)
             ?? KnownMinimum(name: other, point: [], value: .nan, isGlobal: false)
     }

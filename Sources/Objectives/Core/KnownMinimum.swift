@@ -17,9 +17,10 @@ public struct KnownMinimum: Sendable, Equatable {
 
     /// "(a, b)" with each coordinate to 2 decimals: the name of a minimum given by its coordinates.
     public static func name(of point: [Double]) -> String {
-        "(" + point.map { coordinate in
-            let text = String(format: "%.2f", coordinate)
-            return text == "-0.00" ? "0.00" : text
-        }.joined(separator: ", ") + ")"
+        "("
+            + point.map { coordinate in
+                let text = String(format: "%.2f", coordinate)
+                return text == "-0.00" ? "0.00" : text
+            }.joined(separator: ", ") + ")"
     }
 }

@@ -65,7 +65,7 @@ public struct Oracle<O: Objective>: Sendable {
         if let n = objective.sampleCount, let size = batchSize, size < n {
             self.batchSize = max(1, size)
             permutation = Array(0..<n)
-            cursor = sampling == .reshuffle ? n : 0  // n forces a shuffle before the first batch
+            cursor = sampling == .reshuffle ? n : 0 // n forces a shuffle before the first batch
             batch = [Int](repeating: 0, count: max(1, size))
         } else {
             self.batchSize = nil

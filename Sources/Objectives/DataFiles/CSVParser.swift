@@ -25,18 +25,24 @@ enum CSVParser {
         let delimiter = delimiters.max { a, b in header.filter { $0 == a }.count < header.filter { $0 == b }.count }!
         let names = header.split(separator: delimiter, omittingEmptySubsequences: false).map { field -> String in
             var text = String(decoding: field, as: UTF8.self).trimmingSpaces()
-            if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()) }
+            if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
+                text = String(text.dropFirst().dropLast())
+            }
             return text
         }
         guard names.count >= 2 else {
-            throw fail(1, nil, "the header has \(names.count) column; a data file needs a label and at least one feature "
-                       + "(delimiters tried: comma, semicolon, tab, |)")
+            throw fail(
+                1, nil,
+                "the header has \(names.count) column; a data file needs a label and at least one feature "
+                    + "(delimiters tried: comma, semicolon, tab, |)")
         }
         let labelIndex: Int
         if let label {
             guard let index = names.firstIndex(of: label) else {
-                throw fail(1, nil, "no column named '\(label)'; the columns are \(names.prefix(20).joined(separator: ", "))"
-                           + (names.count > 20 ? ", …" : ""))
+                throw fail(
+                    1, nil,
+                    "no column named '\(label)'; the columns are \(names.prefix(20).joined(separator: ", "))"
+                        + (names.count > 20 ? ", …" : ""))
             }
             labelIndex = index
         } else {
@@ -68,7 +74,8 @@ enum CSVParser {
                 var field = 0
                 var cursor = base + position
                 while true {
-                    while cursor.pointee == UInt8(ascii: " ") || cursor.pointee == UInt8(ascii: "\t") && delimiter != 9 {
+                    while cursor.pointee == UInt8(ascii: " ") || cursor.pointee == UInt8(ascii: "\t") && delimiter != 9
+                    {
                         cursor += 1
                     }
                     let first = cursor.pointee
@@ -84,14 +91,19 @@ enum CSVParser {
                     if end == cursor || !(terminator == delimiter || atEnd) {
                         var stop = cursor
                         while stop.pointee != delimiter && stop.pointee != newline && stop.pointee != 0
-                            && stop.pointee != carriage { stop += 1 }
-                        let cell = String(decoding: UnsafeBufferPointer(start: cursor, count: stop - cursor), as: UTF8.self)
-                        let what = cell.trimmingSpaces().isEmpty ? "an empty cell" : "not a number: '\(cell.prefix(40))'"
+                            && stop.pointee != carriage
+                        { stop += 1 }
+                        let cell = String(
+                            decoding: UnsafeBufferPointer(start: cursor, count: stop - cursor), as: UTF8.self)
+                        let what =
+                            cell.trimmingSpaces().isEmpty ? "an empty cell" : "not a number: '\(cell.prefix(40))'"
                         throw fail(line, field + 1, "\(what) (column '\(names[min(field, width - 1)])')")
                     }
                     guard value.isFinite else {
-                        throw fail(line, field + 1, "\(value.isNaN ? "NaN" : "an infinite value") "
-                                   + "(column '\(names[min(field, width - 1)])'); data must be finite")
+                        throw fail(
+                            line, field + 1,
+                            "\(value.isNaN ? "NaN" : "an infinite value") "
+                                + "(column '\(names[min(field, width - 1)])'); data must be finite")
                     }
                     guard field < width else {
                         throw fail(line, field + 1, "the row has more than the header's \(width) fields")
@@ -118,7 +130,8 @@ enum CSVParser {
         return DataTable(
             rowCount: targets.count, columnCount: width - 1, storage: .dense(features), targets: targets,
             featureNames: featureNames,
-            source: DataFileSource(path: path, format: .csv, bytes: size, headerLines: 1, rowLines: skipped ? rowLines : nil))
+            source: DataFileSource(
+                path: path, format: .csv, bytes: size, headerLines: 1, rowLines: skipped ? rowLines : nil))
     }
 }
 

@@ -9,13 +9,17 @@ import Randomness
 public enum DataFileProblems {
     /// Parameters shared by the data-driven kinds.
     public static let parameters: [ParameterSpec] = [
-        ParameterSpec("file", .choice([]), default: .text("none"),
-                      "a data file: CSV with a header or LIBSVM/SVMlight (path relative to the suite file)"),
-        ParameterSpec("label", .choice([]), default: .text("last"), "CSV: name of the label column (default: the last)"),
-        ParameterSpec("format", .choice(["auto", "csv", "libsvm"]), default: .text("auto"),
-                      "auto: LIBSVM for .svm .libsvm .svmlight .t .scale, else CSV"),
-        ParameterSpec("features", .integer(minimum: 1), default: .text("auto"),
-                      "LIBSVM: number of features d (default: the largest index)"),
+        ParameterSpec(
+            "file", .choice([]), default: .text("none"),
+            "a data file: CSV with a header or LIBSVM/SVMlight (path relative to the suite file)"),
+        ParameterSpec(
+            "label", .choice([]), default: .text("last"), "CSV: name of the label column (default: the last)"),
+        ParameterSpec(
+            "format", .choice(["auto", "csv", "libsvm"]), default: .text("auto"),
+            "auto: LIBSVM for .svm .libsvm .svmlight .t .scale, else CSV"),
+        ParameterSpec(
+            "features", .integer(minimum: 1), default: .text("auto"),
+            "LIBSVM: number of features d (default: the largest index)"),
     ]
 
     /// The keys that only synthetic or embedded data take.
@@ -24,10 +28,13 @@ public enum DataFileProblems {
     /// The store key of the file a problem names, nil when `file` is not given.
     public static func key(_ parameters: ParameterSet) throws -> DataFileStore.Key? {
         guard case .text(let path)? = parameters["file"], path != "none" else {
-            let defaults = Dictionary(uniqueKeysWithValues: parameters.values.keys.compactMap { key in
-                Self.parameters.first { $0.name == key }.map { (key, $0.defaultValue) } })
+            let defaults = Dictionary(
+                uniqueKeysWithValues: parameters.values.keys.compactMap { key in
+                    Self.parameters.first { $0.name == key }.map { (key, $0.defaultValue) }
+                })
             for key in dataOnlyKeys where parameters[key] != nil && parameters[key] != defaults[key] ?? nil {
-                throw ParameterError(key: key, expected: "no value without file:", found: parameters[key]?.summary ?? "")
+                throw ParameterError(
+                    key: key, expected: "no value without file:", found: parameters[key]?.summary ?? "")
             }
             return nil
         }
@@ -40,16 +47,18 @@ public enum DataFileProblems {
         var label: String?
         if case .text(let name)? = parameters["label"], name != "last" {
             guard format == .csv else {
-                throw ParameterError(key: "label", expected: "no label name for a LIBSVM file (the label is each line's first field)",
-                                     found: name)
+                throw ParameterError(
+                    key: "label", expected: "no label name for a LIBSVM file (the label is each line's first field)",
+                    found: name)
             }
             label = name
         }
         var columns: Int?
         if case .number(let count)? = parameters["features"] {
             guard format == .libsvm else {
-                throw ParameterError(key: "features", expected: "no value for a CSV file (its header gives d)",
-                                     found: ParameterValue.format(count))
+                throw ParameterError(
+                    key: "features", expected: "no value for a CSV file (its header gives d)",
+                    found: ParameterValue.format(count))
             }
             columns = Int(count)
         }
@@ -61,35 +70,42 @@ public enum DataFileProblems {
         let reader = try ParameterReader(parameters, specs: FiniteSumProblems.logisticParameters, kind: "logistic")
         try rejectSyntheticKeys(parameters)
         if try reader.choice("data") != "synthetic" {
-            throw ParameterError(key: "data", expected: "no value with file: (the file is the data)", found: try reader.choice("data"))
+            throw ParameterError(
+                key: "data", expected: "no value with file: (the file is the data)", found: try reader.choice("data"))
         }
         guard try reader.number("lambda") > 0 else {
-            throw ParameterError(key: "lambda", expected: "a number > 0 with a data file (λ = 0 is for the separable "
-                                 + "synthetic data, where gdbench knows there is no minimiser)", found: "0")
+            throw ParameterError(
+                key: "lambda",
+                expected: "a number > 0 with a data file (λ = 0 is for the separable "
+                    + "synthetic data, where gdbench knows there is no minimiser)", found: "0")
         }
         let entry = try DataFileStore.shared.load(file)
         let testFraction = try reader.number("test-fraction")
         let testRows = Int((testFraction * Double(entry.table.rowCount)).rounded())
         guard entry.table.rowCount - testRows >= 2 else {
-            throw ParameterError(key: "test-fraction", expected: "a fraction that leaves at least 2 training rows",
-                                 found: ParameterValue.format(testFraction))
+            throw ParameterError(
+                key: "test-fraction", expected: "a fraction that leaves at least 2 training rows",
+                found: ParameterValue.format(testFraction))
         }
-        return try logistic(entry, key: file, standardize: try reader.flag("standardize"), intercept: try reader.flag("intercept"),
-                            lambda: try reader.number("lambda"), testFraction: testFraction,
-                            splitSeed: SeedDerivation.derive(seed, "split"))
+        return try logistic(
+            entry, key: file, standardize: try reader.flag("standardize"), intercept: try reader.flag("intercept"),
+            lambda: try reader.number("lambda"), testFraction: testFraction,
+            splitSeed: SeedDerivation.derive(seed, "split"))
     }
 
     /// The `least-squares` kind on a file.
     static func leastSquares(_ parameters: ParameterSet, file: DataFileStore.Key) throws -> any Objective {
-        let reader = try ParameterReader(parameters, specs: FiniteSumProblems.leastSquaresParameters, kind: "least-squares")
+        let reader = try ParameterReader(
+            parameters, specs: FiniteSumProblems.leastSquaresParameters, kind: "least-squares")
         try rejectSyntheticKeys(parameters)
         return try leastSquares(try DataFileStore.shared.load(file), key: file, lambda: try reader.number("lambda"))
     }
 
     static func rejectSyntheticKeys(_ parameters: ParameterSet) throws {
         for key in FiniteSumProblems.syntheticOnlyKeys + ["noise"] where parameters[key] != nil {
-            throw ParameterError(key: key, expected: "no value with file: (it shapes synthetic data)",
-                                 found: parameters[key]?.summary ?? "")
+            throw ParameterError(
+                key: key, expected: "no value with file: (it shapes synthetic data)",
+                found: parameters[key]?.summary ?? "")
         }
     }
 
@@ -110,9 +126,10 @@ public enum DataFileProblems {
     static func checkDense(_ table: DataTable) throws -> Dataset? {
         guard let dense = table.denseDataset else { return nil }
         guard dense.columnCount <= FiniteSumProblems.maximumFeatures else {
-            throw DataFileError(file: table.source.path, line: 1, column: nil,
-                                message: "\(dense.columnCount) features; a dense (CSV) file may have at most "
-                                    + "\(FiniteSumProblems.maximumFeatures); write it as LIBSVM to keep it sparse")
+            throw DataFileError(
+                file: table.source.path, line: 1, column: nil,
+                message: "\(dense.columnCount) features; a dense (CSV) file may have at most "
+                    + "\(FiniteSumProblems.maximumFeatures); write it as LIBSVM to keep it sparse")
         }
         return dense
     }
@@ -135,11 +152,15 @@ public enum DataFileProblems {
     /// seeded split, then (dense) z-scores with the training statistics or (sparse) division by the
     /// training columns' population std without centring (scikit-learn `StandardScaler(with_mean=False)`),
     /// then the intercept column.
-    static func logistic(_ entry: DataFileStore.Entry, key: DataFileStore.Key, standardize: Bool, intercept: Bool,
-                         lambda: Double, testFraction: Double, splitSeed: UInt64) throws -> any Objective {
+    static func logistic(
+        _ entry: DataFileStore.Entry, key: DataFileStore.Key, standardize: Bool, intercept: Bool,
+        lambda: Double, testFraction: Double, splitSeed: UInt64
+    ) throws -> any Objective {
         let table = entry.table.withTargets(try entry.table.binaryLabels())
-        let instance = InstanceKey(file: key, digest: entry.digest, loss: "logistic", standardize: standardize,
-                                   intercept: intercept, lambda: lambda, testFraction: testFraction, splitSeed: testFraction > 0 ? splitSeed : 0)
+        let instance = InstanceKey(
+            file: key, digest: entry.digest, loss: "logistic", standardize: standardize,
+            intercept: intercept, lambda: lambda, testFraction: testFraction,
+            splitSeed: testFraction > 0 ? splitSeed : 0)
         if let dense = try checkDense(table) {
             var generator = Xoshiro256StarStar(seed: splitSeed)
             var (training, test) = dense.split(testFraction: testFraction, using: &generator)
@@ -158,38 +179,49 @@ public enum DataFileProblems {
             return LogisticRegression(training: training, test: test, lambda: lambda, constants: constants)
         }
         guard testFraction == 0 else {
-            throw ParameterError(key: "test-fraction", expected: "0 for a LIBSVM file (held-out rows need dense data)",
-                                 found: ParameterValue.format(testFraction))
+            throw ParameterError(
+                key: "test-fraction", expected: "0 for a LIBSVM file (held-out rows need dense data)",
+                found: ParameterValue.format(testFraction))
         }
-        return try sparse(table, loss: .logistic, scale: standardize, intercept: intercept, lambda: lambda,
-                          instance: instance, cache: logisticCache)
+        return try sparse(
+            table, loss: .logistic, scale: standardize, intercept: intercept, lambda: lambda,
+            instance: instance, cache: logisticCache)
     }
 
     /// Least squares on `entry`'s table (targets as written).
-    static func leastSquares(_ entry: DataFileStore.Entry, key: DataFileStore.Key, lambda: Double) throws -> any Objective {
-        let instance = InstanceKey(file: key, digest: entry.digest, loss: "squared", standardize: false, intercept: false,
-                                   lambda: lambda, testFraction: 0, splitSeed: 0)
+    static func leastSquares(_ entry: DataFileStore.Entry, key: DataFileStore.Key, lambda: Double) throws
+        -> any Objective
+    {
+        let instance = InstanceKey(
+            file: key, digest: entry.digest, loss: "squared", standardize: false, intercept: false,
+            lambda: lambda, testFraction: 0, splitSeed: 0)
         if let dense = try checkDense(entry.table) {
             if lambda == 0 && dense.rowCount < dense.columnCount {
-                throw ParameterError(key: "lambda", expected: "> 0 when the file has fewer rows (\(dense.rowCount)) "
-                                     + "than features (\(dense.columnCount))", found: "0")
+                throw ParameterError(
+                    key: "lambda",
+                    expected: "> 0 when the file has fewer rows (\(dense.rowCount)) "
+                        + "than features (\(dense.columnCount))", found: "0")
             }
             let constants = try squaresCache.constants(for: instance) {
                 try LeastSquares.solveConstants(data: dense, lambda: lambda)
             }
             return LeastSquares(data: dense, lambda: lambda, constants: constants)
         }
-        return try sparse(entry.table, loss: .squared, scale: false, intercept: false, lambda: lambda,
-                          instance: instance, cache: squaresCache)
+        return try sparse(
+            entry.table, loss: .squared, scale: false, intercept: false, lambda: lambda,
+            instance: instance, cache: squaresCache)
     }
 
-    static func sparse(_ table: DataTable, loss: SparseFiniteSum.Loss, scale: Bool, intercept: Bool, lambda: Double,
-                       instance: InstanceKey, cache: ConstantsCache<InstanceKey>) throws -> any Objective {
+    static func sparse(
+        _ table: DataTable, loss: SparseFiniteSum.Loss, scale: Bool, intercept: Bool, lambda: Double,
+        instance: InstanceKey, cache: ConstantsCache<InstanceKey>
+    ) throws -> any Objective {
         guard case .sparse(var matrix) = table.storage else { preconditionFailure("sparse storage expected") }
         if scale { matrix = matrix.scalingColumnsToUnitDeviation() }
         if intercept { matrix = matrix.appendingOnesColumn() }
-        let unsolved = SparseFiniteSum(matrix: matrix, targets: table.targets, loss: loss, lambda: lambda,
-                                       constants: ObjectiveConstants())
+        let unsolved = SparseFiniteSum(
+            matrix: matrix, targets: table.targets, loss: loss, lambda: lambda,
+            constants: ObjectiveConstants())
         let constants = try cache.constants(for: instance) { SparseFiniteSumConstants.solve(unsolved, full: true) }
         return SparseFiniteSum(matrix: matrix, targets: table.targets, loss: loss, lambda: lambda, constants: constants)
     }
@@ -210,8 +242,9 @@ extension CompressedSparseRows {
             let deviation = max(0, squares[j] / n - mean * mean).squareRoot()
             return deviation > 0 ? 1 / deviation : 1
         }
-        return CompressedSparseRows(rowCount: rowCount, columnCount: columnCount, rowStarts: rowStarts, columns: columns,
-                                    values: values.indices.map { values[$0] * factors[Int(columns[$0])] })
+        return CompressedSparseRows(
+            rowCount: rowCount, columnCount: columnCount, rowStarts: rowStarts, columns: columns,
+            values: values.indices.map { values[$0] * factors[Int(columns[$0])] })
     }
 
     /// A last column of ones.
@@ -228,7 +261,8 @@ extension CompressedSparseRows {
             newValues.append(1)
             starts.append(newValues.count)
         }
-        return CompressedSparseRows(rowCount: rowCount, columnCount: columnCount + 1, rowStarts: starts,
-                                    columns: newColumns, values: newValues)
+        return CompressedSparseRows(
+            rowCount: rowCount, columnCount: columnCount + 1, rowStarts: starts,
+            columns: newColumns, values: newValues)
     }
 }

@@ -41,8 +41,9 @@ public enum DataFileReader {
         let size = Int(status.st_size)
         guard size > 0 else { throw DataFileError(file: path, line: nil, column: nil, message: "the file is empty") }
         guard size <= maximumBytes else {
-            throw DataFileError(file: path, line: nil, column: nil,
-                                message: "the file has \(size) bytes; at most \(maximumBytes) (1 GiB) are read")
+            throw DataFileError(
+                file: path, line: nil, column: nil,
+                message: "the file has \(size) bytes; at most \(maximumBytes) (1 GiB) are read")
         }
         guard let handle = fopen(path, "rb") else {
             throw DataFileError(file: path, line: nil, column: nil, message: "cannot be opened for reading")
@@ -64,8 +65,9 @@ public enum DataFileReader {
         }
         guard let text = ShippedDataFiles.texts[components.joined(separator: "/")] else {
             let known = ShippedDataFiles.texts.keys.sorted().joined(separator: ", ")
-            throw DataFileError(file: path, line: nil, column: nil,
-                                message: "no such file built into gdbench (built in: \(known.isEmpty ? "none" : known))")
+            throw DataFileError(
+                file: path, line: nil, column: nil,
+                message: "no such file built into gdbench (built in: \(known.isEmpty ? "none" : known))")
         }
         return Array(text.utf8) + [0]
     }
@@ -81,8 +83,10 @@ public enum DataFileReader {
     /// - Parameters:
     ///   - label: CSV: the name of the label column (nil: the last column).
     ///   - columns: LIBSVM: the number of features (nil: the largest index in the file).
-    public static func parse(_ bytes: [UInt8], path: String, format: DataFileSource.Format, label: String? = nil,
-                             columns: Int? = nil) throws -> DataTable {
+    public static func parse(
+        _ bytes: [UInt8], path: String, format: DataFileSource.Format, label: String? = nil,
+        columns: Int? = nil
+    ) throws -> DataTable {
         switch format {
         case .csv: return try CSVParser.parse(bytes, path: path, label: label)
         case .libsvm: return try LIBSVMParser.parse(bytes, path: path, columns: columns)
@@ -90,8 +94,10 @@ public enum DataFileReader {
     }
 
     /// ``bytes(of:)`` then ``parse(_:path:format:label:columns:)``; `format` nil detects it.
-    public static func read(_ path: String, format: DataFileSource.Format? = nil, label: String? = nil,
-                            columns: Int? = nil) throws -> DataTable {
+    public static func read(
+        _ path: String, format: DataFileSource.Format? = nil, label: String? = nil,
+        columns: Int? = nil
+    ) throws -> DataTable {
         try parse(try bytes(of: path), path: path, format: format ?? detectFormat(path), label: label, columns: columns)
     }
 }

@@ -46,8 +46,9 @@ public final class DataFileStore: @unchecked Sendable {
         let digest = digestFunction
         lock.unlock()
         let bytes = try DataFileReader.bytes(of: key.path)
-        let table = try DataFileReader.parse(bytes, path: key.path, format: key.format, label: key.label,
-                                             columns: key.columns)
+        let table = try DataFileReader.parse(
+            bytes, path: key.path, format: key.format, label: key.label,
+            columns: key.columns)
         let entry = Entry(table: table, digest: digest.map { $0(Array(bytes.dropLast())) } ?? "unhashed")
         lock.lock()
         defer { lock.unlock() }

@@ -21,8 +21,10 @@ public struct DataTable: Sendable {
     /// What was read: path, format, size.
     public let source: DataFileSource
 
-    public init(rowCount: Int, columnCount: Int, storage: Storage, targets: [Double], featureNames: [String]?,
-                source: DataFileSource) {
+    public init(
+        rowCount: Int, columnCount: Int, storage: Storage, targets: [Double], featureNames: [String]?,
+        source: DataFileSource
+    ) {
         self.rowCount = rowCount
         self.columnCount = columnCount
         self.storage = storage
@@ -53,14 +55,16 @@ public struct DataTable: Sendable {
             distinct.append(y)
             if distinct.count > 2 {
                 let seen = distinct.map { ParameterValue.format($0) }.joined(separator: ", ")
-                throw DataFileError(file: source.path, line: source.lineOfRow(row), column: nil,
-                                    message: "labels take more than two values (\(seen), …); logistic regression needs two classes")
+                throw DataFileError(
+                    file: source.path, line: source.lineOfRow(row), column: nil,
+                    message: "labels take more than two values (\(seen), …); logistic regression needs two classes")
             }
         }
         guard distinct.count == 2 else {
-            throw DataFileError(file: source.path, line: nil, column: nil,
-                                message: "every label is \(distinct.first.map { ParameterValue.format($0) } ?? "missing"); "
-                                    + "logistic regression needs two classes")
+            throw DataFileError(
+                file: source.path, line: nil, column: nil,
+                message: "every label is \(distinct.first.map { ParameterValue.format($0) } ?? "missing"); "
+                    + "logistic regression needs two classes")
         }
         let low = distinct.min()!, high = distinct.max()!
         return targets.map { $0 == low ? -1 : 1 }
@@ -68,8 +72,9 @@ public struct DataTable: Sendable {
 
     /// The same table with other targets.
     public func withTargets(_ newTargets: [Double]) -> DataTable {
-        DataTable(rowCount: rowCount, columnCount: columnCount, storage: storage, targets: newTargets,
-                  featureNames: featureNames, source: source)
+        DataTable(
+            rowCount: rowCount, columnCount: columnCount, storage: storage, targets: newTargets,
+            featureNames: featureNames, source: source)
     }
 }
 
@@ -84,8 +89,9 @@ public struct CompressedSparseRows: Sendable {
     public let values: [Double]
 
     public init(rowCount: Int, columnCount: Int, rowStarts: [Int], columns: [Int32], values: [Double]) {
-        precondition(rowStarts.count == rowCount + 1 && columns.count == values.count
-                     && rowStarts.last == values.count, "CompressedSparseRows: inconsistent arrays")
+        precondition(
+            rowStarts.count == rowCount + 1 && columns.count == values.count
+                && rowStarts.last == values.count, "CompressedSparseRows: inconsistent arrays")
         self.rowCount = rowCount
         self.columnCount = columnCount
         self.rowStarts = rowStarts

@@ -46,10 +46,13 @@ enum LIBSVMParser {
                     let value = strtod(start, &end)
                     let stop = UnsafeMutableRawPointer(end!).assumingMemoryBound(to: UInt8.self) - base
                     guard stop > cursor, stop <= lineEnd else {
-                        throw fail(line, cursor - lineStart + 1, "expected \(what), found '\(token(base, cursor, lineEnd))'")
+                        throw fail(
+                            line, cursor - lineStart + 1, "expected \(what), found '\(token(base, cursor, lineEnd))'")
                     }
                     guard value.isFinite else {
-                        throw fail(line, cursor - lineStart + 1, "\(what) is \(value.isNaN ? "NaN" : "infinite"); data must be finite")
+                        throw fail(
+                            line, cursor - lineStart + 1,
+                            "\(what) is \(value.isNaN ? "NaN" : "infinite"); data must be finite")
                     }
                     cursor = stop
                     return value
@@ -61,7 +64,8 @@ enum LIBSVMParser {
                     skipBlanks()
                     if cursor >= lineEnd || base[cursor] == hash { break }
                     if cursor == before {
-                        throw fail(line, cursor - lineStart + 1, "expected a blank before '\(token(base, cursor, lineEnd))'")
+                        throw fail(
+                            line, cursor - lineStart + 1, "expected a blank before '\(token(base, cursor, lineEnd))'")
                     }
                     let column = cursor - lineStart + 1
                     if token(base, cursor, lineEnd).hasPrefix("qid:") {
@@ -75,19 +79,25 @@ enum LIBSVMParser {
                         digits += 1
                     }
                     guard digits > 0, cursor < lineEnd, base[cursor] == colon else {
-                        throw fail(line, column, "expected index:value, found "
-                            + "'\(token(base, before == cursor ? cursor : column + lineStart - 1, lineEnd))'")
+                        throw fail(
+                            line, column,
+                            "expected index:value, found "
+                                + "'\(token(base, before == cursor ? cursor : column + lineStart - 1, lineEnd))'")
                     }
                     guard index >= 1, index <= DataFileReader.maximumColumns else {
-                        throw fail(line, column, "index \(index) is outside 1…\(DataFileReader.maximumColumns) (indices are 1-based)")
+                        throw fail(
+                            line, column,
+                            "index \(index) is outside 1…\(DataFileReader.maximumColumns) (indices are 1-based)")
                     }
                     guard index > previous else {
                         throw fail(line, column, "index \(index) does not increase (the previous index is \(previous))")
                     }
                     cursor += 1
                     let value = try number("a value after '\(index):'")
-                    if cursor < lineEnd, !(base[cursor] == space || base[cursor] == tab || base[cursor] == carriage
-                                           || base[cursor] == hash) {
+                    if cursor < lineEnd,
+                        !(base[cursor] == space || base[cursor] == tab || base[cursor] == carriage
+                            || base[cursor] == hash)
+                    {
                         throw fail(line, column, "'\(token(base, column + lineStart - 1, lineEnd))' is not index:value")
                     }
                     previous = index
@@ -102,27 +112,33 @@ enum LIBSVMParser {
             }
         }
         guard !targets.isEmpty else {
-            throw DataFileError(file: path, line: nil, column: nil, message: "no data rows (only blank or comment lines)")
+            throw DataFileError(
+                file: path, line: nil, column: nil, message: "no data rows (only blank or comment lines)")
         }
         if let columns, columns < largest {
-            throw DataFileError(file: path, line: nil, column: nil,
-                                message: "an index reaches \(largest), above the given number of features \(columns)")
+            throw DataFileError(
+                file: path, line: nil, column: nil,
+                message: "an index reaches \(largest), above the given number of features \(columns)")
         }
         let d = columns ?? largest
         guard d >= 1 else {
             throw DataFileError(file: path, line: nil, column: nil, message: "no features: every row has only a label")
         }
-        let matrix = CompressedSparseRows(rowCount: targets.count, columnCount: d, rowStarts: rowStarts,
-                                          columns: indices, values: values)
-        return DataTable(rowCount: targets.count, columnCount: d, storage: .sparse(matrix), targets: targets,
-                         featureNames: nil,
-                         source: DataFileSource(path: path, format: .libsvm, bytes: size, headerLines: 0, rowLines: rowLines))
+        let matrix = CompressedSparseRows(
+            rowCount: targets.count, columnCount: d, rowStarts: rowStarts,
+            columns: indices, values: values)
+        return DataTable(
+            rowCount: targets.count, columnCount: d, storage: .sparse(matrix), targets: targets,
+            featureNames: nil,
+            source: DataFileSource(path: path, format: .libsvm, bytes: size, headerLines: 0, rowLines: rowLines))
     }
 
     /// The whitespace-delimited token at `start` (at most 40 characters), for messages.
     static func token(_ base: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) -> String {
         var stop = start
-        while stop < end, base[stop] != UInt8(ascii: " "), base[stop] != UInt8(ascii: "\t"), stop - start < 40 { stop += 1 }
+        while stop < end, base[stop] != UInt8(ascii: " "), base[stop] != UInt8(ascii: "\t"), stop - start < 40 {
+            stop += 1
+        }
         return String(decoding: UnsafeBufferPointer(start: base + start, count: stop - start), as: UTF8.self)
     }
 }

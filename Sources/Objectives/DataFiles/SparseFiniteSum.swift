@@ -33,12 +33,16 @@ public struct SparseFiniteSum: Objective {
     public let constants: ObjectiveConstants
 
     /// A problem on `matrix`; solves its constants when `solvesConstants` (else only L is estimated).
-    public init(matrix: CompressedSparseRows, targets: [Double], loss: Loss, lambda: Double, solvesConstants: Bool = true) {
+    public init(
+        matrix: CompressedSparseRows, targets: [Double], loss: Loss, lambda: Double, solvesConstants: Bool = true
+    ) {
         precondition(targets.count == matrix.rowCount, "SparseFiniteSum: one target per row")
-        let unsolved = SparseFiniteSum(matrix: matrix, targets: targets, loss: loss, lambda: lambda,
-                                       constants: ObjectiveConstants())
-        self.init(matrix: matrix, targets: targets, loss: loss, lambda: lambda,
-                  constants: SparseFiniteSumConstants.solve(unsolved, full: solvesConstants))
+        let unsolved = SparseFiniteSum(
+            matrix: matrix, targets: targets, loss: loss, lambda: lambda,
+            constants: ObjectiveConstants())
+        self.init(
+            matrix: matrix, targets: targets, loss: loss, lambda: lambda,
+            constants: SparseFiniteSumConstants.solve(unsolved, full: solvesConstants))
     }
 
     init(matrix: CompressedSparseRows, targets: [Double], loss: Loss, lambda: Double, constants: ObjectiveConstants) {
@@ -161,8 +165,10 @@ public struct SparseFiniteSum: Objective {
 
     /// Mean loss (NaN unless `computesLoss`) and gradient over the rows, plus the regulariser.
     @inline(__always)
-    func accumulate(_ x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double],
-                    computesLoss: Bool) -> Double {
+    func accumulate(
+        _ x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double],
+        computesLoss: Bool
+    ) -> Double {
         let d = dimension
         precondition(gradient.count == d, "SparseFiniteSum: the gradient needs \(d) entries")
         let count = Double(selection?.count ?? matrix.rowCount)

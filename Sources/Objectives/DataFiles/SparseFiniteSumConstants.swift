@@ -21,8 +21,9 @@ enum SparseFiniteSumConstants {
         }
         let scale = problem.loss == .logistic ? 0.25 : 1
         let smoothness = largest * scale / n + problem.lambda
-        var constants = ObjectiveConstants(smoothness: smoothness,
-                                           strongConvexity: problem.lambda > 0 ? problem.lambda : nil)
+        var constants = ObjectiveConstants(
+            smoothness: smoothness,
+            strongConvexity: problem.lambda > 0 ? problem.lambda : nil)
         guard full else { return constants }
         if let minimizer = newtonCG(problem) {
             constants.minimizer = minimizer
@@ -36,8 +37,12 @@ enum SparseFiniteSumConstants {
         for j in result.indices { result[j] = 0 }
         for i in 0..<matrix.rowCount {
             var dot = 0.0
-            for k in matrix.rowStarts[i]..<matrix.rowStarts[i + 1] { dot += matrix.values[k] * v[Int(matrix.columns[k])] }
-            for k in matrix.rowStarts[i]..<matrix.rowStarts[i + 1] { result[Int(matrix.columns[k])] += dot * matrix.values[k] }
+            for k in matrix.rowStarts[i]..<matrix.rowStarts[i + 1] {
+                dot += matrix.values[k] * v[Int(matrix.columns[k])]
+            }
+            for k in matrix.rowStarts[i]..<matrix.rowStarts[i + 1] {
+                result[Int(matrix.columns[k])] += dot * matrix.values[k]
+            }
         }
     }
 
@@ -64,7 +69,10 @@ enum SparseFiniteSumConstants {
                 let curvature = dot(direction, hv)
                 guard curvature > 0 else { break }
                 let alpha = rr / curvature
-                for j in 0..<d { p[j] += alpha * direction[j]; r[j] -= alpha * hv[j] }
+                for j in 0..<d {
+                    p[j] += alpha * direction[j]
+                    r[j] -= alpha * hv[j]
+                }
                 let next = dot(r, r)
                 if next.squareRoot() <= target { break }
                 for j in 0..<d { direction[j] = r[j] + next / rr * direction[j] }
@@ -76,7 +84,10 @@ enum SparseFiniteSumConstants {
             for _ in 0..<50 {
                 for j in 0..<d { trial[j] = x[j] + t * p[j] }
                 let candidate = problem.value(at: trial)
-                if candidate <= f + 1e-4 * t * slope { accepted = true; break }
+                if candidate <= f + 1e-4 * t * slope {
+                    accepted = true
+                    break
+                }
                 t *= 0.5
             }
             guard accepted else { return norm(g) <= 1e3 * tolerance ? x : nil }

@@ -15,8 +15,9 @@ public struct Dataset: Sendable, Equatable {
     public let targets: [Double]
 
     public init(rowCount: Int, columnCount: Int, features: [Double], targets: [Double]) {
-        precondition(features.count == rowCount * columnCount && targets.count == rowCount,
-                     "Dataset: features must hold rowCount × columnCount values and targets rowCount")
+        precondition(
+            features.count == rowCount * columnCount && targets.count == rowCount,
+            "Dataset: features must hold rowCount × columnCount values and targets rowCount")
         self.rowCount = rowCount
         self.columnCount = columnCount
         self.features = features
@@ -29,13 +30,16 @@ public struct Dataset: Sendable, Equatable {
         var selected = [Double]()
         selected.reserveCapacity(indices.count * d)
         for i in indices { selected.append(contentsOf: features[(i * d)..<((i + 1) * d)]) }
-        return Dataset(rowCount: indices.count, columnCount: d, features: selected, targets: indices.map { targets[$0] })
+        return Dataset(
+            rowCount: indices.count, columnCount: d, features: selected, targets: indices.map { targets[$0] })
     }
 
     /// A seeded train/test split: the row indices 0..<n are shuffled (Fisher–Yates with `generator`),
     /// the first round(fraction·n) of the permutation are the test rows and the rest the training
     /// rows; both keep the original row order. A fraction of 0 gives the whole set and no test rows.
-    public func split(testFraction fraction: Double, using generator: inout Xoshiro256StarStar) -> (training: Dataset, test: Dataset?) {
+    public func split(testFraction fraction: Double, using generator: inout Xoshiro256StarStar) -> (
+        training: Dataset, test: Dataset?
+    ) {
         let testCount = Int((fraction * Double(rowCount)).rounded())
         guard testCount > 0 else { return (self, nil) }
         var permutation = Array(0..<rowCount)
@@ -131,10 +135,12 @@ extension Dataset {
     /// reference §C.6. Parsed once per process.
     public static let breastCancerWisconsin: Dataset = {
         guard let parsed = Dataset(csv: BreastCancerData.csv) else {
-            fatalError("the embedded breast-cancer CSV does not parse; regenerate it with "
-                + "scripts/reference/export_breast_cancer.py")
+            fatalError(
+                "the embedded breast-cancer CSV does not parse; regenerate it with "
+                    + "scripts/reference/export_breast_cancer.py")
         }
-        return Dataset(rowCount: parsed.rowCount, columnCount: parsed.columnCount, features: parsed.features,
-                       targets: parsed.targets.map { 2 * $0 - 1 })
+        return Dataset(
+            rowCount: parsed.rowCount, columnCount: parsed.columnCount, features: parsed.features,
+            targets: parsed.targets.map { 2 * $0 - 1 })
     }()
 }

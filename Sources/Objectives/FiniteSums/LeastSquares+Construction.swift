@@ -43,9 +43,9 @@ extension LeastSquares {
         let problem = LeastSquares(data: data, lambda: lambda, constants: ObjectiveConstants())
         var gradient = [Double](repeating: 0, count: d)
         let zero = [Double](repeating: 0, count: d)
-        _ = problem.evaluate(at: zero, gradient: &gradient)  // ∇f(0) = −Xᵀy/n
+        _ = problem.evaluate(at: zero, gradient: &gradient) // ∇f(0) = −Xᵀy/n
         var minimizer = factor.solve(gradient.map { -$0 })
-        _ = problem.evaluate(at: minimizer, gradient: &gradient)  // refinement: x ← x − H⁻¹∇f(x)
+        _ = problem.evaluate(at: minimizer, gradient: &gradient) // refinement: x ← x − H⁻¹∇f(x)
         let correction = factor.solve(gradient)
         for j in 0..<d { minimizer[j] -= correction[j] }
         let extremes = ExtremeEigenvalues.compute(gram, order: d)

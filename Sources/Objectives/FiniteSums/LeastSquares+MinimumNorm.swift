@@ -18,8 +18,9 @@ extension LeastSquares {
             }
         }
         guard let factor = Cholesky(matrix: rowGram, order: n) else {
-            throw ParameterError(key: "n", expected: "rows whose Gram matrix XXᵀ is numerically positive definite",
-                                 found: String(n))
+            throw ParameterError(
+                key: "n", expected: "rows whose Gram matrix XXᵀ is numerically positive definite",
+                found: String(n))
         }
         func interpolant(_ targets: [Double]) -> [Double] {
             let alpha = factor.solve(targets)

@@ -77,7 +77,8 @@ public struct LeastSquares: Objective {
                 x.withUnsafeBufferPointer { w in
                     gradient.withUnsafeMutableBufferPointer { g in
                         guard let rows = features.baseAddress, let weights = w.baseAddress,
-                              let out = g.baseAddress else { return }
+                            let out = g.baseAddress
+                        else { return }
                         out.update(repeating: 0, count: d)
                         let path = KernelPath.current
                         for k in 0..<count {
@@ -104,7 +105,8 @@ public struct LeastSquares: Objective {
             v.withUnsafeBufferPointer { direction in
                 result.withUnsafeMutableBufferPointer { r in
                     guard let rows = features.baseAddress, let vector = direction.baseAddress,
-                          let out = r.baseAddress else { return }
+                        let out = r.baseAddress
+                    else { return }
                     out.update(repeating: 0, count: d)
                     let path = KernelPath.current
                     for i in 0..<n {

@@ -23,8 +23,10 @@ extension LogisticRegression {
         /// Seed of the train/test shuffle (irrelevant when `testFraction` is 0).
         public var splitSeed: UInt64
 
-        public init(source: Source, standardize: Bool, intercept: Bool = false, lambda: Double,
-                    testFraction: Double = 0, splitSeed: UInt64 = 0) {
+        public init(
+            source: Source, standardize: Bool, intercept: Bool = false, lambda: Double,
+            testFraction: Double = 0, splitSeed: UInt64 = 0
+        ) {
             self.source = source
             self.standardize = standardize
             self.intercept = intercept
@@ -58,7 +60,8 @@ extension LogisticRegression {
         switch configuration.source {
         case .synthetic(let recipe):
             raw = recipe.generateRaw()
-            scales = SyntheticClassificationData.columnScales(features: recipe.features, conditioning: recipe.featureConditioning)
+            scales = SyntheticClassificationData.columnScales(
+                features: recipe.features, conditioning: recipe.featureConditioning)
         case .breastCancer:
             raw = Dataset.breastCancerWisconsin
         }

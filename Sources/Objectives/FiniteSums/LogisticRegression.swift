@@ -1,9 +1,10 @@
+import LinearAlgebra
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LinearAlgebra
 
 /// L2-regularised logistic regression, mean loss, labels yᵢ ∈ {−1, +1}, no separate intercept
 /// (reference §C.6):
@@ -116,7 +117,8 @@ public struct LogisticRegression: Objective {
                 x.withUnsafeBufferPointer { w in
                     gradient.withUnsafeMutableBufferPointer { g in
                         guard let rows = features.baseAddress, let weights = w.baseAddress,
-                              let out = g.baseAddress else { return }
+                            let out = g.baseAddress
+                        else { return }
                         out.update(repeating: 0, count: d)
                         if let selection {
                             for i in selection {
@@ -128,7 +130,8 @@ public struct LogisticRegression: Objective {
                                 VectorKernels.axpy(coefficient, row, out, count: d, path: path)
                             }
                         } else {
-                            withUnsafeTemporaryAllocation(of: Double.self, capacity: LogisticRegression.rowBlock) { block in
+                            withUnsafeTemporaryAllocation(of: Double.self, capacity: LogisticRegression.rowBlock) {
+                                block in
                                 let scores = block.baseAddress.unsafelyUnwrapped
                                 var start = 0
                                 while start < n {
@@ -141,7 +144,8 @@ public struct LogisticRegression: Objective {
                                             score: scores[r], label: labels[start + r], loss: &loss,
                                             computesLoss: computesLoss)
                                     }
-                                    VectorKernels.axpyRows(scores, first, stride: d, rowCount: size, out, count: d, path: path)
+                                    VectorKernels.axpyRows(
+                                        scores, first, stride: d, rowCount: size, out, count: d, path: path)
                                     start += size
                                 }
                             }
@@ -163,7 +167,9 @@ public struct LogisticRegression: Objective {
     /// The gradient coefficient −y·σ(−m) of a row with score s = xᵀw and label y (m = y·s), adding
     /// the row's loss log(1 + e^(−m)) = max(−m, 0) + log1p(e^(−|m|)) to `loss` when asked.
     @inline(__always)
-    static func gradientCoefficient(score: Double, label y: Double, loss: inout CompensatedSum, computesLoss: Bool) -> Double {
+    static func gradientCoefficient(score: Double, label y: Double, loss: inout CompensatedSum, computesLoss: Bool)
+        -> Double
+    {
         let margin = y * score
         let e = exp(-abs(margin))
         if computesLoss { loss.add(log1p(e) + max(-margin, 0)) }
@@ -186,7 +192,8 @@ public struct LogisticRegression: Objective {
                 v.withUnsafeBufferPointer { direction in
                     result.withUnsafeMutableBufferPointer { r in
                         guard let rows = features.baseAddress, let weights = w.baseAddress,
-                              let vector = direction.baseAddress, let out = r.baseAddress else { return }
+                            let vector = direction.baseAddress, let out = r.baseAddress
+                        else { return }
                         out.update(repeating: 0, count: d)
                         let block = LogisticRegression.rowBlock
                         withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * block) { scratch in
@@ -202,7 +209,8 @@ public struct LogisticRegression: Objective {
                                 for k in 0..<size {
                                     scores[k] = LogisticRegression.curvature(at: scores[k]) * projections[k]
                                 }
-                                VectorKernels.axpyRows(scores, first, stride: d, rowCount: size, out, count: d, path: path)
+                                VectorKernels.axpyRows(
+                                    scores, first, stride: d, rowCount: size, out, count: d, path: path)
                                 start += size
                             }
                         }
@@ -224,7 +232,9 @@ public struct LogisticRegression: Objective {
         training.features.withUnsafeBufferPointer { features in
             x.withUnsafeBufferPointer { w in
                 curvatures.withUnsafeMutableBufferPointer { c in
-                    guard let rows = features.baseAddress, let weights = w.baseAddress, let out = c.baseAddress else { return }
+                    guard let rows = features.baseAddress, let weights = w.baseAddress, let out = c.baseAddress else {
+                        return
+                    }
                     VectorKernels.dotRows(rows, stride: d, rowCount: n, weights, count: d, into: out, path: path)
                     for i in 0..<n { out[i] = LogisticRegression.curvature(at: out[i]) }
                 }

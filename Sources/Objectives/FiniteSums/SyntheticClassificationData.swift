@@ -1,9 +1,10 @@
+import Randomness
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Randomness
 
 /// Seeded synthetic binary classification data for logistic regression.
 ///

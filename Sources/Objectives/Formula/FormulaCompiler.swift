@@ -1,5 +1,5 @@
-import Parameters
 import Foundation
+import Parameters
 
 /// Turns a parsed formula into a ``FormulaProgram``: names are resolved, `sum over` loops are
 /// unrolled for the given dimension, constant subexpressions are folded, and operations with one
@@ -42,18 +42,22 @@ struct FormulaCompiler {
             // f is a variable or an earlier slot: copy it into the output slot.
             compiler.instructions.append(.init(operation: .addConstant, a: slot, b: 0, constant: 0))
         }
-        return FormulaPeephole.fuse(FormulaProgram(variableCount: variables.dimension, instructions: compiler.instructions))
+        return FormulaPeephole.fuse(
+            FormulaProgram(variableCount: variables.dimension, instructions: compiler.instructions))
     }
 
     func error(_ message: String, _ node: FormulaNode) -> FormulaError {
         FormulaError(message, column: node.column, formula: text)
     }
 
-    mutating func emit(_ operation: FormulaProgram.Operation, _ a: Int32, _ b: Int32 = 0, _ constant: Double = 0,
-                       at node: FormulaNode) throws -> Operand {
+    mutating func emit(
+        _ operation: FormulaProgram.Operation, _ a: Int32, _ b: Int32 = 0, _ constant: Double = 0,
+        at node: FormulaNode
+    ) throws -> Operand {
         guard instructions.count < FormulaCompiler.maximumInstructions else {
-            throw error("the formula compiles to more than \(FormulaCompiler.maximumInstructions) instructions "
-                        + "(a sum over too many terms for this dimension)", node)
+            throw error(
+                "the formula compiles to more than \(FormulaCompiler.maximumInstructions) instructions "
+                    + "(a sum over too many terms for this dimension)", node)
         }
         instructions.append(.init(operation: operation, a: a, b: b, constant: constant))
         return .slot(Int32(variables.dimension + instructions.count - 1))
@@ -101,8 +105,11 @@ struct FormulaCompiler {
             switch try compile(argumentNode) {
             case .constant(let value):
                 let program = FormulaProgram(
-                    variableCount: 0, instructions: [.init(operation: .constant, a: 0, b: 0, constant: value),
-                                                     .init(operation: operation, a: 0, b: 0, constant: 0)])
+                    variableCount: 0,
+                    instructions: [
+                        .init(operation: .constant, a: 0, b: 0, constant: value),
+                        .init(operation: operation, a: 0, b: 0, constant: 0),
+                    ])
                 return .constant(program.value(at: UnsafeBufferPointer(start: nil, count: 0)))
             case .slot(let slot):
                 return try emit(operation, slot, at: node)
@@ -122,8 +129,9 @@ struct FormulaCompiler {
                 throw error("the upper bound of a sum must be a whole number known before evaluation", highNode)
             }
             guard high - low < Double(FormulaCompiler.maximumInstructions) else {
-                throw error("the sum has \(ParameterValue.format(high - low + 1)) terms; at most "
-                            + "\(FormulaCompiler.maximumInstructions) are allowed", node)
+                throw error(
+                    "the sum has \(ParameterValue.format(high - low + 1)) terms; at most "
+                        + "\(FormulaCompiler.maximumInstructions) are allowed", node)
             }
             let saved = bindings[index]
             defer { bindings[index] = saved }
@@ -139,7 +147,8 @@ struct FormulaCompiler {
         }
     }
 
-    mutating func binary(_ symbol: Character, _ left: Operand, _ right: Operand, _ node: FormulaNode) throws -> Operand {
+    mutating func binary(_ symbol: Character, _ left: Operand, _ right: Operand, _ node: FormulaNode) throws -> Operand
+    {
         switch (left, right) {
         case (.constant(let a), .constant(let b)):
             switch symbol {
@@ -182,7 +191,8 @@ struct FormulaCompiler {
             default:
                 // u^w = exp(w·ln u), defined for u > 0.
                 guard case .slot(let logarithm) = try emit(.log, a, at: node),
-                      case .slot(let product) = try emit(.multiply, b, logarithm, at: node) else { return left }
+                    case .slot(let product) = try emit(.multiply, b, logarithm, at: node)
+                else { return left }
                 return try emit(.exp, product, at: node)
             }
         }

@@ -58,8 +58,9 @@ public struct FormulaObjective: Objective {
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
-        precondition(x.count == dimension && v.count == dimension && result.count == dimension,
-                     "FormulaObjective: wrong vector length")
+        precondition(
+            x.count == dimension && v.count == dimension && result.count == dimension,
+            "FormulaObjective: wrong vector length")
         x.withUnsafeBufferPointer { point in
             v.withUnsafeBufferPointer { direction in
                 result.withUnsafeMutableBufferPointer {

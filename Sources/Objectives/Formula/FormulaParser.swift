@@ -14,8 +14,9 @@ struct FormulaParser {
 
     static func parse(_ text: String) throws -> FormulaNode {
         guard text.count <= maximumLength else {
-            throw FormulaError("the formula has \(text.count) characters; at most \(maximumLength) are allowed",
-                               column: nil, formula: text)
+            throw FormulaError(
+                "the formula has \(text.count) characters; at most \(maximumLength) are allowed",
+                column: nil, formula: text)
         }
         guard !text.allSatisfy(\.isWhitespace) else {
             throw FormulaError("the formula is empty", column: nil, formula: text)
@@ -47,7 +48,9 @@ struct FormulaParser {
     func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
 
     mutating func expect(_ symbol: String, _ purpose: String) throws {
-        guard isSymbol(symbol) else { throw error("expected '\(symbol)' \(purpose), found \(describe(current))", at: current) }
+        guard isSymbol(symbol) else {
+            throw error("expected '\(symbol)' \(purpose), found \(describe(current))", at: current)
+        }
         position += 1
     }
 

@@ -34,7 +34,8 @@ enum FormulaPeephole {
             switch instruction.operation {
             case .square:
                 if let j = single(instruction.a), !absorbed[j],
-                   instructions[j].operation == .subtract || instructions[j].operation == .constantMinus {
+                    instructions[j].operation == .subtract || instructions[j].operation == .constantMinus
+                {
                     partner[k] = j
                     absorbed[j] = true
                 }

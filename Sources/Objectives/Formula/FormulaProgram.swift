@@ -16,20 +16,20 @@ import Darwin
 public struct FormulaProgram: Sendable {
     /// What an instruction computes from slots `a`, `b` and the number `constant`.
     enum Operation: UInt8, Sendable {
-        case constant  // c
-        case add, subtract, multiply, divide  // a ∘ b
-        case addConstant  // a + c
-        case multiplyConstant  // a · c
-        case divideByConstant  // a / c
-        case constantMinus  // c − a
-        case constantOver  // c / a
+        case constant // c
+        case add, subtract, multiply, divide // a ∘ b
+        case addConstant // a + c
+        case multiplyConstant // a · c
+        case divideByConstant // a / c
+        case constantMinus // c − a
+        case constantOver // c / a
         case negate, square
-        case power  // a^c, c a constant
+        case power // a^c, c a constant
         case sin, cos, tan, exp, log, sqrt, tanh, sinh, cosh, atan, abs
         // Fused by ``FormulaPeephole`` (same roundings as the unfused instructions):
-        case squaredDifference  // (a − b)²
-        case squaredConstantMinus  // (c − a)²
-        case multiplyAdd  // a·c + b
+        case squaredDifference // (a − b)²
+        case squaredConstantMinus // (c − a)²
+        case multiplyAdd // a·c + b
     }
 
     struct Instruction: Sendable {
@@ -72,7 +72,8 @@ public struct FormulaProgram: Sendable {
 
     /// ∇²f(x)·v into `result` (length d), by forward-over-reverse.
     public func hessianVectorProduct(
-        at x: UnsafeBufferPointer<Double>, vector v: UnsafeBufferPointer<Double>, result: UnsafeMutableBufferPointer<Double>
+        at x: UnsafeBufferPointer<Double>, vector v: UnsafeBufferPointer<Double>,
+        result: UnsafeMutableBufferPointer<Double>
     ) {
         let count = slotCount
         withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * count) { scratch in
@@ -140,8 +141,11 @@ public struct FormulaProgram: Sendable {
     static func derivatives(_ operation: Operation, _ a: Double, _ value: Double, _ c: Double) -> (Double, Double) {
         switch operation {
         case .addConstant, .constantMinus, .negate, .multiplyConstant, .divideByConstant:
-            return (operation == .constantMinus || operation == .negate ? -1
-                    : operation == .multiplyConstant ? c : operation == .divideByConstant ? 1 / c : 1, 0)
+            return (
+                operation == .constantMinus || operation == .negate
+                    ? -1
+                    : operation == .multiplyConstant ? c : operation == .divideByConstant ? 1 / c : 1, 0
+            )
         case .constantOver: return (-value / a, 2 * value / (a * a))
         case .square: return (2 * a, 2)
         case .power: return (c * pow(a, c - 1), c * (c - 1) * pow(a, c - 2))
@@ -203,7 +207,8 @@ public struct FormulaProgram: Sendable {
                     adjoints[ia] += adjoint * instruction.constant
                     adjoints[ib] += adjoint
                 default:
-                    let (first, _) = Self.derivatives(instruction.operation, values[ia], values[d + k], instruction.constant)
+                    let (first, _) = Self.derivatives(
+                        instruction.operation, values[ia], values[d + k], instruction.constant)
                     adjoints[ia] += adjoint * first
                 }
             }
@@ -226,7 +231,8 @@ public struct FormulaProgram: Sendable {
                 case .squaredDifference: result = 2 * (values[ia] - values[ib]) * (tangents[ia] - tangents[ib])
                 case .multiplyAdd: result = tangents[ia] * instruction.constant + tangents[ib]
                 default:
-                    let (first, _) = Self.derivatives(instruction.operation, values[ia], values[d + k], instruction.constant)
+                    let (first, _) = Self.derivatives(
+                        instruction.operation, values[ia], values[d + k], instruction.constant)
                     result = first * tangents[ia]
                 }
                 tangents[d + k] = result
@@ -253,14 +259,19 @@ public struct FormulaProgram: Sendable {
                 switch instruction.operation {
                 case .constant: break
                 case .add:
-                    adjoints[ia] += w; adjoints[ib] += w
-                    adjointTangents[ia] += wDot; adjointTangents[ib] += wDot
+                    adjoints[ia] += w
+                    adjoints[ib] += w
+                    adjointTangents[ia] += wDot
+                    adjointTangents[ib] += wDot
                 case .subtract:
-                    adjoints[ia] += w; adjoints[ib] -= w
-                    adjointTangents[ia] += wDot; adjointTangents[ib] -= wDot
+                    adjoints[ia] += w
+                    adjoints[ib] -= w
+                    adjointTangents[ia] += wDot
+                    adjointTangents[ib] -= wDot
                 case .multiply:
                     let a = values[ia], b = values[ib]
-                    adjoints[ia] += w * b; adjoints[ib] += w * a
+                    adjoints[ia] += w * b
+                    adjoints[ib] += w * a
                     adjointTangents[ia] += wDot * b + w * tangents[ib]
                     adjointTangents[ib] += wDot * a + w * tangents[ia]
                 case .divide:
@@ -274,13 +285,16 @@ public struct FormulaProgram: Sendable {
                     // v = (a − b)²: ∂v/∂a = 2(a − b) = −∂v/∂b.
                     let slope = 2 * (values[ia] - values[ib])
                     let slopeDot = 2 * (tangents[ia] - tangents[ib])
-                    adjoints[ia] += w * slope; adjoints[ib] -= w * slope
+                    adjoints[ia] += w * slope
+                    adjoints[ib] -= w * slope
                     adjointTangents[ia] += wDot * slope + w * slopeDot
                     adjointTangents[ib] -= wDot * slope + w * slopeDot
                 case .multiplyAdd:
                     let c = instruction.constant
-                    adjoints[ia] += w * c; adjoints[ib] += w
-                    adjointTangents[ia] += wDot * c; adjointTangents[ib] += wDot
+                    adjoints[ia] += w * c
+                    adjoints[ib] += w
+                    adjointTangents[ia] += wDot * c
+                    adjointTangents[ib] += wDot
                 default:
                     let (first, second) = Self.derivatives(
                         instruction.operation, values[ia], values[d + k], instruction.constant)

@@ -26,7 +26,7 @@ indirect enum FormulaNode: Sendable {
     var column: Int {
         switch self {
         case .number(_, let column), .name(_, let column), .component(_, _, let column), .call(_, _, let column),
-             .negate(_, let column), .binary(_, _, _, let column), .sum(_, _, _, _, let column):
+            .negate(_, let column), .binary(_, _, _, let column), .sum(_, _, _, _, let column):
             return column
         }
     }
@@ -67,13 +67,15 @@ enum FormulaLexer {
                 while end < characters.count, isDigit(characters[end]) { end += 1 }
                 // A "." starts a fraction unless it is the range symbol "..".
                 if end < characters.count, characters[end] == ".",
-                   !(end + 1 < characters.count && characters[end + 1] == ".") {
+                    !(end + 1 < characters.count && characters[end + 1] == ".")
+                {
                     end += 1
                     while end < characters.count, isDigit(characters[end]) { end += 1 }
                 }
                 if end < characters.count, characters[end] == "e" || characters[end] == "E" {
                     var exponentEnd = end + 1
-                    if exponentEnd < characters.count, characters[exponentEnd] == "+" || characters[exponentEnd] == "-" {
+                    if exponentEnd < characters.count, characters[exponentEnd] == "+" || characters[exponentEnd] == "-"
+                    {
                         exponentEnd += 1
                     }
                     if exponentEnd < characters.count, isDigit(characters[exponentEnd]) {
@@ -90,8 +92,10 @@ enum FormulaLexer {
             } else if isLetter(c) {
                 var end = index
                 while end < characters.count, isLetter(characters[end]) || isDigit(characters[end]) { end += 1 }
-                tokens.append(FormulaToken(kind: .name(String(String.UnicodeScalarView(characters[index..<end]))),
-                                           column: column))
+                tokens.append(
+                    FormulaToken(
+                        kind: .name(String(String.UnicodeScalarView(characters[index..<end]))),
+                        column: column))
                 index = end
             } else if c == "." && index + 1 < characters.count && characters[index + 1] == "." {
                 tokens.append(FormulaToken(kind: .symbol(".."), column: column))

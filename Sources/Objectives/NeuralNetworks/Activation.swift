@@ -1,9 +1,10 @@
+import LinearAlgebra
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LinearAlgebra
 
 /// The elementwise nonlinearity σ of the hidden layers, with σ' and σ'' for back-propagation and
 /// the R-operator (Pearlmutter 1994).

@@ -1,9 +1,10 @@
+import Randomness
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Randomness
 
 /// The labelled data sets of the `mlp` problems; labels are class indices 0…C−1.
 public enum ClassificationData {
@@ -13,8 +14,9 @@ public enum ClassificationData {
         guard let parsed = Dataset(csv: DigitsData.csv) else {
             fatalError("the embedded digits CSV does not parse; regenerate it with scripts/reference/export_digits.py")
         }
-        return Dataset(rowCount: parsed.rowCount, columnCount: parsed.columnCount,
-                       features: parsed.features.map { $0 / 16 }, targets: parsed.targets)
+        return Dataset(
+            rowCount: parsed.rowCount, columnCount: parsed.columnCount,
+            features: parsed.features.map { $0 / 16 }, targets: parsed.targets)
     }()
 
     /// Two interleaving half circles, as scikit-learn's `make_moons`: ⌊n/2⌋ points (cos t, sin t) with

@@ -1,4 +1,5 @@
 import LinearAlgebra
+
 #if arch(x86_64)
 import WideKernels
 #endif
@@ -86,7 +87,9 @@ public enum MatrixProduct {
     /// Writes the transpose of the r×c row-major matrix `source` into `target` (c×r), eight source rows
     /// at a time so that each write fills a whole cache line of the target.
     @inline(__always)
-    static func transpose(_ source: UnsafePointer<Double>, rows r: Int, columns c: Int, into target: UnsafeMutablePointer<Double>) {
+    static func transpose(
+        _ source: UnsafePointer<Double>, rows r: Int, columns c: Int, into target: UnsafeMutablePointer<Double>
+    ) {
         var i = 0
         while i + 8 <= r {
             for j in 0..<c {

@@ -1,9 +1,10 @@
+import LinearAlgebra
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import LinearAlgebra
 
 /// The forward pass, back-propagation and Pearlmutter's R-operator of ``MultilayerPerceptron``.
 ///
@@ -28,7 +29,8 @@ extension MultilayerPerceptron {
 
         static func size(widths: [Int], directional: Bool) -> Int {
             let b = MultilayerPerceptron.blockRows, layers = widths.count - 1
-            let units = widths.dropFirst().reduce(0, +), weights = (0..<layers).reduce(0) { $0 + widths[$1] * widths[$1 + 1] }
+            let units = widths.dropFirst().reduce(0, +),
+                weights = (0..<layers).reduce(0) { $0 + widths[$1] * widths[$1 + 1] }
             let once = b * widths[0] + 2 * b * units + 2 * b * (widths.max() ?? 0) + weights
             return directional ? 2 * once : once
         }
@@ -65,8 +67,10 @@ extension MultilayerPerceptron {
 
     /// Mean loss over `rows` of `data` (all rows when nil) and the number classified correctly;
     /// writes the mean-loss gradient (no regulariser) when `gradient` is given.
-    func pass(_ x: [Double], data: Dataset, rows: UnsafeBufferPointer<Int>?,
-              gradient: UnsafeMutablePointer<[Double]>?) -> (loss: Double, correct: Int) {
+    func pass(
+        _ x: [Double], data: Dataset, rows: UnsafeBufferPointer<Int>?,
+        gradient: UnsafeMutablePointer<[Double]>?
+    ) -> (loss: Double, correct: Int) {
         let count = rows?.count ?? data.rowCount
         let size = Workspace.size(widths: widths, directional: false)
         var loss = CompensatedSum()
@@ -80,8 +84,9 @@ extension MultilayerPerceptron {
                 g?.update(repeating: 0, count: dimension)
                 forEachBlock(data: data, rows: rows, input: work.input) { block, rowsInBlock, labels in
                     forward(parameters, block, rowsInBlock, &work)
-                    correct += outputDelta(rowsInBlock, labels: labels, scale: count > 0 ? 1 / Double(count) : 0,
-                                           total: &loss, work: &work)
+                    correct += outputDelta(
+                        rowsInBlock, labels: labels, scale: count > 0 ? 1 / Double(count) : 0,
+                        total: &loss, work: &work)
                     if let g { backward(parameters, g, block, rowsInBlock, &work) }
                 }
             }
@@ -98,7 +103,8 @@ extension MultilayerPerceptron {
             x.withUnsafeBufferPointer { theta in
                 v.withUnsafeBufferPointer { vector in
                     result.withUnsafeMutableBufferPointer { out in
-                        let parameters = theta.baseAddress.unsafelyUnwrapped, direction = vector.baseAddress.unsafelyUnwrapped
+                        let parameters = theta.baseAddress.unsafelyUnwrapped,
+                            direction = vector.baseAddress.unsafelyUnwrapped
                         let h = out.baseAddress.unsafelyUnwrapped
                         transposeWeights(parameters, into: work.transposed)
                         transposeWeights(direction, into: work.rTransposed)
@@ -107,8 +113,9 @@ extension MultilayerPerceptron {
                         forEachBlock(data: training, rows: nil, input: work.input) { block, rowsInBlock, labels in
                             forward(parameters, block, rowsInBlock, &work)
                             rForward(parameters, direction, block, rowsInBlock, &work)
-                            _ = outputDelta(rowsInBlock, labels: labels, scale: count > 0 ? 1 / Double(count) : 0,
-                                            total: &loss, work: &work, directional: true)
+                            _ = outputDelta(
+                                rowsInBlock, labels: labels, scale: count > 0 ? 1 / Double(count) : 0,
+                                total: &loss, work: &work, directional: true)
                             rBackward(parameters, direction, h, block, rowsInBlock, &work)
                         }
                     }
@@ -118,8 +125,10 @@ extension MultilayerPerceptron {
     }
 
     /// Calls `body` with each block's input rows (row-major, `widths[0]` columns), their count and labels.
-    func forEachBlock(data: Dataset, rows: UnsafeBufferPointer<Int>?, input: UnsafeMutablePointer<Double>,
-                      _ body: (UnsafePointer<Double>, Int, UnsafeBufferPointer<Double>) -> Void) {
+    func forEachBlock(
+        data: Dataset, rows: UnsafeBufferPointer<Int>?, input: UnsafeMutablePointer<Double>,
+        _ body: (UnsafePointer<Double>, Int, UnsafeBufferPointer<Double>) -> Void
+    ) {
         let d = data.columnCount, n = rows?.count ?? data.rowCount, b = MultilayerPerceptron.blockRows
         data.features.withUnsafeBufferPointer { features in
             data.targets.withUnsafeBufferPointer { targets in
@@ -131,14 +140,17 @@ extension MultilayerPerceptron {
                         if let rows {
                             for r in 0..<size {
                                 let i = rows[start + r]
-                                precondition(i >= 0 && i < data.rowCount, "MultilayerPerceptron: row \(i) outside 0..<\(data.rowCount)")
+                                precondition(
+                                    i >= 0 && i < data.rowCount,
+                                    "MultilayerPerceptron: row \(i) outside 0..<\(data.rowCount)")
                                 (input + r * d).update(from: features.baseAddress.unsafelyUnwrapped + i * d, count: d)
                                 labels[r] = targets[i]
                             }
                             body(input, size, UnsafeBufferPointer(start: labels, count: size))
                         } else {
-                            body(features.baseAddress.unsafelyUnwrapped + start * d, size,
-                                 UnsafeBufferPointer(rebasing: targets[start..<(start + size)]))
+                            body(
+                                features.baseAddress.unsafelyUnwrapped + start * d, size,
+                                UnsafeBufferPointer(rebasing: targets[start..<(start + size)]))
                         }
                         start += size
                     }
@@ -161,20 +173,26 @@ extension MultilayerPerceptron {
 
     /// z = h·Wₗ + bₗ for the b rows of h, with Wₗ and bₗ read from `parameters` (θ, or the direction v
     /// for the R-pass): every row of z starts at bₗ, then the product is added.
-    func affine(_ l: Int, _ parameters: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ b: Int,
-                into z: UnsafeMutablePointer<Double>) {
+    func affine(
+        _ l: Int, _ parameters: UnsafePointer<Double>, _ h: UnsafePointer<Double>, _ b: Int,
+        into z: UnsafeMutablePointer<Double>
+    ) {
         let k = widths[l], n = widths[l + 1], weights = parameters + weightOffsets[l]
         for r in 0..<b { (z + r * n).update(from: weights + k * n, count: n) }
-        MatrixProduct.multiply(rows: b, inner: k, columns: n, h, rowStride: k, columnStride: 1, weights, into: z,
-                               accumulate: true)
+        MatrixProduct.multiply(
+            rows: b, inner: k, columns: n, h, rowStride: k, columnStride: 1, weights, into: z,
+            accumulate: true)
     }
 
     /// ∇Wₗ += hᵀδ and ∇bₗ += Σ_rows δ into `out` (the gradient, or the Hessian-vector product).
-    func accumulateLayer(_ l: Int, _ h: UnsafePointer<Double>, _ delta: UnsafePointer<Double>, _ b: Int,
-                         into out: UnsafeMutablePointer<Double>) {
+    func accumulateLayer(
+        _ l: Int, _ h: UnsafePointer<Double>, _ delta: UnsafePointer<Double>, _ b: Int,
+        into out: UnsafeMutablePointer<Double>
+    ) {
         let k = widths[l], n = widths[l + 1], weights = out + weightOffsets[l], bias = weights + k * n
-        MatrixProduct.multiply(rows: k, inner: b, columns: n, h, rowStride: 1, columnStride: k, delta, into: weights,
-                               accumulate: true)
+        MatrixProduct.multiply(
+            rows: k, inner: b, columns: n, h, rowStride: 1, columnStride: k, delta, into: weights,
+            accumulate: true)
         for r in 0..<b {
             let row = delta + r * n
             for j in 0..<n { bias[j] += row[j] }
@@ -182,11 +200,14 @@ extension MultilayerPerceptron {
     }
 
     /// target (b × widths[l]) = δ·Wₗᵀ (or += when `accumulate`), Wₗᵀ given transposed.
-    func propagate(_ l: Int, _ delta: UnsafePointer<Double>, _ b: Int, through transposed: UnsafePointer<Double>,
-                   into target: UnsafeMutablePointer<Double>, accumulate: Bool) {
+    func propagate(
+        _ l: Int, _ delta: UnsafePointer<Double>, _ b: Int, through transposed: UnsafePointer<Double>,
+        into target: UnsafeMutablePointer<Double>, accumulate: Bool
+    ) {
         let k = widths[l], n = widths[l + 1]
-        MatrixProduct.multiply(rows: b, inner: n, columns: k, delta, rowStride: n, columnStride: 1, transposed,
-                               into: target, accumulate: accumulate)
+        MatrixProduct.multiply(
+            rows: b, inner: n, columns: k, delta, rowStride: n, columnStride: 1, transposed,
+            into: target, accumulate: accumulate)
     }
 
     /// zₗ = hₗWₗ + bₗ and hₗ₊₁ = σ(zₗ) for the hidden layers (the logits stay in `pre[L−1]`).
@@ -198,14 +219,17 @@ extension MultilayerPerceptron {
     }
 
     /// R{zₗ} = R{hₗ}Wₗ + hₗVₗ + cₗ and R{hₗ₊₁} = σ'(zₗ) ⊙ R{zₗ}.
-    func rForward(_ theta: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ input: UnsafePointer<Double>, _ b: Int,
-                  _ work: inout Workspace) {
+    func rForward(
+        _ theta: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ input: UnsafePointer<Double>, _ b: Int,
+        _ work: inout Workspace
+    ) {
         for l in 0..<layerCount {
             let k = widths[l], n = widths[l + 1], rz = work.rPre[l]
             affine(l, v, layerInput(l, input, work), b, into: rz)
             if l > 0 {
-                MatrixProduct.multiply(rows: b, inner: k, columns: n, work.rPost[l - 1], rowStride: k, columnStride: 1,
-                                       theta + weightOffsets[l], into: rz, accumulate: true)
+                MatrixProduct.multiply(
+                    rows: b, inner: k, columns: n, work.rPost[l - 1], rowStride: k, columnStride: 1,
+                    theta + weightOffsets[l], into: rz, accumulate: true)
             }
             if l < layerCount - 1 {
                 let z = work.pre[l], a = work.post[l], ra = work.rPost[l]
@@ -216,8 +240,10 @@ extension MultilayerPerceptron {
 
     /// Adds the block's losses, writes δ (and R{δ}) = ∂ℓ/∂z · `scale` into `work.delta`, and returns
     /// how many rows have their label as first largest logit.
-    func outputDelta(_ b: Int, labels: UnsafeBufferPointer<Double>, scale: Double, total: inout CompensatedSum,
-                     work: inout Workspace, directional: Bool = false) -> Int {
+    func outputDelta(
+        _ b: Int, labels: UnsafeBufferPointer<Double>, scale: Double, total: inout CompensatedSum,
+        work: inout Workspace, directional: Bool = false
+    ) -> Int {
         let c = widths[layerCount], logits = work.pre[layerCount - 1]
         var correct = 0
         for r in 0..<b {
@@ -266,8 +292,10 @@ extension MultilayerPerceptron {
     }
 
     /// ∇Wₗ += hₗᵀδₗ, ∇bₗ += Σ δₗ, δₗ₋₁ = (δₗWₗᵀ) ⊙ σ'(zₗ₋₁), from the last layer down.
-    func backward(_ theta: UnsafePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ input: UnsafePointer<Double>,
-                  _ b: Int, _ work: inout Workspace) {
+    func backward(
+        _ theta: UnsafePointer<Double>, _ g: UnsafeMutablePointer<Double>, _ input: UnsafePointer<Double>,
+        _ b: Int, _ work: inout Workspace
+    ) {
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             accumulateLayer(l, layerInput(l, input, work), work.delta, b, into: g)
             guard l > 0 else { break }
@@ -280,15 +308,18 @@ extension MultilayerPerceptron {
 
     /// The R-image of ``backward``: (∇²f·v) for Wₗ += hₗᵀR{δₗ} + R{hₗ}ᵀδₗ, for bₗ += Σ R{δₗ}, then
     /// R{δₗ₋₁} and δₗ₋₁.
-    func rBackward(_ theta: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>,
-                   _ input: UnsafePointer<Double>, _ b: Int, _ work: inout Workspace) {
+    func rBackward(
+        _ theta: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>,
+        _ input: UnsafePointer<Double>, _ b: Int, _ work: inout Workspace
+    ) {
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let k = widths[l], n = widths[l + 1]
             // hᵀR{δ} and the bias sums, then R{h}ᵀδ: each weight entry keeps its order of additions.
             accumulateLayer(l, layerInput(l, input, work), work.rDelta, b, into: out)
             guard l > 0 else { break }
-            MatrixProduct.multiply(rows: k, inner: b, columns: n, work.rPost[l - 1], rowStride: 1, columnStride: k,
-                                   work.delta, into: out + weightOffsets[l], accumulate: true)
+            MatrixProduct.multiply(
+                rows: k, inner: b, columns: n, work.rPost[l - 1], rowStride: 1, columnStride: k,
+                work.delta, into: out + weightOffsets[l], accumulate: true)
             // spare = δWᵀ; rSpare = R{δ}Wᵀ + δVᵀ.
             propagate(l, work.delta, b, through: work.transposed[l], into: work.spare, accumulate: false)
             propagate(l, work.rDelta, b, through: work.transposed[l], into: work.rSpare, accumulate: false)

@@ -1,9 +1,10 @@
+import Randomness
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Randomness
 
 /// A fully connected network classifying the rows of a data set, as a finite-sum objective of its
 /// weights θ (mean loss over the training rows plus an optional coupled L2 term):
@@ -58,10 +59,13 @@ public struct MultilayerPerceptron: Objective {
 
     /// - Precondition: at least two widths, all positive; data columns equal `widths[0]`; labels are
     ///   whole numbers in 0..<widths.last; `start` has the parameter count.
-    public init(widths: [Int], activation: Activation, loss: Loss, training: Dataset, test: Dataset? = nil,
-                lambda: Double = 0, start: [Double]) {
+    public init(
+        widths: [Int], activation: Activation, loss: Loss, training: Dataset, test: Dataset? = nil,
+        lambda: Double = 0, start: [Double]
+    ) {
         precondition(widths.count >= 2 && widths.allSatisfy { $0 > 0 }, "MultilayerPerceptron: widths \(widths)")
-        precondition(training.columnCount == widths[0], "MultilayerPerceptron: data has \(training.columnCount) columns")
+        precondition(
+            training.columnCount == widths[0], "MultilayerPerceptron: data has \(training.columnCount) columns")
         self.widths = widths
         self.activation = activation
         self.loss = loss
@@ -86,7 +90,9 @@ public struct MultilayerPerceptron: Objective {
     }
 
     /// Seeded initial θ: each Wₗ drawn by `scheme` in parameter order, biases 0.
-    public static func initialWeights(widths: [Int], scheme: Initialization, using generator: inout Xoshiro256StarStar) -> [Double] {
+    public static func initialWeights(widths: [Int], scheme: Initialization, using generator: inout Xoshiro256StarStar)
+        -> [Double]
+    {
         var theta: [Double] = []
         theta.reserveCapacity(parameterCount(widths: widths))
         for l in 0..<(widths.count - 1) {
@@ -121,8 +127,9 @@ public struct MultilayerPerceptron: Objective {
     }
 
     func evaluate(_ x: [Double], rows: UnsafeBufferPointer<Int>?, gradient: UnsafeMutablePointer<[Double]>) -> Double {
-        precondition(x.count == dimension && gradient.pointee.count == dimension,
-                     "MultilayerPerceptron: x and gradient need \(dimension) entries")
+        precondition(
+            x.count == dimension && gradient.pointee.count == dimension,
+            "MultilayerPerceptron: x and gradient need \(dimension) entries")
         let data = pass(x, data: training, rows: rows, gradient: gradient)
         gradient.pointee.withUnsafeMutableBufferPointer { g in
             x.withUnsafeBufferPointer { w in
@@ -133,8 +140,9 @@ public struct MultilayerPerceptron: Objective {
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
-        precondition(x.count == dimension && v.count == dimension && result.count == dimension,
-                     "MultilayerPerceptron: vectors need \(dimension) entries")
+        precondition(
+            x.count == dimension && v.count == dimension && result.count == dimension,
+            "MultilayerPerceptron: vectors need \(dimension) entries")
         rPass(x, direction: v, into: &result)
         if lambda != 0 { for i in 0..<dimension { result[i] += lambda * v[i] } }
     }

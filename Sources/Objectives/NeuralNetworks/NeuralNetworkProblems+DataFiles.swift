@@ -19,21 +19,25 @@ extension NeuralNetworkProblems {
         var seen = Set<Double>()
         for (row, label) in table.targets.enumerated() {
             guard seen.insert(label).inserted, seen.count > maximumWidth else { continue }
-            throw DataFileError(file: table.source.path, line: table.source.lineOfRow(row), column: nil,
-                                message: "the labels take more than \(maximumWidth) values; an mlp classifier takes class "
-                                    + "labels (one output per distinct value)")
+            throw DataFileError(
+                file: table.source.path, line: table.source.lineOfRow(row), column: nil,
+                message: "the labels take more than \(maximumWidth) values; an mlp classifier takes class "
+                    + "labels (one output per distinct value)")
         }
         guard seen.count >= 2 else {
-            throw DataFileError(file: table.source.path, line: nil, column: nil,
-                                message: "every label is "
-                                    + "\(table.targets.first.map { ParameterValue.format($0) } ?? "missing"); "
-                                    + "an mlp classifier needs at least two classes")
+            throw DataFileError(
+                file: table.source.path, line: nil, column: nil,
+                message: "every label is "
+                    + "\(table.targets.first.map { ParameterValue.format($0) } ?? "missing"); "
+                    + "an mlp classifier needs at least two classes")
         }
         guard table.columnCount <= maximumWidth,
-              table.rowCount * table.columnCount <= InstanceLimits.maximumEntries else {
-            throw DataFileError(file: table.source.path, line: 1, column: nil,
-                                message: "\(table.rowCount)×\(table.columnCount) features; an mlp takes at most "
-                                    + "\(maximumWidth) inputs and \(InstanceLimits.maximumEntries) dense entries")
+            table.rowCount * table.columnCount <= InstanceLimits.maximumEntries
+        else {
+            throw DataFileError(
+                file: table.source.path, line: 1, column: nil,
+                message: "\(table.rowCount)×\(table.columnCount) features; an mlp takes at most "
+                    + "\(maximumWidth) inputs and \(InstanceLimits.maximumEntries) dense entries")
         }
         let labels = seen.sorted()
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, Double($0)) })
@@ -50,18 +54,22 @@ extension NeuralNetworkProblems {
             }
             features = dense
         }
-        let data = Dataset(rowCount: table.rowCount, columnCount: table.columnCount, features: features, targets: classes)
+        let data = Dataset(
+            rowCount: table.rowCount, columnCount: table.columnCount, features: features, targets: classes)
         return (data, labels)
     }
 
     /// The training and held-out rows of the file `key` names, and the class count.
-    static func fileData(_ parameters: ParameterSet, reader: ParameterReader, key: DataFileStore.Key,
-                         seed: UInt64) throws -> (training: Dataset, test: Dataset?, classes: Int) {
+    static func fileData(
+        _ parameters: ParameterSet, reader: ParameterReader, key: DataFileStore.Key,
+        seed: UInt64
+    ) throws -> (training: Dataset, test: Dataset?, classes: Int) {
         for name in builtInDataKeys {
             let defaultValue = mlpParameters.first { $0.name == name }?.defaultValue
             guard let given = parameters[name], given != defaultValue else { continue }
-            throw ParameterError(key: name, expected: "no value with file: (the file is the data; its labels give the classes)",
-                                 found: given.summary)
+            throw ParameterError(
+                key: name, expected: "no value with file: (the file is the data; its labels give the classes)",
+                found: given.summary)
         }
         let (data, labels) = try classification(DataFileStore.shared.load(key).table)
         let testFraction = try checkedTestFraction(reader, rows: data.rowCount)
@@ -79,8 +87,9 @@ extension NeuralNetworkProblems {
     static func checkedTestFraction(_ reader: ParameterReader, rows: Int) throws -> Double {
         let testFraction = try reader.number("test-fraction")
         guard rows - Int((testFraction * Double(rows)).rounded()) >= 2 else {
-            throw ParameterError(key: "test-fraction", expected: "a number in [0, 1) that leaves at least 2 training rows",
-                                 found: ParameterValue.format(testFraction))
+            throw ParameterError(
+                key: "test-fraction", expected: "a number in [0, 1) that leaves at least 2 training rows",
+                found: ParameterValue.format(testFraction))
         }
         return testFraction
     }

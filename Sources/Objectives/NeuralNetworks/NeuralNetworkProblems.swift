@@ -21,30 +21,40 @@ public enum NeuralNetworkProblems {
         parameters: mlpParameters, isFiniteSum: true,
         make: { parameters, generator in try makeMLP(parameters, seed: generator.next()) })
 
-    static let mlpParameters: [ParameterSpec] = [
-        ParameterSpec("data", .choice(["digits", "two-moons", "spirals"]), default: .text("digits"),
-                      "digits (UCI handwritten digits, 1797×64, pixels/16), two-moons or spirals (seeded, 2-D)"),
-        ParameterSpec("n", .integer(minimum: 4), default: .number(1000), "synthetic rows (before the split)"),
-        ParameterSpec("noise", .number(minimum: 0, maximum: 10), default: .number(0.2),
-                      "synthetic: standard deviation of the coordinate (moons) or angle (spirals) noise"),
-        ParameterSpec("classes", .integer(minimum: 2), default: .number(3), "spirals: number of arms (at most 10)"),
-        ParameterSpec("hidden", .numbers, default: .numbers([32]), "hidden-layer widths, e.g. [128, 128]"),
-        ParameterSpec("activation", .choice(Activation.allCases.map(\.rawValue)), default: .text("tanh"),
-                      "hidden nonlinearity: tanh, relu or gelu (exact erf form)"),
-        ParameterSpec("loss", .choice(MultilayerPerceptron.Loss.allCases.map(\.rawValue)), default: .text("cross-entropy"),
-                      "softmax cross-entropy or squared loss against one-hot targets"),
-        ParameterSpec("init", .choice(["auto", "glorot", "he"]), default: .text("auto"),
-                      "initial weights: glorot (uniform), he (normal), auto = glorot for tanh, he otherwise; biases 0"),
-        ParameterSpec("init-gain", .number(minimum: 0, maximum: 100, minimumIsOpen: true), default: .number(1),
-                      "factor on every initial weight (> 1 makes deep tanh nets explode)"),
-        ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(0),
-                      "coupled L2 term (λ/2)‖θ‖² of the objective"),
-        ParameterSpec("test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.2),
-                      "fraction of rows held out for held-out loss and accuracy"),
-        ParameterSpec("standardize", .flag, default: .flag(true),
-                      "file: z-score the features with the training rows' mean and population std "
-                          + "(shipped sets come scaled)"),
-    ] + DataFileProblems.parameters
+    static let mlpParameters: [ParameterSpec] =
+        [
+            ParameterSpec(
+                "data", .choice(["digits", "two-moons", "spirals"]), default: .text("digits"),
+                "digits (UCI handwritten digits, 1797×64, pixels/16), two-moons or spirals (seeded, 2-D)"),
+            ParameterSpec("n", .integer(minimum: 4), default: .number(1000), "synthetic rows (before the split)"),
+            ParameterSpec(
+                "noise", .number(minimum: 0, maximum: 10), default: .number(0.2),
+                "synthetic: standard deviation of the coordinate (moons) or angle (spirals) noise"),
+            ParameterSpec("classes", .integer(minimum: 2), default: .number(3), "spirals: number of arms (at most 10)"),
+            ParameterSpec("hidden", .numbers, default: .numbers([32]), "hidden-layer widths, e.g. [128, 128]"),
+            ParameterSpec(
+                "activation", .choice(Activation.allCases.map(\.rawValue)), default: .text("tanh"),
+                "hidden nonlinearity: tanh, relu or gelu (exact erf form)"),
+            ParameterSpec(
+                "loss", .choice(MultilayerPerceptron.Loss.allCases.map(\.rawValue)), default: .text("cross-entropy"),
+                "softmax cross-entropy or squared loss against one-hot targets"),
+            ParameterSpec(
+                "init", .choice(["auto", "glorot", "he"]), default: .text("auto"),
+                "initial weights: glorot (uniform), he (normal), auto = glorot for tanh, he otherwise; biases 0"),
+            ParameterSpec(
+                "init-gain", .number(minimum: 0, maximum: 100, minimumIsOpen: true), default: .number(1),
+                "factor on every initial weight (> 1 makes deep tanh nets explode)"),
+            ParameterSpec(
+                "lambda", .number(minimum: 0, maximum: nil), default: .number(0),
+                "coupled L2 term (λ/2)‖θ‖² of the objective"),
+            ParameterSpec(
+                "test-fraction", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.2),
+                "fraction of rows held out for held-out loss and accuracy"),
+            ParameterSpec(
+                "standardize", .flag, default: .flag(true),
+                "file: z-score the features with the training rows' mean and population std "
+                    + "(shipped sets come scaled)"),
+        ] + DataFileProblems.parameters
 
     /// The `mlp` instance for validated parameters.
     public static func makeMLP(_ parameters: ParameterSet, seed: UInt64) throws -> MultilayerPerceptron {
@@ -54,8 +64,10 @@ public enum NeuralNetworkProblems {
             (training, test, classes) = try fileData(parameters, reader: reader, key: file, seed: seed)
         } else {
             if let given = parameters["standardize"], given != .flag(true) {
-                throw ParameterError(key: "standardize", expected: "no value without file: (the shipped and synthetic sets "
-                                     + "come scaled)", found: given.summary)
+                throw ParameterError(
+                    key: "standardize",
+                    expected: "no value without file: (the shipped and synthetic sets "
+                        + "come scaled)", found: given.summary)
             }
             let data: Dataset
             (data, classes) = try builtInData(parameters, reader: reader, seed: seed)
@@ -65,14 +77,17 @@ public enum NeuralNetworkProblems {
         }
         let hidden = try reader.numbers("hidden")
         guard hidden.count <= maximumHiddenLayers,
-              hidden.allSatisfy({ $0 >= 1 && $0 <= Double(maximumWidth) && $0 == $0.rounded() }) else {
-            throw ParameterError(key: "hidden", expected: "at most \(maximumHiddenLayers) whole widths in 1…\(maximumWidth)",
-                                 found: ParameterValue.numbers(hidden).summary)
+            hidden.allSatisfy({ $0 >= 1 && $0 <= Double(maximumWidth) && $0 == $0.rounded() })
+        else {
+            throw ParameterError(
+                key: "hidden", expected: "at most \(maximumHiddenLayers) whole widths in 1…\(maximumWidth)",
+                found: ParameterValue.numbers(hidden).summary)
         }
         let widths = [training.columnCount] + hidden.map { Int($0) } + [classes]
         guard MultilayerPerceptron.parameterCount(widths: widths) <= maximumParameters else {
-            throw ParameterError(key: "hidden", expected: "widths giving at most \(maximumParameters) parameters",
-                                 found: ParameterValue.numbers(hidden).summary)
+            throw ParameterError(
+                key: "hidden", expected: "widths giving at most \(maximumParameters) parameters",
+                found: ParameterValue.numbers(hidden).summary)
         }
         let activation = Activation(rawValue: try reader.choice("activation")) ?? .tanh
         let scheme: MultilayerPerceptron.Initialization
@@ -92,16 +107,20 @@ public enum NeuralNetworkProblems {
     }
 
     /// The shipped or synthetic data set `data` names, and its class count.
-    static func builtInData(_ parameters: ParameterSet, reader: ParameterReader, seed: UInt64) throws -> (Dataset, Int) {
+    static func builtInData(_ parameters: ParameterSet, reader: ParameterReader, seed: UInt64) throws -> (Dataset, Int)
+    {
         let source = try reader.choice("data")
         let data: Dataset
         let classes: Int
         if source == "digits" {
             // A synthetic-only key may be given at its default (a suite spelling out every default), nothing else.
             for key in ["n", "noise", "classes"]
-            where parameters[key] != nil && parameters[key] != mlpParameters.first(where: { $0.name == key })?.defaultValue {
-                throw ParameterError(key: key, expected: "no value with data: digits (the data set is fixed, 1797×64)",
-                                     found: parameters[key]?.summary ?? "")
+            where parameters[key] != nil
+                && parameters[key] != mlpParameters.first(where: { $0.name == key })?.defaultValue
+            {
+                throw ParameterError(
+                    key: key, expected: "no value with data: digits (the data set is fixed, 1797×64)",
+                    found: parameters[key]?.summary ?? "")
             }
             data = ClassificationData.digits
             classes = 10
@@ -114,15 +133,17 @@ public enum NeuralNetworkProblems {
             if source == "two-moons" {
                 let classesDefault = mlpParameters.first { $0.name == "classes" }?.defaultValue
                 if parameters["classes"] != nil && parameters["classes"] != classesDefault {
-                    throw ParameterError(key: "classes", expected: "no value with data: two-moons (2 classes)",
-                                         found: parameters["classes"]?.summary ?? "")
+                    throw ParameterError(
+                        key: "classes", expected: "no value with data: two-moons (2 classes)",
+                        found: parameters["classes"]?.summary ?? "")
                 }
                 classes = 2
                 data = ClassificationData.twoMoons(samples: n, noise: noise, seed: dataSeed)
             } else {
                 classes = try reader.integer("classes")
                 guard classes <= 10 && classes <= n else {
-                    throw ParameterError(key: "classes", expected: "a whole number in 2…10, at most n", found: String(classes))
+                    throw ParameterError(
+                        key: "classes", expected: "a whole number in 2…10, at most n", found: String(classes))
                 }
                 data = ClassificationData.spirals(samples: n, classes: classes, noise: noise, seed: dataSeed)
             }
@@ -132,7 +153,8 @@ public enum NeuralNetworkProblems {
 
     public static let recurrentCliff = ProblemKind(
         name: "recurrent-cliff",
-        summary: "tanh unit h_t = tanh(w h_{t−1} + b) unrolled T steps, ½(h_T − y)²: an exploding-gradient cliff (Pascanu "
+        summary:
+            "tanh unit h_t = tanh(w h_{t−1} + b) unrolled T steps, ½(h_T − y)²: an exploding-gradient cliff (Pascanu "
             + "et al. 2013)",
         parameters: cliffParameters,
         make: { parameters, _ in
@@ -143,17 +165,20 @@ public enum NeuralNetworkProblems {
             }
             let start = try reader.numbers("start")
             guard start.count == 2, start.allSatisfy({ $0.isFinite }) else {
-                throw ParameterError(key: "start", expected: "two finite numbers [w, b]", found: ParameterValue.numbers(start).summary)
+                throw ParameterError(
+                    key: "start", expected: "two finite numbers [w, b]", found: ParameterValue.numbers(start).summary)
             }
-            return RecurrentCliff(steps: steps, initialState: try reader.number("initial-state"),
-                                  target: try reader.number("target"), start: start)
+            return RecurrentCliff(
+                steps: steps, initialState: try reader.number("initial-state"),
+                target: try reader.number("target"), start: start)
         })
 
     static let cliffParameters: [ParameterSpec] = [
         ParameterSpec("steps", .integer(minimum: 1), default: .number(20), "T, the unrolled steps (at most 10000)"),
         ParameterSpec("initial-state", .number(minimum: -1, maximum: 1), default: .number(0.5), "h₀"),
-        ParameterSpec("target", .number(minimum: -1, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
-                      default: .number(0.7), "y, the wanted h_T"),
+        ParameterSpec(
+            "target", .number(minimum: -1, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
+            default: .number(0.7), "y, the wanted h_T"),
         ParameterSpec("start", .numbers, default: .numbers([2, -1]), "(w, b) at the start"),
     ]
 }

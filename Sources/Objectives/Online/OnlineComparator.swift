@@ -66,7 +66,7 @@ public enum OnlineComparator {
             for k in gradient.indices { gradient[k] += slope * stream.features[t * stream.dimension + k] }
         }
         var high = norm(gradient) / radius, low = 0.0
-        var lowValue = -1 / radius  // 1/‖x(0)‖ − 1/R < 0 (outside the ball, or no minimiser: ‖x‖ → ∞)
+        var lowValue = -1 / radius // 1/‖x(0)‖ − 1/R < 0 (outside the ball, or no minimiser: ‖x‖ → ∞)
         x = [Double](repeating: 0, count: stream.dimension)
         guard high > 0, shifted(stream, rounds: m, shift: high, &x) else { return x }
         var highValue = 1 / norm(x) - 1 / radius
@@ -86,7 +86,7 @@ public enum OnlineComparator {
             if value < 0 {
                 low = shift
                 lowValue = value
-                if side == -1 { highValue *= 0.5 }  // Illinois: halve the stale end
+                if side == -1 { highValue *= 0.5 } // Illinois: halve the stale end
                 side = -1
             } else {
                 high = shift

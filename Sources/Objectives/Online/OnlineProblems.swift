@@ -19,25 +19,33 @@ public enum OnlineProblems {
     /// Largest T.
     public static let maximumRounds = 1_000_000
 
-    static let roundsSpec = ParameterSpec("rounds", .integer(minimum: 1), default: .number(10_000),
-                                          "T, rounds of the stream (at most \(maximumRounds))")
-    static let dimensionSpec = ParameterSpec("d", .integer(minimum: 1), default: .number(10),
-                                             "dimension (at most \(InstanceLimits.maximumFeatures))")
+    static let roundsSpec = ParameterSpec(
+        "rounds", .integer(minimum: 1), default: .number(10_000),
+        "T, rounds of the stream (at most \(maximumRounds))")
+    static let dimensionSpec = ParameterSpec(
+        "d", .integer(minimum: 1), default: .number(10),
+        "dimension (at most \(InstanceLimits.maximumFeatures))")
     static func radiusSpec(_ value: Double) -> ParameterSpec {
-        ParameterSpec("radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(value),
-                      "radius R of the ball the learner plays in (diameter D = 2R)")
+        ParameterSpec(
+            "radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(value),
+            "radius R of the ball the learner plays in (diameter D = 2R)")
     }
-    static let lambdaSpec = ParameterSpec("lambda", .number(minimum: 0, maximum: nil), default: .number(0),
-                                          "(λ/2)‖x‖² added to every loss: each f_t is λ-strongly convex")
+    static let lambdaSpec = ParameterSpec(
+        "lambda", .number(minimum: 0, maximum: nil), default: .number(0),
+        "(λ/2)‖x‖² added to every loss: each f_t is λ-strongly convex")
 
     public static let leastSquares: ProblemKind = ProblemKind(
         name: "online-least-squares",
-        summary: "online least squares ½(⟨a_t,x⟩ − y_t)² (+ λ/2‖x‖²) on a seeded Gaussian stream, played on a ball; regret "
+        summary:
+            "online least squares ½(⟨a_t,x⟩ − y_t)² (+ λ/2‖x‖²) on a seeded Gaussian stream, played on a ball; regret "
             + "recorded",
-        parameters: [roundsSpec, dimensionSpec, radiusSpec(1), lambdaSpec,
-                     ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.5), "σ of the label noise"),
-                     ParameterSpec("teacher-norm", .number(minimum: 0, maximum: nil), default: .number(0.5),
-                                   "‖w‖ of the generating weights")],
+        parameters: [
+            roundsSpec, dimensionSpec, radiusSpec(1), lambdaSpec,
+            ParameterSpec("noise", .number(minimum: 0, maximum: nil), default: .number(0.5), "σ of the label noise"),
+            ParameterSpec(
+                "teacher-norm", .number(minimum: 0, maximum: nil), default: .number(0.5),
+                "‖w‖ of the generating weights"),
+        ],
         make: { parameters, generator in
             try stream(.squared, parameters, specs: leastSquares.parameters, seed: generator.next()) { reader, rng, d in
                 let w = try teacher(reader, &rng, d), noise = try reader.number("noise")
@@ -47,11 +55,15 @@ public enum OnlineProblems {
 
     public static let logistic: ProblemKind = ProblemKind(
         name: "online-logistic",
-        summary: "online logistic regression log(1 + e^{−y_t⟨a_t,x⟩}) (+ λ/2‖x‖²) on a seeded stream, played on a ball; "
+        summary:
+            "online logistic regression log(1 + e^{−y_t⟨a_t,x⟩}) (+ λ/2‖x‖²) on a seeded stream, played on a ball; "
             + "regret recorded",
-        parameters: [roundsSpec, dimensionSpec, radiusSpec(2), lambdaSpec,
-                     ParameterSpec("teacher-norm", .number(minimum: 0, maximum: nil), default: .number(1),
-                                   "‖w‖ of the generating weights")],
+        parameters: [
+            roundsSpec, dimensionSpec, radiusSpec(2), lambdaSpec,
+            ParameterSpec(
+                "teacher-norm", .number(minimum: 0, maximum: nil), default: .number(1),
+                "‖w‖ of the generating weights"),
+        ],
         make: { parameters, generator in
             try stream(.logistic, parameters, specs: logistic.parameters, seed: generator.next()) { reader, rng, d in
                 let w = try teacher(reader, &rng, d)
@@ -62,10 +74,13 @@ public enum OnlineProblems {
     public static let linear: ProblemKind = ProblemKind(
         name: "online-linear",
         summary: "online linear y_t⟨a_t,x⟩ (random signs) or absolute |⟨a_t,x⟩ − y_t| losses on a ball: regret Θ(√T)",
-        parameters: [roundsSpec, dimensionSpec, radiusSpec(1),
-                     ParameterSpec("loss", .choice(["linear", "absolute"]), default: .text("linear"), "the loss of each round"),
-                     ParameterSpec("gradient-bound", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
-                                   "G = ‖a_t‖, the norm of every (sub)gradient")],
+        parameters: [
+            roundsSpec, dimensionSpec, radiusSpec(1),
+            ParameterSpec("loss", .choice(["linear", "absolute"]), default: .text("linear"), "the loss of each round"),
+            ParameterSpec(
+                "gradient-bound", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
+                "G = ‖a_t‖, the norm of every (sub)gradient"),
+        ],
         make: { parameters, generator in
             let reader = try ParameterReader(parameters, specs: linear.parameters)
             let loss: OnlineStream.Loss = try reader.choice("loss") == "absolute" ? .absolute : .linear
@@ -109,11 +124,14 @@ public enum OnlineProblems {
             throw ParameterError(key: "rounds", expected: "a whole number in 1…\(maximumRounds)", found: String(rounds))
         }
         guard d <= InstanceLimits.maximumFeatures else {
-            throw ParameterError(key: "d", expected: "a whole number in 1…\(InstanceLimits.maximumFeatures)", found: String(d))
+            throw ParameterError(
+                key: "d", expected: "a whole number in 1…\(InstanceLimits.maximumFeatures)", found: String(d))
         }
         guard rounds <= InstanceLimits.maximumEntries / d else {
-            throw ParameterError(key: "rounds", expected: "at most \(InstanceLimits.maximumEntries / d) rounds for d = \(d) "
-                                 + "(T·d ≤ \(InstanceLimits.maximumEntries))", found: String(rounds))
+            throw ParameterError(
+                key: "rounds",
+                expected: "at most \(InstanceLimits.maximumEntries / d) rounds for d = \(d) "
+                    + "(T·d ≤ \(InstanceLimits.maximumEntries))", found: String(rounds))
         }
         var rng = Xoshiro256StarStar(seed: seed)
         let rule = try model(reader, &rng, d)
@@ -124,6 +142,7 @@ public enum OnlineProblems {
             targets[t] = rule(&row, &rng)
             for k in 0..<d { features[t * d + k] = row[k] }
         }
-        return OnlineStream(loss: loss, dimension: d, radius: radius, lambda: lambda, features: features, targets: targets)
+        return OnlineStream(
+            loss: loss, dimension: d, radius: radius, lambda: lambda, features: features, targets: targets)
     }
 }

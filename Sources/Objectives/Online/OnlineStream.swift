@@ -64,7 +64,9 @@ public struct OnlineStream: OnlineObjective {
             for t in 0..<rounds {
                 for i in 0..<d {
                     cross[i] += targets[t] * features[t * d + i]
-                    if loss == .squared { for j in 0..<d { gram[i * d + j] += features[t * d + i] * features[t * d + j] } }
+                    if loss == .squared {
+                        for j in 0..<d { gram[i * d + j] += features[t * d + i] * features[t * d + j] }
+                    }
                 }
                 halfSquares.add(0.5 * targets[t] * targets[t])
             }
@@ -81,7 +83,9 @@ public struct OnlineStream: OnlineObjective {
             var gram = meanGram
             if loss == .logistic {
                 gram = [Double](repeating: 0, count: d * d)
-                for t in 0..<rounds { for i in 0..<d { for j in 0..<d { gram[i * d + j] += features[t * d + i] * features[t * d + j] } } }
+                for t in 0..<rounds {
+                    for i in 0..<d { for j in 0..<d { gram[i * d + j] += features[t * d + i] * features[t * d + j] } }
+                }
                 gram = gram.map { $0 * inverse }
             }
             let eigenvalues = SymmetricEigenvalues.compute(gram, order: d)
@@ -89,8 +93,9 @@ public struct OnlineStream: OnlineObjective {
             smoothness = (eigenvalues.last ?? 0) * scale + lambda
             strongConvexity = loss == .squared ? max(0, eigenvalues.first ?? 0) * scale + lambda : lambda
         }
-        constants = ObjectiveConstants(optimalValue: best.value / Double(rounds), minimizer: best.minimizer,
-                                       smoothness: smoothness, strongConvexity: strongConvexity)
+        constants = ObjectiveConstants(
+            optimalValue: best.value / Double(rounds), minimizer: best.minimizer,
+            smoothness: smoothness, strongConvexity: strongConvexity)
     }
 
     @inline(__always)

@@ -21,7 +21,9 @@ public struct ProblemPlacement: Sendable {
     ]
     /// Kinds whose instances are also rotated (COCO rotates its Rosenbrock and Rastrigin, f9 and f15).
     /// The named 2-D functions keep their axes: their published shapes and minimiser lists are axis-bound.
-    public static let rotatableKinds = ["rosenbrock", "booth", "styblinski-tang", "rastrigin", "powell-singular", "wood"]
+    public static let rotatableKinds = [
+        "rosenbrock", "booth", "styblinski-tang", "rastrigin", "powell-singular", "wood",
+    ]
     /// Largest d of a rotated instance (a dense d×d rotation).
     public static let maximumRotatedDimension = 2000
 
@@ -48,14 +50,17 @@ public struct ProblemPlacement: Sendable {
         case .number(let value)?: placement.start = .point([value])
         case .text(let text)?: placement.start = try parseRandomStart(text)
         case nil: break
-        case let other?: throw ParameterError(key: "start", expected: "a list of numbers, {radius: r} or {box: [lo, hi]}",
-                                              found: other.summary)
+        case let other?:
+            throw ParameterError(
+                key: "start", expected: "a list of numbers, {radius: r} or {box: [lo, hi]}",
+                found: other.summary)
         }
         switch values["instance"] {
         case .number(let k)?: placement.instance = Int(k)
         case .text("random")?: placement.instance = 0
         case nil: break
-        case let other?: throw ParameterError(key: "instance", expected: "a whole number ≥ 1 or random", found: other.summary)
+        case let other?:
+            throw ParameterError(key: "instance", expected: "a whole number ≥ 1 or random", found: other.summary)
         }
         values["start"] = nil
         values["instance"] = nil
@@ -73,26 +78,34 @@ public struct ProblemPlacement: Sendable {
                 return .box(numbers[0], numbers[1])
             }
         }
-        throw ParameterError(key: "start", expected: "a list of numbers, {radius: r ≥ 0} or {box: [lo, hi]} with lo < hi",
-                             found: text)
+        throw ParameterError(
+            key: "start", expected: "a list of numbers, {radius: r ≥ 0} or {box: [lo, hi]} with lo < hi",
+            found: text)
     }
 
     /// `objective` as this placement asks: the instance first, then the start.
-    public func apply(to objective: any Objective, kind: String, generator: inout Xoshiro256StarStar) throws -> any Objective {
+    public func apply(to objective: any Objective, kind: String, generator: inout Xoshiro256StarStar) throws
+        -> any Objective
+    {
         var placed = objective
         if let instance {
             guard Self.instanceKinds.contains(kind) else {
-                throw ParameterError(key: "instance", expected: "no instance: seeded instances exist for "
-                                     + Self.instanceKinds.joined(separator: ", "), found: String(instance))
+                throw ParameterError(
+                    key: "instance",
+                    expected: "no instance: seeded instances exist for "
+                        + Self.instanceKinds.joined(separator: ", "), found: String(instance))
             }
             let rotate = Self.rotatableKinds.contains(kind)
             if rotate && objective.dimension > Self.maximumRotatedDimension {
-                throw ParameterError(key: "instance", expected: "d ≤ \(Self.maximumRotatedDimension) for a rotated instance",
-                                     found: "d = \(objective.dimension)")
+                throw ParameterError(
+                    key: "instance", expected: "d ≤ \(Self.maximumRotatedDimension) for a rotated instance",
+                    found: "d = \(objective.dimension)")
             }
             var instanceGenerator = Xoshiro256StarStar(
-                seed: instance == 0 ? generator.next()
-                    : SeedDerivation.derive(SeedDerivation.fnv1a64("instance"), "\(kind)/d=\(objective.dimension)/\(instance)"))
+                seed: instance == 0
+                    ? generator.next()
+                    : SeedDerivation.derive(
+                        SeedDerivation.fnv1a64("instance"), "\(kind)/d=\(objective.dimension)/\(instance)"))
             placed = Self.instance(of: placed, rotate: rotate, generator: &instanceGenerator)
         }
         guard let start else { return placed }
@@ -101,8 +114,9 @@ public struct ProblemPlacement: Sendable {
         switch start {
         case .point(let given):
             guard given.count == d else {
-                throw ParameterError(key: "start", expected: "\(d) numbers (the dimension of this problem)",
-                                     found: "\(given.count) numbers")
+                throw ParameterError(
+                    key: "start", expected: "\(d) numbers (the dimension of this problem)",
+                    found: "\(given.count) numbers")
             }
             point = given
         case .radius(let r):
@@ -114,7 +128,9 @@ public struct ProblemPlacement: Sendable {
         return placed.starting(at: point)
     }
 
-    static func instance<O: Objective>(of objective: O, rotate: Bool, generator: inout Xoshiro256StarStar) -> any Objective {
+    static func instance<O: Objective>(of objective: O, rotate: Bool, generator: inout Xoshiro256StarStar)
+        -> any Objective
+    {
         InstanceObjective(objective, rotate: rotate, generator: &generator)
     }
 }

@@ -16,7 +16,9 @@ public struct StartedObjective<Base: Objective>: Objective {
     public var gradientFunction: @Sendable ([Double], inout [Double]) -> Void { base.gradientFunction }
 
     public func value(at x: [Double]) -> Double { base.value(at: x) }
-    public func evaluate(at x: [Double], gradient: inout [Double]) -> Double { base.evaluate(at: x, gradient: &gradient) }
+    public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
+        base.evaluate(at: x, gradient: &gradient)
+    }
     public func gradient(at x: [Double], into gradient: inout [Double]) { base.gradient(at: x, into: &gradient) }
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
         base.hessianVectorProduct(at: x, vector: v, result: &result)

@@ -23,10 +23,12 @@ public struct AxisAlignedQuadratic: Objective {
     }
 
     /// ½(x² + 100y²) from (1, 1): κ = 100, the valley of the seed notes.
-    public static let narrowValley = AxisAlignedQuadratic(eigenvalues: [1, 100], minimizer: [0, 0], startingPoint: [1, 1])
+    public static let narrowValley = AxisAlignedQuadratic(
+        eigenvalues: [1, 100], minimizer: [0, 0], startingPoint: [1, 1])
 
     /// (x₀ − 2)² + (x₁ − 3)² from (0, 0): no ½, so λ = (2, 2) and L = μ = 2; f(0, 0) = 13.
-    public static let shiftedBowl = AxisAlignedQuadratic(eigenvalues: [2, 2], minimizer: [2, 3], startingPoint: [0, 0])
+    public static let shiftedBowl = AxisAlignedQuadratic(
+        eigenvalues: [2, 2], minimizer: [2, 3], startingPoint: [0, 0])
 
     public var dimension: Int { eigenvalues.count }
 

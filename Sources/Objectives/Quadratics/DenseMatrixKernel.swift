@@ -1,7 +1,8 @@
+import LinearAlgebra
+
 #if arch(x86_64)
 import WideKernels
 #endif
-import LinearAlgebra
 
 /// The dense row-major matrix-vector product y = A·v used by the rotated quadratic and the index
 /// saddle. ``portableMultiply(_:dimension:_:into:)`` defines the result and is written for

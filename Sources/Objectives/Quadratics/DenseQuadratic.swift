@@ -78,7 +78,8 @@ public struct DenseQuadratic: Objective {
             }
             matrix.withUnsafeBufferPointer { a in
                 gradient.withUnsafeMutableBufferPointer { g in
-                    DenseMatrixKernel.multiply(a.baseAddress.unsafelyUnwrapped, dimension: d, residual, into: g.baseAddress.unsafelyUnwrapped)
+                    DenseMatrixKernel.multiply(
+                        a.baseAddress.unsafelyUnwrapped, dimension: d, residual, into: g.baseAddress.unsafelyUnwrapped)
                 }
             }
         }

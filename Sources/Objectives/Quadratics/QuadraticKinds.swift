@@ -19,7 +19,8 @@ extension ProblemKind {
     /// direction (if random).
     public static let quadratic = ProblemKind(
         name: "quadratic",
-        summary: "½(x−x*)ᵀA(x−x*) with A = QΛQᵀ of exact condition number kappa (log/linear/outlier/two-cluster spectrum, "
+        summary:
+            "½(x−x*)ᵀA(x−x*) with A = QΛQᵀ of exact condition number kappa (log/linear/outlier/two-cluster spectrum, "
             + "optional Haar rotation)",
         parameters: quadraticParameters,
         make: { parameters, generator in try makeQuadratic(parameters, &generator) })
@@ -49,8 +50,9 @@ extension ProblemKind {
 
     static let quadraticParameters: [ParameterSpec] = [
         ParameterSpec("d", .integer(minimum: 1), default: .number(100), "dimension"),
-        ParameterSpec("zero-eigenvalues", .integer(minimum: 0), default: .number(0),
-                      "eigenvalues that are 0 (then μ = 0: convex, not strongly convex; at most d − 1)"),
+        ParameterSpec(
+            "zero-eigenvalues", .integer(minimum: 0), default: .number(0),
+            "eigenvalues that are 0 (then μ = 0: convex, not strongly convex; at most d − 1)"),
         ParameterSpec("kappa", .number(minimum: 1, maximum: nil), default: .number(100), "condition number L/μ"),
         ParameterSpec(
             "mu", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
@@ -58,7 +60,9 @@ extension ProblemKind {
         ParameterSpec(
             "spectrum", .choice(QuadraticSpectrum.allCases.map(\.rawValue)), default: .text("log"),
             "how the eigenvalues fill [μ, L]"),
-        ParameterSpec("rotation", .choice(["none", "random"]), default: .text("none"), "axis-aligned or Haar-rotated eigenvectors"),
+        ParameterSpec(
+            "rotation", .choice(["none", "random"]), default: .text("none"), "axis-aligned or Haar-rotated eigenvectors"
+        ),
         ParameterSpec("minimizer", .choice(["random", "zero"]), default: .text("random"), "x* ~ N(0, I) or x* = 0"),
         ParameterSpec(
             "start-direction", .choice(["random", "ones"]), default: .text("random"),
@@ -68,7 +72,8 @@ extension ProblemKind {
             "‖x₀ − x*‖ / √d"),
     ]
 
-    static func makeQuadratic(_ parameters: ParameterSet, _ generator: inout Xoshiro256StarStar) throws -> any Objective {
+    static func makeQuadratic(_ parameters: ParameterSet, _ generator: inout Xoshiro256StarStar) throws -> any Objective
+    {
         let reader = try ParameterReader(parameters, specs: quadraticParameters)
         let d = try reader.integer("d")
         let kappa = try reader.number("kappa")
@@ -83,20 +88,26 @@ extension ProblemKind {
             throw ParameterError(key: "zero-eigenvalues", expected: "at most d − 1 = \(d - 1)", found: String(zeros))
         }
         guard let spectrum = QuadraticSpectrum(rawValue: spectrumWord) else {
-            throw ParameterError(key: "spectrum", expected: ParameterReader.describe(.choice(QuadraticSpectrum.allCases.map(\.rawValue))), found: spectrumWord)
+            throw ParameterError(
+                key: "spectrum",
+                expected: ParameterReader.describe(.choice(QuadraticSpectrum.allCases.map(\.rawValue))),
+                found: spectrumWord)
         }
         if d - zeros == 1 && kappa != 1 {
-            throw ParameterError(key: "kappa", expected: "1 when d − zero-eigenvalues = 1 (one positive eigenvalue)",
-                                 found: ParameterValue.format(kappa))
+            throw ParameterError(
+                key: "kappa", expected: "1 when d − zero-eigenvalues = 1 (one positive eigenvalue)",
+                found: ParameterValue.format(kappa))
         }
         if rotation == "random" {
             try InstanceLimits.checkDense(dimension: d)
         }
         let l = kappa * mu
         guard l.isFinite else {
-            throw ParameterError(key: "kappa", expected: "kappa·mu to be a finite number", found: ParameterValue.format(kappa))
+            throw ParameterError(
+                key: "kappa", expected: "kappa·mu to be a finite number", found: ParameterValue.format(kappa))
         }
-        let eigenvalues = [Double](repeating: 0, count: zeros)
+        let eigenvalues =
+            [Double](repeating: 0, count: zeros)
             + spectrum.eigenvalues(dimension: d - zeros, strongConvexity: mu, smoothness: l)
         let q = rotation == "random" ? RandomOrthogonalMatrix.make(dimension: d, using: &generator) : nil
         var minimizer = [Double](repeating: 0, count: d)

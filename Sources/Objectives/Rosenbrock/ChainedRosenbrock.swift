@@ -38,7 +38,7 @@ public struct ChainedRosenbrock: Objective {
         x.withUnsafeBufferPointer { x in
             gradient.withUnsafeMutableBufferPointer { g in
                 var sum = 0.0
-                var carried = 0.0  // 200(xᵢ − x_{i−1}²) from the previous term
+                var carried = 0.0 // 200(xᵢ − x_{i−1}²) from the previous term
                 for i in 0..<(x.count - 1) {
                     let xi = x[i], a = 1 - xi, b = x[i + 1] - xi * xi
                     sum += a * a + 100 * b * b

@@ -10,7 +10,8 @@ extension ProblemKind {
     /// Deterministic: draws nothing from the generator.
     public static let rosenbrock = ProblemKind(
         name: "rosenbrock",
-        summary: "Rosenbrock's banana valley from (−1.2, 1, …): 2-D, chained N-D (scipy rosen) or extended N-D (MGH #21)",
+        summary:
+            "Rosenbrock's banana valley from (−1.2, 1, …): 2-D, chained N-D (scipy rosen) or extended N-D (MGH #21)",
         parameters: rosenbrockParameters,
         make: { parameters, _ in try makeRosenbrock(parameters) })
 
@@ -34,12 +35,15 @@ extension ProblemKind {
         }
         if variant == "extended" {
             guard d % 2 == 0 else {
-                throw ParameterError(key: "d", expected: "an even whole number for the extended variant", found: String(d))
+                throw ParameterError(
+                    key: "d", expected: "an even whole number for the extended variant", found: String(d))
             }
             return d == 2 && scale == 1 ? Rosenbrock() : ExtendedRosenbrock(dimension: d, scale: scale)
         }
         guard scale == 1 else {
-            throw ParameterError(key: "scale", expected: "1 for the chained variant (scale is an extended-variant option)", found: ParameterValue.format(scale))
+            throw ParameterError(
+                key: "scale", expected: "1 for the chained variant (scale is an extended-variant option)",
+                found: ParameterValue.format(scale))
         }
         return d == 2 ? Rosenbrock() : ChainedRosenbrock(dimension: d)
     }

@@ -19,7 +19,8 @@ extension ProblemKind {
     /// `start-distance` (1e-3) from the degenerate saddle at 0 in a uniform direction.
     public static let monkeySaddle = ProblemKind(
         name: "monkey-saddle",
-        summary: "x³ − 3xy² + c(x²+y²)²: degenerate saddle at 0 (zero Hessian), f* = −27/(256c³); start near the saddle",
+        summary:
+            "x³ − 3xy² + c(x²+y²)²: degenerate saddle at 0 (zero Hessian), f* = −27/(256c³); start near the saddle",
         parameters: monkeySaddleParameters,
         make: { parameters, generator in
             let reader = try ParameterReader(parameters, specs: monkeySaddleParameters)
@@ -41,7 +42,8 @@ extension ProblemKind {
             let d = try reader.integer("d")
             let index = try reader.integer("index")
             guard index <= d else {
-                throw ParameterError(key: "index", expected: "a whole number between 1 and d = \(d)", found: String(index))
+                throw ParameterError(
+                    key: "index", expected: "a whole number between 1 and d = \(d)", found: String(index))
             }
             let negative = try reader.number("negative-curvature")
             let positive = try reader.number("positive-curvature")
@@ -71,7 +73,8 @@ extension ProblemKind {
 
     static let indexSaddleParameters: [ParameterSpec] = [
         ParameterSpec("d", .integer(minimum: 1), default: .number(10), "dimension"),
-        ParameterSpec("index", .integer(minimum: 1), default: .number(1), "k, the number of negative eigenvalues (≤ d)"),
+        ParameterSpec(
+            "index", .integer(minimum: 1), default: .number(1), "k, the number of negative eigenvalues (≤ d)"),
         ParameterSpec(
             "negative-curvature", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
             "m: the negative eigenvalues are −m"),
@@ -87,7 +90,9 @@ extension ProblemKind {
         "distance of the start from the saddle (uniform direction)")
 
     /// r·u with r = `start-distance` and u uniform on the unit sphere.
-    static func startNearOrigin(_ reader: ParameterReader, dimension: Int, _ generator: inout Xoshiro256StarStar) throws -> [Double] {
+    static func startNearOrigin(_ reader: ParameterReader, dimension: Int, _ generator: inout Xoshiro256StarStar) throws
+        -> [Double]
+    {
         let radius = try reader.number("start-distance")
         return generator.nextUnitVector(dimension: dimension).map { radius * $0 }
     }

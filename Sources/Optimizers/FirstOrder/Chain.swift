@@ -36,7 +36,8 @@ public struct Chain<First: GradientTransformation, Second: GradientTransformatio
 
 /// A chain of two fused transformations is fused: it hands the learning rate at its end to the
 /// transformation before it, so that the whole step is one pass over the vectors.
-extension Chain: FusedGradientTransformation where First: FusedGradientTransformation, Second: FusedGradientTransformation {
+extension Chain: FusedGradientTransformation
+where First: FusedGradientTransformation, Second: FusedGradientTransformation {
     /// `first` rewrites the updates, then `second` rewrites and applies them; when `second` only
     /// scales (the learning rate) and no scale is pending, `first` applies them with its factor.
     /// Always inlined: the whole step of a named optimizer is then one function (a call per link of

@@ -71,7 +71,9 @@ extension OptimizerKind {
                 let learningRate = try schedule.map(LearningRate.scheduled) ?? .constant(reader.number("lr"))
                 return try method(reader, learningRate, clipping)
             })
-        if weightDecay == .coupled && specs.contains(where: { $0.name == decayKey }) { kind.coupledWeightDecayKey = decayKey }
+        if weightDecay == .coupled && specs.contains(where: { $0.name == decayKey }) {
+            kind.coupledWeightDecayKey = decayKey
+        }
         return kind
     }
 }

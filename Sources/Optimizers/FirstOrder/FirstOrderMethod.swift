@@ -69,7 +69,8 @@ extension FirstOrderMethod where Transformation: FusedGradientTransformation {
 
     /// `rule` run as a method behind `clipping`, fused (see the unconstrained overload).
     public static func clipped(_ clipping: GradientClipping, _ rule: Transformation) -> any Method {
-        clipping == .disabled ? FirstOrderMethod(rule) : FirstOrderMethod<Chain<GradientClipping, Transformation>>(Chain(clipping, rule))
+        clipping == .disabled
+            ? FirstOrderMethod(rule) : FirstOrderMethod<Chain<GradientClipping, Transformation>>(Chain(clipping, rule))
     }
 }
 
@@ -78,6 +79,7 @@ extension FirstOrderMethod {
     /// `FirstOrderMethod(rule)` when clipping is disabled, so that an unclipped step does not pay for
     /// a transformation that does nothing (the updates are the same to the bit).
     public static func clipped(_ clipping: GradientClipping, _ rule: Transformation) -> any Method {
-        clipping == .disabled ? FirstOrderMethod(rule) : FirstOrderMethod<Chain<GradientClipping, Transformation>>(Chain(clipping, rule))
+        clipping == .disabled
+            ? FirstOrderMethod(rule) : FirstOrderMethod<Chain<GradientClipping, Transformation>>(Chain(clipping, rule))
     }
 }

@@ -7,7 +7,8 @@ extension FirstOrderOptimizerCatalog {
 
     static let adam: OptimizerKind = {
         let specs = [
-            Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8, "ε added to √v̂ after bias correction"),
+            Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(),
+            Specs.epsilon(1e-8, "ε added to √v̂ after bias correction"),
             Specs.weightDecay(), Specs.flag("amsgrad", false, "AMSGrad: use the running max of the raw v"),
             biasCorrectionSpec,
         ]
@@ -59,8 +60,10 @@ extension FirstOrderOptimizerCatalog {
                 With eps-root 0 this is torch Adam up to rounding (reference §A.5); eps_root exists in optax so that \
                 one can differentiate through the update. No weight decay (optax chains add_decayed_weights for that).
                 """,
-            references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_adam)",
-                         "google-deepmind/optax:optax/_src/alias.py (adam)", "Kingma & Ba 2015"],
+            references: [
+                "google-deepmind/optax:optax/_src/transform.py (scale_by_adam)",
+                "google-deepmind/optax:optax/_src/alias.py (adam)", "Kingma & Ba 2015",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
@@ -110,8 +113,10 @@ extension FirstOrderOptimizerCatalog {
                 algebraically equal and both multiply λ by the full scheduled η_t (Loshchilov & Hutter multiply by \
                 the schedule factor only). Default λ differs: torch 1e−2, optax 1e−4 (reference §A.6).
                 """,
-            references: ["pytorch/pytorch:torch/optim/adamw.py", "google-deepmind/optax:optax/_src/alias.py (adamw)",
-                         "Loshchilov & Hutter 2019"],
+            references: [
+                "pytorch/pytorch:torch/optim/adamw.py", "google-deepmind/optax:optax/_src/alias.py (adamw)",
+                "Loshchilov & Hutter 2019",
+            ],
             parameters: specs, weightDecay: .decoupled,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
@@ -123,8 +128,10 @@ extension FirstOrderOptimizerCatalog {
     }().benchmarked(jaxReference: true)
 
     static let adamax: OptimizerKind = {
-        let specs = [Specs.learningRate(2e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8, "ε added to |g|"),
-                     Specs.weightDecay()]
+        let specs = [
+            Specs.learningRate(2e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8, "ε added to |g|"),
+            Specs.weightDecay(),
+        ]
         return OptimizerKind.firstOrder(
             name: "adamax", summary: "Adamax: Adam with the infinity norm in place of the root mean square",
             updateRule: """
@@ -133,8 +140,10 @@ extension FirstOrderOptimizerCatalog {
                 θ ← θ − η/(1 − β₁^t) · m_t/r_t
                 """,
             conventions: "torch and optax agree (reference §A.7). \(torchConventions)",
-            references: ["pytorch/pytorch:torch/optim/adamax.py", "google-deepmind/optax:optax/_src/alias.py (adamax)",
-                         "Kingma & Ba 2015 (§7.1)"],
+            references: [
+                "pytorch/pytorch:torch/optim/adamax.py", "google-deepmind/optax:optax/_src/alias.py (adamax)",
+                "Kingma & Ba 2015 (§7.1)",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
@@ -187,8 +196,10 @@ extension FirstOrderOptimizerCatalog {
                 ½(x² + 10y²) with lr 0.1 gives 0.8526… here and 0.8944… in torch (reference §A.8). optax has no \
                 default lr; 2e−3 is torch NAdam's.
                 """,
-            references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_adam, nesterov)",
-                         "google-deepmind/optax:optax/_src/alias.py (nadam)", "Dozat 2016"],
+            references: [
+                "google-deepmind/optax:optax/_src/transform.py (scale_by_adam, nesterov)",
+                "google-deepmind/optax:optax/_src/alias.py (nadam)", "Dozat 2016",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")
@@ -200,8 +211,10 @@ extension FirstOrderOptimizerCatalog {
     }().benchmarked(jaxReference: true)
 
     static let radam: OptimizerKind = {
-        let specs = [Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8, "ε added to √v"),
-                     Specs.weightDecay()]
+        let specs = [
+            Specs.learningRate(1e-3), Specs.beta1(), Specs.beta2(), Specs.epsilon(1e-8, "ε added to √v"),
+            Specs.weightDecay(),
+        ]
         return OptimizerKind.firstOrder(
             name: "radam", summary: "RAdam (torch): Adam with the variance of the adaptive step rectified",
             updateRule: """
@@ -246,8 +259,10 @@ extension FirstOrderOptimizerCatalog {
                 first five steps and then differ by about ε/√bc₂ (reference §A.9). optax has no default lr; 1e−3 is \
                 torch's.
                 """,
-            references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_radam)",
-                         "google-deepmind/optax:optax/_src/alias.py (radam)", "Liu et al. 2020"],
+            references: [
+                "google-deepmind/optax:optax/_src/transform.py (scale_by_radam)",
+                "google-deepmind/optax:optax/_src/alias.py (radam)", "Liu et al. 2020",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")

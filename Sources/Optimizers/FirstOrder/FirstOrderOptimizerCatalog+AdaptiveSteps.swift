@@ -12,7 +12,8 @@ extension FirstOrderOptimizerCatalog {
             Specs.epsilon(1e-10, "ε added outside the square root"),
         ]
         return OptimizerKind.firstOrder(
-            name: "adagrad", summary: "Adagrad (torch): per-coordinate steps scaled by the root of the summed squared gradients",
+            name: "adagrad",
+            summary: "Adagrad (torch): per-coordinate steps scaled by the root of the summed squared gradients",
             updateRule: """
                 g ← g + λθ
                 G_t = G_{t−1} + g_t²                 (G₀ = initial-accumulator-value)
@@ -50,8 +51,10 @@ extension FirstOrderOptimizerCatalog {
                 optax adagrad: ε 1e−7 inside the root, G₀ = 0.1, no lr_decay, no weight decay. Differs from torch \
                 (`adagrad`) in every default (reference §A.2). optax has no default lr; 1e−2 is torch's.
                 """,
-            references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_rss)",
-                         "google-deepmind/optax:optax/_src/alias.py (adagrad)", "Duchi et al. 2011"],
+            references: [
+                "google-deepmind/optax:optax/_src/transform.py (scale_by_rss)",
+                "google-deepmind/optax:optax/_src/alias.py (adagrad)", "Duchi et al. 2011",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let initial = try p.number("initial-accumulator-value"), eps = try p.number("eps")
@@ -101,7 +104,8 @@ extension FirstOrderOptimizerCatalog {
             Specs.flag("bias-correction", false, "divide ν (and μ) by 1 − ρ^t"),
         ]
         return OptimizerKind.firstOrder(
-            name: "rmsprop-optax", summary: "RMSprop in optax's convention (decay 0.9, ε inside the root, momentum after lr)",
+            name: "rmsprop-optax",
+            summary: "RMSprop in optax's convention (decay 0.9, ε inside the root, momentum after lr)",
             updateRule: """
                 ν_t = (1 − ρ)·g_t² + ρ·ν_{t−1}  (ν₀ = initial-scale);  μ_t = (1 − ρ)·g_t + ρ·μ_{t−1} (centered)
                 s = ν̂ − μ̂² (centered) or ν̂, with ν̂ = ν/(1 − ρ^t) under bias-correction
@@ -113,9 +117,11 @@ extension FirstOrderOptimizerCatalog {
                 buffer holds lr-scaled updates, unlike torch's (`rmsprop`). Defaults differ from torch: decay 0.9 vs \
                 0.99 and ε inside vs outside the root (reference §A.3). optax has no default lr; 1e−2 is torch's.
                 """,
-            references: ["google-deepmind/optax:optax/_src/alias.py (rmsprop)",
-                         "google-deepmind/optax:optax/_src/transform.py (scale_by_rms, scale_by_stddev)",
-                         "Tieleman & Hinton 2012", "Graves 2013"],
+            references: [
+                "google-deepmind/optax:optax/_src/alias.py (rmsprop)",
+                "google-deepmind/optax:optax/_src/transform.py (scale_by_rms, scale_by_stddev)",
+                "Tieleman & Hinton 2012", "Graves 2013",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let decay = try p.number("decay"), eps = try p.number("eps"), initial = try p.number("initial-scale")
@@ -123,7 +129,8 @@ extension FirstOrderOptimizerCatalog {
                 let momentum = try p.number("momentum"), nesterov = try p.flag("nesterov")
                 let correction = try p.flag("bias-correction")
                 if nesterov && momentum == 0 {
-                    throw ParameterError(key: "nesterov", expected: "momentum > 0 when nesterov is true", found: "momentum 0")
+                    throw ParameterError(
+                        key: "nesterov", expected: "momentum > 0 when nesterov is true", found: "momentum 0")
                 }
                 return FirstOrderOptimizers.rmspropOptax(
                     learningRate: rate, decay: decay, epsilon: eps, initialScale: initial, epsilonInSquareRoot: inside,
@@ -148,8 +155,10 @@ extension FirstOrderOptimizerCatalog {
                 torch and optax agree (optax's learning_rate None means 1; its weight decay is coupled, as torch's). \
                 E[Δ²] holds Δ before the lr (reference §A.4). \(torchConventions)
                 """,
-            references: ["pytorch/pytorch:torch/optim/adadelta.py", "google-deepmind/optax:optax/_src/alias.py (adadelta)",
-                         "Zeiler 2012"],
+            references: [
+                "pytorch/pytorch:torch/optim/adadelta.py", "google-deepmind/optax:optax/_src/alias.py (adadelta)",
+                "Zeiler 2012",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let rho = try p.number("rho"), eps = try p.number("eps"), weightDecay = try p.number("weight-decay")

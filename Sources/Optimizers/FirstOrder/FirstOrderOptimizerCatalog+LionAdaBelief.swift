@@ -22,8 +22,10 @@ extension FirstOrderOptimizerCatalog {
                 the usual PyTorch ports' is 0, written θ ← θ(1 − ηλ), algebraically the same (reference §A.10). optax \
                 has no default lr; 1e−4 follows the paper's advice of 3–10× below AdamW's.
                 """,
-            references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_lion)",
-                         "google-deepmind/optax:optax/_src/alias.py (lion)", "Chen et al. 2023"],
+            references: [
+                "google-deepmind/optax:optax/_src/transform.py (scale_by_lion)",
+                "google-deepmind/optax:optax/_src/alias.py (lion)", "Chen et al. 2023",
+            ],
             parameters: specs, weightDecay: .decoupled,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2")
@@ -49,8 +51,10 @@ extension FirstOrderOptimizerCatalog {
                 Not in torch.optim; optax is the reference: ε = ε_root = 1e−16, ε_root added inside the state at every \
                 step; the paper uses ε 1e−8 and ε_root 0 (reference §A.11). optax has no default lr.
                 """,
-            references: ["google-deepmind/optax:optax/_src/transform.py (scale_by_belief)",
-                         "google-deepmind/optax:optax/_src/alias.py (adabelief)", "Zhuang et al. 2020"],
+            references: [
+                "google-deepmind/optax:optax/_src/transform.py (scale_by_belief)",
+                "google-deepmind/optax:optax/_src/alias.py (adabelief)", "Zhuang et al. 2020",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let beta1 = try p.number("beta1"), beta2 = try p.number("beta2"), eps = try p.number("eps")

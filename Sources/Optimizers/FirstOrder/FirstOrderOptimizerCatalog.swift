@@ -35,7 +35,8 @@ public enum FirstOrderOptimizerCatalog {
             Specs.weightDecay(),
         ]
         return OptimizerKind.firstOrder(
-            name: "sgd", summary: "Stochastic gradient descent with optional heavy-ball or Nesterov momentum (torch SGD)",
+            name: "sgd",
+            summary: "Stochastic gradient descent with optional heavy-ball or Nesterov momentum (torch SGD)",
             updateRule: """
                 g ← g + λθ
                 b₁ = g₁;  b_t = μ·b_{t−1} + (1 − τ)·g_t          (when μ > 0)
@@ -48,15 +49,18 @@ public enum FirstOrderOptimizerCatalog {
                 x_{k+1} = x_k − α∇f + β(x_k − x_{k−1}) and the CS231n velocity form give the same iterates at a \
                 constant lr (reference §A.1). \(torchConventions)
                 """,
-            references: ["pytorch/pytorch:torch/optim/sgd.py", "google-deepmind/optax:optax/_src/alias.py (sgd)", "Polyak 1964",
-                         "Sutskever et al. 2013"],
+            references: [
+                "pytorch/pytorch:torch/optim/sgd.py", "google-deepmind/optax:optax/_src/alias.py (sgd)", "Polyak 1964",
+                "Sutskever et al. 2013",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let momentum = try p.number("momentum"), dampening = try p.number("dampening")
                 let nesterov = try p.flag("nesterov"), weightDecay = try p.number("weight-decay")
                 if nesterov {
                     guard momentum > 0 else {
-                        throw ParameterError(key: "nesterov", expected: "momentum > 0 when nesterov is true", found: "momentum 0")
+                        throw ParameterError(
+                            key: "nesterov", expected: "momentum > 0 when nesterov is true", found: "momentum 0")
                     }
                     guard dampening == 0 else {
                         throw ParameterError(
@@ -85,13 +89,16 @@ public enum FirstOrderOptimizerCatalog {
                 Nesterov's (x, y) form shifted by one step (reference §A.1). Same as `sgd` with nesterov: true; \
                 here momentum defaults to 0.9. \(torchConventions)
                 """,
-            references: ["pytorch/pytorch:torch/optim/sgd.py", "Nesterov 1983", "Sutskever et al. 2013",
-                         "Bengio et al. 2013 (Advances in optimizing recurrent networks)"],
+            references: [
+                "pytorch/pytorch:torch/optim/sgd.py", "Nesterov 1983", "Sutskever et al. 2013",
+                "Bengio et al. 2013 (Advances in optimizing recurrent networks)",
+            ],
             parameters: specs,
             chain: { p, rate in
                 let momentum = try p.number("momentum"), weightDecay = try p.number("weight-decay")
                 guard momentum > 0 else {
-                    throw ParameterError(key: "momentum", expected: "a number in (0, 1) for Nesterov momentum", found: "0")
+                    throw ParameterError(
+                        key: "momentum", expected: "a number in (0, 1) for Nesterov momentum", found: "0")
                 }
                 return FirstOrderOptimizers.sgd(
                     learningRate: rate, momentum: momentum, nesterov: true, weightDecay: weightDecay)
@@ -99,10 +106,13 @@ public enum FirstOrderOptimizerCatalog {
     }().benchmarked("{kind: nesterov, lr: 1e-4}", jaxReference: true)
 
     static let momentumEMA: OptimizerKind = {
-        let specs = [Specs.learningRate(1e-2), Specs.decayRate("beta", 0.9, "decay β of the gradient average"),
-                     Specs.weightDecay()]
+        let specs = [
+            Specs.learningRate(1e-2), Specs.decayRate("beta", 0.9, "decay β of the gradient average"),
+            Specs.weightDecay(),
+        ]
         return OptimizerKind.firstOrder(
-            name: "momentum-ema", summary: "Momentum as an exponential moving average of gradients (\"Andrew Ng\" form)",
+            name: "momentum-ema",
+            summary: "Momentum as an exponential moving average of gradients (\"Andrew Ng\" form)",
             updateRule: """
                 g ← g + λθ
                 v₀ = 0;  v_t = β·v_{t−1} + (1 − β)·g_t
@@ -126,7 +136,8 @@ public enum FirstOrderOptimizerCatalog {
     static let momentumVelocity: OptimizerKind = {
         let specs = [Specs.learningRate(1e-3), Specs.decayRate("momentum", 0.9, "momentum μ"), Specs.weightDecay()]
         return OptimizerKind.firstOrder(
-            name: "momentum-velocity", summary: "Momentum in the CS231n / Sutskever velocity form, lr inside the velocity",
+            name: "momentum-velocity",
+            summary: "Momentum in the CS231n / Sutskever velocity form, lr inside the velocity",
             updateRule: """
                 g ← g + λθ
                 v₀ = 0;  v_{k+1} = μ·v_k − η_k·g_k
@@ -149,7 +160,8 @@ public enum FirstOrderOptimizerCatalog {
     static let nesterovLookahead: OptimizerKind = {
         let specs = [Specs.learningRate(1e-3), Specs.decayRate("momentum", 0.9, "momentum μ")]
         return OptimizerKind.firstOrderMethod(
-            name: "nesterov-lookahead", summary: "Nesterov momentum in Sutskever's look-ahead form (gradient at x + μv)",
+            name: "nesterov-lookahead",
+            summary: "Nesterov momentum in Sutskever's look-ahead form (gradient at x + μv)",
             updateRule: """
                 v₀ = 0;  g_k = ∇f(x_k + μ·v_k)
                 v_{k+1} = μ·v_k − η_k·g_k

@@ -11,7 +11,9 @@ public enum FirstOrderOptimizers {
     ) -> some FusedGradientTransformation {
         Chain(
             AddDecayedWeights(weightDecay),
-            Chain(TraceMomentum(momentum: momentum, dampening: dampening, nesterov: nesterov), ScaleByLearningRate(learningRate)))
+            Chain(
+                TraceMomentum(momentum: momentum, dampening: dampening, nesterov: nesterov),
+                ScaleByLearningRate(learningRate)))
     }
 
     /// EMA momentum v ← βv + (1 − β)g, then −η·v (``EMAMomentum``).
@@ -37,7 +39,8 @@ public enum FirstOrderOptimizers {
             AddDecayedWeights(weightDecay),
             Chain(
                 ScaleByAdagrad(
-                    learningRateDecay: learningRateDecay, initialAccumulatorValue: initialAccumulatorValue, epsilon: epsilon),
+                    learningRateDecay: learningRateDecay, initialAccumulatorValue: initialAccumulatorValue,
+                    epsilon: epsilon),
                 ScaleByLearningRate(learningRate)))
     }
 
@@ -46,7 +49,8 @@ public enum FirstOrderOptimizers {
         learningRate: S, initialAccumulatorValue: Double = 0.1, epsilon: Double = 1e-7
     ) -> some FusedGradientTransformation {
         Chain(
-            ScaleByRSS(initialAccumulatorValue: initialAccumulatorValue, epsilon: epsilon), ScaleByLearningRate(learningRate))
+            ScaleByRSS(initialAccumulatorValue: initialAccumulatorValue, epsilon: epsilon),
+            ScaleByLearningRate(learningRate))
     }
 
     /// torch `RMSprop` (pytorch/pytorch:torch/optim/rmsprop.py): momentum buffer before the lr.
@@ -91,7 +95,8 @@ public enum FirstOrderOptimizers {
         Chain(
             AddDecayedWeights(weightDecay),
             Chain(
-                ScaleByAdam(beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad, biasCorrection: biasCorrection),
+                ScaleByAdam(
+                    beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad, biasCorrection: biasCorrection),
                 ScaleByLearningRate(learningRate)))
     }
 
@@ -162,7 +167,8 @@ public enum FirstOrderOptimizers {
         threshold: Double = 5
     ) -> some FusedGradientTransformation {
         Chain(
-            ScaleByRAdamOptax(beta1: beta1, beta2: beta2, epsilon: epsilon, epsilonRoot: epsilonRoot, threshold: threshold),
+            ScaleByRAdamOptax(
+                beta1: beta1, beta2: beta2, epsilon: epsilon, epsilonRoot: epsilonRoot, threshold: threshold),
             ScaleByLearningRate(learningRate))
     }
 
@@ -177,7 +183,8 @@ public enum FirstOrderOptimizers {
 
     /// optax `adabelief` (google-deepmind/optax:optax/_src/alias.py).
     public static func adabelief<S: Schedule>(
-        learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-16, epsilonRoot: Double = 1e-16
+        learningRate: S, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-16,
+        epsilonRoot: Double = 1e-16
     ) -> some FusedGradientTransformation {
         Chain(
             ScaleByAdaBelief(beta1: beta1, beta2: beta2, epsilon: epsilon, epsilonRoot: epsilonRoot),

@@ -10,7 +10,8 @@ public enum FirstOrderParameterSpecs {
     }
 
     public static func decayRate(_ name: String, _ defaultValue: Double, _ summary: String) -> ParameterSpec {
-        ParameterSpec(name, .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(defaultValue), summary)
+        ParameterSpec(
+            name, .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(defaultValue), summary)
     }
 
     public static func nonNegative(_ name: String, _ defaultValue: Double, _ summary: String) -> ParameterSpec {
@@ -29,7 +30,9 @@ public enum FirstOrderParameterSpecs {
         decayRate("beta2", defaultValue, "decay β₂ of the second-moment average")
     }
 
-    public static func epsilon(_ defaultValue: Double, _ summary: String = "ε added to the denominator") -> ParameterSpec {
+    public static func epsilon(_ defaultValue: Double, _ summary: String = "ε added to the denominator")
+        -> ParameterSpec
+    {
         nonNegative("eps", defaultValue, summary)
     }
 
@@ -53,7 +56,8 @@ public enum FirstOrderParameterSpecs {
     /// `clip-norm`, `clip-norm-optax`, `clip-value`, accepted by every first-order optimizer.
     public static let clipping: [ParameterSpec] = [
         nonNegative("clip-norm", 0, "clip the gradient to this global ℓ₂ norm first, torch clip_grad_norm_ (0: off)"),
-        nonNegative("clip-norm-optax", 0, "clip the gradient to this global ℓ₂ norm first, optax clip_by_global_norm (0: off)"),
+        nonNegative(
+            "clip-norm-optax", 0, "clip the gradient to this global ℓ₂ norm first, optax clip_by_global_norm (0: off)"),
         nonNegative("clip-value", 0, "clamp every gradient entry to [−c, c] first (0: off)"),
     ]
 }

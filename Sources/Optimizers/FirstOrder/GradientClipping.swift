@@ -18,10 +18,12 @@ public enum GradientClipping: FusedGradientTransformation, Equatable {
     public func update(_ updates: inout [Double], state: inout Void, parameters: [Double]) {
         switch self {
         case .disabled: return
-        case .globalNorm(let maxNorm): ClipByGlobalNorm(maxNorm: maxNorm).update(&updates, state: &state, parameters: parameters)
+        case .globalNorm(let maxNorm):
+            ClipByGlobalNorm(maxNorm: maxNorm).update(&updates, state: &state, parameters: parameters)
         case .globalNormOptax(let maxNorm):
             ClipByGlobalNormOptax(maxNorm: maxNorm).update(&updates, state: &state, parameters: parameters)
-        case .value(let maxValue): ClipByValue(maxValue: maxValue).update(&updates, state: &state, parameters: parameters)
+        case .value(let maxValue):
+            ClipByValue(maxValue: maxValue).update(&updates, state: &state, parameters: parameters)
         }
     }
 }

@@ -24,7 +24,10 @@ public struct BFGS: Method {
     @usableFromInline var value = Double.nan
     @usableFromInline var previousValue = Double.nan
 
-    public init(lineSearch: StrongWolfeLineSearch = StrongWolfeLineSearch(sufficientDecrease: 1e-4, curvature: 0.9, maxEvaluations: 25)) {
+    public init(
+        lineSearch: StrongWolfeLineSearch = StrongWolfeLineSearch(
+            sufficientDecrease: 1e-4, curvature: 0.9, maxEvaluations: 25)
+    ) {
         self.lineSearch = lineSearch
     }
 
@@ -88,9 +91,12 @@ public struct BFGS: Method {
             VectorKernels.setScaled(&direction, -1, gradient)
             slope = VectorKernels.dot(gradient, direction)
             outcome = lineSearch.search(
-                from: x, value: value, slope: slope, direction: direction, initialStep: min(1, 1 / VectorKernels.norm(gradient)), oracle: &oracle)
+                from: x, value: value, slope: slope, direction: direction,
+                initialStep: min(1, 1 / VectorKernels.norm(gradient)), oracle: &oracle)
         }
-        guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
+        guard outcome.accepted else {
+            return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
+        }
         VectorKernels.setScaled(&step, outcome.step, direction)
         VectorKernels.setDifference(&change, lineSearch.gradient, gradient)
         VectorKernels.copy(lineSearch.point, into: &x)

@@ -84,7 +84,9 @@ public struct BarzilaiBorwein: Method {
             let outcome = lineSearch.search(
                 from: x, value: reference, slope: -gradientSquared, direction: direction,
                 initialStep: needsFirstSearch ? 1 : step, oracle: &oracle)
-            guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
+            guard outcome.accepted else {
+                return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
+            }
             needsFirstSearch = false
             used = outcome.step
             value = outcome.value

@@ -21,7 +21,10 @@ public struct GradientDescentArmijo: Method {
     @usableFromInline var value = Double.nan
     @usableFromInline var previousStep = Double.nan
 
-    public init(lineSearch: ArmijoBacktracking = ArmijoBacktracking(), initialStep: Double = 1, warmStart: Bool = false, growth: Double = 2) {
+    public init(
+        lineSearch: ArmijoBacktracking = ArmijoBacktracking(), initialStep: Double = 1, warmStart: Bool = false,
+        growth: Double = 2
+    ) {
         self.lineSearch = lineSearch
         self.initialStep = initialStep
         self.warmStart = warmStart
@@ -42,8 +45,11 @@ public struct GradientDescentArmijo: Method {
         let slope = -VectorKernels.dot(gradient, gradient)
         guard slope < 0 else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
         let start = warmStart && previousStep.isFinite ? previousStep * growth : initialStep
-        let outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: start, oracle: &oracle)
-        guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
+        let outcome = lineSearch.search(
+            from: x, value: value, slope: slope, direction: direction, initialStep: start, oracle: &oracle)
+        guard outcome.accepted else {
+            return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
+        }
         VectorKernels.copy(lineSearch.trialPoint, into: &x)
         value = outcome.value
         previousStep = outcome.step

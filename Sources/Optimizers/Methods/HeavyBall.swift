@@ -26,7 +26,8 @@ public struct HeavyBall: Method {
             step = learningRate
             beta = momentum
         } else {
-            let (l, mu) = try MomentumConstants.smoothnessAndConvexity(oracle.objective.constants, method: "heavy-ball", needsConvexity: true)
+            let (l, mu) = try MomentumConstants.smoothnessAndConvexity(
+                oracle.objective.constants, method: "heavy-ball", needsConvexity: true)
             let root = (l.squareRoot() - mu.squareRoot()) / (l.squareRoot() + mu.squareRoot())
             step = learningRate ?? 4 / ((l.squareRoot() + mu.squareRoot()) * (l.squareRoot() + mu.squareRoot()))
             beta = momentum ?? root * root

@@ -35,13 +35,13 @@ public struct LBFGS: Method {
     public var lineSearch: StrongWolfeLineSearch
     @usableFromInline var gradient: [Double] = []
     @usableFromInline var direction: [Double] = []
-    @usableFromInline var steps: [Double] = []  // m·d, ring of sᵢ
-    @usableFromInline var gradientChanges: [Double] = []  // m·d, ring of yᵢ
-    @usableFromInline var inverseCurvatures: [Double] = []  // ρᵢ
-    @usableFromInline var coefficients: [Double] = []  // αᵢ of the first loop
+    @usableFromInline var steps: [Double] = [] // m·d, ring of sᵢ
+    @usableFromInline var gradientChanges: [Double] = [] // m·d, ring of yᵢ
+    @usableFromInline var inverseCurvatures: [Double] = [] // ρᵢ
+    @usableFromInline var coefficients: [Double] = [] // αᵢ of the first loop
     @usableFromInline var newest = -1
     @usableFromInline var stored = 0
-    @usableFromInline var scaling = 1.0  // γ
+    @usableFromInline var scaling = 1.0 // γ
     @usableFromInline var value = Double.nan
     @usableFromInline var isFirstIteration = true
 
@@ -85,7 +85,9 @@ public struct LBFGS: Method {
         var slope = VectorKernels.dot(gradient, direction)
         switch convention {
         case .torch:
-            guard slope <= -1e-9 else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
+            guard slope <= -1e-9 else {
+                return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
+            }
         case .scipy:
             if !(slope < 0) {
                 resetToSteepestDescent()
@@ -102,13 +104,18 @@ public struct LBFGS: Method {
         let slot = (newest + 1) % memory
         let d = x.count
         if usesLineSearch {
-            var outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: step, oracle: &oracle)
+            var outcome = lineSearch.search(
+                from: x, value: value, slope: slope, direction: direction, initialStep: step, oracle: &oracle)
             if convention == .scipy && (!outcome.accepted || !outcome.satisfiesWolfe) && stored > 0 {
                 resetToSteepestDescent()
                 slope = VectorKernels.dot(gradient, direction)
-                outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: 1 / VectorKernels.norm(direction), oracle: &oracle)
+                outcome = lineSearch.search(
+                    from: x, value: value, slope: slope, direction: direction,
+                    initialStep: 1 / VectorKernels.norm(direction), oracle: &oracle)
             }
-            guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
+            guard outcome.accepted else {
+                return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
+            }
             step = outcome.step
             value = outcome.value
             for i in 0..<d {

@@ -39,8 +39,9 @@ public struct LinearConjugateGradient: Method {
         oracle.hessianVectorProduct(at: x, vector: direction, result: &product)
         let curvature = VectorKernels.dot(direction, product)
         guard curvature > 0, curvature.isFinite else {
-            throw MethodError("conjugate-gradient: pᵀAp = \(curvature) is not positive; the objective is not a positive definite "
-                + "quadratic")
+            throw MethodError(
+                "conjugate-gradient: pᵀAp = \(curvature) is not positive; the objective is not a positive definite "
+                    + "quadratic")
         }
         let alpha = residualSquared / curvature
         VectorKernels.addScaled(&x, alpha, direction)

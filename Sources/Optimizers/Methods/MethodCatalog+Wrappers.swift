@@ -16,11 +16,13 @@ extension MethodCatalog {
             name: "switch",
             summary: "run one method for k iterations, then another (e.g. Adam then SGD)",
             updateRule: "iterations 1…k: method first;  from k + 1: method second, prepared at the switch point",
-            conventions: "Inner parameters are given as first.<key> and second.<key>. A stalled first method switches early.",
+            conventions:
+                "Inner parameters are given as first.<key> and second.<key>. A stalled first method switches early.",
             references: ["Keskar & Socher 2017, Improving generalization performance by switching from Adam to SGD"],
             parameters: specs, innerKindKeys: ["first", "second"],
             makeWithin: { kinds, parameters, _, seed in
-                let reader = try ParameterReader(parameters, specs: specs, kind: "switch", nestedPrefixes: ["first", "second"])
+                let reader = try ParameterReader(
+                    parameters, specs: specs, kind: "switch", nestedPrefixes: ["first", "second"])
                 let switchAt = try reader.integer("switch-at")
                 let first = try OptimizerKind.inner("first", of: reader, among: kinds, seed: seed)
                 let second = try OptimizerKind.inner("second", of: reader, among: kinds, seed: seed)
@@ -35,8 +37,11 @@ extension MethodCatalog {
         let specs = [
             ParameterSpec("inner", .choice([]), "name of the inner method (any optimizer kind)"),
             ParameterSpec("restarts", .integer(minimum: 1), default: .number(5), "number of starts r (including x₀)"),
-            ParameterSpec("iterations-per-restart", .integer(minimum: 1), default: .number(1000), "inner iterations per start"),
-            ParameterSpec("radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "distance of the random starts from x₀"),
+            ParameterSpec(
+                "iterations-per-restart", .integer(minimum: 1), default: .number(1000), "inner iterations per start"),
+            ParameterSpec(
+                "radius", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
+                "distance of the random starts from x₀"),
         ]
         return OptimizerKind(
             name: "random-restarts",
@@ -46,11 +51,13 @@ extension MethodCatalog {
                 iterations each
                 the reported iterate is the best point so far
                 """,
-            conventions: "Inner parameters are given as inner.<key>. A stalled inner method moves on to the next start.",
+            conventions:
+                "Inner parameters are given as inner.<key>. A stalled inner method moves on to the next start.",
             references: ["Martí, Lozano & Resende 2018, Handbook of Heuristics: multi-start methods"],
             parameters: specs, innerKindKeys: ["inner"],
             makeWithin: { kinds, parameters, _, seed in
-                let reader = try ParameterReader(parameters, specs: specs, kind: "random-restarts", nestedPrefixes: ["inner"])
+                let reader = try ParameterReader(
+                    parameters, specs: specs, kind: "random-restarts", nestedPrefixes: ["inner"])
                 let restarts = try reader.integer("restarts")
                 let iterations = try reader.integer("iterations-per-restart")
                 let radius = try reader.number("radius")
@@ -61,15 +68,20 @@ extension MethodCatalog {
 
     static func makeSwitch(_ first: any Method, _ second: any Method, switchAt: Int) -> any Method {
         func openSecond<A: Method>(_ first: A) -> any Method {
-            func build<B: Method>(_ second: B) -> any Method { SwitchMethod(first: first, second: second, switchAt: switchAt) }
+            func build<B: Method>(_ second: B) -> any Method {
+                SwitchMethod(first: first, second: second, switchAt: switchAt)
+            }
             return build(second)
         }
         return openSecond(first)
     }
 
-    static func makeRestarts(_ inner: any Method, restarts: Int, iterations: Int, radius: Double, seed: UInt64) -> any Method {
+    static func makeRestarts(_ inner: any Method, restarts: Int, iterations: Int, radius: Double, seed: UInt64)
+        -> any Method
+    {
         func build<I: Method>(_ inner: I) -> any Method {
-            RandomRestarts(inner: inner, restarts: restarts, iterationsPerRestart: iterations, radius: radius, seed: seed)
+            RandomRestarts(
+                inner: inner, restarts: restarts, iterationsPerRestart: iterations, radius: radius, seed: seed)
         }
         return build(inner)
     }

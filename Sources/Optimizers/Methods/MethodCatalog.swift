@@ -21,8 +21,10 @@ import Randomness
 /// Each method's doc comment lists what `prepare` and one iteration spend.
 public enum MethodCatalog {
     public static let kinds: [OptimizerKind] = [
-        gradientDescentArmijo, steepestDescentExact, newton, newtonConjugateGradient, lbfgs, bfgs, nonlinearConjugateGradient,
-        conjugateGradient, barzilaiBorwein, heavyBall, nesterovConstant, nesterovAccelerated, preconditionedGradientDescent,
+        gradientDescentArmijo, steepestDescentExact, newton, newtonConjugateGradient, lbfgs, bfgs,
+        nonlinearConjugateGradient,
+        conjugateGradient, barzilaiBorwein, heavyBall, nesterovConstant, nesterovAccelerated,
+        preconditionedGradientDescent,
         noisyGradientDescent, onlineGradientDescent,
     ]
 
@@ -40,12 +42,21 @@ public enum MethodCatalog {
             line_search_armijo, which interpolates instead of halving (reference §A.13). Costs one f per trial \
             and one ∇f per iteration.
             """,
-        references: ["Nocedal & Wright 2006, Numerical Optimization, Alg. 3.1", "Boyd & Vandenberghe 2004, Convex Optimization §9.2–9.3", "Armijo 1966"],
+        references: [
+            "Nocedal & Wright 2006, Numerical Optimization, Alg. 3.1",
+            "Boyd & Vandenberghe 2004, Convex Optimization §9.2–9.3", "Armijo 1966",
+        ],
         parameters: [
             c1Spec, rhoSpec, maxBacktracksSpec,
-            ParameterSpec("initial-step", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "first trial step α₀"),
-            ParameterSpec("warm-start", .flag, default: .flag(false), "start each search from the previous step × growth instead of α₀"),
-            ParameterSpec("growth", .number(minimum: 1, maximum: nil), default: .number(2), "factor on the previous step with warm-start"),
+            ParameterSpec(
+                "initial-step", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
+                "first trial step α₀"),
+            ParameterSpec(
+                "warm-start", .flag, default: .flag(false),
+                "start each search from the previous step × growth instead of α₀"),
+            ParameterSpec(
+                "growth", .number(minimum: 1, maximum: nil), default: .number(2),
+                "factor on the previous step with warm-start"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
@@ -70,7 +81,8 @@ public enum MethodCatalog {
         references: ["Boyd & Vandenberghe 2004 §9.3", "Nocedal & Wright 2006 §3.3 (eq. 3.26)"],
         parameters: [],
         acceptsSchedule: false,
-        make: { _, _, _ in SteepestDescentExact() }).benchmarked(on: .rotatedQuadratic)
+        make: { _, _, _ in SteepestDescentExact() }
+    ).benchmarked(on: .rotatedQuadratic)
 
     public static let newton: OptimizerKind = OptimizerKind(
         name: "newton",
@@ -85,9 +97,13 @@ public enum MethodCatalog {
             """,
         references: ["Boyd & Vandenberghe 2004 §9.5", "Nocedal & Wright 2006 §3.4, Alg. 3.3"],
         parameters: [
-            ParameterSpec("damping", .choice(["armijo", "none"]), default: .text("armijo"), "Armijo backtracking from t = 1, or pure Newton"),
+            ParameterSpec(
+                "damping", .choice(["armijo", "none"]), default: .text("armijo"),
+                "Armijo backtracking from t = 1, or pure Newton"),
             c1Spec, rhoSpec, maxBacktracksSpec,
-            ParameterSpec("shift", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-3), "β of the Levenberg shift τ"),
+            ParameterSpec(
+                "shift", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-3),
+                "β of the Levenberg shift τ"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
@@ -110,10 +126,18 @@ public enum MethodCatalog {
             Nocedal & Wright Alg. 7.1. scipy's method='Newton-CG' uses the forcing term min(½, √‖g‖₁) and \
             a Wolfe line search, so its counts differ. At most 2d inner CG iterations.
             """,
-        references: ["Nocedal & Wright 2006, Alg. 7.1", "Eisenstat & Walker 1996, Choosing the forcing terms in an inexact Newton method", "scipy/scipy:scipy/optimize/_optimize.py _minimize_newtoncg"],
+        references: [
+            "Nocedal & Wright 2006, Alg. 7.1",
+            "Eisenstat & Walker 1996, Choosing the forcing terms in an inexact Newton method",
+            "scipy/scipy:scipy/optimize/_optimize.py _minimize_newtoncg",
+        ],
         parameters: [
-            ParameterSpec("forcing", .choice(["superlinear", "eisenstat-walker", "fixed"]), default: .text("superlinear"), "forcing sequence of the inner CG"),
-            ParameterSpec("forcing-term", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.5), "ηₖ with forcing: fixed"),
+            ParameterSpec(
+                "forcing", .choice(["superlinear", "eisenstat-walker", "fixed"]), default: .text("superlinear"),
+                "forcing sequence of the inner CG"),
+            ParameterSpec(
+                "forcing-term", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
+                default: .number(0.5), "ηₖ with forcing: fixed"),
             c1Spec, rhoSpec, maxBacktracksSpec,
         ],
         acceptsSchedule: false,
@@ -146,10 +170,17 @@ public enum MethodCatalog {
             "scipy/scipy:scipy/optimize/_lbfgsb_py.py, scipy/optimize/src/lbfgsb.c",
         ],
         parameters: [
-            ParameterSpec("convention", .choice(["torch", "scipy"]), default: .text("torch"), "library whose defaults and rules to follow"),
-            ParameterSpec("history", .integer(minimum: 1), default: .text("convention"), "memory m (100 torch, 10 scipy)"),
-            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "torch's lr (step without line search, first trial with one); scipy: must stay 1"),
-            ParameterSpec("line-search", .choice(["convention", "none", "strong-wolfe"]), default: .text("convention"), "none (torch default) or strong-wolfe (scipy always)"),
+            ParameterSpec(
+                "convention", .choice(["torch", "scipy"]), default: .text("torch"),
+                "library whose defaults and rules to follow"),
+            ParameterSpec(
+                "history", .integer(minimum: 1), default: .text("convention"), "memory m (100 torch, 10 scipy)"),
+            ParameterSpec(
+                "lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
+                "torch's lr (step without line search, first trial with one); scipy: must stay 1"),
+            ParameterSpec(
+                "line-search", .choice(["convention", "none", "strong-wolfe"]), default: .text("convention"),
+                "none (torch default) or strong-wolfe (scipy always)"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
@@ -159,11 +190,22 @@ public enum MethodCatalog {
             let lr = try reader.number("lr")
             let search = try reader.choice("line-search")
             if convention == .scipy {
-                guard lr == 1 else { throw ParameterError(key: "lr", expected: "1 with convention: scipy (its steps come from the line search)", found: ParameterValue.format(lr)) }
-                guard search != "none" else { throw ParameterError(key: "line-search", expected: "strong-wolfe or convention with convention: scipy", found: search) }
+                guard lr == 1 else {
+                    throw ParameterError(
+                        key: "lr", expected: "1 with convention: scipy (its steps come from the line search)",
+                        found: ParameterValue.format(lr))
+                }
+                guard search != "none" else {
+                    throw ParameterError(
+                        key: "line-search", expected: "strong-wolfe or convention with convention: scipy", found: search
+                    )
+                }
             }
-            return LBFGS(convention: convention, memory: history, learningRate: lr, usesLineSearch: search == "convention" ? nil : search == "strong-wolfe")
-        }).benchmarked("{kind: lbfgs, convention: scipy}")
+            return LBFGS(
+                convention: convention, memory: history, learningRate: lr,
+                usesLineSearch: search == "convention" ? nil : search == "strong-wolfe")
+        }
+    ).benchmarked("{kind: lbfgs, convention: scipy}")
 
     public static let bfgs: OptimizerKind = OptimizerKind(
         name: "bfgs",
@@ -177,20 +219,28 @@ public enum MethodCatalog {
             first trial min(1, 1.01·2(f_k − f_{k−1})/gᵀd). The Wolfe search is gdbench's N&W Alg. 3.5/3.6, \
             not scipy's dcsrch/wolfe2 pair. O(d²) memory and work per iteration.
             """,
-        references: ["Nocedal & Wright 2006, Alg. 6.1", "Broyden 1970, Fletcher 1970, Goldfarb 1970, Shanno 1970", "scipy/scipy:scipy/optimize/_optimize.py _minimize_bfgs"],
+        references: [
+            "Nocedal & Wright 2006, Alg. 6.1", "Broyden 1970, Fletcher 1970, Goldfarb 1970, Shanno 1970",
+            "scipy/scipy:scipy/optimize/_optimize.py _minimize_bfgs",
+        ],
         parameters: [
             c1Spec,
-            ParameterSpec("c2", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.9), "curvature constant c₂"),
-            ParameterSpec("max-evaluations", .integer(minimum: 1), default: .number(25), "line-search trials per iteration"),
+            ParameterSpec(
+                "c2", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.9),
+                "curvature constant c₂"),
+            ParameterSpec(
+                "max-evaluations", .integer(minimum: 1), default: .number(25), "line-search trials per iteration"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
             let reader = try ParameterReader(parameters, specs: bfgs.parameters, kind: "bfgs")
             let c1 = try reader.number("c1")
-            return BFGS(lineSearch: StrongWolfeLineSearch(
-                sufficientDecrease: c1,
-                curvature: try reader.number("c2", within: .number(minimum: c1, maximum: 1, minimumIsOpen: true, maximumIsOpen: true)),
-                maxEvaluations: try reader.integer("max-evaluations")))
+            return BFGS(
+                lineSearch: StrongWolfeLineSearch(
+                    sufficientDecrease: c1,
+                    curvature: try reader.number(
+                        "c2", within: .number(minimum: c1, maximum: 1, minimumIsOpen: true, maximumIsOpen: true)),
+                    maxEvaluations: try reader.integer("max-evaluations")))
         })
 
     public static let nonlinearConjugateGradient: OptimizerKind = OptimizerKind(
@@ -207,26 +257,39 @@ public enum MethodCatalog {
             α = −gᵀd/dᵀHd (quadratics), which makes FR/PR+ linear CG.
             """,
         references: [
-            "Nocedal & Wright 2006 §5.2 (Alg. 5.4)", "Fletcher & Reeves 1964", "Polak & Ribière 1969", "Gilbert & Nocedal 1992",
-            "Hestenes & Stiefel 1952", "Dai & Yuan 1999", "Powell 1977", "scipy/scipy:scipy/optimize/_optimize.py _minimize_cg",
+            "Nocedal & Wright 2006 §5.2 (Alg. 5.4)", "Fletcher & Reeves 1964", "Polak & Ribière 1969",
+            "Gilbert & Nocedal 1992",
+            "Hestenes & Stiefel 1952", "Dai & Yuan 1999", "Powell 1977",
+            "scipy/scipy:scipy/optimize/_optimize.py _minimize_cg",
         ],
         parameters: [
-            ParameterSpec("beta", .choice(NonlinearConjugateGradient.Beta.allCases.map(\.rawValue)), default: .text("polak-ribiere-plus"), "formula for β"),
-            ParameterSpec("line-search", .choice(["strong-wolfe", "exact"]), default: .text("strong-wolfe"), "strong Wolfe, or exact for quadratics"),
+            ParameterSpec(
+                "beta", .choice(NonlinearConjugateGradient.Beta.allCases.map(\.rawValue)),
+                default: .text("polak-ribiere-plus"), "formula for β"),
+            ParameterSpec(
+                "line-search", .choice(["strong-wolfe", "exact"]), default: .text("strong-wolfe"),
+                "strong Wolfe, or exact for quadratics"),
             c1Spec,
-            ParameterSpec("c2", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.1), "curvature constant c₂ (< ½ for fletcher-reeves)"),
-            ParameterSpec("max-evaluations", .integer(minimum: 1), default: .number(25), "line-search trials per iteration"),
-            ParameterSpec("restart-every", .integer(minimum: 1), default: .text("dimension"), "iterations between restarts (d)"),
+            ParameterSpec(
+                "c2", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true), default: .number(0.1),
+                "curvature constant c₂ (< ½ for fletcher-reeves)"),
+            ParameterSpec(
+                "max-evaluations", .integer(minimum: 1), default: .number(25), "line-search trials per iteration"),
+            ParameterSpec(
+                "restart-every", .integer(minimum: 1), default: .text("dimension"), "iterations between restarts (d)"),
             ParameterSpec("powell-restart", .flag, default: .flag(true), "restart when |g_newᵀg| ≥ 0.1‖g_new‖²"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = try ParameterReader(parameters, specs: nonlinearConjugateGradient.parameters, kind: "nonlinear-cg")
+            let reader = try ParameterReader(
+                parameters, specs: nonlinearConjugateGradient.parameters, kind: "nonlinear-cg")
             let beta = NonlinearConjugateGradient.Beta(rawValue: try reader.choice("beta")) ?? .polakRibierePlus
             let exact = try reader.choice("line-search") == "exact"
             let c1 = try reader.number("c1")
             let c2 = try reader.number(
-                "c2", within: .number(minimum: c1, maximum: beta == .fletcherReeves ? 0.5 : 1, minimumIsOpen: true, maximumIsOpen: true))
+                "c2",
+                within: .number(
+                    minimum: c1, maximum: beta == .fletcherReeves ? 0.5 : 1, minimumIsOpen: true, maximumIsOpen: true))
             return NonlinearConjugateGradient(
                 beta: beta, exactLineSearch: exact,
                 restartEvery: try reader.optionalInteger("restart-every"),
@@ -246,7 +309,8 @@ public enum MethodCatalog {
         references: ["Hestenes & Stiefel 1952", "Nocedal & Wright 2006, Alg. 5.2"],
         parameters: [],
         acceptsSchedule: false,
-        make: { _, _, _ in LinearConjugateGradient() }).benchmarked(on: .rotatedQuadratic)
+        make: { _, _, _ in LinearConjugateGradient() }
+    ).benchmarked(on: .rotatedQuadratic)
 
     public static let barzilaiBorwein: OptimizerKind = OptimizerKind(
         name: "barzilai-borwein",
@@ -262,7 +326,9 @@ public enum MethodCatalog {
         references: ["Barzilai & Borwein 1988", "Raydan 1997", "Grippo, Lampariello & Lucidi 1986"],
         parameters: [
             ParameterSpec("variant", .choice(["long", "short"]), default: .text("long"), "BB1 (long) or BB2 (short)"),
-            ParameterSpec("initial-step", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("auto"), "α₀ (auto: 1/L, else an Armijo search)"),
+            ParameterSpec(
+                "initial-step", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("auto"),
+                "α₀ (auto: 1/L, else an Armijo search)"),
             ParameterSpec("nonmonotone", .flag, default: .flag(false), "GLL non-monotone backtracking safeguard"),
             ParameterSpec("memory", .integer(minimum: 1), default: .number(10), "values in the non-monotone reference"),
         ],
@@ -274,7 +340,8 @@ public enum MethodCatalog {
                 initialStep: try reader.optionalNumber("initial-step"),
                 nonmonotone: try reader.flag("nonmonotone"),
                 memory: try reader.integer("memory"))
-        }).benchmarked("{kind: barzilai-borwein, nonmonotone: true}")
+        }
+    ).benchmarked("{kind: barzilai-borwein, nonmonotone: true}")
 
     public static let heavyBall: OptimizerKind = OptimizerKind(
         name: "heavy-ball",
@@ -289,8 +356,12 @@ public enum MethodCatalog {
             """,
         references: ["Polyak 1964", "Polyak 1987, Introduction to Optimization §3.2"],
         parameters: [
-            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"), "η (optimal: 4/(√L+√μ)²)"),
-            ParameterSpec("momentum", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .text("optimal"), "β (optimal: ((√κ−1)/(√κ+1))²)"),
+            ParameterSpec(
+                "lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"),
+                "η (optimal: 4/(√L+√μ)²)"),
+            ParameterSpec(
+                "momentum", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .text("optimal"),
+                "β (optimal: ((√κ−1)/(√κ+1))²)"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
@@ -298,7 +369,8 @@ public enum MethodCatalog {
             return HeavyBall(
                 learningRate: try reader.optionalNumber("lr"),
                 momentum: try reader.optionalNumber("momentum"))
-        }).benchmarked("{kind: heavy-ball, lr: 1e-4, momentum: 0.9}", jaxReference: true)
+        }
+    ).benchmarked("{kind: heavy-ball, lr: 1e-4, momentum: 0.9}", jaxReference: true)
 
     public static let nesterovConstant: OptimizerKind = OptimizerKind(
         name: "nesterov-constant",
@@ -313,8 +385,12 @@ public enum MethodCatalog {
             """,
         references: ["Nesterov 2004, Introductory Lectures on Convex Optimization, scheme 2.2.19", "Nesterov 1983"],
         parameters: [
-            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"), "η (optimal: 1/L)"),
-            ParameterSpec("momentum", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .text("optimal"), "β (optimal: (√κ−1)/(√κ+1))"),
+            ParameterSpec(
+                "lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"),
+                "η (optimal: 1/L)"),
+            ParameterSpec(
+                "momentum", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .text("optimal"),
+                "β (optimal: (√κ−1)/(√κ+1))"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
@@ -322,7 +398,8 @@ public enum MethodCatalog {
             return NesterovConstantMomentum(
                 learningRate: try reader.optionalNumber("lr"),
                 momentum: try reader.optionalNumber("momentum"))
-        }).benchmarked("{kind: nesterov-constant, lr: 1e-4, momentum: 0.9}")
+        }
+    ).benchmarked("{kind: nesterov-constant, lr: 1e-4, momentum: 0.9}")
 
     public static let nesterovAccelerated: OptimizerKind = OptimizerKind(
         name: "nesterov-accelerated",
@@ -332,20 +409,29 @@ public enum MethodCatalog {
             y_k = x_k + β_k(x_k − x_{k−1});  x_{k+1} = y_k − η∇f(y_k);  f(x_k) − f* ≤ 2L‖x₀ − x*‖²/(k+1)²
             restart (t ← 1): gradient: ∇f(y_k)ᵀ(x_{k+1} − x_k) > 0;  function: f(x_{k+1}) > f(x_k)
             """,
-        conventions: "η = 1/L from the objective's constants unless lr is given. The function scheme costs one f per iteration.",
-        references: ["Nesterov 1983", "Beck & Teboulle 2009, Thm 4.4", "O'Donoghue & Candès 2015, Adaptive restart for accelerated gradient schemes"],
+        conventions:
+            "η = 1/L from the objective's constants unless lr is given. The function scheme costs one f per iteration.",
+        references: [
+            "Nesterov 1983", "Beck & Teboulle 2009, Thm 4.4",
+            "O'Donoghue & Candès 2015, Adaptive restart for accelerated gradient schemes",
+        ],
         parameters: [
-            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"), "η (optimal: 1/L)"),
-            ParameterSpec("restart", .choice(["none", "gradient", "function"]), default: .text("none"),
-                          "adaptive restart scheme"),
+            ParameterSpec(
+                "lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("optimal"),
+                "η (optimal: 1/L)"),
+            ParameterSpec(
+                "restart", .choice(["none", "gradient", "function"]), default: .text("none"),
+                "adaptive restart scheme"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
-            let reader = try ParameterReader(parameters, specs: nesterovAccelerated.parameters, kind: "nesterov-accelerated")
+            let reader = try ParameterReader(
+                parameters, specs: nesterovAccelerated.parameters, kind: "nesterov-accelerated")
             return NesterovAccelerated(
                 learningRate: try reader.optionalNumber("lr"),
                 restart: NesterovAccelerated.Restart(rawValue: try reader.choice("restart")) ?? .none)
-        }).benchmarked("{kind: nesterov-accelerated, lr: 1e-4}")
+        }
+    ).benchmarked("{kind: nesterov-accelerated, lr: 1e-4}")
 
     public static let preconditionedGradientDescent: OptimizerKind = OptimizerKind(
         name: "preconditioned-gd",
@@ -353,34 +439,51 @@ public enum MethodCatalog {
         updateRule: """
             x ← x − η·D⁻¹∇f(x),  D = diag(max(Hᵢᵢ, floor)) refreshed every refresh-every iterations
             """,
-        conventions: "diagonal: hessian (one dense Hessian per refresh) or hessian-vector (d unit-vector products per refresh).",
-        references: ["Nocedal & Wright 2006 §5.1 (preconditioning)", "Bekas, Kokiopoulou & Saad 2007 (diagonal estimation)"],
+        conventions:
+            "diagonal: hessian (one dense Hessian per refresh) or hessian-vector (d unit-vector products per refresh).",
+        references: [
+            "Nocedal & Wright 2006 §5.1 (preconditioning)", "Bekas, Kokiopoulou & Saad 2007 (diagonal estimation)",
+        ],
         parameters: [
             ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1), "η"),
-            ParameterSpec("refresh-every", .integer(minimum: 1), default: .number(10), "iterations between diagonal refreshes"),
-            ParameterSpec("floor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-8), "lower clamp of Hᵢᵢ"),
-            ParameterSpec("diagonal", .choice(["hessian", "hessian-vector"]), default: .text("hessian"), "how the diagonal is computed"),
+            ParameterSpec(
+                "refresh-every", .integer(minimum: 1), default: .number(10), "iterations between diagonal refreshes"),
+            ParameterSpec(
+                "floor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-8),
+                "lower clamp of Hᵢᵢ"),
+            ParameterSpec(
+                "diagonal", .choice(["hessian", "hessian-vector"]), default: .text("hessian"),
+                "how the diagonal is computed"),
         ],
         acceptsSchedule: true,
         make: { parameters, schedule, _ in
-            let reader = try ParameterReader(parameters, specs: preconditionedGradientDescent.parameters, kind: "preconditioned-gd")
+            let reader = try ParameterReader(
+                parameters, specs: preconditionedGradientDescent.parameters, kind: "preconditioned-gd")
             let lr = try reader.number("lr")
             return PreconditionedGradientDescent(
                 learningRate: schedule?.base ?? lr,
                 refreshEvery: try reader.integer("refresh-every"),
                 floor: try reader.number("floor"),
                 usesDenseHessian: try reader.choice("diagonal") == "hessian")
-        }).benchmarked("{kind: preconditioned-gd, lr: 0.1}", on: .rotatedQuadratic)
+        }
+    ).benchmarked("{kind: preconditioned-gd, lr: 0.1}", on: .rotatedQuadratic)
 
     public static let noisyGradientDescent: OptimizerKind = OptimizerKind(
         name: "noisy-gd",
         summary: "gradient descent with injected Gaussian gradient noise (saddle escape)",
         updateRule: "x_{k+1} = x_k − η_k(∇f(x_k) + σ_k ξ_k),  ξ_k ~ N(0, I),  σ_k = σ/(1 + k)^γ",
-        conventions: "Noise from the method's own Xoshiro256** stream seeded with the run seed, independent of the oracle's "
+        conventions:
+            "Noise from the method's own Xoshiro256** stream seeded with the run seed, independent of the oracle's "
             + "stream.",
-        references: ["Ge, Huang, Jin & Yuan 2015, Escaping from saddle points", "Jin et al. 2017, How to escape saddle points efficiently", "Neelakantan et al. 2015, Adding gradient noise"],
+        references: [
+            "Ge, Huang, Jin & Yuan 2015, Escaping from saddle points",
+            "Jin et al. 2017, How to escape saddle points efficiently",
+            "Neelakantan et al. 2015, Adding gradient noise",
+        ],
         parameters: [
-            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(0.01), "η (or a schedule)"),
+            ParameterSpec(
+                "lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(0.01),
+                "η (or a schedule)"),
             ParameterSpec("sigma", .number(minimum: 0, maximum: nil), default: .number(0.01), "noise scale σ"),
             ParameterSpec("decay", .number(minimum: 0, maximum: nil), default: .number(0), "decay exponent γ"),
         ],
@@ -391,5 +494,6 @@ public enum MethodCatalog {
             return NoisyGradientDescent(
                 learningRate: schedule?.base ?? lr, noise: try reader.number("sigma"),
                 decay: try reader.number("decay"), seed: seed)
-        }).benchmarked("{kind: noisy-gd, lr: 1e-3}")
+        }
+    ).benchmarked("{kind: noisy-gd, lr: 1e-3}")
 }

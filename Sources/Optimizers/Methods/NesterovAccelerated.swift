@@ -39,7 +39,11 @@ public struct NesterovAccelerated: Method {
         if let learningRate {
             step = learningRate
         } else {
-            step = 1 / (try MomentumConstants.smoothnessAndConvexity(oracle.objective.constants, method: "nesterov-accelerated", needsConvexity: false).smoothness)
+            step =
+                1
+                / (try MomentumConstants.smoothnessAndConvexity(
+                    oracle.objective.constants, method: "nesterov-accelerated", needsConvexity: false
+                ).smoothness)
         }
         t = 1
         restartCount = 0
@@ -56,7 +60,7 @@ public struct NesterovAccelerated: Method {
         t = nextT
         for i in x.indices { lookahead[i] = x[i] + beta * (x[i] - previous[i]) }
         oracle.gradient(at: lookahead, into: &gradient)
-        var progress = 0.0  // ∇f(y_k)ᵀ(x_{k+1} − x_k)
+        var progress = 0.0 // ∇f(y_k)ᵀ(x_{k+1} − x_k)
         let step = step
         for i in x.indices {
             previous[i] = x[i]

@@ -77,7 +77,9 @@ public struct NewtonConjugateGradient: Method {
     @inlinable
     public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
         let gradientNorm = VectorKernels.norm(gradient)
-        guard gradientNorm > 0 else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
+        guard gradientNorm > 0 else {
+            return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
+        }
         let tolerance = forcingTerm(gradientNorm: gradientNorm) * gradientNorm
         for i in direction.indices { direction[i] = 0 }
         VectorKernels.copy(gradient, into: &residual)
@@ -101,11 +103,15 @@ public struct NewtonConjugateGradient: Method {
         }
         let slope = VectorKernels.dot(gradient, direction)
         guard slope < 0 else {
-            throw MethodError("newton-cg: the truncated CG direction is not a descent direction (gᵀd = \(slope)); the "
-                + "Hessian-vector products are not finite")
+            throw MethodError(
+                "newton-cg: the truncated CG direction is not a descent direction (gᵀd = \(slope)); the "
+                    + "Hessian-vector products are not finite")
         }
-        let outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: 1, oracle: &oracle)
-        guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
+        let outcome = lineSearch.search(
+            from: x, value: value, slope: slope, direction: direction, initialStep: 1, oracle: &oracle)
+        guard outcome.accepted else {
+            return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
+        }
         VectorKernels.copy(lineSearch.trialPoint, into: &x)
         value = outcome.value
         oracle.gradient(at: x, into: &gradient)

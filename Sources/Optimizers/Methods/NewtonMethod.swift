@@ -62,8 +62,9 @@ public struct NewtonMethod: Method {
             if Cholesky.factorInPlace(&factor, order: d) { break }
             attempts += 1
             guard attempts <= 100, tau.isFinite else {
-                throw MethodError("newton: H + τI is not positive definite for any shift τ tried (up to \(tau)); the Hessian has "
-                    + "non-finite entries")
+                throw MethodError(
+                    "newton: H + τI is not positive definite for any shift τ tried (up to \(tau)); the Hessian has "
+                        + "non-finite entries")
             }
             tau = max(2 * tau, shift)
         }
@@ -77,8 +78,11 @@ public struct NewtonMethod: Method {
             value = oracle.valueAndGradient(at: x, into: &gradient)
             return IterationReport(valueAtNewIterate: value, learningRate: 1)
         }
-        let outcome = lineSearch.search(from: x, value: value, slope: slope, direction: direction, initialStep: 1, oracle: &oracle)
-        guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
+        let outcome = lineSearch.search(
+            from: x, value: value, slope: slope, direction: direction, initialStep: 1, oracle: &oracle)
+        guard outcome.accepted else {
+            return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
+        }
         VectorKernels.copy(lineSearch.trialPoint, into: &x)
         value = outcome.value
         oracle.gradient(at: x, into: &gradient)

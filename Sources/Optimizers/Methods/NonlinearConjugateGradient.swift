@@ -42,8 +42,10 @@ public struct NonlinearConjugateGradient: Method {
     @usableFromInline var sinceRestart = 0
 
     public init(
-        beta: Beta = .polakRibierePlus, exactLineSearch: Bool = false, restartEvery: Int? = nil, powellRestart: Bool = true,
-        lineSearch: StrongWolfeLineSearch = StrongWolfeLineSearch(sufficientDecrease: 1e-4, curvature: 0.1, maxEvaluations: 25)
+        beta: Beta = .polakRibierePlus, exactLineSearch: Bool = false, restartEvery: Int? = nil,
+        powellRestart: Bool = true,
+        lineSearch: StrongWolfeLineSearch = StrongWolfeLineSearch(
+            sufficientDecrease: 1e-4, curvature: 0.1, maxEvaluations: 25)
     ) {
         self.beta = beta
         self.exactLineSearch = exactLineSearch
@@ -92,9 +94,12 @@ public struct NonlinearConjugateGradient: Method {
                 slope = VectorKernels.dot(gradient, direction)
                 sinceRestart = 0
                 outcome = lineSearch.search(
-                    from: x, value: value, slope: slope, direction: direction, initialStep: min(1, 1 / VectorKernels.norm(gradient)), oracle: &oracle)
+                    from: x, value: value, slope: slope, direction: direction,
+                    initialStep: min(1, 1 / VectorKernels.norm(gradient)), oracle: &oracle)
             }
-            guard outcome.accepted else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }
+            guard outcome.accepted else {
+                return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
+            }
             step = outcome.step
             previousValue = value
             value = outcome.value

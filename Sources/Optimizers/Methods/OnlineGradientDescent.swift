@@ -16,7 +16,8 @@ import Objectives
 /// Evaluations: one round gradient (``Oracle/roundGradient(_:at:into:)``) per iteration.
 public struct OnlineGradientDescent: Method {
     public enum StepRule: String, Sendable, CaseIterable {
-        case sqrt, constant, stronglyConvex = "strongly-convex"
+        case sqrt, constant
+        case stronglyConvex = "strongly-convex"
     }
 
     public var rule: StepRule
@@ -37,8 +38,9 @@ public struct OnlineGradientDescent: Method {
 
     public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
         guard let stream = oracle.objective as? any OnlineObjective else {
-            throw MethodError("online-gd plays the rounds of an online problem (online-least-squares, online-logistic, "
-                              + "online-linear), and this problem is not one")
+            throw MethodError(
+                "online-gd plays the rounds of an online problem (online-least-squares, online-logistic, "
+                    + "online-linear), and this problem is not one")
         }
         radius = stream.radius
         let d = stream.diameter, g = stream.gradientBound
@@ -92,14 +94,20 @@ extension MethodCatalog {
             For the online problem kinds only (online-least-squares, online-logistic, online-linear): they \
             supply D, G, α and T, and the run records the regret R_T at every trace point.
             """,
-        references: ["Zinkevich 2003, Online convex programming and generalized infinitesimal gradient ascent",
-                     "Hazan 2022, Introduction to Online Convex Optimization, 2nd ed., Thm 3.1 and Thm 3.3"],
+        references: [
+            "Zinkevich 2003, Online convex programming and generalized infinitesimal gradient ascent",
+            "Hazan 2022, Introduction to Online Convex Optimization, 2nd ed., Thm 3.1 and Thm 3.3",
+        ],
         parameters: [
-            ParameterSpec("step", .choice(OnlineGradientDescent.StepRule.allCases.map(\.rawValue)), default: .text("sqrt"), "the step rule"),
-            ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("auto"),
-                          "η of step constant (auto: D/(G√T))"),
-            ParameterSpec("scale", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
-                          "factor on η_t of steps sqrt and strongly-convex"),
+            ParameterSpec(
+                "step", .choice(OnlineGradientDescent.StepRule.allCases.map(\.rawValue)), default: .text("sqrt"),
+                "the step rule"),
+            ParameterSpec(
+                "lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .text("auto"),
+                "η of step constant (auto: D/(G√T))"),
+            ParameterSpec(
+                "scale", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1),
+                "factor on η_t of steps sqrt and strongly-convex"),
         ],
         acceptsSchedule: false,
         make: { parameters, _, _ in
@@ -107,5 +115,6 @@ extension MethodCatalog {
             return OnlineGradientDescent(
                 rule: OnlineGradientDescent.StepRule(rawValue: try reader.choice("step")) ?? .sqrt,
                 learningRate: try reader.optionalNumber("lr"), scale: try reader.number("scale"))
-        }).benchmarked(on: .onlineStream)
+        }
+    ).benchmarked(on: .onlineStream)
 }

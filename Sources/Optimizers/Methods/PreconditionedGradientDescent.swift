@@ -21,7 +21,9 @@ public struct PreconditionedGradientDescent: Method {
     @usableFromInline var unit: [Double] = []
     @usableFromInline var column: [Double] = []
 
-    public init(learningRate: any Schedule = 1.0, refreshEvery: Int = 10, floor: Double = 1e-8, usesDenseHessian: Bool = true) {
+    public init(
+        learningRate: any Schedule = 1.0, refreshEvery: Int = 10, floor: Double = 1e-8, usesDenseHessian: Bool = true
+    ) {
         self.learningRate = learningRate
         self.refreshEvery = refreshEvery
         self.floor = floor
@@ -56,7 +58,9 @@ public struct PreconditionedGradientDescent: Method {
                 unit[i] = 0
                 diagonal = column[i]
             }
-            guard !diagonal.isNaN else { throw MethodError("preconditioned-gd: the Hessian diagonal has a NaN entry at index \(i)") }
+            guard !diagonal.isNaN else {
+                throw MethodError("preconditioned-gd: the Hessian diagonal has a NaN entry at index \(i)")
+            }
             inverseDiagonal[i] = 1 / max(diagonal, floor)
         }
     }

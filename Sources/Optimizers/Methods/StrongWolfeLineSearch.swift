@@ -31,7 +31,9 @@ public struct StrongWolfeLineSearch: Sendable {
     @usableFromInline var trialPoint: [Double] = []
     @usableFromInline var trialGradient: [Double] = []
 
-    public init(sufficientDecrease: Double = 1e-4, curvature: Double = 0.9, maxEvaluations: Int = 25, maxStep: Double = 1e10) {
+    public init(
+        sufficientDecrease: Double = 1e-4, curvature: Double = 0.9, maxEvaluations: Int = 25, maxStep: Double = 1e10
+    ) {
         self.sufficientDecrease = sufficientDecrease
         self.curvature = curvature
         self.maxEvaluations = maxEvaluations
@@ -85,7 +87,7 @@ public struct StrongWolfeLineSearch: Sendable {
         oracle: inout Oracle<O>
     ) -> Outcome {
         let origin = Sample(step: 0, value: value, slope: slope)
-        var best: Sample? = nil  // the lowest sufficient-decrease point, stored in `point`/`gradient`
+        var best: Sample? = nil // the lowest sufficient-decrease point, stored in `point`/`gradient`
         var evaluations = 0
         var previous = origin
         var step = min(initialStep, maxStep)
@@ -111,11 +113,15 @@ public struct StrongWolfeLineSearch: Sendable {
             best = sample
             swap(&acceptedPoint, &trialPoint)
             swap(&acceptedGradient, &trialGradient)
-            return Outcome(step: sample.step, value: sample.value, slope: sample.slope, satisfiesWolfe: true, evaluations: evaluations)
+            return Outcome(
+                step: sample.step, value: sample.value, slope: sample.slope, satisfiesWolfe: true,
+                evaluations: evaluations)
         }
         func giveUp() -> Outcome {
             if let best {
-                return Outcome(step: best.step, value: best.value, slope: best.slope, satisfiesWolfe: false, evaluations: evaluations)
+                return Outcome(
+                    step: best.step, value: best.value, slope: best.slope, satisfiesWolfe: false,
+                    evaluations: evaluations)
             }
             return Outcome(step: 0, value: value, slope: slope, satisfiesWolfe: false, evaluations: evaluations)
         }

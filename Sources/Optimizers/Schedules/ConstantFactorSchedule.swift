@@ -1,6 +1,5 @@
 import Parameters
 
-
 /// torch `ConstantLR`: the learning rate scaled by a constant factor for the first updates, then
 /// the base learning rate.
 ///

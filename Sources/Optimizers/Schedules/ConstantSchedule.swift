@@ -1,6 +1,5 @@
 import Parameters
 
-
 extension ScheduleKind {
     /// `constant`: the optimizer's learning rate at every update. The schedule is the `Double` η₀
     /// itself (a `Double` is a ``Schedule``).

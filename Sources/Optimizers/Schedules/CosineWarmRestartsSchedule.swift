@@ -109,7 +109,8 @@ extension ScheduleKind {
         ],
         parameters: cosineWarmRestartsParameters,
         make: { parameters, baseLearningRate in
-            let read = try ParameterReader(parameters, specs: cosineWarmRestartsParameters, kind: "cosine-warm-restarts")
+            let read = try ParameterReader(
+                parameters, specs: cosineWarmRestartsParameters, kind: "cosine-warm-restarts")
             return CosineWarmRestartsSchedule(
                 baseLearningRate: baseLearningRate, t0: try read.integer("t-0"), tMult: try read.integer("t-mult"),
                 etaMin: try read.number("eta-min"))

@@ -47,7 +47,7 @@ extension ScheduleKind {
         name: "exponential-optax",
         summary:
             "optax exponential_decay: η₀·decay-rate^((k − transition-begin)/transition-steps), optional staircase and "
-                + "end value.",
+            + "end value.",
         formula: """
             d = k − transition-begin; p = d/transition-steps (⌊p⌋ if staircase)
             lr(k) = η₀ for d ≤ 0, η₀·decay-rate^p otherwise; clipped at end-value from below (decay-rate < 1) \

@@ -1,6 +1,5 @@
 import Parameters
 
-
 /// Inverse-square-root decay with linear warm-up, in the form used by fairseq-like code.
 ///
 /// lr(k) = η₀·min(s/w, √(w/s)) with the 1-based s = k + 1: linear up to the peak η₀ at s = w, then

@@ -1,6 +1,5 @@
 import Parameters
 
-
 /// torch `LinearLR`: the factor of η₀ moves linearly from startFactor to endFactor over
 /// totalIters updates, then stays.
 ///

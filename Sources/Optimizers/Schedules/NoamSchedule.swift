@@ -37,7 +37,7 @@ extension ScheduleKind {
         summary: "Transformer (Noam) schedule: η₀·d-model^(−1/2)·min(s^(−1/2), s·warmup-steps^(−3/2)), s = k + 1.",
         formula:
             "s = k + 1; lr(k) = η₀·d-model^(−1/2)·min(s^(−1/2), s·warmup-steps^(−3/2)); peak "
-                + "η₀·(d-model·warmup-steps)^(−1/2) at s = warmup-steps",
+            + "η₀·(d-model·warmup-steps)^(−1/2) at s = warmup-steps",
         conventions: """
             Vaswani et al. 2017 eq. 3 with its 1-based step_num s = k + 1, scaled by the optimizer's lr η₀ \
             (η₀ = 1 is the paper's schedule). In torch: LambdaLR(opt, lambda e: f(e + 1)). optax has no \

@@ -112,7 +112,7 @@ extension ScheduleKind {
         name: "one-cycle-cosine-optax",
         summary:
             "optax cosine_onecycle_schedule: cosine up to peak-value at ⌊pct-start·T⌋, then down to "
-                + "peak/(div·final-div) at T.",
+            + "peak/(div·final-div) at T.",
         formula: """
             b₁ = ⌊pct-start·T⌋, v₀ = peak-value/div-factor, v₁ = v₀·div-factor, v₂ = v₁/(div-factor·final-div-factor)
             k < b₁: pct = k/b₁, lr = v₁ + (v₀ − v₁)(1 + cos(π·pct))/2; b₁ ≤ k < T: pct = (k − b₁)/(T − b₁), \
@@ -132,7 +132,8 @@ extension ScheduleKind {
         ],
         parameters: oneCycleCosineOptaxParameters,
         make: { parameters, _ in
-            let read = try ParameterReader(parameters, specs: oneCycleCosineOptaxParameters, kind: "one-cycle-cosine-optax")
+            let read = try ParameterReader(
+                parameters, specs: oneCycleCosineOptaxParameters, kind: "one-cycle-cosine-optax")
             return try OneCycleOptaxSchedule.cosine(
                 transitionSteps: try read.integer("transition-steps"), peakValue: try read.number("peak-value"),
                 pctStart: try read.number("pct-start"), divFactor: try read.number("div-factor"),
@@ -144,7 +145,7 @@ extension ScheduleKind {
         name: "one-cycle-linear-optax",
         summary:
             "optax linear_onecycle_schedule: three linear phases, up to peak-value, back to peak/div, then to "
-                + "peak/(div·final-div).",
+            + "peak/(div·final-div).",
         formula: """
             b₁ = ⌊pct-start·T⌋, b₂ = ⌊pct-final·T⌋; v₀ = peak-value/div-factor, v₁ = v₀·div-factor, \
             v₂ = v₁/div-factor, v₃ = v₂/final-div-factor
@@ -163,7 +164,8 @@ extension ScheduleKind {
         ],
         parameters: oneCycleLinearOptaxParameters,
         make: { parameters, _ in
-            let read = try ParameterReader(parameters, specs: oneCycleLinearOptaxParameters, kind: "one-cycle-linear-optax")
+            let read = try ParameterReader(
+                parameters, specs: oneCycleLinearOptaxParameters, kind: "one-cycle-linear-optax")
             return try OneCycleOptaxSchedule.linear(
                 transitionSteps: try read.integer("transition-steps"), peakValue: try read.number("peak-value"),
                 pctStart: try read.number("pct-start"), pctFinal: try read.number("pct-final"),

@@ -1,6 +1,5 @@
 import Parameters
 
-
 /// Linear warm-up in front of any schedule (Goyal et al. 2017's gradual warm-up).
 ///
 /// lr(k) = (start − η₀)·(1 − k/w) + η₀ for k < w, with start = startFactor·η₀;
@@ -49,7 +48,7 @@ extension ScheduleKind {
         name: "warmup",
         summary:
             "Linear warm-up from warmup-start-factor·η₀ to η₀ over warmup-steps updates, then the schedule named by "
-                + "then.",
+            + "then.",
         formula: """
             k < warmup-steps: lr(k) = η₀·(s + (1 − s)·k/warmup-steps), s = warmup-start-factor
             k ≥ warmup-steps: lr(k) = then(k − warmup-steps)

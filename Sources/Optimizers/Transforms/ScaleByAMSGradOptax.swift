@@ -54,7 +54,8 @@ public struct ScaleByAMSGradOptax: FusedGradientTransformation {
                             m[i] = c1 * g + b1 * m[i]
                             v[i] = c2 * (g * g) + b2 * v[i]
                             vMax[i] = max(vMax[i], BiasCorrection.divide(v[i], by: correction2))
-                            u[i] = BiasCorrection.divide(m[i], by: correction1) / ((vMax[i] + epsRoot).squareRoot() + eps)
+                            u[i] =
+                                BiasCorrection.divide(m[i], by: correction1) / ((vMax[i] + epsRoot).squareRoot() + eps)
                         }
                     }
                 }

@@ -51,7 +51,8 @@ public struct ScaleByAdaBelief: FusedGradientTransformation {
                         m[i] = c1 * g + b1 * m[i]
                         let error = g - m[i]
                         s[i] = c2 * (error * error) + b2 * s[i] + epsRoot
-                        u[i] = BiasCorrection.divide(m[i], by: correction1)
+                        u[i] =
+                            BiasCorrection.divide(m[i], by: correction1)
                             / (BiasCorrection.divide(s[i], by: correction2).squareRoot() + eps)
                     }
                 }

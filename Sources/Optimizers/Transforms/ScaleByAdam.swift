@@ -56,7 +56,9 @@ public struct ScaleByAdam: FusedGradientTransformation {
 
     /// The Adam step with θᵢ ← θᵢ + s·uᵢ done in the same loop (the learning rate −η of the chain).
     @inlinable
-    public func apply(_ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]) {
+    public func apply(
+        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
+    ) {
         parameters.withUnsafeMutableBufferPointer { step(&updates, state: &state, applyingTo: $0, factor: factor) }
     }
 

@@ -7,8 +7,8 @@ import Foundation
 ///     v̂ = v_t/(1 − β₂^t),  u = m̂ / (√(v̂ + ε_root) + ε)
 ///
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0, nesterov false; `biasCorrection: false` (an ablation,
-/// not an optax option) uses m_t and v_t uncorrected (every 1 − βᵗ is taken as 1). With ε_root = 0 and no Nesterov it is
-/// algebraically torch Adam (``ScaleByAdam``). With nesterov it is optax `nadam` (Dozat 2016 without
+/// not an optax option) uses m_t and v_t uncorrected (every 1 − βᵗ is taken as 1). With ε_root = 0 and no
+/// Nesterov it is algebraically torch Adam (``ScaleByAdam``). With nesterov it is optax `nadam` (Dozat 2016 without
 /// his β₂ factor and without torch's μ-schedule, so it is **not** torch NAdam; reference §A.8).
 public struct ScaleByAdamOptax: FusedGradientTransformation {
     public struct State: Sendable {
@@ -64,8 +64,10 @@ public struct ScaleByAdamOptax: FusedGradientTransformation {
                         let g = u[i]
                         m[i] = c1 * g + b1 * m[i]
                         v[i] = c2 * (g * g) + b2 * v[i]
-                        let mHat = isNesterov
-                            ? b1 * BiasCorrection.divide(m[i], by: correction1Next) + c1 * BiasCorrection.divide(g, by: correction1)
+                        let mHat =
+                            isNesterov
+                            ? b1 * BiasCorrection.divide(m[i], by: correction1Next) + c1
+                                * BiasCorrection.divide(g, by: correction1)
                             : BiasCorrection.divide(m[i], by: correction1)
                         let vHat = BiasCorrection.divide(v[i], by: correction2)
                         u[i] = mHat / ((vHat + epsRoot).squareRoot() + eps)

@@ -48,7 +48,8 @@ public struct ScaleByRAdam: FusedGradientTransformation {
         let rhoInfinity = 2 / (1 - beta2) - 1
         let rho = rhoInfinity - 2 * t * state.beta2Power / correction2
         let rectified = rho > 5.0
-        let rectification = rectified
+        let rectification =
+            rectified
             ? ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot() : 1
         let correction2Root = correction2.squareRoot()
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon

@@ -52,7 +52,8 @@ public struct ScaleByRAdamOptax: FusedGradientTransformation {
         let beta2Power = state.beta2Power
         let rho = rhoInfinity - 2 * t * beta2Power / (1 - beta2Power)
         let rectified = rho >= threshold
-        let rectification = rectified
+        let rectification =
+            rectified
             ? ((rho - 4.0) * (rho - 2.0) * rhoInfinity / ((rhoInfinity - 4.0) * (rhoInfinity - 2.0) * rho)).squareRoot()
             : 1
         let correction1 = state.correction1.advance(toStep: state.count)

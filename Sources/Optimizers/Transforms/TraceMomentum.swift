@@ -36,7 +36,9 @@ public struct TraceMomentum: FusedGradientTransformation {
 
     /// The momentum step with θᵢ ← θᵢ + s·uᵢ done in the same loop (the learning rate −η of the chain).
     @inlinable
-    public func apply(_ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]) {
+    public func apply(
+        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
+    ) {
         if momentum == 0 {
             addScaledUpdates(updates, factor, to: &parameters)
         } else {

@@ -11,35 +11,85 @@ struct CanonicalJSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtoc
         try writer.beginMember(key.stringValue, depth: depth, serial: serial)
     }
 
-    mutating func encodeNil(forKey key: Key) throws { _ = try begin(key); writer.writeNull() }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { _ = try begin(key); writer.writeBool(value) }
-    mutating func encode(_ value: String, forKey key: Key) throws { _ = try begin(key); writer.writeString(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { _ = try begin(key); writer.writeDouble(value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { _ = try begin(key); writer.writeFloat(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { _ = try begin(key); writer.writeInteger(value) }
+    mutating func encodeNil(forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeNull()
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeBool(value)
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeString(value)
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeDouble(value)
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeFloat(value)
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int8, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int16, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int32, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws {
+        _ = try begin(key)
+        writer.writeInteger(value)
+    }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let valueSerial = try begin(key)
         try writer.write(value, depth: depth + 1, serial: valueSerial)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(CanonicalJSONKeyedContainer<NestedKey>(
-            writer: writer, depth: depth + 1, serial: writer.container(isObject: true, depth: depth + 1, serial: beginRecordingMisuse(key))))
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        KeyedEncodingContainer(
+            CanonicalJSONKeyedContainer<NestedKey>(
+                writer: writer, depth: depth + 1,
+                serial: writer.container(isObject: true, depth: depth + 1, serial: beginRecordingMisuse(key))))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         CanonicalJSONUnkeyedContainer(
-            writer: writer, depth: depth + 1, serial: writer.container(isObject: false, depth: depth + 1, serial: beginRecordingMisuse(key)))
+            writer: writer, depth: depth + 1,
+            serial: writer.container(isObject: false, depth: depth + 1, serial: beginRecordingMisuse(key)))
     }
 
     mutating func superEncoder() -> any Encoder {

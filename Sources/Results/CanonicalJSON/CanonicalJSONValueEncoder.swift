@@ -9,12 +9,14 @@ struct CanonicalJSONValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(CanonicalJSONKeyedContainer<Key>(
-            writer: writer, depth: depth, serial: writer.container(isObject: true, depth: depth, serial: serial)))
+        KeyedEncodingContainer(
+            CanonicalJSONKeyedContainer<Key>(
+                writer: writer, depth: depth, serial: writer.container(isObject: true, depth: depth, serial: serial)))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        CanonicalJSONUnkeyedContainer(writer: writer, depth: depth, serial: writer.container(isObject: false, depth: depth, serial: serial))
+        CanonicalJSONUnkeyedContainer(
+            writer: writer, depth: depth, serial: writer.container(isObject: false, depth: depth, serial: serial))
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {

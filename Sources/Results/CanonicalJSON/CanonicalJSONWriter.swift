@@ -56,8 +56,14 @@ final class CanonicalJSONWriter {
     struct PathKey: CodingKey {
         let stringValue: String
         let intValue: Int?
-        init(stringValue: String) { self.stringValue = stringValue; self.intValue = nil }
-        init(intValue: Int) { self.stringValue = "Index \(intValue)"; self.intValue = intValue }
+        init(stringValue: String) {
+            self.stringValue = stringValue
+            self.intValue = nil
+        }
+        init(intValue: Int) {
+            self.stringValue = "Index \(intValue)"
+            self.intValue = intValue
+        }
     }
 
     @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
@@ -84,7 +90,8 @@ final class CanonicalJSONWriter {
         try write(value, depth: 0, serial: serial)
         if let failure { throw failure }
         if bytes.isEmpty {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: [], debugDescription: "Top-level \(T.self) did not encode any values."))
         }
         return bytes
     }
@@ -95,7 +102,10 @@ final class CanonicalJSONWriter {
     /// directly, anything else through its `encode(to:)`.
     func write<T: Encodable>(_ value: T, depth: Int, serial: Int) throws {
         if T.self == Double.self { return writeDouble(value as! Double) }
-        if T.self == String.self { writeString(value as! String); return }
+        if T.self == String.self {
+            writeString(value as! String)
+            return
+        }
         if T.self == Int.self { return writeInteger(value as! Int) }
         if T.self == Bool.self { return writeBool(value as! Bool) }
         let start = bytes.count
@@ -137,7 +147,8 @@ final class CanonicalJSONWriter {
     private func writeNumberText(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            let dropsPointZero = utf8.count > 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
+            let dropsPointZero =
+                utf8.count > 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
             bytes.append(contentsOf: dropsPointZero ? UnsafeBufferPointer(rebasing: utf8.dropLast(2)) : utf8)
         }
     }
@@ -194,7 +205,11 @@ final class CanonicalJSONWriter {
             return serial
         }
         guard isCurrentValue(depth: depth, serial: serial) else {
-            record(misuse(depth: depth, "a container was requested for a value that already wrote something else, or whose parent moved on"))
+            record(
+                misuse(
+                    depth: depth,
+                    "a container was requested for a value that already wrote something else, or whose parent moved on")
+            )
             return newSerial()
         }
         frames.append(Frame(start: bytes.count, isObject: isObject, serial: serial, membersBase: members.count))
@@ -205,13 +220,15 @@ final class CanonicalJSONWriter {
     /// Checks that a single value container may write its value now.
     func claimSingleValue(depth: Int, serial: Int) throws {
         guard isCurrentValue(depth: depth, serial: serial) else {
-            throw misuse(depth: depth, "a single value was encoded twice, after a container, or after its parent moved on")
+            throw misuse(
+                depth: depth, "a single value was encoded twice, after a container, or after its parent moved on")
         }
     }
 
     /// True when the value slot `serial` is the current one at `depth` and nothing was written for it yet.
     private func isCurrentValue(depth: Int, serial: Int) -> Bool {
-        depth < slots.count && slots[depth].serial == serial && frames.count == depth && bytes.count == slots[depth].start
+        depth < slots.count && slots[depth].serial == serial && frames.count == depth
+            && bytes.count == slots[depth].start
     }
 
     /// Begins the next member of the object `serial` at `depth` (writes `,"key":`); returns the
@@ -223,8 +240,10 @@ final class CanonicalJSONWriter {
         let start = bytes.count
         let leadingBytes = writeString(key)
         let writtenKeyLength = bytes.count - start - 2
-        members.append(Member(start: start, leadingBytes: leadingBytes, writtenKeyLength: writtenKeyLength,
-                              isKeyEscaped: writtenKeyLength != key.utf8.count, key: keys.count))
+        members.append(
+            Member(
+                start: start, leadingBytes: leadingBytes, writtenKeyLength: writtenKeyLength,
+                isKeyEscaped: writtenKeyLength != key.utf8.count, key: keys.count))
         keys.append(key)
         bytes.append(UInt8(ascii: ":"))
         return beginValue(depth: depth + 1)
@@ -302,7 +321,9 @@ final class CanonicalJSONWriter {
         for index in base..<(end - 1) { members[index].end = members[index + 1].start - 1 }
         members[end - 1].end = bytes.count
         members[base..<end].sort { a, b in precedes(a, b) || (!precedes(b, a) && a.start < b.start) }
-        for index in base..<(end - 1) where !precedes(members[index], members[index + 1]) { members[index].isSuperseded = true }
+        for index in base..<(end - 1) where !precedes(members[index], members[index + 1]) {
+            members[index].isSuperseded = true
+        }
         let offset = frame.start + 1
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: bytes[offset...])
@@ -354,7 +375,9 @@ final class CanonicalJSONWriter {
     }
 
     private func misuse(depth: Int, _ description: String) -> EncodingError {
-        EncodingError.invalidValue(description, .init(codingPath: codingPath(depth: depth), debugDescription: "CanonicalJSONEncoder: \(description)"))
+        EncodingError.invalidValue(
+            description,
+            .init(codingPath: codingPath(depth: depth), debugDescription: "CanonicalJSONEncoder: \(description)"))
     }
 
     /// Keeps the first misuse seen in a method that cannot throw.
