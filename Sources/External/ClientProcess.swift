@@ -89,8 +89,16 @@ public final class ClientProcess: @unchecked Sendable {
     private static func makePipe(_ fds: inout [Int32]) -> Bool {
         guard pipe(&fds) == 0 else { return false }
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        #if os(Linux)
+            // A 1 MiB pipe buffer (Linux's default limit for unprivileged users; best effort) carries a
+            // d = 10⁵ vector in one write instead of thirteen 64 KiB rounds, each a wake-up of the reader.
+            _ = fcntl(fds[1], pipeSizeCommand, 1 << 20)
+        #endif
         return true
     }
+
+    /// Linux's F_SETPIPE_SZ (fcntl.h: F_LINUX_SPECIFIC_BASE + 7).
+    private static let pipeSizeCommand: Int32 = 1031
 
     /// The last lines the client wrote to stderr (at most 2 000 bytes), or "".
     var stderrTail: String { errorTail.text }
