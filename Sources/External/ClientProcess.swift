@@ -90,9 +90,9 @@ public final class ClientProcess: @unchecked Sendable {
         guard pipe(&fds) == 0 else { return false }
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         #if os(Linux)
-            // A 1 MiB pipe buffer (Linux's default limit for unprivileged users; best effort) carries a
-            // d = 10⁵ vector in one write instead of thirteen 64 KiB rounds, each a wake-up of the reader.
-            _ = fcntl(fds[1], pipeSizeCommand, 1 << 20)
+        // A 1 MiB pipe buffer (Linux's default limit for unprivileged users; best effort) carries a
+        // d = 10⁵ vector in one write instead of thirteen 64 KiB rounds, each a wake-up of the reader.
+        _ = fcntl(fds[1], pipeSizeCommand, 1 << 20)
         #endif
         return true
     }
