@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Adaptive spinning before a blocking wait for the other process's next frame (docs/protocol.md,
+/// "Waiting"). A process blocked in `poll`/`read` lets its CPU sleep, and on a virtual machine waking
+/// a sleeping virtual CPU costs tens of µs per pipe crossing; checking the pipe with non-blocking
+/// reads for a short while, yielding the CPU (`sched_yield`) between checks, keeps the round trip
+/// at the cost of a few µs of CPU.
+///
+/// The rule, the same in gdbench and in the reference clients: spin for at most ``budgetNanoseconds``
+/// (`GDBENCH_SPIN_MICROSECONDS`, default ``defaultMicroseconds``; `0` turns spinning off) and only
+/// when the previous wait was no longer than the budget, so a stream of long waits (a slow oracle or
+/// optimizer) costs one budget of CPU and then none. gdbench passes its value to every client it
+/// starts through the same environment variable.
+struct SpinWait {
+    /// Default spin budget, µs: above a spinning round trip (C ≈ 3 µs, Python ≈ 15 µs here) and
+    /// below the cost of a sleep and wake-up it replaces.
+    static let defaultMicroseconds = 50
+
+    /// The environment variable that sets the budget in µs, for gdbench and its clients.
+    static let environmentVariable = "GDBENCH_SPIN_MICROSECONDS"
+
+    /// The budget from the environment: a whole number of µs from 0 to 10 000, else the default.
+    static var configuredMicroseconds: Int {
+        guard let text = getenv(environmentVariable).map({ String(cString: $0) }),
+            let value = Int(text), (0...10_000).contains(value)
+        else { return defaultMicroseconds }
+        return value
+    }
+
+    let budgetNanoseconds: UInt64
+    /// Whether the next wait spins: the previous wait ended within the budget.
+    private var spinNext = true
+
+    init(microseconds: Int) {
+        budgetNanoseconds = UInt64(max(0, microseconds)) * 1_000
+    }
+
+    /// Reads into `pointer` with `read` on a non-blocking descriptor until it gives bytes, end of file
+    /// or an error (returned as `read` returns them, errno set), or until the budget passes (then nil,
+    /// and the caller blocks). `started` is when the wait began (monotonic ns).
+    mutating func spin(
+        descriptor: Int32, into pointer: UnsafeMutableRawPointer, capacity: Int, started: UInt64
+    ) -> Int? {
+        guard budgetNanoseconds > 0, spinNext else { return nil }
+        while true {
+            let got = read(descriptor, pointer, capacity)
+            if got >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) { return got }
+            if ClientProcess.now() &- started > budgetNanoseconds {
+                spinNext = false
+                return nil
+            }
+            sched_yield()
+        }
+    }
+
+    /// Notes how long a wait that ended took, which decides whether the next one spins.
+    mutating func waited(since started: UInt64) {
+        spinNext = ClientProcess.now() &- started <= budgetNanoseconds
+    }
+}
