@@ -32,9 +32,10 @@ static void die(const char *message) {
 
 /* Adaptive spinning (docs/protocol.md, "Waiting"): before a blocking read, check stdin with poll(2) and a
  * zero timeout, yielding the CPU between checks, for at most GDBENCH_SPIN_MICROSECONDS (default 50; 0 turns
- * it off), and only when the previous wait was no longer than that, so long waits cost one budget of CPU. */
+ * it off); not at all when the previous wait was longer than that (long waits cost one budget of CPU), nor
+ * for 64 waits after a sched_yield that took over 5 us (another task wanted the CPU: blocking is faster). */
 static long long spin_budget_ns = -1;
-static int spin_next = 1;
+static int spin_next = 1, blocked_waits = 0;
 
 static long long now_ns(void) {
     struct timespec t;
@@ -52,10 +53,19 @@ static long long wait_start(void) {
     }
     long long started = now_ns();
     if (spin_budget_ns == 0 || !spin_next) return started;
+    if (blocked_waits > 0) {
+        blocked_waits--;
+        return started;
+    }
     struct pollfd input = {0, POLLIN, 0};
     while (poll(&input, 1, 0) == 0) {
-        if (now_ns() - started > spin_budget_ns) return started;
+        long long now = now_ns();
+        if (now - started > spin_budget_ns) return started;
         sched_yield();
+        if (now_ns() - now > 5000) {
+            blocked_waits = 64;
+            return started;
+        }
     }
     return started;
 }

@@ -100,10 +100,11 @@ class Client:
         self._out_fd = None if writer else sys.stdout.fileno()
         self._pending = bytearray()
         # Adaptive spinning before a blocking read (docs/protocol.md, "Waiting"): poll with a zero
-        # timeout, yielding the CPU between checks, for at most the budget, and only when the previous
-        # wait was no longer than the budget.
+        # timeout, yielding the CPU between checks, for at most the budget; not when the previous wait
+        # was longer than the budget, nor for 64 waits after a yield that took over 5 µs (contention).
         self._spin_budget = _spin_budget_ns() if self._in_fd is not None and hasattr(select, "poll") else 0
         self._spin_next = True
+        self._blocked_waits = 0
         if self._spin_budget:
             self._poller = select.poll()
             self._poller.register(self._in_fd, select.POLLIN)
@@ -111,13 +112,21 @@ class Client:
     def _wait(self):
         """Spins until stdin is readable or the budget passes (when allowed); returns when the wait began."""
         started = time.monotonic_ns()
-        if self._spin_budget and self._spin_next:
-            poll, budget, clock = self._poller.poll, self._spin_budget, time.monotonic_ns
-            yield_cpu = getattr(os, "sched_yield", lambda: None)
-            while not poll(0):
-                if clock() - started > budget:
-                    break
-                yield_cpu()
+        if not (self._spin_budget and self._spin_next):
+            return started
+        if self._blocked_waits:
+            self._blocked_waits -= 1
+            return started
+        poll, budget, clock = self._poller.poll, self._spin_budget, time.monotonic_ns
+        yield_cpu = getattr(os, "sched_yield", lambda: None)
+        while not poll(0):
+            now = clock()
+            if now - started > budget:
+                break
+            yield_cpu()
+            if clock() - now > 5000:
+                self._blocked_waits = 64
+                break
         return started
 
     def _read_blocking(self, read, *arguments):
