@@ -25,11 +25,14 @@ struct SpinWait {
     /// The environment variable that sets the budget in µs, for gdbench and its clients.
     static let environmentVariable = "GDBENCH_SPIN_MICROSECONDS"
 
-    /// The budget from the environment: a whole number of µs from 0 to 10 000, else the default.
+    /// The budget from the environment (``microseconds(from:)``).
     static var configuredMicroseconds: Int {
-        guard let text = getenv(environmentVariable).map({ String(cString: $0) }),
-            let value = Int(text), (0...10_000).contains(value)
-        else { return defaultMicroseconds }
+        microseconds(from: getenv(environmentVariable).map { String(cString: $0) })
+    }
+
+    /// `text` as a whole number of µs from 0 to 10 000, else the default.
+    static func microseconds(from text: String?) -> Int {
+        guard let text, let value = Int(text), (0...10_000).contains(value) else { return defaultMicroseconds }
         return value
     }
 
@@ -72,6 +75,9 @@ struct SpinWait {
             }
         }
     }
+
+    /// Whether the next wait would spin (for tests).
+    var spinsNext: Bool { budgetNanoseconds > 0 && spinNext && blockedWaits == 0 }
 
     /// Notes how long a wait that ended took, which decides whether the next one spins.
     mutating func waited(since started: UInt64) {
