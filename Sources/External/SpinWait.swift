@@ -18,8 +18,8 @@ import Darwin
 /// that took longer than ``contendedYieldNanoseconds`` (another task wanted the CPU). gdbench passes
 /// its budget to every client it starts through the same environment variable.
 struct SpinWait {
-    /// Default spin budget, µs: above a spinning round trip (C ≈ 3 µs, Python ≈ 15 µs here) and
-    /// below the cost of a sleep and wake-up it replaces.
+    /// Default spin budget, µs: several round trips of the null clients while both processes run
+    /// (docs/protocol.md, "Timing"), and about one sleep and wake-up of an idle virtual CPU.
     static let defaultMicroseconds = 50
 
     /// The environment variable that sets the budget in µs, for gdbench and its clients.
