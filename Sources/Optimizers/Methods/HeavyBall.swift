@@ -21,7 +21,7 @@ public struct HeavyBall: Method {
         self.momentum = momentum
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         if let learningRate, let momentum {
             step = learningRate
             beta = momentum
@@ -37,7 +37,7 @@ public struct HeavyBall: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         oracle.gradient(at: x, into: &gradient)
         let step = step, beta = beta
         gradient.withUnsafeBufferPointer { g in
