@@ -29,7 +29,9 @@ public struct FirstOrderMethod<Transformation: FusedGradientTransformation>: Met
         buffer = [Double](repeating: 0, count: x.count)
     }
 
-    @inlinable
+    /// Always inlined into the box's step loop: otherwise the loops of all first-order kinds are merged
+    /// into one that calls each kind's step through a function pointer (docs/performance.md).
+    @inlinable @inline(__always)
     public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         if buffer.count != x.count || storedState == nil {
             storedState = transformation.initialState(parameters: x)

@@ -36,7 +36,7 @@ public struct HeavyBall: Method {
         previous = x
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         oracle.gradient(at: x, into: &gradient)
         let step = step, beta = beta
