@@ -54,7 +54,9 @@ public struct FirstOrderMethod<Transformation: FusedGradientTransformation>: Met
 }
 
 extension FirstOrderMethod {
-    /// A transformation that does not fuse its step: `update`, then x ← x + u.
+    /// A transformation that does not fuse its step: `update`, then x ← x + u. Disfavoured, so that a
+    /// fused transformation always takes the initialiser above.
+    @_disfavoredOverload
     public init<Base: GradientTransformation>(_ base: Base) where Transformation == UnfusedTransformation<Base> {
         self.init(UnfusedTransformation(base))
     }
