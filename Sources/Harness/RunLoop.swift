@@ -90,10 +90,10 @@ struct MonitoredPass {
 ///
 /// **Timing passes.** The optimizer time is measured separately, in `timingRepeats` unmonitored
 /// replays of exactly the same iterations (fresh method and oracle, so the same arithmetic): the
-/// loop only calls `iterate` and compares the iteration counter with the next trace iteration,
-/// reading the monotonic clock there (about 100 + targets reads per run, never per step). So
+/// loop asks the method's box (``MethodBox``) for the iterations up to the next trace iteration and
+/// reads the monotonic clock there (about 100 + targets reads per run, never per step). So
 /// monitoring is neither counted nor timed, and the per-step overhead of the harness on the timed
-/// path is one increment and one compare. Each replay must end at an iterate with the same
+/// path is the box's loop counter. Each replay must end at an iterate with the same
 /// fingerprint as the monitored pass (the run is deterministic); otherwise the status is `error`.
 /// The recorded seconds are medians over the replays.
 enum RunLoop {

@@ -8,7 +8,7 @@ import Results
 /// directly, never the oracle (so none of it is counted): the target measure and its first hits, the
 /// `escaped` milestone on a problem with a saddle, divergence, the trace points, the 2-D path, the
 /// recorded iterates and the training measurements. ``CheckSchedule`` says when it looks; between
-/// checks the loop does not touch it (it is generic, and the loop is unspecialised code).
+/// checks the loop does not touch it.
 struct RunMonitor {
     private let optimalValue: Double?
     private let minimizer: [Double]?

@@ -145,6 +145,7 @@ import Testing
         check(FirstOrderOptimizers.sgd(learningRate: 0.01, momentum: 0.9, weightDecay: 0.1), "sgd")
         check(Chain(GradientClipping.globalNorm(0.5), FirstOrderOptimizers.adam(learningRate: 0.01)), "clipped adam")
         check(FirstOrderOptimizers.adamw(learningRate: 0.01), "adamw")
+        check(FirstOrderOptimizers.momentumVelocity(learningRate: 0.01, weightDecay: 0.1), "momentum-velocity")
         check(FirstOrderOptimizers.rmspropOptax(learningRate: 0.01, momentum: 0.9), "rmsprop-optax (momentum after lr)")
     }
 
