@@ -88,12 +88,16 @@ enum ExternalSupport {
         return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
     }()
 
-    /// Runs the built gdbench in `directory`; output goes to files so no pipe can block it.
-    static func gdbench(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+    /// Runs the built gdbench in `directory` (with `environment` added to the tests'); output goes to files so
+    /// no pipe can block it.
+    static func gdbench(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String)
+    {
         guard let executable else { throw ExternalTestError("gdbench was not built") }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = directory
         let log = directory.appendingPathComponent("gdbench-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
