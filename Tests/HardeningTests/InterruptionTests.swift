@@ -1,5 +1,6 @@
 import Foundation
 import Results
+import TestSupport
 import Testing
 
 /// The real executable, interrupted: SIGINT or SIGTERM keeps the finished records in the journal,
@@ -7,7 +8,7 @@ import Testing
 /// those of an uninterrupted run (wall times aside). A second process on the same unfinished run is
 /// refused by the run's lock.
 @Suite(.serialized) struct InterruptionTests {
-    static let suite = Subprocess.fixtures.appendingPathComponent("suites/slow.yaml").path
+    static let suite = FixtureFiles.directory().appendingPathComponent("suites/slow.yaml").path
 
     /// The records of one uninterrupted run of the slow suite, shared by the interruption tests.
     static let uninterrupted: Result<[RunRecord], any Error> = Result {
