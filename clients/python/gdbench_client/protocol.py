@@ -258,13 +258,9 @@ class Run:
         raise ClientError("expected CONT or STOP, found %r" % (tag,))
 
 
-def serve(name, version, parameters, optimize, client=None):
-    """Announces the client, then runs ``optimize(run)`` for every run gdbench sends until end of input.
-
-    ``optimize`` should loop until ``run.end_iteration`` raises ``StopRun``; if it returns first, the
-    run ends as the optimizer's own stop (``finished``). An exception other than ``StopRun`` is
-    reported to gdbench with ``FAIL`` (the run gets status error) and the client waits for the next run.
-    """
+def announce(name, version, parameters, client=None):
+    """Announces the client (``HELLO``), then yields ``(client, payload)`` for every ``RUN`` gdbench sends until
+    end of input. Ctrl-C ends the client at once (gdbench owns the interrupt)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     client = client or Client()
     client.hello(name, version, parameters)
@@ -274,6 +270,17 @@ def serve(name, version, parameters, optimize, client=None):
             return
         if tag != b"RUN ":
             raise ClientError("expected RUN, found %r" % (tag,))
+        yield client, payload
+
+
+def serve(name, version, parameters, optimize, client=None):
+    """Announces the client, then runs ``optimize(run)`` for every run gdbench sends until end of input.
+
+    ``optimize`` should loop until ``run.end_iteration`` raises ``StopRun``; if it returns first, the
+    run ends as the optimizer's own stop (``finished``). An exception other than ``StopRun`` is
+    reported to gdbench with ``FAIL`` (the run gets status error) and the client waits for the next run.
+    """
+    for client, payload in announce(name, version, parameters, client):
         run = Run(client, payload)
         try:
             result = optimize(run)
