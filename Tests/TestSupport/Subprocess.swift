@@ -37,7 +37,7 @@ public enum Subprocess {
         public var signalled = false
     }
 
-    /// A started process whose output goes to files (no pipe can fill up and block it).
+    /// A started process whose output goes to temporary files (no pipe can fill up and block it).
     public final class Running {
         public let process = Process()
         public let outputURL: URL
@@ -48,8 +48,11 @@ public enum Subprocess {
             environment: [String: String] = [:]
         ) throws {
             guard let executable else { throw SubprocessError("the executable was not built") }
-            outputURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
-            errorURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
+            // In the system temporary directory, not in `directory`: a child run in the repository leaves nothing.
+            let stem = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "gdbench-child-\(UUID().uuidString)")
+            outputURL = stem.appendingPathExtension("stdout")
+            errorURL = stem.appendingPathExtension("stderr")
             _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
             _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
             process.executableURL = executable
