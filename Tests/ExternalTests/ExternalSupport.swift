@@ -41,6 +41,18 @@ enum ExternalSupport {
         return try SuiteLoader(catalog: .builtIn).load(path: url.path)
     }
 
+    /// The ``SuiteError`` that loading `text` (as `suite.yaml` in a new temporary directory) throws; nil when it loads.
+    static func suiteError(_ text: String) throws -> SuiteError? {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            _ = try load(text, in: directory)
+            return nil
+        } catch let error as SuiteError {
+            return error
+        }
+    }
+
     static func records(_ suite: Suite, jobs: Int = 2) throws -> [RunRecord] {
         try SuiteRunner.records(try RunPlan(suite: suite), options: SuiteRunOptions(jobs: jobs))
     }
