@@ -94,13 +94,13 @@ let package = Package(
             name: "gdbench-fuzz", dependencies: ["Harness", "SuiteLanguage", "Results", "Objectives", "Optimizers", "Parameters"],
             path: "Sources/Fuzz"),
         // Derivative checks, fixture paths and the subprocess runner the test targets share.
-        .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Objectives", "Results"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(
             name: "HarnessTests",
             dependencies: [
                 "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters",
-                "Randomness", "Analysis",
+                "Randomness", "Analysis", "TestSupport",
             ]),
         // CanonicalJSONBaselineTests reads committed baselines back through Checking's TrimmedBaseline.
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Checking", "Randomness"]),

@@ -22,15 +22,7 @@ import Testing
 
     /// A record's canonical line without checksum and wall-clock fields.
     static func timeless(_ records: [RunRecord]) throws -> [String] {
-        try records.map { record in
-            var copy = record
-            copy.wallTime = WallTime(medianSeconds: 0, repeats: [])
-            copy.final.progress.seconds = nil
-            for index in copy.trace.indices { copy.trace[index].seconds = nil }
-            for index in copy.targets.ladder.indices { copy.targets.ladder[index].hit?.seconds = nil }
-            for index in copy.milestones.indices { copy.milestones[index].hit?.seconds = nil }
-            return String(decoding: try RecordCoding.encoder().encode(copy), as: UTF8.self)
-        }
+        try records.map { String(decoding: try RecordCoding.encoder().encode(withoutTimes($0)), as: UTF8.self) }
     }
 
     static func runDirectories(_ root: URL) -> [URL] {
