@@ -175,26 +175,7 @@ class Run:
         self.x0 = _read_doubles(payload, offset, d)
         offset += 8 * d
         self.id, offset = self._text(payload, offset)
-        self.parameters = {}
-        for _ in range(count):
-            key, offset = self._text(payload, offset)
-            kind = payload[offset]
-            offset += 1
-            if kind == 0:
-                (value,) = struct.unpack_from("<d", payload, offset)
-                offset += 8
-            elif kind == 1:
-                value, offset = self._text(payload, offset)
-            elif kind == 2:
-                value = bool(payload[offset])
-                offset += 1
-            elif kind == 3:
-                (n,) = struct.unpack_from("<I", payload, offset)
-                value = list(struct.unpack_from("<%dd" % n, payload, offset + 4))
-                offset += 4 + 8 * n
-            else:
-                raise ClientError("unknown parameter type %d" % kind)
-            self.parameters[key] = value
+        self.parameters, offset = _read_parameters(payload, offset, count)
         self.iteration = 0
         self.stopped = None
         self._own_time = 0.0
@@ -256,6 +237,32 @@ class Run:
             self.stopped = answer.decode()
             raise StopRun(self.stopped)
         raise ClientError("expected CONT or STOP, found %r" % (tag,))
+
+
+def _read_parameters(payload, offset, count):
+    """``count`` parameters from ``offset`` (key, type byte 0 number / 1 text / 2 flag / 3 numbers, value) as a
+    dict; returns it and the offset after them. An unknown type is a ``ClientError``."""
+    parameters = {}
+    for _ in range(count):
+        key, offset = Run._text(payload, offset)
+        kind = payload[offset]
+        offset += 1
+        if kind == 0:
+            (value,) = struct.unpack_from("<d", payload, offset)
+            offset += 8
+        elif kind == 1:
+            value, offset = Run._text(payload, offset)
+        elif kind == 2:
+            value = bool(payload[offset])
+            offset += 1
+        elif kind == 3:
+            (n,) = struct.unpack_from("<I", payload, offset)
+            value = list(struct.unpack_from("<%dd" % n, payload, offset + 4))
+            offset += 4 + 8 * n
+        else:
+            raise ClientError("unknown parameter type %d" % kind)
+        parameters[key] = value
+    return parameters, offset
 
 
 def announce(name, version, parameters, client=None):
