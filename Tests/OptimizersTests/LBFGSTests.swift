@@ -48,8 +48,9 @@ struct LBFGSTests {
         try Self.expectCountsNearScipy(LBFGS(convention: .scipy), problem: problem, scipyMethod: "lbfgsb")
     }
 
-    /// The scipy comparison of the quasi-Newton and CG tests: iterations to ‖∇f‖∞ ≤ 1e−5 within 1.5× of scipy's
-    /// `scipyMethod` either way, function evaluations at most 1.5× scipy's (fixture: scripts/reference/scipy_counts.py).
+    /// The scipy comparison of the quasi-Newton and CG tests: iterations to ‖∇f‖∞ ≤ 1e−5 within 1.5× of
+    /// scipy's `scipyMethod` either way, function evaluations at most 1.5× scipy's (fixture:
+    /// scripts/reference/scipy_counts.py).
     static func expectCountsNearScipy<M: Method>(
         _ method: M, problem: String, scipyMethod: String, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {

@@ -74,9 +74,8 @@ public enum Subprocess {
             while process.isRunning {
                 if Date() > deadline {
                     process.terminate()
-                    throw SubprocessError(
-                        "\(process.executableURL?.lastPathComponent ?? "") \(process.arguments ?? []) did not end within \(seconds) s"
-                    )
+                    let program = process.executableURL?.lastPathComponent ?? ""
+                    throw SubprocessError("\(program) \(process.arguments ?? []) did not end within \(seconds) s")
                 }
                 usleep(20_000)
             }
