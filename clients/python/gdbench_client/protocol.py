@@ -219,26 +219,7 @@ class Run:
         self.x0 = _read_doubles(payload, offset, d)
         offset += 8 * d
         self.id, offset = self._text(payload, offset)
-        self.parameters = {}
-        for _ in range(count):
-            key, offset = self._text(payload, offset)
-            kind = payload[offset]
-            offset += 1
-            if kind == 0:
-                (value,) = struct.unpack_from("<d", payload, offset)
-                offset += 8
-            elif kind == 1:
-                value, offset = self._text(payload, offset)
-            elif kind == 2:
-                value = bool(payload[offset])
-                offset += 1
-            elif kind == 3:
-                (n,) = struct.unpack_from("<I", payload, offset)
-                value = list(struct.unpack_from("<%dd" % n, payload, offset + 4))
-                offset += 4 + 8 * n
-            else:
-                raise ClientError("unknown parameter type %d" % kind)
-            self.parameters[key] = value
+        self.parameters, offset = _read_parameters(payload, offset, count)
         self.iteration = 0
         self.stopped = None
         self._own_time = 0.0
@@ -302,13 +283,35 @@ class Run:
         raise ClientError("expected CONT or STOP, found %r" % (tag,))
 
 
-def serve(name, version, parameters, optimize, client=None):
-    """Announces the client, then runs ``optimize(run)`` for every run gdbench sends until end of input.
+def _read_parameters(payload, offset, count):
+    """``count`` parameters from ``offset`` (key, type byte 0 number / 1 text / 2 flag / 3 numbers, value) as a
+    dict; returns it and the offset after them. An unknown type is a ``ClientError``."""
+    parameters = {}
+    for _ in range(count):
+        key, offset = Run._text(payload, offset)
+        kind = payload[offset]
+        offset += 1
+        if kind == 0:
+            (value,) = struct.unpack_from("<d", payload, offset)
+            offset += 8
+        elif kind == 1:
+            value, offset = Run._text(payload, offset)
+        elif kind == 2:
+            value = bool(payload[offset])
+            offset += 1
+        elif kind == 3:
+            (n,) = struct.unpack_from("<I", payload, offset)
+            value = list(struct.unpack_from("<%dd" % n, payload, offset + 4))
+            offset += 4 + 8 * n
+        else:
+            raise ClientError("unknown parameter type %d" % kind)
+        parameters[key] = value
+    return parameters, offset
 
-    ``optimize`` should loop until ``run.end_iteration`` raises ``StopRun``; if it returns first, the
-    run ends as the optimizer's own stop (``finished``). An exception other than ``StopRun`` is
-    reported to gdbench with ``FAIL`` (the run gets status error) and the client waits for the next run.
-    """
+
+def announce(name, version, parameters, client=None):
+    """Announces the client (``HELLO``), then yields ``(client, payload)`` for every ``RUN`` gdbench sends until
+    end of input. Ctrl-C ends the client at once (gdbench owns the interrupt)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     client = client or Client()
     client.hello(name, version, parameters)
@@ -318,6 +321,17 @@ def serve(name, version, parameters, optimize, client=None):
             return
         if tag != b"RUN ":
             raise ClientError("expected RUN, found %r" % (tag,))
+        yield client, payload
+
+
+def serve(name, version, parameters, optimize, client=None):
+    """Announces the client, then runs ``optimize(run)`` for every run gdbench sends until end of input.
+
+    ``optimize`` should loop until ``run.end_iteration`` raises ``StopRun``; if it returns first, the
+    run ends as the optimizer's own stop (``finished``). An exception other than ``StopRun`` is
+    reported to gdbench with ``FAIL`` (the run gets status error) and the client waits for the next run.
+    """
+    for client, payload in announce(name, version, parameters, client):
         run = Run(client, payload)
         try:
             result = optimize(run)
