@@ -22,15 +22,12 @@ public struct HeavyBall: Method {
     }
 
     public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
-        if let learningRate, let momentum {
-            step = learningRate
-            beta = momentum
-        } else {
-            let (l, mu) = try MomentumConstants.smoothnessAndConvexity(
-                oracle.objective.constants, method: "heavy-ball", needsConvexity: true)
+        (step, beta) = try MomentumConstants.stepAndMomentum(
+            learningRate: learningRate, momentum: momentum, constants: oracle.objective.constants,
+            method: "heavy-ball", needsConvexity: true
+        ) { l, mu in
             let root = (l.squareRoot() - mu.squareRoot()) / (l.squareRoot() + mu.squareRoot())
-            step = learningRate ?? 4 / ((l.squareRoot() + mu.squareRoot()) * (l.squareRoot() + mu.squareRoot()))
-            beta = momentum ?? root * root
+            return (4 / ((l.squareRoot() + mu.squareRoot()) * (l.squareRoot() + mu.squareRoot())), root * root)
         }
         gradient = [Double](repeating: 0, count: x.count)
         previous = x

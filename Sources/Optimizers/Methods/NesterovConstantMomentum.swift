@@ -22,15 +22,12 @@ public struct NesterovConstantMomentum: Method {
     }
 
     public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
-        if let learningRate, let momentum {
-            step = learningRate
-            beta = momentum
-        } else {
-            let (l, mu) = try MomentumConstants.smoothnessAndConvexity(
-                oracle.objective.constants, method: "nesterov-constant", needsConvexity: momentum == nil)
-            step = learningRate ?? 1 / l
+        (step, beta) = try MomentumConstants.stepAndMomentum(
+            learningRate: learningRate, momentum: momentum, constants: oracle.objective.constants,
+            method: "nesterov-constant", needsConvexity: momentum == nil
+        ) { l, mu in
             let rootKappa = (l / mu).squareRoot()
-            beta = momentum ?? (rootKappa - 1) / (rootKappa + 1)
+            return (1 / l, (rootKappa - 1) / (rootKappa + 1))
         }
         gradient = [Double](repeating: 0, count: x.count)
         previous = x
