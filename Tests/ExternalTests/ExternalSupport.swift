@@ -77,10 +77,13 @@ enum ExternalSupport {
     /// The built gdbench (TestSupport's ``Subprocess/executable``).
     static var executable: URL? { Subprocess.executable }
 
-    /// Runs the built gdbench in `directory` for at most ten minutes; its standard output, then its standard error.
-    static func gdbench(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+    /// Runs the built gdbench in `directory` for at most ten minutes, with `environment` added to the tests';
+    /// its standard output, then its standard error.
+    static func gdbench(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String)
+    {
         guard Subprocess.executable != nil else { throw ExternalTestError("gdbench was not built") }
-        let result = try Subprocess.run(arguments, directory: directory, seconds: 600)
+        let result = try Subprocess.run(arguments, directory: directory, seconds: 600, environment: environment)
         return (result.status, result.standardOutput + result.standardError)
     }
 }

@@ -21,7 +21,7 @@ public struct HeavyBall: Method {
         self.momentum = momentum
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         (step, beta) = try MomentumConstants.stepAndMomentum(
             learningRate: learningRate, momentum: momentum, constants: oracle.objective.constants,
             method: "heavy-ball", needsConvexity: true
@@ -33,8 +33,8 @@ public struct HeavyBall: Method {
         previous = x
     }
 
-    @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    @inlinable @inline(__always)
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         oracle.gradient(at: x, into: &gradient)
         let step = step, beta = beta
         gradient.withUnsafeBufferPointer { g in
