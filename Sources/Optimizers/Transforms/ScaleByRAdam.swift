@@ -18,8 +18,8 @@ public struct ScaleByRAdam: CoordinatewiseTransformation {
         public var step = 0
         /// 1 − β₁ᵗ (``BiasCorrection``).
         public var correction1: BiasCorrection
-        /// β₂ᵗ of the last update (`pow`; 0 for good once it underflows, where `pow` is slow).
-        public var beta2Power = 1.0
+        /// β₂ᵗ (``BetaPower``).
+        public var beta2Power: BetaPower
     }
 
     public var beta1: Double
@@ -35,7 +35,8 @@ public struct ScaleByRAdam: CoordinatewiseTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1))
+            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1),
+            beta2Power: BetaPower(beta: beta2))
     }
 
     @inlinable
@@ -46,9 +47,9 @@ public struct ScaleByRAdam: CoordinatewiseTransformation {
         state.step += 1
         let t = Double(state.step)
         let correction1 = state.correction1.advance(toStep: state.step)
-        state.beta2Power = state.beta2Power == 0 ? 0 : pow(beta2, t)
-        let correction2 = 1 - state.beta2Power
-        let rectification = RAdamRectification(beta2: beta2, step: t, beta2Power: state.beta2Power)
+        let beta2Power = state.beta2Power.advance(toStep: state.step)
+        let correction2 = 1 - beta2Power
+        let rectification = RAdamRectification(beta2: beta2, step: t, beta2Power: beta2Power)
             .factor(threshold: 5, inclusive: false)
         let correction2Root = correction2.squareRoot()
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon

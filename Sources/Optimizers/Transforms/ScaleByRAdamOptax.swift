@@ -16,8 +16,8 @@ public struct ScaleByRAdamOptax: CoordinatewiseTransformation {
         public var count = 0
         /// 1 − β₁ᵗ (``BiasCorrection``).
         public var correction1: BiasCorrection
-        /// β₂ᵗ of the last update (`pow`; 0 for good once it underflows, where `pow` is slow).
-        public var beta2Power = 1.0
+        /// β₂ᵗ (``BetaPower``).
+        public var beta2Power: BetaPower
     }
 
     public var beta1: Double
@@ -40,7 +40,8 @@ public struct ScaleByRAdamOptax: CoordinatewiseTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1))
+            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1),
+            beta2Power: BetaPower(beta: beta2))
     }
 
     @inlinable
@@ -50,11 +51,11 @@ public struct ScaleByRAdamOptax: CoordinatewiseTransformation {
     ) {
         state.count += 1
         let t = Double(state.count)
-        state.beta2Power = state.beta2Power == 0 ? 0 : pow(beta2, t)
-        let rectification = RAdamRectification(beta2: beta2, step: t, beta2Power: state.beta2Power)
+        let beta2Power = state.beta2Power.advance(toStep: state.count)
+        let rectification = RAdamRectification(beta2: beta2, step: t, beta2Power: beta2Power)
             .factor(threshold: threshold, inclusive: true)
         let correction1 = state.correction1.advance(toStep: state.count)
-        let correction2 = 1 - state.beta2Power
+        let correction2 = 1 - beta2Power
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
         CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
             g, m, v in
