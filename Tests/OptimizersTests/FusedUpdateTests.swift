@@ -170,6 +170,8 @@ import Testing
         check(FirstOrderOptimizers.radam(learningRate: 0.01), "radam")
         check(FirstOrderOptimizers.radamOptax(learningRate: 0.01), "radam-optax")
         check(FirstOrderOptimizers.lion(learningRate: 0.01), "lion")
+        check(FirstOrderOptimizers.lion(learningRate: 0.01, weightDecay: 0), "lion without decay")
+        check(FirstOrderOptimizers.adamw(learningRate: 0.01, weightDecay: 0.1, amsgrad: true), "adamw amsgrad")
         check(FirstOrderOptimizers.adabelief(learningRate: 0.01), "adabelief")
     }
 
