@@ -147,6 +147,33 @@ import Testing
         check(FirstOrderOptimizers.adamw(learningRate: 0.01), "adamw")
         check(FirstOrderOptimizers.momentumVelocity(learningRate: 0.01, weightDecay: 0.1), "momentum-velocity")
         check(FirstOrderOptimizers.rmspropOptax(learningRate: 0.01, momentum: 0.9), "rmsprop-optax (momentum after lr)")
+        // Every per-coordinate transform (CoordinatewiseTransformation), through its named optimizer.
+        check(FirstOrderOptimizers.momentumEMA(learningRate: 0.01, weightDecay: 0.1), "momentum-ema")
+        check(FirstOrderOptimizers.momentumVelocity(learningRate: 0.01), "momentum-velocity")
+        check(FirstOrderOptimizers.adagrad(learningRate: 0.01, learningRateDecay: 0.01, weightDecay: 0.1), "adagrad")
+        check(FirstOrderOptimizers.adagradOptax(learningRate: 0.01), "adagrad-optax")
+        for (centered, momentum) in [(false, 0.0), (true, 0.0), (false, 0.9), (true, 0.9)] {
+            check(
+                FirstOrderOptimizers.rmsprop(learningRate: 0.01, momentum: momentum, centered: centered),
+                "rmsprop centered \(centered) momentum \(momentum)")
+        }
+        check(
+            FirstOrderOptimizers.rmspropOptax(
+                learningRate: 0.01, epsilonInSquareRoot: false, centered: true,
+                biasCorrection: true), "rmsprop-optax centered")
+        check(FirstOrderOptimizers.adadelta(learningRate: 1), "adadelta")
+        check(FirstOrderOptimizers.adam(learningRate: 0.01, amsgrad: true), "adam amsgrad")
+        check(FirstOrderOptimizers.adamOptax(learningRate: 0.01, epsilonRoot: 1e-8), "adam-optax")
+        check(FirstOrderOptimizers.adamOptax(learningRate: 0.01, nesterov: true), "nadam-optax")
+        check(FirstOrderOptimizers.amsgradOptax(learningRate: 0.01), "amsgrad-optax")
+        check(FirstOrderOptimizers.adamax(learningRate: 0.01, weightDecay: 0.1), "adamax")
+        check(FirstOrderOptimizers.nadam(learningRate: 0.01), "nadam")
+        check(FirstOrderOptimizers.radam(learningRate: 0.01), "radam")
+        check(FirstOrderOptimizers.radamOptax(learningRate: 0.01), "radam-optax")
+        check(FirstOrderOptimizers.lion(learningRate: 0.01), "lion")
+        check(FirstOrderOptimizers.lion(learningRate: 0.01, weightDecay: 0), "lion without decay")
+        check(FirstOrderOptimizers.adamw(learningRate: 0.01, weightDecay: 0.1, amsgrad: true), "adamw amsgrad")
+        check(FirstOrderOptimizers.adabelief(learningRate: 0.01), "adabelief")
     }
 
     /// Without clipping, ``FirstOrderMethod/clipped(_:_:)`` leaves the clip transform out of the chain;

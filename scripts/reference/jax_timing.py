@@ -10,6 +10,10 @@ is the median over REPEATS calls of wall time / iterations. The problems have th
 steps as the Swift workloads (2-D Rosenbrock from (-1.2, 1); d = 100 quadratics with a log
 spectrum in [1, 1e6], rotated by a random orthogonal Q or axis-aligned; logistic regression with
 n = 10^4, d = 100, lambda = 1e-3), not the same random draws: only the time per step is compared.
+The every-optimizer (`sweep-<kind>`) and every-schedule (`sweep-schedule-<kind>`) rows time
+jax_references.py's implementation of the same algorithm as the gdbench kind; before timing, every
+one of them must reproduce the library fixtures that gdbench reproduces (jax_references.check), or
+the script exits 1 and the bench shows no jax column.
 
 Versions (as in docs/reference.md and README "Performance"): jax 0.10.2, optax 0.2.8, numpy 2.4.6.
 Run: python scripts/reference/jax_timing.py
@@ -62,6 +66,8 @@ def jax_times():
     import jax.numpy as jnp
     import optax
 
+    import jax_references
+
     jax.config.update("jax_enable_x64", True)
 
     def rosenbrock(x):
@@ -85,6 +91,21 @@ def jax_times():
         seconds = median_seconds(lambda: jax.block_until_ready(run(state, iterations)))
         return seconds / iterations * 1e9
 
+    def timed_indexed_loop(step, state, iterations):
+        """As timed_loop, with step(k, state) given the 0-based index k."""
+        run = jax.jit(lambda s, n: jax.lax.fori_loop(0, n, step, s))
+        jax.block_until_ready(run(state, 10))
+        seconds = median_seconds(lambda: jax.block_until_ready(run(state, iterations)))
+        return seconds / iterations * 1e9
+
+    def reference_step(loss, update):
+        grad = jax.grad(loss)
+
+        def step(state):
+            x, reference_state = state
+            return update(grad(x), reference_state, x)
+        return step
+
     def optax_step(loss, optimizer):
         grad = jax.grad(loss)
 
@@ -103,29 +124,19 @@ def jax_times():
     adam = optax.adam(1e-3)
     results["rosenbrock-adam"] = timed_loop(optax_step(rosenbrock, adam), (x0, adam.init(x0)), 2_000_000)
 
-    # The second table of `gdbench bench` (StepWorkload.everyOptimizer): the optax optimizer of each
-    # family on 2-D Rosenbrock, 200 000 steps, same rates as the Swift rows. Swift kinds that share
-    # an optax optimizer (torch and optax conventions of one method) share its time.
-    sweep = {
-        ("sgd",): optax.sgd(1e-3),
-        ("nesterov",): optax.sgd(1e-4, momentum=0.9, nesterov=True),
-        ("momentum-velocity", "heavy-ball"): optax.sgd(1e-4, momentum=0.9),
-        ("adagrad", "adagrad-optax"): optax.adagrad(1e-2),
-        ("rmsprop", "rmsprop-optax"): optax.rmsprop(1e-3),
-        ("adadelta",): optax.adadelta(1.0),
-        ("adam", "adam-optax"): optax.adam(1e-3),
-        ("amsgrad-optax",): optax.amsgrad(1e-3),
-        ("adamw",): optax.adamw(1e-3, weight_decay=1e-2),
-        ("adamax",): optax.adamax(2e-3),
-        ("nadam", "nadam-optax"): optax.nadam(2e-3),
-        ("radam", "radam-optax"): optax.radam(1e-3),
-        ("lion",): optax.lion(1e-4, weight_decay=1e-3),
-        ("adabelief",): optax.adabelief(1e-3),
-    }
-    for kinds, optimizer in sweep.items():
-        nanoseconds = timed_loop(optax_step(rosenbrock, optimizer), (x0, optimizer.init(x0)), 200_000)
-        for kind in kinds:
-            results[f"sweep-{kind}"] = nanoseconds
+    # The every-optimizer and every-schedule tables of `gdbench bench` (StepWorkload.everyOptimizer,
+    # .everySchedule): each kind's jax reference (jax_references.py: the same algorithm, checked
+    # against the fixtures gdbench reproduces) on 2-D Rosenbrock, 200 000 steps, the rows' rates.
+    for kind, row in jax_references.OPTIMIZER_ROWS.items():
+        init, update = jax_references.optimizer(kind, **row)
+        step = reference_step(rosenbrock, update)
+        results[f"sweep-{kind}"] = timed_loop(step, (x0, init(x0)), 200_000)
+    for kind, row in jax_references.SCHEDULE_ROWS.items():
+        learning_rate = jax_references.schedule(kind, 1e-3, **row)
+
+        def scheduled(k, x, learning_rate=learning_rate):
+            return x + -learning_rate(k.astype(jnp.float64)) * rosenbrock_grad(x)
+        results[f"sweep-schedule-{kind}"] = timed_indexed_loop(scheduled, x0, 200_000)
     rng = np.random.default_rng(2)
     d = 100
     eigenvalues = np.logspace(0, 6, d)
@@ -160,6 +171,12 @@ def main():
     blas_name = config.get("Build Dependencies", {}).get("blas", {}).get("name", "unknown")
     note = f"{np.__version__} ({blas_name}, OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']})"
     try:
+        import jax_references
+        failures = jax_references.check()
+        if failures:
+            print("jax_timing.py: a jax reference is not gdbench's algorithm:\n  " + "\n  ".join(failures),
+                  file=sys.stderr)
+            sys.exit(1)
         jax_results, versions = jax_times()
     except ImportError as error:
         print(f"jax_timing.py: {error}", file=sys.stderr)

@@ -78,8 +78,8 @@ public struct StepWorkload: Sendable {
     /// rotated quadratic for 20 000 and `online-gd` for one pass over online least squares, after the
     /// Rosenbrock rows. The built-in kinds set parameters where their defaults are unstable on
     /// Rosenbrock (learning rates of 1e−4 or 1e−3, L-BFGS in scipy's convention, Barzilai–Borwein with its
-    /// non-monotone safeguard, Jacobi preconditioning at lr 0.1); the jax reference (`sweep-<kind>`) is the optax
-    /// optimizer of the same family with the same rates.
+    /// non-monotone safeguard, Jacobi preconditioning at lr 0.1); the jax reference (`sweep-<kind>`) is the same
+    /// algorithm with the same rates in `scripts/reference/jax_references.py` (optax's alias where it is equal).
     public static func everyOptimizer(in catalog: Catalog) -> [StepWorkload] {
         let rosenbrock = "{kind: rosenbrock, d: 2}"
         let quadratic = "{kind: quadratic, d: 100, kappa: 1e6, spectrum: log, rotation: random}"
@@ -108,14 +108,15 @@ public struct StepWorkload: Sendable {
     /// SGD (lr 1e−3) on 2-D Rosenbrock under every learning-rate schedule of `catalog`, 200 000
     /// iterations, with each kind's ``ScheduleKind/benchmark`` entry (the built-in decaying schedules
     /// set their horizons to the budget): what a schedule adds to a step (its evaluation, once per
-    /// update, through ``AnySchedule``).
+    /// update, through ``AnySchedule``). The jax reference (`sweep-schedule-<kind>`) is sgd with the same
+    /// schedule in jax, where `scripts/reference/jax_references.py` has the kind.
     public static func everySchedule(in catalog: Catalog) -> [StepWorkload] {
         catalog.schedules.map { schedule in
             let entry = schedule.benchmark ?? "{kind: \(schedule.name)}"
             return StepWorkload(
                 name: "rosenbrock d=2 · sgd + \(schedule.name)", problem: "{kind: rosenbrock, d: 2}",
                 optimizer: "{kind: sgd, lr: 1e-3, schedule: \(entry)}", iterations: 200_000, targetNanoseconds: nil,
-                referenceKey: nil)
+                referenceKey: "sweep-schedule-\(schedule.name)")
         }
     }
 

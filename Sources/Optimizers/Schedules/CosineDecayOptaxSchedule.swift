@@ -26,7 +26,8 @@ public struct CosineDecayOptaxSchedule: Schedule {
     public func callAsFunction(_ step: Int) -> Double {
         let count = Double(min(step, decaySteps))
         let cosineDecay = 0.5 * (1 + cos(Double.pi * count / Double(decaySteps)))
-        return baseLearningRate * ((1 - alpha) * pow(cosineDecay, exponent) + alpha)
+        // pow(x, 1) is x exactly (C pow's error is below one ulp and x is representable); XLA folds it too.
+        return baseLearningRate * ((1 - alpha) * (exponent == 1 ? cosineDecay : pow(cosineDecay, exponent)) + alpha)
     }
 }
 

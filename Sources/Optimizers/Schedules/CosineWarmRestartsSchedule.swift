@@ -7,8 +7,8 @@ import Parameters
 /// lr(k) = η_min + (η₀ − η_min)·(1 + cos(π·T_cur/T_i))/2, where cycle n starts at
 /// S(n) = T_0·(T_multⁿ − 1)/(T_mult − 1) (S(n) = n·T_0 when T_mult = 1), T_cur = k − S(n) and
 /// T_i = T_0·T_multⁿ for the n with S(n) ≤ k < S(n+1). torch defaults: T_mult 1, eta_min 0.
-/// torch advances T_cur by one per step and wraps it; gdbench finds the cycle in closed form (a
-/// logarithm, then an exact integer correction), so any k costs the same. Both then evaluate the
+/// torch advances T_cur by one per step and wraps it; gdbench finds the cycle from k in integer
+/// arithmetic (``cyclePosition(_:)``), so a schedule needs no state. Both then evaluate the
 /// same expression on the same integers, so the values agree bit for bit.
 /// Source: pytorch/pytorch:torch/optim/lr_scheduler.py `CosineAnnealingWarmRestarts`;
 /// Loshchilov & Hutter 2017 (SGDR); reference §B.1.
@@ -32,12 +32,20 @@ public struct CosineWarmRestartsSchedule: Schedule {
             + (baseLearningRate - etaMin) * (1 + cos(Double.pi * Double(stepInCycle) / Double(cycleLength))) / 2
     }
 
-    /// torch's (T_cur, T_i) after `step` scheduler steps (k ≥ 0; negative k count as 0), in O(1): the
-    /// logarithm estimates the cycle and at most a step or two of exact integer arithmetic corrects it.
+    /// torch's (T_cur, T_i) after `step` scheduler steps (k ≥ 0; negative k count as 0), in exact integer
+    /// arithmetic: S(n) ≤ k ⟺ T_multⁿ ≤ ⌊k/T_0⌋·(T_mult − 1) + 1, so n is found by O(n) multiplications.
+    /// Where that bound overflows (k near Int.max), a logarithm estimates n and integer steps correct it.
     @inlinable
     public func cyclePosition(_ step: Int) -> (stepInCycle: Int, cycleLength: Int) {
         let step = max(step, 0)
         if tMult == 1 { return (step % t0, t0) }
+        let (scaled, overflow) = (step / t0).multipliedReportingOverflow(by: tMult - 1)
+        if !overflow && scaled < .max {
+            let limit = (scaled + 1) / tMult
+            var power = 1
+            while power <= limit { power *= tMult }
+            return (step - t0 * ((power - 1) / (tMult - 1)), Self.saturatingProduct(t0, power))
+        }
         let estimate = log(Double(step) * Double(tMult - 1) / Double(t0) + 1) / log(Double(tMult))
         var cycle = max(0, Int(estimate.rounded(.down)))
         while cycle > 0 && cycleStart(cycle) > step { cycle -= 1 }

@@ -173,7 +173,18 @@ extension ScheduleKind {
         }
     ).benchmarked("{kind: one-cycle-linear-optax, transition-steps: 200000, peak-value: 1e-3}")
 
-    private static let oneCycleCosineOptaxParameters: [ParameterSpec] = [
+    private static let oneCycleCosineOptaxParameters = oneCycleOptaxPhases + oneCycleOptaxDivisors
+
+    private static let oneCycleLinearOptaxParameters =
+        oneCycleOptaxPhases + [
+            ParameterSpec(
+                "pct-final", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
+                default: .number(0.85),
+                "fraction of the cycle at which the lr is back at the initial lr (after pct-start)")
+        ] + oneCycleOptaxDivisors
+
+    /// The cycle's length, peak and warm-up fraction, shared by both one-cycle kinds.
+    private static let oneCycleOptaxPhases: [ParameterSpec] = [
         ParameterSpec("transition-steps", .integer(minimum: 1), "updates in the cycle (required)"),
         ParameterSpec(
             "peak-value", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
@@ -181,26 +192,10 @@ extension ScheduleKind {
         ParameterSpec(
             "pct-start", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.3),
             "fraction of the cycle spent increasing the lr"),
-        ParameterSpec(
-            "div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(25),
-            "initial lr = peak-value/div-factor"),
-        ParameterSpec(
-            "final-div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e4),
-            "final lr = initial lr/final-div-factor"),
     ]
 
-    private static let oneCycleLinearOptaxParameters: [ParameterSpec] = [
-        ParameterSpec("transition-steps", .integer(minimum: 1), "updates in the cycle (required)"),
-        ParameterSpec(
-            "peak-value", .number(minimum: 0, maximum: nil, minimumIsOpen: true),
-            "peak learning rate (required; replaces the optimizer's lr)"),
-        ParameterSpec(
-            "pct-start", .number(minimum: 0, maximum: 1, maximumIsOpen: true), default: .number(0.3),
-            "fraction of the cycle spent increasing the lr"),
-        ParameterSpec(
-            "pct-final", .number(minimum: 0, maximum: 1, minimumIsOpen: true, maximumIsOpen: true),
-            default: .number(0.85),
-            "fraction of the cycle at which the lr is back at the initial lr (after pct-start)"),
+    /// The initial and final learning rates as divisors of the peak, shared by both one-cycle kinds.
+    private static let oneCycleOptaxDivisors: [ParameterSpec] = [
         ParameterSpec(
             "div-factor", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(25),
             "initial lr = peak-value/div-factor"),

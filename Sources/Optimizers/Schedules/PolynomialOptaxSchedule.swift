@@ -30,7 +30,8 @@ public struct PolynomialOptaxSchedule: Schedule {
     public func callAsFunction(_ step: Int) -> Double {
         let count = min(max(step - transitionBegin, 0), transitionSteps)
         let fraction = 1 - Double(count) / Double(transitionSteps)
-        return (baseLearningRate - endValue) * pow(fraction, power) + endValue
+        // pow(x, 1) is x exactly (CosineDecayOptaxSchedule).
+        return (baseLearningRate - endValue) * (power == 1 ? fraction : pow(fraction, power)) + endValue
     }
 }
 

@@ -20,7 +20,9 @@ public struct PolynomialSchedule: Schedule {
 
     @inlinable
     public func callAsFunction(_ step: Int) -> Double {
-        baseLearningRate * pow(1.0 - Double(min(totalIters, step)) / Double(totalIters), power)
+        let fraction = 1.0 - Double(min(totalIters, step)) / Double(totalIters)
+        // pow(x, 1) is x exactly (CosineDecayOptaxSchedule).
+        return baseLearningRate * (power == 1 ? fraction : pow(fraction, power))
     }
 }
 

@@ -25,4 +25,19 @@ public struct AddDecayedWeights: FusedGradientTransformation {
             }
         }
     }
+
+    /// θᵢ ← θᵢ + s·(uᵢ + λθᵢ) in one loop (decoupled decay, the step's last pass), the same bits as `update`
+    /// followed by the addition.
+    @inlinable
+    public func apply(
+        _ updates: inout [Double], state: inout Void, scaledBy factor: Double, to parameters: inout [Double]
+    ) {
+        let lambda = weightDecay
+        guard lambda != 0 else { return addScaledUpdates(updates, factor, to: &parameters) }
+        updates.withUnsafeBufferPointer { u in
+            parameters.withUnsafeMutableBufferPointer { p in
+                for i in p.indices { p[i] += factor * (u[i] + lambda * p[i]) }
+            }
+        }
+    }
 }

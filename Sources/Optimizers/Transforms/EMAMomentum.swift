@@ -5,7 +5,7 @@
 /// followed by ``ScaleByLearningRate``. At a constant lr it equals torch momentum with
 /// lr·(1 − β) (v_EMA = (1 − β)·b_torch); with a schedule the two differ (reference §A.1).
 /// No library default; the named optimizer `momentum-ema` uses β = 0.9.
-public struct EMAMomentum: FusedGradientTransformation {
+public struct EMAMomentum: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var average: [Double]
     }
@@ -19,15 +19,14 @@ public struct EMAMomentum: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         let b = beta, c = 1 - beta
-        updates.withUnsafeMutableBufferPointer { u in
-            state.average.withUnsafeMutableBufferPointer { v in
-                for i in u.indices {
-                    v[i] = b * v[i] + c * u[i]
-                    u[i] = v[i]
-                }
-            }
+        CoordinateLoop.run(&updates, &state.average, applyingTo: target, factor: factor) { g, v in
+            v = b * v + c * g
+            return v
         }
     }
 }

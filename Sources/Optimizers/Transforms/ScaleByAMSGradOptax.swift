@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0. No optax setting reproduces torch's AMSGrad, which
 /// takes the max of the raw v (``ScaleByAdam`` with amsgrad; reference §A.5).
-public struct ScaleByAMSGradOptax: FusedGradientTransformation {
+public struct ScaleByAMSGradOptax: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
@@ -40,26 +40,21 @@ public struct ScaleByAMSGradOptax: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.count += 1
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
         let correction1 = state.correction1.advance(toStep: state.count)
         let correction2 = state.correction2.advance(toStep: state.count)
-        updates.withUnsafeMutableBufferPointer { u in
-            state.firstMoment.withUnsafeMutableBufferPointer { m in
-                state.secondMoment.withUnsafeMutableBufferPointer { v in
-                    state.maxCorrectedSecondMoment.withUnsafeMutableBufferPointer { vMax in
-                        for i in u.indices {
-                            let g = u[i]
-                            m[i] = c1 * g + b1 * m[i]
-                            v[i] = c2 * (g * g) + b2 * v[i]
-                            vMax[i] = max(vMax[i], BiasCorrection.divide(v[i], by: correction2))
-                            u[i] =
-                                BiasCorrection.divide(m[i], by: correction1) / ((vMax[i] + epsRoot).squareRoot() + eps)
-                        }
-                    }
-                }
-            }
+        CoordinateLoop.run(
+            &updates, &state.firstMoment, &state.secondMoment, &state.maxCorrectedSecondMoment, applyingTo: target,
+            factor: factor
+        ) { g, m, v, vMax in
+            Moments.optax(&m, &v, gradient: g, beta1: b1, c1: c1, beta2: b2, c2: c2)
+            vMax = max(vMax, BiasCorrection.divide(v, by: correction2))
+            return BiasCorrection.divide(m, by: correction1) / ((vMax + epsRoot).squareRoot() + eps)
         }
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// Defaults (optax): β₁ 0.9, β₂ 0.999, ε 1e−16, ε_root 1e−16; the paper uses ε 1e−8, ε_root 0.
 /// Not in torch.optim (reference §A.11).
-public struct ScaleByAdaBelief: FusedGradientTransformation {
+public struct ScaleByAdaBelief: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var belief: [Double]
@@ -38,25 +38,21 @@ public struct ScaleByAdaBelief: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.count += 1
         let correction1 = state.correction1.advance(toStep: state.count)
         let correction2 = state.correction2.advance(toStep: state.count)
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
-        updates.withUnsafeMutableBufferPointer { u in
-            state.firstMoment.withUnsafeMutableBufferPointer { m in
-                state.belief.withUnsafeMutableBufferPointer { s in
-                    for i in u.indices {
-                        let g = u[i]
-                        m[i] = c1 * g + b1 * m[i]
-                        let error = g - m[i]
-                        s[i] = c2 * (error * error) + b2 * s[i] + epsRoot
-                        u[i] =
-                            BiasCorrection.divide(m[i], by: correction1)
-                            / (BiasCorrection.divide(s[i], by: correction2).squareRoot() + eps)
-                    }
-                }
-            }
+        CoordinateLoop.run(&updates, &state.firstMoment, &state.belief, applyingTo: target, factor: factor) {
+            g, m, s in
+            m = c1 * g + b1 * m
+            let error = g - m
+            s = c2 * (error * error) + b2 * s + epsRoot
+            return BiasCorrection.divide(m, by: correction1)
+                / (BiasCorrection.divide(s, by: correction2).squareRoot() + eps)
         }
     }
 }

@@ -6,7 +6,7 @@
 ///     E[Δ²]_t = ρ·E[Δ²]_{t−1} + (1 − ρ)·Δ_t²,   u = Δ_t
 ///
 /// Defaults: ρ 0.9, ε 1e−6 (torch lr 1.0). Reference §A.4.
-public struct ScaleByAdadelta: FusedGradientTransformation {
+public struct ScaleByAdadelta: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var squareAverage: [Double]
         public var deltaAverage: [Double]
@@ -27,20 +27,17 @@ public struct ScaleByAdadelta: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         let r = rho, c = 1 - rho, eps = epsilon
-        updates.withUnsafeMutableBufferPointer { u in
-            state.squareAverage.withUnsafeMutableBufferPointer { s in
-                state.deltaAverage.withUnsafeMutableBufferPointer { a in
-                    for i in u.indices {
-                        let g = u[i]
-                        s[i] = s[i] * r + c * g * g
-                        let delta = (a[i] + eps).squareRoot() / (s[i] + eps).squareRoot() * g
-                        a[i] = a[i] * r + c * delta * delta
-                        u[i] = delta
-                    }
-                }
-            }
+        CoordinateLoop.run(&updates, &state.squareAverage, &state.deltaAverage, applyingTo: target, factor: factor) {
+            g, s, a in
+            s = s * r + c * g * g
+            let delta = (a + eps).squareRoot() / (s + eps).squareRoot() * g
+            a = a * r + c * delta * delta
+            return delta
         }
     }
 }

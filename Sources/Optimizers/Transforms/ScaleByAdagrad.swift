@@ -8,7 +8,7 @@ import Foundation
 /// ε sits **outside** the square root. Defaults: lr_decay 0, initial_accumulator_value 0, ε 1e−10.
 /// Follow with ``ScaleByLearningRate`` (torch default lr 1e−2); torch's coupled weight decay is an
 /// ``AddDecayedWeights`` before it. optax's variant is ``ScaleByRSS``. Reference §A.2.
-public struct ScaleByAdagrad: FusedGradientTransformation {
+public struct ScaleByAdagrad: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var sumOfSquares: [Double]
         public var step = 0
@@ -29,18 +29,16 @@ public struct ScaleByAdagrad: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.step += 1
         let decay = 1 / (1 + Double(state.step - 1) * learningRateDecay)
         let eps = epsilon
-        updates.withUnsafeMutableBufferPointer { u in
-            state.sumOfSquares.withUnsafeMutableBufferPointer { s in
-                for i in u.indices {
-                    let g = u[i]
-                    s[i] = s[i] + g * g
-                    u[i] = decay * (g / (s[i].squareRoot() + eps))
-                }
-            }
+        CoordinateLoop.run(&updates, &state.sumOfSquares, applyingTo: target, factor: factor) { g, s in
+            s = s + g * g
+            return decay * (g / (s.squareRoot() + eps))
         }
     }
 }

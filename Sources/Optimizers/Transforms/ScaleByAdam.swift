@@ -12,7 +12,7 @@ import Foundation
 /// 1 − βᵗ: then u = m_t/(√v̄_t + ε). Coupled weight decay is ``AddDecayedWeights`` before this transform; AdamW's
 /// decoupled decay is ``AddDecayedWeights`` after it. optax's forms are ``ScaleByAdamOptax``
 /// (eps_root, Nesterov) and ``ScaleByAMSGradOptax`` (max on corrected v̂). Reference §A.5.
-public struct ScaleByAdam: FusedGradientTransformation {
+public struct ScaleByAdam: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
@@ -50,60 +50,37 @@ public struct ScaleByAdam: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
-        step(&updates, state: &state, applyingTo: nil, factor: 1)
-    }
-
-    /// The Adam step with θᵢ ← θᵢ + s·uᵢ done in the same loop (the learning rate −η of the chain).
-    @inlinable
-    public func apply(
-        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
-    ) {
-        parameters.withUnsafeMutableBufferPointer { step(&updates, state: &state, applyingTo: $0, factor: factor) }
-    }
-
-    /// One update: writes uᵢ into `updates`, or, given `target`, adds `factor`·uᵢ to it instead.
-    @inlinable
-    func step(
+    public func step(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double
     ) {
         state.step += 1
-        let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, usesMax = amsgrad
+        let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
         let correction1 = state.correction1.advance(toStep: state.step)
         let correction2Root = state.correction2.advance(toStep: state.step).squareRoot()
-        // Without amsgrad `maxSecondMoment` is the empty array, which is never uniquely referenced:
-        // asking it for a mutable buffer would reallocate it on every step, so it is not asked.
-        func apply(maxima vMax: UnsafeMutableBufferPointer<Double>) {
-            updates.withUnsafeMutableBufferPointer { u in
-                state.firstMoment.withUnsafeMutableBufferPointer { m in
-                    state.secondMoment.withUnsafeMutableBufferPointer { v in
-                        for i in u.indices {
-                            let g = u[i]
-                            m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
-                            v[i] = v[i] * b2 + c2 * g * g
-                            var second = v[i]
-                            if usesMax {
-                                vMax[i] = max(vMax[i], v[i])
-                                second = vMax[i]
-                            }
-                            // Once the corrections have rounded to 1 (t ≥ 37 412 for the default betas),
-                            // `divide` skips the divisions by them: the same bits, faster.
-                            let denominator = BiasCorrection.divide(second.squareRoot(), by: correction2Root) + eps
-                            let update = BiasCorrection.divide(m[i] / denominator, by: correction1)
-                            if let target { target[i] += factor * update } else { u[i] = update }
-                        }
-                    }
-                }
-            }
+        /// uᵢ from mᵢ and the second moment it is divided by (vᵢ, or its running maximum). Once the
+        /// corrections have rounded to 1 (t ≥ 37 412 for the default betas), `divide` skips the divisions by
+        /// them: the same bits, faster.
+        func update(_ m: Double, _ second: Double) -> Double {
+            let denominator = BiasCorrection.divide(second.squareRoot(), by: correction2Root) + eps
+            return BiasCorrection.divide(m / denominator, by: correction1)
         }
-        if usesMax {
-            var maxima = state.maxSecondMoment
-            state.maxSecondMoment = []
-            maxima.withUnsafeMutableBufferPointer { apply(maxima: $0) }
-            state.maxSecondMoment = maxima
+        if amsgrad {
+            CoordinateLoop.run(
+                &updates, &state.firstMoment, &state.secondMoment, &state.maxSecondMoment, applyingTo: target,
+                factor: factor
+            ) { g, m, v, vMax in
+                Moments.torch(&m, &v, gradient: g, w1: w1, beta2: b2, c2: c2)
+                vMax = max(vMax, v)
+                return update(m, vMax)
+            }
         } else {
-            apply(maxima: UnsafeMutableBufferPointer(start: nil, count: 0))
+            // `maxSecondMoment` is then the empty array, which is left alone (CoordinateLoop).
+            CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+                g, m, v in
+                Moments.torch(&m, &v, gradient: g, w1: w1, beta2: b2, c2: c2)
+                return update(m, v)
+            }
         }
     }
 }

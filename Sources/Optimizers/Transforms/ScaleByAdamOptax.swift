@@ -10,7 +10,7 @@ import Foundation
 /// not an optax option) uses m_t and v_t uncorrected (every 1 − βᵗ is taken as 1). With ε_root = 0 and no
 /// Nesterov it is algebraically torch Adam (``ScaleByAdam``). With nesterov it is optax `nadam` (Dozat 2016 without
 /// his β₂ factor and without torch's μ-schedule, so it is **not** torch NAdam; reference §A.8).
-public struct ScaleByAdamOptax: FusedGradientTransformation {
+public struct ScaleByAdamOptax: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
@@ -50,30 +50,24 @@ public struct ScaleByAdamOptax: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.count += 1
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2
         let eps = epsilon, epsRoot = epsilonRoot, isNesterov = nesterov
         let correction1 = state.correction1.advance(toStep: state.count)
         let correction1Next = isNesterov ? state.correction1Next.advance(toStep: state.count + 1) : 1
         let correction2 = state.correction2.advance(toStep: state.count)
-        updates.withUnsafeMutableBufferPointer { u in
-            state.firstMoment.withUnsafeMutableBufferPointer { m in
-                state.secondMoment.withUnsafeMutableBufferPointer { v in
-                    for i in u.indices {
-                        let g = u[i]
-                        m[i] = c1 * g + b1 * m[i]
-                        v[i] = c2 * (g * g) + b2 * v[i]
-                        let mHat =
-                            isNesterov
-                            ? b1 * BiasCorrection.divide(m[i], by: correction1Next) + c1
-                                * BiasCorrection.divide(g, by: correction1)
-                            : BiasCorrection.divide(m[i], by: correction1)
-                        let vHat = BiasCorrection.divide(v[i], by: correction2)
-                        u[i] = mHat / ((vHat + epsRoot).squareRoot() + eps)
-                    }
-                }
-            }
+        CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+            g, m, v in
+            Moments.optax(&m, &v, gradient: g, beta1: b1, c1: c1, beta2: b2, c2: c2)
+            let mHat =
+                isNesterov
+                ? b1 * BiasCorrection.divide(m, by: correction1Next) + c1 * BiasCorrection.divide(g, by: correction1)
+                : BiasCorrection.divide(m, by: correction1)
+            return mHat / ((BiasCorrection.divide(v, by: correction2) + epsRoot).squareRoot() + eps)
         }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 ///     u = m_t / r_t / (1 − β₁^t)
 ///
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8 (torch lr 2e−3). Reference §A.7.
-public struct ScaleByAdamax: FusedGradientTransformation {
+public struct ScaleByAdamax: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var infinityNorm: [Double]
@@ -33,21 +33,18 @@ public struct ScaleByAdamax: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.step += 1
         let w1 = 1 - beta1, b2 = beta2, eps = epsilon
         let correction1 = state.correction1.advance(toStep: state.step)
-        updates.withUnsafeMutableBufferPointer { u in
-            state.firstMoment.withUnsafeMutableBufferPointer { m in
-                state.infinityNorm.withUnsafeMutableBufferPointer { r in
-                    for i in u.indices {
-                        let g = u[i]
-                        m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
-                        r[i] = max(r[i] * b2, abs(g) + eps)
-                        u[i] = BiasCorrection.divide(m[i] / r[i], by: correction1)
-                    }
-                }
-            }
+        CoordinateLoop.run(&updates, &state.firstMoment, &state.infinityNorm, applyingTo: target, factor: factor) {
+            g, m, r in
+            m = TorchArithmetic.lerp(m, g, weight: w1)
+            r = max(r * b2, abs(g) + eps)
+            return BiasCorrection.divide(m / r, by: correction1)
         }
     }
 }

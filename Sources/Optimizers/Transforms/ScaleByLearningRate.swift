@@ -31,7 +31,7 @@ public struct ScaleByLearningRate<S: Schedule>: FusedGradientTransformation {
     public func scalingFactor(advancing state: inout State) -> Double? { advance(&state) }
 
     /// Evaluates η_k, records it, advances k and returns the factor −η_k.
-    @inlinable @usableFromInline
+    @inlinable
     func advance(_ state: inout State) -> Double {
         let rate = schedule(state.count)
         state.count += 1

@@ -7,7 +7,7 @@
 /// Defaults: β₁ 0.9, β₂ 0.99. optax `lion` follows it with ``AddDecayedWeights`` (λ default 1e−3; the
 /// paper's default is 0) and ``ScaleByLearningRate``: u = −η(sign(c) + λθ), algebraically the
 /// paper's θ ← θ(1 − ηλ) − η·sign(c). Not in torch.optim (reference §A.10).
-public struct ScaleByLion: FusedGradientTransformation {
+public struct ScaleByLion: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var momentum: [Double]
     }
@@ -25,17 +25,15 @@ public struct ScaleByLion: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         let b1 = beta1, c1 = 1.0 - beta1, b2 = beta2, c2 = 1 - beta2
-        updates.withUnsafeMutableBufferPointer { u in
-            state.momentum.withUnsafeMutableBufferPointer { m in
-                for i in u.indices {
-                    let g = u[i]
-                    let c = c1 * g + b1 * m[i]
-                    m[i] = c2 * g + b2 * m[i]
-                    u[i] = c > 0 ? 1 : (c < 0 ? -1 : c)
-                }
-            }
+        CoordinateLoop.run(&updates, &state.momentum, applyingTo: target, factor: factor) { g, m in
+            let c = c1 * g + b1 * m
+            m = c2 * g + b2 * m
+            return c > 0 ? 1 : (c < 0 ? -1 : c)
         }
     }
 }

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ψ (`momentum_decay`) 4e−3 (torch lr 2e−3). optax `nadam` is a
 /// different algorithm (``ScaleByAdamOptax`` with nesterov); never compare the two (reference §A.8).
-public struct ScaleByNAdam: FusedGradientTransformation {
+public struct ScaleByNAdam: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
@@ -41,7 +41,10 @@ public struct ScaleByNAdam: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.step += 1
         let t = Double(state.step)
         let correction2 = state.correction2.advance(toStep: state.step)
@@ -53,18 +56,11 @@ public struct ScaleByNAdam: FusedGradientTransformation {
         let gradientWeight = (1.0 - mu) / (1.0 - product)
         let momentumWeight = muNext / (1.0 - product * muNext)
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
-        updates.withUnsafeMutableBufferPointer { u in
-            state.firstMoment.withUnsafeMutableBufferPointer { m in
-                state.secondMoment.withUnsafeMutableBufferPointer { v in
-                    for i in u.indices {
-                        let g = u[i]
-                        m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
-                        v[i] = v[i] * b2 + c2 * g * g
-                        let denominator = BiasCorrection.divide(v[i], by: correction2).squareRoot() + eps
-                        u[i] = gradientWeight * (g / denominator) + momentumWeight * (m[i] / denominator)
-                    }
-                }
-            }
+        CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+            g, m, v in
+            Moments.torch(&m, &v, gradient: g, w1: w1, beta2: b2, c2: c2)
+            let denominator = BiasCorrection.divide(v, by: correction2).squareRoot() + eps
+            return gradientWeight * (g / denominator) + momentumWeight * (m / denominator)
         }
     }
 }

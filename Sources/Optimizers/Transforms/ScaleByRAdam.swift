@@ -11,15 +11,15 @@ import Foundation
 /// The test is strict (> 5) and ε is added to √v before the bias correction (effective ε/√bc₂).
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8 (torch lr 1e−3). optax's form is ``ScaleByRAdamOptax``
 /// (reference §A.9).
-public struct ScaleByRAdam: FusedGradientTransformation {
+public struct ScaleByRAdam: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
         public var step = 0
         /// 1 − β₁ᵗ (``BiasCorrection``).
         public var correction1: BiasCorrection
-        /// β₂ᵗ of the last update (`pow`; 0 for good once it underflows, where `pow` is slow).
-        public var beta2Power = 1.0
+        /// β₂ᵗ (``BetaPower``).
+        public var beta2Power: BetaPower
     }
 
     public var beta1: Double
@@ -35,36 +35,30 @@ public struct ScaleByRAdam: FusedGradientTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1))
+            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1),
+            beta2Power: BetaPower(beta: beta2))
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.step += 1
         let t = Double(state.step)
         let correction1 = state.correction1.advance(toStep: state.step)
-        state.beta2Power = state.beta2Power == 0 ? 0 : pow(beta2, t)
-        let correction2 = 1 - state.beta2Power
-        let rhoInfinity = 2 / (1 - beta2) - 1
-        let rho = rhoInfinity - 2 * t * state.beta2Power / correction2
-        let rectified = rho > 5.0
-        let rectification =
-            rectified
-            ? ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot() : 1
+        let beta2Power = state.beta2Power.advance(toStep: state.step)
+        let correction2 = 1 - beta2Power
+        let rectification = RAdamRectification(beta2: beta2, step: t, beta2Power: beta2Power)
+            .factor(threshold: 5, inclusive: false)
         let correction2Root = correction2.squareRoot()
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
-        updates.withUnsafeMutableBufferPointer { u in
-            state.firstMoment.withUnsafeMutableBufferPointer { m in
-                state.secondMoment.withUnsafeMutableBufferPointer { v in
-                    for i in u.indices {
-                        let g = u[i]
-                        m[i] = TorchArithmetic.lerp(m[i], g, weight: w1)
-                        v[i] = v[i] * b2 + c2 * g * g
-                        let mHat = BiasCorrection.divide(m[i], by: correction1)
-                        u[i] = rectified ? mHat * (correction2Root / (v[i].squareRoot() + eps)) * rectification : mHat
-                    }
-                }
-            }
+        CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+            g, m, v in
+            Moments.torch(&m, &v, gradient: g, w1: w1, beta2: b2, c2: c2)
+            let mHat = BiasCorrection.divide(m, by: correction1)
+            guard let rectification else { return mHat }
+            return mHat * (correction2Root / (v.squareRoot() + eps)) * rectification
         }
     }
 }

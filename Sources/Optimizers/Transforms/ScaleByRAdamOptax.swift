@@ -9,15 +9,15 @@ import Foundation
 ///
 /// Differences from torch: the test is ≥ (not >) and ε is added after the bias correction.
 /// Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, ε_root 0, threshold 5 (reference §A.9).
-public struct ScaleByRAdamOptax: FusedGradientTransformation {
+public struct ScaleByRAdamOptax: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
         public var count = 0
         /// 1 − β₁ᵗ (``BiasCorrection``).
         public var correction1: BiasCorrection
-        /// β₂ᵗ of the last update (`pow`; 0 for good once it underflows, where `pow` is slow).
-        public var beta2Power = 1.0
+        /// β₂ᵗ (``BetaPower``).
+        public var beta2Power: BetaPower
     }
 
     public var beta1: Double
@@ -40,38 +40,29 @@ public struct ScaleByRAdamOptax: FusedGradientTransformation {
     public func initialState(parameters: [Double]) -> State {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
-            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1))
+            secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1),
+            beta2Power: BetaPower(beta: beta2))
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.count += 1
         let t = Double(state.count)
-        let rhoInfinity = 2.0 / (1.0 - beta2) - 1.0
-        state.beta2Power = state.beta2Power == 0 ? 0 : pow(beta2, t)
-        let beta2Power = state.beta2Power
-        let rho = rhoInfinity - 2 * t * beta2Power / (1 - beta2Power)
-        let rectified = rho >= threshold
-        let rectification =
-            rectified
-            ? ((rho - 4.0) * (rho - 2.0) * rhoInfinity / ((rhoInfinity - 4.0) * (rhoInfinity - 2.0) * rho)).squareRoot()
-            : 1
+        let beta2Power = state.beta2Power.advance(toStep: state.count)
+        let rectification = RAdamRectification(beta2: beta2, step: t, beta2Power: beta2Power)
+            .factor(threshold: threshold, inclusive: true)
         let correction1 = state.correction1.advance(toStep: state.count)
         let correction2 = 1 - beta2Power
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
-        updates.withUnsafeMutableBufferPointer { u in
-            state.firstMoment.withUnsafeMutableBufferPointer { m in
-                state.secondMoment.withUnsafeMutableBufferPointer { v in
-                    for i in u.indices {
-                        let g = u[i]
-                        m[i] = c1 * g + b1 * m[i]
-                        v[i] = c2 * (g * g) + b2 * v[i]
-                        let mHat = BiasCorrection.divide(m[i], by: correction1)
-                        let vHat = BiasCorrection.divide(v[i], by: correction2)
-                        u[i] = rectified ? rectification * mHat / ((vHat + epsRoot).squareRoot() + eps) : mHat
-                    }
-                }
-            }
+        CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+            g, m, v in
+            Moments.optax(&m, &v, gradient: g, beta1: b1, c1: c1, beta2: b2, c2: c2)
+            let mHat = BiasCorrection.divide(m, by: correction1)
+            guard let rectification else { return mHat }
+            return rectification * mHat / ((BiasCorrection.divide(v, by: correction2) + epsRoot).squareRoot() + eps)
         }
     }
 }

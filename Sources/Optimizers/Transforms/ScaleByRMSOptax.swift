@@ -12,7 +12,7 @@ import Foundation
 /// bias_correction false. optax `rmsprop` puts its momentum **after** the learning rate
 /// (`Chain(ScaleByRMSOptax, Chain(ScaleByLearningRate, TraceMomentum))`), unlike torch
 /// (``ScaleByRMSProp``). With ρ = 0.99 and eps_in_sqrt false it reproduces torch. Reference §A.3.
-public struct ScaleByRMSOptax: FusedGradientTransformation {
+public struct ScaleByRMSOptax: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var squareAverage: [Double]
         public var gradientAverage: [Double]
@@ -45,27 +45,34 @@ public struct ScaleByRMSOptax: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         state.count += 1
         let rho = decay, c = 1 - decay, eps = epsilon
         let correction = biasCorrection ? 1 - pow(decay, Double(state.count)) : 1
         let isCentered = centered, inside = epsilonInSquareRoot, corrects = biasCorrection
-        updates.withUnsafeMutableBufferPointer { u in
-            state.squareAverage.withUnsafeMutableBufferPointer { v in
-                state.gradientAverage.withUnsafeMutableBufferPointer { m in
-                    for i in u.indices {
-                        let g = u[i]
-                        v[i] = c * (g * g) + rho * v[i]
-                        var s = corrects ? v[i] / correction : v[i]
-                        if isCentered {
-                            m[i] = c * g + rho * m[i]
-                            let mean = corrects ? m[i] / correction : m[i]
-                            s = s - mean * mean
-                        }
-                        let scaling = inside ? 1 / (s + eps).squareRoot() : 1 / (s.squareRoot() + eps)
-                        u[i] = scaling * g
-                    }
-                }
+        // One coordinate; `m` is scratch when not centered.
+        func coordinate(_ g: Double, _ v: inout Double, _ m: inout Double) -> Double {
+            v = c * (g * g) + rho * v
+            var s = corrects ? v / correction : v
+            if isCentered {
+                m = c * g + rho * m
+                let mean = corrects ? m / correction : m
+                s = s - mean * mean
+            }
+            let scaling = inside ? 1 / (s + eps).squareRoot() : 1 / (s.squareRoot() + eps)
+            return scaling * g
+        }
+        if isCentered {
+            CoordinateLoop.run(
+                &updates, &state.squareAverage, &state.gradientAverage, applyingTo: target, factor: factor
+            ) { g, v, m in coordinate(g, &v, &m) }
+        } else {
+            var scratch = 0.0
+            CoordinateLoop.run(&updates, &state.squareAverage, applyingTo: target, factor: factor) { g, v in
+                coordinate(g, &v, &scratch)
             }
         }
     }

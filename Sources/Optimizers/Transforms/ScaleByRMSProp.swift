@@ -8,7 +8,7 @@
 /// ε sits **outside** the square root and the momentum buffer holds g/a **before** the learning rate.
 /// Defaults: α 0.99, ε 1e−8, centered false, momentum 0 (torch lr 1e−2). optax's variant is
 /// ``ScaleByRMSOptax``. Reference §A.3.
-public struct ScaleByRMSProp: FusedGradientTransformation {
+public struct ScaleByRMSProp: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var squareAverage: [Double]
         public var gradientAverage: [Double]
@@ -36,33 +36,46 @@ public struct ScaleByRMSProp: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         let a = alpha, c = 1 - alpha, eps = epsilon, mu = momentum
         let isCentered = centered, hasMomentum = momentum > 0
-        updates.withUnsafeMutableBufferPointer { u in
-            state.squareAverage.withUnsafeMutableBufferPointer { v in
-                state.gradientAverage.withUnsafeMutableBufferPointer { m in
-                    state.momentumBuffer.withUnsafeMutableBufferPointer { b in
-                        for i in u.indices {
-                            let g = u[i]
-                            v[i] = v[i] * a + c * g * g
-                            let denominator: Double
-                            if isCentered {
-                                m[i] = TorchArithmetic.lerp(m[i], g, weight: c)
-                                denominator = (v[i] - m[i] * m[i]).squareRoot() + eps
-                            } else {
-                                denominator = v[i].squareRoot() + eps
-                            }
-                            if hasMomentum {
-                                b[i] = b[i] * mu + g / denominator
-                                u[i] = b[i]
-                            } else {
-                                u[i] = g / denominator
-                            }
-                        }
-                    }
-                }
+        // One coordinate; `m` and `b` are scratch when not centered / without momentum.
+        func coordinate(_ g: Double, _ v: inout Double, _ m: inout Double, _ b: inout Double) -> Double {
+            v = v * a + c * g * g
+            let denominator: Double
+            if isCentered {
+                m = TorchArithmetic.lerp(m, g, weight: c)
+                denominator = (v - m * m).squareRoot() + eps
+            } else {
+                denominator = v.squareRoot() + eps
             }
+            guard hasMomentum else { return g / denominator }
+            b = b * mu + g / denominator
+            return b
+        }
+        // The empty buffers of unused options are left alone (CoordinateLoop).
+        var scratch = (0.0, 0.0)
+        switch (isCentered, hasMomentum) {
+        case (false, false):
+            CoordinateLoop.run(&updates, &state.squareAverage, applyingTo: target, factor: factor) { g, v in
+                coordinate(g, &v, &scratch.0, &scratch.1)
+            }
+        case (true, false):
+            CoordinateLoop.run(
+                &updates, &state.squareAverage, &state.gradientAverage, applyingTo: target, factor: factor
+            ) { g, v, m in coordinate(g, &v, &m, &scratch.1) }
+        case (false, true):
+            CoordinateLoop.run(
+                &updates, &state.squareAverage, &state.momentumBuffer, applyingTo: target, factor: factor
+            ) { g, v, b in coordinate(g, &v, &scratch.0, &b) }
+        case (true, true):
+            CoordinateLoop.run(
+                &updates, &state.squareAverage, &state.gradientAverage, &state.momentumBuffer, applyingTo: target,
+                factor: factor
+            ) { g, v, m, b in coordinate(g, &v, &m, &b) }
         }
     }
 }

@@ -5,7 +5,7 @@
 ///
 /// ε sits **inside** the square root. Defaults (optax `adagrad`): G₀ = 0.1, ε = 1e−7; no lr decay.
 /// torch's form is ``ScaleByAdagrad``; the two never agree exactly (reference §A.2).
-public struct ScaleByRSS: FusedGradientTransformation {
+public struct ScaleByRSS: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var sumOfSquares: [Double]
     }
@@ -23,16 +23,14 @@ public struct ScaleByRSS: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         let eps = epsilon
-        updates.withUnsafeMutableBufferPointer { u in
-            state.sumOfSquares.withUnsafeMutableBufferPointer { s in
-                for i in u.indices {
-                    let g = u[i]
-                    s[i] = g * g + s[i]
-                    u[i] = s[i] > 0 ? (1 / (s[i] + eps).squareRoot()) * g : 0
-                }
-            }
+        CoordinateLoop.run(&updates, &state.sumOfSquares, applyingTo: target, factor: factor) { g, s in
+            s = g * g + s
+            return s > 0 ? (1 / (s + eps).squareRoot()) * g : 0
         }
     }
 }

@@ -7,7 +7,7 @@
 /// constant lr it gives the same iterates as torch SGD with the same lr and momentum; with a
 /// schedule past learning rates stay inside v, unlike torch (reference §A.1).
 /// η_k = `schedule(k)` with k the 0-based update index.
-public struct VelocityMomentum<S: Schedule>: FusedGradientTransformation {
+public struct VelocityMomentum<S: Schedule>: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var velocity: [Double]
         public var count = 0
@@ -27,18 +27,17 @@ public struct VelocityMomentum<S: Schedule>: FusedGradientTransformation {
     }
 
     @inlinable
-    public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double
+    ) {
         let rate = schedule(state.count)
         state.count += 1
         state.lastLearningRate = rate
         let mu = momentum
-        updates.withUnsafeMutableBufferPointer { u in
-            state.velocity.withUnsafeMutableBufferPointer { v in
-                for i in u.indices {
-                    v[i] = mu * v[i] - rate * u[i]
-                    u[i] = v[i]
-                }
-            }
+        CoordinateLoop.run(&updates, &state.velocity, applyingTo: target, factor: factor) { g, v in
+            v = mu * v - rate * g
+            return v
         }
     }
 
