@@ -27,14 +27,10 @@ enum DecimalScanner {
     static func scan(
         _ start: UnsafeMutablePointer<UInt8>, limit: UnsafeMutablePointer<UInt8>
     ) -> (Double, UnsafeMutablePointer<UInt8>) {
-        var cursor = start
-        var negative = false
-        if cursor.pointee == UInt8(ascii: "-") {
-            negative = true
-            cursor += 1
-        } else if cursor.pointee == UInt8(ascii: "+") {
-            cursor += 1
-        }
+        // The sign without a branch (half the numbers of a data file are negative: unpredictable).
+        let first = start.pointee
+        let negative = first == UInt8(ascii: "-")
+        var cursor = start + (negative || first == UInt8(ascii: "+") ? 1 : 0)
         var mantissa: UInt64 = 0
         let integerStart = cursor
         // Integer parts are mostly short: byte by byte.
@@ -77,7 +73,8 @@ enum DecimalScanner {
         guard mantissa <= 1 << 53, exponent >= -22, exponent <= 22 else { return fallback(start) }
         var value = Double(mantissa)
         value = exponent < 0 ? value / powersOfTen[-exponent] : value * powersOfTen[exponent]
-        return (negative ? -value : value, cursor)
+        // −value for a negative spelling, by its sign bit (−0 included).
+        return (Double(bitPattern: value.bitPattern | (negative ? 1 << 63 : 0)), cursor)
     }
 
     /// Appends the run of decimal digits at `cursor` to `mantissa` (wrapping past 19 digits; the caller
