@@ -54,7 +54,7 @@ extension FormulaTests {
             let report = GradientCheck.check(placed, configuration: configuration)
             #expect(report.largestGradientError < 1e-6, "\(report)")
             #expect((report.largestHessianVectorError ?? 1) < 1e-5, "\(report)")
-            // ∇f alone (the instructions only f needs skipped) is bitwise the gradient beside f.
+            // ∇f alone is bitwise the gradient beside f.
             var alone = [0.0, 0.0], beside = [0.0, 0.0]
             formula.gradient(at: point, into: &alone)
             _ = formula.evaluate(at: point, gradient: &beside)

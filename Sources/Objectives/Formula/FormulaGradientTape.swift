@@ -10,8 +10,7 @@ import Darwin
 /// the reverse sweep as a sequence of incremental adjoint updates).
 ///
 /// - The forward loop stores the local derivatives the edges need (a − b of (a − b)², cos a of sin a,
-///   …) beside the values; for ∇f alone it skips the instructions whose value and derivative no edge
-///   reads (the last instruction of `100*(y - x^2)^2 + (1 - x)^2`, the additions of a sum).
+///   …) beside the values.
 /// - Each edge is `adjoint[to] += (adjoint[from]·scale)·partial`; adjoints known before evaluation
 ///   (those fed only by constant local derivatives, such as the 100 of `100*u`) are folded at build
 ///   time with the same operations, and their edges read an adjoint of 1 with the folded scale.
@@ -52,9 +51,7 @@ struct FormulaGradientTape: Sendable {
     let variableCount: Int
     /// Value slots: the program's slots, the stored local derivatives, a slot nothing reads, one holding 1.
     let valueCount: Int
-    /// Every instruction (for f and ∇f), and those ∇f alone needs.
     let steps: [Step]
-    let gradientSteps: [Step]
     /// The updates into instruction slots (adjoints in scratch), then those into the variables
     /// (written straight into the gradient; a variable's adjoint feeds nothing, so they can go last).
     let edges: [Edge]
@@ -68,17 +65,6 @@ struct FormulaGradientTape: Sendable {
         let slots = d + instructions.count
         var builder = FormulaTapeBuilder(variableCount: d, instructions: instructions)
         builder.buildEdges()
-        // Liveness, last instruction first: a slot is needed when an edge reads it or a needed
-        // instruction uses it; an instruction runs when its value or its derivative is needed.
-        var needed = builder.neededValues
-        var runs = [Bool](repeating: false, count: instructions.count)
-        for k in stride(from: instructions.count - 1, through: 0, by: -1)
-        where needed[d + k] || builder.partialSlot[k] >= 0 {
-            runs[k] = true
-            let instruction = instructions[k]
-            if instruction.operation != .constant { needed[Int(instruction.a)] = true }
-            if FormulaProgram.isBinary(instruction.operation) { needed[Int(instruction.b)] = true }
-        }
         var steps: [Step] = []
         steps.reserveCapacity(instructions.count)
         for (k, instruction) in instructions.enumerated() {
@@ -88,7 +74,6 @@ struct FormulaGradientTape: Sendable {
                     partial: builder.partialSlot[k] < 0 ? Int32(builder.oneSlot - 1) : builder.partialSlot[k],
                     constant: instruction.constant))
         }
-        gradientSteps = zip(steps, runs).filter(\.1).map(\.0)
         variableCount = d
         valueCount = builder.oneSlot + 1
         self.steps = steps
@@ -98,37 +83,36 @@ struct FormulaGradientTape: Sendable {
         output = slots - 1
     }
 
-    /// ∇f(x) into `gradient`; f(x) too when `needsValue` (else NaN, and the steps only f needs are skipped).
+    /// ∇f(x) into `gradient`; returns f(x).
     @inline(__always)
     func evaluate(
-        at x: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>, needsValue: Bool
+        at x: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>
     ) -> Double {
         let count = valueCount + adjointCount
         // A fixed size for small programs: a plain stack slot, no size check per call.
         if count <= 64 {
             return withUnsafeTemporaryAllocation(of: Double.self, capacity: 64) { scratch in
-                run(x, gradient.baseAddress!, scratch.baseAddress!, needsValue: needsValue)
+                run(x, gradient.baseAddress!, scratch.baseAddress!)
             }
         }
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { scratch in
-            run(x, gradient.baseAddress!, scratch.baseAddress!, needsValue: needsValue)
+            run(x, gradient.baseAddress!, scratch.baseAddress!)
         }
     }
 
     @inline(__always)
     func run(
         _ x: UnsafeBufferPointer<Double>, _ gradient: UnsafeMutablePointer<Double>,
-        _ values: UnsafeMutablePointer<Double>,
-        needsValue: Bool
+        _ values: UnsafeMutablePointer<Double>
     ) -> Double {
         let adjoints = values + valueCount
         Self.copy(x.baseAddress!, to: values, count: variableCount)
         values[valueCount - 1] = 1
         adjoints[adjointCount - 1] = 1
-        forward(values, needsValue: needsValue)
+        forward(values)
         Self.sweep(edges, values, adjoints, into: adjoints)
         Self.sweep(variableEdges, values, adjoints, into: gradient)
-        return needsValue ? values[output] : .nan
+        return values[output]
     }
 
     /// `count` doubles; the usual sizes (d ≤ 4) without a call to memcpy.
@@ -148,8 +132,8 @@ struct FormulaGradientTape: Sendable {
     }
 
     @inline(__always)
-    func forward(_ values: UnsafeMutablePointer<Double>, needsValue: Bool) {
-        (needsValue ? steps : gradientSteps).withUnsafeBufferPointer { program in
+    func forward(_ values: UnsafeMutablePointer<Double>) {
+        steps.withUnsafeBufferPointer { program in
             for step in program {
                 let a = values[Int(step.a)], c = step.constant
                 let result: Double

@@ -78,14 +78,6 @@ public struct FormulaObjective: Objective {
         }
     }
 
-    /// ∇f alone: the instructions only f needs are skipped (bitwise the gradient of `evaluate`).
-    public func gradient(at x: [Double], into gradient: inout [Double]) {
-        precondition(x.count == dimension && gradient.count == dimension, "FormulaObjective: wrong vector length")
-        x.withUnsafeBufferPointer { point in
-            gradient.withUnsafeMutableBufferPointer { storage.program.gradient(at: point, into: $0) }
-        }
-    }
-
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
         precondition(
             x.count == dimension && v.count == dimension && result.count == dimension,

@@ -3,13 +3,14 @@
 ///
 /// - (a − b)² → `squaredDifference`, (c − a)² → `squaredConstantMinus`,
 /// - a·c + b and b + a·c → `multiplyAdd`,
-/// - then (a − b²)², the square computed by the instruction just before → `squaredDifferenceOfSquare`
-///   (adjacent, so that no other adjoint update into b falls between the two in the reverse sweep).
+/// - for the gradient tape only (``fuseSquares(variableCount:_:)``): (a − b²)², the square computed by
+///   the instruction just before → `squaredDifferenceOfSquare` (adjacent, so that no other adjoint
+///   update into b falls between the two in the reverse sweep).
 ///
 /// Each fused instruction performs the same floating-point operations in the same order as the pair,
 /// so f is bitwise unchanged; derivatives are the same exact expressions, their adjoints possibly
 /// accumulated in another order (a difference of rounding only). The 2-D Rosenbrock formula
-/// `100*(y - x^2)^2 + (1 - x)^2` goes from 7 instructions to 3.
+/// `100*(y - x^2)^2 + (1 - x)^2` goes from 7 instructions to 4 (3 in the gradient tape).
 enum FormulaPeephole {
     static func fuse(_ program: FormulaProgram) -> FormulaProgram {
         typealias Operation = FormulaProgram.Operation
@@ -77,11 +78,15 @@ enum FormulaPeephole {
             fused.append(next)
             newSlot[d + k] = Int32(d + fused.count - 1)
         }
-        return fuseSquares(variableCount: d, fused)
+        return FormulaProgram(variableCount: d, instructions: fused)
     }
 
     /// `squaredDifference(a, s)` right after `s = square(b)`, s used once → `squaredDifferenceOfSquare(a, b)`.
-    static func fuseSquares(variableCount d: Int, _ instructions: [FormulaProgram.Instruction]) -> FormulaProgram {
+    /// Only the gradient tape runs this fusion: f and the Hessian-vector sweeps keep the two instructions,
+    /// so their results stay those of the unfused program bit for bit.
+    static func fuseSquares(
+        variableCount d: Int, _ instructions: [FormulaProgram.Instruction]
+    ) -> [FormulaProgram.Instruction] {
         var uses = [Int](repeating: 0, count: d + instructions.count)
         for instruction in instructions where instruction.operation != .constant {
             uses[Int(instruction.a)] += 1
@@ -114,6 +119,6 @@ enum FormulaPeephole {
             newSlot[d + k] = Int32(d + fused.count - 1)
             k += 1
         }
-        return FormulaProgram(variableCount: d, instructions: fused)
+        return fused
     }
 }

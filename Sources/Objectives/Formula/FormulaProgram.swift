@@ -29,7 +29,7 @@ public final class FormulaProgram: Sendable {
         case sin, cos, tan, exp, log, sqrt, tanh, sinh, cosh, atan, abs
         // Fused by ``FormulaPeephole`` (same roundings as the unfused instructions):
         case squaredDifference // (a − b)²
-        case squaredDifferenceOfSquare // (a − b·b)²
+        case squaredDifferenceOfSquare // (a − b·b)², in the gradient tape only
         case squaredConstantMinus // (c − a)²
         case multiplyAdd // a·c + b
     }
@@ -44,14 +44,18 @@ public final class FormulaProgram: Sendable {
     /// d.
     public let variableCount: Int
     let instructions: [Instruction]
-    /// The reverse sweep compiled to adjoint updates (what ``evaluate(at:gradient:)`` and
-    /// ``gradient(at:into:)`` run).
+    /// The reverse sweep compiled to adjoint updates (what ``evaluate(at:gradient:)`` runs).
     let tape: FormulaGradientTape
 
     init(variableCount: Int, instructions: [Instruction]) {
         self.variableCount = variableCount
         self.instructions = instructions
-        tape = FormulaGradientTape(variableCount: variableCount, instructions: instructions)
+        precondition(
+            !instructions.contains { $0.operation == .squaredDifferenceOfSquare },
+            "FormulaProgram: squaredDifferenceOfSquare belongs to the gradient tape only")
+        tape = FormulaGradientTape(
+            variableCount: variableCount,
+            instructions: FormulaPeephole.fuseSquares(variableCount: variableCount, instructions))
     }
 
     /// Instructions executed per evaluation.
@@ -67,13 +71,7 @@ public final class FormulaProgram: Sendable {
 
     /// f(x), and ∇f(x) into `gradient` (length d).
     public func evaluate(at x: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
-        tape.evaluate(at: x, gradient: gradient, needsValue: true)
-    }
-
-    /// ∇f(x) into `gradient` (length d), bitwise what ``evaluate(at:gradient:)`` writes, skipping the
-    /// instructions only f needs.
-    public func gradient(at x: UnsafeBufferPointer<Double>, into gradient: UnsafeMutableBufferPointer<Double>) {
-        _ = tape.evaluate(at: x, gradient: gradient, needsValue: false)
+        tape.evaluate(at: x, gradient: gradient)
     }
 
     /// ∇²f(x)·v into `result` (length d), by forward-over-reverse.
@@ -118,10 +116,7 @@ public final class FormulaProgram: Sendable {
                 case .squaredDifference:
                     let difference = a - slots[Int(instruction.b)]
                     result = difference * difference
-                case .squaredDifferenceOfSquare:
-                    let b = slots[Int(instruction.b)]
-                    let difference = a - b * b
-                    result = difference * difference
+                case .squaredDifferenceOfSquare: preconditionFailure("in the gradient tape only")
                 case .squaredConstantMinus:
                     let difference = c - a
                     result = difference * difference
@@ -211,9 +206,6 @@ public final class FormulaProgram: Sendable {
                 case .multiply: result = tangents[ia] * values[ib] + values[ia] * tangents[ib]
                 case .divide: result = (tangents[ia] - values[d + k] * tangents[ib]) / values[ib]
                 case .squaredDifference: result = 2 * (values[ia] - values[ib]) * (tangents[ia] - tangents[ib])
-                case .squaredDifferenceOfSquare:
-                    let b = values[ib]
-                    result = 2 * (values[ia] - b * b) * (tangents[ia] - 2 * b * tangents[ib])
                 case .multiplyAdd: result = tangents[ia] * instruction.constant + tangents[ib]
                 default:
                     let (first, _) = Self.derivatives(
@@ -274,15 +266,6 @@ public final class FormulaProgram: Sendable {
                     adjoints[ib] -= w * slope
                     adjointTangents[ia] += wDot * slope + w * slopeDot
                     adjointTangents[ib] -= wDot * slope + w * slopeDot
-                case .squaredDifferenceOfSquare:
-                    // v = u², u = a − b²: ∂v/∂a = 2u, ∂v/∂b = −4ub.
-                    let b = values[ib], bDot = tangents[ib]
-                    let u = values[ia] - b * b, uDot = tangents[ia] - 2 * b * bDot
-                    let slopeA = 2 * u, slopeB = -4 * u * b
-                    adjoints[ia] += w * slopeA
-                    adjoints[ib] += w * slopeB
-                    adjointTangents[ia] += wDot * slopeA + w * 2 * uDot
-                    adjointTangents[ib] += wDot * slopeB - w * 4 * (uDot * b + u * bDot)
                 case .multiplyAdd:
                     let c = instruction.constant
                     adjoints[ia] += w * c

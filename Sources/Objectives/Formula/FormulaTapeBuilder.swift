@@ -14,15 +14,12 @@ struct FormulaTapeBuilder {
     /// Per instruction, the value slot its stored local derivative goes to, or −1.
     var partialSlot: [Int32]
     var edges: [Edge] = []
-    /// Value slots (below `slotCount`) that some edge reads.
-    var neededValues: [Bool]
 
     init(variableCount: Int, instructions: [FormulaProgram.Instruction]) {
         self.variableCount = variableCount
         self.instructions = instructions
         slotCount = variableCount + instructions.count
         partialSlot = [Int32](repeating: -1, count: instructions.count)
-        neededValues = [Bool](repeating: false, count: slotCount)
     }
 
     /// Where a local derivative comes from: the constant 1 (the scale carries it), a value slot, the
@@ -132,10 +129,6 @@ struct FormulaTapeBuilder {
         for (edge, folded) in candidates where folded == nil || !known[Int(edge.to)] {
             var kept = edge
             if kept.partial < 0 { kept.partial = Int32(oneSlot) }
-            let second = kept.kind == .quotient || kept.kind == .throughSquare ? kept.second : -1
-            for slot in [kept.partial, second] where slot >= 0 && slot < slotCount {
-                neededValues[Int(slot)] = true
-            }
             kept.first = !written[Int(kept.to)]
             written[Int(kept.to)] = true
             edges.append(kept)
