@@ -175,7 +175,9 @@ struct BenchCommand: ParsableCommand {
         if only.map({ text in OwnProblemsBench.names.contains { $0.contains(text) } }) ?? true {
             print()
             print(
-                table(try OwnProblemsBench(repeats: repeats, scale: scale, python: python).rows(format: format)),
+                table(
+                    try OwnProblemsBench(repeats: repeats, scale: scale, python: python, only: only).rows(
+                        format: format)),
                 terminator: "")
         }
 

@@ -14,11 +14,23 @@ struct OwnProblemsBench {
     var repeats: Int
     var scale: Double
     var python: String?
+    /// `--only`: the formula row, or the data-file rows (timed together), only when one of their
+    /// ``names`` contains it; nil: every row.
+    var only: String? = nil
     var script = "scripts/reference/data_timing.py"
+
+    func includes(_ name: String) -> Bool { only.map(name.contains) ?? true }
 
     func rows(format: (Double) -> String) throws -> [[String]] {
         var rows: [[String]] = [["own problems", "size", "gdbench", "reference", "ratio", "target"]]
-        // Formula Rosenbrock against the built-in, same optimizer and start.
+        if includes(Self.names[0]) { rows.append(try formulaRow(format: format)) }
+        guard includes(Self.names[1]) || includes(Self.names[2]) else { return rows }
+        try dataRows(format: format, into: &rows)
+        return rows
+    }
+
+    /// Formula Rosenbrock against the built-in, same optimizer and start.
+    func formulaRow(format: (Double) -> String) throws -> [String] {
         let iterations = max(1000, Int(2_000_000 * scale))
         let builtIn = try StepBenchmark.measure(
             StepWorkload(
@@ -31,12 +43,16 @@ struct OwnProblemsBench {
                 problem: "{kind: formula, f: \"100*(y - x^2)^2 + (1 - x)^2\", variables: [x, y], "
                     + "start: [-1.2, 1], minimum: 0}", optimizer: "{kind: sgd, lr: 1e-3}", iterations: iterations,
                 targetNanoseconds: nil, referenceKey: nil), repeats: repeats)
-        rows.append([
+        return [
             "formula rosenbrock · sgd step (reference: built-in rosenbrock)", "d = 2",
             format(formula.replayNanoseconds), format(builtIn.replayNanoseconds),
             String(format: "%.2f", formula.replayNanoseconds / builtIn.replayNanoseconds), "≤ 3",
-        ])
+        ]
+    }
 
+    /// The sparse logistic gradient, LIBSVM and CSV loads on generated files (the Python columns when
+    /// a Python with scipy, scikit-learn and pandas is given).
+    func dataRows(format: (Double) -> String, into rows: inout [[String]]) throws {
         // Generated data files.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -81,7 +97,6 @@ struct OwnProblemsBench {
             reference?.csvLoad.map { String(format: "%.2f", csvSeconds / $0) } ?? "–", "≤ 1",
         ])
         if let versions = reference?.versions { rows.append(["python references: \(versions)", "", "", "", "", ""]) }
-        return rows
     }
 
     static func median(repeats: Int, _ body: () -> Void) -> Double {

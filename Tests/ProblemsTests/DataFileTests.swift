@@ -1,6 +1,7 @@
 import Foundation
 import GradientCheck
 import Objectives
+import Randomness
 import Testing
 
 /// A fresh temporary directory per test.
@@ -29,6 +30,53 @@ func write(_ text: String, _ name: String, in directory: URL) throws -> String {
         #expect(try table.binaryLabels() == [-1, 1])
         let tab = try DataFileReader.read(try write("x\tz\tlabel\n1\t2\t3\n", "tab.csv", in: directory))
         #expect(tab.columnCount == 2 && tab.targets == [3])
+    }
+
+    /// Cells are the C library's `strtod` bits (a generated file of long, short, signed and exponent
+    /// spellings); CR, CRLF and blank lines end rows; a missing last cell is an empty cell, never the
+    /// next line's number; a row with an extra field names it.
+    @Test func csvCellsAreStrtodAndLineEndsAreKept() throws {
+        let directory = try temporaryDirectory()
+        var generator = Xoshiro256StarStar(seed: 21)
+        var text = "u,v,w,label\n"
+        var cells: [String] = []
+        for row in 0..<500 {
+            var fields: [String] = []
+            for _ in 0..<3 {
+                let value = generator.nextGaussian() * pow(10, Double(generator.nextInt(below: 12)) - 6)
+                let spelling = [
+                    String(format: "%.6f", value), String(format: "%.17g", value), "\(value)",
+                    String(format: "%+.3e", value),
+                    String(format: "%.20f", value),
+                ][generator.nextInt(below: 5)]
+                fields.append(spelling)
+                cells.append(spelling)
+            }
+            text += fields.joined(separator: ",") + ",\(row % 2)" + ["\n", "\r\n", "\r", "\n\n"][row % 4]
+        }
+        let table = try DataFileReader.read(try write(text, "cells.csv", in: directory))
+        #expect(table.rowCount == 500 && table.columnCount == 3)
+        let expected = cells.map { strtod($0, nil).bitPattern }
+        #expect(table.denseDataset?.features.map(\.bitPattern) == expected)
+        #expect(table.targets == (0..<500).map { Double($0 % 2) })
+
+        func failure(_ text: String) throws -> DataFileError? {
+            do {
+                _ = try DataFileReader.read(try write(text, "bad.csv", in: directory))
+                return nil
+            } catch let error as DataFileError {
+                return error
+            }
+        }
+        let lastEmpty = try #require(try failure("a,y\n1,\n2,1\n"))
+        #expect(lastEmpty.line == 2 && lastEmpty.column == 2 && lastEmpty.message.contains("empty cell"))
+        let tabEmpty = try #require(try failure("a\ty\n1\t\t\n"))
+        #expect(tabEmpty.line == 2 && tabEmpty.column == 2 && tabEmpty.message.contains("empty cell"))
+        let extra = try #require(try failure("a,y\n1,0\n1,0,5\n"))
+        #expect(extra.line == 3 && extra.column == 3 && extra.message.contains("more than the header's 2 fields"))
+        let spaced = try DataFileReader.read(try write("a , y\n 1.5 , 1 \n\n -2 ,0\n", "spaced.csv", in: directory))
+        #expect(spaced.denseDataset?.features == [1.5, -2] && spaced.targets == [1, 0])
+        #expect(spaced.source.rowLines == [2, 4])
     }
 
     /// Every kind of bad file is refused with its file, line and column.

@@ -44,7 +44,8 @@ extension FormulaTests {
     @Test func everyOperationDifferentiatesExactly() throws {
         let formula = try FormulaObjective(
             formula: "sin(x)*cos(y) + tan(x/4) + exp(-y^2) + log(1 + x^2) + sqrt(2 + y^2) + tanh(x*y) + sinh(x/3)"
-                + " + cosh(y/3) + atan(x - y) + abs(x + 5) + x^3/y + 2^x + y^x + (x - y)^-2 + 1/(3 + x^2) - -x",
+                + " + cosh(y/3) + atan(x - y) + abs(x + 5) + x^3/y + 2^x + y^x + (x - y)^-2 + 1/(3 + x^2) - -x"
+                + " + 3*(x - y^2)^2",
             variables: ["x", "y"])
         var configuration = GradientCheck.Configuration()
         configuration.points = 1 // at the given points only: y^x needs y > 0
@@ -53,6 +54,11 @@ extension FormulaTests {
             let report = GradientCheck.check(placed, configuration: configuration)
             #expect(report.largestGradientError < 1e-6, "\(report)")
             #expect((report.largestHessianVectorError ?? 1) < 1e-5, "\(report)")
+            // ∇f alone is bitwise the gradient beside f.
+            var alone = [0.0, 0.0], beside = [0.0, 0.0]
+            formula.gradient(at: point, into: &alone)
+            _ = formula.evaluate(at: point, gradient: &beside)
+            #expect(alone.map(\.bitPattern) == beside.map(\.bitPattern))
         }
     }
 

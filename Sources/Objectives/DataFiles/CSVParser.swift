@@ -52,86 +52,66 @@ enum CSVParser {
         guard width - 1 <= DataFileReader.maximumColumns else {
             throw fail(1, nil, "\(width - 1) features; at most \(DataFileReader.maximumColumns)")
         }
-        var features: [Double] = []
-        features.reserveCapacity(min(size / 2, 1 << 26))
-        var targets: [Double] = []
-        var rowLines: [Int] = []
-        var skipped = false
-        var line = 1
-        var position = headerEnd + 1
-        try bytes.withUnsafeBufferPointer { buffer in
-            let base = UnsafeMutablePointer(mutating: buffer.baseAddress!)
-            while position < size {
-                line += 1
-                // Blank line (or a lone CR).
-                var probe = position
-                while probe < size, base[probe] == UInt8(ascii: " ") || base[probe] == carriage { probe += 1 }
-                if probe >= size || base[probe] == newline {
-                    position = probe + 1
-                    skipped = true
-                    continue
+        // Rows: at most one per line, and each takes at least `width` bytes (fields and line end).
+        let dataStart = min(headerEnd + 1, size)
+        let rowBound = min(Self.lineCount(bytes, from: dataStart, to: size), (size - dataStart) / width + 1)
+        var targets = [Double](repeating: 0, count: rowBound)
+        var rowCount = 0
+        var rowLines: [Int]? = nil
+        let features = try [Double](unsafeUninitializedCapacity: rowBound * (width - 1)) { featureBuffer, stored in
+            try bytes.withUnsafeBufferPointer { buffer in
+                try targets.withUnsafeMutableBufferPointer { targetBuffer in
+                    var reader = CSVRowReader(
+                        base: UnsafeMutablePointer(mutating: buffer.baseAddress!), size: size, delimiter: delimiter,
+                        width: width, labelIndex: labelIndex, names: names, path: path)
+                    var features = featureBuffer.baseAddress!
+                    var line = 1
+                    var position = dataStart
+                    while position < size {
+                        line += 1
+                        // Blank line (or a lone CR).
+                        var probe = position
+                        while probe < size, reader.base[probe] == UInt8(ascii: " ") || reader.base[probe] == carriage {
+                            probe += 1
+                        }
+                        if probe >= size || reader.base[probe] == newline {
+                            position = probe + 1
+                            if rowLines == nil { rowLines = (0..<rowCount).map { $0 + 2 } }
+                            continue
+                        }
+                        position = try reader.read(
+                            row: position, line: line, features: &features, target: &targetBuffer[rowCount])
+                        rowCount += 1
+                        rowLines?.append(line)
+                    }
+                    stored = features - featureBuffer.baseAddress!
                 }
-                var field = 0
-                var cursor = base + position
-                while true {
-                    while cursor.pointee == UInt8(ascii: " ") || cursor.pointee == UInt8(ascii: "\t") && delimiter != 9
-                    {
-                        cursor += 1
-                    }
-                    let first = cursor.pointee
-                    if first == delimiter || first == newline || first == carriage || first == 0 {
-                        // strtod would skip a line end and read the next row's number.
-                        throw fail(line, field + 1, "an empty cell (column '\(names[min(field, width - 1)])')")
-                    }
-                    let (value, end) = DecimalScanner.scan(cursor)
-                    var after = end
-                    while after.pointee == UInt8(ascii: " ") { after += 1 }
-                    let terminator = after.pointee
-                    let atEnd = terminator == newline || terminator == carriage || terminator == 0
-                    if end == cursor || !(terminator == delimiter || atEnd) {
-                        var stop = cursor
-                        while stop.pointee != delimiter && stop.pointee != newline && stop.pointee != 0
-                            && stop.pointee != carriage
-                        { stop += 1 }
-                        let cell = String(
-                            decoding: UnsafeBufferPointer(start: cursor, count: stop - cursor), as: UTF8.self)
-                        let what =
-                            cell.trimmingSpaces().isEmpty ? "an empty cell" : "not a number: '\(cell.prefix(40))'"
-                        throw fail(line, field + 1, "\(what) (column '\(names[min(field, width - 1)])')")
-                    }
-                    guard value.isFinite else {
-                        throw fail(
-                            line, field + 1,
-                            "\(value.isNaN ? "NaN" : "an infinite value") "
-                                + "(column '\(names[min(field, width - 1)])'); data must be finite")
-                    }
-                    guard field < width else {
-                        throw fail(line, field + 1, "the row has more than the header's \(width) fields")
-                    }
-                    if field == labelIndex { targets.append(value) } else { features.append(value) }
-                    field += 1
-                    if atEnd {
-                        while after.pointee == carriage { after += 1 }
-                        cursor = after.pointee == newline ? after + 1 : after
-                        break
-                    }
-                    cursor = after + 1
-                }
-                guard field == width else {
-                    throw fail(line, field, "the row has \(field) fields; the header has \(width)")
-                }
-                rowLines.append(line)
-                position = cursor - base
             }
         }
+        targets.removeLast(rowBound - rowCount)
         guard !targets.isEmpty else { throw fail(nil, nil, "the file has a header but no data rows") }
         var featureNames = names
         featureNames.remove(at: labelIndex)
         return DataTable(
             rowCount: targets.count, columnCount: width - 1, storage: .dense(features), targets: targets,
             featureNames: featureNames,
-            source: DataFileSource(
-                path: path, format: .csv, bytes: size, headerLines: 1, rowLines: skipped ? rowLines : nil))
+            source: DataFileSource(path: path, format: .csv, bytes: size, headerLines: 1, rowLines: rowLines))
+    }
+
+    /// Line ends in `bytes[from..<to]` (LF, and CR not followed by LF: a row ends at either), plus one.
+    static func lineCount(_ bytes: [UInt8], from: Int, to: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 1
+            for (end, followedByLF) in [(UInt8(ascii: "\n"), false), (UInt8(ascii: "\r"), true)] {
+                var cursor = UnsafeRawPointer(buffer.baseAddress! + from)
+                let limit = UnsafeRawPointer(buffer.baseAddress! + to)
+                while cursor < limit, let found = memchr(cursor, Int32(end), limit - cursor) {
+                    cursor = UnsafeRawPointer(found) + 1
+                    if !followedByLF || cursor.load(as: UInt8.self) != UInt8(ascii: "\n") { count += 1 }
+                }
+            }
+            return count
+        }
     }
 }
 

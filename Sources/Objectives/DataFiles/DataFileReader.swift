@@ -49,12 +49,15 @@ public enum DataFileReader {
             throw DataFileError(file: path, line: nil, column: nil, message: "cannot be opened for reading")
         }
         defer { fclose(handle) }
-        var buffer = [UInt8](repeating: 0, count: size + 1)
-        let read = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, handle) }
-        guard read == size else {
-            throw DataFileError(file: path, line: nil, column: nil, message: "read \(read) of \(size) bytes")
+        // Read straight into uninitialised storage (no pass zeroing the buffer first).
+        return try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, initialized in
+            let read = fread(buffer.baseAddress, 1, size, handle)
+            guard read == size else {
+                throw DataFileError(file: path, line: nil, column: nil, message: "read \(read) of \(size) bytes")
+            }
+            buffer[size] = 0
+            initialized = size + 1
         }
-        return buffer
     }
 
     /// The embedded file `builtin:PATH` names (`.` and `..` components resolved).

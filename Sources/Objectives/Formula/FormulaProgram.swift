@@ -12,8 +12,9 @@ import Darwin
 /// (a tangent forward sweep, then a reverse sweep of adjoints and their tangents, §5.2).
 ///
 /// Scratch slots live in a stack allocation per call (`withUnsafeTemporaryAllocation`), so a program
-/// is an immutable value that many threads may evaluate at once.
-public struct FormulaProgram: Sendable {
+/// is an immutable object that many threads may evaluate at once (a class, so that holding or copying
+/// one costs a single reference count).
+public final class FormulaProgram: Sendable {
     /// What an instruction computes from slots `a`, `b` and the number `constant`.
     enum Operation: UInt8, Sendable {
         case constant // c
@@ -28,6 +29,7 @@ public struct FormulaProgram: Sendable {
         case sin, cos, tan, exp, log, sqrt, tanh, sinh, cosh, atan, abs
         // Fused by ``FormulaPeephole`` (same roundings as the unfused instructions):
         case squaredDifference // (a − b)²
+        case squaredDifferenceOfSquare // (a − b·b)², in the gradient tape only
         case squaredConstantMinus // (c − a)²
         case multiplyAdd // a·c + b
     }
@@ -42,10 +44,18 @@ public struct FormulaProgram: Sendable {
     /// d.
     public let variableCount: Int
     let instructions: [Instruction]
+    /// The reverse sweep compiled to adjoint updates (what ``evaluate(at:gradient:)`` runs).
+    let tape: FormulaGradientTape
 
     init(variableCount: Int, instructions: [Instruction]) {
         self.variableCount = variableCount
         self.instructions = instructions
+        precondition(
+            !instructions.contains { $0.operation == .squaredDifferenceOfSquare },
+            "FormulaProgram: squaredDifferenceOfSquare belongs to the gradient tape only")
+        tape = FormulaGradientTape(
+            variableCount: variableCount,
+            instructions: FormulaPeephole.fuseSquares(variableCount: variableCount, instructions))
     }
 
     /// Instructions executed per evaluation.
@@ -59,15 +69,9 @@ public struct FormulaProgram: Sendable {
         }
     }
 
-    /// f(x), and ∇f(x) into `gradient` (length d) when it is not nil.
+    /// f(x), and ∇f(x) into `gradient` (length d).
     public func evaluate(at x: UnsafeBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>) -> Double {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * slotCount) { scratch in
-            let values = scratch.baseAddress!, adjoints = values + slotCount
-            let f = forward(x, values)
-            reverse(values, adjoints)
-            for j in 0..<variableCount { gradient[j] = adjoints[j] }
-            return f
-        }
+        tape.evaluate(at: x, gradient: gradient)
     }
 
     /// ∇²f(x)·v into `result` (length d), by forward-over-reverse.
@@ -109,31 +113,52 @@ public struct FormulaProgram: Sendable {
                 case .constantOver: result = c / a
                 case .negate: result = -a
                 case .square: result = a * a
-                case .power: result = pow(a, c)
-                case .sin: result = sin(a)
-                case .cos: result = cos(a)
-                case .tan: result = tan(a)
-                case .exp: result = exp(a)
-                case .log: result = log(a)
-                case .sqrt: result = a.squareRoot()
-                case .tanh: result = tanh(a)
-                case .sinh: result = sinh(a)
-                case .cosh: result = cosh(a)
-                case .atan: result = atan(a)
-                case .abs: result = Swift.abs(a)
                 case .squaredDifference:
                     let difference = a - slots[Int(instruction.b)]
                     result = difference * difference
+                case .squaredDifferenceOfSquare: preconditionFailure("in the gradient tape only")
                 case .squaredConstantMinus:
                     let difference = c - a
                     result = difference * difference
                 case .multiplyAdd: result = a * c + slots[Int(instruction.b)]
+                default: result = Self.apply(instruction.operation, a, c)
                 }
                 out.pointee = result
                 out += 1
             }
         }
         return slots[slotCount - 1]
+    }
+
+    /// The value of a one-argument instruction (a power or a function) at its argument `a`.
+    @inline(__always)
+    static func apply(_ operation: Operation, _ a: Double, _ c: Double) -> Double {
+        switch operation {
+        case .power: return pow(a, c)
+        case .sin: return sin(a)
+        case .cos: return cos(a)
+        case .tan: return tan(a)
+        case .exp: return exp(a)
+        case .log: return log(a)
+        case .sqrt: return a.squareRoot()
+        case .tanh: return tanh(a)
+        case .sinh: return sinh(a)
+        case .cosh: return cosh(a)
+        case .atan: return atan(a)
+        case .abs: return Swift.abs(a)
+        case .constantOver: return c / a
+        case .divideByConstant: return a / c
+        default: preconditionFailure("FormulaProgram.apply: \(operation) is not a one-argument function")
+        }
+    }
+
+    /// Whether an instruction reads slot `b`.
+    static func isBinary(_ operation: Operation) -> Bool {
+        switch operation {
+        case .add, .subtract, .multiply, .divide, .squaredDifference, .squaredDifferenceOfSquare, .multiplyAdd:
+            return true
+        default: return false
+        }
     }
 
     /// First and second derivative of a one-argument instruction at its argument `a`, given its value.
@@ -161,57 +186,9 @@ public struct FormulaProgram: Sendable {
         case .atan: return (1 / (1 + a * a), -2 * a / ((1 + a * a) * (1 + a * a)))
         case .abs: return (a < 0 ? -1 : 1, 0)
         case .squaredConstantMinus: return (-2 * (c - a), 2)
-        case .constant, .add, .subtract, .multiply, .divide, .squaredDifference, .multiplyAdd: return (0, 0)
-        }
-    }
-
-    /// Adjoints ∂f/∂slot of every slot (the first d are ∇f), given the forward values.
-    @inline(__always)
-    func reverse(_ values: UnsafeMutablePointer<Double>, _ adjoints: UnsafeMutablePointer<Double>) {
-        let d = variableCount, count = slotCount
-        adjoints.initialize(repeating: 0, count: count)
-        adjoints[count - 1] = 1
-        instructions.withUnsafeBufferPointer { program in
-            var k = program.count
-            while k > 0 {
-                k -= 1
-                let instruction = program[k]
-                let adjoint = adjoints[d + k]
-                let ia = Int(instruction.a), ib = Int(instruction.b)
-                switch instruction.operation {
-                case .constant: break
-                case .add:
-                    adjoints[ia] += adjoint
-                    adjoints[ib] += adjoint
-                case .subtract:
-                    adjoints[ia] += adjoint
-                    adjoints[ib] -= adjoint
-                case .multiply:
-                    adjoints[ia] += adjoint * values[ib]
-                    adjoints[ib] += adjoint * values[ia]
-                case .divide:
-                    let b = values[ib]
-                    adjoints[ia] += adjoint / b
-                    adjoints[ib] -= adjoint * values[d + k] / b
-                case .addConstant: adjoints[ia] += adjoint
-                case .constantMinus, .negate: adjoints[ia] -= adjoint
-                case .multiplyConstant: adjoints[ia] += adjoint * instruction.constant
-                case .square: adjoints[ia] += adjoint * 2 * values[ia]
-                case .squaredDifference:
-                    let g = adjoint * 2 * (values[ia] - values[ib])
-                    adjoints[ia] += g
-                    adjoints[ib] -= g
-                case .squaredConstantMinus:
-                    adjoints[ia] -= adjoint * 2 * (instruction.constant - values[ia])
-                case .multiplyAdd:
-                    adjoints[ia] += adjoint * instruction.constant
-                    adjoints[ib] += adjoint
-                default:
-                    let (first, _) = Self.derivatives(
-                        instruction.operation, values[ia], values[d + k], instruction.constant)
-                    adjoints[ia] += adjoint * first
-                }
-            }
+        case .constant, .add, .subtract, .multiply, .divide, .squaredDifference, .squaredDifferenceOfSquare,
+            .multiplyAdd:
+            return (0, 0)
         }
     }
 
