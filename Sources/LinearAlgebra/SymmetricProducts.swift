@@ -90,8 +90,36 @@ public enum SymmetricProducts {
         return gram
     }
 
-    /// a_ji ← a_ij for j > i.
+    /// XXᵀ, row-major n×n, for the row-major n×d `rows` X: entry (i, j) is the dot-block sum of x_ik·x_jk
+    /// over k (the rows are already contiguous, so no transposition), upper triangle mirrored.
+    public static func rowGram(rows x: [Double], rowCount n: Int, columnCount d: Int, path: KernelPath = .current)
+        -> [Double]
+    {
+        precondition(x.count == n * d, "rows must be n×d")
+        var gram = [Double](repeating: 0, count: n * n)
+        x.withUnsafeBufferPointer { x in
+            gram.withUnsafeMutableBufferPointer { g in
+                gdbench_dot_block(
+                    x.baseAddress, d, n, x.baseAddress, d, n, d, g.baseAddress, n, 1, false, true, path == .avx)
+            }
+        }
+        mirrorUpper(&gram, order: n)
+        return gram
+    }
+
+    /// a_ji ← a_ij for j > i, in 32×32 tiles (a column of the lower triangle is written a tile at a time,
+    /// not across the whole matrix).
     static func mirrorUpper(_ a: inout [Double], order d: Int) {
-        for i in 0..<d { for j in (i + 1)..<max(d, i + 1) { a[j * d + i] = a[i * d + j] } }
+        let tile = 32
+        a.withUnsafeMutableBufferPointer { buffer in
+            let a = buffer.baseAddress.unsafelyUnwrapped
+            for i0 in stride(from: 0, to: d, by: tile) {
+                for j0 in stride(from: i0, to: d, by: tile) {
+                    for i in i0..<min(i0 + tile, d) {
+                        for j in max(j0, i + 1)..<max(min(j0 + tile, d), i + 1) { a[j * d + i] = a[i * d + j] }
+                    }
+                }
+            }
+        }
     }
 }

@@ -85,9 +85,10 @@ struct ConstructionKernelTests {
     }
 }
 
-/// The extreme eigenvalues by tridiagonalisation and bisection against the Jacobi eigenvalues.
+/// The extreme eigenvalues by tridiagonalisation and bisection against the Jacobi eigenvalues (orders that
+/// cross the 32-column panels and the 4-row groups of the blocked tridiagonalisation).
 struct ExtremeEigenvalueTests {
-    @Test(arguments: [2, 3, 40, 97])
+    @Test(arguments: [2, 3, 33, 40, 97, 130])
     func tridiagonalBisectionMatchesJacobi(order d: Int) {
         let x = ConstructionKernelTests.gaussian(3 * d * d, seed: UInt64(d))
         var gram = SymmetricProducts.gram(rows: x, rowCount: 3 * d, columnCount: d, path: .portable)
