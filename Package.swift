@@ -93,13 +93,14 @@ let package = Package(
         .executableTarget(
             name: "gdbench-fuzz", dependencies: ["Harness", "SuiteLanguage", "Results", "Objectives", "Optimizers", "Parameters"],
             path: "Sources/Fuzz"),
-        .target(name: "TestSupport", dependencies: ["Objectives"], path: "Tests/TestSupport"),
+        // Derivative checks, fixture paths and the subprocess runner the test targets share.
+        .target(name: "TestSupport", dependencies: ["Objectives", "Results"], path: "Tests/TestSupport"),
         .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
         .testTarget(
             name: "HarnessTests",
             dependencies: [
                 "Harness", "SuiteLanguage", "Checking", "Results", "Objectives", "Optimizers", "Parameters",
-                "Randomness", "Analysis",
+                "Randomness", "Analysis", "TestSupport",
             ]),
         // CanonicalJSONBaselineTests reads committed baselines back through Checking's TrimmedBaseline.
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Checking", "Randomness"]),
@@ -111,9 +112,10 @@ let package = Package(
         .testTarget(
             name: "GdbenchTests",
             dependencies: ["GdbenchCommandLine", "gdbench", "Diagnostics", "Harness", "SuiteLanguage", "Objectives",
-                           "Optimizers", "Results", "Checking", "Figures"]),
+                           "Optimizers", "Results", "Checking", "Figures", "TestSupport"]),
         .testTarget(
-            name: "HardeningTests", dependencies: ["Harness", "SuiteLanguage", "Checking", "Results", "Randomness"],
+            name: "HardeningTests",
+            dependencies: ["Harness", "SuiteLanguage", "Checking", "Results", "Randomness", "TestSupport"],
             // Malformed suites and test suites read through #filePath; the subprocess tests run the built gdbench.
             exclude: ["Fixtures"]),
         .testTarget(
@@ -124,7 +126,8 @@ let package = Package(
             // JSON reference files read through #filePath, not as resources.
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "ExternalTests", dependencies: ["External", "Harness", "Results", "Objectives", "Optimizers"],
+            name: "ExternalTests",
+            dependencies: ["External", "Harness", "Results", "Objectives", "Optimizers", "TestSupport"],
             // Test clients (Python) started by the tests.
             exclude: ["Fixtures"]),
         .testTarget(

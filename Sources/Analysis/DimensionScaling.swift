@@ -51,7 +51,7 @@ public struct DimensionScaling: Sendable {
     public static func all(_ results: ResultSet, targetIndex: Int) -> [DimensionScaling] {
         var groups: [String: [String: [Int: [RunRecord]]]] = [:]
         for record in results.records {
-            groups[family(record.problem), default: [:]][record.optimizer.id, default: [:]][
+            groups[record.problem.family(without: "d"), default: [:]][record.optimizer.id, default: [:]][
                 record.problem.dimension, default: []
             ]
             .append(record)
@@ -107,16 +107,5 @@ public struct DimensionScaling: Sendable {
         secondsFit = fit({ $0.secondsPerIteration }, from: Self.asymptoticDimension)
         asymptoticIterationFit = fit({ $0.iterations }, from: Self.asymptoticDimension)
         timingFit = fit({ $0.secondsPerIteration }, from: Self.timingDimension)
-    }
-
-    /// `kind[params without d]` plus batch size and noise.
-    static func family(_ problem: ProblemIdentity) -> String {
-        let parameters = problem.parameters.keys.sorted().filter { $0 != "d" }.map {
-            "\($0)=\(problem.parameters[$0] ?? "")"
-        }
-        var text = problem.kind + (parameters.isEmpty ? "" : "[" + parameters.joined(separator: ",") + "]")
-        if let batch = problem.batchSize { text += " batch=\(batch)" }
-        if problem.gradientNoise != 0 { text += " noise=\(problem.gradientNoise)" }
-        return text
     }
 }

@@ -36,7 +36,7 @@ public struct KappaScaling: Sendable {
     public static func all(_ results: ResultSet, targetIndex: Int) -> [KappaScaling] {
         var groups: [String: [String: [String: [RunRecord]]]] = [:]
         for record in results.records where kappa(record.problem) != nil {
-            groups[family(record.problem), default: [:]][record.optimizer.id, default: [:]][
+            groups[record.problem.family(without: "kappa"), default: [:]][record.optimizer.id, default: [:]][
                 record.problem.id, default: []
             ].append(record)
         }
@@ -86,16 +86,5 @@ public struct KappaScaling: Sendable {
     /// κ of a problem: from its constants, else its `kappa` parameter.
     static func kappa(_ problem: ProblemIdentity) -> Double? {
         KnownConstants(problem)?.conditionNumber ?? problem.parameters["kappa"].flatMap(Double.init)
-    }
-
-    /// `kind[params without kappa]` plus batch size and noise.
-    static func family(_ problem: ProblemIdentity) -> String {
-        let parameters = problem.parameters.keys.sorted().filter { $0 != "kappa" }.map {
-            "\($0)=\(problem.parameters[$0] ?? "")"
-        }
-        var text = problem.kind + (parameters.isEmpty ? "" : "[" + parameters.joined(separator: ",") + "]")
-        if let batch = problem.batchSize { text += " batch=\(batch)" }
-        if problem.gradientNoise != 0 { text += " noise=\(problem.gradientNoise)" }
-        return text
     }
 }

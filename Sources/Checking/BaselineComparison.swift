@@ -146,26 +146,9 @@ public enum BaselineComparison {
                     findings.append(Finding(.behaviourChange, "\(name) is no longer on the ladder"))
                     continue
                 }
-                let hit = c.targets.ladder[index].hit
-                switch (target.hit, hit) {
-                case let (bHit?, nil):
-                    findings.append(
-                        Finding(.regression, "\(name) no longer hit (baseline: iteration \(bHit.iteration))"))
-                case let (nil, cHit?):
-                    findings.append(Finding(.improvement, "\(name) now hit (iteration \(cHit.iteration))"))
-                case let (bHit?, cHit?):
-                    let pairs = [
-                        ("iterations", bHit.iteration, cHit.iteration),
-                        ("gradient evaluations", bHit.gradientEvaluations, cHit.gradientEvaluations),
-                        ("function evaluations", bHit.functionEvaluations, cHit.functionEvaluations),
-                        ("Hessian-vector products", bHit.hessianVectorProducts, cHit.hessianVectorProducts),
-                        ("Hessian evaluations", bHit.hessianEvaluations, cHit.hessianEvaluations),
-                    ]
-                    findings += countFindings(
-                        pairs, to: "to \(name.dropFirst("target ".count))", tolerance: tolerances.counts)
-                case (nil, nil):
-                    break
-                }
+                findings += hitFindings(
+                    name, "hit", baseline: target.hit, current: c.targets.ladder[index].hit,
+                    countsTo: "to \(name.dropFirst("target ".count))", tolerance: tolerances.counts)
             }
             let baselineThresholds = Set(b.targets.ladder.map(\.threshold))
             for target in c.targets.ladder where !baselineThresholds.contains(target.threshold) {
@@ -180,24 +163,9 @@ public enum BaselineComparison {
                 findings.append(Finding(.behaviourChange, "\(name) is no longer recorded"))
                 continue
             }
-            switch (milestone.hit, other.hit) {
-            case let (bHit?, nil):
-                findings.append(
-                    Finding(.regression, "\(name) no longer reached (baseline: iteration \(bHit.iteration))"))
-            case let (nil, cHit?):
-                findings.append(Finding(.improvement, "\(name) now reached (iteration \(cHit.iteration))"))
-            case let (bHit?, cHit?):
-                let pairs = [
-                    ("iterations", bHit.iteration, cHit.iteration),
-                    ("gradient evaluations", bHit.gradientEvaluations, cHit.gradientEvaluations),
-                    ("function evaluations", bHit.functionEvaluations, cHit.functionEvaluations),
-                    ("Hessian-vector products", bHit.hessianVectorProducts, cHit.hessianVectorProducts),
-                    ("Hessian evaluations", bHit.hessianEvaluations, cHit.hessianEvaluations),
-                ]
-                findings += countFindings(pairs, to: "to \(name)", tolerance: tolerances.counts)
-            case (nil, nil):
-                break
-            }
+            findings += hitFindings(
+                name, "reached", baseline: milestone.hit, current: other.hit, countsTo: "to \(name)",
+                tolerance: tolerances.counts)
         }
 
         let gapName = b.final.gap != nil || c.final.gap != nil ? "final gap" : "final value"
@@ -252,6 +220,31 @@ public enum BaselineComparison {
     }
 
     /// `iterations to 1e-06: 40 → 41 (+1; tolerance exact)` for each counter that differs.
+    /// A target's or milestone's first hit in the baseline and now: a regression when it is no longer `verb`, an
+    /// improvement when it now is, else the counters at the hit compared within `tolerance`.
+    static func hitFindings(
+        _ name: String, _ verb: String, baseline: Checkpoint?, current: Checkpoint?, countsTo what: String,
+        tolerance: CountTolerance
+    ) -> [Finding] {
+        switch (baseline, current) {
+        case let (bHit?, nil):
+            return [Finding(.regression, "\(name) no longer \(verb) (baseline: iteration \(bHit.iteration))")]
+        case let (nil, cHit?):
+            return [Finding(.improvement, "\(name) now \(verb) (iteration \(cHit.iteration))")]
+        case let (bHit?, cHit?):
+            let pairs = [
+                ("iterations", bHit.iteration, cHit.iteration),
+                ("gradient evaluations", bHit.gradientEvaluations, cHit.gradientEvaluations),
+                ("function evaluations", bHit.functionEvaluations, cHit.functionEvaluations),
+                ("Hessian-vector products", bHit.hessianVectorProducts, cHit.hessianVectorProducts),
+                ("Hessian evaluations", bHit.hessianEvaluations, cHit.hessianEvaluations),
+            ]
+            return countFindings(pairs, to: what, tolerance: tolerance)
+        case (nil, nil):
+            return []
+        }
+    }
+
     static func countFindings(_ pairs: [(String, Int, Int)], to what: String, tolerance: CountTolerance) -> [Finding] {
         pairs.compactMap { name, b, c in
             guard b != c else { return nil }

@@ -9,12 +9,24 @@ public struct ClientConfiguration: Sendable, Hashable {
     /// Seconds gdbench waits for any one message (the handshake gets at least 120 s: importing
     /// torch takes seconds). Default 60.
     public var deadlineSeconds: Double
+    /// µs spent spinning before a blocking wait, on both sides (``SpinWait``); nil: the environment's
+    /// `GDBENCH_SPIN_MICROSECONDS`, else ``defaultSpinMicroseconds``.
+    public var spinMicroseconds: Int?
 
-    public init(name: String, command: [String], directory: String?, deadlineSeconds: Double = 60) {
+    /// The spin budget when neither the configuration nor the environment sets one.
+    public static let defaultSpinMicroseconds = SpinWait.defaultMicroseconds
+
+    /// The environment's spin budget (`GDBENCH_SPIN_MICROSECONDS`), else ``defaultSpinMicroseconds``.
+    public static var environmentSpinMicroseconds: Int { SpinWait.configuredMicroseconds }
+
+    public init(
+        name: String, command: [String], directory: String?, deadlineSeconds: Double = 60, spinMicroseconds: Int? = nil
+    ) {
         self.name = name
         self.command = command
         self.directory = directory
         self.deadlineSeconds = deadlineSeconds
+        self.spinMicroseconds = spinMicroseconds
     }
 }
 
@@ -46,7 +58,9 @@ public final class ClientPool: @unchecked Sendable {
     }
 
     static func start(_ configuration: ClientConfiguration) throws -> (ClientProcess, ClientHello) {
-        let process = try ClientProcess(command: configuration.command, directory: configuration.directory)
+        let process = try ClientProcess(
+            command: configuration.command, directory: configuration.directory,
+            spinMicroseconds: configuration.spinMicroseconds)
         do {
             let deadline = ClientProcess.now() + UInt64(max(120, configuration.deadlineSeconds) * 1e9)
             let (tag, payload) = try process.receive(deadline: deadline, waitingFor: "the handshake (HELO)")

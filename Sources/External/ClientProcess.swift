@@ -13,7 +13,8 @@ import Darwin
 ///
 /// The child gets default SIGINT and SIGTERM actions (gdbench ignores them while a suite runs), so
 /// Ctrl-C in a terminal reaches it too; it sees end of file on stdin when gdbench closes the pipe or
-/// exits. Pipes are close-on-exec, so a client never inherits another client's pipes.
+/// exits. Pipes are close-on-exec, so a client never inherits another client's pipes. Before blocking,
+/// a read spins briefly (``SpinWait``); the child gets the same spin budget in its environment.
 public final class ClientProcess: @unchecked Sendable {
     let pid: pid_t
     let command: [String]
@@ -26,9 +27,11 @@ public final class ClientProcess: @unchecked Sendable {
     private var exited = false
     private var payloadStorage: UnsafeMutableRawPointer?
     private var payloadCapacity = 0
+    private var spin: SpinWait
 
-    /// Starts `command` (searched in PATH) in `directory`.
-    init(command: [String], directory: String?) throws {
+    /// Starts `command` (searched in PATH) in `directory`, with `spinMicroseconds` (default: the
+    /// environment's, ``SpinWait``) as the spin budget on both sides.
+    init(command: [String], directory: String?, spinMicroseconds: Int? = nil) throws {
         guard let program = command.first, !program.isEmpty else { throw ClientFault("the command is empty") }
         Self.ignoreBrokenPipes
         var toChild: [Int32] = [0, 0]
@@ -62,8 +65,11 @@ public final class ClientProcess: @unchecked Sendable {
         let launcher = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0] + command } ?? command
         var arguments: [UnsafeMutablePointer<CChar>?] = launcher.map { strdup($0) } + [nil]
         defer { for argument in arguments { free(argument) } }
+        let spinMicroseconds = spinMicroseconds ?? SpinWait.configuredMicroseconds
+        var environment = Self.environment(spinMicroseconds: spinMicroseconds)
+        defer { for entry in environment { free(entry) } }
         var child: pid_t = 0
-        let result = posix_spawnp(&child, launcher[0], &actions, &attributes, &arguments, environ)
+        let result = posix_spawnp(&child, launcher[0], &actions, &attributes, &arguments, &environment)
         Self.spawnLock.unlock()
         for fd in [toChild[0], fromChild[1], errors[1]] { closeDescriptor(fd) }
         guard result == 0 else {
@@ -75,6 +81,21 @@ public final class ClientProcess: @unchecked Sendable {
         input = toChild[1]
         output = fromChild[0]
         errorTail = StderrTail(descriptor: errors[0])
+        spin = SpinWait(microseconds: spinMicroseconds)
+        // Only gdbench holds this end, so non-blocking reads affect no one else; `readSome` polls first.
+        _ = fcntl(output, F_SETFL, fcntl(output, F_GETFL) | O_NONBLOCK)
+    }
+
+    /// gdbench's environment with the spin budget set (a null-terminated list of `strdup` copies).
+    private static func environment(spinMicroseconds: Int) -> [UnsafeMutablePointer<CChar>?] {
+        let prefix = SpinWait.environmentVariable + "="
+        var entries: [UnsafeMutablePointer<CChar>?] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            if !String(cString: entry).hasPrefix(prefix) { entries.append(strdup(entry)) }
+            cursor += 1
+        }
+        return entries + [strdup(prefix + String(spinMicroseconds)), nil]
     }
 
     deinit {
@@ -181,6 +202,13 @@ public final class ClientProcess: @unchecked Sendable {
         throws
         -> Int
     {
+        let started = Self.now()
+        defer { spin.waited(since: started) }
+        if let got = spin.spin(descriptor: output, into: pointer, capacity: capacity, started: started) {
+            if got > 0 { return got }
+            if got < 0 { throw ClientFault("read failed: \(String(cString: strerror(errno)))") }
+            throw ClientFault(exitDescription(waitBriefly: true) + " while gdbench waited for \(what())")
+        }
         while true {
             let now = Self.now()
             guard now < deadline else {
@@ -196,7 +224,7 @@ public final class ClientProcess: @unchecked Sendable {
             if ready == 0 { continue }
             let got = read(output, pointer, capacity)
             if got > 0 { return got }
-            if got < 0 && errno == EINTR { continue }
+            if got < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             if got < 0 { throw ClientFault("read failed: \(String(cString: strerror(errno)))") }
             throw ClientFault(exitDescription(waitBriefly: true) + " while gdbench waited for \(what())")
         }

@@ -44,7 +44,7 @@ public struct ExternalMethod: Method {
 
     var clientName: String { pool.configuration.name }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         timing.reset()
         let process: ClientProcess
         do {
@@ -76,7 +76,7 @@ public struct ExternalMethod: Method {
         session.awaitingAnswer = false
     }
 
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         guard let process = session.process, session.inRun else {
             throw MethodError("external client \(clientName): the run already ended")
         }
@@ -136,7 +136,7 @@ public struct ExternalMethod: Method {
         return IterationReport(valueAtNewIterate: nil, learningRate: learningRate, isStalled: flags & 1 != 0)
     }
 
-    private func answer<O: Objective>(_ process: ClientProcess, dimension d: Int, oracle: inout Oracle<O>) throws {
+    private func answer(_ process: ClientProcess, dimension d: Int, oracle: inout Oracle) throws {
         var reader = PayloadReader(session.payload)
         let code = try reader.integer(UInt8.self, "EVAL request")
         guard let request = WireFormat.Request(rawValue: code) else {

@@ -113,17 +113,7 @@ public enum BasinFigure {
     ) -> Figure {
         let stem = stems.unique("basin-starts", problemID)
         let optimizers = Array(FigureContext.optimizers(runs).prefix(maximumPanels))
-        let gridData = DataTable(
-            fileName: stem + "-grid.dat",
-            header: [
-                "f of \(problemID) on a \(grid.xs.count)×\(grid.ys.count) grid (from contours/ in the run directory)",
-                "columns: x y f; one block per x value (gnuplot grid layout)",
-            ],
-            blocks: grid.xs.indices.map { i in
-                DataTable.Block(
-                    comment: "", rows: grid.ys.indices.map { j in [grid.xs[i], grid.ys[j], grid.values[i][j]] })
-            },
-            layout: .grid)
+        let gridData = DataTable.contours(grid, of: problemID, fileName: stem + "-grid.dat")
         let xRange = (grid.xs.min() ?? -1)...(grid.xs.max() ?? 1), yRange = (grid.ys.min() ?? -1)...(grid.ys.max() ?? 1)
         var outside = 0
         let blocks = optimizers.map { id -> DataTable.Block in

@@ -90,9 +90,7 @@ public enum BatchSizeFigure {
         script.add(
             "set xrange [\(DataTable.number((sizes.first ?? 1) / 1.25)):\(DataTable.number((sizes.last ?? 2) * 1.25))]")
         script.add("set offsets 0, 0, graph 0.05, graph 0.05")
-        let logY = FigureContext.spansDecades(values)
-        if logY { script.logAxis("y") }
-        script.widenDegenerateRange("y", values: values, logarithmic: logY)
+        script.scaleYAxis(for: values)
         script.plot(
             series: blocks.map(\.comment),
             clauses: blocks.indices.map { index in

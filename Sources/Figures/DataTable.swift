@@ -1,3 +1,5 @@
+import Results
+
 /// A `.dat` file for gnuplot: `#` header lines describing the columns and the blocks, then blocks
 /// of rows separated by two blank lines (gnuplot's `index n`). Numbers are written in shortest
 /// round-trip form; a missing or non-finite value is written `?` (scripts `set datafile missing '?'`).
@@ -48,5 +50,21 @@ public struct DataTable: Sendable, Equatable {
         var text = "\(value)"
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text
+    }
+}
+
+extension DataTable {
+    /// f of a problem on the contour grid of its run directory (`contours/`): one block of `x y f` rows per x value.
+    static func contours(_ grid: ContourGridFile, of problemID: String, fileName: String) -> DataTable {
+        DataTable(
+            fileName: fileName,
+            header: [
+                "f of \(problemID) on a \(grid.xs.count)×\(grid.ys.count) grid (from contours/ in the run directory)",
+                "columns: x y f; one block per x value (gnuplot grid layout)",
+            ],
+            blocks: grid.xs.indices.map { i in
+                Block(comment: "", rows: grid.ys.indices.map { j in [grid.xs[i], grid.ys[j], grid.values[i][j]] })
+            },
+            layout: .grid)
     }
 }

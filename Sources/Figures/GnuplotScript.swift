@@ -194,6 +194,15 @@ public struct GnuplotScript {
         lines.append("set \(axis)range [\(DataTable.number(range.0)):\(DataTable.number(range.1))]")
     }
 
+    /// The y axis for `values`: logarithmic when they span more than two decades
+    /// (``FigureContext/spansDecades(_:)``), and widened where they are all equal
+    /// (``widenDegenerateRange(_:values:logarithmic:)``).
+    public mutating func scaleYAxis(for values: [Double]) {
+        let logarithmic = FigureContext.spansDecades(values)
+        if logarithmic { logAxis("y") }
+        widenDegenerateRange("y", values: values, logarithmic: logarithmic)
+    }
+
     /// A plain string literal for this format (titles, labels).
     public func text(_ text: String) -> String { GnuplotText.literal(text, format) }
 

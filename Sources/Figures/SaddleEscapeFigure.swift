@@ -47,9 +47,7 @@ public enum SaddleEscapeFigure {
             yLabel: "iterations to escape", dataFiles: [data.fileName], keyEntries: labels,
             provenance: context.provenance,
             styles: context.styles(optimizers), size: context.size)
-        let logY = FigureContext.spansDecades(values)
-        if logY { script.logAxis("y") }
-        script.widenDegenerateRange("y", values: values, logarithmic: logY)
+        script.scaleYAxis(for: values)
         script.add("set style boxplot outliers pointtype 7")
         script.add("set style fill solid 0.25 border")
         script.add("set boxwidth 0.5")

@@ -35,9 +35,7 @@ public enum ScheduleFigure {
             yLabel: "learning rate η", dataFiles: [data.fileName], keyEntries: blocks.map(\.comment),
             provenance: context.provenance,
             styles: context.styles(blocks.map(\.comment)), size: context.size)
-        let logY = FigureContext.spansDecades(values)
-        if logY { script.logAxis("y") }
-        script.widenDegenerateRange("y", values: values, logarithmic: logY)
+        script.scaleYAxis(for: values)
         script.plot(
             series: blocks.map(\.comment),
             clauses: blocks.indices.map { index in

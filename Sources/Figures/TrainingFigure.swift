@@ -97,9 +97,7 @@ public enum TrainingFigure {
             kind: "training curves", stem: stem, format: format, title: title, xLabel: "epochs",
             yLabel: "loss (median, interquartile band)", dataFiles: [data.fileName], keyEntries: optimizers,
             provenance: context.provenance, styles: context.styles(optimizers), size: context.size)
-        let logY = FigureContext.spansDecades(values.filter { $0 > 0 })
-        if logY { script.logAxis("y") }
-        script.widenDegenerateRange("y", values: values, logarithmic: logY)
+        script.scaleYAxis(for: values)
         script.add("set style fill transparent solid 0.15 noborder")
         var plots: [String] = []
         for (index, id) in optimizers.enumerated() {

@@ -47,17 +47,7 @@ public enum TrajectoryFigure {
         paths: [(optimizerID: String, path: TrajectoryFile)], stems: inout FigureStem
     ) -> [Figure] {
         let stem = stems.unique("trajectory", problemID)
-        let gridData = DataTable(
-            fileName: stem + "-grid.dat",
-            header: [
-                "f of \(problemID) on a \(grid.xs.count)×\(grid.ys.count) grid (from contours/ in the run directory)",
-                "columns: x y f; one block per x value (gnuplot grid layout)",
-            ],
-            blocks: grid.xs.indices.map { i in
-                DataTable.Block(
-                    comment: "", rows: grid.ys.indices.map { j in [grid.xs[i], grid.ys[j], grid.values[i][j]] })
-            },
-            layout: .grid)
+        let gridData = DataTable.contours(grid, of: problemID, fileName: stem + "-grid.dat")
         let view = View(xs: grid.xs, ys: grid.ys)
         let clipped = paths.map { view.clip($0.path.points) }
         var blocks = [DataTable.Block(comment: "known minima", rows: grid.minima.map { [$0[0], $0[1]] })]

@@ -39,6 +39,14 @@ struct CheckSchedule {
         markIndex < marks.count && marks[markIndex] == iteration + 1
     }
 
+    /// The first iteration after `iteration` at which ``decide(after:rowGradients:)`` may say to look:
+    /// the next trace mark or check (full batch); the next iteration for a mini-batch run.
+    func nextLook(after iteration: Int) -> Int {
+        if miniBatch { return iteration + 1 }
+        let mark = markIndex < marks.count ? marks[markIndex] : Int.max
+        return min(mark, max(nextCheckIteration, iteration + 1))
+    }
+
     /// Advances past `iteration`, after which the oracle has computed `rowGradients` row gradients
     /// (read by mini-batch runs only).
     mutating func decide(after iteration: Int, rowGradients: Int) -> Decision {

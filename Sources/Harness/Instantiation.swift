@@ -18,7 +18,8 @@ public struct ProblemInstance: Sendable {
 
 /// A built optimizer for one run.
 public struct MethodInstance: Sendable {
-    public var method: any Method
+    /// Boxed by the kind, where the method's type was concrete (``MethodBox``).
+    public var method: MethodBox
     public var parameters: ParameterSet
     public var scheduleParameters: ParameterSet?
 }

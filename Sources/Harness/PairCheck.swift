@@ -15,17 +15,11 @@ enum PairCheck {
         }
     }
 
-    static func prepare(_ method: any Method, on objective: any Objective, spec: RunSpec) throws {
-        func withObjective<O: Objective>(_ objective: O) throws {
-            func withMethod<M: Method>(_ method: M) throws {
-                var method = method
-                var oracle = Oracle(
-                    objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
-                    gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
-                try method.prepare(at: objective.startingPoint, oracle: &oracle)
-            }
-            try withMethod(method)
-        }
-        try withObjective(objective)
+    static func prepare(_ method: MethodBox, on objective: any Objective, spec: RunSpec) throws {
+        var method = method
+        var oracle = Oracle(
+            objective: objective, seed: spec.oracleSeed, batchSize: spec.problem.batchSize,
+            gradientNoise: spec.problem.gradientNoise, sampling: spec.problem.sampling)
+        try method.prepare(at: objective.startingPoint, oracle: &oracle)
     }
 }

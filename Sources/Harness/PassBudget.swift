@@ -32,7 +32,7 @@ struct PassBudget {
     /// Whether no further iteration may start after `iteration` iterations (the oracle's counts are
     /// read only for the budgets that are set).
     @inline(__always)
-    func isSpent<O: Objective>(iteration: Int, oracle: Oracle<O>) -> Bool {
+    func isSpent(iteration: Int, oracle: Oracle) -> Bool {
         if iteration >= iterations { return true }
         if let rows, oracle.counts.rowGradients >= rows { return true }
         if let gradients, oracle.counts.gradientEvaluations >= gradients { return true }

@@ -90,10 +90,10 @@ struct MonitoredPass {
 ///
 /// **Timing passes.** The optimizer time is measured separately, in `timingRepeats` unmonitored
 /// replays of exactly the same iterations (fresh method and oracle, so the same arithmetic): the
-/// loop only calls `iterate` and compares the iteration counter with the next trace iteration,
-/// reading the monotonic clock there (about 100 + targets reads per run, never per step). So
+/// loop asks the method's box (``MethodBox``) for the iterations up to the next trace iteration and
+/// reads the monotonic clock there (about 100 + targets reads per run, never per step). So
 /// monitoring is neither counted nor timed, and the per-step overhead of the harness on the timed
-/// path is one increment and one compare. Each replay must end at an iterate with the same
+/// path is the box's loop counter. Each replay must end at an iterate with the same
 /// fingerprint as the monitored pass (the run is deterministic); otherwise the status is `error`.
 /// The recorded seconds are medians over the replays.
 enum RunLoop {
@@ -110,7 +110,7 @@ enum RunLoop {
         return marks
     }
 
-    static func progress<O: Objective>(_ iteration: Int, _ oracle: Oracle<O>) -> Checkpoint {
+    static func progress(_ iteration: Int, _ oracle: Oracle) -> Checkpoint {
         let counts = oracle.counts
         return Checkpoint(
             iteration: iteration, gradientEvaluations: counts.gradientEvaluations,
@@ -120,8 +120,15 @@ enum RunLoop {
 
     /// The monitored pass: the method steps, ``CheckSchedule`` says when to look, ``RunMonitor``
     /// looks; the loop itself checks the budgets, stalls, the timeout and the stop signal.
-    static func monitored<O: Objective, M: Method>(
-        objective: O, method: M, spec: RunSpec, settings: RunSettings, stop: StopSignal?, coupledWeightDecay: Double = 0
+    ///
+    /// The method steps in runs of iterations up to the next iteration the loop must see (a check or
+    /// trace mark, the iteration budget, a multiple of 64 for the clock and the stop signal; single
+    /// steps where something happens at every iteration: online rounds, held-out step sizes, counted
+    /// budgets, mini-batch checks, the first iterations of a 2-D path), in the loop ``MethodBox``
+    /// compiled for the method's type. The iterations and every record are those of single steps.
+    static func monitored(
+        objective: any Objective, method: MethodBox, spec: RunSpec, settings: RunSettings, stop: StopSignal?,
+        coupledWeightDecay: Double = 0
     ) -> MonitoredPass {
         var method = method
         let start = MonotonicClock.nanoseconds()
@@ -169,6 +176,7 @@ enum RunLoop {
         var reachedEveryTarget = false
         if case .reachedEveryTarget = monitor.start(x: x, regret: &regret, oracle: oracle) { reachedEveryTarget = true }
         let timeoutNanoseconds = settings.budget.timeoutSeconds.map { UInt64(min(max(0, $0) * 1e9, 1e18)) }
+        let stepwise = remembersSteps || isOnline || schedule.miniBatch || budget.rows != nil || budget.gradients != nil
 
         while true {
             // An online run plays every round of its stream: reaching the targets does not end it.
@@ -180,18 +188,21 @@ enum RunLoop {
                 status = .budget
                 break
             }
+            var limit = 1
+            if !stepwise && !(path.isActive && iteration < PathRecorder.everyIterationUpTo) {
+                limit = min(schedule.nextLook(after: iteration), budget.iterations, (iteration | 63) + 1) - iteration
+            }
             if remembersSteps && schedule.stepEndsAtMark(after: iteration) { monitor.training.remember(x) }
             if isOnline { regret.play(round: iteration, at: x) }
-            let report: IterationReport
-            do {
-                report = try method.iterate(&x, oracle: &oracle)
-            } catch {
-                iteration += 1
+            let run = method.iterate(&x, oracle: &oracle, limit: limit)
+            iteration += run.iterations
+            if let failure = run.failure {
+                if run.iterations > 1 { learningRate = run.last.learningRate }
                 status = .error
-                message = "iteration \(iteration): \(error)"
+                message = "iteration \(iteration): \(failure)"
                 return finish()
             }
-            iteration += 1
+            let report = run.last
             learningRate = report.learningRate
             let decision = schedule.decide(
                 after: iteration, rowGradients: schedule.miniBatch ? oracle.counts.rowGradients : 0)
@@ -238,8 +249,8 @@ enum RunLoop {
 
     /// One unmonitored replay of `iterations` iterations, reading the clock at each of `marks`
     /// (ascending iterations). Returns the seconds at each mark, the total and the final fingerprint.
-    static func timed<O: Objective, M: Method>(
-        objective: O, method: M, spec: RunSpec, marks: [Int], iterations: Int
+    static func timed(
+        objective: any Objective, method: MethodBox, spec: RunSpec, marks: [Int], iterations: Int
     ) throws -> (marks: [Double], total: Double, fingerprint: UInt64) {
         var method = method
         var oracle = Oracle(
@@ -258,8 +269,10 @@ enum RunLoop {
         var nextMark = next < marks.count ? marks[next] : Int.max
         var iteration = 0
         while iteration < iterations {
-            _ = try method.iterate(&x, oracle: &oracle)
-            iteration += 1
+            // A stalled iteration ends a run of steps early; the replay goes on to the next one.
+            let run = method.iterate(&x, oracle: &oracle, limit: min(nextMark, iterations) - iteration)
+            if let failure = run.failure { throw failure }
+            iteration += run.iterations
             if iteration == nextMark {
                 seconds[next] = MonotonicClock.seconds(since: start)
                 next += 1

@@ -8,8 +8,8 @@ import Results
 /// directly, never the oracle (so none of it is counted): the target measure and its first hits, the
 /// `escaped` milestone on a problem with a saddle, divergence, the trace points, the 2-D path, the
 /// recorded iterates and the training measurements. ``CheckSchedule`` says when it looks; between
-/// checks the loop does not touch it (it is generic, and the loop is unspecialised code).
-struct RunMonitor<O: Objective> {
+/// checks the loop does not touch it.
+struct RunMonitor {
     private let optimalValue: Double?
     private let minimizer: [Double]?
     private let measure: TargetMeasure
@@ -30,10 +30,10 @@ struct RunMonitor<O: Objective> {
     private var gradient: [Double]
     /// Every target has been reached (``start(x:oracle:)`` and ``check`` return it as well).
     private(set) var reachedEveryTarget: Bool
-    let objective: O
+    let objective: any Objective
 
     /// Evaluates f and ∇f at the starting point `x`.
-    init(objective: O, at x: [Double], spec: RunSpec, settings: RunSettings, coupledWeightDecay: Double) {
+    init(objective: any Objective, at x: [Double], spec: RunSpec, settings: RunSettings, coupledWeightDecay: Double) {
         self.objective = objective
         let constants = objective.constants
         optimalValue = constants.optimalValue
@@ -70,7 +70,7 @@ struct RunMonitor<O: Objective> {
     }
 
     /// Iteration 0: the measure at the start (targets met there are hit at iteration 0).
-    mutating func start(x: [Double], regret: inout RegretMonitor, oracle: Oracle<O>) -> Verdict {
+    mutating func start(x: [Double], regret: inout RegretMonitor, oracle: Oracle) -> Verdict {
         let gradientNorm = VectorKernels.norm(gradient)
         if let escapeThreshold, initialValue <= escapeThreshold { escapeHit = RunLoop.progress(0, oracle) }
         _ = recordHits(measured(initialValue, gradientNorm, x), iteration: 0, oracle: oracle)
@@ -82,7 +82,7 @@ struct RunMonitor<O: Objective> {
     /// step's, NaN for none).
     mutating func check(
         iteration: Int, x: [Double], reusing value: Double?, learningRate: Double, atMark: Bool,
-        regret: inout RegretMonitor, oracle: Oracle<O>
+        regret: inout RegretMonitor, oracle: Oracle
     ) -> Verdict {
         let f: Double
         var gradientNorm = Double.nan
@@ -119,7 +119,7 @@ struct RunMonitor<O: Objective> {
     /// The monitored pass that ends at `iteration` with `x`, its 2-D `path` ending there.
     mutating func finish(
         iteration: Int, x: [Double], learningRate: Double, path: PathRecorder, regret: inout RegretMonitor,
-        status: RunStatus, message: String?, interrupted: Bool, oracle: Oracle<O>, elapsedSeconds: Double
+        status: RunStatus, message: String?, interrupted: Bool, oracle: Oracle, elapsedSeconds: Double
     ) -> MonitoredPass {
         let f = objective.evaluate(at: x, gradient: &gradient)
         let gradientNorm = VectorKernels.norm(gradient)
@@ -162,7 +162,7 @@ struct RunMonitor<O: Objective> {
 
     /// Records the targets `m` reaches at `iteration`; on a problem with a saddle they count only
     /// once the run has left it (`escaped`): a small gradient at the saddle is not success.
-    private mutating func recordHits(_ m: Double, iteration: Int, oracle: Oracle<O>) -> Bool {
+    private mutating func recordHits(_ m: Double, iteration: Int, oracle: Oracle) -> Bool {
         var hit = false
         while escapeThreshold == nil || escapeHit != nil, nextTarget < thresholds.count,
             measure.isAscending ? m >= thresholds[nextTarget] : m <= thresholds[nextTarget]
@@ -177,7 +177,7 @@ struct RunMonitor<O: Objective> {
 
     private mutating func tracePoint(
         _ iteration: Int, _ x: [Double], _ f: Double, _ gradientNorm: Double, learningRate: Double, atMark: Bool = true,
-        regret: inout RegretMonitor, oracle: Oracle<O>
+        regret: inout RegretMonitor, oracle: Oracle
     ) -> TracePoint {
         iterates.append(iteration, x)
         let counts = oracle.counts

@@ -39,8 +39,8 @@ public enum Runner {
             return failedRecord(
                 spec, suiteName: suiteName, targets: settings.targets, instance: instance, message: "\(error)")
         }
-        var pass = monitor(
-            instance.objective, built.method, spec: spec, settings: settings, stop: stop,
+        var pass = RunLoop.monitored(
+            objective: instance.objective, method: built.method, spec: spec, settings: settings, stop: stop,
             coupledWeightDecay: coupledWeightDecay(spec.optimizer.kind, built.parameters))
         if let fault = (instance.objective as? ExternalObjective)?.takeFault() {
             pass.status = .error
@@ -68,8 +68,9 @@ public enum Runner {
                         spec.optimizer, instance: instance, problem: spec.problem,
                         runSeed: spec.runSeed
                     ).method
-                    let replay = try time(
-                        instance.objective, method, spec: spec, marks: marks, iterations: pass.finalIteration)
+                    let replay = try RunLoop.timed(
+                        objective: instance.objective, method: method, spec: spec, marks: marks,
+                        iterations: pass.finalIteration)
                     if let fault = (instance.objective as? ExternalObjective)?.takeFault() { throw MethodError(fault) }
                     if replay.fingerprint != pass.finalFingerprint {
                         status = .error
@@ -79,7 +80,7 @@ public enum Runner {
                             + "\(RunRecord.hex(pass.finalFingerprint))): the run is not deterministic"
                         break
                     }
-                    if let timing = (method as? ExternalMethod)?.timing {
+                    if let timing = (method.base as? ExternalMethod)?.timing {
                         let optimizer = timing.clientReportsTime ? timing.optimizerSeconds : nil
                         let pipe = optimizer.map { replay.total - timing.oracleSeconds - $0 }
                         splits.append(
@@ -134,7 +135,6 @@ public enum Runner {
             final: final, wallTime: wallTime, trace: trace, finalFingerprint: RunRecord.hex(pass.finalFingerprint))
     }
 
-    /// Opens the two existentials once per run; the opened pass runs unspecialised (``Method``).
     /// Whether gdbench is stopping. When a client was killed by a process-group stop signal
     /// (``ClientStopSignals``) before the flag is up, waits up to 2 s for gdbench's own handler to raise it.
     static func isStopping(_ stop: StopSignal?) -> Bool {
@@ -143,37 +143,6 @@ public enum Runner {
         guard ClientStopSignals.shared.sawStopSignal else { return false }
         for _ in 0..<200 where !stop.isRaised { usleep(10_000) }
         return stop.isRaised
-    }
-
-    static func monitor(
-        _ objective: any Objective, _ method: any Method, spec: RunSpec, settings: RunSettings,
-        stop: StopSignal?, coupledWeightDecay: Double = 0
-    ) -> MonitoredPass {
-        func withObjective<O: Objective>(_ objective: O) -> MonitoredPass {
-            func withMethod<M: Method>(_ method: M) -> MonitoredPass {
-                RunLoop.monitored(
-                    objective: objective, method: method, spec: spec, settings: settings, stop: stop,
-                    coupledWeightDecay: coupledWeightDecay)
-            }
-            return withMethod(method)
-        }
-        return withObjective(objective)
-    }
-
-    /// Opens the two existentials once for a timing replay.
-    static func time(_ objective: any Objective, _ method: any Method, spec: RunSpec, marks: [Int], iterations: Int)
-        throws
-        -> (marks: [Double], total: Double, fingerprint: UInt64)
-    {
-        func withObjective<O: Objective>(_ objective: O) throws -> (marks: [Double], total: Double, fingerprint: UInt64)
-        {
-            func withMethod<M: Method>(_ method: M) throws -> (marks: [Double], total: Double, fingerprint: UInt64) {
-                try RunLoop.timed(
-                    objective: objective, method: method, spec: spec, marks: marks, iterations: iterations)
-            }
-            return try withMethod(method)
-        }
-        return try withObjective(objective)
     }
 
     /// The optimizer's coupled L2 weight decay λ (``OptimizerKind/coupledWeightDecayKey``), or 0.

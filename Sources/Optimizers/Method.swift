@@ -5,17 +5,16 @@ import Objectives
 /// Hessian(-vector) products as often as it needs; the oracle counts every call. First-order gradient
 /// transformations run as methods through ``FirstOrderMethod``.
 ///
-/// A method is a struct holding its hyperparameters and its state; the runner owns it and opens
-/// the existential once per run. `iterate` therefore runs as generic code specialised neither for the
-/// method nor for the objective (both types are known only at run time). A method keeps its
-/// per-coordinate work in code compiled where its types are concrete, reached by one call per step:
-/// ``FirstOrderMethod`` in an update closure formed in `init`, the objective in its own methods
+/// A method is a struct holding its hyperparameters and its state. The catalog boxes every method it
+/// builds where the method's type is concrete (``MethodBox``, the one place a method's type is
+/// erased), so `iterate` runs in a step loop compiled for that type: write it as plain (inlinable)
+/// code; it reaches the objective through the oracle, one call into the objective's own code
 /// (docs/performance.md, "Where per-step code is specialised").
 public protocol Method: Sendable {
     /// Called once with the starting point, before the first `iterate`.
-    mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws
+    mutating func prepare(at x: [Double], oracle: inout Oracle) throws
     /// Performs one iteration, updating `x` in place.
-    mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport
+    mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport
     /// Called once when a pass of the run ends, with the reason (`converged`, `budget`, `timeout`,
     /// `diverged`, `error`, `interrupted`, `replay-end`). Default: nothing; a method served by
     /// another process (`external`) tells it to stop.

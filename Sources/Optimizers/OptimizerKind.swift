@@ -23,8 +23,9 @@ public struct OptimizerKind: Sendable {
     /// Builds a fresh method. `schedule` replaces the constant `lr` when given; `seed` is the run's
     /// own stream for anything the method draws itself (noise injection, restarts). The schedule
     /// comes as an ``AnySchedule`` so that a generic builder is specialised for it when gdbench is
-    /// compiled, never run with a schedule type known only at run time.
-    public var make: @Sendable (ParameterSet, AnySchedule?, UInt64) throws -> any Method
+    /// compiled, never run with a schedule type known only at run time. The method comes boxed
+    /// (``MethodBox``), by the initialisers, where its type is concrete.
+    public var make: @Sendable (ParameterSet, AnySchedule?, UInt64) throws -> MethodBox
     /// The parameters that name another optimizer kind (`first` and `second` of `switch`, `inner` of
     /// `random-restarts`); empty for kinds that wrap nothing.
     public var innerKindKeys: [String] = []
@@ -32,7 +33,7 @@ public struct OptimizerKind: Sendable {
     public var benchmark = OptimizerBenchmark()
     /// A wrapper's factory, given the kinds its inner names are looked up in (``resolving(in:)``).
     public var makeWithin:
-        (@Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method)?
+        (@Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> MethodBox)?
     /// The parameter holding a coupled L2 weight decay λ, added to the gradient (g ← g + λθ: torch's
     /// `weight_decay` of `sgd`, `adam`, …), so that runs measure the regularised loss f + λ/2·‖θ‖²
     /// the method minimises; nil for a kind without one (and for decoupled decay, as in `adamw`).
@@ -41,10 +42,24 @@ public struct OptimizerKind: Sendable {
     /// version); recorded in each run's optimizer identity. nil for built-in kinds.
     public var provenance: String?
 
-    public init(
+    /// `make` builds the method; it is boxed here (``MethodBox``), where its type `M` is concrete, so
+    /// that its step loop is compiled for it.
+    @inlinable
+    public init<M: Method>(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
         parameters: [ParameterSpec], acceptsSchedule: Bool,
-        make: @escaping @Sendable (ParameterSet, AnySchedule?, UInt64) throws -> any Method
+        make: @escaping @Sendable (ParameterSet, AnySchedule?, UInt64) throws -> M
+    ) {
+        self.init(
+            name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
+            parameters: parameters, acceptsSchedule: acceptsSchedule, boxed: { MethodBox(try make($0, $1, $2)) })
+    }
+
+    @usableFromInline
+    init(
+        name: String, summary: String, updateRule: String, conventions: String, references: [String],
+        parameters: [ParameterSpec], acceptsSchedule: Bool,
+        boxed make: @escaping @Sendable (ParameterSet, AnySchedule?, UInt64) throws -> MethodBox
     ) {
         self.name = name
         self.summary = summary
@@ -62,12 +77,12 @@ public struct OptimizerKind: Sendable {
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
         parameters: [ParameterSpec], innerKindKeys: [String],
         makeWithin:
-            @escaping @Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> any Method
+            @escaping @Sendable (_ kinds: [OptimizerKind], ParameterSet, AnySchedule?, UInt64) throws -> MethodBox
     ) {
         self.init(
             name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
             parameters: parameters, acceptsSchedule: false,
-            make: { try makeWithin(OptimizerCatalog.builtIn, $0, $1, $2) })
+            boxed: { try makeWithin(OptimizerCatalog.builtIn, $0, $1, $2) })
         self.innerKindKeys = innerKindKeys
         self.makeWithin = makeWithin
     }
@@ -91,7 +106,7 @@ public struct OptimizerKind: Sendable {
     /// and a ``ParameterError`` of the inner kind names the prefixed key (`first.lr`).
     public static func inner(
         _ role: String, of reader: ParameterReader, among kinds: [OptimizerKind], seed: UInt64
-    ) throws -> any Method {
+    ) throws -> MethodBox {
         let name = try reader.choice(role)
         guard let kind = kinds.first(where: { $0.name == name }) else {
             throw ParameterError(

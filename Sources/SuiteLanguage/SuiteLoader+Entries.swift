@@ -37,28 +37,65 @@ extension SuiteLoader {
             line: mapping["kind"]?.mark?.line, keyPath: "\(keyPath).kind", reader: reader)
     }
 
-    func readProblem(_ node: Node, keyPath: String, reader: NodeReader) throws -> ProblemEntry {
+    /// An entry's mapping and its kind (see ``resolveKind``); `external` when it names an `external` process.
+    func entryKind<Kind>(
+        _ node: Node, subject: String, names: [String], keyPath: String, reader: NodeReader,
+        catalogKind: (String) -> Kind?,
+        declareExternal: (Node.Mapping, Node, String, NodeReader, [String]) throws -> Kind
+    ) throws -> (mapping: Node.Mapping, kind: Kind, external: Bool) {
         let mapping = try reader.mapping(node, keyPath)
         let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
-        let names = catalog.problems.map(\.name)
-        let external = name == ExternalOptimizerEntry.kindName
         let kind = try resolveKind(
-            name, subject: "problem", catalogKind: catalog.problem(named: name), names: names, mapping: mapping,
-            keyPath: keyPath, reader: reader
-        ) { try ExternalProblemEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names) }
+            name, subject: subject, catalogKind: catalogKind(name), names: names, mapping: mapping, keyPath: keyPath,
+            reader: reader
+        ) { try declareExternal(mapping, node, keyPath, reader, names) }
+        return (mapping, kind, name == ExternalOptimizerEntry.kindName)
+    }
+
+    /// Calls `read` with each key of an entry's mapping but `kind` and `skipping`, its key node, its value and its
+    /// key path; returns the entry's location with the line of every key.
+    func readKeys(
+        _ mapping: Node.Mapping, of node: Node, keyPath: String, reader: NodeReader, skipping: [String] = [],
+        _ read: (_ key: String, _ keyNode: Node, _ value: Node, _ path: String) throws -> Void
+    ) throws -> SourceLocation {
         var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
-        var entry = ProblemEntry(kind: kind, location: location)
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            location.parameterLines[key] = keyNode.mark?.line
+            if key == "kind" || skipping.contains(key) { continue }
+            try read(key, keyNode, value, "\(keyPath).\(key)")
+        }
+        return location
+    }
+
+    /// The values of `key` read by its spec among `specs`; else the error "unknown SUBJECT" naming the nearest
+    /// of the specs' names and `otherKeys`.
+    func templates(
+        _ value: Node, key: String, keyNode: Node, specs: [ParameterSpec], otherKeys: [String] = [], subject: String,
+        path: String, reader: NodeReader
+    ) throws -> [ParameterTemplate] {
+        guard let spec = specs.first(where: { $0.name == key }) else {
+            throw unknown(
+                subject, key, among: specs.map(\.name) + otherKeys, line: keyNode.mark?.line, keyPath: path,
+                reader: reader)
+        }
+        return try reader.templates(value, spec: spec, path)
+    }
+
+    func readProblem(_ node: Node, keyPath: String, reader: NodeReader) throws -> ProblemEntry {
+        let (mapping, kind, external) = try entryKind(
+            node, subject: "problem", names: catalog.problems.map(\.name), keyPath: keyPath, reader: reader,
+            catalogKind: catalog.problem(named:), declareExternal: ExternalProblemEntry.kind)
+        var entry = ProblemEntry(kind: kind, location: SourceLocation(file: reader.file, keyPath: keyPath))
         var samplingLine: Int?
         let extra =
             ["kind", "batch-size", "gradient-noise", "sampling"] + ProblemPlacement.keys
             + (external ? ["name", "command", "deadline"] : [])
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            location.parameterLines[key] = keyNode.mark?.line
-            let path = "\(keyPath).\(key)"
+        let location = try readKeys(
+            mapping, of: node, keyPath: keyPath, reader: reader,
+            skipping: external ? ExternalOptimizerEntry.ownKeys : []
+        ) { key, keyNode, value, path in
             switch key {
-            case "kind": continue
-            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "batch-size":
                 entry.batchSizes = try reader.alternatives(value, path).map { item -> Int? in
                     if item.string == "full" { return nil }
@@ -89,13 +126,9 @@ extension SuiteLoader {
             case "variables" where kind.parameters.contains { $0.name == key && $0.kind == .choice([]) }:
                 entry.parameters[key] = try reader.wordListTemplates(value, path)
             default:
-                guard let spec = kind.parameters.first(where: { $0.name == key }) else {
-                    let known = kind.parameters.map(\.name) + extra
-                    throw unknown(
-                        "parameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path,
-                        reader: reader)
-                }
-                entry.parameters[key] = try reader.templates(value, spec: spec, path)
+                entry.parameters[key] = try templates(
+                    value, key: key, keyNode: keyNode, specs: kind.parameters, otherKeys: extra,
+                    subject: "parameter of \(kind.name)", path: path, reader: reader)
             }
         }
         if let samplingLine, entry.samplings != [.reshuffle],
@@ -111,23 +144,15 @@ extension SuiteLoader {
     }
 
     func readOptimizer(_ node: Node, keyPath: String, reader: NodeReader) throws -> OptimizerEntry {
-        let mapping = try reader.mapping(node, keyPath)
-        let name = try kindName(mapping, node, keyPath: keyPath, reader: reader)
-        let names = catalog.optimizers.map(\.name)
-        let external = name == ExternalOptimizerEntry.kindName
-        let kind = try resolveKind(
-            name, subject: "optimizer", catalogKind: catalog.optimizer(named: name), names: names, mapping: mapping,
-            keyPath: keyPath, reader: reader
-        ) { try ExternalOptimizerEntry.kind(mapping, node, keyPath: keyPath, reader: reader, builtInNames: names) }
-        var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
-        var entry = OptimizerEntry(kind: kind, location: location)
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            location.parameterLines[key] = keyNode.mark?.line
-            let path = "\(keyPath).\(key)"
+        let (mapping, kind, external) = try entryKind(
+            node, subject: "optimizer", names: catalog.optimizers.map(\.name), keyPath: keyPath, reader: reader,
+            catalogKind: catalog.optimizer(named:), declareExternal: ExternalOptimizerEntry.kind)
+        var entry = OptimizerEntry(kind: kind, location: SourceLocation(file: reader.file, keyPath: keyPath))
+        let location = try readKeys(
+            mapping, of: node, keyPath: keyPath, reader: reader,
+            skipping: external ? ExternalOptimizerEntry.ownKeys : []
+        ) { key, keyNode, value, path in
             switch key {
-            case "kind": continue
-            case _ where external && ExternalOptimizerEntry.ownKeys.contains(key): continue
             case "schedule":
                 guard kind.acceptsSchedule else {
                     throw SuiteError(
@@ -144,24 +169,18 @@ extension SuiteLoader {
                     let innerName = mapping[role]?.string, let inner = catalog.optimizer(named: innerName)
                 {
                     // `second.lr`: a parameter of the method named by `second` (switch, random-restarts).
-                    guard let spec = inner.parameters.first(where: { $0.name == innerKey }) else {
-                        throw unknown(
-                            "hyperparameter of \(inner.name) (the \(role) method of \(kind.name))", innerKey,
-                            among: inner.parameters.map(\.name), line: keyNode.mark?.line, keyPath: path, reader: reader
-                        )
-                    }
-                    entry.parameters[key] = try reader.templates(value, spec: spec, path)
-                    continue
-                }
-                guard let spec = kind.parameters.first(where: { $0.name == key }) else {
-                    let known =
-                        kind.parameters.map(\.name) + (kind.acceptsSchedule ? ["schedule"] : []) + ["only-on"]
-                        + (external ? ExternalOptimizerEntry.ownKeys.dropFirst() : [])
-                    throw unknown(
-                        "hyperparameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path,
+                    entry.parameters[key] = try templates(
+                        value, key: innerKey, keyNode: keyNode, specs: inner.parameters,
+                        subject: "hyperparameter of \(inner.name) (the \(role) method of \(kind.name))", path: path,
                         reader: reader)
+                    return
                 }
-                entry.parameters[key] = try reader.templates(value, spec: spec, path)
+                let otherKeys =
+                    (kind.acceptsSchedule ? ["schedule"] : []) + ["only-on"]
+                    + (external ? ExternalOptimizerEntry.ownKeys.dropFirst() : [])
+                entry.parameters[key] = try templates(
+                    value, key: key, keyNode: keyNode, specs: kind.parameters, otherKeys: otherKeys,
+                    subject: "hyperparameter of \(kind.name)", path: path, reader: reader)
             }
         }
         entry.location = location
@@ -185,8 +204,7 @@ extension SuiteLoader {
                 "schedule kind '\(name)'", name, among: names, line: mapping["kind"]?.mark?.line,
                 keyPath: "\(keyPath).kind", reader: reader)
         }
-        var location = SourceLocation(file: reader.file, keyPath: keyPath, line: node.mark?.line)
-        var entry = ScheduleEntry(kind: kind, location: location)
+        var entry = ScheduleEntry(kind: kind, location: SourceLocation(file: reader.file, keyPath: keyPath))
         // A schedule that hands over to another (`warmup` … `then: cosine`) also takes the parameters
         // of the schedule it names; its own parameters come first when the names clash.
         let inner =
@@ -195,18 +213,10 @@ extension SuiteLoader {
         let specs =
             kind.parameters
             + (inner?.parameters.filter { spec in !kind.parameters.contains { $0.name == spec.name } } ?? [])
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            if key == "kind" { continue }
-            location.parameterLines[key] = keyNode.mark?.line
-            let path = "\(keyPath).\(key)"
-            guard let spec = specs.first(where: { $0.name == key }) else {
-                let known = specs.map(\.name)
-                throw unknown(
-                    "parameter of \(kind.name)", key, among: known, line: keyNode.mark?.line, keyPath: path,
-                    reader: reader)
-            }
-            entry.parameters[key] = try reader.templates(value, spec: spec, path)
+        let location = try readKeys(mapping, of: node, keyPath: keyPath, reader: reader) { key, keyNode, value, path in
+            entry.parameters[key] = try templates(
+                value, key: key, keyNode: keyNode, specs: specs, subject: "parameter of \(kind.name)", path: path,
+                reader: reader)
         }
         entry.location = location
         return entry

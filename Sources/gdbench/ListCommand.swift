@@ -50,38 +50,12 @@ struct ListCommand: ParsableCommand {
                 }
                 sections.append(("suites", rows))
             case .problems:
-                sections.append(
-                    (
-                        "problems",
-                        catalog.problems.map {
-                            [
-                                "name": $0.name, "summary": $0.summary,
-                                "parameters": ListCommand.parameters($0.parameters),
-                            ]
-                        }
-                    ))
+                sections.append(("problems", catalog.problems.map { Self.row($0.name, $0.summary, $0.parameters) }))
             case .optimizers:
                 sections.append(
-                    (
-                        "optimizers",
-                        catalog.optimizers.map {
-                            [
-                                "name": $0.name, "summary": $0.summary,
-                                "parameters": ListCommand.parameters($0.parameters),
-                            ]
-                        }
-                    ))
+                    ("optimizers", catalog.optimizers.map { Self.row($0.name, $0.summary, $0.parameters) }))
             case .schedules:
-                sections.append(
-                    (
-                        "schedules",
-                        catalog.schedules.map {
-                            [
-                                "name": $0.name, "summary": $0.summary,
-                                "parameters": ListCommand.parameters($0.parameters),
-                            ]
-                        }
-                    ))
+                sections.append(("schedules", catalog.schedules.map { Self.row($0.name, $0.summary, $0.parameters) }))
             }
         }
         switch format {
@@ -105,6 +79,11 @@ struct ListCommand: ParsableCommand {
                 if rows.isEmpty { print("  (none)") }
             }
         }
+    }
+
+    /// One kind's row: its name, summary and parameters.
+    static func row(_ name: String, _ summary: String, _ specs: [ParameterSpec]) -> [String: String] {
+        ["name": name, "summary": summary, "parameters": parameters(specs)]
     }
 
     static func parameters(_ specs: [ParameterSpec]) -> String {

@@ -2,12 +2,12 @@ import External
 import Foundation
 import Harness
 import Results
+import TestSupport
 
 /// Paths, suites in temporary directories, and the built gdbench, for the external-protocol tests.
 enum ExternalSupport {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let packageRoot = Subprocess.packageRoot
     static let pythonClients = packageRoot.appendingPathComponent("clients/python")
 
     /// python3 on PATH (the tests that start Python clients are skipped without it).
@@ -32,17 +32,25 @@ enum ExternalSupport {
         return nil
     }
 
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-external-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() -> URL { Subprocess.temporaryDirectory(prefix: "gdbench-external") }
 
     /// Writes `text` as `name.yaml` into `directory` and loads it.
     static func load(_ text: String, name: String = "suite", in directory: URL) throws -> Suite {
         let url = directory.appendingPathComponent("\(name).yaml")
         try text.write(to: url, atomically: true, encoding: .utf8)
         return try SuiteLoader(catalog: .builtIn).load(path: url.path)
+    }
+
+    /// The ``SuiteError`` that loading `text` (as `suite.yaml` in a new temporary directory) throws; nil when it loads.
+    static func suiteError(_ text: String) throws -> SuiteError? {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            _ = try load(text, in: directory)
+            return nil
+        } catch let error as SuiteError {
+            return error
+        }
     }
 
     static func records(_ suite: Suite, jobs: Int = 2) throws -> [RunRecord] {
@@ -66,44 +74,17 @@ enum ExternalSupport {
         """
     }
 
-    /// The built gdbench beside the test products, or in .build/debug.
-    static let executable: URL? = {
-        var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")]
-        starts += Bundle.allBundles.map(\.bundleURL)
-        for start in starts {
-            var directory = start.deletingLastPathComponent()
-            for _ in 0..<4 {
-                let candidate = directory.appendingPathComponent("gdbench")
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-                    !isDirectory.boolValue,
-                    FileManager.default.isExecutableFile(atPath: candidate.path)
-                {
-                    return candidate
-                }
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        let fallback = packageRoot.appendingPathComponent(".build/debug/gdbench")
-        return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
-    }()
+    /// The built gdbench (TestSupport's ``Subprocess/executable``).
+    static var executable: URL? { Subprocess.executable }
 
-    /// Runs the built gdbench in `directory`; output goes to files so no pipe can block it.
-    static func gdbench(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        guard let executable else { throw ExternalTestError("gdbench was not built") }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let log = directory.appendingPathComponent("gdbench-\(UUID().uuidString).log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        return (process.terminationStatus, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+    /// Runs the built gdbench in `directory` for at most ten minutes, with `environment` added to the tests';
+    /// its standard output, then its standard error.
+    static func gdbench(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String)
+    {
+        guard Subprocess.executable != nil else { throw ExternalTestError("gdbench was not built") }
+        let result = try Subprocess.run(arguments, directory: directory, seconds: 600, environment: environment)
+        return (result.status, result.standardOutput + result.standardError)
     }
 }
 

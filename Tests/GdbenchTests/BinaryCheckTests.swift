@@ -1,41 +1,19 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real `gdbench` executable, as CI runs it: `gdbench check --suite smoke` in the repository
 /// against the committed baseline results/baseline/smoke.jsonl must exit 0 and report every run
 /// unchanged; with a baseline whose Adam runs were edited it must exit 1 and name them.
 @Suite struct BinaryCheckTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let repository = Subprocess.packageRoot
 
-    /// The gdbench built beside this test bundle (`swift build` builds it; `swift test` alone may not).
-    static func executable() throws -> URL {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("gdbench")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        let fallback = repository.appendingPathComponent(".build/debug/gdbench")
-        guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
-            throw CocoaError(
-                .fileNoSuchFile, userInfo: [NSFilePathErrorKey: "gdbench executable (run `swift build` first)"])
-        }
-        return fallback
-    }
-
+    /// Runs the built gdbench (`swift build` builds it; `swift test` alone may not) in the repository.
     static func check(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = ["check", "--suite", "smoke", "--jobs", "2"] + arguments
-        process.currentDirectoryURL = repository
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        guard Subprocess.executable != nil else { throw SubprocessError("gdbench was not built (run `swift build`)") }
+        let result = try Subprocess.run(
+            ["check", "--suite", "smoke", "--jobs", "2"] + arguments, directory: repository, seconds: 600)
+        return (result.status, result.standardOutput + result.standardError)
     }
 
     @Test func checkAgainstTheCommittedSmokeBaselinePasses() throws {

@@ -11,8 +11,8 @@ import Testing
 
 /// A method whose every iteration throws: each of its runs ends with status `error`.
 struct AlwaysThrows: Method {
-    mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {}
-    mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    mutating func prepare(at x: [Double], oracle: inout Oracle) throws {}
+    mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         throw MethodError("always-throws: refused to step")
     }
 }

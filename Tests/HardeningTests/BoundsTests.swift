@@ -1,6 +1,7 @@
 import Foundation
 import Harness
 import Results
+import TestSupport
 import Testing
 
 /// Hostile sizes and depths (issue "hostile input, round two"): each one validated and then crashed

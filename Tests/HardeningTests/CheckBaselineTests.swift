@@ -1,6 +1,7 @@
 import Checking
 import Foundation
 import Results
+import TestSupport
 import Testing
 
 /// `check` must not turn green when it compared nothing.

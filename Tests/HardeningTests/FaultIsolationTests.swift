@@ -1,6 +1,7 @@
 import Foundation
 import Harness
 import Results
+import TestSupport
 import Testing
 
 /// A run that fails numerically gets a status and a message; the runs around it are unaffected and

@@ -1,5 +1,6 @@
 import Foundation
 import Results
+import TestSupport
 import Testing
 
 /// The executable under hostile conditions: a write failure in the middle of a run, a baseline that
@@ -103,7 +104,8 @@ import Testing
             [
                 "--iterations", "150", "--seconds", "600", "--seed", "20261204", "--run-valid",
                 "--corpus", Subprocess.packageRoot.appendingPathComponent("suites").path,
-                "--corpus", Subprocess.fixtures.appendingPathComponent("malformed").path, "--artifacts", scratch.path,
+                "--corpus", FixtureFiles.directory().appendingPathComponent("malformed").path, "--artifacts",
+                scratch.path,
             ],
             directory: scratch, seconds: 600, executable: fuzzer)
         #expect(!result.signalled, "signal \(result.status); input: \(scratch.path)/current.yaml")

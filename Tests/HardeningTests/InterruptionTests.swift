@@ -1,5 +1,6 @@
 import Foundation
 import Results
+import TestSupport
 import Testing
 
 /// The real executable, interrupted: SIGINT or SIGTERM keeps the finished records in the journal,
@@ -7,7 +8,7 @@ import Testing
 /// those of an uninterrupted run (wall times aside). A second process on the same unfinished run is
 /// refused by the run's lock.
 @Suite(.serialized) struct InterruptionTests {
-    static let suite = Subprocess.fixtures.appendingPathComponent("suites/slow.yaml").path
+    static let suite = FixtureFiles.directory().appendingPathComponent("suites/slow.yaml").path
 
     /// The records of one uninterrupted run of the slow suite, shared by the interruption tests.
     static let uninterrupted: Result<[RunRecord], any Error> = Result {
@@ -21,15 +22,7 @@ import Testing
 
     /// A record's canonical line without checksum and wall-clock fields.
     static func timeless(_ records: [RunRecord]) throws -> [String] {
-        try records.map { record in
-            var copy = record
-            copy.wallTime = WallTime(medianSeconds: 0, repeats: [])
-            copy.final.progress.seconds = nil
-            for index in copy.trace.indices { copy.trace[index].seconds = nil }
-            for index in copy.targets.ladder.indices { copy.targets.ladder[index].hit?.seconds = nil }
-            for index in copy.milestones.indices { copy.milestones[index].hit?.seconds = nil }
-            return String(decoding: try RecordCoding.encoder().encode(copy), as: UTF8.self)
-        }
+        try records.map { String(decoding: try RecordCoding.encoder().encode(withoutTimes($0)), as: UTF8.self) }
     }
 
     static func runDirectories(_ root: URL) -> [URL] {

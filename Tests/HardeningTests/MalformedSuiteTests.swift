@@ -1,5 +1,6 @@
 import Foundation
 import Harness
+import TestSupport
 import Testing
 
 /// The corpus `Fixtures/malformed/*.yaml`: every file is refused before anything runs, with one
@@ -16,7 +17,7 @@ import Testing
         var description: String { file }
     }
 
-    static let directory = Subprocess.fixtures.appendingPathComponent("malformed")
+    static let directory = FixtureFiles.directory().appendingPathComponent("malformed")
 
     static let expectations: [Expectation] = [
         .init(

@@ -1,5 +1,6 @@
 import Foundation
 import Objectives
+import TestSupport
 import Testing
 
 /// The memory caps end to end: `gdbench validate` on a suite file, with the machine's memory set by

@@ -1,5 +1,6 @@
 import Foundation
 import Randomness
+import TestSupport
 import Testing
 
 @testable import Harness
@@ -24,7 +25,7 @@ import Testing
 
     static func bases() throws -> [String] {
         let suites = Subprocess.packageRoot.appendingPathComponent("suites")
-        let malformed = Subprocess.fixtures.appendingPathComponent("malformed")
+        let malformed = FixtureFiles.directory().appendingPathComponent("malformed")
         var texts: [String] = []
         for directory in [suites, malformed] {
             // external.yaml is left out: loading it starts client processes (their handshake), whose time

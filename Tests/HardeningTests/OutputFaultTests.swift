@@ -1,6 +1,7 @@
 import Foundation
 import Harness
 import Results
+import TestSupport
 import Testing
 
 /// An output location that cannot be written gives a clear error and leaves nothing half-written.
@@ -90,7 +91,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let file = scratch.appendingPathComponent("plain-file")
         try Data("x".utf8).write(to: file)
-        let suite = Subprocess.fixtures.appendingPathComponent("suites/slow.yaml").path
+        let suite = FixtureFiles.directory().appendingPathComponent("suites/slow.yaml").path
         let result = try Subprocess.run(["run", suite, "--out", file.path + "/results", "--quiet"], directory: scratch)
         #expect(result.status == 2)
         #expect(

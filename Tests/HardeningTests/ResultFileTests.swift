@@ -1,6 +1,7 @@
 import Foundation
 import Harness
 import Results
+import TestSupport
 import Testing
 
 /// Result files are validated on read: a checksum per record, the schema version, whole lines; a

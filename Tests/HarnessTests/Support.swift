@@ -1,6 +1,7 @@
 import Foundation
 import Harness
 import Results
+import TestSupport
 
 /// Loads a suite from text with the test catalog.
 func suite(_ text: String, catalog: Catalog = TestKinds.catalog, file: String = "test.yaml") throws -> Suite {
@@ -9,17 +10,6 @@ func suite(_ text: String, catalog: Catalog = TestKinds.catalog, file: String = 
 
 func plan(_ text: String, catalog: Catalog = TestKinds.catalog) throws -> RunPlan {
     try RunPlan(suite: suite(text, catalog: catalog))
-}
-
-/// A record without its wall-clock fields (the only fields allowed to differ between runs).
-func withoutTimes(_ record: RunRecord) -> RunRecord {
-    var copy = record
-    copy.wallTime = WallTime(medianSeconds: 0, repeats: [])
-    copy.final.progress.seconds = nil
-    for index in copy.trace.indices { copy.trace[index].seconds = nil }
-    for index in copy.targets.ladder.indices { copy.targets.ladder[index].hit?.seconds = nil }
-    for index in copy.milestones.indices { copy.milestones[index].hit?.seconds = nil }
-    return copy
 }
 
 /// The JSON line of a record without times: equal strings mean equal bits (NaN included).

@@ -121,11 +121,11 @@ struct TestGradientDescent: Method {
     var step = 0
     var gradient: [Double] = []
 
-    mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         gradient = [Double](repeating: 0, count: x.count)
     }
 
-    mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         step += 1
         if step == failAt { throw MethodError("singular test matrix") }
         if sleepMicroseconds > 0 { usleep(sleepMicroseconds) }

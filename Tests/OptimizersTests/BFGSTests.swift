@@ -8,14 +8,7 @@ struct BFGSTests {
     /// scripts/reference/scipy_counts.py, scipy 1.17.1).
     @Test(arguments: ScipyProblems.names)
     func countsWithinFactorOfScipy(problem: String) throws {
-        let reference = try ScipyCounts.load().run(problem, "bfgs")
-        let (iterations, evaluations) = try LBFGSTests.countsToTolerance(problem: problem, method: BFGS())
-        #expect(
-            Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
-            "gdbench \(iterations) vs scipy \(reference.nit) iterations")
-        #expect(
-            Double(evaluations) <= 1.5 * Double(reference.nfev),
-            "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
+        try LBFGSTests.expectCountsNearScipy(BFGS(), problem: problem, scipyMethod: "bfgs")
     }
 
     /// The secant equation H_{k+1}y_k = s_k holds after every update (N&W eq. 6.17), checked with

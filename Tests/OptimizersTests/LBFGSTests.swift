@@ -45,14 +45,23 @@ struct LBFGSTests {
     /// scripts/reference/scipy_counts.py, scipy 1.17.1, ftol = 0 so only the gradient rule stops it).
     @Test(arguments: ScipyProblems.names)
     func scipyConventionCountsWithinFactorOfScipy(problem: String) throws {
-        let reference = try ScipyCounts.load().run(problem, "lbfgsb")
-        let (iterations, evaluations) = try Self.countsToTolerance(problem: problem, method: LBFGS(convention: .scipy))
+        try Self.expectCountsNearScipy(LBFGS(convention: .scipy), problem: problem, scipyMethod: "lbfgsb")
+    }
+
+    /// The scipy comparison of the quasi-Newton and CG tests: iterations to ‖∇f‖∞ ≤ 1e−5 within 1.5× of
+    /// scipy's `scipyMethod` either way, function evaluations at most 1.5× scipy's (fixture:
+    /// scripts/reference/scipy_counts.py).
+    static func expectCountsNearScipy<M: Method>(
+        _ method: M, problem: String, scipyMethod: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let reference = try ScipyCounts.load().run(problem, scipyMethod)
+        let (iterations, evaluations) = try countsToTolerance(problem: problem, method: method)
         #expect(
             Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
-            "gdbench \(iterations) vs scipy \(reference.nit) iterations")
+            "gdbench \(iterations) vs scipy \(reference.nit) iterations", sourceLocation: sourceLocation)
         #expect(
             Double(evaluations) <= 1.5 * Double(reference.nfev),
-            "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
+            "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations", sourceLocation: sourceLocation)
     }
 
     static func countsToTolerance<M: Method>(problem: String, method: M) throws -> (iterations: Int, evaluations: Int) {

@@ -104,9 +104,9 @@ struct MethodCatalogTests {
         #expect(throws: ParameterError.self) {
             _ = try lbfgs.make(ParameterSet(["convention": .text("scipy"), "line-search": .text("none")]), nil, 1)
         }
-        let scipy = try #require(try lbfgs.make(ParameterSet(["convention": .text("scipy")]), nil, 1) as? LBFGS)
+        let scipy = try #require(try lbfgs.make(ParameterSet(["convention": .text("scipy")]), nil, 1).base as? LBFGS)
         #expect(scipy.memory == 10 && scipy.usesLineSearch)
-        let torch = try #require(try lbfgs.make(ParameterSet(), nil, 1) as? LBFGS)
+        let torch = try #require(try lbfgs.make(ParameterSet(), nil, 1).base as? LBFGS)
         #expect(torch.memory == 100 && !torch.usesLineSearch)
         // A missing inner method is named.
         let restarts = Self.bound("random-restarts")

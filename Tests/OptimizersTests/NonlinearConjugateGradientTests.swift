@@ -44,17 +44,10 @@ struct NonlinearConjugateGradientTests {
     /// (fixture: scripts/reference/scipy_counts.py).
     @Test(arguments: ScipyProblems.names)
     func polakRibierePlusCountsNearScipy(problem: String) throws {
-        let reference = try ScipyCounts.load().run(problem, "cg")
         let method = NonlinearConjugateGradient(
             beta: .polakRibierePlus,
             lineSearch: StrongWolfeLineSearch(sufficientDecrease: 1e-4, curvature: 0.4, maxEvaluations: 25))
-        let (iterations, evaluations) = try LBFGSTests.countsToTolerance(problem: problem, method: method)
-        #expect(
-            Double(iterations) <= 1.5 * Double(reference.nit) && Double(reference.nit) <= 1.5 * Double(iterations),
-            "gdbench \(iterations) vs scipy \(reference.nit) iterations")
-        #expect(
-            Double(evaluations) <= 1.5 * Double(reference.nfev),
-            "gdbench \(evaluations) vs scipy \(reference.nfev) evaluations")
+        try LBFGSTests.expectCountsNearScipy(method, problem: problem, scipyMethod: "cg")
     }
 
     /// Every accepted step satisfies the strong Wolfe conditions with c₁ = 1e−4, c₂ = 0.1, checked

@@ -6,9 +6,9 @@ struct RecordingMethod: Method {
     var start: [Double] = []
     var offset: Double
 
-    mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws { start = x }
+    mutating func prepare(at x: [Double], oracle: inout Oracle) throws { start = x }
 
-    mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         for i in x.indices { x[i] += offset }
         return IterationReport(learningRate: offset)
     }

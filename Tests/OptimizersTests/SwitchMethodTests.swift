@@ -39,9 +39,10 @@ struct SwitchMethodTests {
                 "first": .text("heavy-ball"), "first.lr": .number(0.01), "first.momentum": .number(0),
                 "second": .text("newton"), "switch-at": .number(3),
             ]), nil, 7)
-        let typed = try #require(method as? SwitchMethod<HeavyBall, NewtonMethod>)
+        let typed = try #require(method.base as? SwitchMethod<MethodBox, MethodBox>)
         #expect(typed.switchAt == 3)
-        #expect(typed.first.learningRate == 0.01)
+        #expect((typed.first.base as? HeavyBall)?.learningRate == 0.01)
+        #expect(typed.second.base is NewtonMethod)
         #expect(throws: ParameterError.self) {
             _ = try kind.make(
                 ParameterSet(["first": .text("heavy-ball"), "second": .text("newton"), "switch-at": .number(-1)]), nil,

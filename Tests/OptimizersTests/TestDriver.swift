@@ -4,10 +4,12 @@ import Optimizers
 /// Drives a method the way the runner does: `prepare`, then `iterate` until `stop(x)` holds (checked
 /// on the objective directly, uncounted) or `maxIterations`. Returns the iterations done.
 struct TestDriver<O: Objective> {
-    var oracle: Oracle<O>
+    var oracle: Oracle
     var x: [Double]
+    let objective: O
 
     init(_ objective: O, start: [Double]? = nil) {
+        self.objective = objective
         oracle = Oracle(objective: objective, seed: 1)
         x = start ?? objective.startingPoint
     }
@@ -22,7 +24,7 @@ struct TestDriver<O: Objective> {
         for k in 1...max(1, maxIterations) where maxIterations > 0 {
             let report = try method.iterate(&x, oracle: &oracle)
             each(k, x, report)
-            if stop(oracle.objective, x) || report.isStalled { return k }
+            if stop(objective, x) || report.isStalled { return k }
         }
         return maxIterations
     }

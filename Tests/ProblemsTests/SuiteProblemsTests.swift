@@ -36,11 +36,7 @@ import Testing
     }
 
     @Test func dataFilePathsAreRelativeToTheSuiteAndHashed() throws {
-        DataFileStore.shared.removeAll()
-        let directory = try temporaryDirectory()
-        try FileManager.default.createDirectory(
-            at: directory.appendingPathComponent("suites/data"),
-            withIntermediateDirectories: true)
+        let directory = try Self.dataSuiteDirectory()
         try write(Self.csv, "suites/data/small.csv", in: directory)
         let text = suiteText("{kind: logistic, file: data/small.csv, label: y, lambda: 0.1}")
         let suite = try load(text, in: directory)
@@ -78,11 +74,7 @@ import Testing
     /// `mlp` on a data file through the suite: hashed into the manifest and the record, classes from
     /// the labels, and a file with one class refused at load time naming the entry, the file and the key.
     @Test func mlpOnADataFile() throws {
-        DataFileStore.shared.removeAll()
-        let directory = try temporaryDirectory()
-        try FileManager.default.createDirectory(
-            at: directory.appendingPathComponent("suites/data"),
-            withIntermediateDirectories: true)
+        let directory = try Self.dataSuiteDirectory()
         // `printf '…' | sha256sum` and `wc -c` (GNU coreutils).
         let csv = "x1,x2,label\n0.5,1,2\n-1,0.25,5\n2,-0.5,9\n0,1.5,5\n1,1,2\n-0.5,-2,9\n"
         let digest = "324b38b0a93d29260fa875a20423971c0eca04ce34fe11095bf3981c8e326de3"
@@ -185,14 +177,19 @@ import Testing
 }
 
 extension SuiteProblemsTests {
-    /// An interrupted run on one version of a data file is not resumed on another.
-    @Test func resumeRefusesAChangedDataFile() throws {
+    /// A new temporary directory with an empty `suites/data`, the data file cache emptied first.
+    static func dataSuiteDirectory() throws -> URL {
         DataFileStore.shared.removeAll()
-        defer { DataFileStore.shared.removeAll() }
         let directory = try temporaryDirectory()
         try FileManager.default.createDirectory(
-            at: directory.appendingPathComponent("suites/data"),
-            withIntermediateDirectories: true)
+            at: directory.appendingPathComponent("suites/data"), withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// An interrupted run on one version of a data file is not resumed on another.
+    @Test func resumeRefusesAChangedDataFile() throws {
+        defer { DataFileStore.shared.removeAll() }
+        let directory = try Self.dataSuiteDirectory()
         try write(Self.csv, "suites/data/small.csv", in: directory)
         let text = suiteText("{kind: logistic, file: data/small.csv, label: y, lambda: 0.1}")
         let results = directory.appendingPathComponent("results")

@@ -30,12 +30,21 @@ public enum ProtocolBenchmark {
         }
     }
 
-    /// Seconds per evaluation of the protocol (oracle time excluded) and the oracle's own share.
+    /// The spin budget, µs, of the spinning rounds: `GDBENCH_SPIN_MICROSECONDS` when above 0, else the default.
+    public static var spinMicroseconds: Int {
+        let configured = ClientConfiguration.environmentSpinMicroseconds
+        return configured > 0 ? configured : ClientConfiguration.defaultSpinMicroseconds
+    }
+
+    /// Seconds per evaluation of the protocol (oracle time excluded) and the oracle's own share, with
+    /// `spinMicroseconds` as the spin budget on both sides (0: block at once).
     public static func roundTrip(
         command: [String], directory: String?, dimension: Int, evaluations: Int,
-        evaluationsPerIteration: Int = 16
+        evaluationsPerIteration: Int = 16, spinMicroseconds: Int
     ) throws -> (seconds: Double, oracleSeconds: Double) {
-        let pool = try ClientPools.pool(for: ClientConfiguration(name: "null", command: command, directory: directory))
+        let configuration = ClientConfiguration(
+            name: "null", command: command, directory: directory, spinMicroseconds: spinMicroseconds)
+        let pool = try ClientPools.pool(for: configuration)
         defer { pool.closeIdle() }
         let iterations = max(1, evaluations / evaluationsPerIteration)
         let context = ExternalRunContext(

@@ -84,7 +84,8 @@ public enum StepBenchmark {
                 spec.optimizer, instance: instance, problem: spec.problem,
                 runSeed: spec.runSeed
             ).method
-            let pass = Runner.monitor(instance.objective, method, spec: spec, settings: settings, stop: nil)
+            let pass = RunLoop.monitored(
+                objective: instance.objective, method: method, spec: spec, settings: settings, stop: nil)
             monitored.append(pass.elapsedSeconds / Double(max(1, pass.finalIteration)))
         }
         guard let record = Runner.run(spec, instance: instance, settings: settings, suiteName: "bench") else {

@@ -4,7 +4,7 @@
 /// ∇f = 2Σ tₖ∇tₖ with ∇t₁ = (y − 1, x), ∇t₂ = (y² − 1, 2xy), ∇t₃ = (y³ − 1, 3xy²);
 /// ∇²f = 2Σ (∇tₖ∇tₖᵀ + tₖ∇²tₖ) with ∇²t₁ = [[0, 1], [1, 0]], ∇²t₂ = [[0, 2y], [2y, 2x]],
 /// ∇²t₃ = [[0, 3y²], [3y², 6xy]]. Minimiser (3, ½), f* = 0; start (1, 1) with f = 14.203125.
-public struct Beale: Objective {
+public struct Beale: PlanarHessian {
     public init() {}
 
     public var dimension: Int { 2 }
@@ -25,22 +25,9 @@ public struct Beale: Objective {
         return t1 * t1 + t2 * t2 + t3 * t3
     }
 
-    public func hessianVectorProduct(at x: [Double], vector w: [Double], result: inout [Double]) {
-        let (h00, h01, h11) = entries(x)
-        result[0] = h00 * w[0] + h01 * w[1]
-        result[1] = h01 * w[0] + h11 * w[1]
-    }
-
-    public func hessian(at x: [Double], into hessian: inout [Double]) {
-        let (h00, h01, h11) = entries(x)
-        hessian[0] = h00
-        hessian[1] = h01
-        hessian[2] = h01
-        hessian[3] = h11
-    }
-
+    /// ∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y² (``PlanarHessian``).
     @inline(__always)
-    func entries(_ x: [Double]) -> (Double, Double, Double) {
+    public func hessianEntries(at x: [Double]) -> (Double, Double, Double) {
         let u = x[0], v = x[1], v2 = v * v, v3 = v2 * v
         let t1 = 1.5 - u + u * v, t2 = 2.25 - u + u * v2, t3 = 2.625 - u + u * v3
         let a1 = v - 1, a2 = v2 - 1, a3 = v3 - 1 // ∂tₖ/∂x

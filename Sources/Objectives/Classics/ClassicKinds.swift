@@ -27,37 +27,35 @@ extension ProblemKind {
     public static let wood = fixed(
         "wood", "Wood's function (MGH #14) from (−3, −1, −3, −1): minimum (1, 1, 1, 1), f* = 0", Wood())
 
-    /// `styblinski-tang`: `d` (2); start uniform in [−5, 5]ᵈ (d draws of `nextDouble`).
-    public static let styblinskiTang = ProblemKind(
-        name: "styblinski-tang",
-        summary: "Styblinski–Tang ½Σ(xᵢ⁴ − 16xᵢ² + 5xᵢ): 2ᵈ local minima, f* = −39.16616570377141·d; random start "
-            + "in [−5, 5]ᵈ",
-        parameters: separableParameters,
-        make: { parameters, generator in
-            let d = try ParameterReader(parameters, specs: separableParameters).integer("d")
-            let start = (0..<d).map { _ in generator.nextDouble(in: -5, 5) }
-            return StyblinskiTang(dimension: d, startingPoint: start)
-        })
+    /// `styblinski-tang`: `d` (2); start uniform in [−5, 5]ᵈ.
+    public static let styblinskiTang = randomStart(
+        "styblinski-tang",
+        "Styblinski–Tang ½Σ(xᵢ⁴ − 16xᵢ² + 5xᵢ): 2ᵈ local minima, f* = −39.16616570377141·d; random start "
+            + "in [−5, 5]ᵈ", bound: 5
+    ) { d, start in StyblinskiTang(dimension: d, startingPoint: start) }
 
-    /// `rastrigin`: `d` (2); start uniform in [−5.12, 5.12]ᵈ (d draws of `nextDouble`).
-    public static let rastrigin = ProblemKind(
-        name: "rastrigin",
-        summary: "Rastrigin 10d + Σ(xᵢ² − 10cos 2πxᵢ): a lattice of local minima, f* = 0 at 0; random start "
-            + "in [−5.12, 5.12]ᵈ",
-        parameters: separableParameters,
-        make: { parameters, generator in
-            let d = try ParameterReader(parameters, specs: separableParameters).integer("d")
-            let start = (0..<d).map { _ in generator.nextDouble(in: -5.12, 5.12) }
-            return Rastrigin(dimension: d, startingPoint: start)
-        })
+    /// `rastrigin`: `d` (2); start uniform in [−5.12, 5.12]ᵈ.
+    public static let rastrigin = randomStart(
+        "rastrigin",
+        "Rastrigin 10d + Σ(xᵢ² − 10cos 2πxᵢ): a lattice of local minima, f* = 0 at 0; random start "
+            + "in [−5.12, 5.12]ᵈ", bound: 5.12
+    ) { d, start in Rastrigin(dimension: d, startingPoint: start) }
+
+    /// A kind of `d` (2) variables started uniformly in [−bound, bound]ᵈ (d draws of `nextDouble`).
+    static func randomStart(
+        _ name: String, _ summary: String, bound: Double,
+        _ make: @escaping @Sendable (_ d: Int, _ start: [Double]) -> any Objective
+    ) -> ProblemKind {
+        ProblemKind.reading(name: name, summary: summary, parameters: separableParameters) { reader, generator in
+            let d = try reader.integer("d")
+            return make(d, (0..<d).map { _ in generator.nextDouble(in: -bound, bound) })
+        }
+    }
 
     static let separableParameters = [ParameterSpec("d", .integer(minimum: 1), default: .number(2), "dimension")]
 
     /// A kind without parameters that always builds `objective` (and draws nothing).
     static func fixed(_ name: String, _ summary: String, _ objective: some Objective) -> ProblemKind {
-        ProblemKind(name: name, summary: summary, parameters: []) { parameters, _ in
-            _ = try ParameterReader(parameters, specs: [])
-            return objective
-        }
+        ProblemKind.reading(name: name, summary: summary, parameters: []) { _, _ in objective }
     }
 }

@@ -26,10 +26,6 @@ public protocol Objective: Sendable {
     /// row in logistic regression) skip it. First-order steps reach it through
     /// ``Oracle/gradient(at:into:)``.
     func gradient(at x: [Double], into gradient: inout [Double])
-    /// `gradient(at:into:)` as a closure formed where the objective's type is concrete: the
-    /// ``Oracle`` captures it once, so that a step reached through unspecialised generic code (a
-    /// method held as `any Method`) still calls specialised gradient code. Leave the default.
-    var gradientFunction: @Sendable ([Double], inout [Double]) -> Void { get }
     /// Writes ∇²f(x)·v into `result`.
     func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double])
     /// Writes the dense Hessian ∇²f(x), row-major d×d, into `hessian`.
@@ -62,10 +58,6 @@ extension Objective {
 
     public func evaluate(at x: [Double], rows: UnsafeBufferPointer<Int>, gradient: inout [Double]) -> Double {
         evaluate(at: x, gradient: &gradient)
-    }
-
-    public var gradientFunction: @Sendable ([Double], inout [Double]) -> Void {
-        { x, gradient in self.gradient(at: x, into: &gradient) }
     }
 
     public func heldOutAccuracy(at x: [Double]) -> Double? { nil }

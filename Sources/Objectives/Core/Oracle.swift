@@ -24,8 +24,13 @@ public struct EvaluationCounts: Sendable, Equatable, Codable {
 /// so every optimizer on the same problem and repetition sees the same batches and noise (common
 /// random numbers).
 ///
+/// The objective is held as `any Objective`, the one erasure of its type (made where the instance is
+/// built): each call lands in the concrete type's own code through its witness table, so a gradient
+/// is one indirect call, never a closure or generic code (docs/performance.md, "Where per-step code is
+/// specialised").
+///
 /// The harness's own monitoring calls the objective directly, never the oracle, so it is never counted.
-public struct Oracle<O: Objective>: Sendable {
+public struct Oracle: Sendable {
     /// Everything counted so far.
     public var counts: EvaluationCounts { tally }
     @usableFromInline var tally = EvaluationCounts()
@@ -41,10 +46,7 @@ public struct Oracle<O: Objective>: Sendable {
     @usableFromInline var batch: [Int]
     /// Rows of one full gradient: n for finite sums, else 0.
     @usableFromInline let rowsPerFullGradient: Int
-    /// `objective.gradientFunction`, captured once by `init` (specialised for `O`).
-    @usableFromInline let gradientFull: @Sendable ([Double], inout [Double]) -> Void
-    /// Declared last, so that the fields above sit at offsets independent of `O` (docs/performance.md).
-    public let objective: O
+    public let objective: any Objective
 
     /// - Parameters:
     ///   - seed: the stream for mini-batches and noise (derive it from the problem seed).
@@ -53,13 +55,12 @@ public struct Oracle<O: Objective>: Sendable {
     ///   - gradientNoise: σ ≥ 0.
     ///   - sampling: how the rows of a mini-batch are drawn (``BatchSampling``).
     public init(
-        objective: O, seed: UInt64, batchSize: Int? = nil, gradientNoise: Double = 0,
+        objective: any Objective, seed: UInt64, batchSize: Int? = nil, gradientNoise: Double = 0,
         sampling: BatchSampling = .reshuffle
     ) {
         self.objective = objective
         self.sampling = sampling
         rowsPerFullGradient = objective.sampleCount ?? 0
-        gradientFull = objective.gradientFunction
         self.gradientNoise = gradientNoise
         generator = Xoshiro256StarStar(seed: seed)
         if let n = objective.sampleCount, let size = batchSize, size < n {
@@ -135,7 +136,7 @@ public struct Oracle<O: Objective>: Sendable {
             }
         } else {
             tally.rowGradients += rowsPerFullGradient
-            gradientFull(x, &gradient)
+            objective.gradient(at: x, into: &gradient)
             loss = .nan
         }
         if gradientNoise > 0 {

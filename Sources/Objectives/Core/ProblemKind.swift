@@ -27,3 +27,17 @@ public struct ProblemKind: Sendable {
         self.make = make
     }
 }
+
+extension ProblemKind {
+    /// A kind whose `make` receives its parameters already read and validated against `parameters`
+    /// (``ParameterReader``: unknown keys, types and ranges are errors before `make` runs).
+    public static func reading(
+        name: String, summary: String, parameters: [ParameterSpec], isFiniteSum: Bool = false,
+        make: @escaping @Sendable (ParameterReader, inout Xoshiro256StarStar) throws -> any Objective
+    ) -> ProblemKind {
+        ProblemKind(name: name, summary: summary, parameters: parameters, isFiniteSum: isFiniteSum) {
+            values, generator in
+            try make(ParameterReader(values, specs: parameters), &generator)
+        }
+    }
+}

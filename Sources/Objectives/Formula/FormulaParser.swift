@@ -61,28 +61,33 @@ struct FormulaParser {
         }
     }
 
+    /// The binary operators by precedence, loosest first: each level is left-associative over the next, the last
+    /// over ``unary()`` (where '^' binds tighter still, right-associative).
+    static let binaryLevels: [[String]] = [["+", "-"], ["*", "/"]]
+
     mutating func expression() throws -> FormulaNode {
         try enter()
         defer { depth -= 1 }
-        var node = try term()
-        while isSymbol("+") || isSymbol("-") {
-            let token = current
+        return try binary(level: 0)
+    }
+
+    /// A product or quotient of unary operands (the tighter binary level).
+    mutating func term() throws -> FormulaNode { try binary(level: 1) }
+
+    /// `operand (op operand)*` for the operators of `binaryLevels[level]`, folded to the left.
+    mutating func binary(level: Int) throws -> FormulaNode {
+        var node = try operand(below: level)
+        while case .symbol(let symbol) = current.kind, Self.binaryLevels[level].contains(symbol) {
+            let column = current.column
             position += 1
-            guard case .symbol(let symbol) = token.kind else { break }
-            node = .binary(Character(symbol), node, try term(), column: token.column)
+            node = .binary(Character(symbol), node, try operand(below: level), column: column)
         }
         return node
     }
 
-    mutating func term() throws -> FormulaNode {
-        var node = try unary()
-        while isSymbol("*") || isSymbol("/") {
-            let token = current
-            position += 1
-            guard case .symbol(let symbol) = token.kind else { break }
-            node = .binary(Character(symbol), node, try unary(), column: token.column)
-        }
-        return node
+    /// An operand of a binary level: the next tighter level, or a unary expression after the last.
+    mutating func operand(below level: Int) throws -> FormulaNode {
+        level + 1 < Self.binaryLevels.count ? try binary(level: level + 1) : try unary()
     }
 
     mutating func unary() throws -> FormulaNode {
@@ -166,7 +171,8 @@ struct FormulaParser {
         inBound = true
         let low = try term()
         try expect("..", "between the bounds of the sum (1..d)")
-        let high = try boundTerm()
+        // The upper bound: sums and differences of terms, stopping before the '(' of the body.
+        let high = try binary(level: 0)
         inBound = false
         guard isSymbol("(") else {
             throw error("expected '(' to open the body of the sum, found \(describe(current))", at: current)
@@ -176,18 +182,6 @@ struct FormulaParser {
         let body = try expression()
         try expect(")", "to close the body of the sum opened at column \(open.column)")
         return .sum(index: index, low: low, high: high, body: body, column: start.column)
-    }
-
-    /// The upper bound of a range: sums and differences of terms, stopping before the '(' of the body.
-    mutating func boundTerm() throws -> FormulaNode {
-        var node = try term()
-        while isSymbol("+") || isSymbol("-") {
-            let token = current
-            position += 1
-            guard case .symbol(let symbol) = token.kind else { break }
-            node = .binary(Character(symbol), node, try term(), column: token.column)
-        }
-        return node
     }
 }
 

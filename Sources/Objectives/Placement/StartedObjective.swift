@@ -1,5 +1,4 @@
-/// An objective with another starting point; everything else is the base's, and the gradient path
-/// is the base's own specialised closure (``Objective/gradientFunction``), so it costs nothing per step.
+/// An objective with another starting point; everything else is the base's (each call forwards to it).
 public struct StartedObjective<Base: Objective>: Objective {
     public let base: Base
     public let startingPoint: [Double]
@@ -13,7 +12,6 @@ public struct StartedObjective<Base: Objective>: Objective {
     public var dimension: Int { base.dimension }
     public var constants: ObjectiveConstants { base.constants }
     public var sampleCount: Int? { base.sampleCount }
-    public var gradientFunction: @Sendable ([Double], inout [Double]) -> Void { base.gradientFunction }
 
     public func value(at x: [Double]) -> Double { base.value(at: x) }
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {

@@ -26,24 +26,14 @@ extension ProblemKind {
         make: { parameters, generator in try makeQuadratic(parameters, &generator) })
 
     /// `narrow-valley`: ½(x² + 100y²) from (1, 1); κ = 100, x* = 0, f* = 0. No parameters.
-    public static let narrowValley = ProblemKind(
-        name: "narrow-valley",
-        summary: "½(x² + 100y²) from (1, 1): the κ = 100 valley where gradient descent zig-zags",
-        parameters: [],
-        make: { parameters, _ in
-            _ = try ParameterReader(parameters, specs: [])
-            return AxisAlignedQuadratic.narrowValley
-        })
+    public static let narrowValley = fixed(
+        "narrow-valley", "½(x² + 100y²) from (1, 1): the κ = 100 valley where gradient descent zig-zags",
+        AxisAlignedQuadratic.narrowValley)
 
     /// `shifted-bowl`: (x₀ − 2)² + (x₁ − 3)² from (0, 0); L = μ = 2, x* = (2, 3), f* = 0. No parameters.
-    public static let shiftedBowl = ProblemKind(
-        name: "shifted-bowl",
-        summary: "(x₀−2)² + (x₁−3)² from (0, 0): a round bowl (L = μ = 2) with minimum at (2, 3)",
-        parameters: [],
-        make: { parameters, _ in
-            _ = try ParameterReader(parameters, specs: [])
-            return AxisAlignedQuadratic.shiftedBowl
-        })
+    public static let shiftedBowl = fixed(
+        "shifted-bowl", "(x₀−2)² + (x₁−3)² from (0, 0): a round bowl (L = μ = 2) with minimum at (2, 3)",
+        AxisAlignedQuadratic.shiftedBowl)
 
     /// The largest d whose rotated problems are built (``InstanceLimits/maximumDenseDimension``).
     public static let maximumDenseDimension = InstanceLimits.maximumDenseDimension

@@ -10,17 +10,12 @@
 /// (−0.775659, 0.613093, 0.382063, 0.145972) with f = 3.701428610430017; for n = 5, 6, 7 the local
 /// minimum values are 3.930839434133027, 3.973940500930294 and 3.983600536424854 (reference §C.1; cf.
 /// Shang & Qiu 2006, Kok & Sandrock 2009). Methods started near it may stop there.
-public struct ChainedRosenbrock: Objective {
+public struct ChainedRosenbrock: RosenbrockVariant {
     public let dimension: Int
 
     /// - Precondition: dimension ≥ 2 (validated by ``ProblemKind/rosenbrock``).
     public init(dimension: Int) {
         self.dimension = dimension
-    }
-
-    public var startingPoint: [Double] { (0..<dimension).map { $0 % 2 == 0 ? -1.2 : 1 } }
-    public var constants: ObjectiveConstants {
-        ObjectiveConstants(optimalValue: 0, minimizer: [Double](repeating: 1, count: dimension))
     }
 
     public func value(at x: [Double]) -> Double {

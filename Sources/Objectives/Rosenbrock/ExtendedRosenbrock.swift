@@ -4,7 +4,7 @@
 ///
 /// `scale` s is 1 for MGH and ½ for OptimTestProblems.jl (more_testing.jl). Minimiser (1, …, 1),
 /// f* = 0; start (−1.2, 1, −1.2, 1, …), where f = 12.1·n·s (1210 for n = 100, s = 1; 605 for s = ½).
-public struct ExtendedRosenbrock: Objective {
+public struct ExtendedRosenbrock: RosenbrockVariant {
     public let dimension: Int
     /// s, the factor in front of the sum.
     public let scale: Double
@@ -13,11 +13,6 @@ public struct ExtendedRosenbrock: Objective {
     public init(dimension: Int, scale: Double) {
         self.dimension = dimension
         self.scale = scale
-    }
-
-    public var startingPoint: [Double] { (0..<dimension).map { $0 % 2 == 0 ? -1.2 : 1 } }
-    public var constants: ObjectiveConstants {
-        ObjectiveConstants(optimalValue: 0, minimizer: [Double](repeating: 1, count: dimension))
     }
 
     public func value(at x: [Double]) -> Double {

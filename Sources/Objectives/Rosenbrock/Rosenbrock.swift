@@ -22,6 +22,13 @@ public struct Rosenbrock: Objective {
         return a * a + 100 * b * b
     }
 
+    /// ∇f alone (the same operations as `evaluate`, without f).
+    public func gradient(at x: [Double], into gradient: inout [Double]) {
+        let x0 = x[0], a = 1 - x0, b = x[1] - x0 * x0
+        gradient[0] = -2 * a - 400 * x0 * b
+        gradient[1] = 200 * b
+    }
+
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
         let x0 = x[0]
         let h00 = 2 - 400 * x[1] + 1200 * x0 * x0, h01 = -400 * x0

@@ -8,7 +8,7 @@
 /// In polar coordinates f = r³cos 3θ + cr⁴, which for fixed r is smallest at cos 3θ = −1, giving
 /// −r³ + cr⁴, smallest at r = 3/(4c). So there are three global minimisers, at angles π and ±π/3 on
 /// the circle r = 3/(4c), with f* = −27/(256c³); ``constants`` reports the one at (−3/(4c), 0).
-public struct MonkeySaddle: Objective {
+public struct MonkeySaddle: PlanarHessian {
     /// c, the weight of the quartic bowl.
     public let bowl: Double
     public let startingPoint: [Double]
@@ -42,22 +42,9 @@ public struct MonkeySaddle: Objective {
         return u * (u * u - 3 * v * v) + bowl * r2 * r2
     }
 
-    public func hessianVectorProduct(at x: [Double], vector w: [Double], result: inout [Double]) {
-        let (h00, h01, h11) = entries(x)
-        result[0] = h00 * w[0] + h01 * w[1]
-        result[1] = h01 * w[0] + h11 * w[1]
-    }
-
-    public func hessian(at x: [Double], into hessian: inout [Double]) {
-        let (h00, h01, h11) = entries(x)
-        hessian[0] = h00
-        hessian[1] = h01
-        hessian[2] = h01
-        hessian[3] = h11
-    }
-
+    /// ∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y² (``PlanarHessian``).
     @inline(__always)
-    func entries(_ x: [Double]) -> (Double, Double, Double) {
+    public func hessianEntries(at x: [Double]) -> (Double, Double, Double) {
         let u = x[0], v = x[1], c = bowl
         return (6 * u + c * (12 * u * u + 4 * v * v), -6 * v + 8 * c * u * v, -6 * u + c * (4 * u * u + 12 * v * v))
     }

@@ -4,12 +4,11 @@ import Randomness
 extension ProblemKind {
     /// `double-well`: ½a·x² + ¼y⁴ − ½y² (``DoubleWell``), start at distance `start-distance` (1e-3)
     /// from the saddle (0, 0) in a uniform direction (one draw of `nextUnitVector`).
-    public static let doubleWell = ProblemKind(
+    public static let doubleWell = ProblemKind.reading(
         name: "double-well",
         summary: "½a·x² + ¼y⁴ − ½y²: strict saddle at 0 (value 0), minima (0, ±1) with f* = −¼; start near the saddle",
         parameters: doubleWellParameters,
-        make: { parameters, generator in
-            let reader = try ParameterReader(parameters, specs: doubleWellParameters)
+        make: { reader, generator in
             let curvature = try reader.number("x-curvature")
             let start = try startNearOrigin(reader, dimension: 2, &generator)
             return DoubleWell(curvature: curvature, startingPoint: start)
@@ -17,13 +16,12 @@ extension ProblemKind {
 
     /// `monkey-saddle`: x³ − 3xy² + c(x² + y²)² (``MonkeySaddle``), start at distance
     /// `start-distance` (1e-3) from the degenerate saddle at 0 in a uniform direction.
-    public static let monkeySaddle = ProblemKind(
+    public static let monkeySaddle = ProblemKind.reading(
         name: "monkey-saddle",
         summary:
             "x³ − 3xy² + c(x²+y²)²: degenerate saddle at 0 (zero Hessian), f* = −27/(256c³); start near the saddle",
         parameters: monkeySaddleParameters,
-        make: { parameters, generator in
-            let reader = try ParameterReader(parameters, specs: monkeySaddleParameters)
+        make: { reader, generator in
             let bowl = try reader.number("bowl")
             let start = try startNearOrigin(reader, dimension: 2, &generator)
             return MonkeySaddle(bowl: bowl, startingPoint: start)
@@ -33,12 +31,11 @@ extension ProblemKind {
     /// λ₁ … λ_k = −`negative-curvature` (1), the others `positive-curvature` (1); `rotation`
     /// (`none` | `random`, Haar); start at distance `start-distance` (1e-3) from the saddle at 0.
     /// Draws Q (if random), then the start direction.
-    public static let indexSaddle = ProblemKind(
+    public static let indexSaddle = ProblemKind.reading(
         name: "index-saddle",
         summary: "½Σλᵢyᵢ² + ¼Σ_{λᵢ<0}yᵢ⁴ (y = Qᵀx): saddle of index k at 0, f* = −k·m²/4; start near the saddle",
         parameters: indexSaddleParameters,
-        make: { parameters, generator in
-            let reader = try ParameterReader(parameters, specs: indexSaddleParameters)
+        make: { reader, generator in
             let d = try reader.integer("d")
             let index = try reader.integer("index")
             guard index <= d else {

@@ -20,27 +20,37 @@ extension OptimizerKind {
     /// ```
     /// A `weight-decay` parameter is coupled L2 decay (``OptimizerKind/coupledWeightDecayKey``) unless
     /// `weightDecay` says `.decoupled`.
-    /// Called where `Rule` is concrete, so the update of the method it builds is specialised for it
-    /// (``FirstOrderMethod``).
+    /// Called where `Rule` is concrete, so the method it builds is boxed for its type and its step is
+    /// compiled for it (``MethodBox``). A rule that does not fuse its step (``FusedGradientTransformation``;
+    /// every built-in chain does) runs as ``UnfusedTransformation``.
     @inlinable
     public static func firstOrder<Rule: GradientTransformation>(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
         parameters: [ParameterSpec], weightDecay: WeightDecayCoupling = .coupled,
         chain: @escaping @Sendable (_ parameters: ParameterReader, _ learningRate: LearningRate) throws -> Rule
     ) -> OptimizerKind {
-        firstOrderMethod(
+        fusedFirstOrder(
             name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
             parameters: parameters, weightDecay: weightDecay
-        ) { reader, learningRate, clipping in
-            FirstOrderMethod.clipped(clipping, try chain(reader, learningRate))
-        }
+        ) { reader, learningRate in UnfusedTransformation(try chain(reader, learningRate)) }
     }
 
-    /// The same for a rule that fuses its step (``FusedGradientTransformation``: every built-in chain).
+    /// The same for a rule that fuses its step: the overload chosen for every built-in chain.
     @inlinable
     public static func firstOrder<Rule: FusedGradientTransformation>(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
         parameters: [ParameterSpec], weightDecay: WeightDecayCoupling = .coupled,
+        chain: @escaping @Sendable (_ parameters: ParameterReader, _ learningRate: LearningRate) throws -> Rule
+    ) -> OptimizerKind {
+        fusedFirstOrder(
+            name: name, summary: summary, updateRule: updateRule, conventions: conventions, references: references,
+            parameters: parameters, weightDecay: weightDecay, chain: chain)
+    }
+
+    @inlinable
+    static func fusedFirstOrder<Rule: FusedGradientTransformation>(
+        name: String, summary: String, updateRule: String, conventions: String, references: [String],
+        parameters: [ParameterSpec], weightDecay: WeightDecayCoupling,
         chain: @escaping @Sendable (_ parameters: ParameterReader, _ learningRate: LearningRate) throws -> Rule
     ) -> OptimizerKind {
         firstOrderMethod(
@@ -53,12 +63,13 @@ extension OptimizerKind {
 
     /// ``firstOrder(name:summary:updateRule:conventions:references:parameters:chain:)`` for a kind
     /// whose step is a method of its own rather than a chain (it evaluates the gradient elsewhere than
-    /// at x, like `nesterov-lookahead`); `method` receives the clipping to apply as well.
+    /// at x, like `nesterov-lookahead`); `method` receives the clipping to apply as well. The method is
+    /// boxed here, where `M` is concrete (``MethodBox``).
     @inlinable
-    public static func firstOrderMethod(
+    public static func firstOrderMethod<M: Method>(
         name: String, summary: String, updateRule: String, conventions: String, references: [String],
         parameters: [ParameterSpec], weightDecay: WeightDecayCoupling = .coupled,
-        method: @escaping @Sendable (ParameterReader, LearningRate, GradientClipping) throws -> any Method
+        method: @escaping @Sendable (ParameterReader, LearningRate, GradientClipping) throws -> M
     ) -> OptimizerKind {
         let specs = parameters + FirstOrderParameterSpecs.clipping
         let decayKey = FirstOrderParameterSpecs.weightDecayKey

@@ -85,3 +85,14 @@ extension GradientClipping {
         }
     }
 }
+
+/// The shared hyperparameters read by the names their specs above give them, so that a kind's chain expression
+/// says `try p.beta1` (``FirstOrderOptimizerCatalog``); a kind reads only the ones it declares.
+extension ParameterReader {
+    var beta1: Double { get throws { try number("beta1") } }
+    var beta2: Double { get throws { try number("beta2") } }
+    var epsilon: Double { get throws { try number("eps") } }
+    var epsilonRoot: Double { get throws { try number("eps-root") } }
+    var weightDecay: Double { get throws { try number(FirstOrderParameterSpecs.weightDecayKey) } }
+    var momentum: Double { get throws { try number("momentum") } }
+}

@@ -11,8 +11,8 @@ import Objectives
 /// point x_k + μ·v_k of this form (reference §A.1), so the two are the same algorithm observed at
 /// different points. No library implements this form; the named optimizer uses μ = 0.9 by default.
 ///
-/// `iterate` runs unspecialised (``Method``); the per-step work is `step`, a closure formed in `init`
-/// where `S` is concrete (field layout: docs/performance.md).
+/// `iterate` is inlinable generic code, compiled for `S` by the ``MethodBox`` the catalog builds
+/// around the method (docs/performance.md).
 public struct LookaheadNesterovMethod<S: Schedule>: Method {
     public let momentum: Double
     public let clipping: GradientClipping
@@ -20,36 +20,18 @@ public struct LookaheadNesterovMethod<S: Schedule>: Method {
     @usableFromInline var lookahead: [Double] = []
     @usableFromInline var gradient: [Double] = []
     @usableFromInline var count = 0
-    /// Clips g, then v ← μv − η_k·g and x ← x + v on (x, v, g, k); returns η_k.
-    @usableFromInline let step: @Sendable (inout [Double], inout [Double], inout [Double], Int) -> Double
     public let schedule: S
 
     public init(momentum: Double, schedule: S, clipping: GradientClipping = .disabled) {
         self.momentum = momentum
         self.schedule = schedule
         self.clipping = clipping
-        step = { x, velocity, gradient, count in
-            var none: Void = ()
-            clipping.update(&gradient, state: &none, parameters: x)
-            let rate = schedule(count)
-            gradient.withUnsafeBufferPointer { g in
-                velocity.withUnsafeMutableBufferPointer { v in
-                    x.withUnsafeMutableBufferPointer { p in
-                        for i in p.indices {
-                            v[i] = momentum * v[i] - rate * g[i]
-                            p[i] += v[i]
-                        }
-                    }
-                }
-            }
-            return rate
-        }
     }
 
     /// v_k.
     public var velocity: [Double] { storedVelocity }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         storedVelocity = [Double](repeating: 0, count: x.count)
         lookahead = storedVelocity
         gradient = storedVelocity
@@ -57,11 +39,23 @@ public struct LookaheadNesterovMethod<S: Schedule>: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         if storedVelocity.count != x.count { try prepare(at: x, oracle: &oracle) }
         VectorKernels.setSum(&lookahead, x, momentum, storedVelocity)
         oracle.gradient(at: lookahead, into: &gradient)
-        let rate = step(&x, &storedVelocity, &gradient, count)
+        var none: Void = ()
+        clipping.update(&gradient, state: &none, parameters: x)
+        let rate = schedule(count), momentum = momentum
+        gradient.withUnsafeBufferPointer { g in
+            storedVelocity.withUnsafeMutableBufferPointer { v in
+                x.withUnsafeMutableBufferPointer { p in
+                    for i in p.indices {
+                        v[i] = momentum * v[i] - rate * g[i]
+                        p[i] += v[i]
+                    }
+                }
+            }
+        }
         count += 1
         return IterationReport(learningRate: rate)
     }

@@ -50,9 +50,9 @@ public struct ArmijoBacktracking: Sendable {
     /// Searches along `direction` from `x`, where f(x) = `value` and ∇f(x)ᵀp = `slope` (< 0).
     /// On success `trialPoint` holds x + αp.
     @inlinable
-    public mutating func search<O: Objective>(
+    public mutating func search(
         from x: [Double], value: Double, slope: Double, direction: [Double], initialStep: Double,
-        oracle: inout Oracle<O>
+        oracle: inout Oracle
     ) -> Outcome {
         var step = initialStep
         var evaluations = 0

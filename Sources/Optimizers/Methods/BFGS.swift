@@ -31,7 +31,7 @@ public struct BFGS: Method {
         self.lineSearch = lineSearch
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         let d = x.count
         gradient = [Double](repeating: 0, count: d)
         direction = gradient
@@ -70,7 +70,7 @@ public struct BFGS: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         guard VectorKernels.maxNorm(gradient) > 0 else {
             return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
         }

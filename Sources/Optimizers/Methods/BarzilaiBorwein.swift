@@ -39,7 +39,7 @@ public struct BarzilaiBorwein: Method {
         self.memory = memory
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         gradient = [Double](repeating: 0, count: x.count)
         previousGradient = gradient
         direction = gradient
@@ -69,7 +69,7 @@ public struct BarzilaiBorwein: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let gradientSquared = VectorKernels.dot(gradient, gradient)
         guard gradientSquared > 0 else { return IterationReport(learningRate: 0, isStalled: true) }
         VectorKernels.setScaled(&direction, -1, gradient)

@@ -22,8 +22,8 @@ public struct ExactQuadraticLineSearch: Sendable {
 
     /// α* = −gᵀp/(pᵀHp); `slope` = gᵀp. Costs one Hessian-vector product.
     @inlinable
-    public mutating func step<O: Objective>(
-        at x: [Double], slope: Double, direction: [Double], oracle: inout Oracle<O>
+    public mutating func step(
+        at x: [Double], slope: Double, direction: [Double], oracle: inout Oracle
     ) throws -> Double {
         oracle.hessianVectorProduct(at: x, vector: direction, result: &product)
         let curvature = VectorKernels.dot(direction, product)

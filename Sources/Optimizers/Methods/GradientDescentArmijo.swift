@@ -31,7 +31,7 @@ public struct GradientDescentArmijo: Method {
         self.growth = growth
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         gradient = [Double](repeating: 0, count: x.count)
         direction = gradient
         lineSearch.prepare(dimension: x.count)
@@ -40,7 +40,7 @@ public struct GradientDescentArmijo: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         VectorKernels.setScaled(&direction, -1, gradient)
         let slope = -VectorKernels.dot(gradient, gradient)
         guard slope < 0 else { return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true) }

@@ -21,23 +21,20 @@ public struct HeavyBall: Method {
         self.momentum = momentum
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
-        if let learningRate, let momentum {
-            step = learningRate
-            beta = momentum
-        } else {
-            let (l, mu) = try MomentumConstants.smoothnessAndConvexity(
-                oracle.objective.constants, method: "heavy-ball", needsConvexity: true)
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
+        (step, beta) = try MomentumConstants.stepAndMomentum(
+            learningRate: learningRate, momentum: momentum, constants: oracle.objective.constants,
+            method: "heavy-ball", needsConvexity: true
+        ) { l, mu in
             let root = (l.squareRoot() - mu.squareRoot()) / (l.squareRoot() + mu.squareRoot())
-            step = learningRate ?? 4 / ((l.squareRoot() + mu.squareRoot()) * (l.squareRoot() + mu.squareRoot()))
-            beta = momentum ?? root * root
+            return (4 / ((l.squareRoot() + mu.squareRoot()) * (l.squareRoot() + mu.squareRoot())), root * root)
         }
         gradient = [Double](repeating: 0, count: x.count)
         previous = x
     }
 
-    @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    @inlinable @inline(__always)
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         oracle.gradient(at: x, into: &gradient)
         let step = step, beta = beta
         gradient.withUnsafeBufferPointer { g in

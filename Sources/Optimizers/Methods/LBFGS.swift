@@ -60,7 +60,7 @@ public struct LBFGS: Method {
         }
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         let d = x.count
         gradient = [Double](repeating: 0, count: d)
         direction = gradient
@@ -77,7 +77,7 @@ public struct LBFGS: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         guard VectorKernels.maxNorm(gradient) > 0 else {
             return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
         }

@@ -22,7 +22,7 @@ public struct LinearConjugateGradient: Method {
 
     public init() {}
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         try MethodRequirements.quadratic(oracle.objective, method: "conjugate-gradient")
         try MethodRequirements.hessians(oracle.objective, method: "conjugate-gradient")
         residual = [Double](repeating: 0, count: x.count)
@@ -34,7 +34,7 @@ public struct LinearConjugateGradient: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         guard residualSquared > 0 else { return IterationReport(learningRate: 0, isStalled: true) }
         oracle.hessianVectorProduct(at: x, vector: direction, result: &product)
         let curvature = VectorKernels.dot(direction, product)

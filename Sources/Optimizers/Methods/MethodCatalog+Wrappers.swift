@@ -66,23 +66,17 @@ extension MethodCatalog {
             })
     }().benchmarked("{kind: random-restarts, inner: gd-armijo, restarts: 5, iterations-per-restart: 1000}")
 
-    static func makeSwitch(_ first: any Method, _ second: any Method, switchAt: Int) -> any Method {
-        func openSecond<A: Method>(_ first: A) -> any Method {
-            func build<B: Method>(_ second: B) -> any Method {
-                SwitchMethod(first: first, second: second, switchAt: switchAt)
-            }
-            return build(second)
-        }
-        return openSecond(first)
+    /// `first`, then `second` (both boxed, so the wrapper is one concrete type, boxed in turn).
+    static func makeSwitch(_ first: MethodBox, _ second: MethodBox, switchAt: Int) -> MethodBox {
+        MethodBox(SwitchMethod(first: first, second: second, switchAt: switchAt))
     }
 
-    static func makeRestarts(_ inner: any Method, restarts: Int, iterations: Int, radius: Double, seed: UInt64)
-        -> any Method
+    /// Restarts of the boxed `inner` (each restart steps a fresh copy of it).
+    static func makeRestarts(_ inner: MethodBox, restarts: Int, iterations: Int, radius: Double, seed: UInt64)
+        -> MethodBox
     {
-        func build<I: Method>(_ inner: I) -> any Method {
+        MethodBox(
             RandomRestarts(
-                inner: inner, restarts: restarts, iterationsPerRestart: iterations, radius: radius, seed: seed)
-        }
-        return build(inner)
+                inner: inner, restarts: restarts, iterationsPerRestart: iterations, radius: radius, seed: seed))
     }
 }

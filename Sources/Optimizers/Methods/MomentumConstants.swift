@@ -20,4 +20,16 @@ enum MomentumConstants {
         }
         return (smoothness, strongConvexity)
     }
+
+    /// The step η and momentum β of a constant-momentum method: as given when both are, else the missing ones
+    /// from `defaults(L, μ)` (μ = 0 unless `needsConvexity`).
+    static func stepAndMomentum(
+        learningRate: Double?, momentum: Double?, constants: ObjectiveConstants, method: String,
+        needsConvexity: Bool, defaults: (_ smoothness: Double, _ strongConvexity: Double) -> (Double, Double)
+    ) throws -> (step: Double, momentum: Double) {
+        if let learningRate, let momentum { return (learningRate, momentum) }
+        let (l, mu) = try smoothnessAndConvexity(constants, method: method, needsConvexity: needsConvexity)
+        let (step, beta) = defaults(l, mu)
+        return (learningRate ?? step, momentum ?? beta)
+    }
 }

@@ -35,7 +35,7 @@ public struct NesterovAccelerated: Method {
         self.restart = restart
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         if let learningRate {
             step = learningRate
         } else {
@@ -54,7 +54,7 @@ public struct NesterovAccelerated: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let nextT = (1 + (1 + 4 * t * t).squareRoot()) / 2
         let beta = (t - 1) / nextT
         t = nextT

@@ -21,16 +21,13 @@ public struct NesterovConstantMomentum: Method {
         self.momentum = momentum
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
-        if let learningRate, let momentum {
-            step = learningRate
-            beta = momentum
-        } else {
-            let (l, mu) = try MomentumConstants.smoothnessAndConvexity(
-                oracle.objective.constants, method: "nesterov-constant", needsConvexity: momentum == nil)
-            step = learningRate ?? 1 / l
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
+        (step, beta) = try MomentumConstants.stepAndMomentum(
+            learningRate: learningRate, momentum: momentum, constants: oracle.objective.constants,
+            method: "nesterov-constant", needsConvexity: momentum == nil
+        ) { l, mu in
             let rootKappa = (l / mu).squareRoot()
-            beta = momentum ?? (rootKappa - 1) / (rootKappa + 1)
+            return (1 / l, (rootKappa - 1) / (rootKappa + 1))
         }
         gradient = [Double](repeating: 0, count: x.count)
         previous = x
@@ -38,7 +35,7 @@ public struct NesterovConstantMomentum: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let beta = beta, step = step
         for i in x.indices { lookahead[i] = x[i] + beta * (x[i] - previous[i]) }
         oracle.gradient(at: lookahead, into: &gradient)

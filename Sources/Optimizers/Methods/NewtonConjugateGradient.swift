@@ -39,7 +39,7 @@ public struct NewtonConjugateGradient: Method {
         self.lineSearch = lineSearch
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         try MethodRequirements.hessians(oracle.objective, method: "newton-cg")
         gradient = [Double](repeating: 0, count: x.count)
         direction = gradient
@@ -75,7 +75,7 @@ public struct NewtonConjugateGradient: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let gradientNorm = VectorKernels.norm(gradient)
         guard gradientNorm > 0 else {
             return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)

@@ -34,7 +34,7 @@ public struct NewtonMethod: Method {
         self.shift = shift
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         try MethodRequirements.hessians(oracle.objective, method: "newton")
         let d = x.count
         gradient = [Double](repeating: 0, count: d)
@@ -46,7 +46,7 @@ public struct NewtonMethod: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let d = x.count
         guard VectorKernels.maxNorm(gradient) > 0 else {
             return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)

@@ -25,13 +25,13 @@ public struct NoisyGradientDescent: Method {
         generator = Xoshiro256StarStar(seed: seed)
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         gradient = [Double](repeating: 0, count: x.count)
         iterations = 0
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let step = learningRate(iterations)
         let sigma = decay == 0 ? noise : noise / pow(1 + Double(iterations), decay)
         iterations += 1

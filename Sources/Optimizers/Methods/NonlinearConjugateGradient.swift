@@ -54,7 +54,7 @@ public struct NonlinearConjugateGradient: Method {
         self.lineSearch = lineSearch
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         gradient = [Double](repeating: 0, count: x.count)
         previousGradient = gradient
         direction = gradient
@@ -67,7 +67,7 @@ public struct NonlinearConjugateGradient: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         guard VectorKernels.maxNorm(gradient) > 0 else {
             return IterationReport(valueAtNewIterate: value, learningRate: 0, isStalled: true)
         }

@@ -36,7 +36,7 @@ public struct OnlineGradientDescent: Method {
         self.scale = scale
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         guard let stream = oracle.objective as? any OnlineObjective else {
             throw MethodError(
                 "online-gd plays the rounds of an online problem (online-least-squares, online-logistic, "
@@ -58,7 +58,7 @@ public struct OnlineGradientDescent: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let t = Double(round + 1)
         let step: Double
         switch rule {

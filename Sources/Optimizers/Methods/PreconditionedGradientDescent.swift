@@ -30,7 +30,7 @@ public struct PreconditionedGradientDescent: Method {
         self.usesDenseHessian = usesDenseHessian
     }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         try MethodRequirements.hessians(oracle.objective, method: "preconditioned-gd")
         let d = x.count
         iterations = 0
@@ -45,7 +45,7 @@ public struct PreconditionedGradientDescent: Method {
     }
 
     @inlinable
-    mutating func refreshDiagonal<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    mutating func refreshDiagonal(at x: [Double], oracle: inout Oracle) throws {
         let d = x.count
         for i in 0..<d {
             let diagonal: Double
@@ -66,7 +66,7 @@ public struct PreconditionedGradientDescent: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         if iterations % refreshEvery == 0 { try refreshDiagonal(at: x, oracle: &oracle) }
         let step = learningRate(iterations)
         iterations += 1

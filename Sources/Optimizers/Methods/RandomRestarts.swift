@@ -39,7 +39,7 @@ public struct RandomRestarts<Inner: Method>: Method {
     /// The 0-based index of the restart in progress.
     public var currentRestart: Int { round }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         start = x
         working = x
         round = 0
@@ -50,7 +50,7 @@ public struct RandomRestarts<Inner: Method>: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         if iterationsInRound >= iterationsPerRestart {
             guard round + 1 < restarts else {
                 return IterationReport(valueAtNewIterate: bestValue, learningRate: 0, isStalled: true)

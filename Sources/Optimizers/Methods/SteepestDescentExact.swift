@@ -17,7 +17,7 @@ public struct SteepestDescentExact: Method {
 
     public init() {}
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         try MethodRequirements.hessians(oracle.objective, method: "steepest-descent-exact")
         gradient = [Double](repeating: 0, count: x.count)
         direction = gradient
@@ -26,7 +26,7 @@ public struct SteepestDescentExact: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         VectorKernels.setScaled(&direction, -1, gradient)
         let slope = -VectorKernels.dot(gradient, gradient)
         guard slope < 0 else { return IterationReport(learningRate: 0, isStalled: true) }

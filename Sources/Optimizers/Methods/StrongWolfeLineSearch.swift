@@ -82,9 +82,9 @@ public struct StrongWolfeLineSearch: Sendable {
 
     /// Searches along `direction` from `x`, where f(x) = `value` and ∇f(x)ᵀp = `slope` (< 0).
     @inlinable
-    public mutating func search<O: Objective>(
+    public mutating func search(
         from x: [Double], value: Double, slope: Double, direction: [Double], initialStep: Double,
-        oracle: inout Oracle<O>
+        oracle: inout Oracle
     ) -> Outcome {
         let origin = Sample(step: 0, value: value, slope: slope)
         var best: Sample? = nil // the lowest sufficient-decrease point, stored in `point`/`gradient`
@@ -93,7 +93,7 @@ public struct StrongWolfeLineSearch: Sendable {
         var step = min(initialStep, maxStep)
 
         // Evaluates φ and φ' at α into trialPoint/trialGradient.
-        func evaluate(_ alpha: Double, _ oracle: inout Oracle<O>) -> Sample {
+        func evaluate(_ alpha: Double, _ oracle: inout Oracle) -> Sample {
             VectorKernels.setSum(&trialPoint, x, alpha, direction)
             let trialValue = oracle.valueAndGradient(at: trialPoint, into: &trialGradient)
             evaluations += 1
@@ -127,7 +127,7 @@ public struct StrongWolfeLineSearch: Sendable {
         }
 
         // Alg. 3.6: lo satisfies sufficient decrease with the lowest φ so far; φ'(lo)(hi − lo) < 0.
-        func zoom(_ lowEnd: Sample, _ highEnd: Sample, _ oracle: inout Oracle<O>) -> Outcome {
+        func zoom(_ lowEnd: Sample, _ highEnd: Sample, _ oracle: inout Oracle) -> Outcome {
             var lo = lowEnd, hi = highEnd
             while evaluations < maxEvaluations {
                 let width = hi.step - lo.step

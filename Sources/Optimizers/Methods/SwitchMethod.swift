@@ -24,7 +24,7 @@ public struct SwitchMethod<First: Method, Second: Method>: Method {
     /// True once B runs.
     public var hasSwitched: Bool { switched }
 
-    public mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    public mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         iterations = 0
         switched = false
         firstStalled = false
@@ -34,7 +34,7 @@ public struct SwitchMethod<First: Method, Second: Method>: Method {
     }
 
     @inlinable
-    public mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         defer { iterations += 1 }
         if !switched && (iterations >= switchAt || firstStalled) {
             try second.prepare(at: x, oracle: &oracle)

@@ -42,6 +42,27 @@ public struct VelocityMomentum<S: Schedule>: FusedGradientTransformation {
         }
     }
 
+    /// `update` and θ ← θ + s·v in one pass: bitwise `update` (which leaves u = v) then the addition.
+    @inlinable
+    public func apply(
+        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
+    ) {
+        let rate = schedule(state.count)
+        state.count += 1
+        state.lastLearningRate = rate
+        let mu = momentum
+        updates.withUnsafeBufferPointer { u in
+            state.velocity.withUnsafeMutableBufferPointer { v in
+                parameters.withUnsafeMutableBufferPointer { p in
+                    for i in p.indices {
+                        v[i] = mu * v[i] - rate * u[i]
+                        p[i] += factor * v[i]
+                    }
+                }
+            }
+        }
+    }
+
     @inlinable
     public func learningRate(in state: State) -> Double? { state.lastLearningRate }
 }

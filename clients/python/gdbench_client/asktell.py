@@ -22,7 +22,7 @@ for the next run.
 import sys
 import traceback
 
-from .protocol import Client, Run, StopRun, ClientError
+from .protocol import Run, StopRun, ClientError, announce
 
 
 class AskTellRun(Run):
@@ -57,16 +57,7 @@ class AskTellRun(Run):
 
 def runs(name, version, parameters, client=None):
     """Announces the optimizer, then yields one run at a time until gdbench closes the pipe."""
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    client = client or Client()
-    client.hello(name, version, parameters)
-    while True:
-        tag, payload = client.receive()
-        if tag is None:
-            return
-        if tag != b"RUN ":
-            raise ClientError("expected RUN, found %r" % (tag,))
+    for client, payload in announce(name, version, parameters, client):
         run = AskTellRun(client, payload)
         yield run
         if run.active:

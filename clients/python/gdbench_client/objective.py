@@ -18,7 +18,7 @@ counts the evaluations. Standard library only.
 import struct
 import sys
 
-from .protocol import PROTOCOL_VERSION, Client, ClientError, _doubles, _read_doubles
+from .protocol import PROTOCOL_VERSION, Client, ClientError, _doubles, _read_doubles, _read_parameters
 import json
 
 
@@ -37,32 +37,6 @@ class Problem:
         self.minimizer = minimizer
 
 
-def _parameters(payload, offset, count):
-    values = {}
-    for _ in range(count):
-        (n,) = struct.unpack_from("<I", payload, offset)
-        key = payload[offset + 4:offset + 4 + n].decode()
-        offset += 4 + n
-        kind = payload[offset]
-        offset += 1
-        if kind == 0:
-            (value,) = struct.unpack_from("<d", payload, offset)
-            offset += 8
-        elif kind == 1:
-            (n,) = struct.unpack_from("<I", payload, offset)
-            value = payload[offset + 4:offset + 4 + n].decode()
-            offset += 4 + n
-        elif kind == 2:
-            value = bool(payload[offset])
-            offset += 1
-        else:
-            (n,) = struct.unpack_from("<I", payload, offset)
-            value = list(struct.unpack_from("<%dd" % n, payload, offset + 4))
-            offset += 4 + 8 * n
-        values[key] = value
-    return values
-
-
 def serve_objective(name, version, parameters, build, client=None):
     """Announces the objective, then answers gdbench until it closes the pipe."""
     import signal
@@ -78,7 +52,7 @@ def serve_objective(name, version, parameters, build, client=None):
             return
         if tag == b"PROB":
             seed, count = struct.unpack_from("<QI", payload, 0)
-            problem = build(seed, _parameters(payload, 16, count))
+            problem = build(seed, _read_parameters(payload, 16, count)[0])
             d = len(problem.start)
             flags = (1 if problem.optimal_value is not None else 0) | (2 if problem.minimizer is not None else 0)
             optimal = problem.optimal_value if problem.optimal_value is not None else float("nan")

@@ -12,6 +12,7 @@ stop; ``serve`` catches it).
 import array
 import json
 import os
+import select
 import signal
 import struct
 import sys
@@ -21,6 +22,13 @@ PROTOCOL_VERSION = 1
 _HEADER = struct.Struct("<4sI")
 _LITTLE = sys.byteorder == "little"
 _REQUESTS = {k: bytes((k, 0, 0, 0, 0, 0, 0, 0)) for k in (1, 2, 3, 4)}
+
+
+def _spin_budget_ns():
+    """GDBENCH_SPIN_MICROSECONDS (0 to 10 000; default 50; 0 turns spinning off), in ns."""
+    text = os.environ.get("GDBENCH_SPIN_MICROSECONDS", "")
+    value = int(text) if text.isdigit() else 50
+    return 1000 * (value if value <= 10000 else 50)
 
 
 class ClientError(Exception):
@@ -91,6 +99,42 @@ class Client:
         self._in_fd = None if reader else sys.stdin.fileno()
         self._out_fd = None if writer else sys.stdout.fileno()
         self._pending = bytearray()
+        # Adaptive spinning before a blocking read (docs/protocol.md, "Waiting"): poll with a zero
+        # timeout, yielding the CPU between checks, for at most the budget; not when the previous wait
+        # was longer than the budget, nor for 64 waits after a yield that took over 5 µs (contention).
+        self._spin_budget = _spin_budget_ns() if self._in_fd is not None and hasattr(select, "poll") else 0
+        self._spin_next = True
+        self._blocked_waits = 0
+        if self._spin_budget:
+            self._poller = select.poll()
+            self._poller.register(self._in_fd, select.POLLIN)
+
+    def _wait(self):
+        """Spins until stdin is readable or the budget passes (when allowed); returns when the wait began."""
+        started = time.monotonic_ns()
+        if not (self._spin_budget and self._spin_next):
+            return started
+        if self._blocked_waits:
+            self._blocked_waits -= 1
+            return started
+        poll, budget, clock = self._poller.poll, self._spin_budget, time.monotonic_ns
+        yield_cpu = getattr(os, "sched_yield", lambda: None)
+        while not poll(0):
+            now = clock()
+            if now - started > budget:
+                break
+            yield_cpu()
+            if clock() - now > 5000:
+                self._blocked_waits = 64
+                break
+        return started
+
+    def _read_blocking(self, read, *arguments):
+        """``read(fd, *arguments)`` after the spin; notes whether the next wait spins."""
+        started = self._wait()
+        result = read(self._in_fd, *arguments)
+        self._spin_next = time.monotonic_ns() - started <= self._spin_budget
+        return result
 
     def send(self, tag, *parts):
         """One frame whose payload is the concatenation of ``parts`` (bytes-like), in one ``writev``."""
@@ -120,13 +164,13 @@ class Client:
             view[:filled] = pending[:filled]
             del pending[:filled]
             while filled < count:
-                got = os.readv(self._in_fd, [view[filled:]])
+                got = self._read_blocking(os.readv, [view[filled:]])
                 if not got:
                     return bytes(buffer[:filled])
                 filled += got
             return buffer
         while len(pending) < count:
-            chunk = os.read(self._in_fd, 65536)
+            chunk = self._read_blocking(os.read, 65536)
             if not chunk:
                 break
             pending += chunk
@@ -175,26 +219,7 @@ class Run:
         self.x0 = _read_doubles(payload, offset, d)
         offset += 8 * d
         self.id, offset = self._text(payload, offset)
-        self.parameters = {}
-        for _ in range(count):
-            key, offset = self._text(payload, offset)
-            kind = payload[offset]
-            offset += 1
-            if kind == 0:
-                (value,) = struct.unpack_from("<d", payload, offset)
-                offset += 8
-            elif kind == 1:
-                value, offset = self._text(payload, offset)
-            elif kind == 2:
-                value = bool(payload[offset])
-                offset += 1
-            elif kind == 3:
-                (n,) = struct.unpack_from("<I", payload, offset)
-                value = list(struct.unpack_from("<%dd" % n, payload, offset + 4))
-                offset += 4 + 8 * n
-            else:
-                raise ClientError("unknown parameter type %d" % kind)
-            self.parameters[key] = value
+        self.parameters, offset = _read_parameters(payload, offset, count)
         self.iteration = 0
         self.stopped = None
         self._own_time = 0.0
@@ -258,13 +283,35 @@ class Run:
         raise ClientError("expected CONT or STOP, found %r" % (tag,))
 
 
-def serve(name, version, parameters, optimize, client=None):
-    """Announces the client, then runs ``optimize(run)`` for every run gdbench sends until end of input.
+def _read_parameters(payload, offset, count):
+    """``count`` parameters from ``offset`` (key, type byte 0 number / 1 text / 2 flag / 3 numbers, value) as a
+    dict; returns it and the offset after them. An unknown type is a ``ClientError``."""
+    parameters = {}
+    for _ in range(count):
+        key, offset = Run._text(payload, offset)
+        kind = payload[offset]
+        offset += 1
+        if kind == 0:
+            (value,) = struct.unpack_from("<d", payload, offset)
+            offset += 8
+        elif kind == 1:
+            value, offset = Run._text(payload, offset)
+        elif kind == 2:
+            value = bool(payload[offset])
+            offset += 1
+        elif kind == 3:
+            (n,) = struct.unpack_from("<I", payload, offset)
+            value = list(struct.unpack_from("<%dd" % n, payload, offset + 4))
+            offset += 4 + 8 * n
+        else:
+            raise ClientError("unknown parameter type %d" % kind)
+        parameters[key] = value
+    return parameters, offset
 
-    ``optimize`` should loop until ``run.end_iteration`` raises ``StopRun``; if it returns first, the
-    run ends as the optimizer's own stop (``finished``). An exception other than ``StopRun`` is
-    reported to gdbench with ``FAIL`` (the run gets status error) and the client waits for the next run.
-    """
+
+def announce(name, version, parameters, client=None):
+    """Announces the client (``HELLO``), then yields ``(client, payload)`` for every ``RUN`` gdbench sends until
+    end of input. Ctrl-C ends the client at once (gdbench owns the interrupt)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     client = client or Client()
     client.hello(name, version, parameters)
@@ -274,6 +321,17 @@ def serve(name, version, parameters, optimize, client=None):
             return
         if tag != b"RUN ":
             raise ClientError("expected RUN, found %r" % (tag,))
+        yield client, payload
+
+
+def serve(name, version, parameters, optimize, client=None):
+    """Announces the client, then runs ``optimize(run)`` for every run gdbench sends until end of input.
+
+    ``optimize`` should loop until ``run.end_iteration`` raises ``StopRun``; if it returns first, the
+    run ends as the optimizer's own stop (``finished``). An exception other than ``StopRun`` is
+    reported to gdbench with ``FAIL`` (the run gets status error) and the client waits for the next run.
+    """
+    for client, payload in announce(name, version, parameters, client):
         run = Run(client, payload)
         try:
             result = optimize(run)

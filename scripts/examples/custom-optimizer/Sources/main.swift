@@ -8,11 +8,11 @@ struct SignDescent: Method {
     var lr: Double
     var gradient: [Double] = []
 
-    mutating func prepare<O: Objective>(at x: [Double], oracle: inout Oracle<O>) throws {
+    mutating func prepare(at x: [Double], oracle: inout Oracle) throws {
         gradient = [Double](repeating: 0, count: x.count)
     }
 
-    mutating func iterate<O: Objective>(_ x: inout [Double], oracle: inout Oracle<O>) throws -> IterationReport {
+    mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         oracle.gradient(at: x, into: &gradient)
         for i in x.indices where gradient[i] != 0 { x[i] -= gradient[i] > 0 ? lr : -lr }
         return IterationReport(learningRate: lr)
@@ -22,7 +22,9 @@ struct SignDescent: Method {
 let signDescent = OptimizerKind(
     name: "sign-descent", summary: "x ← x − η·sign(∇f)", updateRule: "x ← x − η·sign(∇f(x))",
     conventions: "no momentum", references: ["Bernstein et al. 2018, signSGD"],
-    parameters: [ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-3), "η")],
+    parameters: [
+        ParameterSpec("lr", .number(minimum: 0, maximum: nil, minimumIsOpen: true), default: .number(1e-3), "η")
+    ],
     acceptsSchedule: false,
     make: { parameters, _, _ in SignDescent(lr: try parameters.number("lr", default: 1e-3)) })
 

@@ -1,14 +1,14 @@
 import Foundation
 
-/// Paths of the fixtures and the built `gdbench` executable, and a way to run it.
-enum Subprocess {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+/// The built `gdbench` executable and the one way the test targets run it (or another program) as a child
+/// process: output to files, a deadline, the exit status and whether a signal ended it.
+public enum Subprocess {
+    /// The repository root.
+    public static let packageRoot = FixtureFiles.repositoryRoot()
 
     /// The `gdbench` that `swift test` built next to the test products: searched beside the test
     /// bundle / runner (and up to three directories above it), then in `.build/debug` of the package.
-    static let executable: URL? = {
+    public static let executable: URL? = {
         var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments.first ?? "")]
         starts += Bundle.allBundles.map(\.bundleURL)
         for start in starts {
@@ -29,27 +29,30 @@ enum Subprocess {
         return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
     }()
 
-    struct Result {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
+    public struct Result: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
         /// The process was ended by a signal (`status` is its number).
-        var signalled = false
+        public var signalled = false
     }
 
-    /// A started process whose output goes to files (no pipe can fill up and block it).
-    final class Running {
-        let process = Process()
-        let outputURL: URL
-        let errorURL: URL
+    /// A started process whose output goes to temporary files (no pipe can fill up and block it).
+    public final class Running {
+        public let process = Process()
+        public let outputURL: URL
+        public let errorURL: URL
 
-        init(
+        public init(
             _ arguments: [String], directory: URL, executable: URL? = Subprocess.executable,
             environment: [String: String] = [:]
         ) throws {
             guard let executable else { throw SubprocessError("the executable was not built") }
-            outputURL = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
-            errorURL = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
+            // In the system temporary directory, not in `directory`: a child run in the repository leaves nothing.
+            let stem = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "gdbench-child-\(UUID().uuidString)")
+            outputURL = stem.appendingPathExtension("stdout")
+            errorURL = stem.appendingPathExtension("stderr")
             _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
             _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
             process.executableURL = executable
@@ -63,15 +66,16 @@ enum Subprocess {
             try process.run()
         }
 
-        func signal(_ number: Int32) { kill(process.processIdentifier, number) }
+        public func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
         /// Waits at most `seconds`; kills the process and throws if it has not ended by then.
-        func wait(seconds: Double = 120) throws -> Result {
+        public func wait(seconds: Double = 120) throws -> Result {
             let deadline = Date().addingTimeInterval(seconds)
             while process.isRunning {
                 if Date() > deadline {
                     process.terminate()
-                    throw SubprocessError("gdbench \(process.arguments ?? []) did not end within \(seconds) s")
+                    let program = process.executableURL?.lastPathComponent ?? ""
+                    throw SubprocessError("\(program) \(process.arguments ?? []) did not end within \(seconds) s")
                 }
                 usleep(20_000)
             }
@@ -85,7 +89,7 @@ enum Subprocess {
         }
     }
 
-    static func run(
+    public static func run(
         _ arguments: [String], directory: URL, seconds: Double = 120,
         executable: URL? = Subprocess.executable, environment: [String: String] = [:]
     ) throws -> Result {
@@ -94,13 +98,13 @@ enum Subprocess {
     }
 
     /// The fuzz target `gdbench-fuzz`, built beside `gdbench`.
-    static var fuzzer: URL? {
+    public static var fuzzer: URL? {
         executable.map { $0.deletingLastPathComponent().appendingPathComponent("gdbench-fuzz") }
             .flatMap { FileManager.default.isExecutableFile(atPath: $0.path) ? $0 : nil }
     }
 
     /// Polls `condition` every 10 ms for at most `seconds`.
-    static func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+    public static func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while !condition() {
             if Date() > deadline { return false }
@@ -109,15 +113,15 @@ enum Subprocess {
         return true
     }
 
-    static func temporaryDirectory() -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "gdbench-hardening-\(UUID().uuidString)")
+    /// A new empty folder under the system's temporary directory, named `<prefix>-<UUID>`.
+    public static func temporaryDirectory(prefix: String = "gdbench-test") -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 }
 
-struct SubprocessError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct SubprocessError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
