@@ -60,23 +60,6 @@ public struct MethodBox: Method {
     }
 }
 
-/// What ``MethodBox/iterate(_:oracle:limit:)`` did.
-public struct StepRun {
-    /// Iterations done, the one that threw included.
-    public var iterations: Int
-    /// The report of the last iteration (of the last one that returned, when one threw).
-    public var last: IterationReport
-    /// The error of the iteration that threw (the last), nil when none did.
-    public var failure: (any Error)?
-
-    @inlinable
-    public init(iterations: Int, last: IterationReport, failure: (any Error)?) {
-        self.iterations = iterations
-        self.last = last
-        self.failure = failure
-    }
-}
-
 /// The reference type behind a ``MethodBox``: the method's address and the step loop compiled for its
 /// type (non-generic fields, so the runner reaches them without asking for any metadata);
 /// ``MethodCell`` is the only subclass.
