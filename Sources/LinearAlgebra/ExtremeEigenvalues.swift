@@ -5,7 +5,9 @@ import WideKernels
 ///
 /// Up to ``jacobiLimit`` the cyclic Jacobi method (``SymmetricEigenvalues``), whose small eigenvalues
 /// keep high relative accuracy. Above it, where Jacobi's ≈ 8 sweeps × 4n³ flops take hours, Householder
-/// tridiagonalisation (`gdbench_tridiagonalize`, 4n³/3 flops) followed by bisection on Sturm counts
+/// tridiagonalisation (`gdbench_tridiagonalize`, 4n³/3 flops, blocked as LAPACK dsytrd: half the flops in
+/// one read of the trailing upper triangle per column, half in rank-64 updates) followed by bisection on
+/// Sturm counts
 /// (Golub & Van Loan, "Matrix Computations", 4th ed., §8.4.1, with LAPACK dstebz's pivot guard): both
 /// extremes to within a few ulps of ‖A‖ (absolute, O(ε‖A‖)), the same accuracy as LAPACK's dsyevr.
 public enum ExtremeEigenvalues {
@@ -30,7 +32,7 @@ public enum ExtremeEigenvalues {
         var a = matrix
         var diagonal = [Double](repeating: 0, count: n)
         var offDiagonal = [Double](repeating: 0, count: n - 1)
-        var work = [Double](repeating: 0, count: 2 * n)
+        var work = [Double](repeating: 0, count: gdbench_tridiagonalize_work(n))
         a.withUnsafeMutableBufferPointer { a in
             diagonal.withUnsafeMutableBufferPointer { d in
                 offDiagonal.withUnsafeMutableBufferPointer { e in

@@ -14,17 +14,25 @@ public enum SymmetricProducts {
         precondition(q.count == d * d, "rotation must be d×d")
         var scaled = q
         for i in 0..<d { for k in 0..<d { scaled[i * d + k] *= eigenvalues[k] } }
-        var a = [Double](repeating: 0, count: d * d)
-        scaled.withUnsafeBufferPointer { b in
-            q.withUnsafeBufferPointer { q in
-                a.withUnsafeMutableBufferPointer { a in
+        return symmetricProduct(scaled, q, order: d, depth: d, path: path)
+    }
+
+    /// X·Yᵀ for row-major p×k matrices X and Y whose product is symmetric (XYᵀ = YXᵀ in exact arithmetic):
+    /// entry (i, j), i ≤ j, is the dot-block sum of x_il·y_jl over l, and the lower triangle its mirror.
+    static func symmetricProduct(_ x: [Double], _ y: [Double], order p: Int, depth k: Int, path: KernelPath)
+        -> [Double]
+    {
+        var product = [Double](repeating: 0, count: p * p)
+        x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                product.withUnsafeMutableBufferPointer { out in
                     gdbench_dot_block(
-                        b.baseAddress, d, d, q.baseAddress, d, d, d, a.baseAddress, d, 1, false, true, path == .avx)
+                        x.baseAddress, k, p, y.baseAddress, k, p, k, out.baseAddress, p, 1, false, true, path == .avx)
                 }
             }
         }
-        mirrorUpper(&a, order: d)
-        return a
+        mirrorUpper(&product, order: p)
+        return product
     }
 
     /// XᵀX, row-major d×d, for the row-major n×d `rows` X (``weightedGram(rows:weights:rowCount:columnCount:path:)``
@@ -90,8 +98,28 @@ public enum SymmetricProducts {
         return gram
     }
 
-    /// a_ji ← a_ij for j > i.
+    /// XXᵀ, row-major n×n, for the row-major n×d `rows` X: entry (i, j) is the dot-block sum of x_ik·x_jk
+    /// over k (the rows are already contiguous, so no transposition), upper triangle mirrored.
+    public static func rowGram(rows x: [Double], rowCount n: Int, columnCount d: Int, path: KernelPath = .current)
+        -> [Double]
+    {
+        precondition(x.count == n * d, "rows must be n×d")
+        return symmetricProduct(x, x, order: n, depth: d, path: path)
+    }
+
+    /// a_ji ← a_ij for j > i, in 32×32 tiles (a column of the lower triangle is written a tile at a time,
+    /// not across the whole matrix).
     static func mirrorUpper(_ a: inout [Double], order d: Int) {
-        for i in 0..<d { for j in (i + 1)..<max(d, i + 1) { a[j * d + i] = a[i * d + j] } }
+        let tile = 32
+        a.withUnsafeMutableBufferPointer { buffer in
+            let a = buffer.baseAddress.unsafelyUnwrapped
+            for i0 in stride(from: 0, to: d, by: tile) {
+                for j0 in stride(from: i0, to: d, by: tile) {
+                    for i in i0..<min(i0 + tile, d) {
+                        for j in max(j0, i + 1)..<max(min(j0 + tile, d), i + 1) { a[j * d + i] = a[i * d + j] }
+                    }
+                }
+            }
+        }
     }
 }

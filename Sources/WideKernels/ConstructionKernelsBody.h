@@ -12,6 +12,8 @@
 #define PRODUCT_ROWS 256
 /// Columns per panel of the blocked QR.
 #define FACTOR_BLOCK 32
+/// Columns per panel of the blocked tridiagonalisation.
+#define TRIDIAGONAL_BLOCK 32
 #endif
 
 /// One chunk of gdbench_dot_block for a 3×4 block of entries: kc (a multiple of 4) products in lanes.
@@ -49,6 +51,28 @@ TARGET static double NAME(dotChunk)(const double *x, const double *y, ptrdiff_t 
     return t;
 }
 
+/// gdbench_dot_block on the chunk k0 ≤ k < k0 + span of the columns c0 ≤ c < c1.
+TARGET static void NAME(dotChunkBlock)(const double *x, ptrdiff_t ldx, ptrdiff_t P, const double *y, ptrdiff_t ldy,
+                                       ptrdiff_t c0, ptrdiff_t c1, ptrdiff_t k0, ptrdiff_t span, double *out,
+                                       ptrdiff_t outP, ptrdiff_t outC, bool upperOnly) {
+    ptrdiff_t pEnd = upperOnly ? (c1 < P ? c1 : P) : P;
+    ptrdiff_t kc = span & ~(ptrdiff_t)3;
+    ptrdiff_t tail = span - kc;
+    for (ptrdiff_t p = 0; p < pEnd; p += 3) {
+        ptrdiff_t cStart = c0;
+        if (upperOnly && p > cStart) cStart = p - (p - c0) % 4;  // the 4-block holding c = p
+        ptrdiff_t c = cStart;
+        if (p + 3 <= P && tail == 0) {
+            for (; c + 4 <= c1; c += 4)
+                NAME(dotMicro3x4)(x + p * ldx + k0, ldx, y + c * ldy + k0, ldy, kc, out + p * outP + c * outC, outP,
+                                  outC);
+        }
+        for (ptrdiff_t q = p; q < p + 3 && q < P; q++)
+            for (ptrdiff_t cc = c; cc < c1; cc++)
+                out[q * outP + cc * outC] += NAME(dotChunk)(x + q * ldx + k0, y + cc * ldy + k0, kc, tail);
+    }
+}
+
 TARGET static void NAME(dotBlock)(const double *x, ptrdiff_t ldx, ptrdiff_t P, const double *y, ptrdiff_t ldy,
                                   ptrdiff_t C, ptrdiff_t K, double *out, ptrdiff_t outP, ptrdiff_t outC,
                                   bool accumulate, bool upperOnly) {
@@ -58,25 +82,9 @@ TARGET static void NAME(dotBlock)(const double *x, ptrdiff_t ldx, ptrdiff_t P, c
     }
     for (ptrdiff_t c0 = 0; c0 < C; c0 += DOT_COLUMNS) {
         ptrdiff_t c1 = c0 + DOT_COLUMNS < C ? c0 + DOT_COLUMNS : C;
-        ptrdiff_t pEnd = upperOnly ? (c1 < P ? c1 : P) : P;
         for (ptrdiff_t k0 = 0; k0 < K; k0 += DOT_CHUNK) {
             ptrdiff_t span = K - k0 < DOT_CHUNK ? K - k0 : DOT_CHUNK;
-            ptrdiff_t kc = span & ~(ptrdiff_t)3;
-            ptrdiff_t tail = span - kc;
-            ptrdiff_t p = 0;
-            for (; p < pEnd; p += 3) {
-                ptrdiff_t cStart = c0;
-                if (upperOnly && p > cStart) cStart = p - (p - c0) % 4;  // the 4-block holding c = p
-                ptrdiff_t c = cStart;
-                if (p + 3 <= P && tail == 0) {
-                    for (; c + 4 <= c1; c += 4)
-                        NAME(dotMicro3x4)(x + p * ldx + k0, ldx, y + c * ldy + k0, ldy, kc,
-                                          out + p * outP + c * outC, outP, outC);
-                }
-                for (ptrdiff_t q = p; q < p + 3 && q < P; q++)
-                    for (ptrdiff_t cc = c; cc < c1; cc++)
-                        out[q * outP + cc * outC] += NAME(dotChunk)(x + q * ldx + k0, y + cc * ldy + k0, kc, tail);
-            }
+            NAME(dotChunkBlock)(x, ldx, P, y, ldy, c0, c1, k0, span, out, outP, outC, upperOnly);
         }
     }
 }
@@ -265,44 +273,4 @@ TARGET static void NAME(orthogonalFactor)(double *a, ptrdiff_t n, double *work) 
     for (ptrdiff_t col = 0; col < n; col++)
         if (signs[col] < 0)
             for (ptrdiff_t r = 0; r < n; r++) a[r + col * n] = -a[r + col * n];
-}
-
-/// Householder tridiagonalisation of the full symmetric row-major n×n `a` (destroyed): diagonal in
-/// `diagonal` (n), off-diagonal in `offDiagonal` (n − 1). Step k reflects row k right of the diagonal
-/// (β, τ, v as in factorPanel), p = τ·Sv over the trailing block S (rows by dotChunk), w = p − (τ/2)(pᵀv)v,
-/// and S ← S − (v_i·w_j + w_i·v_j), which keeps S exactly symmetric (LAPACK dsytd2, unblocked).
-TARGET static void NAME(tridiagonalize)(double *a, ptrdiff_t n, double *diagonal, double *offDiagonal, double *work) {
-    double *v = work, *w = work + n;
-    for (ptrdiff_t k = 0; k + 2 < n; k++) {
-        double *x = a + k * n + k + 1;
-        ptrdiff_t m = n - k - 1;
-        diagonal[k] = a[k * n + k];
-        double tailSquares = NAME(dotChunk)(x + 1, x + 1, (m - 1) & ~(ptrdiff_t)3, (m - 1) & 3);
-        double alpha = x[0];
-        if (tailSquares == 0) {
-            offDiagonal[k] = alpha;
-            continue;
-        }
-        double norm = sqrt(alpha * alpha + tailSquares);
-        double beta = alpha >= 0 ? -norm : norm;
-        double tau = (beta - alpha) / beta, scale = 1 / (alpha - beta);
-        offDiagonal[k] = beta;
-        v[0] = 1;
-        for (ptrdiff_t i = 1; i < m; i++) v[i] = x[i] * scale;
-        double *s = a + (k + 1) * n + k + 1;
-        for (ptrdiff_t i = 0; i < m; i++) w[i] = tau * NAME(dotChunk)(s + i * n, v, m & ~(ptrdiff_t)3, m & 3);
-        double pv = NAME(dotChunk)(w, v, m & ~(ptrdiff_t)3, m & 3);
-        double shift = -0.5 * tau * pv;
-        for (ptrdiff_t i = 0; i < m; i++) w[i] += shift * v[i];
-        for (ptrdiff_t i = 0; i < m; i++) {
-            double *row = s + i * n;
-            double vi = v[i], wi = w[i];
-            for (ptrdiff_t j = 0; j < m; j++) row[j] -= vi * w[j] + wi * v[j];
-        }
-    }
-    if (n >= 2) {
-        diagonal[n - 2] = a[(n - 2) * n + n - 2];
-        offDiagonal[n - 2] = a[(n - 2) * n + n - 1];
-    }
-    if (n >= 1) diagonal[n - 1] = a[(n - 1) * n + n - 1];
 }

@@ -5,7 +5,7 @@ extension BenchCommand {
     /// The construction table: gdbench's seconds per construction step beside numpy/scipy's on one
     /// thread (`scripts/reference/construction_timing.py`, when `python` has numpy and scipy), and the
     /// ratio, whose target is ≤ 2; then the finite-sum instances (``FiniteSumConstructionBenchmark``,
-    /// `scripts/reference/finite_sum_construction_timing.py`) in CPU seconds.
+    /// `scripts/reference/finite_sum_construction_timing.py`). All in CPU seconds of the timing thread.
     func printConstruction(dimensions: [Int], finiteSums: [FiniteSumConstructionBenchmark.Case], python: String?) {
         guard !dimensions.isEmpty || !finiteSums.isEmpty else { return }
         let dimensions = dimensions.filter { d in
@@ -53,7 +53,7 @@ extension BenchCommand {
         if let versions {
             print(
                 "numpy/scipy column: \(versions); both columns the best of their repeats "
-                    + "(wall time; [CPU]: CPU time of the thread)")
+                    + "(CPU time of the timing thread)")
         } else {
             print("numpy/scipy column: no Python with numpy and scipy found (--python PATH or GDBENCH_PYTHON).")
         }

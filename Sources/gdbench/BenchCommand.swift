@@ -69,7 +69,8 @@ struct BenchCommand: ParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Comma-separated finite-sum construction rows (logistic-NxD, least-squares-NxD), or none.",
+            "Comma-separated finite-sum construction rows (logistic-NxD, least-squares-NxD; limits: the four "
+                + "n·d = 10⁸ rows), or none.",
             valueName: "list"))
     var finiteSums: String = FiniteSumConstructionBenchmark.standardCases.joined(separator: ",")
 
@@ -87,15 +88,12 @@ struct BenchCommand: ParsableCommand {
             throw InputError(
                 "--construction: expected none or dimensions 1…8192 separated by commas, found '\(construction)'")
         }
+        let finiteSumKeys = FiniteSumConstructionBenchmark.keys(expanding: finiteSums)
         let finiteSumCases =
-            finiteSums == "none"
-            ? []
-            : finiteSums.split(separator: ",").compactMap {
-                FiniteSumConstructionBenchmark.Case(String($0))
-            }
-        guard finiteSums == "none" || finiteSumCases.count == finiteSums.split(separator: ",").count else {
+            finiteSums == "none" ? [] : finiteSumKeys.compactMap(FiniteSumConstructionBenchmark.Case.init)
+        guard finiteSums == "none" || finiteSumCases.count == finiteSumKeys.count else {
             throw InputError(
-                "--finite-sums: expected none or keys such as logistic-100000x500, least-squares-10000x1000, "
+                "--finite-sums: expected none, limits or keys such as logistic-100000x500, least-squares-10000x1000, "
                     + "found '\(finiteSums)'")
         }
         if let only {

@@ -22,6 +22,16 @@ import Testing
             FiniteSumConstructionBenchmark.standardCases.allSatisfy { FiniteSumConstructionBenchmark.Case($0) != nil })
     }
 
+    @Test func limitsStandsForTheFourRowsAtTenToTheEightEntries() throws {
+        let keys = FiniteSumConstructionBenchmark.keys(expanding: "logistic-600x10,limits")
+        #expect(keys.first == "logistic-600x10" && keys.count == 5)
+        for key in keys.dropFirst() {
+            let size = try #require(FiniteSumConstructionBenchmark.Case(key))
+            #expect(size.rows * size.features == 100_000_000 && size.features <= 10_000, "\(key)")
+        }
+        #expect(Set(keys.dropFirst().map { $0.hasPrefix("logistic") }) == [true, false])
+    }
+
     @Test func aRowTimesTheCatalogsInstanceAndKeepsItsCaps() throws {
         let row = try FiniteSumConstructionBenchmark.measure(try #require(.init("logistic-600x10")))
         #expect(row.key == "logistic-600x10" && row.seconds > 0 && row.seconds.isFinite)

@@ -56,6 +56,40 @@ struct ConstructionKernelTests {
         #expect(worst < 1e-13)
     }
 
+    @Test(arguments: [(1, 1), (5, 9), (40, 300), (131, 70)])
+    func rowGramIsXXᵀOnEveryPath(rows n: Int, columns d: Int) {
+        let x = Self.gaussian(n * d, seed: 11)
+        let portable = SymmetricProducts.rowGram(rows: x, rowCount: n, columnCount: d, path: .portable)
+        let wide = SymmetricProducts.rowGram(rows: x, rowCount: n, columnCount: d, path: .current)
+        #expect(portable.map(\.bitPattern) == wide.map(\.bitPattern))
+        var worst = 0.0
+        for i in 0..<n {
+            for j in 0..<n {
+                var exact = 0.0, size = 0.0
+                for k in 0..<d {
+                    exact += x[i * d + k] * x[j * d + k]
+                    size += abs(x[i * d + k] * x[j * d + k])
+                }
+                worst = max(worst, abs(portable[i * n + j] - exact) / size)
+                #expect(portable[i * n + j].bitPattern == portable[j * n + i].bitPattern)
+            }
+        }
+        #expect(worst < 1e-13)
+    }
+
+    /// The rows' scores of the synthetic data, four rows at a time, against each row summed alone left to
+    /// right: the same bits.
+    @Test(arguments: [(1, 3), (7, 5), (9, 1)])
+    func syntheticRowScoresAreTheLeftToRightSums(rows n: Int, columns d: Int) {
+        let x = Self.gaussian(n * d, seed: 12), w = Self.gaussian(d, seed: 13)
+        let scores = GaussianDesign.rowScores(x, columnCount: d, weights: w)
+        for i in 0..<n {
+            var sum = 0.0
+            for j in 0..<d { sum += x[i * d + j] * w[j] }
+            #expect(scores[i].bitPattern == sum.bitPattern)
+        }
+    }
+
     @Test func denseProblemsAreAllowedTo8192AndRefusedBeyondTheLimitOrTheMemory() throws {
         try InstanceLimits.checkDense(dimension: 8192, available: 2e9)
         #expect(throws: ParameterError.self) {
@@ -85,9 +119,10 @@ struct ConstructionKernelTests {
     }
 }
 
-/// The extreme eigenvalues by tridiagonalisation and bisection against the Jacobi eigenvalues.
+/// The extreme eigenvalues by tridiagonalisation and bisection against the Jacobi eigenvalues (orders that
+/// cross the 32-column panels and the 4-row groups of the blocked tridiagonalisation).
 struct ExtremeEigenvalueTests {
-    @Test(arguments: [2, 3, 40, 97])
+    @Test(arguments: [2, 3, 33, 40, 97, 130])
     func tridiagonalBisectionMatchesJacobi(order d: Int) {
         let x = ConstructionKernelTests.gaussian(3 * d * d, seed: UInt64(d))
         var gram = SymmetricProducts.gram(rows: x, rowCount: 3 * d, columnCount: d, path: .portable)

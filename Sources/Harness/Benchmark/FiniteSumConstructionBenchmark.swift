@@ -34,6 +34,17 @@ public enum FiniteSumConstructionBenchmark {
     /// The cases `gdbench bench` times unless told otherwise.
     public static let standardCases = ["logistic-100000x500", "least-squares-100000x500"]
 
+    /// The cases at the size limits (n·d = 10⁸, d up to 10⁴: 0.8 GB of features), `--finite-sums limits`:
+    /// minutes of CPU each, on either side.
+    public static let limitCases = [
+        "logistic-100000x1000", "least-squares-100000x1000", "logistic-10000x10000", "least-squares-10000x10000",
+    ]
+
+    /// The keys of a comma-separated list, `limits` standing for ``limitCases``.
+    public static func keys(expanding list: String) -> [String] {
+        list.split(separator: ",").flatMap { $0 == "limits" ? limitCases : [String($0)] }
+    }
+
     /// The row of one case: the best of three builds up to n·d = 10⁷, one above. Throws when the catalog
     /// refuses the size (caps, memory).
     public static func measure(_ benchmarkCase: Case) throws -> ConstructionBenchmark.Row {

@@ -3,20 +3,13 @@ import LinearAlgebra
 extension LeastSquares {
     /// Constants of the over-parameterised, unregularised problem (n < d, λ = 0): f* = 0 (the rows
     /// can be interpolated) and x* the minimum-norm interpolant X⁺y = Xᵀ(XXᵀ)⁻¹y, solved by Cholesky
-    /// on the n×n Gram matrix XXᵀ with one step of iterative refinement. Gradient descent from 0 stays
+    /// on the n×n Gram matrix XXᵀ (``SymmetricProducts/rowGram(rows:rowCount:columnCount:path:)``) with one
+    /// step of iterative refinement. Gradient descent from 0 stays
     /// in the row space of X and converges to this x* (e.g. Gunasekar et al. 2018, §2; Zhang et al.
     /// 2017, §5), which is what the record's distance measures. L = λ_max(XXᵀ)/n, μ = 0.
     static func minimumNormConstants(data: Dataset) throws -> ObjectiveConstants {
         let n = data.rowCount, d = data.columnCount
-        var rowGram = [Double](repeating: 0, count: n * n)
-        for i in 0..<n {
-            for j in i..<n {
-                var sum = 0.0
-                for k in 0..<d { sum += data.features[i * d + k] * data.features[j * d + k] }
-                rowGram[i * n + j] = sum
-                rowGram[j * n + i] = sum
-            }
-        }
+        let rowGram = SymmetricProducts.rowGram(rows: data.features, rowCount: n, columnCount: d)
         guard let factor = Cholesky(matrix: rowGram, order: n) else {
             throw ParameterError(
                 key: "n", expected: "rows whose Gram matrix XXᵀ is numerically positive definite",
@@ -39,8 +32,8 @@ extension LeastSquares {
         }
         let correction = interpolant(residual)
         for k in 0..<d { minimizer[k] += correction[k] }
-        let eigenvalues = SymmetricEigenvalues.compute(rowGram, order: n)
+        let largest = ExtremeEigenvalues.compute(rowGram, order: n).max
         return ObjectiveConstants(
-            optimalValue: 0, minimizer: minimizer, smoothness: (eigenvalues.last ?? 0) / Double(n), strongConvexity: 0)
+            optimalValue: 0, minimizer: minimizer, smoothness: largest / Double(n), strongConvexity: 0)
     }
 }

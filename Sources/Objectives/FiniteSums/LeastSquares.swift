@@ -40,22 +40,8 @@ public struct LeastSquares: Objective {
     public var sampleCount: Int? { data.rowCount }
 
     public func value(at x: [Double]) -> Double {
-        let n = data.rowCount, d = data.columnCount
-        precondition(x.count == d, "LeastSquares: x has \(x.count) entries, expected \(d)")
-        var loss = CompensatedSum()
-        data.features.withUnsafeBufferPointer { features in
-            data.targets.withUnsafeBufferPointer { targets in
-                x.withUnsafeBufferPointer { w in
-                    guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
-                    let path = KernelPath.current
-                    for i in 0..<n {
-                        let residual = VectorKernels.dot(rows + i * d, weights, count: d, path: path) - targets[i]
-                        loss.add(residual * residual)
-                    }
-                }
-            }
-        }
-        return 0.5 * loss.value / Double(n) + regulariser(x)
+        let loss = data.sumOverRows(at: x) { score, target in (score - target) * (score - target) }
+        return 0.5 * loss / Double(data.rowCount) + regulariser(x)
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
@@ -66,59 +52,23 @@ public struct LeastSquares: Objective {
         accumulate(at: x, rows: rows, gradient: &gradient)
     }
 
-    /// Mean loss and gradient over `rows` (all rows when nil), plus the regulariser.
+    /// Mean loss and gradient over `rows` (all rows when nil), plus the regulariser: per row the residual
+    /// rᵢ = xᵢᵀw − yᵢ, its square into the loss, then gradient += rᵢxᵢ (``Dataset/accumulateRows``).
     func accumulate(at x: [Double], rows selection: UnsafeBufferPointer<Int>?, gradient: inout [Double]) -> Double {
-        let n = data.rowCount, d = data.columnCount
-        precondition(x.count == d && gradient.count == d, "LeastSquares: x and gradient need \(d) entries")
-        let count = selection?.count ?? n
         var loss = CompensatedSum()
-        data.features.withUnsafeBufferPointer { features in
-            data.targets.withUnsafeBufferPointer { targets in
-                x.withUnsafeBufferPointer { w in
-                    gradient.withUnsafeMutableBufferPointer { g in
-                        guard let rows = features.baseAddress, let weights = w.baseAddress,
-                            let out = g.baseAddress
-                        else { return }
-                        out.update(repeating: 0, count: d)
-                        let path = KernelPath.current
-                        for k in 0..<count {
-                            let i = selection?[k] ?? k
-                            precondition(i >= 0 && i < n, "LeastSquares: row index \(i) outside 0..<\(n)")
-                            let row = rows + i * d
-                            let residual = VectorKernels.dot(row, weights, count: d, path: path) - targets[i]
-                            loss.add(residual * residual)
-                            VectorKernels.axpy(residual, row, out, count: d, path: path)
-                        }
-                        let scale = count > 0 ? 1 / Double(count) : 0
-                        for j in 0..<d { out[j] = out[j] * scale + lambda * weights[j] }
-                    }
-                }
+        let count = data.targets.withUnsafeBufferPointer { targets in
+            data.accumulateRows(projecting: x, rows: selection, regularisation: lambda, into: &gradient) { score, i in
+                let residual = score - targets[i]
+                loss.add(residual * residual)
+                return residual
             }
         }
         return (count > 0 ? 0.5 * loss.value / Double(count) : 0) + regulariser(x)
     }
 
+    /// Hv = (1/n) Σᵢ (xᵢᵀv) xᵢ + λv (``Dataset/accumulateRows``).
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {
-        let n = data.rowCount, d = data.columnCount
-        precondition(v.count == d && result.count == d, "LeastSquares: vectors need \(d) entries")
-        data.features.withUnsafeBufferPointer { features in
-            v.withUnsafeBufferPointer { direction in
-                result.withUnsafeMutableBufferPointer { r in
-                    guard let rows = features.baseAddress, let vector = direction.baseAddress,
-                        let out = r.baseAddress
-                    else { return }
-                    out.update(repeating: 0, count: d)
-                    let path = KernelPath.current
-                    for i in 0..<n {
-                        let row = rows + i * d
-                        VectorKernels.axpy(
-                            VectorKernels.dot(row, vector, count: d, path: path), row, out, count: d, path: path)
-                    }
-                    let scale = 1 / Double(n)
-                    for j in 0..<d { out[j] = out[j] * scale + lambda * vector[j] }
-                }
-            }
-        }
+        _ = data.accumulateRows(projecting: v, rows: nil, regularisation: lambda, into: &result) { score, _ in score }
     }
 
     /// XᵀX/n + λI.

@@ -62,22 +62,8 @@ public struct LogisticRegression: Objective {
     public var sampleCount: Int? { training.rowCount }
 
     public func value(at x: [Double]) -> Double {
-        let n = training.rowCount, d = training.columnCount
-        precondition(x.count == d, "LogisticRegression: x has \(x.count) entries, expected \(d)")
-        var loss = CompensatedSum()
-        training.features.withUnsafeBufferPointer { features in
-            training.targets.withUnsafeBufferPointer { labels in
-                x.withUnsafeBufferPointer { w in
-                    guard let rows = features.baseAddress, let weights = w.baseAddress else { return }
-                    let path = KernelPath.current
-                    for i in 0..<n {
-                        let margin = labels[i] * VectorKernels.dot(rows + i * d, weights, count: d, path: path)
-                        loss.add(LogisticRegression.loss(margin: margin))
-                    }
-                }
-            }
-        }
-        return loss.value / Double(n) + regulariser(x)
+        let loss = training.sumOverRows(at: x) { score, label in LogisticRegression.loss(margin: label * score) }
+        return loss / Double(training.rowCount) + regulariser(x)
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {

@@ -9,9 +9,8 @@ import Darwin
 /// Seeded synthetic binary classification data for logistic regression.
 ///
 /// From `Xoshiro256StarStar(seed: seed)`, in this order:
-/// 1. a "true" weight vector w♮ ∈ ℝᵈ: d standard normals (``Xoshiro256StarStar/nextGaussian()``);
-/// 2. the raw features z_ij, n·d standard normals drawn row by row (continuing the same Gaussian
-///    stream, including the polar method's spare);
+/// 1. a "true" weight vector w♮ ∈ ℝᵈ and 2. the raw features z_ij, row by row (``GaussianDesign``: one
+///    Gaussian stream, including the polar method's spare);
 /// 3. labels: for each row, y_i = +1 if z_iᵀw♮ ≥ 0 else −1 (the dot product summed left to right),
 ///    then one uniform u_i (``Xoshiro256StarStar/nextUnitDouble()``) and the label is flipped when
 ///    u_i < `labelNoise`. With no label noise the classes are linearly separable through the origin;
@@ -48,20 +47,14 @@ public struct SyntheticClassificationData: Sendable, Hashable {
 
     /// The unscaled standard-normal features z (row-major) and the ±1 labels.
     public func generateRaw() -> Dataset {
-        var generator = Xoshiro256StarStar(seed: seed)
-        let n = samples, d = features
-        var trueWeights = [Double](repeating: 0, count: d)
-        generator.fillGaussian(&trueWeights)
-        var z = [Double](repeating: 0, count: n * d)
-        generator.fillGaussian(&z)
-        var labels = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            var margin = 0.0
-            for j in 0..<d { margin += z[i * d + j] * trueWeights[j] }
-            let flip = generator.nextUnitDouble() < labelNoise
-            labels[i] = (margin >= 0) != flip ? 1 : -1
+        var design = GaussianDesign(samples: samples, features: features, seed: seed)
+        let margins = GaussianDesign.rowScores(design.features, columnCount: features, weights: design.trueWeights)
+        var labels = [Double](repeating: 0, count: samples)
+        for i in 0..<samples {
+            let flip = design.generator.nextUnitDouble() < labelNoise
+            labels[i] = (margins[i] >= 0) != flip ? 1 : -1
         }
-        return Dataset(rowCount: n, columnCount: d, features: z, targets: labels)
+        return Dataset(rowCount: samples, columnCount: features, features: design.features, targets: labels)
     }
 
     /// The data set: the raw features with column j multiplied by s_j.

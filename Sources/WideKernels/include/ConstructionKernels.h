@@ -14,7 +14,9 @@
 /// `upperOnly`; entries with c < p may then be left untouched or written). The sum of one entry:
 /// k runs in chunks of 256; a chunk is summed in four lanes (lane l takes k ≡ l mod 4, in order),
 /// reduced as (l0 + l1) + (l2 + l3), the last K mod 4 products added in turn; the entry is then
-/// s ← s + chunk, chunk by chunk, starting from 0 or (when `accumulate`) from the entry's value.
+/// s ← s + chunk, chunk by chunk, starting from 0 or (when `accumulate`) from the entry's value. With
+/// `avx` on a CPU with AVX-512F, large blocks run 6 × 8 entries at a time with the lanes of two entries in
+/// one 512-bit register: the same sums.
 void gdbench_dot_block(const double *x, ptrdiff_t ldx, ptrdiff_t P, const double *y, ptrdiff_t ldy, ptrdiff_t C,
                        ptrdiff_t K, double *out, ptrdiff_t outP, ptrdiff_t outC, bool accumulate, bool upperOnly,
                        bool avx);
@@ -31,9 +33,11 @@ void gdbench_subtract_product(double *c, ptrdiff_t ldc, ptrdiff_t M, ptrdiff_t N
 void gdbench_orthogonal_factor(double *a, ptrdiff_t n, double *work, bool avx);
 ptrdiff_t gdbench_orthogonal_factor_work(ptrdiff_t n);
 
-/// The symmetric tridiagonal T = HᵀAH of the full symmetric row-major n×n `a` (destroyed) by
-/// Householder reflections (LAPACK dsytd2, unblocked): `diagonal` gets n entries, `offDiagonal` n − 1;
-/// `work` holds 2n doubles. T has A's eigenvalues (up to rounding, O(ε‖A‖)).
+/// The symmetric tridiagonal T = HᵀAH of the symmetric row-major n×n `a` (only its upper triangle is read;
+/// `a` is destroyed) by Householder reflections, blocked as LAPACK dsytrd (panels of 32 reflectors, the
+/// trailing matrix updated by gdbench_dot_block): `diagonal` gets n entries, `offDiagonal` n − 1; `work`
+/// holds gdbench_tridiagonalize_work(n) doubles. T has A's eigenvalues (up to rounding, O(ε‖A‖)).
 void gdbench_tridiagonalize(double *a, ptrdiff_t n, double *diagonal, double *offDiagonal, double *work, bool avx);
+ptrdiff_t gdbench_tridiagonalize_work(ptrdiff_t n);
 
 #endif
