@@ -11,7 +11,9 @@ import Darwin
 enum CSVParser {
     static let delimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|")]
 
-    static func parse(_ bytes: [UInt8], path: String, label: String?) throws -> DataTable {
+    /// `chunkCount`: stretches read in parallel (nil: one per processor for files of some MiB;
+    /// ``CSVChunks``); the table is the same whatever it is.
+    static func parse(_ bytes: [UInt8], path: String, label: String?, chunkCount: Int? = nil) throws -> DataTable {
         let size = bytes.count - 1
         let newline = UInt8(ascii: "\n"), carriage = UInt8(ascii: "\r")
         func fail(_ line: Int?, _ column: Int?, _ message: String) -> DataFileError {
@@ -54,41 +56,18 @@ enum CSVParser {
         }
         // Rows: at most one per line, and each takes at least `width` bytes (fields and line end).
         let dataStart = min(headerEnd + 1, size)
-        let rowBound = min(Self.lineCount(bytes, from: dataStart, to: size), (size - dataStart) / width + 1)
-        var targets = [Double](repeating: 0, count: rowBound)
-        var rowCount = 0
-        var rowLines: [Int]? = nil
-        let features = try [Double](unsafeUninitializedCapacity: rowBound * (width - 1)) { featureBuffer, stored in
-            try bytes.withUnsafeBufferPointer { buffer in
-                try targets.withUnsafeMutableBufferPointer { targetBuffer in
-                    var reader = CSVRowReader(
-                        base: UnsafeMutablePointer(mutating: buffer.baseAddress!), size: size, delimiter: delimiter,
-                        width: width, labelIndex: labelIndex, names: names, path: path)
-                    var features = featureBuffer.baseAddress!
-                    var line = 1
-                    var position = dataStart
-                    while position < size {
-                        line += 1
-                        // Blank line (or a lone CR).
-                        var probe = position
-                        while probe < size, reader.base[probe] == UInt8(ascii: " ") || reader.base[probe] == carriage {
-                            probe += 1
-                        }
-                        if probe >= size || reader.base[probe] == newline {
-                            position = probe + 1
-                            if rowLines == nil { rowLines = (0..<rowCount).map { $0 + 2 } }
-                            continue
-                        }
-                        position = try reader.read(
-                            row: position, line: line, features: &features, target: &targetBuffer[rowCount])
-                        rowCount += 1
-                        rowLines?.append(line)
-                    }
-                    stored = features - featureBuffer.baseAddress!
-                }
+        let (features, targets, rowLines) = try bytes.withUnsafeBufferPointer { buffer in
+            let reader = CSVRowReader(
+                base: UnsafeMutablePointer(mutating: buffer.baseAddress!), size: size, delimiter: delimiter,
+                width: width, labelIndex: labelIndex, names: names, path: path)
+            let cuts = CSVChunks.boundaries(buffer.baseAddress!, from: dataStart, to: size, count: chunkCount)
+            if cuts.count > 2,
+                let table = readInParallel(bytes, reader: reader, cuts: cuts, featureCount: width - 1)
+            {
+                return table
             }
+            return try readSequentially(bytes, reader: reader, from: dataStart)
         }
-        targets.removeLast(rowBound - rowCount)
         guard !targets.isEmpty else { throw fail(nil, nil, "the file has a header but no data rows") }
         var featureNames = names
         featureNames.remove(at: labelIndex)
@@ -96,6 +75,84 @@ enum CSVParser {
             rowCount: targets.count, columnCount: width - 1, storage: .dense(features), targets: targets,
             featureNames: featureNames,
             source: DataFileSource(path: path, format: .csv, bytes: size, headerLines: 1, rowLines: rowLines))
+    }
+
+    typealias Rows = (features: [Double], targets: [Double], rowLines: [Int]?)
+
+    /// The rows after the header, in one pass.
+    static func readSequentially(_ bytes: [UInt8], reader: CSVRowReader, from dataStart: Int) throws -> Rows {
+        let size = reader.size, width = reader.width
+        let rowBound = min(lineCount(bytes, from: dataStart, to: size), (size - dataStart) / width + 1)
+        var rows = (count: 0, lines: 0, rowLines: [Int]?.none)
+        var targets: [Double] = []
+        let features = try [Double](unsafeUninitializedCapacity: rowBound * (width - 1)) { featureBuffer, stored in
+            targets = try [Double](unsafeUninitializedCapacity: rowBound) { targetBuffer, storedTargets in
+                let result = try readRows(
+                    reader, from: dataStart, to: size, lineBefore: 1, features: featureBuffer.baseAddress!,
+                    targets: targetBuffer.baseAddress!)
+                rows = (result.rows, result.lines, result.rowLines)
+                storedTargets = result.rows
+            }
+            stored = rows.count * (width - 1)
+        }
+        return (features, targets, rows.rowLines)
+    }
+
+    /// The rows after the header read in the stretches `cuts` in parallel; nil if one failed (the
+    /// sequential read then names the first problem).
+    static func readInParallel(_ bytes: [UInt8], reader: CSVRowReader, cuts: [Int], featureCount: Int) -> Rows? {
+        let chunkBuffer = UnsafeMutableBufferPointer<CSVChunks.Chunk>.allocate(capacity: cuts.count - 1)
+        defer { chunkBuffer.deinitialize().deallocate() }
+        _ = chunkBuffer.initialize(from: zip(cuts, cuts.dropFirst()).map { CSVChunks.Chunk(start: $0, end: $1) })
+        var chunks = CSVChunks(reader: reader, chunks: chunkBuffer)
+        let rowBound = chunks.measure(bytes, width: reader.width)
+        var succeeded = true
+        var rows = (rows: 0, rowLines: [Int]?.none)
+        var targets: [Double] = []
+        let features = [Double](unsafeUninitializedCapacity: rowBound * featureCount) { featureBuffer, stored in
+            targets = [Double](unsafeUninitializedCapacity: rowBound) { targetBuffer, storedTargets in
+                chunks.features = featureBuffer.baseAddress!
+                chunks.targets = targetBuffer.baseAddress!
+                succeeded = chunks.read(featureCount: featureCount)
+                if succeeded { rows = chunks.compact(featureCount: featureCount) }
+                storedTargets = succeeded ? rows.rows : 0
+            }
+            stored = succeeded ? rows.rows * featureCount : 0
+        }
+        return succeeded ? (features, targets, rows.rowLines) : nil
+    }
+
+    /// Reads the rows of the data lines `[start, end)` (cut at line ends) into `features` and `targets`;
+    /// returns the rows, the lines passed and, once a blank line is met, every row's line (numbered from
+    /// `lineBefore`, the line before `start`).
+    @inline(__always)
+    static func readRows(
+        _ reader: CSVRowReader, from start: Int, to end: Int, lineBefore: Int,
+        features featureStart: UnsafeMutablePointer<Double>, targets: UnsafeMutablePointer<Double>
+    ) throws -> (rows: Int, lines: Int, rowLines: [Int]?) {
+        let newline = UInt8(ascii: "\n"), carriage = UInt8(ascii: "\r")
+        var features = featureStart
+        var rowCount = 0
+        var rowLines: [Int]? = nil
+        var line = lineBefore
+        var position = start
+        while position < end {
+            line += 1
+            // Blank line (or a lone CR).
+            var probe = position
+            while probe < end, reader.base[probe] == UInt8(ascii: " ") || reader.base[probe] == carriage {
+                probe += 1
+            }
+            if probe >= end || reader.base[probe] == newline {
+                position = probe + 1
+                if rowLines == nil { rowLines = (0..<rowCount).map { $0 + lineBefore + 1 } }
+                continue
+            }
+            position = try reader.read(row: position, line: line, features: &features, target: &targets[rowCount])
+            rowCount += 1
+            rowLines?.append(line)
+        }
+        return (rowCount, line - lineBefore, rowLines)
     }
 
     /// Line ends in `bytes[from..<to]` (LF, and CR not followed by LF: a row ends at either), plus one.
