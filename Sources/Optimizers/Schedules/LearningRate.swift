@@ -1,7 +1,9 @@
 /// The learning rate a first-order kind is built with: its constant `lr`, or the schedule the suite
 /// gives it. One concrete type, so a kind's chain is written once and compiled once for both cases.
 /// A trivially copyable value (a number and a class reference), so that reading it per update costs a
-/// null test and, with a schedule, one call — no copy of an existential (docs/performance.md).
+/// null test and, with a schedule, a read from the run's ``RateWindow``: the schedule itself is reached
+/// once per ``RateWindow/capacity`` updates, and fills the window in its own concrete code
+/// (docs/performance.md).
 public struct LearningRate: Schedule {
     /// Holds the schedule behind one reference.
     @usableFromInline
@@ -13,6 +15,10 @@ public struct LearningRate: Schedule {
         /// carries no call (and no register spills around one) on its path.
         @usableFromInline @inline(never)
         func rate(at step: Int) -> Double { schedule(step) }
+
+        /// Refills `window` from `step`, out of line for the same reason.
+        @usableFromInline @inline(never)
+        func refill(_ window: inout RateWindow, from step: Int) -> Double { window.fill(from: step, with: schedule) }
     }
 
     @usableFromInline let constantRate: Double
@@ -36,5 +42,17 @@ public struct LearningRate: Schedule {
     public func callAsFunction(_ step: Int) -> Double {
         if _fastPath(box == nil) { return constantRate }
         return box.unsafelyUnwrapped.rate(at: step)
+    }
+
+    @inlinable @inline(__always)
+    public func rate(at step: Int, window: inout RateWindow) -> Double {
+        if _fastPath(box == nil) { return constantRate }
+        if let rate = window.rate(at: step) { return rate }
+        return box.unsafelyUnwrapped.refill(&window, from: step)
+    }
+
+    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        guard let box else { return rates.initialize(repeating: constantRate) }
+        box.schedule.rates(from: first, into: rates)
     }
 }
