@@ -19,6 +19,12 @@ public protocol Schedule: Sendable {
 extension Schedule {
     @inlinable
     public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        self.rates(stepByStepFrom: first, into: rates)
+    }
+
+    /// The default `rates(from:into:)`: one `callAsFunction` per step (for overrides to fall back on).
+    @inlinable
+    public func rates(stepByStepFrom first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
         for index in rates.indices { rates[index] = self(first + index) }
     }
 

@@ -39,7 +39,10 @@ struct RateWindowTests {
         ("warmup", ["warmup-steps": .number(5), "then": .text("step"), "step-size": .number(7)]),
         ("warmup", ["warmup-steps": .number(40), "then": .text("multi-step"), "milestones": .numbers([3, 30])]),
         ("warmup", ["warmup-steps": .number(33), "then": .text("cosine"), "t-max": .number(50)]),
+        ("cosine", ["t-max": .number(7)]),
+        ("cosine", ["t-max": .number(16), "eta-min": .number(0.01)]),
         ("cosine-warm-restarts", ["t-0": .number(5), "t-mult": .number(2)]),
+        ("cosine-warm-restarts", ["t-0": .number(3)]),
     ]
 
     static func make(_ kind: String, _ parameters: [String: ParameterValue]) throws -> any Schedule {
