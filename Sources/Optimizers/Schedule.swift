@@ -28,6 +28,25 @@ extension Schedule {
         for index in rates.indices { rates[index] = self(first + index) }
     }
 
+    /// `rates(from:into:)` for a schedule written as `value(key(k))` with a cheap `key` and an expensive
+    /// `value` (a `pow`): `value` is evaluated again only where the key's bits change, an exact memo.
+    @inlinable
+    public func rates(
+        from first: Int, into rates: UnsafeMutableBufferPointer<Double>, key: (_ step: Int) -> Double,
+        value: (_ key: Double) -> Double
+    ) {
+        var lastKey = Double.nan.bitPattern
+        var lastValue = Double.nan
+        for index in rates.indices {
+            let current = key(first + index)
+            if index == 0 || current.bitPattern != lastKey {
+                lastKey = current.bitPattern
+                lastValue = value(current)
+            }
+            rates[index] = lastValue
+        }
+    }
+
     /// `rates(from:into:)` for a schedule that is constant on runs of steps: evaluates `self(step)` once
     /// per run and copies it. `sameValueRun(step)` (≥ 1) is the number of steps from `step` on whose value
     /// is `self(step)` because every input of the evaluation is the same (for example ⌊k/stepSize⌋).

@@ -39,6 +39,15 @@ struct RateWindowTests {
         ("warmup", ["warmup-steps": .number(5), "then": .text("step"), "step-size": .number(7)]),
         ("warmup", ["warmup-steps": .number(40), "then": .text("multi-step"), "milestones": .numbers([3, 30])]),
         ("warmup", ["warmup-steps": .number(33), "then": .text("cosine"), "t-max": .number(50)]),
+        ("exponential-optax", ["decay-rate": .number(0.5), "transition-steps": .number(3), "staircase": .flag(true)]),
+        (
+            "exponential-optax",
+            [
+                "decay-rate": .number(0.9), "transition-steps": .number(40), "transition-begin": .number(10),
+                "staircase": .flag(true), "end-value": .number(0.05),
+            ]
+        ),
+        ("exponential-optax", ["decay-rate": .number(1.5), "transition-steps": .number(7), "end-value": .number(0.3)]),
         ("cosine", ["t-max": .number(7)]),
         ("cosine", ["t-max": .number(16), "eta-min": .number(0.01)]),
         ("cosine-warm-restarts", ["t-0": .number(5), "t-mult": .number(2)]),

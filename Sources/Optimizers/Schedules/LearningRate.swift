@@ -27,9 +27,11 @@ public struct LearningRate: Schedule {
     /// The constant `rate` at every update.
     public static func constant(_ rate: Double) -> LearningRate { LearningRate(constantRate: rate, box: nil) }
 
-    /// The suite's schedule, evaluated at the 0-based update index.
+    /// The suite's schedule, evaluated at the 0-based update index. The `constant` kind (a `Double`)
+    /// is the constant rate itself.
     public static func scheduled(_ schedule: AnySchedule) -> LearningRate {
-        LearningRate(constantRate: .nan, box: Box(schedule))
+        if let rate = schedule.base as? Double { return constant(rate) }
+        return LearningRate(constantRate: .nan, box: Box(schedule))
     }
 
     @usableFromInline
