@@ -34,10 +34,11 @@ public struct ExponentialDecayOptaxSchedule: Schedule {
     @inlinable
     public func callAsFunction(_ step: Int) -> Double { rate(atExponent: exponent(at: step)) }
 
-    /// One `pow` per run of equal exponents (every `transitionSteps` updates with staircase, and none
-    /// before `transitionBegin`).
+    /// With staircase, one `pow` per run of equal exponents (every `transitionSteps` updates). Without,
+    /// the exponent changes at every step after `transitionBegin`, so there is nothing to share.
     @inlinable
     public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        guard staircase else { return self.rates(stepByStepFrom: first, into: rates) }
         self.rates(from: first, into: rates, key: exponent(at:), value: rate(atExponent:))
     }
 
