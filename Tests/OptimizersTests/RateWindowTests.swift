@@ -48,6 +48,20 @@ struct RateWindowTests {
             ]
         ),
         ("exponential-optax", ["decay-rate": .number(1.5), "transition-steps": .number(7), "end-value": .number(0.3)]),
+        ("one-cycle", ["max-lr": .number(1), "total-steps": .number(70)]),
+        (
+            "one-cycle",
+            [
+                "max-lr": .number(1), "total-steps": .number(100), "pct-start": .number(0.25),
+                "anneal-strategy": .text("linear"), "three-phase": .flag(true),
+            ]
+        ),
+        ("one-cycle-cosine-optax", ["transition-steps": .number(45), "peak-value": .number(1)]),
+        (
+            "one-cycle-cosine-optax",
+            ["transition-steps": .number(10), "peak-value": .number(1), "pct-start": .number(0)]
+        ),
+        ("one-cycle-linear-optax", ["transition-steps": .number(90), "peak-value": .number(1)]),
         ("cosine", ["t-max": .number(7)]),
         ("cosine", ["t-max": .number(16), "eta-min": .number(0.01)]),
         ("cosine-warm-restarts", ["t-0": .number(5), "t-mult": .number(2)]),
