@@ -14,6 +14,11 @@ public protocol Schedule: Sendable {
     /// (``LearningRate`` does; ``ScaleByLearningRate`` holds the window in its state). The default ignores
     /// the window.
     func rate(at step: Int, window: inout RateWindow) -> Double
+
+    /// Whether a run reads this schedule's rates in blocks of `rates(from:into:)` (default) or calls it at
+    /// every step. Per step suits a schedule of a few divisions or square roots: beside the step they
+    /// overlap its dependency chain, while a block of them runs alone (docs/performance.md).
+    var readsInBlocks: Bool { get }
 }
 
 extension Schedule {
@@ -69,6 +74,9 @@ extension Schedule {
 
     @inlinable
     public func rate(at step: Int, window: inout RateWindow) -> Double { self(step) }
+
+    @inlinable
+    public var readsInBlocks: Bool { true }
 }
 
 extension Double: Schedule {

@@ -62,6 +62,8 @@ struct RateWindowTests {
             ["transition-steps": .number(10), "peak-value": .number(1), "pct-start": .number(0)]
         ),
         ("one-cycle-linear-optax", ["transition-steps": .number(90), "peak-value": .number(1)]),
+        ("inverse-sqrt", ["warmup-steps": .number(40)]),
+        ("inverse-sqrt", ["warmup-steps": .number(1)]),
         ("cosine", ["t-max": .number(7)]),
         ("cosine", ["t-max": .number(16), "eta-min": .number(0.01)]),
         ("cosine-warm-restarts", ["t-0": .number(5), "t-mult": .number(2)]),

@@ -19,4 +19,6 @@ public struct AnySchedule: Schedule {
     public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
         base.rates(from: first, into: rates)
     }
+
+    public var readsInBlocks: Bool { base.readsInBlocks }
 }

@@ -2,8 +2,8 @@
 /// gives it. One concrete type, so a kind's chain is written once and compiled once for both cases.
 /// A trivially copyable value (a number and a class reference), so that reading it per update costs a
 /// null test and, with a schedule, a read from the run's ``RateWindow``: the schedule itself is reached
-/// once per ``RateWindow/capacity`` updates, and fills the window in its own concrete code
-/// (docs/performance.md).
+/// once per ``RateWindow/capacity`` updates, and fills the window in its own concrete code, or once
+/// per update where it is not ``Schedule/readsInBlocks`` (docs/performance.md).
 public struct LearningRate: Schedule {
     /// Holds the schedule behind one reference.
     @usableFromInline
@@ -23,21 +23,25 @@ public struct LearningRate: Schedule {
 
     @usableFromInline let constantRate: Double
     @usableFromInline let box: Box?
+    @usableFromInline let scheduleReadsInBlocks: Bool
 
     /// The constant `rate` at every update.
-    public static func constant(_ rate: Double) -> LearningRate { LearningRate(constantRate: rate, box: nil) }
+    public static func constant(_ rate: Double) -> LearningRate {
+        LearningRate(constantRate: rate, box: nil, readsInBlocks: false)
+    }
 
     /// The suite's schedule, evaluated at the 0-based update index. The `constant` kind (a `Double`)
     /// is the constant rate itself.
     public static func scheduled(_ schedule: AnySchedule) -> LearningRate {
         if let rate = schedule.base as? Double { return constant(rate) }
-        return LearningRate(constantRate: .nan, box: Box(schedule))
+        return LearningRate(constantRate: .nan, box: Box(schedule), readsInBlocks: schedule.readsInBlocks)
     }
 
     @usableFromInline
-    init(constantRate: Double, box: Box?) {
+    init(constantRate: Double, box: Box?, readsInBlocks: Bool) {
         self.constantRate = constantRate
         self.box = box
+        scheduleReadsInBlocks = readsInBlocks
     }
 
     @inlinable @inline(__always)
@@ -49,9 +53,13 @@ public struct LearningRate: Schedule {
     @inlinable @inline(__always)
     public func rate(at step: Int, window: inout RateWindow) -> Double {
         if _fastPath(box == nil) { return constantRate }
+        guard scheduleReadsInBlocks else { return box.unsafelyUnwrapped.rate(at: step) }
         if let rate = window.rate(at: step) { return rate }
         return box.unsafelyUnwrapped.refill(&window, from: step)
     }
+
+    /// The schedule's (a constant is read per step).
+    public var readsInBlocks: Bool { scheduleReadsInBlocks }
 
     public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
         guard let box else { return rates.initialize(repeating: constantRate) }

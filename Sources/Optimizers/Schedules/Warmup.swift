@@ -40,6 +40,8 @@ public struct Warmup<Inner: Schedule>: Schedule {
         return (startValue - peak) * (1 - Double(step) / Double(warmupSteps)) + peak
     }
 
+    public var readsInBlocks: Bool { inner.readsInBlocks }
+
     /// The ramp step by step, then the inner schedule's own `rates(from:into:)` (its memo and its
     /// concrete code) for the steps after the warm-up.
     @inlinable
