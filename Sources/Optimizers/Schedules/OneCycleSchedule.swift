@@ -75,38 +75,12 @@ public struct OneCycleSchedule: Schedule {
     @inlinable
     public func callAsFunction(_ step: Int) -> Double {
         let stepNumber = Double(min(step, totalSteps - 1))
-        let (index, startStep) = phase(at: stepNumber)
-        return rate(at: stepNumber, inPhase: index, startingAt: startStep)
-    }
-
-    /// The phase searched again only where the step passes its end, not at every step.
-    @inlinable
-    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
-        var stepNumber = Double(min(first, totalSteps - 1))
-        var (index, startStep) = phase(at: stepNumber)
-        for offset in rates.indices {
-            stepNumber = Double(min(first + offset, totalSteps - 1))
-            if index < phases.count - 1 && stepNumber > phases[index].endStep {
-                (index, startStep) = phase(at: stepNumber)
-            }
-            rates[offset] = rate(at: stepNumber, inPhase: index, startingAt: startStep)
-        }
-    }
-
-    /// The phase i with E_{i−1} < stepNumber ≤ E_i (the last phase beyond), and E_{i−1}.
-    @inlinable @usableFromInline
-    func phase(at stepNumber: Double) -> (index: Int, startStep: Double) {
         var startStep = 0.0
         var index = 0
         while index < phases.count - 1 && stepNumber > phases[index].endStep {
             startStep = phases[index].endStep
             index += 1
         }
-        return (index, startStep)
-    }
-
-    @inlinable @usableFromInline
-    func rate(at stepNumber: Double, inPhase index: Int, startingAt startStep: Double) -> Double {
         let phase = phases[index]
         let pct = (stepNumber - startStep) / (phase.endStep - startStep)
         switch annealing {
@@ -116,6 +90,9 @@ public struct OneCycleSchedule: Schedule {
             return (phase.endValue - phase.startValue) * pct + phase.startValue
         }
     }
+
+    /// One `cos` per step, whose cost a block does not share (it measured slower in blocks).
+    public var readsInBlocks: Bool { false }
 }
 
 extension ScheduleKind {
