@@ -37,7 +37,7 @@ public struct CosineAnnealingSchedule: Schedule {
         }
     }
 
-    @inlinable @usableFromInline
+    @inlinable
     func rate(atPhase phase: Int) -> Double {
         etaMin + (baseLearningRate - etaMin) * (1 + cos(Double.pi * Double(phase) / Double(tMax))) / 2
     }

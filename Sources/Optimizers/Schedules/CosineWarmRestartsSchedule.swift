@@ -45,7 +45,7 @@ public struct CosineWarmRestartsSchedule: Schedule {
         }
     }
 
-    @inlinable @usableFromInline
+    @inlinable
     func rate(stepInCycle: Int, cycleLength: Int) -> Double {
         etaMin + (baseLearningRate - etaMin) * (1 + cos(Double.pi * Double(stepInCycle) / Double(cycleLength))) / 2
     }

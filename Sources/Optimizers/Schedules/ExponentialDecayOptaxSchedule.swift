@@ -43,7 +43,7 @@ public struct ExponentialDecayOptaxSchedule: Schedule {
     }
 
     /// p = (k − transitionBegin)/transitionSteps (⌊p⌋ with staircase); −1 while k ≤ transitionBegin.
-    @inlinable @usableFromInline
+    @inlinable
     func exponent(at step: Int) -> Double {
         let decreased = step - transitionBegin
         guard decreased > 0 else { return -1 }
@@ -51,7 +51,7 @@ public struct ExponentialDecayOptaxSchedule: Schedule {
         return staircase ? exponent.rounded(.down) : exponent
     }
 
-    @inlinable @usableFromInline
+    @inlinable
     func rate(atExponent exponent: Double) -> Double {
         let decayed = exponent < 0 ? baseLearningRate : baseLearningRate * pow(decayRate, exponent)
         guard let endValue else { return decayed }

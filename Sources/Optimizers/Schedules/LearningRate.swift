@@ -9,7 +9,13 @@ public struct LearningRate: Schedule {
     @usableFromInline
     final class Box: Sendable {
         let schedule: AnySchedule
-        init(_ schedule: AnySchedule) { self.schedule = schedule }
+        /// The schedule's ``Schedule/readsInBlocks``.
+        @usableFromInline let readsInBlocks: Bool
+
+        init(_ schedule: AnySchedule) {
+            self.schedule = schedule
+            readsInBlocks = schedule.readsInBlocks
+        }
 
         /// The schedule's rate, out of line: the constant case, inlined into every chain, then
         /// carries no call (and no register spills around one) on its path.
@@ -23,25 +29,23 @@ public struct LearningRate: Schedule {
 
     @usableFromInline let constantRate: Double
     @usableFromInline let box: Box?
-    @usableFromInline let scheduleReadsInBlocks: Bool
 
     /// The constant `rate` at every update.
     public static func constant(_ rate: Double) -> LearningRate {
-        LearningRate(constantRate: rate, box: nil, readsInBlocks: false)
+        LearningRate(constantRate: rate, box: nil)
     }
 
     /// The suite's schedule, evaluated at the 0-based update index. The `constant` kind (a `Double`)
     /// is the constant rate itself.
     public static func scheduled(_ schedule: AnySchedule) -> LearningRate {
         if let rate = schedule.base as? Double { return constant(rate) }
-        return LearningRate(constantRate: .nan, box: Box(schedule), readsInBlocks: schedule.readsInBlocks)
+        return LearningRate(constantRate: .nan, box: Box(schedule))
     }
 
     @usableFromInline
-    init(constantRate: Double, box: Box?, readsInBlocks: Bool) {
+    init(constantRate: Double, box: Box?) {
         self.constantRate = constantRate
         self.box = box
-        scheduleReadsInBlocks = readsInBlocks
     }
 
     @inlinable @inline(__always)
@@ -53,13 +57,14 @@ public struct LearningRate: Schedule {
     @inlinable @inline(__always)
     public func rate(at step: Int, window: inout RateWindow) -> Double {
         if _fastPath(box == nil) { return constantRate }
-        guard scheduleReadsInBlocks else { return box.unsafelyUnwrapped.rate(at: step) }
+        let box = box.unsafelyUnwrapped
+        guard box.readsInBlocks else { return box.rate(at: step) }
         if let rate = window.rate(at: step) { return rate }
-        return box.unsafelyUnwrapped.refill(&window, from: step)
+        return box.refill(&window, from: step)
     }
 
     /// The schedule's (a constant is read per step).
-    public var readsInBlocks: Bool { scheduleReadsInBlocks }
+    public var readsInBlocks: Bool { box?.readsInBlocks ?? false }
 
     public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
         guard let box else { return rates.initialize(repeating: constantRate) }

@@ -42,7 +42,7 @@ public struct MultiStepSchedule: Schedule {
     }
 
     /// The number of milestones m ≤ step (binary search).
-    @inlinable @usableFromInline
+    @inlinable
     func milestonesPassed(at step: Int) -> Int {
         var low = 0
         var high = milestones.count

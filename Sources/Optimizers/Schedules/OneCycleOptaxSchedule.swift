@@ -121,7 +121,7 @@ public struct OneCycleOptaxSchedule: Schedule {
     }
 
     /// The i with b_i ≤ k < b_{i+1} (0 below b₁), for k < T.
-    @inlinable @usableFromInline
+    @inlinable
     func segment(containing step: Int) -> Int {
         let last = boundaries.count - 1
         var index = 0
@@ -129,7 +129,7 @@ public struct OneCycleOptaxSchedule: Schedule {
         return index
     }
 
-    @inlinable @usableFromInline
+    @inlinable
     func rate(at step: Int, inSegment index: Int) -> Double {
         let start = values[index]
         let end = values[index + 1]
