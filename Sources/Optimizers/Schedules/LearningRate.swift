@@ -63,7 +63,7 @@ public struct LearningRate: Schedule {
         return box.refill(&window, from: step)
     }
 
-    /// The schedule's (a constant is read per step).
+    /// Whether the schedule is read in blocks (a constant rate needs no reading).
     public var readsInBlocks: Bool { box?.readsInBlocks ?? false }
 
     public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
