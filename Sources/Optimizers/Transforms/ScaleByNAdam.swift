@@ -53,9 +53,8 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
         state.nextMomentum = muNext
         state.momentumProduct *= mu
         let product = state.momentumProduct
-        // Π_t underflows to 0 (t ≈ 7 000 for β₁ = 0.9): the divisions are then by exactly 1 and skipped.
-        let gradientWeight = BiasCorrection.divide(1.0 - mu, by: 1.0 - product)
-        let momentumWeight = BiasCorrection.divide(muNext, by: 1.0 - product * muNext)
+        let gradientWeight = (1.0 - mu) / (1.0 - product)
+        let momentumWeight = muNext / (1.0 - product * muNext)
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
         CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
             g, m, v in

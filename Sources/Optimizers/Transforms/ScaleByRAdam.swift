@@ -48,7 +48,7 @@ public struct ScaleByRAdam: CoordinatewiseTransformation {
         let correction1 = state.correction1.advance(toStep: state.step)
         state.rectification.advance(toStep: state.step)
         let rectification = state.rectification.factor, correction2 = state.rectification.correction2
-        let correction2Root = correction2 == 1 ? 1 : correction2.squareRoot()
+        let correction2Root = correction2.squareRoot()
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
         CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
             g, m, v in
