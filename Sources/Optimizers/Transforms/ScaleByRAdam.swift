@@ -50,12 +50,26 @@ public struct ScaleByRAdam: CoordinatewiseTransformation {
         let rectification = state.rectification.factor, correction2 = state.rectification.correction2
         let correction2Root = correction2.squareRoot()
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
-        CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
-            g, m, v in
+        /// m̂ and the adaptive step m̂·√(1 − β₂ᵗ)/(√v + ε) of one coordinate.
+        func moments(_ g: Double, _ m: inout Double, _ v: inout Double) -> (mHat: Double, adaptive: Double) {
             Moments.torch(&m, &v, gradient: g, w1: w1, beta2: b2, c2: c2)
             let mHat = BiasCorrection.divide(m, by: correction1)
-            guard let rectification else { return mHat }
-            return mHat * (correction2Root / (v.squareRoot() + eps)) * rectification
+            return (mHat, mHat * (correction2Root / (v.squareRoot() + eps)))
+        }
+        switch rectification {
+        case nil:
+            CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+                g, m, v in moments(g, &m, &v).mHat
+            }
+        case 1:
+            // r_t is exactly 1 once ρ_t = ρ_∞ (settled): the multiplication by it is left out.
+            CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+                g, m, v in moments(g, &m, &v).adaptive
+            }
+        case let r?:
+            CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+                g, m, v in moments(g, &m, &v).adaptive * r
+            }
         }
     }
 }
