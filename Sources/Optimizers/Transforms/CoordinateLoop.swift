@@ -21,13 +21,27 @@ public enum CoordinateLoop {
         }
     }
 
+    /// `body` with the updates' buffer. With a target the loop only reads them: then they are not asked
+    /// for a mutable buffer (which checks, on every step, that the array is uniquely referenced), and
+    /// `body` must not write through the pointer.
+    @inlinable @inline(__always)
+    public static func withUpdates(
+        _ updates: inout [Double], readOnly: Bool, _ body: (UnsafeMutableBufferPointer<Double>) -> Void
+    ) {
+        if readOnly {
+            updates.withUnsafeBufferPointer { body(UnsafeMutableBufferPointer(mutating: $0)) }
+        } else {
+            updates.withUnsafeMutableBufferPointer { body($0) }
+        }
+    }
+
     /// The loop over the updates alone.
     @inlinable @inline(__always)
     public static func run(
         _ updates: inout [Double], applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double,
         decoupledWeightDecay lambda: Double = 0, _ body: (_ g: Double) -> Double
     ) {
-        updates.withUnsafeMutableBufferPointer { u in
+        withUpdates(&updates, readOnly: target != nil) { u in
             for i in u.indices {
                 emit(body(u[i]), at: i, into: u, applyingTo: target, factor: factor, decoupledWeightDecay: lambda)
             }
@@ -40,7 +54,7 @@ public enum CoordinateLoop {
         _ updates: inout [Double], _ a: inout [Double], applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double, decoupledWeightDecay lambda: Double = 0, _ body: (_ g: Double, _ a: inout Double) -> Double
     ) {
-        updates.withUnsafeMutableBufferPointer { u in
+        withUpdates(&updates, readOnly: target != nil) { u in
             a.withUnsafeMutableBufferPointer { a in
                 for i in u.indices {
                     emit(
@@ -58,7 +72,7 @@ public enum CoordinateLoop {
         applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double, decoupledWeightDecay lambda: Double = 0,
         _ body: (_ g: Double, _ a: inout Double, _ b: inout Double) -> Double
     ) {
-        updates.withUnsafeMutableBufferPointer { u in
+        withUpdates(&updates, readOnly: target != nil) { u in
             a.withUnsafeMutableBufferPointer { a in
                 b.withUnsafeMutableBufferPointer { b in
                     for i in u.indices {
@@ -78,7 +92,7 @@ public enum CoordinateLoop {
         applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double, decoupledWeightDecay lambda: Double = 0,
         _ body: (_ g: Double, _ a: inout Double, _ b: inout Double, _ c: inout Double) -> Double
     ) {
-        updates.withUnsafeMutableBufferPointer { u in
+        withUpdates(&updates, readOnly: target != nil) { u in
             a.withUnsafeMutableBufferPointer { a in
                 b.withUnsafeMutableBufferPointer { b in
                     c.withUnsafeMutableBufferPointer { c in
