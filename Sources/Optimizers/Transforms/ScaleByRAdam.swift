@@ -39,7 +39,8 @@ public struct ScaleByRAdam: CoordinatewiseTransformation {
             rectification: RAdamRectification(beta2: beta2, threshold: 5, inclusive: false))
     }
 
-    @inlinable
+    /// Always inlined: its several loops (one per option) made the compiler call it out of line.
+    @inlinable @inline(__always)
     public func step(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double
