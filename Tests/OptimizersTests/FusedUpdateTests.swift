@@ -222,6 +222,64 @@ import Testing
         check(FirstOrderOptimizers.adabelief(learningRate: 0.01), "adabelief")
     }
 
+    /// Runs `fused` and `reference` (two chains that must give the same iterates) from the same start on
+    /// the same seeded gradients for 300 steps through `apply`, as a method does; true when every
+    /// parameter has the same bits at every step.
+    func sameIterates<A: FusedGradientTransformation, B: FusedGradientTransformation>(_ fused: A, _ reference: B)
+        -> Bool
+    {
+        let d = 4
+        var random = Xoshiro256StarStar(seed: 23)
+        var x = (0..<d).map { _ in random.nextGaussian() }, y = x
+        var fusedState = fused.initialState(parameters: x), referenceState = reference.initialState(parameters: y)
+        for _ in 0..<300 {
+            let gradient = (0..<d).map { _ in random.nextGaussian() }
+            var u = gradient, w = gradient
+            fused.apply(&u, state: &fusedState, scaledBy: 1, to: &x)
+            reference.apply(&w, state: &referenceState, scaledBy: 1, to: &y)
+            if x.map(\.bitPattern) != y.map(\.bitPattern) { return false }
+        }
+        return true
+    }
+
+    /// ``DecoupledWeightDecay`` (the decay folded into the transform's loop, or, for a transform without
+    /// its own folded step, the default three passes) moves θ exactly as the transform followed by
+    /// ``AddDecayedWeights`` and the learning rate as separate links; so does ``MomentumAfterLearningRate``
+    /// (a pure scaling without momentum) as `Chain(ScaleByLearningRate, TraceMomentum)`.
+    @Test func foldedDecayAndMomentumAfterTheLearningRateMoveTheIteratesAsTheSeparateLinks() {
+        func separate<T: FusedGradientTransformation>(_ base: T, _ lambda: Double) -> some FusedGradientTransformation {
+            Chain(base, Chain(AddDecayedWeights(lambda), ScaleByLearningRate(0.01)))
+        }
+        for lambda in [0.0, 0.1] {
+            #expect(
+                sameIterates(
+                    Chain(DecoupledWeightDecay(ScaleByAdam(), weightDecay: lambda), ScaleByLearningRate(0.01)),
+                    separate(ScaleByAdam(), lambda)), "adam, λ = \(lambda)")
+            #expect(
+                sameIterates(
+                    Chain(
+                        DecoupledWeightDecay(ScaleByAdam(amsgrad: true), weightDecay: lambda), ScaleByLearningRate(0.01)
+                    ),
+                    separate(ScaleByAdam(amsgrad: true), lambda)), "amsgrad, λ = \(lambda)")
+            #expect(
+                sameIterates(
+                    Chain(DecoupledWeightDecay(ScaleByLion(), weightDecay: lambda), ScaleByLearningRate(0.01)),
+                    separate(ScaleByLion(), lambda)), "lion, λ = \(lambda)")
+            #expect(
+                sameIterates(
+                    Chain(DecoupledWeightDecay(ScaleByAdamax(), weightDecay: lambda), ScaleByLearningRate(0.01)),
+                    separate(ScaleByAdamax(), lambda)), "adamax (default folded step), λ = \(lambda)")
+        }
+        for momentum in [0.0, 0.9] {
+            let trace = TraceMomentum(momentum: momentum)
+            #expect(
+                sameIterates(
+                    Chain(ScaleByRMSOptax(), MomentumAfterLearningRate(0.01, momentum: trace)),
+                    Chain(ScaleByRMSOptax(), Chain(ScaleByLearningRate(0.01), trace))),
+                "rmsprop-optax, momentum \(momentum)")
+        }
+    }
+
     /// Without clipping, ``FirstOrderMethod/clipped(_:_:)`` leaves the clip transform out of the chain;
     /// the iterates are those of the chain with disabled clipping in front.
     @Test func disabledClippingIsLeftOutWithTheSameIterates() throws {
