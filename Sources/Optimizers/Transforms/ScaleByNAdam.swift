@@ -15,8 +15,7 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
         public var secondMoment: [Double]
         public var momentumProduct = 1.0
         public var step = 0
-        /// 1 − β₂^{t+1} after update t, the next update's (``BiasCorrection``), computed after the loop
-        /// as μ_{t+2} is.
+        /// 1 − β₂ᵗ (``BiasCorrection``).
         public var correction2: BiasCorrection
         /// μ_{t+1} and μ_{t+2} after update t: μ_t and μ_{t+1} of the next update (the same expression at
         /// the same time, so the same bits). One `pow` per update instead of two, and it is for the update
@@ -51,8 +50,7 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
         let t = Double(state.step), b1 = beta1, psi = momentumDecay
         /// μ at time `time` (Dozat's schedule).
         func momentum(at time: Double) -> Double { b1 * (1.0 - 0.5 * pow(0.96, time * psi)) }
-        if state.step == 1 { _ = state.correction2.advance(toStep: 1) }
-        let correction2 = state.correction2.value
+        let correction2 = state.correction2.advance(toStep: state.step)
         if state.upcomingMomenta.0.isNaN { state.upcomingMomenta = (momentum(at: t), momentum(at: t + 1)) }
         let (mu, muNext) = state.upcomingMomenta
         state.momentumProduct *= mu
@@ -67,6 +65,5 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
             return gradientWeight * (g / denominator) + momentumWeight * (m / denominator)
         }
         state.upcomingMomenta = (muNext, momentum(at: t + 2))
-        _ = state.correction2.advance(toStep: state.step + 1)
     }
 }
