@@ -41,7 +41,8 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
             secondMoment: [Double](repeating: 0, count: parameters.count), correction2: BiasCorrection(beta: beta2))
     }
 
-    @inlinable
+    /// Always inlined: with the scalars it carries past its loop the compiler called it out of line.
+    @inlinable @inline(__always)
     public func step(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double
