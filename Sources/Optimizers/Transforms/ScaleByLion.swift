@@ -52,7 +52,14 @@ public struct ScaleByLion: CoordinatewiseTransformation {
         ) { g, m in
             let c = c1 * g + b1 * m
             m = c2 * g + b2 * m
-            return c > 0 ? 1 : (c < 0 ? -1 : c)
+            return Self.sign(c)
         }
+    }
+
+    /// sign(c) as `jnp.sign`: ±1, and c itself for ±0 and NaN. Branch-free: |c| > 0 selects ±1 with c's
+    /// sign bit (fewer instructions than the two comparisons of `c > 0 ? 1 : (c < 0 ? -1 : c)`).
+    @inlinable @inline(__always)
+    public static func sign(_ c: Double) -> Double {
+        c.magnitude > 0 ? Double(signOf: c, magnitudeOf: 1) : c
     }
 }
