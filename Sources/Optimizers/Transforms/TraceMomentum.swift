@@ -47,23 +47,54 @@ public struct TraceMomentum: FusedGradientTransformation {
     }
 
     /// One update with μ ≠ 0: writes uᵢ into `updates`, or, given `target`, adds `factor`·uᵢ to it instead.
+    /// The first-step and Nesterov choices are made once per step: each case is its own branch-free loop.
     @inlinable
     func step(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double
     ) {
-        let mu = momentum, keep = 1 - dampening, isNesterov = nesterov
+        let mu = momentum, keep = 1 - dampening
         let isFirst = !state.isStarted
         state.isStarted = true
         updates.withUnsafeMutableBufferPointer { u in
             state.buffer.withUnsafeMutableBufferPointer { b in
-                for i in u.indices {
-                    let g = u[i]
-                    b[i] = isFirst ? g : b[i] * mu + keep * g
-                    let update = isNesterov ? g + mu * b[i] : b[i]
-                    if let target { target[i] += factor * update } else { u[i] = update }
+                switch (isFirst, nesterov) {
+                case (true, false):
+                    Self.loop(u, b, target, factor) { g, b in
+                        b = g
+                        return b
+                    }
+                case (true, true):
+                    Self.loop(u, b, target, factor) { g, b in
+                        b = g
+                        return g + mu * b
+                    }
+                case (false, false):
+                    Self.loop(u, b, target, factor) { g, b in
+                        b = b * mu + keep * g
+                        return b
+                    }
+                case (false, true):
+                    Self.loop(u, b, target, factor) { g, b in
+                        b = b * mu + keep * g
+                        return g + mu * b
+                    }
                 }
             }
+        }
+    }
+
+    /// `body(gᵢ, &bᵢ)` returns uᵢ; the loop writes it into `u`, or adds `factor`·uᵢ to `target`
+    /// (the target test made once, outside the loop).
+    @inlinable @inline(__always)
+    static func loop(
+        _ u: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>,
+        _ target: UnsafeMutableBufferPointer<Double>?, _ factor: Double, _ body: (Double, inout Double) -> Double
+    ) {
+        if let target {
+            for i in u.indices { target[i] += factor * body(u[i], &b[i]) }
+        } else {
+            for i in u.indices { u[i] = body(u[i], &b[i]) }
         }
     }
 }
