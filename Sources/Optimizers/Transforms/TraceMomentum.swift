@@ -31,70 +31,62 @@ public struct TraceMomentum: FusedGradientTransformation {
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         guard momentum != 0 else { return }
-        step(&updates, state: &state, applyingTo: nil, factor: 1)
-    }
-
-    /// The momentum step with θᵢ ← θᵢ + s·uᵢ done in the same loop (the learning rate −η of the chain).
-    @inlinable
-    public func apply(
-        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
-    ) {
-        if momentum == 0 {
-            addScaledUpdates(updates, factor, to: &parameters)
-        } else {
-            parameters.withUnsafeMutableBufferPointer { step(&updates, state: &state, applyingTo: $0, factor: factor) }
-        }
-    }
-
-    /// One update with μ ≠ 0: writes uᵢ into `updates`, or, given `target`, adds `factor`·uᵢ to it instead.
-    /// The first-step and Nesterov choices are made once per step: each case is its own branch-free loop.
-    @inlinable
-    func step(
-        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
-        factor: Double
-    ) {
-        let mu = momentum, keep = 1 - dampening
         let isFirst = !state.isStarted
         state.isStarted = true
         updates.withUnsafeMutableBufferPointer { u in
             state.buffer.withUnsafeMutableBufferPointer { b in
-                switch (isFirst, nesterov) {
-                case (true, false):
-                    Self.loop(u, b, target, factor) { g, b in
-                        b = g
-                        return b
-                    }
-                case (true, true):
-                    Self.loop(u, b, target, factor) { g, b in
-                        b = g
-                        return g + mu * b
-                    }
-                case (false, false):
-                    Self.loop(u, b, target, factor) { g, b in
-                        b = b * mu + keep * g
-                        return b
-                    }
-                case (false, true):
-                    Self.loop(u, b, target, factor) { g, b in
-                        b = b * mu + keep * g
-                        return g + mu * b
-                    }
+                step(UnsafeBufferPointer(u), b, isFirst: isFirst) { i, update in u[i] = update }
+            }
+        }
+    }
+
+    /// The momentum step with θᵢ ← θᵢ + s·uᵢ done in the same loop (the learning rate −η of the chain);
+    /// the updates are only read.
+    @inlinable
+    public func apply(
+        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
+    ) {
+        guard momentum != 0 else { return addScaledUpdates(updates, factor, to: &parameters) }
+        let isFirst = !state.isStarted
+        state.isStarted = true
+        updates.withUnsafeBufferPointer { g in
+            state.buffer.withUnsafeMutableBufferPointer { b in
+                parameters.withUnsafeMutableBufferPointer { p in
+                    step(g, b, isFirst: isFirst) { i, update in p[i] += factor * update }
                 }
             }
         }
     }
 
-    /// `body(gᵢ, &bᵢ)` returns uᵢ; the loop writes it into `u`, or adds `factor`·uᵢ to `target`
-    /// (the target test made once, outside the loop).
+    /// bᵢ ← gᵢ on the first step, bᵢ ← μ·bᵢ + (1 − τ)·gᵢ after it, then `emit(i, uᵢ)`. The first-step
+    /// and Nesterov choices are made once per step: each case is its own branch-free loop.
     @inlinable @inline(__always)
-    static func loop(
-        _ u: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>,
-        _ target: UnsafeMutableBufferPointer<Double>?, _ factor: Double, _ body: (Double, inout Double) -> Double
+    func step(
+        _ g: UnsafeBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>, isFirst: Bool,
+        _ emit: (Int, Double) -> Void
     ) {
-        if let target {
-            for i in u.indices { target[i] += factor * body(u[i], &b[i]) }
-        } else {
-            for i in u.indices { u[i] = body(u[i], &b[i]) }
+        let mu = momentum, keep = 1 - dampening
+        switch (isFirst, nesterov) {
+        case (true, false):
+            for i in g.indices {
+                b[i] = g[i]
+                emit(i, b[i])
+            }
+        case (true, true):
+            for i in g.indices {
+                b[i] = g[i]
+                emit(i, g[i] + mu * b[i])
+            }
+        case (false, false):
+            for i in g.indices {
+                b[i] = b[i] * mu + keep * g[i]
+                emit(i, b[i])
+            }
+        case (false, true):
+            for i in g.indices {
+                b[i] = b[i] * mu + keep * g[i]
+                emit(i, g[i] + mu * b[i])
+            }
         }
     }
 }
