@@ -38,7 +38,7 @@ public struct LookaheadNesterovMethod<S: Schedule>: Method {
         count = 0
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         if storedVelocity.count != x.count { try prepare(at: x, oracle: &oracle) }
         VectorKernels.setSum(&lookahead, x, momentum, storedVelocity)

@@ -53,7 +53,7 @@ public struct NesterovAccelerated: Method {
         if restart == .function { value = oracle.value(at: x) }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let nextT = (1 + (1 + 4 * t * t).squareRoot()) / 2
         let beta = (t - 1) / nextT

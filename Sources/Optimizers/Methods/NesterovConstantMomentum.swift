@@ -34,7 +34,7 @@ public struct NesterovConstantMomentum: Method {
         lookahead = x
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let beta = beta, step = step
         x.withUnsafeBufferPointer { x in
