@@ -58,31 +58,43 @@ public struct TraceMomentum: FusedGradientTransformation {
         }
     }
 
-    /// bᵢ ← gᵢ on the first step, bᵢ ← μ·bᵢ + (1 − τ)·gᵢ after it, then `emit(i, uᵢ)`. The first-step
-    /// and Nesterov choices are made once per step: each case is its own branch-free loop.
+    /// bᵢ ← gᵢ on the first step, bᵢ ← μ·bᵢ + (1 − τ)·gᵢ after it, then `emit(i, uᵢ)`. The first-step,
+    /// Nesterov and dampening choices are made once per step: each case is its own branch-free loop.
+    /// Without dampening (torch's default) (1 − τ)·gᵢ is gᵢ exactly, and leaving the product out takes
+    /// a multiplication off the chain from the gradient to the new iterate.
     @inlinable @inline(__always)
     func step(
         _ g: UnsafeBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>, isFirst: Bool,
         _ emit: (Int, Double) -> Void
     ) {
         let mu = momentum, keep = 1 - dampening
-        switch (isFirst, nesterov) {
-        case (true, false):
+        switch (isFirst, nesterov, dampening == 0) {
+        case (true, false, _):
             for i in g.indices {
                 b[i] = g[i]
                 emit(i, b[i])
             }
-        case (true, true):
+        case (true, true, _):
             for i in g.indices {
                 b[i] = g[i]
                 emit(i, g[i] + mu * b[i])
             }
-        case (false, false):
+        case (false, false, true):
+            for i in g.indices {
+                b[i] = b[i] * mu + g[i]
+                emit(i, b[i])
+            }
+        case (false, false, false):
             for i in g.indices {
                 b[i] = b[i] * mu + keep * g[i]
                 emit(i, b[i])
             }
-        case (false, true):
+        case (false, true, true):
+            for i in g.indices {
+                b[i] = b[i] * mu + g[i]
+                emit(i, g[i] + mu * b[i])
+            }
+        case (false, true, false):
             for i in g.indices {
                 b[i] = b[i] * mu + keep * g[i]
                 emit(i, g[i] + mu * b[i])
