@@ -89,11 +89,11 @@ public struct DimensionScaling: Sendable {
             let spread = all.first.map { fastest in all.count > 1 ? log10(all[1] / fastest) : 0 }
             return Point(
                 dimension: d,
-                iterations: Quantiles.median(
+                iterations: Median.of(
                     runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: .iterations) }),
-                gradientEvaluations: Quantiles.median(
+                gradientEvaluations: Median.of(
                     runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: .gradientEvaluations) }),
-                secondsPerIteration: perIteration.isEmpty ? nil : Quantiles.median(perIteration),
+                secondsPerIteration: perIteration.isEmpty ? nil : Median.of(perIteration),
                 replaySpread: spread.flatMap { $0.isFinite ? $0 : nil })
         }
         func fit(_ value: (Point) -> Double?, from minimum: Int = 0) -> LineFit? {

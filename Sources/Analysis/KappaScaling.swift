@@ -47,7 +47,7 @@ public struct KappaScaling: Sendable {
                 var byKappa: [Double: [RunRecord]] = [:]
                 for (_, runs) in (byOptimizer[optimizerID] ?? [:]).sorted(by: { $0.key < $1.key }) {
                     let kappas = runs.compactMap { kappa($0.problem) }.sorted()
-                    byKappa[Quantiles.median(kappas), default: []].append(contentsOf: runs)
+                    byKappa[Median.of(kappas), default: []].append(contentsOf: runs)
                 }
                 guard byKappa.count >= 2 else { continue }
                 series.append(
@@ -72,7 +72,7 @@ public struct KappaScaling: Sendable {
                 oneIteration.append(kappa)
                 continue
             }
-            let median = Quantiles.median(costs)
+            let median = Median.of(costs)
             if median.isFinite { points.append((kappa, median)) } else { dropped.append(kappa) }
         }
         self.points = points

@@ -17,7 +17,7 @@ public struct RegretCurve: Sendable, Equatable {
             }
         }
         rounds = byRound.keys.sorted().filter { byRound[$0]?.count == runs.count }
-        medians = rounds.map { Quantiles.median(byRound[$0] ?? []) }
+        medians = rounds.map { Median.of(byRound[$0] ?? []) }
     }
 
     /// The fit of ln R_T against ln T over T ≥ `fromRound`; nil with fewer than three positive points.

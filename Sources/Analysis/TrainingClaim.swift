@@ -98,7 +98,7 @@ public struct TrainingClaim: Sendable {
         func measure(_ label: String, _ values: [Double]) -> Measurement {
             let finite = values.filter { !$0.isNaN }
             return Measurement(
-                label: label, median: Quantiles.median(finite),
+                label: label, median: Median.of(finite),
                 interval: BootstrapInterval.median(of: finite, label: "claim/\(statement)/\(label)"),
                 count: finite.count)
         }

@@ -58,7 +58,7 @@ public struct TuningProtocol: Sendable {
                 tuningGradients += runs.reduce(0) { $0 + $1.final.progress.gradientEvaluations }
                 let costs = runs.map { PerformanceProfile.cost($0, targetIndex: targetIndex, measure: measure) }
                 guard !costs.isEmpty else { continue }
-                let median = Quantiles.median(costs)
+                let median = Median.of(costs)
                 let successes = costs.filter(\.isFinite).count
                 if let current = best,
                     !(median < current.median || (median == current.median && successes > current.successes))
@@ -76,7 +76,7 @@ public struct TuningProtocol: Sendable {
                     chosenOptimizerID: best.id,
                     tuningMedian: best.median, tuningRuns: tuningRuns, tuningGradientEvaluations: tuningGradients,
                     testRuns: test.count, testSuccesses: testCosts.filter(\.isFinite).count,
-                    testMedian: testCosts.isEmpty ? .nan : Quantiles.median(testCosts)))
+                    testMedian: testCosts.isEmpty ? .nan : Median.of(testCosts)))
         }
         return outcomes
     }

@@ -61,7 +61,7 @@ public enum BatchSizeFigure {
                         else { return .infinity }
                         return measure.value(hit) ?? .infinity
                     }
-                    let median = costs.isEmpty ? Double.nan : Quantiles.median(costs)
+                    let median = costs.isEmpty ? Double.nan : Median.of(costs)
                     if median.isFinite { values.append(median) }
                     return [size, median.isFinite ? median : nil]
                 })

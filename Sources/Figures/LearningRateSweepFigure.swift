@@ -64,7 +64,7 @@ public enum LearningRateSweepFigure {
                     iterations
                     ? atRate.map { PerformanceProfile.cost($0, targetIndex: target, measure: .iterations) }
                     : atRate.compactMap { finalValue($0, gap: gap) }
-                let median = values.isEmpty ? Double.nan : Quantiles.median(values)
+                let median = values.isEmpty ? Double.nan : Median.of(values)
                 let drawn = median.isFinite && median > 0 ? median : nil
                 if let drawn { finite.append(drawn) }
                 rows.append([rate, drawn])

@@ -35,7 +35,7 @@ public enum SaddleDistanceFigure {
                 DataTable.Block(
                     comment: id + ": distance median-iterations",
                     rows: distances.map { delta in
-                        [delta, Quantiles.median(escaped.filter { $0.0 == delta }.map(\.1))]
+                        [delta, Median.of(escaped.filter { $0.0 == delta }.map(\.1))]
                     }))
             let slope = SaddleSweep.fit(mine).map { "slope \(String(format: "%.3g", $0.slope)) per decade" } ?? "no fit"
             labels.append("\(id) (\(escaped.count)/\(mine.count) escaped, \(slope))")

@@ -37,7 +37,7 @@ public enum TrainingFigure {
     static func spread(_ values: [Double]) -> (median: Double, lower: Double, upper: Double)? {
         let finite = values.filter(\.isFinite)
         guard !finite.isEmpty else { return nil }
-        return (Quantiles.median(finite), Quantiles.quantile(finite, 0.25), Quantiles.quantile(finite, 0.75))
+        return (Median.of(finite), Quantiles.quantile(finite, 0.25), Quantiles.quantile(finite, 0.75))
     }
 
     /// y of a trace at epoch x: linear between trace points, the last value after the end, nil before the start.

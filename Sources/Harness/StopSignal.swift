@@ -1,3 +1,4 @@
+import Diagnostics
 import Dispatch
 import Foundation
 
@@ -30,7 +31,7 @@ public final class StopSignal: @unchecked Sendable {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                if stop.isRaised { Foundation.exit(130) }
+                if stop.isRaised { Foundation.exit(ExitStatus.interrupted.code) }
                 stop.raise()
                 notice()
             }

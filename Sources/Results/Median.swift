@@ -1,11 +1,14 @@
-/// The median of a sample: the middle value, or the mean of the two middle values for an even count;
-/// NaN for an empty sample. The one median of recorded and reported times (a run's median wall time,
-/// the summary tables, `gdbench bench`).
+/// The median of a sample, the one median of gdbench (recorded times, analyses, claims, figures,
+/// `gdbench bench`): the middle value, or for an even count a + ½(b − a) of the two middle values a ≤ b
+/// (a when they are equal, so two +∞ give +∞) — `Quantiles`' type-7 quantile at ½, numpy's
+/// `median`. NaN for an empty sample; +∞ entries sort last.
 public enum Median {
     public static func of(_ values: [Double]) -> Double {
         guard !values.isEmpty else { return .nan }
         let sorted = values.sorted()
         let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        if sorted.count % 2 == 1 { return sorted[middle] }
+        let lower = sorted[middle - 1], upper = sorted[middle]
+        return lower == upper ? lower : lower + 0.5 * (upper - lower)
     }
 }

@@ -10,7 +10,8 @@ import Harness
 /// processes on 500 and 5 000 runs (flat in the number of runs), and suite wall times — and, when a
 /// Python with jax and optax is found, the same workloads timed by `scripts/reference/jax_timing.py`
 /// in the same run, printed as ratios (Swift time / jax time). The GD, heavy-ball and Adam rows are also
-/// shown as a ratio to a hand-written Swift loop of the same update (``ReferenceLoop``; target ≤ 1.5).
+/// shown as a ratio to a hand-written Swift loop of the same update (``ReferenceLoop``; target ≤ 1.5), beside
+/// the same loop with its vectors in memory and over arrays with the gradient called through `any Objective`.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -133,7 +134,7 @@ struct BenchCommand: ParsableCommand {
         var rows: [[String]] = [
             [
                 "workload", "iterations", "ns/iter", "monitored", "spread", "target", "loop ns/iter", "÷ loop (≤ 1.5)",
-                "jax ns/iter", "swift/jax",
+                "memory loop ns/iter", "array loop ns/iter", "÷ array loop", "jax ns/iter", "swift/jax",
             ]
         ]
         for var workload in StepWorkload.standard where only.map(workload.name.contains) ?? true {
@@ -141,6 +142,12 @@ struct BenchCommand: ParsableCommand {
             let result = try StepBenchmark.measure(workload, repeats: repeats)
             let loop = workload.referenceLoop.map {
                 $0.nanosecondsPerIteration(iterations: workload.iterations, repeats: repeats)
+            }
+            let memoryLoop = workload.referenceLoop.map {
+                $0.nanosecondsPerIterationInMemory(iterations: workload.iterations, repeats: repeats)
+            }
+            let arrayLoop = workload.referenceLoop.map {
+                $0.nanosecondsPerIterationOverArrays(iterations: workload.iterations, repeats: repeats)
             }
             let jax = workload.referenceKey.flatMap { reference?.jax[$0] }
             var target = workload.targetNanoseconds.map { "≤ \(format($0))" } ?? ""
@@ -151,7 +158,9 @@ struct BenchCommand: ParsableCommand {
                 workload.name, "\(result.iterations)", format(result.replayNanoseconds),
                 format(result.monitoredNanoseconds),
                 String(format: "%.0f%%", 100 * result.spread), target, loop.map(format) ?? "–",
-                loop.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–", jax.map(format) ?? "–",
+                loop.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
+                memoryLoop.map(format) ?? "–", arrayLoop.map(format) ?? "–",
+                arrayLoop.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–", jax.map(format) ?? "–",
                 jax.map { String(format: "%.2f", result.replayNanoseconds / $0) } ?? "–",
             ])
         }

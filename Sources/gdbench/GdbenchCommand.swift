@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Harness
 import Results
@@ -21,6 +22,6 @@ public enum GdbenchCommand {
         CommandContext.commandName = name
         CommandName.current = name
         Gdbench.main()
-        exit(0)
+        exit(ExitStatus.success.code)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Harness
 import Objectives
 import Randomness
+import Results
 
 /// The `gdbench bench` rows of the own-problems features: a formula Rosenbrock step beside the
 /// built-in one (target ≤ 3×), the sparse logistic gradient on a generated LIBSVM set (n = 10⁵,
@@ -106,7 +107,7 @@ struct OwnProblemsBench {
             body()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        return times.sorted()[times.count / 2]
+        return Median.of(times)
     }
 
     /// `rows` LIBSVM lines with `perRow` distinct seeded columns each, values N(0, 1), labels ±1 (seeded).

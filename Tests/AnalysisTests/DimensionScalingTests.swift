@@ -20,7 +20,7 @@ struct DimensionScalingTests {
                 optimizer: "sgd", hits: [hit], final: hit)
             let total = secondsPerIteration(d) * Double(iterations(d))
             let repeats = slowdowns(d).map { total * $0 }
-            record.wallTime = WallTime(medianSeconds: Quantiles.median(repeats), repeats: repeats)
+            record.wallTime = WallTime(medianSeconds: Median.of(repeats), repeats: repeats)
             return record
         }
     }

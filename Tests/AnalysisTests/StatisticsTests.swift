@@ -1,3 +1,4 @@
+import Results
 import Testing
 
 @testable import Analysis
@@ -7,13 +8,13 @@ import Testing
         // Type 7 (numpy default): n = 4, q = 0.25 → h = 0.75 → 1 + 0.75·(2 − 1) = 1.75;
         // q = 0.5 → h = 1.5 → 2.5; q = 0.75 → h = 2.25 → 3 + 0.25 = 3.25.
         #expect(Quantiles.quantile([4, 1, 3, 2], 0.25) == 1.75)
-        #expect(Quantiles.median([4, 1, 3, 2]) == 2.5)
+        #expect(Median.of([4, 1, 3, 2]) == 2.5)
         #expect(Quantiles.quantile([4, 1, 3, 2], 0.75) == 3.25)
-        #expect(Quantiles.median([7]) == 7)
-        #expect(Quantiles.median([]).isNaN)
+        #expect(Median.of([7]) == 7)
+        #expect(Median.of([]).isNaN)
         // An infinite entry (a failed run) sorts last: the median of [1, 2, ∞] is 2, of [1, ∞, ∞] is ∞.
-        #expect(Quantiles.median([.infinity, 1, 2]) == 2)
-        #expect(Quantiles.median([1, .infinity, .infinity]) == .infinity)
+        #expect(Median.of([.infinity, 1, 2]) == 2)
+        #expect(Median.of([1, .infinity, .infinity]) == .infinity)
     }
 
     @Test func bootstrapIntervalIsReproducibleAndDependsOnTheLabel() throws {

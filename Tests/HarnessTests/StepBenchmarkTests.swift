@@ -1,5 +1,6 @@
 import Foundation
 import Harness
+import Objectives
 import Testing
 
 /// `gdbench bench` measures through the harness; these tests check what it measures (never how fast):
@@ -52,6 +53,18 @@ import Testing
             } else {
                 #expect(value == record.final.value, "\(row.name)")
             }
+        }
+    }
+
+    /// The loops in memory and over arrays compute the same iterates as the loops over registers, to the bit.
+    @Test func arrayLoopsComputeTheSameIteratesAsRegisterLoops() {
+        for loop in ReferenceLoop.allCases {
+            let registers = loop.run(iterations: 1000)
+            let arrays = loop.runOverArrays(iterations: 1000, objective: Rosenbrock())
+            let memory = loop.runInMemory(iterations: 1000, dimension: 2)
+            #expect(registers == arrays, "\(loop)")
+            #expect(registers == memory, "\(loop)")
+            #expect(registers != (-1.2, 1.0), "\(loop) moved")
         }
     }
 

@@ -69,7 +69,7 @@ enum BatchSizeClaims {
             let values = runs.map { $0.targets.ladder.last?.hit?.epochs ?? .infinity }
             let lr = runs.first?.optimizer.id ?? optimizer
             return Point(
-                batch: batch, epochs: Quantiles.median(values),
+                batch: batch, epochs: Median.of(values),
                 label: lr.contains("sqrt") ? "η ∝ √b" : lr.contains("b/8") ? "η ∝ b" : "fixed η")
         }
     }

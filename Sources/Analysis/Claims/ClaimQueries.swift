@@ -16,7 +16,7 @@ extension ResultSet {
     /// Median over `runs` of iterations to the last target (a miss counts as +∞; nil without runs).
     public static func medianIterations(_ runs: [RunRecord], targetIndex: Int? = nil) -> Double? {
         guard !runs.isEmpty else { return nil }
-        return Quantiles.median(
+        return Median.of(
             runs.map { run in
                 PerformanceProfile.cost(
                     run, targetIndex: targetIndex ?? max(run.targets.ladder.count - 1, 0), measure: .iterations)

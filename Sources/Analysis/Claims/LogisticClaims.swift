@@ -73,6 +73,6 @@ enum LogisticClaims {
             $0.optimizer.id == optimizer && $0.problem.parameters["data"] == data
                 && $0.problem.parameters["standardize"] == standardize && $0.problem.batchSize == batch
         }
-        return runs.isEmpty ? nil : Quantiles.median(runs.map { $0.final.relativeGap ?? .infinity })
+        return runs.isEmpty ? nil : Median.of(runs.map { $0.final.relativeGap ?? .infinity })
     }
 }

@@ -36,8 +36,8 @@ enum SaddleClaims {
                     guard !plain.isEmpty, !heavy.isEmpty else {
                         return .missing("sgd with and without momentum on \(problem)")
                     }
-                    let a = Quantiles.median(ResultSet.escapeIterations(heavy)),
-                        b = Quantiles.median(ResultSet.escapeIterations(plain))
+                    let a = Median.of(ResultSet.escapeIterations(heavy)),
+                        b = Median.of(ResultSet.escapeIterations(plain))
                     return .when(a < b, "\(problem): momentum \(ClaimNumber.text(a)), GD \(ClaimNumber.text(b))")
                 })
         },

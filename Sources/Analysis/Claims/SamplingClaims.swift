@@ -95,6 +95,6 @@ enum SamplingClaims {
 
     static func median(_ runs: [RunRecord], _ mode: String) -> Double? {
         let gaps = runs.filter { self.mode($0) == mode }.compactMap(\.final.relativeGap)
-        return gaps.isEmpty ? nil : Quantiles.median(gaps)
+        return gaps.isEmpty ? nil : Median.of(gaps)
     }
 }

@@ -30,6 +30,6 @@ enum ScheduleClaims {
 
     /// Median final relative gap.
     static func finalGap(_ runs: [RunRecord]) -> Double {
-        Quantiles.median(runs.map { $0.final.relativeGap ?? .infinity })
+        Median.of(runs.map { $0.final.relativeGap ?? .infinity })
     }
 }

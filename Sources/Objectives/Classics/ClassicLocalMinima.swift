@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -77,9 +79,7 @@ extension StyblinskiTang: KnownLocalMinima {
         guard x.count == dimension else { return nil }
         let choice = x.map { abs($0 - StyblinskiTang.roots[0].x) <= abs($0 - StyblinskiTang.roots[1].x) ? 0 : 1 }
         let nearest = minimum(choice)
-        var sum = 0.0
-        for i in x.indices { sum += (x[i] - nearest.point[i]) * (x[i] - nearest.point[i]) }
-        return sum.squareRoot() <= tolerance ? nearest : nil
+        return VectorKernels.distance(x, nearest.point) <= tolerance ? nearest : nil
     }
 }
 
@@ -129,8 +129,6 @@ extension Rastrigin: KnownLocalMinima {
     public func nearestMinimum(to x: [Double], tolerance: Double) -> KnownMinimum? {
         guard x.count == dimension, x.allSatisfy({ abs($0) < 40 }), let nearest = minimum(x.map { Int($0.rounded()) })
         else { return nil }
-        var sum = 0.0
-        for i in x.indices { sum += (x[i] - nearest.point[i]) * (x[i] - nearest.point[i]) }
-        return sum.squareRoot() <= tolerance ? nearest : nil
+        return VectorKernels.distance(x, nearest.point) <= tolerance ? nearest : nil
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LinearAlgebra
 
 /// Objectives whose local minimisers are known (the multimodal classics: Himmelblau, the camels,
 /// Styblinski–Tang, Rastrigin). The runner classifies each run's final iterate by the nearest of them
@@ -17,9 +18,7 @@ extension KnownLocalMinima {
     public func nearestMinimum(to x: [Double], tolerance: Double) -> KnownMinimum? {
         var best: (minimum: KnownMinimum, distance: Double)?
         for minimum in localMinima where minimum.point.count == x.count {
-            var sum = 0.0
-            for i in x.indices { sum += (x[i] - minimum.point[i]) * (x[i] - minimum.point[i]) }
-            let distance = sum.squareRoot()
+            let distance = VectorKernels.distance(x, minimum.point)
             if distance <= tolerance, distance < best?.distance ?? .infinity { best = (minimum, distance) }
         }
         return best?.minimum

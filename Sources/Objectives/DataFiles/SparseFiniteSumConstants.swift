@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// The constants of a ``SparseFiniteSum`` (see its documentation for the methods and tolerances).
 enum SparseFiniteSumConstants {
     static let powerIterations = 300
@@ -12,7 +14,7 @@ enum SparseFiniteSumConstants {
         var largest = 0.0
         for _ in 0..<powerIterations {
             gramProduct(problem.matrix, v, into: &gram)
-            let norm = gram.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let norm = VectorKernels.norm(gram)
             guard norm > 0, norm.isFinite else { break }
             let previous = largest
             largest = norm
@@ -53,33 +55,33 @@ enum SparseFiniteSumConstants {
         var x = [Double](repeating: 0, count: d)
         var g = x
         var f = problem.evaluate(at: x, gradient: &g)
-        let tolerance = 1e-10 * max(1, norm(g))
+        let tolerance = 1e-10 * max(1, VectorKernels.norm(g))
         var hv = x, trial = x
         for _ in 0..<newtonIterations {
-            let gradientNorm = norm(g)
+            let gradientNorm = VectorKernels.norm(g)
             if gradientNorm <= tolerance { return x }
             // CG on H p = −g.
             var p = [Double](repeating: 0, count: d)
             var r = g.map { -$0 }
             var direction = r
-            var rr = dot(r, r)
+            var rr = VectorKernels.dot(r, r)
             let target = min(0.5, gradientNorm.squareRoot()) * gradientNorm
             for _ in 0..<cgIterations {
                 problem.hessianVectorProduct(at: x, vector: direction, result: &hv)
-                let curvature = dot(direction, hv)
+                let curvature = VectorKernels.dot(direction, hv)
                 guard curvature > 0 else { break }
                 let alpha = rr / curvature
                 for j in 0..<d {
                     p[j] += alpha * direction[j]
                     r[j] -= alpha * hv[j]
                 }
-                let next = dot(r, r)
+                let next = VectorKernels.dot(r, r)
                 if next.squareRoot() <= target { break }
                 for j in 0..<d { direction[j] = r[j] + next / rr * direction[j] }
                 rr = next
             }
-            if dot(p, p) == 0 { p = g.map { -$0 } }
-            let slope = dot(g, p)
+            if VectorKernels.dot(p, p) == 0 { p = g.map { -$0 } }
+            let slope = VectorKernels.dot(g, p)
             var t = 1.0, accepted = false
             for _ in 0..<50 {
                 for j in 0..<d { trial[j] = x[j] + t * p[j] }
@@ -90,18 +92,11 @@ enum SparseFiniteSumConstants {
                 }
                 t *= 0.5
             }
-            guard accepted else { return norm(g) <= 1e3 * tolerance ? x : nil }
+            guard accepted else { return VectorKernels.norm(g) <= 1e3 * tolerance ? x : nil }
             x = trial
             f = problem.evaluate(at: x, gradient: &g)
         }
-        return norm(g) <= tolerance ? x : nil
+        return VectorKernels.norm(g) <= tolerance ? x : nil
     }
 
-    static func dot(_ a: [Double], _ b: [Double]) -> Double {
-        var total = 0.0
-        for j in a.indices { total += a[j] * b[j] }
-        return total
-    }
-
-    static func norm(_ a: [Double]) -> Double { dot(a, a).squareRoot() }
 }

@@ -135,36 +135,10 @@ struct FormulaGradientTape: Sendable {
     func forward(_ values: UnsafeMutablePointer<Double>) {
         steps.withUnsafeBufferPointer { program in
             for step in program {
-                let a = values[Int(step.a)], c = step.constant
-                let result: Double
                 var partial = 0.0
-                switch step.operation {
-                case .constant: result = c
-                case .add: result = a + values[Int(step.b)]
-                case .subtract: result = a - values[Int(step.b)]
-                case .multiply: result = a * values[Int(step.b)]
-                case .divide: result = a / values[Int(step.b)]
-                case .addConstant: result = a + c
-                case .multiplyConstant: result = a * c
-                case .divideByConstant: result = a / c
-                case .constantMinus: result = c - a
-                case .negate: result = -a
-                case .square: result = a * a
-                case .squaredDifference:
-                    partial = a - values[Int(step.b)]
-                    result = partial * partial
-                case .squaredDifferenceOfSquare:
-                    let b = values[Int(step.b)]
-                    partial = a - b * b
-                    result = partial * partial
-                case .squaredConstantMinus:
-                    partial = c - a
-                    result = partial * partial
-                case .multiplyAdd: result = a * c + values[Int(step.b)]
-                default:
-                    result = FormulaProgram.apply(step.operation, a, c)
-                    partial = FormulaProgram.derivatives(step.operation, a, result, c).0
-                }
+                let result = FormulaProgram.forwardStep(
+                    step.operation, values[Int(step.a)], step.b, step.constant, values, storingPartial: true,
+                    partial: &partial)
                 values[Int(step.out)] = result
                 values[Int(step.partial)] = partial
             }

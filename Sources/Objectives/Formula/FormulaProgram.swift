@@ -97,37 +97,58 @@ public final class FormulaProgram: Sendable {
         for j in 0..<d { slots[j] = x[j] }
         instructions.withUnsafeBufferPointer { program in
             var out = slots + d
+            var unused = 0.0
             for instruction in program {
-                let a = slots[Int(instruction.a)], c = instruction.constant
-                let result: Double
-                switch instruction.operation {
-                case .constant: result = c
-                case .add: result = a + slots[Int(instruction.b)]
-                case .subtract: result = a - slots[Int(instruction.b)]
-                case .multiply: result = a * slots[Int(instruction.b)]
-                case .divide: result = a / slots[Int(instruction.b)]
-                case .addConstant: result = a + c
-                case .multiplyConstant: result = a * c
-                case .divideByConstant: result = a / c
-                case .constantMinus: result = c - a
-                case .constantOver: result = c / a
-                case .negate: result = -a
-                case .square: result = a * a
-                case .squaredDifference:
-                    let difference = a - slots[Int(instruction.b)]
-                    result = difference * difference
-                case .squaredDifferenceOfSquare: preconditionFailure("in the gradient tape only")
-                case .squaredConstantMinus:
-                    let difference = c - a
-                    result = difference * difference
-                case .multiplyAdd: result = a * c + slots[Int(instruction.b)]
-                default: result = Self.apply(instruction.operation, a, c)
-                }
-                out.pointee = result
+                out.pointee = Self.forwardStep(
+                    instruction.operation, slots[Int(instruction.a)], instruction.b, instruction.constant, slots,
+                    storingPartial: false, partial: &unused)
                 out += 1
             }
         }
         return slots[slotCount - 1]
+    }
+
+    /// One instruction of the forward sweep: its value from `a` (the value of its slot a), slot `b` of
+    /// `slots` (read by binary instructions only) and the number `c`; with `storingPartial`, also the local
+    /// derivative that ``FormulaGradientTape``'s edges read into `partial` (left alone where they read
+    /// none). The value sweep and the tape's forward loop both run this one switch; inlined with a constant
+    /// `storingPartial`, the value sweep computes no derivative.
+    @inline(__always)
+    static func forwardStep(
+        _ operation: Operation, _ a: Double, _ b: Int32, _ c: Double, _ slots: UnsafeMutablePointer<Double>,
+        storingPartial: Bool, partial: inout Double
+    ) -> Double {
+        switch operation {
+        case .constant: return c
+        case .add: return a + slots[Int(b)]
+        case .subtract: return a - slots[Int(b)]
+        case .multiply: return a * slots[Int(b)]
+        case .divide: return a / slots[Int(b)]
+        case .addConstant: return a + c
+        case .multiplyConstant: return a * c
+        case .divideByConstant: return a / c
+        case .constantMinus: return c - a
+        case .negate: return -a
+        case .square: return a * a
+        case .squaredDifference:
+            let difference = a - slots[Int(b)]
+            if storingPartial { partial = difference }
+            return difference * difference
+        case .squaredDifferenceOfSquare:
+            let inner = slots[Int(b)]
+            let difference = a - inner * inner
+            if storingPartial { partial = difference }
+            return difference * difference
+        case .squaredConstantMinus:
+            let difference = c - a
+            if storingPartial { partial = difference }
+            return difference * difference
+        case .multiplyAdd: return a * c + slots[Int(b)]
+        default:
+            let value = apply(operation, a, c)
+            if storingPartial { partial = derivatives(operation, a, value, c).0 }
+            return value
+        }
     }
 
     /// The value of a one-argument instruction (a power or a function) at its argument `a`.

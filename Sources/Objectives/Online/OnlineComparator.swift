@@ -24,7 +24,7 @@ public enum OnlineComparator {
         case .linear:
             var c = [Double](repeating: 0, count: d)
             for t in 0..<m { for k in 0..<d { c[k] += stream.targets[t] * stream.features[t * d + k] } }
-            let norm = c.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let norm = VectorKernels.norm(c)
             if norm > 0 { for k in 0..<d { x[k] = -radius * c[k] / norm } }
         case .absolute:
             guard m > 0 else { break }
@@ -53,23 +53,21 @@ public enum OnlineComparator {
         return sum.value
     }
 
-    static func norm(_ x: [Double]) -> Double { x.reduce(0) { $0 + $1 * $1 }.squareRoot() }
-
     static func smoothMinimum(_ stream: OnlineStream, rounds m: Int, warmStart: [Double]) -> [Double] {
         let radius = stream.radius
         var x = warmStart
-        if shifted(stream, rounds: m, shift: 0, &x), norm(x) <= radius { return x }
+        if shifted(stream, rounds: m, shift: 0, &x), VectorKernels.norm(x) <= radius { return x }
         // Bracket: F + (ν/2)‖x‖² is ν-strongly convex, so ‖x(ν)‖ ≤ ‖∇F(0)‖/ν ≤ R at ν = ‖∇F(0)‖/R.
         var gradient = [Double](repeating: 0, count: stream.dimension)
         for t in 0..<m {
             let slope = stream.rowLoss(t, 0).slope
             for k in gradient.indices { gradient[k] += slope * stream.features[t * stream.dimension + k] }
         }
-        var high = norm(gradient) / radius, low = 0.0
+        var high = VectorKernels.norm(gradient) / radius, low = 0.0
         var lowValue = -1 / radius // 1/‖x(0)‖ − 1/R < 0 (outside the ball, or no minimiser: ‖x‖ → ∞)
         x = [Double](repeating: 0, count: stream.dimension)
         guard high > 0, shifted(stream, rounds: m, shift: high, &x) else { return x }
-        var highValue = 1 / norm(x) - 1 / radius
+        var highValue = 1 / VectorKernels.norm(x) - 1 / radius
         var best = x, bestValue = abs(highValue)
         var side = 0
         for _ in 0..<200 {
@@ -77,7 +75,7 @@ public enum OnlineComparator {
             var shift = (low * highValue - high * lowValue) / (highValue - lowValue)
             if !(shift > low && shift < high) { shift = 0.5 * (low + high) }
             guard shifted(stream, rounds: m, shift: shift, &x) else { break }
-            let value = 1 / norm(x) - 1 / radius
+            let value = 1 / VectorKernels.norm(x) - 1 / radius
             if abs(value) < bestValue {
                 best = x
                 bestValue = abs(value)
@@ -95,7 +93,7 @@ public enum OnlineComparator {
                 side = 1
             }
         }
-        let length = norm(best)
+        let length = VectorKernels.norm(best)
         if length > radius { for k in best.indices { best[k] *= radius / length } }
         return best
     }
@@ -160,7 +158,7 @@ public enum OnlineComparator {
             if trialValue > value { return false }
             x = trial
             value = trialValue
-            if norm(x) > 1e6 * stream.radius { return false }
+            if VectorKernels.norm(x) > 1e6 * stream.radius { return false }
         }
         return false
     }
