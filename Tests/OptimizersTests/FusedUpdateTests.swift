@@ -168,6 +168,21 @@ import Testing
         #expect(count == 0)
     }
 
+    /// torch SGD momentum (sgd.py): b₁ = g₁, b_t = μ·b_{t−1} + (1 − τ)·g_t, u = g_t + μ·b_t (Nesterov) or b_t,
+    /// for each first-step / Nesterov / dampening case (``TraceMomentum`` runs each as its own loop).
+    @Test(arguments: [(0.0, false), (0.0, true), (0.3, false), (0.3, true)])
+    func traceMomentumMatchesThePlainFormula(dampening: Double, nesterov: Bool) {
+        let mu = 0.9
+        var b: [Double]? = nil
+        let momentum = TraceMomentum(momentum: mu, dampening: dampening, nesterov: nesterov)
+        let count = mismatches(momentum, steps: 1_000) { _, g in
+            let next = b.map { b in g.indices.map { i in mu * b[i] + (1 - dampening) * g[i] } } ?? g
+            b = next
+            return g.indices.map { i in nesterov ? g[i] + mu * next[i] : next[i] }
+        }
+        #expect(count == 0)
+    }
+
     /// `apply` (fused with the learning rate by ``ScaleByLearningRate``) leaves the parameters exactly
     /// where `update` followed by θ ← θ + u leaves them, for chains with decay, momentum, clipping and Adam.
     @Test func applyEqualsUpdateThenAdd() {
@@ -189,6 +204,9 @@ import Testing
             }
         }
         check(FirstOrderOptimizers.sgd(learningRate: 0.01, momentum: 0.9, weightDecay: 0.1), "sgd")
+        check(FirstOrderOptimizers.sgd(learningRate: 0.01, momentum: 0.9, nesterov: true), "nesterov")
+        check(FirstOrderOptimizers.sgd(learningRate: 0.01, momentum: 0.9, dampening: 0.3), "sgd with dampening")
+        check(FirstOrderOptimizers.momentumEMA(learningRate: 0.01), "momentum-ema without decay")
         check(Chain(GradientClipping.globalNorm(0.5), FirstOrderOptimizers.adam(learningRate: 0.01)), "clipped adam")
         check(FirstOrderOptimizers.adamw(learningRate: 0.01), "adamw")
         check(FirstOrderOptimizers.momentumVelocity(learningRate: 0.01, weightDecay: 0.1), "momentum-velocity")
