@@ -87,11 +87,38 @@ import Testing
         #expect(count == 0)
     }
 
-    /// torch RAdam (radam.py) with every `pow` and division at every step.
+    /// ``RAdamRectification`` gives torch's and optax's 1 − β₂ᵗ, ρ_t and r_t (radam.py, with `pow` at every
+    /// step) at every step, including after it has settled and stopped calling `pow`, which it does
+    /// within 50 000 steps for these β₂ (t = 41 102 for 0.999).
+    @Test(arguments: [0.0, 0.5, 0.9, 0.99, 0.999])
+    func radamRectificationIsThePlainFormulaEveryStep(beta2: Double) {
+        var terms = RAdamRectification(beta2: beta2, threshold: 5, inclusive: false)
+        var settledAt: Int?
+        var mismatches = 0
+        for t in 1...50_000 {
+            terms.advance(toStep: t)
+            let time = Double(t), power = pow(beta2, time)
+            let correction2 = 1 - power, rhoInfinity = 2 / (1 - beta2) - 1
+            let rho = rhoInfinity - 2 * time * power / correction2
+            let r = ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot()
+            let factor = rho > 5 ? r : nil
+            if terms.correction2.bitPattern != correction2.bitPattern || terms.rho.bitPattern != rho.bitPattern
+                || terms.factor?.bitPattern != factor?.bitPattern
+            {
+                mismatches += 1
+            }
+            if terms.isSettled, settledAt == nil { settledAt = t }
+        }
+        #expect(mismatches == 0)
+        #expect(settledAt != nil, "never settled")
+    }
+
+    /// torch RAdam (radam.py) with every `pow` and division at every step, past the step where its
+    /// ``RAdamRectification`` settles (t = 41 102).
     @Test func radamMatchesThePlainFormula() {
         let b1 = 0.9, b2 = 0.999, eps = 1e-8
         var m = [0.0, 0, 0], v = [0.0, 0, 0]
-        let count = mismatches(ScaleByRAdam(), steps: 40_000) { t, g in
+        let count = mismatches(ScaleByRAdam(), steps: 42_000) { t, g in
             let time = Double(t)
             let correction2 = 1 - pow(b2, time), rhoInfinity = 2 / (1 - b2) - 1
             let rho = rhoInfinity - 2 * time * pow(b2, time) / correction2
@@ -101,6 +128,25 @@ import Testing
                 v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i]
                 let mHat = m[i] / (1 - pow(b1, time))
                 return rho > 5 ? mHat * (correction2.squareRoot() / (v[i].squareRoot() + eps)) * r : mHat
+            }
+        }
+        #expect(count == 0)
+    }
+
+    /// optax radam (scale_by_radam) with every `pow` and division at every step, past the settling step.
+    @Test func optaxRadamMatchesThePlainFormula() {
+        let b1 = 0.9, b2 = 0.999, eps = 1e-8
+        var m = [0.0, 0, 0], v = [0.0, 0, 0]
+        let count = mismatches(ScaleByRAdamOptax(), steps: 42_000) { t, g in
+            let time = Double(t)
+            let correction2 = 1 - pow(b2, time), rhoInfinity = 2 / (1 - b2) - 1
+            let rho = rhoInfinity - 2 * time * pow(b2, time) / correction2
+            let r = ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot()
+            return g.indices.map { i in
+                m[i] = (1 - b1) * g[i] + b1 * m[i]
+                v[i] = (1 - b2) * (g[i] * g[i]) + b2 * v[i]
+                let mHat = m[i] / (1 - pow(b1, time))
+                return rho >= 5 ? r * mHat / ((v[i] / correction2 + 0).squareRoot() + eps) : mHat
             }
         }
         #expect(count == 0)
@@ -118,6 +164,21 @@ import Testing
                 let mHat = b1 * (m[i] / (1 - pow(b1, time + 1))) + (1 - b1) * (g[i] / (1 - pow(b1, time)))
                 return mHat / ((v[i] / (1 - pow(b2, time)) + 0).squareRoot() + eps)
             }
+        }
+        #expect(count == 0)
+    }
+
+    /// torch SGD momentum (sgd.py): b₁ = g₁, b_t = μ·b_{t−1} + (1 − τ)·g_t, u = g_t + μ·b_t (Nesterov) or b_t,
+    /// for each first-step / Nesterov / dampening case (``TraceMomentum`` runs each as its own loop).
+    @Test(arguments: [(0.0, false), (0.0, true), (0.3, false), (0.3, true)])
+    func traceMomentumMatchesThePlainFormula(dampening: Double, nesterov: Bool) {
+        let mu = 0.9
+        var b: [Double]? = nil
+        let momentum = TraceMomentum(momentum: mu, dampening: dampening, nesterov: nesterov)
+        let count = mismatches(momentum, steps: 1_000) { _, g in
+            let next = b.map { b in g.indices.map { i in mu * b[i] + (1 - dampening) * g[i] } } ?? g
+            b = next
+            return g.indices.map { i in nesterov ? g[i] + mu * next[i] : next[i] }
         }
         #expect(count == 0)
     }
@@ -143,6 +204,9 @@ import Testing
             }
         }
         check(FirstOrderOptimizers.sgd(learningRate: 0.01, momentum: 0.9, weightDecay: 0.1), "sgd")
+        check(FirstOrderOptimizers.sgd(learningRate: 0.01, momentum: 0.9, nesterov: true), "nesterov")
+        check(FirstOrderOptimizers.sgd(learningRate: 0.01, momentum: 0.9, dampening: 0.3), "sgd with dampening")
+        check(FirstOrderOptimizers.momentumEMA(learningRate: 0.01), "momentum-ema without decay")
         check(Chain(GradientClipping.globalNorm(0.5), FirstOrderOptimizers.adam(learningRate: 0.01)), "clipped adam")
         check(FirstOrderOptimizers.adamw(learningRate: 0.01), "adamw")
         check(FirstOrderOptimizers.momentumVelocity(learningRate: 0.01, weightDecay: 0.1), "momentum-velocity")
@@ -174,6 +238,64 @@ import Testing
         check(FirstOrderOptimizers.lion(learningRate: 0.01, weightDecay: 0), "lion without decay")
         check(FirstOrderOptimizers.adamw(learningRate: 0.01, weightDecay: 0.1, amsgrad: true), "adamw amsgrad")
         check(FirstOrderOptimizers.adabelief(learningRate: 0.01), "adabelief")
+    }
+
+    /// Runs `fused` and `reference` (two chains that must give the same iterates) from the same start on
+    /// the same seeded gradients for 300 steps through `apply`, as a method does; true when every
+    /// parameter has the same bits at every step.
+    func sameIterates<A: FusedGradientTransformation, B: FusedGradientTransformation>(_ fused: A, _ reference: B)
+        -> Bool
+    {
+        let d = 4
+        var random = Xoshiro256StarStar(seed: 23)
+        var x = (0..<d).map { _ in random.nextGaussian() }, y = x
+        var fusedState = fused.initialState(parameters: x), referenceState = reference.initialState(parameters: y)
+        for _ in 0..<300 {
+            let gradient = (0..<d).map { _ in random.nextGaussian() }
+            var u = gradient, w = gradient
+            fused.apply(&u, state: &fusedState, scaledBy: 1, to: &x)
+            reference.apply(&w, state: &referenceState, scaledBy: 1, to: &y)
+            if x.map(\.bitPattern) != y.map(\.bitPattern) { return false }
+        }
+        return true
+    }
+
+    /// ``DecoupledWeightDecay`` (the decay folded into the transform's loop, or, for a transform without
+    /// its own folded step, the default three passes) moves θ exactly as the transform followed by
+    /// ``AddDecayedWeights`` and the learning rate as separate links; so does ``MomentumAfterLearningRate``
+    /// (a pure scaling without momentum) as `Chain(ScaleByLearningRate, TraceMomentum)`.
+    @Test func foldedDecayAndMomentumAfterTheLearningRateMoveTheIteratesAsTheSeparateLinks() {
+        func separate<T: FusedGradientTransformation>(_ base: T, _ lambda: Double) -> some FusedGradientTransformation {
+            Chain(base, Chain(AddDecayedWeights(lambda), ScaleByLearningRate(0.01)))
+        }
+        for lambda in [0.0, 0.1] {
+            #expect(
+                sameIterates(
+                    Chain(DecoupledWeightDecay(ScaleByAdam(), weightDecay: lambda), ScaleByLearningRate(0.01)),
+                    separate(ScaleByAdam(), lambda)), "adam, λ = \(lambda)")
+            #expect(
+                sameIterates(
+                    Chain(
+                        DecoupledWeightDecay(ScaleByAdam(amsgrad: true), weightDecay: lambda), ScaleByLearningRate(0.01)
+                    ),
+                    separate(ScaleByAdam(amsgrad: true), lambda)), "amsgrad, λ = \(lambda)")
+            #expect(
+                sameIterates(
+                    Chain(DecoupledWeightDecay(ScaleByLion(), weightDecay: lambda), ScaleByLearningRate(0.01)),
+                    separate(ScaleByLion(), lambda)), "lion, λ = \(lambda)")
+            #expect(
+                sameIterates(
+                    Chain(DecoupledWeightDecay(ScaleByAdamax(), weightDecay: lambda), ScaleByLearningRate(0.01)),
+                    separate(ScaleByAdamax(), lambda)), "adamax (default folded step), λ = \(lambda)")
+        }
+        for momentum in [0.0, 0.9] {
+            let trace = TraceMomentum(momentum: momentum)
+            #expect(
+                sameIterates(
+                    Chain(ScaleByRMSOptax(), MomentumAfterLearningRate(0.01, momentum: trace)),
+                    Chain(ScaleByRMSOptax(), Chain(ScaleByLearningRate(0.01), trace))),
+                "rmsprop-optax, momentum \(momentum)")
+        }
     }
 
     /// Without clipping, ``FirstOrderMethod/clipped(_:_:)`` leaves the clip transform out of the chain;

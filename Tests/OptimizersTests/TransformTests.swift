@@ -67,6 +67,15 @@ import Testing
     @Test func lionAndAdaBeliefEdgeCases() {
         let (lion, _) = apply(ScaleByLion(), [[0, 2, -3]], parameters: [0, 0, 0])
         #expect(lion == [0, 1, -1])
+        // jnp.sign: ±1, and ±0 and NaN (its payload too) unchanged; bit for bit.
+        let values: [Double] = [
+            0, -0.0, .nan, -.nan, Double(nan: 5, signaling: false), .infinity, -.infinity,
+            .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e-300, -2.5, 3, .greatestFiniteMagnitude,
+        ]
+        for c in values {
+            let expected = c > 0 ? 1 : (c < 0 ? -1 : c)
+            #expect(ScaleByLion.sign(c).bitPattern == expected.bitPattern, "sign(\(c))")
+        }
         let steps = 50
         let (_, belief) = apply(
             ScaleByAdaBelief(epsilonRoot: 1e-16), Array(repeating: [0.0], count: steps), parameters: [0])

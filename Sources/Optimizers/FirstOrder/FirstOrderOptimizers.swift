@@ -2,8 +2,9 @@
 /// and order of operations (optax's where the name says so). Each ends with the learning rate:
 /// `learningRate` is a ``Schedule`` (a `Double` is a constant one) evaluated at the 0-based update
 /// index. Coupled weight decay is an ``AddDecayedWeights`` first in the chain; decoupled (AdamW,
-/// Lion) sits just before the learning rate. Clipping, when wanted, is chained in front by the
-/// caller (``FirstOrderOptimizerCatalog`` does it from the `clip-*` parameters).
+/// Lion) wraps the transform before the learning rate (``DecoupledWeightDecay``). Clipping, when
+/// wanted, is chained in front by the caller (``FirstOrderOptimizerCatalog`` does it from the
+/// `clip-*` parameters).
 public enum FirstOrderOptimizers {
     /// torch `SGD` (pytorch/pytorch:torch/optim/sgd.py): coupled L2, then ``TraceMomentum``.
     public static func sgd<S: Schedule>(
@@ -75,7 +76,7 @@ public enum FirstOrderOptimizers {
             ScaleByRMSOptax(
                 decay: decay, epsilon: epsilon, initialScale: initialScale, epsilonInSquareRoot: epsilonInSquareRoot,
                 centered: centered, biasCorrection: biasCorrection),
-            Chain(ScaleByLearningRate(learningRate), TraceMomentum(momentum: momentum, nesterov: nesterov)))
+            MomentumAfterLearningRate(learningRate, momentum: TraceMomentum(momentum: momentum, nesterov: nesterov)))
     }
 
     /// torch `Adadelta` (pytorch/pytorch:torch/optim/adadelta.py).
@@ -127,8 +128,9 @@ public enum FirstOrderOptimizers {
         amsgrad: Bool = false
     ) -> some FusedGradientTransformation {
         Chain(
-            ScaleByAdam(beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad),
-            Chain(AddDecayedWeights(weightDecay), ScaleByLearningRate(learningRate)))
+            DecoupledWeightDecay(
+                ScaleByAdam(beta1: beta1, beta2: beta2, epsilon: epsilon, amsgrad: amsgrad), weightDecay: weightDecay),
+            ScaleByLearningRate(learningRate))
     }
 
     /// torch `Adamax` (pytorch/pytorch:torch/optim/adamax.py).
@@ -177,8 +179,8 @@ public enum FirstOrderOptimizers {
         learningRate: S, beta1: Double = 0.9, beta2: Double = 0.99, weightDecay: Double = 1e-3
     ) -> some FusedGradientTransformation {
         Chain(
-            ScaleByLion(beta1: beta1, beta2: beta2),
-            Chain(AddDecayedWeights(weightDecay), ScaleByLearningRate(learningRate)))
+            DecoupledWeightDecay(ScaleByLion(beta1: beta1, beta2: beta2), weightDecay: weightDecay),
+            ScaleByLearningRate(learningRate))
     }
 
     /// optax `adabelief` (google-deepmind/optax:optax/_src/alias.py).

@@ -38,15 +38,19 @@ public struct LookaheadNesterovMethod<S: Schedule>: Method {
         count = 0
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         if storedVelocity.count != x.count { try prepare(at: x, oracle: &oracle) }
         VectorKernels.setSum(&lookahead, x, momentum, storedVelocity)
         oracle.gradient(at: lookahead, into: &gradient)
-        var none: Void = ()
-        clipping.update(&gradient, state: &none, parameters: x)
+        if clipping != .disabled {
+            var none: Void = ()
+            clipping.update(&gradient, state: &none, parameters: x)
+        }
         let rate = schedule(count), momentum = momentum
-        gradient.withUnsafeBufferPointer { g in
+        // Mutable access on purpose: read-only access to this stored array, among the mutations of
+        // `storedVelocity` and `x`, made the compiler retain and release its buffer on every step.
+        gradient.withUnsafeMutableBufferPointer { g in
             storedVelocity.withUnsafeMutableBufferPointer { v in
                 x.withUnsafeMutableBufferPointer { p in
                     for i in p.indices {

@@ -53,19 +53,33 @@ public struct NesterovAccelerated: Method {
         if restart == .function { value = oracle.value(at: x) }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let nextT = (1 + (1 + 4 * t * t).squareRoot()) / 2
         let beta = (t - 1) / nextT
         t = nextT
-        for i in x.indices { lookahead[i] = x[i] + beta * (x[i] - previous[i]) }
+        x.withUnsafeBufferPointer { x in
+            previous.withUnsafeBufferPointer { previous in
+                lookahead.withUnsafeMutableBufferPointer { y in
+                    for i in y.indices { y[i] = x[i] + beta * (x[i] - previous[i]) }
+                }
+            }
+        }
         oracle.gradient(at: lookahead, into: &gradient)
         var progress = 0.0 // ∇f(y_k)ᵀ(x_{k+1} − x_k)
         let step = step
-        for i in x.indices {
-            previous[i] = x[i]
-            x[i] = lookahead[i] - step * gradient[i]
-            progress += gradient[i] * (x[i] - previous[i])
+        gradient.withUnsafeBufferPointer { g in
+            lookahead.withUnsafeBufferPointer { y in
+                previous.withUnsafeMutableBufferPointer { previous in
+                    x.withUnsafeMutableBufferPointer { x in
+                        for i in x.indices {
+                            previous[i] = x[i]
+                            x[i] = y[i] - step * g[i]
+                            progress += g[i] * (x[i] - previous[i])
+                        }
+                    }
+                }
+            }
         }
         var reported: Double? = nil
         switch restart {

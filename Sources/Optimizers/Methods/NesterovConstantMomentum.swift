@@ -34,10 +34,16 @@ public struct NesterovConstantMomentum: Method {
         lookahead = x
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func iterate(_ x: inout [Double], oracle: inout Oracle) throws -> IterationReport {
         let beta = beta, step = step
-        for i in x.indices { lookahead[i] = x[i] + beta * (x[i] - previous[i]) }
+        x.withUnsafeBufferPointer { x in
+            previous.withUnsafeBufferPointer { previous in
+                lookahead.withUnsafeMutableBufferPointer { y in
+                    for i in y.indices { y[i] = x[i] + beta * (x[i] - previous[i]) }
+                }
+            }
+        }
         oracle.gradient(at: lookahead, into: &gradient)
         gradient.withUnsafeBufferPointer { g in
             lookahead.withUnsafeBufferPointer { y in

@@ -5,7 +5,8 @@
 ///   `weight_decay` of SGD, Adam, Adagrad, RMSprop, … (pytorch/pytorch:torch/optim/sgd.py);
 /// * after the moment transform, before ``ScaleByLearningRate``: **decoupled**,
 ///   u = −η(adam + λθ), algebraically torch AdamW's θ ← θ(1 − ηλ) followed by the Adam step
-///   (pytorch/pytorch:torch/optim/adamw.py; reference §A.6), and optax `adamw` / `lion`.
+///   (pytorch/pytorch:torch/optim/adamw.py; reference §A.6), and optax `adamw` / `lion`. The named
+///   optimizers use ``DecoupledWeightDecay``, the same updates folded into the transform's loop.
 ///
 /// λ = 0 leaves the updates untouched.
 public struct AddDecayedWeights: FusedGradientTransformation {

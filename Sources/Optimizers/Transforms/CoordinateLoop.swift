@@ -1,28 +1,50 @@
 /// The per-coordinate loops of the transforms: `body(gᵢ, &aᵢ, &bᵢ)` advances the state of coordinate i
 /// (its entries of the state vectors) and returns uᵢ, which the loop writes into the updates or, given a
 /// target, adds times `factor` to it. Always inlined, closure included: the loop is the transform's own.
+/// With a target, a nonzero `decoupledWeightDecay` λ adds `factor`·(uᵢ + λ·θᵢ) instead (θᵢ the target's
+/// entry before the step): decoupled weight decay folded into the same loop (``DecoupledWeightDecay``).
 ///
 /// State vectors must have the length of the updates. An empty one (an unused option's buffer) is
 /// never asked for a mutable buffer: the empty array is never uniquely referenced, so that would copy it
 /// on every step; the transforms use the variants with fewer vectors instead.
 public enum CoordinateLoop {
-    /// Writes `value` as uᵢ, or adds `factor`·`value` to `target[i]`.
+    /// Writes `value` as uᵢ, or adds `factor`·`value` (λ ≠ 0: `factor`·(`value` + λ·`target[i]`)) to `target[i]`.
     @inlinable @inline(__always)
     public static func emit(
         _ value: Double, at i: Int, into updates: UnsafeMutableBufferPointer<Double>,
-        applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double
+        applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double, decoupledWeightDecay lambda: Double = 0
     ) {
-        if let target { target[i] += factor * value } else { updates[i] = value }
+        if let target {
+            target[i] += factor * (lambda == 0 ? value : value + lambda * target[i])
+        } else {
+            updates[i] = value
+        }
+    }
+
+    /// `body` with the updates' buffer. With a target the loop only reads them: then they are not asked
+    /// for a mutable buffer (which checks, on every step, that the array is uniquely referenced), and
+    /// `body` must not write through the pointer.
+    @inlinable @inline(__always)
+    public static func withUpdates(
+        _ updates: inout [Double], readOnly: Bool, _ body: (UnsafeMutableBufferPointer<Double>) -> Void
+    ) {
+        if readOnly {
+            updates.withUnsafeBufferPointer { body(UnsafeMutableBufferPointer(mutating: $0)) }
+        } else {
+            updates.withUnsafeMutableBufferPointer { body($0) }
+        }
     }
 
     /// The loop over the updates alone.
     @inlinable @inline(__always)
     public static func run(
         _ updates: inout [Double], applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double,
-        _ body: (_ g: Double) -> Double
+        decoupledWeightDecay lambda: Double = 0, _ body: (_ g: Double) -> Double
     ) {
-        updates.withUnsafeMutableBufferPointer { u in
-            for i in u.indices { emit(body(u[i]), at: i, into: u, applyingTo: target, factor: factor) }
+        withUpdates(&updates, readOnly: target != nil) { u in
+            for i in u.indices {
+                emit(body(u[i]), at: i, into: u, applyingTo: target, factor: factor, decoupledWeightDecay: lambda)
+            }
         }
     }
 
@@ -30,11 +52,15 @@ public enum CoordinateLoop {
     @inlinable @inline(__always)
     public static func run(
         _ updates: inout [Double], _ a: inout [Double], applyingTo target: UnsafeMutableBufferPointer<Double>?,
-        factor: Double, _ body: (_ g: Double, _ a: inout Double) -> Double
+        factor: Double, decoupledWeightDecay lambda: Double = 0, _ body: (_ g: Double, _ a: inout Double) -> Double
     ) {
-        updates.withUnsafeMutableBufferPointer { u in
+        withUpdates(&updates, readOnly: target != nil) { u in
             a.withUnsafeMutableBufferPointer { a in
-                for i in u.indices { emit(body(u[i], &a[i]), at: i, into: u, applyingTo: target, factor: factor) }
+                for i in u.indices {
+                    emit(
+                        body(u[i], &a[i]), at: i, into: u, applyingTo: target, factor: factor,
+                        decoupledWeightDecay: lambda)
+                }
             }
         }
     }
@@ -43,14 +69,16 @@ public enum CoordinateLoop {
     @inlinable @inline(__always)
     public static func run(
         _ updates: inout [Double], _ a: inout [Double], _ b: inout [Double],
-        applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double,
+        applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double, decoupledWeightDecay lambda: Double = 0,
         _ body: (_ g: Double, _ a: inout Double, _ b: inout Double) -> Double
     ) {
-        updates.withUnsafeMutableBufferPointer { u in
+        withUpdates(&updates, readOnly: target != nil) { u in
             a.withUnsafeMutableBufferPointer { a in
                 b.withUnsafeMutableBufferPointer { b in
                     for i in u.indices {
-                        emit(body(u[i], &a[i], &b[i]), at: i, into: u, applyingTo: target, factor: factor)
+                        emit(
+                            body(u[i], &a[i], &b[i]), at: i, into: u, applyingTo: target, factor: factor,
+                            decoupledWeightDecay: lambda)
                     }
                 }
             }
@@ -61,15 +89,17 @@ public enum CoordinateLoop {
     @inlinable @inline(__always)
     public static func run(
         _ updates: inout [Double], _ a: inout [Double], _ b: inout [Double], _ c: inout [Double],
-        applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double,
+        applyingTo target: UnsafeMutableBufferPointer<Double>?, factor: Double, decoupledWeightDecay lambda: Double = 0,
         _ body: (_ g: Double, _ a: inout Double, _ b: inout Double, _ c: inout Double) -> Double
     ) {
-        updates.withUnsafeMutableBufferPointer { u in
+        withUpdates(&updates, readOnly: target != nil) { u in
             a.withUnsafeMutableBufferPointer { a in
                 b.withUnsafeMutableBufferPointer { b in
                     c.withUnsafeMutableBufferPointer { c in
                         for i in u.indices {
-                            emit(body(u[i], &a[i], &b[i], &c[i]), at: i, into: u, applyingTo: target, factor: factor)
+                            emit(
+                                body(u[i], &a[i], &b[i], &c[i]), at: i, into: u, applyingTo: target, factor: factor,
+                                decoupledWeightDecay: lambda)
                         }
                     }
                 }

@@ -8,6 +8,13 @@ public protocol CoordinatewiseTransformation: FusedGradientTransformation {
     func step(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double)
+    /// One fused step with decoupled weight decay λ ≠ 0 (``DecoupledWeightDecay``): advances the state
+    /// and adds `factor`·(uᵢ + λ·θᵢ) to θᵢ = `target[i]`, the bits of `update`, then u ← u + λθ, then
+    /// θ ← θ + `factor`·u. Default: exactly those three passes; a transform overrides it to do it in its
+    /// own loop (``CoordinateLoop``'s `decoupledWeightDecay`).
+    func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>,
+        factor: Double, decoupledWeightDecay lambda: Double)
 }
 
 extension CoordinatewiseTransformation {
@@ -21,5 +28,16 @@ extension CoordinatewiseTransformation {
         _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
     ) {
         parameters.withUnsafeMutableBufferPointer { step(&updates, state: &state, applyingTo: $0, factor: factor) }
+    }
+
+    @inlinable
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>,
+        factor: Double, decoupledWeightDecay lambda: Double
+    ) {
+        step(&updates, state: &state, applyingTo: nil, factor: 1)
+        updates.withUnsafeBufferPointer { u in
+            for i in target.indices { target[i] += factor * (u[i] + lambda * target[i]) }
+        }
     }
 }

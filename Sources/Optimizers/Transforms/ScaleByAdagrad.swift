@@ -36,9 +36,19 @@ public struct ScaleByAdagrad: CoordinatewiseTransformation {
         state.step += 1
         let decay = 1 / (1 + Double(state.step - 1) * learningRateDecay)
         let eps = epsilon
-        CoordinateLoop.run(&updates, &state.sumOfSquares, applyingTo: target, factor: factor) { g, s in
+        func quotient(_ g: Double, _ s: inout Double) -> Double {
             s = s + g * g
-            return decay * (g / (s.squareRoot() + eps))
+            return g / (s.squareRoot() + eps)
+        }
+        if decay == 1 {
+            // lr_decay = 0 (the default), or the first step: the multiplication by exactly 1 is left out.
+            CoordinateLoop.run(&updates, &state.sumOfSquares, applyingTo: target, factor: factor) { g, s in
+                quotient(g, &s)
+            }
+        } else {
+            CoordinateLoop.run(&updates, &state.sumOfSquares, applyingTo: target, factor: factor) { g, s in
+                decay * quotient(g, &s)
+            }
         }
     }
 }

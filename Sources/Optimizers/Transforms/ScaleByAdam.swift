@@ -10,7 +10,7 @@ import Foundation
 /// ε is added after the bias correction of √v. Defaults: β₁ 0.9, β₂ 0.999, ε 1e−8, amsgrad false
 /// (torch lr 1e−3). `biasCorrection: false` (an ablation, not a torch option) drops both divisions by
 /// 1 − βᵗ: then u = m_t/(√v̄_t + ε). Coupled weight decay is ``AddDecayedWeights`` before this transform; AdamW's
-/// decoupled decay is ``AddDecayedWeights`` after it. optax's forms are ``ScaleByAdamOptax``
+/// decoupled decay wraps it (``DecoupledWeightDecay``). optax's forms are ``ScaleByAdamOptax``
 /// (eps_root, Nesterov) and ``ScaleByAMSGradOptax`` (max on corrected v̂). Reference §A.5.
 public struct ScaleByAdam: CoordinatewiseTransformation {
     public struct State: Sendable {
@@ -54,6 +54,23 @@ public struct ScaleByAdam: CoordinatewiseTransformation {
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double
     ) {
+        run(&updates, state: &state, applyingTo: target, factor: factor, decoupledWeightDecay: 0)
+    }
+
+    @inlinable
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>,
+        factor: Double, decoupledWeightDecay lambda: Double
+    ) {
+        run(&updates, state: &state, applyingTo: target, factor: factor, decoupledWeightDecay: lambda)
+    }
+
+    /// Both steps' loop (``CoordinateLoop``).
+    @inlinable @inline(__always)
+    func run(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double, decoupledWeightDecay lambda: Double
+    ) {
         state.step += 1
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
         let correction1 = state.correction1.advance(toStep: state.step)
@@ -68,7 +85,7 @@ public struct ScaleByAdam: CoordinatewiseTransformation {
         if amsgrad {
             CoordinateLoop.run(
                 &updates, &state.firstMoment, &state.secondMoment, &state.maxSecondMoment, applyingTo: target,
-                factor: factor
+                factor: factor, decoupledWeightDecay: lambda
             ) { g, m, v, vMax in
                 Moments.torch(&m, &v, gradient: g, w1: w1, beta2: b2, c2: c2)
                 vMax = max(vMax, v)
@@ -76,8 +93,10 @@ public struct ScaleByAdam: CoordinatewiseTransformation {
             }
         } else {
             // `maxSecondMoment` is then the empty array, which is left alone (CoordinateLoop).
-            CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
-                g, m, v in
+            CoordinateLoop.run(
+                &updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor,
+                decoupledWeightDecay: lambda
+            ) { g, m, v in
                 Moments.torch(&m, &v, gradient: g, w1: w1, beta2: b2, c2: c2)
                 return update(m, v)
             }

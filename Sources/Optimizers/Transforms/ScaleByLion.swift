@@ -4,8 +4,8 @@
 ///     c_t = (1 − β₁)·g_t + β₁·m_{t−1},  u = sign(c_t)  (sign(0) = 0)
 ///     m_t = (1 − β₂)·g_t + β₂·m_{t−1}   (m₀ = 0)
 ///
-/// Defaults: β₁ 0.9, β₂ 0.99. optax `lion` follows it with ``AddDecayedWeights`` (λ default 1e−3; the
-/// paper's default is 0) and ``ScaleByLearningRate``: u = −η(sign(c) + λθ), algebraically the
+/// Defaults: β₁ 0.9, β₂ 0.99. optax `lion` follows it with decoupled decay (``DecoupledWeightDecay``,
+/// λ default 1e−3; the paper's default is 0) and ``ScaleByLearningRate``: u = −η(sign(c) + λθ), algebraically the
 /// paper's θ ← θ(1 − ηλ) − η·sign(c). Not in torch.optim (reference §A.10).
 public struct ScaleByLion: CoordinatewiseTransformation {
     public struct State: Sendable {
@@ -29,11 +29,37 @@ public struct ScaleByLion: CoordinatewiseTransformation {
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double
     ) {
+        run(&updates, state: &state, applyingTo: target, factor: factor, decoupledWeightDecay: 0)
+    }
+
+    @inlinable
+    public func step(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>,
+        factor: Double, decoupledWeightDecay lambda: Double
+    ) {
+        run(&updates, state: &state, applyingTo: target, factor: factor, decoupledWeightDecay: lambda)
+    }
+
+    /// Both steps' loop (``CoordinateLoop``).
+    @inlinable @inline(__always)
+    func run(
+        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
+        factor: Double, decoupledWeightDecay lambda: Double
+    ) {
         let b1 = beta1, c1 = 1.0 - beta1, b2 = beta2, c2 = 1 - beta2
-        CoordinateLoop.run(&updates, &state.momentum, applyingTo: target, factor: factor) { g, m in
+        CoordinateLoop.run(
+            &updates, &state.momentum, applyingTo: target, factor: factor, decoupledWeightDecay: lambda
+        ) { g, m in
             let c = c1 * g + b1 * m
             m = c2 * g + b2 * m
-            return c > 0 ? 1 : (c < 0 ? -1 : c)
+            return Self.sign(c)
         }
+    }
+
+    /// sign(c) as `jnp.sign`: ±1, and c itself for ±0 and NaN. Branch-free: |c| > 0 selects ±1 with c's
+    /// sign bit (fewer instructions than the two comparisons of `c > 0 ? 1 : (c < 0 ? -1 : c)`).
+    @inlinable @inline(__always)
+    public static func sign(_ c: Double) -> Double {
+        c.magnitude > 0 ? Double(signOf: c, magnitudeOf: 1) : c
     }
 }

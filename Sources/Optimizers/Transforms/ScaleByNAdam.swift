@@ -17,9 +17,10 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
         public var step = 0
         /// 1 − β₂ᵗ (``BiasCorrection``).
         public var correction2: BiasCorrection
-        /// μ_{t+1} of the last update, which is μ_t of the next (the same expression at the same
-        /// t + 1, so the same bits): one `pow` per update instead of two. NaN before the first.
-        public var nextMomentum = Double.nan
+        /// μ_{t+1} and μ_{t+2} after update t: μ_t and μ_{t+1} of the next update (the same expression at
+        /// the same time, so the same bits). One `pow` per update instead of two, and it is for the update
+        /// after next, so the next update need not wait for it. NaN before the first.
+        public var upcomingMomenta = (Double.nan, Double.nan)
     }
 
     public var beta1: Double
@@ -40,17 +41,19 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
             secondMoment: [Double](repeating: 0, count: parameters.count), correction2: BiasCorrection(beta: beta2))
     }
 
-    @inlinable
+    /// Always inlined: with the scalars it carries past its loop the compiler called it out of line.
+    @inlinable @inline(__always)
     public func step(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double
     ) {
         state.step += 1
-        let t = Double(state.step)
+        let t = Double(state.step), b1 = beta1, psi = momentumDecay
+        /// μ at time `time` (Dozat's schedule).
+        func momentum(at time: Double) -> Double { b1 * (1.0 - 0.5 * pow(0.96, time * psi)) }
         let correction2 = state.correction2.advance(toStep: state.step)
-        let mu = state.nextMomentum.isNaN ? beta1 * (1.0 - 0.5 * pow(0.96, t * momentumDecay)) : state.nextMomentum
-        let muNext = beta1 * (1.0 - 0.5 * pow(0.96, (t + 1) * momentumDecay))
-        state.nextMomentum = muNext
+        if state.upcomingMomenta.0.isNaN { state.upcomingMomenta = (momentum(at: t), momentum(at: t + 1)) }
+        let (mu, muNext) = state.upcomingMomenta
         state.momentumProduct *= mu
         let product = state.momentumProduct
         let gradientWeight = (1.0 - mu) / (1.0 - product)
@@ -62,5 +65,6 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
             let denominator = BiasCorrection.divide(v, by: correction2).squareRoot() + eps
             return gradientWeight * (g / denominator) + momentumWeight * (m / denominator)
         }
+        state.upcomingMomenta = (muNext, momentum(at: t + 2))
     }
 }

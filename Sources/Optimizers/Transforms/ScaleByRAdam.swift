@@ -18,8 +18,8 @@ public struct ScaleByRAdam: CoordinatewiseTransformation {
         public var step = 0
         /// 1 − β₁ᵗ (``BiasCorrection``).
         public var correction1: BiasCorrection
-        /// β₂ᵗ (``BetaPower``).
-        public var beta2Power: BetaPower
+        /// 1 − β₂ᵗ, ρ_t and r_t (``RAdamRectification``: `pow` until they settle).
+        public var rectification: RAdamRectification
     }
 
     public var beta1: Double
@@ -36,29 +36,41 @@ public struct ScaleByRAdam: CoordinatewiseTransformation {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
             secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1),
-            beta2Power: BetaPower(beta: beta2))
+            rectification: RAdamRectification(beta2: beta2, threshold: 5, inclusive: false))
     }
 
-    @inlinable
+    /// Always inlined: its several loops (one per option) made the compiler call it out of line.
+    @inlinable @inline(__always)
     public func step(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double
     ) {
         state.step += 1
-        let t = Double(state.step)
         let correction1 = state.correction1.advance(toStep: state.step)
-        let beta2Power = state.beta2Power.advance(toStep: state.step)
-        let correction2 = 1 - beta2Power
-        let rectification = RAdamRectification(beta2: beta2, step: t, beta2Power: beta2Power)
-            .factor(threshold: 5, inclusive: false)
+        state.rectification.advance(toStep: state.step)
+        let rectification = state.rectification.factor, correction2 = state.rectification.correction2
         let correction2Root = correction2.squareRoot()
         let w1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon
-        CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
-            g, m, v in
+        /// m̂ and the adaptive step m̂·√(1 − β₂ᵗ)/(√v + ε) of one coordinate.
+        func moments(_ g: Double, _ m: inout Double, _ v: inout Double) -> (mHat: Double, adaptive: Double) {
             Moments.torch(&m, &v, gradient: g, w1: w1, beta2: b2, c2: c2)
             let mHat = BiasCorrection.divide(m, by: correction1)
-            guard let rectification else { return mHat }
-            return mHat * (correction2Root / (v.squareRoot() + eps)) * rectification
+            return (mHat, mHat * (correction2Root / (v.squareRoot() + eps)))
+        }
+        switch rectification {
+        case nil:
+            CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+                g, m, v in moments(g, &m, &v).mHat
+            }
+        case 1:
+            // r_t is exactly 1 once ρ_t = ρ_∞ (settled): the multiplication by it is left out.
+            CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+                g, m, v in moments(g, &m, &v).adaptive
+            }
+        case let r?:
+            CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
+                g, m, v in moments(g, &m, &v).adaptive * r
+            }
         }
     }
 }

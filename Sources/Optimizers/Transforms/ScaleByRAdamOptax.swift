@@ -16,8 +16,8 @@ public struct ScaleByRAdamOptax: CoordinatewiseTransformation {
         public var count = 0
         /// 1 − β₁ᵗ (``BiasCorrection``).
         public var correction1: BiasCorrection
-        /// β₂ᵗ (``BetaPower``).
-        public var beta2Power: BetaPower
+        /// 1 − β₂ᵗ, ρ_t and r_t (``RAdamRectification``: `pow` until they settle).
+        public var rectification: RAdamRectification
     }
 
     public var beta1: Double
@@ -41,7 +41,7 @@ public struct ScaleByRAdamOptax: CoordinatewiseTransformation {
         State(
             firstMoment: [Double](repeating: 0, count: parameters.count),
             secondMoment: [Double](repeating: 0, count: parameters.count), correction1: BiasCorrection(beta: beta1),
-            beta2Power: BetaPower(beta: beta2))
+            rectification: RAdamRectification(beta2: beta2, threshold: threshold, inclusive: true))
     }
 
     @inlinable
@@ -50,12 +50,9 @@ public struct ScaleByRAdamOptax: CoordinatewiseTransformation {
         factor: Double
     ) {
         state.count += 1
-        let t = Double(state.count)
-        let beta2Power = state.beta2Power.advance(toStep: state.count)
-        let rectification = RAdamRectification(beta2: beta2, step: t, beta2Power: beta2Power)
-            .factor(threshold: threshold, inclusive: true)
+        state.rectification.advance(toStep: state.count)
+        let rectification = state.rectification.factor, correction2 = state.rectification.correction2
         let correction1 = state.correction1.advance(toStep: state.count)
-        let correction2 = 1 - beta2Power
         let b1 = beta1, c1 = 1 - beta1, b2 = beta2, c2 = 1 - beta2, eps = epsilon, epsRoot = epsilonRoot
         CoordinateLoop.run(&updates, &state.firstMoment, &state.secondMoment, applyingTo: target, factor: factor) {
             g, m, v in

@@ -35,7 +35,8 @@ public struct ScaleByRMSProp: CoordinatewiseTransformation {
             momentumBuffer: [Double](repeating: 0, count: momentum > 0 ? d : 0))
     }
 
-    @inlinable
+    /// Always inlined: its several loops (one per option) made the compiler call it out of line.
+    @inlinable @inline(__always)
     public func step(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double

@@ -31,38 +31,73 @@ public struct TraceMomentum: FusedGradientTransformation {
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
         guard momentum != 0 else { return }
-        step(&updates, state: &state, applyingTo: nil, factor: 1)
-    }
-
-    /// The momentum step with θᵢ ← θᵢ + s·uᵢ done in the same loop (the learning rate −η of the chain).
-    @inlinable
-    public func apply(
-        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
-    ) {
-        if momentum == 0 {
-            addScaledUpdates(updates, factor, to: &parameters)
-        } else {
-            parameters.withUnsafeMutableBufferPointer { step(&updates, state: &state, applyingTo: $0, factor: factor) }
-        }
-    }
-
-    /// One update with μ ≠ 0: writes uᵢ into `updates`, or, given `target`, adds `factor`·uᵢ to it instead.
-    @inlinable
-    func step(
-        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
-        factor: Double
-    ) {
-        let mu = momentum, keep = 1 - dampening, isNesterov = nesterov
         let isFirst = !state.isStarted
         state.isStarted = true
         updates.withUnsafeMutableBufferPointer { u in
             state.buffer.withUnsafeMutableBufferPointer { b in
-                for i in u.indices {
-                    let g = u[i]
-                    b[i] = isFirst ? g : b[i] * mu + keep * g
-                    let update = isNesterov ? g + mu * b[i] : b[i]
-                    if let target { target[i] += factor * update } else { u[i] = update }
+                step(UnsafeBufferPointer(u), b, isFirst: isFirst) { i, update in u[i] = update }
+            }
+        }
+    }
+
+    /// The momentum step with θᵢ ← θᵢ + s·uᵢ done in the same loop (the learning rate −η of the chain);
+    /// the updates are only read.
+    @inlinable
+    public func apply(
+        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
+    ) {
+        guard momentum != 0 else { return addScaledUpdates(updates, factor, to: &parameters) }
+        let isFirst = !state.isStarted
+        state.isStarted = true
+        updates.withUnsafeBufferPointer { g in
+            state.buffer.withUnsafeMutableBufferPointer { b in
+                parameters.withUnsafeMutableBufferPointer { p in
+                    step(g, b, isFirst: isFirst) { i, update in p[i] += factor * update }
                 }
+            }
+        }
+    }
+
+    /// bᵢ ← gᵢ on the first step, bᵢ ← μ·bᵢ + (1 − τ)·gᵢ after it, then `emit(i, uᵢ)`. The first-step,
+    /// Nesterov and dampening choices are made once per step: each case is its own branch-free loop.
+    /// Without dampening (torch's default) (1 − τ)·gᵢ is gᵢ exactly, and leaving the product out takes
+    /// a multiplication off the chain from the gradient to the new iterate.
+    @inlinable @inline(__always)
+    func step(
+        _ g: UnsafeBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>, isFirst: Bool,
+        _ emit: (Int, Double) -> Void
+    ) {
+        let mu = momentum, keep = 1 - dampening
+        switch (isFirst, nesterov, dampening == 0) {
+        case (true, false, _):
+            for i in g.indices {
+                b[i] = g[i]
+                emit(i, b[i])
+            }
+        case (true, true, _):
+            for i in g.indices {
+                b[i] = g[i]
+                emit(i, g[i] + mu * b[i])
+            }
+        case (false, false, true):
+            for i in g.indices {
+                b[i] = b[i] * mu + g[i]
+                emit(i, b[i])
+            }
+        case (false, false, false):
+            for i in g.indices {
+                b[i] = b[i] * mu + keep * g[i]
+                emit(i, b[i])
+            }
+        case (false, true, true):
+            for i in g.indices {
+                b[i] = b[i] * mu + g[i]
+                emit(i, g[i] + mu * b[i])
+            }
+        case (false, true, false):
+            for i in g.indices {
+                b[i] = b[i] * mu + keep * g[i]
+                emit(i, g[i] + mu * b[i])
             }
         }
     }
