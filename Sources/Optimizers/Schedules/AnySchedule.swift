@@ -5,7 +5,8 @@
 /// make the whole gradient-transformation chain's type depend on a type known only at run time, and
 /// every step would run as unspecialised generic code (docs/performance.md). Wrapped in
 /// this type, the chain is specialised for `AnySchedule` when gdbench is compiled, and only the
-/// schedule's own evaluation, once per step, goes through the existential.
+/// schedule's own evaluation goes through the existential: once per step through `callAsFunction`, or
+/// once per block of steps through `rates(from:into:)` (``LearningRate``).
 public struct AnySchedule: Schedule {
     public let base: any Schedule
 
@@ -13,4 +14,11 @@ public struct AnySchedule: Schedule {
 
     @inlinable
     public func callAsFunction(_ step: Int) -> Double { base(step) }
+
+    @inlinable
+    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        base.rates(from: first, into: rates)
+    }
+
+    public var readsInBlocks: Bool { base.readsInBlocks }
 }

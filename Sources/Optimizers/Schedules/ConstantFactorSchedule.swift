@@ -22,6 +22,9 @@ public struct ConstantFactorSchedule: Schedule {
     public func callAsFunction(_ step: Int) -> Double {
         step < totalIters ? baseLearningRate * factor : baseLearningRate
     }
+
+    /// A compare and a multiplication: cheaper beside each step than read from a block.
+    public var readsInBlocks: Bool { false }
 }
 
 extension ScheduleKind {

@@ -23,9 +23,23 @@ public struct CosineAnnealingSchedule: Schedule {
     }
 
     @inlinable
-    public func callAsFunction(_ step: Int) -> Double {
-        let phase = step % (2 * tMax)
-        return etaMin + (baseLearningRate - etaMin) * (1 + cos(Double.pi * Double(phase) / Double(tMax))) / 2
+    public func callAsFunction(_ step: Int) -> Double { rate(atPhase: step % (2 * tMax)) }
+
+    /// The phase k mod 2·T_max advanced by one per step instead of a division per step.
+    @inlinable
+    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        let period = 2 * tMax
+        var phase = first % period
+        for index in rates.indices {
+            rates[index] = rate(atPhase: phase)
+            phase += 1
+            if phase == period { phase = 0 }
+        }
+    }
+
+    @inlinable
+    func rate(atPhase phase: Int) -> Double {
+        etaMin + (baseLearningRate - etaMin) * (1 + cos(Double.pi * Double(phase) / Double(tMax))) / 2
     }
 }
 

@@ -28,8 +28,26 @@ public struct CosineWarmRestartsSchedule: Schedule {
     @inlinable
     public func callAsFunction(_ step: Int) -> Double {
         let (stepInCycle, cycleLength) = cyclePosition(step)
-        return etaMin
-            + (baseLearningRate - etaMin) * (1 + cos(Double.pi * Double(stepInCycle) / Double(cycleLength))) / 2
+        return rate(stepInCycle: stepInCycle, cycleLength: cycleLength)
+    }
+
+    /// T_cur advanced by one per step within a cycle; the cycle is searched again only where one ends.
+    @inlinable
+    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        guard first >= 0 else { return self.rates(stepByStepFrom: first, into: rates) }
+        var (stepInCycle, cycleLength) = cyclePosition(first)
+        for index in rates.indices {
+            rates[index] = rate(stepInCycle: stepInCycle, cycleLength: cycleLength)
+            stepInCycle += 1
+            if stepInCycle == cycleLength && index + 1 < rates.count {
+                (stepInCycle, cycleLength) = cyclePosition(first + index + 1)
+            }
+        }
+    }
+
+    @inlinable
+    func rate(stepInCycle: Int, cycleLength: Int) -> Double {
+        etaMin + (baseLearningRate - etaMin) * (1 + cos(Double.pi * Double(stepInCycle) / Double(cycleLength))) / 2
     }
 
     /// torch's (T_cur, T_i) after `step` scheduler steps (k ≥ 0; negative k count as 0), in exact integer

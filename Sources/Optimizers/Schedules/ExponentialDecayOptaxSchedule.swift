@@ -32,11 +32,28 @@ public struct ExponentialDecayOptaxSchedule: Schedule {
     }
 
     @inlinable
-    public func callAsFunction(_ step: Int) -> Double {
+    public func callAsFunction(_ step: Int) -> Double { rate(atExponent: exponent(at: step)) }
+
+    /// With staircase, one `pow` per run of equal exponents (every `transitionSteps` updates). Without,
+    /// the exponent changes at every step after `transitionBegin`, so there is nothing to share.
+    @inlinable
+    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        guard staircase else { return self.rates(stepByStepFrom: first, into: rates) }
+        self.rates(from: first, into: rates, key: exponent(at:), value: rate(atExponent:))
+    }
+
+    /// p = (k − transitionBegin)/transitionSteps (⌊p⌋ with staircase); −1 while k ≤ transitionBegin.
+    @inlinable
+    func exponent(at step: Int) -> Double {
         let decreased = step - transitionBegin
-        var exponent = Double(decreased) / Double(transitionSteps)
-        if staircase { exponent = exponent.rounded(.down) }
-        let decayed = decreased <= 0 ? baseLearningRate : baseLearningRate * pow(decayRate, exponent)
+        guard decreased > 0 else { return -1 }
+        let exponent = Double(decreased) / Double(transitionSteps)
+        return staircase ? exponent.rounded(.down) : exponent
+    }
+
+    @inlinable
+    func rate(atExponent exponent: Double) -> Double {
+        let decayed = exponent < 0 ? baseLearningRate : baseLearningRate * pow(decayRate, exponent)
         guard let endValue else { return decayed }
         return decayRate < 1 ? max(decayed, endValue) : min(decayed, endValue)
     }

@@ -26,16 +26,31 @@ public struct MultiStepSchedule: Schedule {
         self.gamma = gamma
     }
 
-    /// Binary search for the number of milestones ≤ step: O(log m) per call.
     @inlinable
     public func callAsFunction(_ step: Int) -> Double {
+        baseLearningRate * pow(gamma, Double(milestonesPassed(at: step)))
+    }
+
+    /// One search and one `pow` per milestone: the value depends on k only through the number of
+    /// milestones ≤ k, which changes at the next milestone above k.
+    @inlinable
+    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        self.rates(from: first, into: rates) { step in
+            let passed = milestonesPassed(at: step)
+            return passed < milestones.count ? milestones[passed] - step : Int.max
+        }
+    }
+
+    /// The number of milestones m ≤ step (binary search).
+    @inlinable
+    func milestonesPassed(at step: Int) -> Int {
         var low = 0
         var high = milestones.count
         while low < high {
             let middle = (low + high) / 2
             if milestones[middle] <= step { low = middle + 1 } else { high = middle }
         }
-        return baseLearningRate * pow(gamma, Double(low))
+        return low
     }
 }
 

@@ -95,8 +95,42 @@ public struct OneCycleOptaxSchedule: Schedule {
     public func callAsFunction(_ step: Int) -> Double {
         let last = boundaries.count - 1
         if step >= boundaries[last] { return values[last] }
+        return rate(at: step, inSegment: segment(containing: step))
+    }
+
+    /// The segment searched once per run of steps inside it, not at every step.
+    @inlinable
+    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        guard first >= 0 else { return self.rates(stepByStepFrom: first, into: rates) }
+        let last = boundaries.count - 1
+        var index = 0
+        while index < rates.count {
+            let step = first + index
+            if step >= boundaries[last] {
+                UnsafeMutableBufferPointer(rebasing: rates[index...]).initialize(repeating: values[last])
+                return
+            }
+            let segment = segment(containing: step)
+            let end = segment < last - 1 ? boundaries[segment + 1] : boundaries[last]
+            let runEnd = end - step >= rates.count - index ? rates.count : index + (end - step)
+            while index < runEnd {
+                rates[index] = rate(at: first + index, inSegment: segment)
+                index += 1
+            }
+        }
+    }
+
+    /// The i with b_i ≤ k < b_{i+1} (0 below b₁), for k < T.
+    @inlinable
+    func segment(containing step: Int) -> Int {
+        let last = boundaries.count - 1
         var index = 0
         while index < last - 1 && step >= boundaries[index + 1] { index += 1 }
+        return index
+    }
+
+    @inlinable
+    func rate(at step: Int, inSegment index: Int) -> Double {
         let start = values[index]
         let end = values[index + 1]
         let pct = Double(step - boundaries[index]) / Double(max(boundaries[index + 1] - boundaries[index], 1))

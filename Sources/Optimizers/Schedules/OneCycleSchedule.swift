@@ -90,6 +90,9 @@ public struct OneCycleSchedule: Schedule {
             return (phase.endValue - phase.startValue) * pct + phase.startValue
         }
     }
+
+    /// One `cos` per step, whose cost a block does not share (it measured slower in blocks).
+    public var readsInBlocks: Bool { false }
 }
 
 extension ScheduleKind {

@@ -22,6 +22,12 @@ public struct StepSchedule: Schedule {
     public func callAsFunction(_ step: Int) -> Double {
         baseLearningRate * pow(gamma, Double(step / stepSize))
     }
+
+    /// One `pow` per decay: the value depends on k only through ⌊k/stepSize⌋.
+    @inlinable
+    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        self.rates(from: first, into: rates) { step in step >= 0 ? stepSize - step % stepSize : 1 }
+    }
 }
 
 extension ScheduleKind {

@@ -39,6 +39,20 @@ public struct Warmup<Inner: Schedule>: Schedule {
         guard step < warmupSteps else { return inner(step - warmupSteps) }
         return (startValue - peak) * (1 - Double(step) / Double(warmupSteps)) + peak
     }
+
+    public var readsInBlocks: Bool { inner.readsInBlocks }
+
+    /// The ramp step by step, then the inner schedule's own `rates(from:into:)` (its memo and its
+    /// concrete code) for the steps after the warm-up.
+    @inlinable
+    public func rates(from first: Int, into rates: UnsafeMutableBufferPointer<Double>) {
+        let (gap, overflow) = warmupSteps.subtractingReportingOverflow(first)
+        let rampCount = overflow ? rates.count : Swift.min(rates.count, Swift.max(gap, 0))
+        for index in 0..<rampCount { rates[index] = self(first + index) }
+        guard rampCount < rates.count else { return }
+        inner.rates(
+            from: first + rampCount - warmupSteps, into: UnsafeMutableBufferPointer(rebasing: rates[rampCount...]))
+    }
 }
 
 extension ScheduleKind {

@@ -9,6 +9,8 @@ public struct ScaleByLearningRate<S: Schedule>: FusedGradientTransformation {
         public var count = 0
         /// η used by the last update (NaN before the first).
         public var lastLearningRate = Double.nan
+        /// Rates precomputed for the next updates (``Schedule/rate(at:window:)``).
+        public var window = RateWindow()
     }
 
     public var schedule: S
@@ -16,7 +18,13 @@ public struct ScaleByLearningRate<S: Schedule>: FusedGradientTransformation {
     @inlinable
     public init(_ schedule: S) { self.schedule = schedule }
 
-    public func initialState(parameters: [Double]) -> State { State() }
+    /// A schedule that reads through a ``RateWindow`` gets its first rates here, so the window is
+    /// allocated before the first update.
+    public func initialState(parameters: [Double]) -> State {
+        var state = State()
+        _ = schedule.rate(at: 0, window: &state.window)
+        return state
+    }
 
     @inlinable
     public func update(_ updates: inout [Double], state: inout State, parameters: [Double]) {
@@ -33,7 +41,7 @@ public struct ScaleByLearningRate<S: Schedule>: FusedGradientTransformation {
     /// Evaluates η_k, records it, advances k and returns the factor −η_k.
     @inlinable
     func advance(_ state: inout State) -> Double {
-        let rate = schedule(state.count)
+        let rate = schedule.rate(at: state.count, window: &state.window)
         state.count += 1
         state.lastLearningRate = rate
         return -rate
