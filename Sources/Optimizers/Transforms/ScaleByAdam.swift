@@ -12,7 +12,7 @@ import Foundation
 /// 1 − βᵗ: then u = m_t/(√v̄_t + ε). Coupled weight decay is ``AddDecayedWeights`` before this transform; AdamW's
 /// decoupled decay wraps it (``DecoupledWeightDecay``). optax's forms are ``ScaleByAdamOptax``
 /// (eps_root, Nesterov) and ``ScaleByAMSGradOptax`` (max on corrected v̂). Reference §A.5.
-public struct ScaleByAdam: CoordinatewiseTransformation {
+public struct ScaleByAdam: DecayFusingTransformation {
     public struct State: Sendable {
         public var firstMoment: [Double]
         public var secondMoment: [Double]
@@ -49,25 +49,9 @@ public struct ScaleByAdam: CoordinatewiseTransformation {
             correction2: BiasCorrection(beta: beta2, enabled: biasCorrection))
     }
 
-    @inlinable
-    public func step(
-        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
-        factor: Double
-    ) {
-        run(&updates, state: &state, applyingTo: target, factor: factor, decoupledWeightDecay: 0)
-    }
-
-    @inlinable
-    public func step(
-        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>,
-        factor: Double, decoupledWeightDecay lambda: Double
-    ) {
-        run(&updates, state: &state, applyingTo: target, factor: factor, decoupledWeightDecay: lambda)
-    }
-
-    /// Both steps' loop (``CoordinateLoop``).
+    /// The step with decay λ (0: none), one loop (``CoordinateLoop``).
     @inlinable @inline(__always)
-    func run(
+    public func stepWithDecay(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double, decoupledWeightDecay lambda: Double
     ) {

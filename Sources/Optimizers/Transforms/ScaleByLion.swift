@@ -7,7 +7,7 @@
 /// Defaults: β₁ 0.9, β₂ 0.99. optax `lion` follows it with decoupled decay (``DecoupledWeightDecay``,
 /// λ default 1e−3; the paper's default is 0) and ``ScaleByLearningRate``: u = −η(sign(c) + λθ), algebraically the
 /// paper's θ ← θ(1 − ηλ) − η·sign(c). Not in torch.optim (reference §A.10).
-public struct ScaleByLion: CoordinatewiseTransformation {
+public struct ScaleByLion: DecayFusingTransformation {
     public struct State: Sendable {
         public var momentum: [Double]
     }
@@ -24,25 +24,9 @@ public struct ScaleByLion: CoordinatewiseTransformation {
         State(momentum: [Double](repeating: 0, count: parameters.count))
     }
 
-    @inlinable
-    public func step(
-        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
-        factor: Double
-    ) {
-        run(&updates, state: &state, applyingTo: target, factor: factor, decoupledWeightDecay: 0)
-    }
-
-    @inlinable
-    public func step(
-        _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>,
-        factor: Double, decoupledWeightDecay lambda: Double
-    ) {
-        run(&updates, state: &state, applyingTo: target, factor: factor, decoupledWeightDecay: lambda)
-    }
-
-    /// Both steps' loop (``CoordinateLoop``).
+    /// The step with decay λ (0: none), one loop (``CoordinateLoop``).
     @inlinable @inline(__always)
-    func run(
+    public func stepWithDecay(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double, decoupledWeightDecay lambda: Double
     ) {
