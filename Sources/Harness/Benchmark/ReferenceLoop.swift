@@ -118,9 +118,9 @@ public enum ReferenceLoop: String, Sendable, CaseIterable {
     @inline(never)
     public func runInMemory(iterations: Int, dimension: Int) -> (x: Double, y: Double) {
         let count = max(2, dimension)
-        let memory = UnsafeMutablePointer<Double>.allocate(capacity: 5 * count)
+        let memory = UnsafeMutablePointer<Double>.allocate(capacity: 4 * count)
         defer { memory.deallocate() }
-        memory.initialize(repeating: 0, count: 5 * count)
+        memory.initialize(repeating: 0, count: 4 * count)
         let x = memory, g = memory + count, b = memory + 2 * count, m = b, v = memory + 3 * count
         x[0] = -1.2
         x[1] = 1

@@ -10,8 +10,8 @@
 public struct VelocityMomentum<S: Schedule>: CoordinatewiseTransformation {
     public struct State: Sendable {
         public var velocity: [Double]
-        public var count = 0
-        public var lastLearningRate = Double.nan
+        /// The update index, the last η and the run's rates, kept as ``ScaleByLearningRate`` keeps them.
+        public var learningRate: ScaleByLearningRate<S>.State
     }
 
     public var momentum: Double
@@ -23,17 +23,18 @@ public struct VelocityMomentum<S: Schedule>: CoordinatewiseTransformation {
     }
 
     public func initialState(parameters: [Double]) -> State {
-        State(velocity: [Double](repeating: 0, count: parameters.count))
+        State(
+            velocity: [Double](repeating: 0, count: parameters.count),
+            learningRate: ScaleByLearningRate(schedule).initialState(parameters: parameters))
     }
 
+    /// v ← μv − η_k·g in one loop (``CoordinateLoop``), which with a target also adds s·v to θ.
     @inlinable
     public func step(
         _ updates: inout [Double], state: inout State, applyingTo target: UnsafeMutableBufferPointer<Double>?,
         factor: Double
     ) {
-        let rate = schedule(state.count)
-        state.count += 1
-        state.lastLearningRate = rate
+        let rate = -ScaleByLearningRate(schedule).advance(&state.learningRate)
         let mu = momentum
         CoordinateLoop.run(&updates, &state.velocity, applyingTo: target, factor: factor) { g, v in
             v = mu * v - rate * g
@@ -41,27 +42,6 @@ public struct VelocityMomentum<S: Schedule>: CoordinatewiseTransformation {
         }
     }
 
-    /// `update` and θ ← θ + s·v in one pass: bitwise `update` (which leaves u = v) then the addition.
     @inlinable
-    public func apply(
-        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
-    ) {
-        let rate = schedule(state.count)
-        state.count += 1
-        state.lastLearningRate = rate
-        let mu = momentum
-        updates.withUnsafeBufferPointer { u in
-            state.velocity.withUnsafeMutableBufferPointer { v in
-                parameters.withUnsafeMutableBufferPointer { p in
-                    for i in p.indices {
-                        v[i] = mu * v[i] - rate * u[i]
-                        p[i] += factor * v[i]
-                    }
-                }
-            }
-        }
-    }
-
-    @inlinable
-    public func learningRate(in state: State) -> Double? { state.lastLearningRate }
+    public func learningRate(in state: State) -> Double? { state.learningRate.lastLearningRate }
 }
