@@ -18,11 +18,13 @@ public struct Beale: PlanarHessian {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let u = x[0], v = x[1], v2 = v * v, v3 = v2 * v
-        let t1 = 1.5 - u + u * v, t2 = 2.25 - u + u * v2, t3 = 2.625 - u + u * v3
-        gradient[0] = 2 * (t1 * (v - 1) + t2 * (v2 - 1) + t3 * (v3 - 1))
-        gradient[1] = 2 * u * (t1 + 2 * t2 * v + 3 * t3 * v2)
-        return t1 * t1 + t2 * t2 + t3 * t3
+        gradient.writeGradient(count: 2) { g in
+            let u = x[0], v = x[1], v2 = v * v, v3 = v2 * v
+            let t1 = 1.5 - u + u * v, t2 = 2.25 - u + u * v2, t3 = 2.625 - u + u * v3
+            g[0] = 2 * (t1 * (v - 1) + t2 * (v2 - 1) + t3 * (v3 - 1))
+            g[1] = 2 * u * (t1 + 2 * t2 * v + 3 * t3 * v2)
+            return t1 * t1 + t2 * t2 + t3 * t3
+        }
     }
 
     /// ∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y² (``PlanarHessian``).

@@ -17,10 +17,12 @@ public struct Booth: Objective {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let t1 = x[0] + 2 * x[1] - 7, t2 = 2 * x[0] + x[1] - 5
-        gradient[0] = 2 * t1 + 4 * t2
-        gradient[1] = 4 * t1 + 2 * t2
-        return t1 * t1 + t2 * t2
+        gradient.writeGradient(count: 2) { g in
+            let t1 = x[0] + 2 * x[1] - 7, t2 = 2 * x[0] + x[1] - 5
+            g[0] = 2 * t1 + 4 * t2
+            g[1] = 4 * t1 + 2 * t2
+            return t1 * t1 + t2 * t2
+        }
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {

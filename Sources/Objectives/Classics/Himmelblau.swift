@@ -27,11 +27,13 @@ public struct Himmelblau: Objective {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let u = x[0], v = x[1]
-        let a = u * u + v - 11, b = u + v * v - 7
-        gradient[0] = 4 * u * a + 2 * b
-        gradient[1] = 2 * a + 4 * v * b
-        return a * a + b * b
+        gradient.writeGradient(count: 2) { g in
+            let u = x[0], v = x[1]
+            let a = u * u + v - 11, b = u + v * v - 7
+            g[0] = 4 * u * a + 2 * b
+            g[1] = 2 * a + 4 * v * b
+            return a * a + b * b
+        }
     }
 
     public func hessianVectorProduct(at x: [Double], vector w: [Double], result: inout [Double]) {

@@ -20,13 +20,15 @@ public struct PowellSingular: Objective {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let a = x[0] + 10 * x[1], b = x[2] - x[3], c = x[1] - 2 * x[2], e = x[0] - x[3]
-        let c2 = c * c, e2 = e * e, c3 = c2 * c, e3 = e2 * e
-        gradient[0] = 2 * a + 40 * e3
-        gradient[1] = 20 * a + 4 * c3
-        gradient[2] = 10 * b - 8 * c3
-        gradient[3] = -10 * b - 40 * e3
-        return a * a + 5 * b * b + c2 * c2 + 10 * e2 * e2
+        gradient.writeGradient(count: 4) { g in
+            let a = x[0] + 10 * x[1], b = x[2] - x[3], c = x[1] - 2 * x[2], e = x[0] - x[3]
+            let c2 = c * c, e2 = e * e, c3 = c2 * c, e3 = e2 * e
+            g[0] = 2 * a + 40 * e3
+            g[1] = 20 * a + 4 * c3
+            g[2] = 10 * b - 8 * c3
+            g[3] = -10 * b - 40 * e3
+            return a * a + 5 * b * b + c2 * c2 + 10 * e2 * e2
+        }
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {

@@ -21,10 +21,12 @@ public struct SixHumpCamel: Objective {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let u = x[0], v = x[1], u2 = u * u, v2 = v * v
-        gradient[0] = u * (8 - 8.4 * u2 + 2 * u2 * u2) + v
-        gradient[1] = u + v * (16 * v2 - 8)
-        return (4 - 2.1 * u2 + u2 * u2 / 3) * u2 + u * v + (-4 + 4 * v2) * v2
+        gradient.writeGradient(count: 2) { g in
+            let u = x[0], v = x[1], u2 = u * u, v2 = v * v
+            g[0] = u * (8 - 8.4 * u2 + 2 * u2 * u2) + v
+            g[1] = u + v * (16 * v2 - 8)
+            return (4 - 2.1 * u2 + u2 * u2 / 3) * u2 + u * v + (-4 + 4 * v2) * v2
+        }
     }
 
     public func hessianVectorProduct(at x: [Double], vector w: [Double], result: inout [Double]) {

@@ -16,10 +16,12 @@ public struct ThreeHumpCamel: Objective {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let u = x[0], v = x[1], u2 = u * u
-        gradient[0] = u * (4 - 4.2 * u2 + u2 * u2) + v
-        gradient[1] = u + 2 * v
-        return u2 * (2 - 1.05 * u2 + u2 * u2 / 6) + u * v + v * v
+        gradient.writeGradient(count: 2) { g in
+            let u = x[0], v = x[1], u2 = u * u
+            g[0] = u * (4 - 4.2 * u2 + u2 * u2) + v
+            g[1] = u + 2 * v
+            return u2 * (2 - 1.05 * u2 + u2 * u2 / 6) + u * v + v * v
+        }
     }
 
     public func hessianVectorProduct(at x: [Double], vector w: [Double], result: inout [Double]) {

@@ -20,13 +20,15 @@ public struct Wood: Objective {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let p = x[0] * x[0] - x[1], q = x[2] * x[2] - x[3]
-        let a = x[0] - 1, b = x[1] - 1, c = x[2] - 1, e = x[3] - 1
-        gradient[0] = 400 * x[0] * p + 2 * a
-        gradient[1] = -200 * p + 20.2 * b + 19.8 * e
-        gradient[2] = 360 * x[2] * q + 2 * c
-        gradient[3] = -180 * q + 20.2 * e + 19.8 * b
-        return 100 * p * p + a * a + 90 * q * q + c * c + 10.1 * (b * b + e * e) + 19.8 * b * e
+        gradient.writeGradient(count: 4) { g in
+            let p = x[0] * x[0] - x[1], q = x[2] * x[2] - x[3]
+            let a = x[0] - 1, b = x[1] - 1, c = x[2] - 1, e = x[3] - 1
+            g[0] = 400 * x[0] * p + 2 * a
+            g[1] = -200 * p + 20.2 * b + 19.8 * e
+            g[2] = 360 * x[2] * q + 2 * c
+            g[3] = -180 * q + 20.2 * e + 19.8 * b
+            return 100 * p * p + a * a + 90 * q * q + c * c + 10.1 * (b * b + e * e) + 19.8 * b * e
+        }
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {

@@ -16,17 +16,21 @@ public struct Rosenbrock: Objective {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let x0 = x[0], a = 1 - x0, b = x[1] - x0 * x0
-        gradient[0] = -2 * a - 400 * x0 * b
-        gradient[1] = 200 * b
-        return a * a + 100 * b * b
+        gradient.writeGradient(count: 2) { g in
+            let x0 = x[0], a = 1 - x0, b = x[1] - x0 * x0
+            g[0] = -2 * a - 400 * x0 * b
+            g[1] = 200 * b
+            return a * a + 100 * b * b
+        }
     }
 
     /// ∇f alone (the same operations as `evaluate`, without f).
     public func gradient(at x: [Double], into gradient: inout [Double]) {
-        let x0 = x[0], a = 1 - x0, b = x[1] - x0 * x0
-        gradient[0] = -2 * a - 400 * x0 * b
-        gradient[1] = 200 * b
+        gradient.writeGradient(count: 2) { g in
+            let x0 = x[0], a = 1 - x0, b = x[1] - x0 * x0
+            g[0] = -2 * a - 400 * x0 * b
+            g[1] = 200 * b
+        }
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {

@@ -28,10 +28,12 @@ public struct DoubleWell: Objective {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let u = x[0], y = x[1], y2 = y * y
-        gradient[0] = curvature * u
-        gradient[1] = (y2 - 1) * y
-        return 0.5 * curvature * u * u + 0.25 * y2 * y2 - 0.5 * y2
+        gradient.writeGradient(count: 2) { g in
+            let u = x[0], y = x[1], y2 = y * y
+            g[0] = curvature * u
+            g[1] = (y2 - 1) * y
+            return 0.5 * curvature * u * u + 0.25 * y2 * y2 - 0.5 * y2
+        }
     }
 
     public func hessianVectorProduct(at x: [Double], vector v: [Double], result: inout [Double]) {

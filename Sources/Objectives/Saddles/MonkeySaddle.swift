@@ -36,10 +36,12 @@ public struct MonkeySaddle: PlanarHessian {
     }
 
     public func evaluate(at x: [Double], gradient: inout [Double]) -> Double {
-        let u = x[0], v = x[1], r2 = u * u + v * v, c4 = 4 * bowl * r2
-        gradient[0] = 3 * (u * u - v * v) + c4 * u
-        gradient[1] = -6 * u * v + c4 * v
-        return u * (u * u - 3 * v * v) + bowl * r2 * r2
+        gradient.writeGradient(count: 2) { g in
+            let u = x[0], v = x[1], r2 = u * u + v * v, c4 = 4 * bowl * r2
+            g[0] = 3 * (u * u - v * v) + c4 * u
+            g[1] = -6 * u * v + c4 * v
+            return u * (u * u - 3 * v * v) + bowl * r2 * r2
+        }
     }
 
     /// ∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y² (``PlanarHessian``).
