@@ -129,7 +129,8 @@ struct BenchCommand: ParsableCommand {
             : try [500, 5000].map {
                 try StepBenchmark.runMemory(runs: $0, executable: executable, jobs: jobs)
             }
-        let reference = referenceTimes()
+        let referenceColumn = referenceTimes()
+        let reference = try? referenceColumn.get()
 
         var rows: [[String]] = [
             [
@@ -193,7 +194,7 @@ struct BenchCommand: ParsableCommand {
             try printProtocolRows()
             print("load average after the protocol rounds: \(loadAverage())")
         }
-        guard only == nil else { return }
+        guard only == nil else { return printReferenceNote(referenceColumn) }
         let overhead = try StepBenchmark.harnessOverhead(runs: 2000)
         var suiteRows: [[String]] = [["harness / suite", "runs", "measured", "target"]]
         suiteRows.append([
@@ -228,15 +229,7 @@ struct BenchCommand: ParsableCommand {
             String(
                 format: "\npeak resident memory: %.1f MB; load average at end: %@",
                 Double(StepBenchmark.peakResidentBytes()) / 1e6, loadAverage()))
-        if let reference {
-            print(
-                "jax column: \(reference.versions) (jitted, float64, one thread); OpenBLAS via numpy "
-                    + "\(reference.blasNote)")
-        } else {
-            print(
-                "jax column: no Python with jax and optax found; install them (scripts/reference/requirements.txt) "
-                    + "and pass --python PATH or set GDBENCH_PYTHON.")
-        }
+        printReferenceNote(referenceColumn)
     }
 
     /// One row per workload: iterations, how the run ended, ns per iteration, evaluations per
@@ -273,10 +266,39 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    func referenceTimes() -> ReferenceTimes? {
-        guard let python = python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"],
-            FileManager.default.fileExists(atPath: referenceScript)
-        else { return nil }
+    /// What the jax column holds, or why it is empty.
+    func printReferenceNote(_ column: Result<ReferenceTimes, ReferenceAbsence>) {
+        switch column {
+        case .success(let reference):
+            print(
+                "jax column: \(reference.versions) (jitted, float64, one thread); OpenBLAS via numpy "
+                    + "\(reference.blasNote)")
+        case .failure(let absence): print("jax column: \(absence.reason)")
+        }
+    }
+
+    /// Why the jax column is empty, said under the tables (and on standard error where something failed).
+    struct ReferenceAbsence: Error {
+        var reason: String
+    }
+
+    func referenceTimes() -> Result<ReferenceTimes, ReferenceAbsence> {
+        guard let python = python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"] else {
+            return .failure(
+                ReferenceAbsence(
+                    reason: "no Python given; install jax and optax (scripts/reference/requirements.txt) "
+                        + "and pass --python PATH or set GDBENCH_PYTHON."))
+        }
+        func absent(_ reason: String) -> Result<ReferenceTimes, ReferenceAbsence> {
+            FileHandle.standardError.write(Data("warning: \(reason); no jax column\n".utf8))
+            return .failure(ReferenceAbsence(reason: reason))
+        }
+        guard FileManager.default.fileExists(atPath: referenceScript) else {
+            let directory = FileManager.default.currentDirectoryPath
+            return absent(
+                "the timing script \(referenceScript) does not exist here (\(directory)); "
+                    + "run from the repository or pass --reference-script PATH")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [referenceScript]
@@ -285,18 +307,18 @@ struct BenchCommand: ParsableCommand {
         do {
             try process.run()
         } catch {
-            FileHandle.standardError.write(Data("warning: could not start \(python): \(error)\n".utf8))
-            return nil
+            return absent("could not start \(python): \(error)")
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0, let times = try? JSONDecoder().decode(ReferenceTimes.self, from: data)
-        else {
-            FileHandle.standardError.write(
-                Data("warning: \(referenceScript) failed (exit \(process.terminationStatus)); no jax column\n".utf8))
-            return nil
+        guard process.terminationStatus == 0 else {
+            return absent("\(python) \(referenceScript) failed (exit \(process.terminationStatus))")
         }
-        return times
+        do {
+            return .success(try JSONDecoder().decode(ReferenceTimes.self, from: data))
+        } catch {
+            return absent("\(python) \(referenceScript) printed no timing table: \(error)")
+        }
     }
 
     func loadAverage() -> String {

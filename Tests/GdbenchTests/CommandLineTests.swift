@@ -126,6 +126,30 @@ import Testing
         }
     }
 
+    /// A jax column that cannot be made says why, naming the missing timing script and the option that
+    /// names another, or the failing Python; a missing `--python` says how to give one.
+    @Test func benchSaysWhyTheJaxColumnIsEmpty() throws {
+        func reason(_ arguments: [String]) throws -> String {
+            let command = try #require(try Gdbench.parseAsRoot(["bench"] + arguments) as? BenchCommand)
+            guard case .failure(let absence) = command.referenceTimes() else {
+                Issue.record("expected no jax column")
+                return ""
+            }
+            return absence.reason
+        }
+        let missing = try reason(["--python", "/bin/sh", "--reference-script", "/nonexistent/jax_timing.py"])
+        #expect(missing.contains("/nonexistent/jax_timing.py"))
+        #expect(missing.contains("--reference-script"))
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("gdbench-failing-\(getpid()).sh")
+        try "exit 3\n".write(to: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let failing = try reason(["--python", "/bin/sh", "--reference-script", script.path])
+        #expect(failing.contains("failed (exit 3)"))
+        if ProcessInfo.processInfo.environment["GDBENCH_PYTHON"] == nil {
+            #expect(try reason([]).contains("--python PATH or set GDBENCH_PYTHON"))
+        }
+    }
+
     /// `check`'s options are typed when the command line is parsed: a bad value is refused there,
     /// naming the option, before any run.
     @Test func checkOptionsAreTypedAtTheCommandLine() throws {
