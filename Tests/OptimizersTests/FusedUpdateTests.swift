@@ -69,11 +69,13 @@ import Testing
         return count
     }
 
-    /// torch NAdam (nadam.py) with both μ-schedule `pow`s at every step; ``ScaleByNAdam`` reuses μ_{t+1}.
-    @Test func nadamMatchesThePlainFormula() {
-        let b1 = 0.9, b2 = 0.999, eps = 1e-8, psi = 4e-3
+    /// torch NAdam (nadam.py) with both μ-schedule `pow`s at every step; ``ScaleByNAdam`` reuses μ_{t+1} and stops
+    /// calling `pow` once μ has settled at β₁, which a momentum decay ψ of 0.05 reaches within 20 000 steps.
+    @Test(arguments: [(4e-3, 40_000), (0.05, 20_000)])
+    func nadamMatchesThePlainFormula(psi: Double, steps: Int) {
+        let b1 = 0.9, b2 = 0.999, eps = 1e-8
         var m = [0.0, 0, 0], v = [0.0, 0, 0], product = 1.0
-        let count = mismatches(ScaleByNAdam(), steps: 40_000) { t, g in
+        let count = mismatches(ScaleByNAdam(momentumDecay: psi), steps: steps) { t, g in
             let time = Double(t)
             let mu = b1 * (1.0 - 0.5 * pow(0.96, time * psi)), next = b1 * (1.0 - 0.5 * pow(0.96, (time + 1) * psi))
             product *= mu
@@ -85,6 +87,21 @@ import Testing
             }
         }
         #expect(count == 0)
+    }
+
+    /// NAdam's μ settles at β₁ (and stops calling `pow`) exactly when 1 − ½·0.96^{tψ} first rounds to 1.
+    @Test func nadamMomentaSettleWhereTheWeightRoundsToOne() {
+        let transformation = ScaleByNAdam(momentumDecay: 0.05)
+        var state = transformation.initialState(parameters: [0])
+        var firstOne: Int?
+        for t in 1...20_000 {
+            var updates = [0.1]
+            transformation.update(&updates, state: &state, parameters: [0])
+            if firstOne == nil, 1.0 - 0.5 * pow(0.96, Double(t + 2) * 0.05) == 1 { firstOne = t }
+            #expect(state.momentaSettled == (firstOne != nil), "step \(t)")
+            if state.momentaSettled != (firstOne != nil) { break }
+        }
+        #expect(firstOne != nil, "never settled")
     }
 
     /// ``RAdamRectification`` gives torch's and optax's 1 − β₂ᵗ, ρ_t and r_t (radam.py, with `pow` at every

@@ -66,7 +66,7 @@ struct ScheduleCatalogTests {
     }
 
     @Test("warmup's then accepts exactly the catalog kinds without a warm-up of their own")
-    func warmupFollowers() throws {
+    func warmupAcceptsTheCatalogKindsWithoutOwnWarmup() throws {
         let warmup = try #require(ScheduleCatalog.kind(named: "warmup"))
         let then = try #require(warmup.parameters.first { $0.name == "then" })
         guard case .choice(let words) = then.kind else {

@@ -21,6 +21,10 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
         /// the same time, so the same bits). One `pow` per update instead of two, and it is for the update
         /// after next, so the next update need not wait for it. NaN before the first.
         public var upcomingMomenta = (Double.nan, Double.nan)
+        /// Whether 1 − ½·0.96^{tψ} has rounded to exactly 1, so that every later μ is β₁ itself: 0.96^{tψ}
+        /// only decreases with t (ψ > 0; it never rounds to 1 otherwise), and from then on the `pow` is skipped.
+        /// With the default ψ that happens at t ≈ 225 000.
+        public var momentaSettled = false
     }
 
     public var beta1: Double
@@ -65,6 +69,12 @@ public struct ScaleByNAdam: CoordinatewiseTransformation {
             let denominator = BiasCorrection.divide(v, by: correction2).squareRoot() + eps
             return gradientWeight * (g / denominator) + momentumWeight * (m / denominator)
         }
-        state.upcomingMomenta = (muNext, momentum(at: t + 2))
+        if state.momentaSettled {
+            state.upcomingMomenta = (muNext, b1)
+        } else {
+            let weight = 1.0 - 0.5 * pow(0.96, (t + 2) * psi)
+            state.upcomingMomenta = (muNext, b1 * weight)
+            state.momentaSettled = weight == 1
+        }
     }
 }
