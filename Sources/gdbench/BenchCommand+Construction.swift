@@ -12,14 +12,25 @@ extension BenchCommand {
             only.map { text in ConstructionBenchmark.keys(dimensions: [d]).contains { $0.contains(text) } } ?? true
         }
         var versions: String?
+        var absence: PythonReferenceScript.Absence?
+        /// The numpy/scipy seconds of `script` run with `arguments`, remembering why there are none.
+        func numpyTimes(_ script: String, _ arguments: [String]) -> ConstructionReference? {
+            let result = PythonReferenceScript(
+                python: python, script: script, arguments: arguments, needs: "numpy and scipy"
+            ).run(as: ConstructionReference.self)
+            switch result {
+            case .success(let reference):
+                versions = versions ?? reference.versions
+                return reference
+            case .failure(let reason):
+                absence = absence ?? reason
+                return nil
+            }
+        }
         var rows: [[String]] = [["construction (one thread)", "gdbench", "numpy/scipy", "gdbench/numpy", "target"]]
         for d in dimensions {
             // numpy first, then gdbench, dimension by dimension: the two columns see the same machine load.
-            let reference = python.flatMap {
-                constructionReference(
-                    python: $0, script: "scripts/reference/construction_timing.py", arguments: ["\(d)"])
-            }
-            versions = versions ?? reference?.versions
+            let reference = numpyTimes("scripts/reference/construction_timing.py", ["\(d)"])
             for row in ConstructionBenchmark.measure(dimension: d) where only.map(row.key.contains) ?? true {
                 let numpy = reference?.seconds[row.key]
                 rows.append([
@@ -30,12 +41,7 @@ extension BenchCommand {
             }
         }
         for benchmarkCase in finiteSums where only.map(benchmarkCase.key.contains) ?? true {
-            let reference = python.flatMap {
-                constructionReference(
-                    python: $0, script: "scripts/reference/finite_sum_construction_timing.py",
-                    arguments: [benchmarkCase.key])
-            }
-            versions = versions ?? reference?.versions
+            let reference = numpyTimes("scripts/reference/finite_sum_construction_timing.py", [benchmarkCase.key])
             let numpy = reference?.seconds[benchmarkCase.key]
             do {
                 let row = try FiniteSumConstructionBenchmark.measure(benchmarkCase)
@@ -54,36 +60,13 @@ extension BenchCommand {
             print(
                 "numpy/scipy column: \(versions); both columns the best of their repeats "
                     + "(CPU time of the timing thread)")
-        } else {
-            print("numpy/scipy column: no Python with numpy and scipy found (--python PATH or GDBENCH_PYTHON).")
+        } else if let absence {
+            print("numpy/scipy column: \(absence.reason)")
         }
     }
 
     struct ConstructionReference: Decodable {
         var seconds: [String: Double]
         var versions: String
-    }
-
-    func constructionReference(python: String, script: String, arguments: [String]) -> ConstructionReference? {
-        guard FileManager.default.fileExists(atPath: script) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        do { try process.run() } catch {
-            FileHandle.standardError.write(Data("warning: could not start \(python): \(error)\n".utf8))
-            return nil
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-            let times = try? JSONDecoder().decode(ConstructionReference.self, from: data)
-        else {
-            FileHandle.standardError.write(
-                Data("warning: \(script) failed (exit \(process.terminationStatus)); no numpy column\n".utf8))
-            return nil
-        }
-        return times
     }
 }

@@ -12,7 +12,8 @@ extension BenchCommand {
         let swift = NeuralNetworkBenchmark.lossAndGradientNanoseconds(repeats: repeats)
         let rate = NeuralNetworkBenchmark.matrixProductRate(repeats: repeats)
         let productsOnly = Double(NeuralNetworkBenchmark.multiplyAdds) / rate * 1e9
-        let torch = torchTime()
+        let torchColumn = torchTime()
+        let torch = try? torchColumn.get()
         var rows: [[String]] = [
             ["neural network", "ns/call", "torch ns/call", "swift/torch", "products at matmul rate", "swift/products"]
         ]
@@ -29,36 +30,21 @@ extension BenchCommand {
                 format: "matrix product (128×128 · 128×128, gdbench's MatrixProduct): %.2f G multiply-adds/s; target: "
                     + "swift/torch ≤ 1",
                 rate / 1e9))
-        if let torch {
-            print("torch column: \(torch.versions)")
-        } else {
-            print("torch column: no Python with torch found (pass --python PATH or set GDBENCH_PYTHON).")
+        switch torchColumn {
+        case .success(let torch): print("torch column: \(torch.versions)")
+        case .failure(let absence): print("torch column: \(absence.reason)")
         }
     }
 
-    func torchTime() -> (nanoseconds: Double, versions: String)? {
-        let script = "scripts/reference/torch_mlp_timing.py"
-        guard let python = python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"],
-            FileManager.default.fileExists(atPath: script)
-        else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, "--repeats", String(repeats)]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+    /// torch's time per loss and gradient call (`scripts/reference/torch_mlp_timing.py`), or why there is none.
+    func torchTime() -> Result<(nanoseconds: Double, versions: String), PythonReferenceScript.Absence> {
         struct Reply: Decodable {
             var torch_ns: Double
             var versions: String
         }
-        guard process.terminationStatus == 0, let reply = try? JSONDecoder().decode(Reply.self, from: data) else {
-            FileHandle.standardError.write(
-                Data("warning: \(script) failed with \(python) (is torch installed?); no torch column\n".utf8))
-            return nil
-        }
-        return (reply.torch_ns, reply.versions)
+        return PythonReferenceScript(
+            python: PythonReferenceScript.python(given: python), script: "scripts/reference/torch_mlp_timing.py",
+            arguments: ["--repeats", String(repeats)], needs: "torch", showsErrors: false
+        ).run(as: Reply.self).map { ($0.torch_ns, $0.versions) }
     }
 }

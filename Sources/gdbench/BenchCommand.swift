@@ -179,7 +179,7 @@ struct BenchCommand: ParsableCommand {
 
         printConstruction(
             dimensions: dimensions, finiteSums: finiteSumCases,
-            python: python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"])
+            python: PythonReferenceScript.python(given: python))
         if only.map({ text in OwnProblemsBench.names.contains { $0.contains(text) } }) ?? true {
             print()
             print(
@@ -267,7 +267,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// What the jax column holds, or why it is empty.
-    func printReferenceNote(_ column: Result<ReferenceTimes, ReferenceAbsence>) {
+    func printReferenceNote(_ column: Result<ReferenceTimes, PythonReferenceScript.Absence>) {
         switch column {
         case .success(let reference):
             print(
@@ -277,48 +277,12 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// Why the jax column is empty, said under the tables (and on standard error where something failed).
-    struct ReferenceAbsence: Error {
-        var reason: String
-    }
-
-    func referenceTimes() -> Result<ReferenceTimes, ReferenceAbsence> {
-        guard let python = python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"] else {
-            return .failure(
-                ReferenceAbsence(
-                    reason: "no Python given; install jax and optax (scripts/reference/requirements.txt) "
-                        + "and pass --python PATH or set GDBENCH_PYTHON."))
-        }
-        func absent(_ reason: String) -> Result<ReferenceTimes, ReferenceAbsence> {
-            FileHandle.standardError.write(Data("warning: \(reason); no jax column\n".utf8))
-            return .failure(ReferenceAbsence(reason: reason))
-        }
-        guard FileManager.default.fileExists(atPath: referenceScript) else {
-            let directory = FileManager.default.currentDirectoryPath
-            return absent(
-                "the timing script \(referenceScript) does not exist here (\(directory)); "
-                    + "run from the repository or pass --reference-script PATH")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [referenceScript]
-        let output = Pipe()
-        process.standardOutput = output
-        do {
-            try process.run()
-        } catch {
-            return absent("could not start \(python): \(error)")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            return absent("\(python) \(referenceScript) failed (exit \(process.terminationStatus))")
-        }
-        do {
-            return .success(try JSONDecoder().decode(ReferenceTimes.self, from: data))
-        } catch {
-            return absent("\(python) \(referenceScript) printed no timing table: \(error)")
-        }
+    /// The jax column's times, or why it is empty.
+    func referenceTimes() -> Result<ReferenceTimes, PythonReferenceScript.Absence> {
+        PythonReferenceScript(
+            python: PythonReferenceScript.python(given: python), script: referenceScript, needs: "jax and optax",
+            scriptOption: "--reference-script"
+        ).run(as: ReferenceTimes.self)
     }
 
     func loadAverage() -> String {

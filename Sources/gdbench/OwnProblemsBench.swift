@@ -64,7 +64,8 @@ struct OwnProblemsBench {
         try Self.writeSparse(path: libsvm, rows: n, columns: d, perRow: perRow)
         let csvRows = max(1000, Int(1_000_000 * scale))
         try Self.writeCSV(path: csv, rows: csvRows, columns: 10)
-        let reference = referenceTimes(libsvm: libsvm, csv: csv)
+        let referenceColumn = referenceTimes(libsvm: libsvm, csv: csv)
+        let reference = try? referenceColumn.get()
 
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let table = try DataFileReader.read(libsvm)
@@ -97,7 +98,11 @@ struct OwnProblemsBench {
             format(csvSeconds * 1e9), reference?.csvLoad.map { format($0 * 1e9) } ?? "–",
             reference?.csvLoad.map { String(format: "%.2f", csvSeconds / $0) } ?? "–", "≤ 1",
         ])
-        if let versions = reference?.versions { rows.append(["python references: \(versions)", "", "", "", "", ""]) }
+        switch referenceColumn {
+        case .success(let reference):
+            rows.append(["python references: " + reference.versions.joined(separator: ", "), "", "", "", "", ""])
+        case .failure(let absence): rows.append(["python references: " + absence.reason, "", "", "", "", ""])
+        }
     }
 
     static func median(repeats: Int, _ body: () -> Void) -> Double {
@@ -148,36 +153,24 @@ struct OwnProblemsBench {
         handle.write(Data(text.utf8))
     }
 
-    struct ReferenceTimes {
+    /// `scripts/reference/data_timing.py`'s reply; a column is nil where its package is missing.
+    struct ReferenceTimes: Decodable {
         var sparseGradient: Double?
         var libsvmLoad: Double?
         var csvLoad: Double?
-        var versions: String
+        var versions: [String]
+        enum CodingKeys: String, CodingKey {
+            case sparseGradient = "sparse_gradient_seconds"
+            case libsvmLoad = "libsvm_load_seconds"
+            case csvLoad = "csv_load_seconds"
+            case versions
+        }
     }
 
-    func referenceTimes(libsvm: String, csv: String) -> ReferenceTimes? {
-        guard let python = python ?? ProcessInfo.processInfo.environment["GDBENCH_PYTHON"],
-            FileManager.default.fileExists(atPath: script)
-        else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script, libsvm, csv, "0.001", String(max(3, repeats))]
-        let output = Pipe()
-        process.standardOutput = output
-        guard (try? process.run()) != nil else { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else {
-            FileHandle.standardError.write(
-                Data("warning: \(script) failed; no Python column for the own-problem rows\n".utf8))
-            return nil
-        }
-        return ReferenceTimes(
-            sparseGradient: object["sparse_gradient_seconds"] as? Double,
-            libsvmLoad: object["libsvm_load_seconds"] as? Double,
-            csvLoad: object["csv_load_seconds"] as? Double,
-            versions: (object["versions"] as? [String])?.joined(separator: ", ") ?? "")
+    func referenceTimes(libsvm: String, csv: String) -> Result<ReferenceTimes, PythonReferenceScript.Absence> {
+        PythonReferenceScript(
+            python: PythonReferenceScript.python(given: python), script: script,
+            arguments: [libsvm, csv, "0.001", String(max(3, repeats))], needs: "scipy, scikit-learn and pandas"
+        ).run(as: ReferenceTimes.self)
     }
 }
