@@ -104,6 +104,16 @@ import Testing
         #expect(firstOne != nil, "never settled")
     }
 
+    /// torch's and optax's RAdam terms at step t with `pow` at every step (torch/optim/radam.py, optax
+    /// scale_by_radam): 1 − β₂ᵗ, ρ_t = ρ_∞ − 2tβ₂ᵗ/(1 − β₂ᵗ) and r_t.
+    static func plainRectification(beta2: Double, step t: Int) -> (correction2: Double, rho: Double, r: Double) {
+        let time = Double(t), power = pow(beta2, time)
+        let correction2 = 1 - power, rhoInfinity = 2 / (1 - beta2) - 1
+        let rho = rhoInfinity - 2 * time * power / correction2
+        let r = ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot()
+        return (correction2, rho, r)
+    }
+
     /// ``RAdamRectification`` gives torch's and optax's 1 − β₂ᵗ, ρ_t and r_t (radam.py, with `pow` at every
     /// step) at every step, including after it has settled and stopped calling `pow`, which it does
     /// within 50 000 steps for these β₂ (t = 41 102 for 0.999).
@@ -114,10 +124,7 @@ import Testing
         var mismatches = 0
         for t in 1...50_000 {
             terms.advance(toStep: t)
-            let time = Double(t), power = pow(beta2, time)
-            let correction2 = 1 - power, rhoInfinity = 2 / (1 - beta2) - 1
-            let rho = rhoInfinity - 2 * time * power / correction2
-            let r = ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot()
+            let (correction2, rho, r) = Self.plainRectification(beta2: beta2, step: t)
             let factor = rho > 5 ? r : nil
             if terms.correction2.bitPattern != correction2.bitPattern || terms.rho.bitPattern != rho.bitPattern
                 || terms.factor?.bitPattern != factor?.bitPattern
@@ -137,9 +144,7 @@ import Testing
         var m = [0.0, 0, 0], v = [0.0, 0, 0]
         let count = mismatches(ScaleByRAdam(), steps: 42_000) { t, g in
             let time = Double(t)
-            let correction2 = 1 - pow(b2, time), rhoInfinity = 2 / (1 - b2) - 1
-            let rho = rhoInfinity - 2 * time * pow(b2, time) / correction2
-            let r = ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot()
+            let (correction2, rho, r) = Self.plainRectification(beta2: b2, step: t)
             return g.indices.map { i in
                 m[i] = TorchArithmetic.lerp(m[i], g[i], weight: 1 - b1)
                 v[i] = v[i] * b2 + (1 - b2) * g[i] * g[i]
@@ -156,9 +161,7 @@ import Testing
         var m = [0.0, 0, 0], v = [0.0, 0, 0]
         let count = mismatches(ScaleByRAdamOptax(), steps: 42_000) { t, g in
             let time = Double(t)
-            let correction2 = 1 - pow(b2, time), rhoInfinity = 2 / (1 - b2) - 1
-            let rho = rhoInfinity - 2 * time * pow(b2, time) / correction2
-            let r = ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho)).squareRoot()
+            let (correction2, rho, r) = Self.plainRectification(beta2: b2, step: t)
             return g.indices.map { i in
                 m[i] = (1 - b1) * g[i] + b1 * m[i]
                 v[i] = (1 - b2) * (g[i] * g[i]) + b2 * v[i]

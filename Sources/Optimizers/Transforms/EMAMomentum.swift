@@ -29,23 +29,4 @@ public struct EMAMomentum: CoordinatewiseTransformation {
             return v
         }
     }
-
-    /// `step` fused with θᵢ ← θᵢ + s·vᵢ, reading the updates without asking for their storage (no
-    /// uniqueness check); the same operations as `step` with a target (FusedUpdateTests checks it).
-    @inlinable
-    public func apply(
-        _ updates: inout [Double], state: inout State, scaledBy factor: Double, to parameters: inout [Double]
-    ) {
-        let b = beta, c = 1 - beta
-        updates.withUnsafeBufferPointer { g in
-            state.average.withUnsafeMutableBufferPointer { v in
-                parameters.withUnsafeMutableBufferPointer { p in
-                    for i in p.indices {
-                        v[i] = b * v[i] + c * g[i]
-                        p[i] += factor * v[i]
-                    }
-                }
-            }
-        }
-    }
 }
